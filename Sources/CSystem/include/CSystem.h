@@ -1,0 +1,22 @@
+// System headers that Glibc's Swift overlay does not export, and small wrappers for
+// the macros Swift cannot import. Nothing hotel-specific belongs here.
+#ifndef HOTELLINE_CSYSTEM_H
+#define HOTELLINE_CSYSTEM_H
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
+#include <sys/file.h>
+#include <sys/uio.h>
+#include <signal.h>
+#include <crypt.h>
+
+static inline unsigned int csystem_epollin(void) { return EPOLLIN; }
+static inline unsigned int csystem_epollout(void) { return EPOLLOUT; }
+static inline unsigned int csystem_epollerr(void) { return EPOLLERR; }
+static inline unsigned int csystem_epollhup(void) { return EPOLLHUP; }
+static inline unsigned int csystem_epollrdhup(void) { return EPOLLRDHUP; }
+static inline unsigned int csystem_epollet(void) { return EPOLLET; }
+
+#endif

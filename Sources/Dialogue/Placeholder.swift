@@ -1,0 +1,1 @@
+// Dialogue: placeholder until its first real file lands.

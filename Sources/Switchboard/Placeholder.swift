@@ -1,0 +1,1 @@
+// Switchboard: placeholder until its first real file lands.

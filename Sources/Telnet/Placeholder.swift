@@ -1,0 +1,1 @@
+// Telnet: placeholder until its first real file lands.

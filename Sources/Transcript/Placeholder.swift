@@ -1,0 +1,1 @@
+// Transcript: placeholder until its first real file lands.
