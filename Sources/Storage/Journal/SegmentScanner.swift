@@ -1,0 +1,65 @@
+/// Walks the bytes of one segment frame by frame: intact records out, damaged regions out.
+///
+/// A value with no I/O: bytes in, events out, so recovery and repair are tested without
+/// files. At a frame that does not check out it resynchronises byte by byte to the next
+/// offset where a whole frame with a matching checksum starts, and reports the bytes in
+/// between as one damaged region (or everything to the end, if nothing intact follows).
+/// Recovery and repair then apply different policies to the same events.
+struct SegmentScanner {
+    /// One step of the scan.
+    enum Event: Equatable {
+        /// An intact record whose frame starts at `offset`.
+        case record(JournalRecord, offset: Int)
+        /// Bytes that are no record.
+        case damage(SegmentDamage)
+    }
+
+    private let bytes: [UInt8]
+    /// Where the next frame is expected.
+    private var offset = 0
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The next record or damaged region, or nil at the end of the bytes.
+    mutating func next() -> Event? {
+        guard offset < bytes.count else { return nil }
+        let start = offset
+        return bytes.withUnsafeBytes { raw in
+            switch JournalFrame.check(raw, at: start) {
+            case .intact(let frameLength):
+                offset = start + frameLength
+                return .record(JournalFrame.record(raw, at: start, frameLength: frameLength), offset: start)
+            case let problem:
+                let resume = Self.nextIntactFrame(raw, after: start) ?? raw.count
+                offset = resume
+                return .damage(SegmentDamage(
+                    offset: start, length: resume - start, problem: problem, reachesEnd: resume == raw.count
+                ))
+            }
+        }
+    }
+
+    /// The first offset after `start` where an intact frame begins, if any.
+    private static func nextIntactFrame(_ raw: UnsafeRawBufferPointer, after start: Int) -> Int? {
+        var candidate = start + 1
+        while raw.count - candidate >= JournalFrame.headerSize {
+            if case .intact = JournalFrame.check(raw, at: candidate) { return candidate }
+            candidate += 1
+        }
+        return nil
+    }
+}
+
+/// A run of bytes in a segment that holds no intact frame.
+struct SegmentDamage: Equatable {
+    /// Where the first frame that failed its check starts.
+    let offset: Int
+    /// How many bytes up to the next intact frame (or the end of the segment).
+    let length: Int
+    /// What was wrong with the frame at `offset`.
+    let problem: FrameCheck
+    /// True when no intact frame follows: the damage is the segment's tail.
+    let reachesEnd: Bool
+}
