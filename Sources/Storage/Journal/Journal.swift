@@ -1,0 +1,156 @@
+import Glibc
+import Synchronization
+
+/// The durable, append-only journal: the event loop appends records without ever waiting
+/// for the disk, and learns through acknowledgements when each one is safe.
+///
+/// **Durability guarantee.** A record acknowledged with `.success` has been written and
+/// `fdatasync`ed (and, for a new segment, its directory entry `fsync`ed) before the
+/// acknowledgement is published; after any crash or power loss, `open` returns it, in
+/// append order, with every record acknowledged before it. A record acknowledged with
+/// `.failure` was cut back out of the file before the acknowledgement and does not come
+/// back. Records never acknowledged (the server died first) may or may not come back.
+/// So a number told to a guest only after its `.success` is never lost.
+///
+/// **Threads.** `append`, `takeAcknowledgements` and `pendingCount` take one short mutex
+/// and never touch the disk, so the event loop may call them. A dedicated writer thread
+/// group-commits: one write and one sync for everything queued since the previous sync,
+/// then `notify()` (the server's eventfd write) so the loop takes the acknowledgements.
+/// `rollSegment` and `close` wait for the writer and so belong off the hot path.
+///
+/// **Errors.** A failed write or sync (disk full, I/O error) fails that batch only; the
+/// journal keeps accepting records and the next batch tries again. Only if the file cannot
+/// be cut back to its durable size does the journal turn failed and refuse all records.
+public final class Journal: Sendable {
+    /// The journal directory, as given to `open`.
+    public let directory: String
+    private let queue: JournalQueue
+    private let notify: @Sendable () -> Void
+    /// The writer thread, until `close` joins it.
+    private let writerThread: Mutex<pthread_t?>
+
+    private init(directory: String, queue: JournalQueue, notify: @escaping @Sendable () -> Void, thread: pthread_t) {
+        self.directory = directory
+        self.queue = queue
+        self.notify = notify
+        self.writerThread = Mutex(thread)
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Recovers the journal in `directory` (created 0700 if missing) and starts its writer.
+    ///
+    /// Reads the segments from `options.startSegment` on, cuts a torn tail off the last one
+    /// (noting it), and throws `JournalError.corrupt` for damage a crash cannot explain;
+    /// `repair` deals with that. `notify` is called on the writer thread after each batch
+    /// of acknowledgements is ready; it must be quick and must not call back into the
+    /// journal's waiting methods. The caller should hold the `DataDirectoryLock`.
+    public static func open(
+        directory: String,
+        fileSystem: JournalFileSystem = PosixFileSystem(),
+        options: JournalOptions = .init(),
+        notify: @escaping @Sendable () -> Void
+    ) throws -> (journal: Journal, recovery: JournalRecovery) {
+        try fileSystem.createDirectory(directory)
+        let run = JournalRecoveryRun(directory: directory, fileSystem: fileSystem, startSegment: options.startSegment)
+        let (recovery, last) = try run.run()
+        let file: JournalFile
+        let segment: Int
+        if let last {
+            file = try fileSystem.open(JournalSegments.path(directory, last.segment), .append)
+            segment = last.segment
+        } else {
+            segment = options.startSegment
+            file = try fileSystem.open(JournalSegments.path(directory, segment), .createNew)
+            do {
+                try fileSystem.synchronizeDirectory(directory)
+            } catch {
+                fileSystem.close(file)
+                throw error
+            }
+        }
+        let queue = JournalQueue(directory: directory)
+        let writer = JournalWriter(
+            directory: directory, fileSystem: fileSystem, segmentSizeLimit: options.segmentSizeLimit,
+            queue: queue, notify: notify, file: file, segment: segment, durableSize: last?.size ?? 0
+        )
+        let thread: pthread_t
+        do {
+            thread = try startThread(running: writer)
+        } catch {
+            fileSystem.close(file)
+            throw error
+        }
+        return (Journal(directory: directory, queue: queue, notify: notify, thread: thread), recovery)
+    }
+
+    /// Queues `record` to be made durable; its acknowledgement carries `token`.
+    ///
+    /// Never blocks on the disk. Acknowledgements come back in append order. After `close`,
+    /// or once the journal has failed, the record is refused: a failure acknowledgement is
+    /// published at once and `notify` is called, so the caller has one path for both.
+    public func append(_ record: JournalRecord, token: UInt64) {
+        if queue.enqueue(.record(record, token: token)) != nil {
+            notify()
+        }
+    }
+
+    /// The acknowledgements published since the last call, in append order.
+    public func takeAcknowledgements() -> [JournalAck] {
+        queue.takeAcknowledgements()
+    }
+
+    /// Records appended whose acknowledgement is not yet published.
+    public var pendingCount: Int {
+        queue.pendingCount
+    }
+
+    /// Counters since `open`: durable and failed records, successful syncs.
+    public var statistics: JournalStatistics {
+        queue.statistics
+    }
+
+    /// Starts a new segment now and returns its number.
+    ///
+    /// Every record appended before the call goes into the earlier segments, every record
+    /// appended after into this one or later: the cut a snapshot needs (see
+    /// `JournalOptions.startSegment`). Waits for the writer to commit what is queued and
+    /// create the segment, so call it where a short wait is acceptable.
+    public func rollSegment() throws -> Int {
+        let request = JournalRollRequest()
+        if let refusal = queue.enqueue(.roll(request)) { throw refusal }
+        return try request.wait()
+    }
+
+    /// Writes and syncs everything queued, publishes its acknowledgements and stops the
+    /// writer thread. Later appends are refused. Safe to call more than once.
+    public func close() {
+        _ = queue.beginClosing()
+        let thread = writerThread.withLock { thread in
+            defer { thread = nil }
+            return thread
+        }
+        if let thread {
+            pthread_join(thread, nil)
+        }
+    }
+
+    /// Starts the writer's thread. The writer is not `Sendable` and needs not be: it is
+    /// handed over here, retained once, and from then on touched only by that thread.
+    private static func startThread(running writer: JournalWriter) throws -> pthread_t {
+        let context = Unmanaged.passRetained(writer).toOpaque()
+        var thread = pthread_t()
+        let result = pthread_create(&thread, nil, { context in
+            let writer = Unmanaged<JournalWriter>.fromOpaque(context!).takeRetainedValue()
+            writer.run()
+            return nil
+        }, context)
+        guard result == 0 else {
+            Unmanaged<JournalWriter>.fromOpaque(context).release()
+            throw JournalError.fileSystem(operation: "pthread_create for the writer of", path: "journal", errno: result)
+        }
+        return thread
+    }
+}

@@ -1,0 +1,62 @@
+import Glibc
+
+/// Everything that can go wrong in the journal, each case carrying what was wrong and
+/// where, and describing itself as a sentence a person can act on.
+///
+/// `description` reads `place: problem (what to do)`, e.g.
+/// `data/journal/000003.seg: offset 81920: checksum mismatch (…) (run "hotelline serve
+/// --repair" …)`. The cases are stable for code to switch on; the wording may improve.
+public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A system call failed on `path`; `errno` is the raw error number.
+    case fileSystem(operation: String, path: String, errno: Int32)
+    /// A segment holds damage that a crash cannot explain; opening stops here.
+    case corrupt(path: String, offset: Int, reason: String)
+    /// A record the record layer cannot read. Raised by that layer, never by the journal,
+    /// with the location recovery kept for the record.
+    case unknownRecord(type: UInt8, version: UInt8, path: String, offset: Int)
+    /// An append whose payload exceeds `JournalFrame.maximumPayloadSize`.
+    case recordTooLarge(directory: String, size: Int, limit: Int)
+    /// The journal could not undo a failed write and refuses every record from now on.
+    case failed(directory: String, reason: String)
+    /// An append or roll after `close()`.
+    case closed(directory: String)
+
+    public var description: String {
+        switch self {
+        case .fileSystem(let operation, let path, let errno):
+            "\(path): \(operation) failed: \(Self.message(errno)) (errno \(errno))\(Self.advice(errno))"
+        case .corrupt(let path, let offset, let reason):
+            "\(path): offset \(offset): \(reason) (run \"hotelline serve --repair\" to move the damaged "
+                + "segment aside and keep every good record)"
+        case .unknownRecord(let type, let version, let path, let offset):
+            "\(path): offset \(offset): unknown record type \(type) version \(version) (written by a newer "
+                + "hotelline? run that version, or move the journal aside)"
+        case .recordTooLarge(let directory, let size, let limit):
+            "\(directory): a record of \(size) bytes exceeds the journal's \(limit)-byte limit; it was not saved"
+        case .failed(let directory, let reason):
+            "\(directory): the journal refuses records because it could not undo a failed write (\(reason)); "
+                + "everything acknowledged before is safe; restart the server once the disk is healthy"
+        case .closed(let directory):
+            "\(directory): the journal is closed; the record was not saved"
+        }
+    }
+
+    private static func message(_ errno: Int32) -> String {
+        guard let text = strerror(errno) else { return "error \(errno)" }
+        return String(cString: text)
+    }
+
+    /// A hint for the errors an operator can do something about.
+    private static func advice(_ errno: Int32) -> String {
+        switch errno {
+        case ENOSPC, EDQUOT:
+            "; free space on that disk (the journal retries with the next record)"
+        case EIO:
+            "; the disk reported an I/O error, check the device (dmesg)"
+        case EACCES, EPERM, EROFS:
+            "; check the owner and permissions of that path, or pass another --data"
+        default:
+            ""
+        }
+    }
+}

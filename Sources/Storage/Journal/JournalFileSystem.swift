@@ -1,0 +1,59 @@
+import Glibc
+
+/// The file operations the journal needs, behind a protocol so tests can inject faults
+/// (ENOSPC on a write, EIO on a sync) and count syncs.
+///
+/// Promises of a conforming type: every failure throws `JournalError.fileSystem` with the
+/// operation, the path and the errno; `write` writes every byte or throws (it may have
+/// written a prefix, which the journal then truncates away); `synchronize` returns only
+/// once the file's data and size are on stable storage; files are created 0600 and
+/// directories 0700 whatever the umask, because guest data is confidential.
+public protocol JournalFileSystem: Sendable {
+    /// Creates `path` and any missing parents (each 0700); succeeds if it already exists.
+    func createDirectory(_ path: String) throws
+    /// The names in directory `path`, without `.` and `..`, in no particular order.
+    func contentsOfDirectory(_ path: String) throws -> [String]
+    /// Opens `path` for appending; with `.createNew` it must not exist yet (made 0600).
+    func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile
+    /// Appends all of `bytes` to `file`.
+    func write(_ bytes: [UInt8], to file: JournalFile) throws
+    /// Makes the file's data (and size) durable: `fdatasync`.
+    func synchronize(_ file: JournalFile) throws
+    /// Makes the names in directory `path` durable (a created or renamed file): `fsync`.
+    func synchronizeDirectory(_ path: String) throws
+    /// The file's current size in bytes.
+    func size(of file: JournalFile) throws -> Int
+    /// Cuts (or extends) the file to `size` bytes.
+    func truncate(_ file: JournalFile, to size: Int) throws
+    /// Closes the file; errors are ignored (the data was synced, or is being abandoned).
+    func close(_ file: JournalFile)
+    /// The whole content of `path`.
+    func readFile(_ path: String) throws -> [UInt8]
+    /// `count` bytes of `path` from `offset` (fewer at the end of the file).
+    func read(_ path: String, offset: Int, count: Int) throws -> [UInt8]
+    /// Renames `from` to `to`, replacing `to` atomically if it exists.
+    func rename(_ from: String, to: String) throws
+    /// Removes the file `path`.
+    func remove(_ path: String) throws
+    /// Whether `path` exists.
+    func exists(_ path: String) -> Bool
+}
+
+/// How `JournalFileSystem.open` opens a file.
+public enum JournalOpenMode: Sendable {
+    /// An existing file, for appending.
+    case append
+    /// A file that must not exist yet, created 0600, for appending.
+    case createNew
+}
+
+/// An open file: its descriptor, and its path for error messages.
+public struct JournalFile: Sendable, Hashable {
+    public let descriptor: Int32
+    public let path: String
+
+    public init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+}

@@ -1,0 +1,162 @@
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+@testable import Storage
+
+/// The real file system with faults on demand: a write that stops half-way with ENOSPC,
+/// a sync that fails with EIO, a truncate that fails, and syncs held at a gate so a test
+/// can look at the journal while the writer is inside `fdatasync`. Counts file syncs.
+final class TestFileSystem: JournalFileSystem {
+    private struct State {
+        var writeFaults: [Int32] = []
+        var syncFaults: [Int32] = []
+        var truncateFaults: [Int32] = []
+        var syncsHeld = false
+        var writerAtGate = false
+        var syncs = 0
+    }
+
+    private let base = PosixFileSystem()
+    private let state = Mutex(State())
+    private let gate = DispatchSemaphore(value: 0)
+    /// Signalled each time a sync stops at the gate.
+    let syncReachedGate = DispatchSemaphore(value: 0)
+
+    /// Successful and failed file syncs so far (directory syncs are not counted).
+    var syncCount: Int { state.withLock { $0.syncs } }
+
+    /// The next `count` writes write half their bytes, then fail with `error`.
+    func failWrites(_ error: Int32, count: Int = 1) {
+        state.withLock { $0.writeFaults += Array(repeating: error, count: count) }
+    }
+
+    /// The next `count` file syncs not yet begun fail with `error` (the data stays written).
+    func failSyncs(_ error: Int32, count: Int = 1) {
+        state.withLock { $0.syncFaults += Array(repeating: error, count: count) }
+    }
+
+    func failTruncates(_ error: Int32, count: Int = 1) {
+        state.withLock { $0.truncateFaults += Array(repeating: error, count: count) }
+    }
+
+    /// From now on a file sync waits at the gate until `releaseSyncs`.
+    func holdSyncs() {
+        state.withLock { $0.syncsHeld = true }
+    }
+
+    func releaseSyncs() {
+        let waiting = state.withLock { state in
+            state.syncsHeld = false
+            defer { state.writerAtGate = false }
+            return state.writerAtGate
+        }
+        if waiting { gate.signal() }
+    }
+
+    private func takeFault(_ faults: WritableKeyPath<State, [Int32]>) -> Int32? {
+        state.withLock { state in state[keyPath: faults].isEmpty ? nil : state[keyPath: faults].removeFirst() }
+    }
+
+    func write(_ bytes: [UInt8], to file: JournalFile) throws {
+        if let error = takeFault(\.writeFaults) {
+            try base.write(Array(bytes.prefix(bytes.count / 2)), to: file)
+            throw JournalError.fileSystem(operation: "write", path: file.path, errno: error)
+        }
+        try base.write(bytes, to: file)
+    }
+
+    func synchronize(_ file: JournalFile) throws {
+        // Decided before the gate, so a fault armed while a sync waits there hits the next one.
+        let fault = takeFault(\.syncFaults)
+        let held = state.withLock { state in
+            state.syncs += 1
+            if state.syncsHeld { state.writerAtGate = true }
+            return state.syncsHeld
+        }
+        if held {
+            syncReachedGate.signal()
+            gate.wait()
+        }
+        if let error = fault {
+            throw JournalError.fileSystem(operation: "fdatasync", path: file.path, errno: error)
+        }
+        try base.synchronize(file)
+    }
+
+    func truncate(_ file: JournalFile, to size: Int) throws {
+        if let error = takeFault(\.truncateFaults) {
+            throw JournalError.fileSystem(operation: "ftruncate", path: file.path, errno: error)
+        }
+        try base.truncate(file, to: size)
+    }
+
+    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
+    func contentsOfDirectory(_ path: String) throws -> [String] { try base.contentsOfDirectory(path) }
+    func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile { try base.open(path, mode) }
+    func synchronizeDirectory(_ path: String) throws { try base.synchronizeDirectory(path) }
+    func size(of file: JournalFile) throws -> Int { try base.size(of: file) }
+    func close(_ file: JournalFile) { base.close(file) }
+    func readFile(_ path: String) throws -> [UInt8] { try base.readFile(path) }
+    func read(_ path: String, offset: Int, count: Int) throws -> [UInt8] { try base.read(path, offset: offset, count: count) }
+    func rename(_ from: String, to: String) throws { try base.rename(from, to: to) }
+    func remove(_ path: String) throws { try base.remove(path) }
+    func exists(_ path: String) -> Bool { base.exists(path) }
+}
+
+/// A fresh directory under the system's temporary directory, removed after `body`.
+func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("journal-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url.path)
+}
+
+/// A journal under test with its wake-ups counted, and helpers to wait for its answers.
+final class JournalHarness: Sendable {
+    let journal: Journal
+    let recovery: JournalRecovery
+    let directory: String
+    private let woken = DispatchSemaphore(value: 0)
+    private let collected = Mutex<[JournalAck]>([])
+
+    init(directory: String, fileSystem: JournalFileSystem = PosixFileSystem(), options: JournalOptions = .init()) throws {
+        let woken = self.woken
+        (journal, recovery) = try Journal.open(directory: directory, fileSystem: fileSystem, options: options) {
+            woken.signal()
+        }
+        self.directory = directory
+    }
+
+    deinit { journal.close() }
+
+    /// Waits until `count` acknowledgements have arrived (or 10 s passed) and returns them.
+    func waitForAcknowledgements(_ count: Int) -> [JournalAck] {
+        let deadline = DispatchTime.now() + 10
+        while collected.withLock({ $0.count }) < count, woken.wait(timeout: deadline) == .success {
+            let new = journal.takeAcknowledgements()
+            collected.withLock { $0 += new }
+        }
+        return collected.withLock { acks in
+            defer { acks.removeFirst(min(count, acks.count)) }
+            return Array(acks.prefix(count))
+        }
+    }
+
+    /// Appends `records` with tokens from `firstToken` and waits for all their answers.
+    @discardableResult
+    func append(_ records: [JournalRecord], firstToken: UInt64 = 1) -> [JournalAck] {
+        for (index, record) in records.enumerated() {
+            journal.append(record, token: firstToken + UInt64(index))
+        }
+        return waitForAcknowledgements(records.count)
+    }
+}
+
+func sampleRecords(_ count: Int, type: UInt8 = 1, tag: String = "record") -> [JournalRecord] {
+    (0..<count).map { JournalRecord(type: type, version: 1, payload: Array("\(tag) \($0)".utf8)) }
+}
+
+func fileMode(_ path: String) -> mode_t {
+    var status = stat()
+    return stat(path, &status) == 0 ? status.st_mode & 0o777 : 0
+}
