@@ -104,15 +104,7 @@ struct SegmentRecoveryTests {
     @Test func scannerResynchronisesPastDamage() {
         var damaged = bytes
         damaged[offsets[1]] ^= 0x40 // the length of record 1
-        var scanner = SegmentScanner(bytes: damaged)
-        var seen: [JournalRecord] = []
-        var damages: [SegmentDamage] = []
-        while let event = scanner.next() {
-            switch event {
-            case .record(let record, _): seen.append(record)
-            case .damage(let damage): damages.append(damage)
-            }
-        }
+        let (seen, damages) = SegmentScanner.salvage(damaged)
         #expect(seen == [records[0], records[2]])
         #expect(damages.count == 1 && damages[0].offset == offsets[1] && damages[0].length == frames[1].count)
     }
@@ -129,11 +121,7 @@ struct SegmentRecoveryTests {
         var bytes = frames.flatMap { $0 }
         let hit = Int.random(in: 0..<bytes.count, using: &generator)
         bytes[hit] ^= UInt8.random(in: 1...255, using: &generator)
-        var scanner = SegmentScanner(bytes: bytes)
-        var seen: [JournalRecord] = []
-        while let event = scanner.next() {
-            if case .record(let record, _) = event { seen.append(record) }
-        }
+        let seen = SegmentScanner.salvage(bytes).records
         var start = 0
         let survivors = zip(many, frames).filter { _, frame in
             defer { start += frame.count }

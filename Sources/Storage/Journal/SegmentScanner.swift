@@ -63,3 +63,20 @@ struct SegmentDamage: Equatable {
     /// True when no intact frame follows: the damage is the segment's tail.
     let reachesEnd: Bool
 }
+
+extension SegmentScanner {
+    /// Every intact record of `bytes` and every damaged region between them: repair's view,
+    /// which keeps going where recovery stops.
+    static func salvage(_ bytes: [UInt8]) -> (records: [JournalRecord], damages: [SegmentDamage]) {
+        var scanner = SegmentScanner(bytes: bytes)
+        var records: [JournalRecord] = []
+        var damages: [SegmentDamage] = []
+        while let event = scanner.next() {
+            switch event {
+            case .record(let record, _): records.append(record)
+            case .damage(let damage): damages.append(damage)
+            }
+        }
+        return (records, damages)
+    }
+}

@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+@testable import Storage
+
+/// A fresh directory under the system's temporary directory, removed after `body`.
+func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("journal-test-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url.path)
+}
+
+/// A journal under test with its wake-ups counted, and helpers to wait for its answers.
+final class JournalHarness: Sendable {
+    let journal: Journal
+    let recovery: JournalRecovery
+    let directory: String
+    private let woken = DispatchSemaphore(value: 0)
+    private let collected = Mutex<[JournalAck]>([])
+
+    init(directory: String, fileSystem: JournalFileSystem = PosixFileSystem(), options: JournalOptions = .init()) throws {
+        let woken = self.woken
+        (journal, recovery) = try Journal.open(directory: directory, fileSystem: fileSystem, options: options) {
+            woken.signal()
+        }
+        self.directory = directory
+    }
+
+    deinit { journal.close() }
+
+    /// Waits until `count` acknowledgements have arrived (or 10 s passed) and returns them.
+    func waitForAcknowledgements(_ count: Int) -> [JournalAck] {
+        let deadline = DispatchTime.now() + 10
+        while collected.withLock({ $0.count }) < count, woken.wait(timeout: deadline) == .success {
+            let new = journal.takeAcknowledgements()
+            collected.withLock { $0 += new }
+        }
+        return collected.withLock { acks in
+            defer { acks.removeFirst(min(count, acks.count)) }
+            return Array(acks.prefix(count))
+        }
+    }
+
+    /// Appends `records` with tokens from `firstToken` and waits for all their answers.
+    @discardableResult
+    func append(_ records: [JournalRecord], firstToken: UInt64 = 1) -> [JournalAck] {
+        for (index, record) in records.enumerated() {
+            journal.append(record, token: firstToken + UInt64(index))
+        }
+        return waitForAcknowledgements(records.count)
+    }
+}
+
+func sampleRecords(_ count: Int, type: UInt8 = 1, tag: String = "record") -> [JournalRecord] {
+    (0..<count).map { JournalRecord(type: type, version: 1, payload: Array("\(tag) \($0)".utf8)) }
+}
+
+func fileMode(_ path: String) -> mode_t {
+    var status = stat()
+    return stat(path, &status) == 0 ? status.st_mode & 0o777 : 0
+}
+
+/// The description of an error that may be missing, without crashing the test run.
+func message(_ error: (any Error)?) -> String {
+    error.map { "\($0)" } ?? "(no error)"
+}
