@@ -88,7 +88,8 @@ public final class Journal: Sendable {
 
     /// Queues `record` to be made durable; its acknowledgement carries `token`.
     ///
-    /// Never blocks on the disk. Acknowledgements come back in append order. After `close`,
+    /// Never blocks on the disk. Acknowledgements come back in append order. A payload
+    /// over `JournalFrame.maximumPayloadSize` is acknowledged as `.recordTooLarge`. After `close`,
     /// or once the journal has failed, the record is refused: a failure acknowledgement is
     /// published at once and `notify` is called, so the caller has one path for both.
     public func append(_ record: JournalRecord, token: UInt64) {

@@ -9,9 +9,9 @@ public struct PosixFileSystem: JournalFileSystem {
     public init() {}
 
     public func createDirectory(_ path: String) throws {
-        var isDirectory = stat()
-        if stat(path, &isDirectory) == 0 {
-            guard isDirectory.st_mode & S_IFMT == S_IFDIR else {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
                 throw JournalError.fileSystem(operation: "mkdir", path: path, errno: ENOTDIR)
             }
             return
@@ -104,13 +104,13 @@ public struct PosixFileSystem: JournalFileSystem {
         try withReadDescriptor(path) { descriptor in
             var status = stat()
             try call("fstat", path) { fstat(descriptor, &status) }
-            return try read(descriptor, path: path, offset: 0, count: Int(status.st_size), growing: true)
+            return try read(descriptor, path: path, offset: 0, count: Int(status.st_size))
         }
     }
 
     public func read(_ path: String, offset: Int, count: Int) throws -> [UInt8] {
         try withReadDescriptor(path) { descriptor in
-            try read(descriptor, path: path, offset: offset, count: count, growing: false)
+            try read(descriptor, path: path, offset: offset, count: count)
         }
     }
 
@@ -134,18 +134,13 @@ public struct PosixFileSystem: JournalFileSystem {
         return try body(descriptor)
     }
 
-    /// Reads up to `count` bytes from `offset`; when `growing`, keeps reading past `count`
-    /// until end of file, so a file that grew since its size was taken is read whole.
-    private func read(_ descriptor: Int32, path: String, offset: Int, count: Int, growing: Bool) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: max(count, growing ? 4096 : 0))
+    /// Reads up to `count` bytes from `offset`, fewer if the file ends first.
+    private func read(_ descriptor: Int32, path: String, offset: Int, count: Int) throws -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
-        while true {
-            if done == bytes.count {
-                guard growing else { break }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
-            }
+        while done < count {
             let got = bytes.withUnsafeMutableBytes { raw in
-                pread(descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+                pread(descriptor, raw.baseAddress! + done, count - done, off_t(offset + done))
             }
             if got < 0 {
                 if errno == EINTR { continue }
