@@ -78,7 +78,7 @@ public final class Journal: Sendable {
         )
         let thread: pthread_t
         do {
-            thread = try startThread(running: writer)
+            thread = try startThread(running: writer, directory: directory)
         } catch {
             fileSystem.close(file)
             throw error
@@ -140,7 +140,7 @@ public final class Journal: Sendable {
 
     /// Starts the writer's thread. The writer is not `Sendable` and needs not be: it is
     /// handed over here, retained once, and from then on touched only by that thread.
-    private static func startThread(running writer: JournalWriter) throws -> pthread_t {
+    private static func startThread(running writer: JournalWriter, directory: String) throws -> pthread_t {
         let context = Unmanaged.passRetained(writer).toOpaque()
         var thread = pthread_t()
         let result = pthread_create(&thread, nil, { context in
@@ -150,7 +150,7 @@ public final class Journal: Sendable {
         }, context)
         guard result == 0 else {
             Unmanaged<JournalWriter>.fromOpaque(context).release()
-            throw JournalError.fileSystem(operation: "pthread_create for the writer of", path: "journal", errno: result)
+            throw JournalError.fileSystem(operation: "starting the writer thread (pthread_create)", path: directory, errno: result)
         }
         return thread
     }
