@@ -15,12 +15,17 @@ enum AnswerToken: Equatable, Sendable {
 ///
 /// Normalising first makes every parser tolerant of the same things: letter case,
 /// fullwidth digits and punctuation from CJK input methods (`１２：３０`), typographic
-/// apostrophes, and any punctuation that is not between two digits (trailing `.`, `!`,
-/// `。`, commas), which simply separates words.
+/// apostrophes, and ordinary punctuation that is not between two digits (trailing `.`,
+/// `!`, `。`, commas), which simply separates words.
 enum AnswerText {
     /// Answers longer than this are not dates, times or numbers; they are rejected before
     /// any work, which bounds the cost of a pasted wall of text.
     static let maximumLength = 512
+
+    /// Punctuation that only separates words (and ends sentences) when not joining digits.
+    private static let separators: Set<Character> = [
+        ".", ",", "!", "?", ";", ":", "'", "\"", "(", ")", "¡", "¿", "-", "/", "+", "…",
+    ]
 
     /// Characters that join digit runs into one compound token.
     private static let joiners: Set<Character> = ["-", "/", ".", ":"]
@@ -31,7 +36,7 @@ enum AnswerText {
     }
 
     /// `text` with fullwidth forms folded to ASCII, ideographic punctuation and spaces
-    /// mapped to their ASCII counterparts; case kept (an email's local part needs it).
+    /// mapped to their ASCII counterparts, emoji variations dropped; case kept (an email's local part needs it).
     static func folded(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -48,6 +53,10 @@ enum AnswerText {
                 scalars.append(".")
             case 0x3001, 0xFF64:
                 scalars.append(",")
+            case 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF:
+                // Variation selectors and skin tones change how a symbol looks, never
+                // what it says: 👍🏽 is 👍.
+                continue
             default:
                 scalars.append(scalar)
             }
@@ -72,7 +81,12 @@ enum AnswerText {
                 index += 1
             } else if character.isLetter {
                 tokens.append(readWord(characters, &index))
+            } else if character.isWhitespace || separators.contains(character) {
+                index += 1
             } else {
+                // Any other symbol is a word of its own: unknown unless a language lists
+                // it ("👍"), so "24 & 25 dec" is refused rather than read as one day.
+                tokens.append(.word(String(character), wide: false))
                 index += 1
             }
         }

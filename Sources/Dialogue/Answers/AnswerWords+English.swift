@@ -34,12 +34,12 @@ extension AnswerWords {
             "correct", "right", "that's right", "thats right", "that is right",
             "that's correct", "that is correct", "exactly", "of course", "certainly",
             "absolutely", "definitely", "indeed", "affirmative", "alright", "all right",
-            "fine", "confirm", "confirmed", "please do", "go ahead", "sounds good",
+            "fine", "confirm", "confirmed", "please do", "go ahead", "sounds good", "👍",
         ],
         no: [
             "no", "n", "nope", "nah", "not", "not really", "no thanks", "no thank you",
             "never", "negative", "wrong", "incorrect", "that's wrong", "that is wrong",
-            "not right", "not correct", "no way",
+            "not right", "not correct", "no way", "👎",
         ],
         numbers: [
             "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

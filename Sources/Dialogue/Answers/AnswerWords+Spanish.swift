@@ -32,11 +32,11 @@ extension AnswerWords {
         yes: [
             "sí", "si", "s", "claro", "claro que sí", "claro que si", "vale", "de acuerdo",
             "correcto", "exacto", "eso es", "así es", "asi es", "ok", "okey", "okay",
-            "por supuesto", "perfecto", "bien", "confirmo", "afirmativo",
+            "por supuesto", "perfecto", "bien", "confirmo", "afirmativo", "👍",
         ],
         no: [
             "no", "n", "nop", "para nada", "en absoluto", "incorrecto", "negativo",
-            "no es correcto", "nunca",
+            "no es correcto", "nunca", "👎",
         ],
         numbers: [
             "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4,
