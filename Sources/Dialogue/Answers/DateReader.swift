@@ -27,6 +27,8 @@ struct DateReader {
             case .word(.relativeDay(let offset)):
                 try set(&parts.offset, offset)
             case .word(.next):
+                // "next next friday" is no day this grammar can name for sure.
+                guard !parts.next else { throw .unreadable }
                 parts.next = true
             case .word(.weekday(let weekday)):
                 try set(&parts.weekday, weekday)

@@ -39,8 +39,8 @@ enum TimeReader {
             case .word(.halfHour):
                 guard parts.hour != nil, parts.minute == nil else { throw .unreadable }
                 parts.minute = 30
-            case .word(.am), .word(.pm), .word(.noon):
-                guard parts.meridiem == nil, case .word(let meridiem) = piece else { throw .unreadable }
+            case .word(let meridiem) where [.am, .pm, .noon].contains(meridiem):
+                guard parts.meridiem == nil else { throw .unreadable }
                 parts.meridiem = meridiem
             case .number, .sign, .word, .unknown:
                 throw .unreadable
