@@ -19,8 +19,8 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The digits without the `+`.
-    public var digits: Substring {
-        normalized.hasPrefix("+") ? normalized.dropFirst() : normalized[...]
+    public var digits: String {
+        String(normalized.hasPrefix("+") ? normalized.dropFirst() : normalized[...])
     }
 
     /// The last four digits, the part a guest recognises and an agent may read out.
