@@ -1,0 +1,162 @@
+/// How a language writes an all-numeric date such as `05/06/2026`.
+public enum DateOrder: Hashable, Sendable {
+    /// 05/06/2026 is 5 June (most of the world, and the default).
+    case dayMonthYear
+    /// 05/06/2026 is 6 May (United States).
+    case monthDayYear
+}
+
+/// The words one language uses in answers: month and weekday names, "tomorrow", "yes",
+/// number words, and the small words to skip.
+///
+/// Parsers know grammar, never a language: everything language-specific is here, so a
+/// catalog loader can build one per language from its message files, and adding a
+/// language adds data, not code. Words are matched case-insensitively (they are
+/// lowercased here) and may be phrases ("day after tomorrow", "de la tarde"); a longer
+/// phrase wins over a shorter one at the same place. Words in languages written without
+/// spaces (Chinese, Japanese) are found inside a run of text by longest match.
+///
+/// A phrase listed with two meanings keeps the first, in the order of the initialiser's
+/// parameters (`now` first, `fillers` last); such phrases are listed in `clashes` so a
+/// catalog lint can report them.
+public struct AnswerWords: Sendable {
+    /// Twelve lists, January first. Lists past the twelfth are ignored.
+    public let months: [[String]]
+    /// Seven lists, Monday first. Lists past the seventh are ignored.
+    public let weekdays: [[String]]
+    public let today: [String]
+    public let tomorrow: [String]
+    public let dayAfterTomorrow: [String]
+    /// As in "next friday": the weekday strictly after today.
+    public let next: [String]
+    public let yes: [String]
+    public let no: [String]
+    /// Number words a guest types ("three", "tres", "三").
+    public let numbers: [String: Int]
+    /// Words that carry no meaning in any answer ("the", "on", "de", "的", "please").
+    public let fillers: [String]
+    /// Written after a number to make it a month, a day or a year ("12月24日", "2026年").
+    public let monthMarkers: [String]
+    public let dayMarkers: [String]
+    public let yearMarkers: [String]
+    public let am: [String]
+    public let pm: [String]
+    public let noon: [String]
+    /// "now", "asap": a moment answer meaning as soon as possible.
+    public let now: [String]
+    /// "night(s)": `3 nights` as a length of stay.
+    public let nights: [String]
+    /// "day(s)": `in 3 days` as a date.
+    public let days: [String]
+    /// Written after a day number: "24th", "24º".
+    public let ordinalSuffixes: [String]
+    /// Written after an hour: "14h30", "10 o'clock", "3点".
+    public let hourMarkers: [String]
+    /// Written after minutes: "3点30分".
+    public let minuteMarkers: [String]
+    /// Half past the hour: "3点半".
+    public let halfHour: [String]
+    /// Between a rating and its scale: "4 out of 5".
+    public let scaleMarkers: [String]
+    /// How to read an all-numeric date without a four-digit year in front.
+    public let dateOrder: DateOrder
+    /// Phrases given two meanings; each keeps the first (see the type's documentation).
+    public let clashes: [String]
+
+    let lexicon: Lexicon
+
+    public init(
+        months: [[String]],
+        weekdays: [[String]],
+        today: [String] = [],
+        tomorrow: [String] = [],
+        dayAfterTomorrow: [String] = [],
+        next: [String] = [],
+        yes: [String] = [],
+        no: [String] = [],
+        numbers: [String: Int] = [:],
+        fillers: [String] = [],
+        monthMarkers: [String] = [],
+        dayMarkers: [String] = [],
+        yearMarkers: [String] = [],
+        am: [String] = [],
+        pm: [String] = [],
+        noon: [String] = [],
+        now: [String] = [],
+        nights: [String] = [],
+        days: [String] = [],
+        ordinalSuffixes: [String] = [],
+        hourMarkers: [String] = [],
+        minuteMarkers: [String] = [],
+        halfHour: [String] = [],
+        scaleMarkers: [String] = [],
+        dateOrder: DateOrder = .dayMonthYear
+    ) {
+        self.months = Array(months.prefix(12))
+        self.weekdays = Array(weekdays.prefix(7))
+        self.today = today
+        self.tomorrow = tomorrow
+        self.dayAfterTomorrow = dayAfterTomorrow
+        self.next = next
+        self.yes = yes
+        self.no = no
+        self.numbers = numbers
+        self.fillers = fillers
+        self.monthMarkers = monthMarkers
+        self.dayMarkers = dayMarkers
+        self.yearMarkers = yearMarkers
+        self.am = am
+        self.pm = pm
+        self.noon = noon
+        self.now = now
+        self.nights = nights
+        self.days = days
+        self.ordinalSuffixes = ordinalSuffixes
+        self.hourMarkers = hourMarkers
+        self.minuteMarkers = minuteMarkers
+        self.halfHour = halfHour
+        self.scaleMarkers = scaleMarkers
+        self.dateOrder = dateOrder
+
+        // Registration order is the clash priority documented above.
+        var lexicon = Lexicon()
+        lexicon.add(now, as: .now)
+        lexicon.add(today, as: .relativeDay(0))
+        lexicon.add(tomorrow, as: .relativeDay(1))
+        lexicon.add(dayAfterTomorrow, as: .relativeDay(2))
+        lexicon.add(next, as: .next)
+        for (index, names) in self.months.enumerated() {
+            lexicon.add(names, as: .month(index + 1))
+        }
+        for (index, names) in self.weekdays.enumerated() {
+            lexicon.add(names, as: .weekday(index + 1))
+        }
+        lexicon.add(yes, as: .yes)
+        lexicon.add(no, as: .no)
+        // Sorted so that a clash between two number words resolves the same way every run.
+        for (word, value) in numbers.sorted(by: { $0.key < $1.key }) {
+            lexicon.add([word], as: .number(value))
+        }
+        lexicon.add(monthMarkers, as: .monthMarker)
+        lexicon.add(dayMarkers, as: .dayMarker)
+        lexicon.add(yearMarkers, as: .yearMarker)
+        lexicon.add(am, as: .am)
+        lexicon.add(pm, as: .pm)
+        lexicon.add(noon, as: .noon)
+        lexicon.add(nights, as: .nights)
+        lexicon.add(days, as: .days)
+        lexicon.add(ordinalSuffixes, as: .ordinal)
+        lexicon.add(hourMarkers, as: .hourMarker)
+        lexicon.add(minuteMarkers, as: .minuteMarker)
+        lexicon.add(halfHour, as: .halfHour)
+        lexicon.add(scaleMarkers, as: .scaleMarker)
+        lexicon.add(fillers, as: .filler)
+        self.lexicon = lexicon
+        self.clashes = lexicon.clashes
+    }
+
+    /// The answer's meaningful pieces, fillers dropped: what every word-based parser reads.
+    func pieces(of text: String) -> [AnswerPiece] {
+        lexicon.pieces(of: text)
+    }
+}

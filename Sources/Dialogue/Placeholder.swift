@@ -1,1 +1,0 @@
-// Dialogue: placeholder until its first real file lands.
