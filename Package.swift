@@ -12,20 +12,23 @@ let package = Package(
     targets: [
         // Headers Glibc does not export (epoll, eventfd, signalfd, flock, crypt).
         .target(name: "CSystem", linkerSettings: [.linkedLibrary("crypt")]),
+        // Calendar days, times of day and local moments: the vocabulary of dates every layer shares.
+        .target(name: "HotelCalendar"),
         // The prompt-file language and the conversation engine: pure, no sockets, no files.
-        .target(name: "Dialogue"),
+        .target(name: "Dialogue", dependencies: ["HotelCalendar"]),
         // The journal, the hotel's records, indexes and number allocation.
-        .target(name: "Storage", dependencies: ["CSystem"]),
+        .target(name: "Storage", dependencies: ["CSystem", "HotelCalendar"]),
         // Sockets, the epoll reactor, the telnet codec, line framing: bytes, never hotels.
         .target(name: "Telnet", dependencies: ["CSystem"]),
         // Guest sessions: composes the conversation, the store and the line.
-        .target(name: "Switchboard", dependencies: ["Dialogue", "Storage", "Telnet"]),
+        .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Transcript"]),
         // Transcripts: the format, the recorder, the replayer and the load driver.
         .target(name: "Transcript", dependencies: ["Dialogue", "Telnet"]),
         .executableTarget(
             name: "hotelline",
-            dependencies: ["Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
+            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
         ),
+        .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "TelnetTests", dependencies: ["Telnet"]),

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// Reads what a guest typed into a typed value, or says why it could not.
 ///
 /// One entry point per kind of question. Every parser is pure and total: any string,

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// Why a guest's answer could not be taken: a fact, never a sentence.
 ///
 /// The conversation engine turns each case into a polite reprompt in the guest's

@@ -160,3 +160,25 @@ public struct AnswerWords: Sendable {
         lexicon.pieces(of: text)
     }
 }
+
+extension AnswerWords {
+    /// The built-in words for a language code (`en`, `es`, `zh`); English for any other,
+    /// which a catalog's `words.` lists then adjust.
+    static func builtIn(for language: String) -> AnswerWords {
+        switch language {
+        case "es": return .spanish
+        case "zh": return .chinese
+        default: return .english
+        }
+    }
+
+    /// These words with some lists replaced (from a message catalog) and the hotel's date order.
+    func adjusted(yes: [String]?, no: [String]?, today: [String]?, tomorrow: [String]?, dateOrder: DateOrder) -> AnswerWords {
+        AnswerWords(
+            months: months, weekdays: weekdays, today: today ?? self.today, tomorrow: tomorrow ?? self.tomorrow,
+            dayAfterTomorrow: dayAfterTomorrow, next: next, yes: yes ?? self.yes, no: no ?? self.no, numbers: numbers,
+            fillers: fillers, monthMarkers: monthMarkers, dayMarkers: dayMarkers, yearMarkers: yearMarkers, am: am, pm: pm,
+            noon: noon, now: now, nights: nights, days: days, ordinalSuffixes: ordinalSuffixes, hourMarkers: hourMarkers,
+            minuteMarkers: minuteMarkers, halfHour: halfHour, scaleMarkers: scaleMarkers, dateOrder: dateOrder)
+    }
+}

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// The date grammar: turns the pieces of an answer into a day, relative to today.
 ///
 /// Order-tolerant on purpose: guests write "24 Dec", "Dec 24", "24th of December 2026",

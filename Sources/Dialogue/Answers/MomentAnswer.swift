@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// What a guest answered when asked "when?" (for a callback, say): a moment or "now".
 ///
 /// "As soon as possible" is a real answer, not a missing one: the queue treats it as

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// The moment grammar: a date part and a time part, in either order ("tomorrow 10am",
 /// "10am tomorrow", "明天下午3点"), or a word for "as soon as possible".
 ///

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// The time grammar: `10`, `10am`, `2:30 pm`, `14h30`, `noon`, `下午3点半`.
 ///
 /// A bare hour is read on the 24-hour clock ("2" is 02:00, never guessed to be 14:00):

@@ -1,5 +1,5 @@
 import Testing
-@testable import Dialogue
+@testable import HotelCalendar
 
 @Suite("CivilDate")
 struct CivilDateTests {

@@ -1,1 +1,0 @@
-// Switchboard: placeholder until its first real file lands.

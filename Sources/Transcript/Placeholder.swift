@@ -1,1 +1,0 @@
-// Transcript: placeholder until its first real file lands.
