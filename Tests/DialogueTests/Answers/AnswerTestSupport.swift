@@ -1,3 +1,5 @@
+import HotelCalendar
+
 @testable import Dialogue
 
 /// Wednesday 25 November 2026: late in the year, so year roll-over shows.

@@ -1,0 +1,110 @@
+/// Turning variables into typed requests, and outcomes back into variables.
+extension Conversation {
+    /// Days within which every complaining guest is called back (DOMAIN: within three days).
+    public static let complaintFollowUpDays = 3
+
+    /// The request for `action`, or nil when an answer it needs is missing (a flow that
+    /// reaches a `do` on a path that skipped a question: reported, never guessed).
+    func request(for action: ActionKind) -> ActionRequest? {
+        switch action {
+        case .checkAvailability:
+            return stay().map(ActionRequest.checkAvailability)
+        case .saveReservation:
+            guard let stay = stay(), let name = text("guest.name"), let phone = phone("guest.phone") else { return nil }
+            return .saveReservation(ReservationDraft(stay: stay, guestName: name, phone: phone, email: email("guest.email"), language: language))
+        case .saveComplaint:
+            guard case .choice(let category, _)? = variables["complaint.category"], let details = text("complaint.details"),
+                  let expected = text("complaint.expected"), let name = text("guest.name"), let phone = phone("guest.phone") else { return nil }
+            let staying = variables["complaint.staying"]?.isTruthy ?? true
+            return .saveComplaint(ComplaintDraft(
+                category: category, details: details, expectedResolution: expected, guestName: name, phone: phone,
+                roomNumber: staying ? text("complaint.room") : nil, language: language,
+                followUpBy: now.date.adding(days: Self.complaintFollowUpDays)))
+        case .saveCallback:
+            guard let phone = phone("guest.phone"), case .moment(let at)? = variables["callback.time"],
+                  let reason = text("callback.reason"), case .choice(let callLanguage, _)? = variables["callback.language"] else { return nil }
+            return .saveCallback(CallbackDraft(phone: phone, at: at, windowMinutes: script.hotel.callbackWindowMinutes,
+                                               reason: reason, callLanguage: callLanguage, guestName: text("guest.name")))
+        case .saveSurvey:
+            var ratings: [String: Int] = [:]
+            for (name, value) in variables where name.hasPrefix("survey.") {
+                if case .rating(let rating) = value { ratings[String(name.dropFirst("survey.".count))] = rating }
+            }
+            return .saveSurvey(SurveyDraft(
+                declined: variables["survey.declined"]?.isTruthy ?? false, confirmation: text("survey.confirmation"),
+                guestName: text("guest.name"), phone: phone("guest.phone"), ratings: ratings,
+                stayAgain: flag("survey.stay_again"), recommend: flag("survey.recommend"),
+                suggestions: text("survey.suggestions"), language: language))
+        case .findReservation:
+            return text("survey.confirmation").map { .findReservation(reference: $0) }
+        case .requestAgent:
+            return .requestAgent(topic: currentNode.map { String($0.prefix { $0 != "." }) } ?? "main")
+        }
+    }
+
+    mutating func apply(_ outcome: ActionOutcome, of action: ActionKind) {
+        switch outcome {
+        case .available(let left):
+            variables["availability.left"] = .number(left)
+            if let stay = stay(), let room = script.hotel.room(code: stay.roomType) {
+                variables["booking.nights"] = .number(stay.nights)
+                variables["booking.rate"] = .money(room.rate)
+                variables["booking.total"] = .money(room.rate * stay.nights * stay.rooms)
+            }
+        case .full(let left, let alternatives):
+            variables["availability.left"] = .number(left)
+            variables["availability.alternatives"] = .rooms(alternatives)
+        case .saved(let reference, let guestFile):
+            switch action {
+            case .saveReservation:
+                variables["booking.confirmation"] = .text(reference)
+                if let guestFile { variables["guest.file"] = .text(guestFile) }
+            case .saveComplaint:
+                variables["complaint.ticket"] = .text(reference)
+                variables["complaint.followup"] = .date(now.date.adding(days: Self.complaintFollowUpDays))
+            case .saveCallback:
+                variables["callback.reference"] = .text(reference)
+                if case .moment(let at)? = variables["callback.time"] {
+                    variables["callback.window"] = .window(at, at.adding(minutes: script.hotel.callbackWindowMinutes))
+                }
+            case .saveSurvey:
+                variables["survey.reference"] = .text(reference)
+            case .checkAvailability, .findReservation, .requestAgent:
+                break
+            }
+        case .found(let summary):
+            variables["guest.name"] = .text(summary.guestName)
+            variables["survey.checkin"] = .date(summary.checkIn)
+            variables["survey.checkout"] = .date(summary.checkOut)
+            variables["survey.room"] = .room(summary.roomType)
+        case .failed, .missing, .unavailable:
+            break
+        }
+    }
+
+    private func stay() -> StayQuery? {
+        guard case .date(let checkIn)? = variables["booking.checkin"], case .date(let checkOut)? = variables["booking.checkout"],
+              case .number(let rooms)? = variables["booking.rooms"], case .room(let roomType)? = variables["booking.room"] else { return nil }
+        return StayQuery(checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: roomType)
+    }
+
+    private func text(_ name: String) -> String? {
+        if case .text(let text)? = variables[name] { return text }
+        return nil
+    }
+
+    private func phone(_ name: String) -> PhoneNumber? {
+        if case .phone(let phone)? = variables[name] { return phone }
+        return nil
+    }
+
+    private func email(_ name: String) -> EmailAddress? {
+        if case .email(let email)? = variables[name] { return email }
+        return nil
+    }
+
+    private func flag(_ name: String) -> Bool? {
+        if case .flag(let flag)? = variables[name] { return flag }
+        return nil
+    }
+}

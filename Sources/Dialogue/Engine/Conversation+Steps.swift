@@ -1,0 +1,277 @@
+/// Walking the script: entering nodes, running their steps, answering questions and menus,
+/// and the global commands that work at every question.
+extension Conversation {
+    /// Hops through nodes that do not wait, as a guard against a loop the linter missed.
+    static let maxHopsPerEvent = 500
+
+    /// Runs steps from the start of `node` until the conversation waits or ends.
+    mutating func run(from node: Int, into effects: inout [ConversationEffect]) {
+        run(node: node, step: 0, into: &effects)
+    }
+
+    mutating func run(node startNode: Int, step startStep: Int, into effects: inout [ConversationEffect]) {
+        var node = startNode, step = startStep, hops = 0
+        while true {
+            if step == 0 {
+                hops += 1
+                if hops > Self.maxHopsPerEvent {
+                    effects.append(.say(render("global.error")))
+                    hangUp(&effects)
+                    return
+                }
+                if script.nodes[node].name == "start" { forgetFlowVariables(of: script.nodes[node].flow) }
+            }
+            let steps = script.nodes[node].steps
+            guard step < steps.count else {
+                // The linter rules this out; fall back to the menu rather than stall the call.
+                (node, step) = (script.mainMenuNode, 0)
+                continue
+            }
+            switch steps[step] {
+            case .say(let key):
+                effects.append(.say(render(key)))
+                step += 1
+            case .set(let variable, let literal):
+                variables[variable] = Self.value(of: literal)
+                step += 1
+            case .clear(let variable):
+                variables[variable] = nil
+                step += 1
+            case .branch(let condition, let target):
+                if holds(condition) { (node, step) = (target, 0) } else { step += 1 }
+            case .ask, .menu:
+                wait(at: node, step: step, into: &effects)
+                return
+            case .perform(let action, _):
+                guard let request = request(for: action) else {
+                    effects.append(.say(render("global.error")))
+                    (node, step) = (script.mainMenuNode, 0)
+                    continue
+                }
+                state = .performing(node: node, step: step, action: action)
+                effects.append(.perform(request))
+                return
+            case .goto(let target):
+                (node, step) = (target, 0)
+            case .end:
+                hangUp(&effects)
+                return
+            }
+        }
+    }
+
+    private mutating func wait(at node: Int, step: Int, into effects: inout [ConversationEffect]) {
+        state = .waiting(node: node, step: step)
+        noMatchCount = 0
+        if history.last != node { history.append(node) }
+        if history.count > 64 { history.removeFirst(history.count - 64) }
+        effects.append(.say(currentPrompt()))
+    }
+
+    /// Entering a flow's `start` forgets that flow's answers from an earlier visit, so a
+    /// second booking in one call does not inherit the first one's corrections.
+    private mutating func forgetFlowVariables(of flow: String) {
+        let prefix = flow + "."
+        variables = variables.filter { !$0.key.hasPrefix(prefix) }
+    }
+
+    func holds(_ condition: Condition) -> Bool {
+        let value = variables[condition.variable]
+        let result: Bool
+        if let (comparison, literal) = condition.comparison {
+            switch comparison {
+            case .equal: result = value?.matches(literal) ?? false
+            case .notEqual: result = !(value?.matches(literal) ?? false)
+            case .less, .greater:
+                guard let number = value?.integer, case .number(let bound) = literal else { return false }
+                result = comparison == .less ? number < bound : number > bound
+            }
+        } else {
+            result = value?.isTruthy ?? false
+        }
+        return condition.negated ? !result : result
+    }
+
+    static func value(of literal: Literal) -> AnswerValue {
+        switch literal {
+        case .flag(let flag): return .flag(flag)
+        case .number(let number): return .number(number)
+        case .word(let word): return .text(word)
+        }
+    }
+
+    // MARK: Answers
+
+    mutating func answer(_ answer: TypedAnswer, node: Int, step: Int, into effects: inout [ConversationEffect]) {
+        if answer.folded.isEmpty {
+            effects.append(.say(currentPrompt()))
+            return
+        }
+        let question = script.nodes[node].steps[step].question
+        if let command = pack.command(for: answer.folded), !(question?.takesAsAnswer(answer.folded) ?? false) {
+            perform(command, node: node, step: step, into: &effects)
+            return
+        }
+        if let question {
+            if question.isOptional, pack.skipWords.contains(answer.folded) {
+                variables[question.variable] = nil
+                run(node: node, step: step + 1, into: &effects)
+                return
+            }
+            switch validate(answer, for: question) {
+            case .success(let value):
+                variables[question.variable] = value
+                run(node: node, step: step + 1, into: &effects)
+            case .failure(let rejection):
+                missed(node: node, step: step, reason: render(rejection.key, rejection.details), into: &effects)
+            }
+            return
+        }
+        guard let choice = matchChoice(answer, in: script.nodes[node]) else {
+            missed(node: node, step: step, reason: render("invalid.choice"), into: &effects)
+            return
+        }
+        if let into = script.nodes[node].into {
+            variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
+        }
+        run(from: choice.target, into: &effects)
+    }
+
+    /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
+    private mutating func missed(node: Int, step: Int, reason: String, into effects: inout [ConversationEffect]) {
+        noMatchCount += 1
+        effects.append(.say(reason))
+        if noMatchCount >= Self.maxNoMatch {
+            state = .offeringPerson(node: node, step: step)
+            effects.append(.say(render("global.offer_person")))
+            return
+        }
+        let escalation = script.nodes[node].noMatch
+        if noMatchCount >= 2, noMatchCount - 2 < escalation.count {
+            effects.append(.say(render(escalation[noMatchCount - 2])))
+        }
+        effects.append(.say(currentPrompt()))
+    }
+
+    mutating func answerOffer(_ answer: TypedAnswer, node: Int, step: Int, into effects: inout [ConversationEffect]) {
+        if let command = pack.command(for: answer.folded) {
+            perform(command, node: node, step: step, into: &effects)
+            return
+        }
+        switch AnswerParser.parseYesNo(answer.folded, words: pack.words) {
+        case .success(true):
+            run(from: script.agentNode, into: &effects)
+        case .success(false):
+            state = .waiting(node: node, step: step)
+            noMatchCount = 0
+            effects.append(.say(render("global.offer_person.declined")))
+            effects.append(.say(currentPrompt()))
+        case .failure:
+            effects.append(.say(render("invalid.yesno")))
+            effects.append(.say(render("global.offer_person")))
+        }
+    }
+
+    mutating func chooseLanguage(_ answer: TypedAnswer, misses: Int, into effects: inout [ConversationEffect]) {
+        let picked = script.languages.indices.first { index in
+            let pack = script.languages[index]
+            return answer.folded == String(index + 1) || answer.folded == pack.code
+                || answer.folded == pack.text("language.name").render { _ in nil }.lowercased()
+        }
+        guard let picked else {
+            if misses + 1 >= Self.maxNoMatch {
+                run(from: script.startNode, into: &effects)  // carry on in the hotel's first language
+            } else {
+                state = .choosingLanguage(misses: misses + 1)
+                effects.append(.say(languageMenu()))
+            }
+            return
+        }
+        pack = script.languages[picked]
+        run(from: script.startNode, into: &effects)
+    }
+
+    // MARK: Global commands
+
+    mutating func perform(_ command: GlobalCommand, node: Int, step: Int, into effects: inout [ConversationEffect]) {
+        switch command {
+        case .help:
+            if let help = script.nodes[node].help { effects.append(.say(render(help))) }
+            effects.append(.say(render("global.help")))
+            effects.append(.say(currentPrompt()))
+        case .repeat:
+            effects.append(.say(currentPrompt()))
+        case .back:
+            if history.count >= 2 {
+                history.removeLast()
+                let previous = history[history.count - 1]
+                let waitStep = script.nodes[previous].steps.firstIndex { if case .ask = $0 { true } else if case .menu = $0 { true } else { false } }!
+                state = .waiting(node: previous, step: waitStep)
+                noMatchCount = 0
+                effects.append(.say(currentPrompt()))
+            } else {
+                effects.append(.say(render("global.back.none")))
+                effects.append(.say(currentPrompt()))
+            }
+        case .menu:
+            history.removeAll()
+            run(from: script.mainMenuNode, into: &effects)
+        case .agent:
+            run(from: script.agentNode, into: &effects)
+        case .quit:
+            effects.append(.say(render("global.goodbye")))
+            hangUp(&effects)
+        }
+    }
+
+    // MARK: Prompts and menus
+
+    /// What the guest is being asked right now, as it is said on arrival and on `repeat`.
+    func currentPrompt() -> String {
+        switch state {
+        case .choosingLanguage: return languageMenu()
+        case .offeringPerson: return render("global.offer_person")
+        case .waiting(let node, _):
+            let current = script.nodes[node]
+            let prompt = current.prompt.map { render($0) } ?? ""
+            return current.choices.isEmpty ? prompt : prompt + "\n" + menuLines(current.choices)
+        case .notStarted, .performing, .ended: return ""
+        }
+    }
+
+    func menuLines(_ choices: [ScriptChoice]) -> String {
+        let width = choices.map(\.number.count).max() ?? 1
+        return choices.map { choice in
+            "  " + String(repeating: " ", count: width - choice.number.count) + choice.number + "  " + render(choice.label)
+        }.joined(separator: "\n")
+    }
+
+    func languageMenu() -> String {
+        script.languages.indices.map { index in
+            Renderer(conversation: self, pack: script.languages[index]).render("language.choose", ["language.number": String(index + 1)])
+        }.joined(separator: "\n")
+    }
+
+    func matchChoice(_ answer: TypedAnswer, in node: ScriptNode) -> ScriptChoice? {
+        let text = answer.folded
+        if let exact = node.choices.first(where: { $0.number == text || $0.aliases.contains(text) || render($0.label).lowercased() == text }) {
+            return exact
+        }
+        // "I'd like to book a room": one choice's word inside the answer picks it.
+        let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let spotted = node.choices.filter { choice in
+            choice.aliases.contains { alias in
+                alias.contains(" ") ? text.contains(alias) : words.contains(alias)
+            }
+        }
+        return spotted.count == 1 ? spotted[0] : nil
+    }
+}
+
+extension Question {
+    /// True when a command word is also a fair answer here (`0` to a 0–10 score).
+    func takesAsAnswer(_ folded: String) -> Bool {
+        guard kind == .number || kind == .score, let number = Int(folded) else { return false }
+        return bounds.contains(number)
+    }
+}

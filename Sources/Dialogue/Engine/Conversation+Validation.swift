@@ -1,0 +1,170 @@
+import HotelCalendar
+
+/// Why an answer was not taken: the text key that says so politely, and what fills it.
+struct Rejection: Error, Equatable {
+    var key: String
+    var details: [String: String] = [:]
+}
+
+/// Checking and normalising a typed answer against its question.
+extension Conversation {
+    func validate(_ answer: TypedAnswer, for question: Question) -> Result<AnswerValue, Rejection> {
+        let words = pack.words
+        let bounds = question.bounds
+        let limits = ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)]
+        switch question.kind {
+        case .date:
+            return validateDate(answer, question)
+        case .moment:
+            return validateMoment(answer, question)
+        case .number:
+            guard case .success(let number) = AnswerParser.parseInteger(answer.folded, words: words) else {
+                return .failure(Rejection(key: "invalid.number", details: limits))
+            }
+            return bounds.contains(number) ? .success(.number(number)) : .failure(Rejection(key: "invalid.number.range", details: limits))
+        case .rating, .score:
+            guard case .success(let rating) = AnswerParser.parseRating(answer.folded, min: bounds.lowerBound, max: bounds.upperBound, words: words) else {
+                return .failure(Rejection(key: "invalid.rating", details: limits))
+            }
+            return .success(.rating(rating))
+        case .yesno:
+            guard case .success(let flag) = AnswerParser.parseYesNo(answer.folded, words: words) else {
+                return .failure(Rejection(key: "invalid.yesno"))
+            }
+            return .success(.flag(flag))
+        case .phone:
+            switch AnswerParser.parsePhone(answer.original) {
+            case .success(let phone): return .success(.phone(phone))
+            case .failure(.phoneHasLetters): return .failure(Rejection(key: "invalid.phone.letters"))
+            case .failure(.phoneTooShort): return .failure(Rejection(key: "invalid.phone.short"))
+            case .failure(.phoneTooLong): return .failure(Rejection(key: "invalid.phone.long"))
+            case .failure: return .failure(Rejection(key: "invalid.phone"))
+            }
+        case .email:
+            guard case .success(let email) = AnswerParser.parseEmail(answer.original) else {
+                return .failure(Rejection(key: "invalid.email"))
+            }
+            return .success(.email(email))
+        case .text:
+            let length = answer.original.count
+            if length == 0 { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }
+            guard length <= bounds.upperBound else { return .failure(Rejection(key: "invalid.text.long", details: limits)) }
+            guard length >= bounds.lowerBound else { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }
+            return .success(.text(answer.original))
+        case .name:
+            let allowed = answer.original.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark || " '’-.".unicodeScalars.contains($0)
+            }
+            guard allowed, answer.original.contains(where: \.isLetter), bounds.contains(answer.original.count) else {
+                return .failure(Rejection(key: "invalid.name", details: limits))
+            }
+            return .success(.text(answer.original.split(separator: " ").joined(separator: " ")))
+        case .code:
+            let code = answer.original.uppercased().filter { $0 != " " }
+            guard bounds.contains(code.count), code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }),
+                  code.contains(where: \.isNumber) else {
+                return .failure(Rejection(key: "invalid.code", details: limits))
+            }
+            return .success(.text(code))
+        case .room:
+            return matchRoom(answer).map { .success(.room($0)) } ?? .failure(Rejection(key: "invalid.room", details: ["answer.max": String(script.hotel.rooms.count)]))
+        case .reference:
+            let reference = answer.original.uppercased().filter { $0 != " " && $0 != "-" }
+            let prefix = question.prefix ?? ""
+            guard reference.hasPrefix(prefix), reference.count == prefix.count + 7, reference.dropFirst(prefix.count).allSatisfy(\.isNumber) else {
+                return .failure(Rejection(key: "invalid.reference", details: ["answer.min": prefix]))
+            }
+            return .success(.text(reference))
+        }
+    }
+
+    private func validateDate(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
+        let today = now.date
+        let after: CivilDate? = question.after.flatMap { if case .date(let date)? = variables[$0] { date } else { nil } }
+        let date: CivilDate
+        switch AnswerParser.parseDate(answer.folded, today: today, words: pack.words) {
+        case .success(let parsed):
+            date = parsed
+        case .failure(.noSuchDay):
+            return .failure(Rejection(key: "invalid.date.no_such_day"))
+        case .failure:
+            guard let after, case .success(let nights) = AnswerParser.parseNights(answer.folded, words: pack.words), nights > 0 else {
+                return .failure(Rejection(key: "invalid.date"))
+            }
+            date = after.adding(days: nights)
+        }
+        let renderer = Renderer(conversation: self, pack: pack)
+        let earliest = today.adding(days: question.fromDays ?? 0)
+        let latest = today.adding(days: question.toDays ?? script.hotel.bookingHorizonDays)
+        let details = ["answer.earliest": renderer.format(date: earliest), "answer.latest": renderer.format(date: latest)]
+        if let after {
+            let afterDetails = details.merging(["answer.after": renderer.format(date: after)]) { $1 }
+            guard date > after else { return .failure(Rejection(key: "invalid.date.not_after", details: afterDetails)) }
+            let maxNights = question.maxNights ?? script.hotel.maxNights
+            guard CivilDate.days(from: after, to: date) <= maxNights else {
+                return .failure(Rejection(key: "invalid.date.too_long", details: afterDetails.merging(["answer.max_nights": String(maxNights)]) { $1 }))
+            }
+        }
+        guard date >= earliest else { return .failure(Rejection(key: "invalid.date.past", details: details)) }
+        guard date <= latest else { return .failure(Rejection(key: "invalid.date.too_far", details: details)) }
+        return .success(.date(date))
+    }
+
+    private func validateMoment(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
+        let hotel = script.hotel
+        let hours = ["answer.hours": "\(hotel.callbackOpens)–\(hotel.callbackCloses)"]
+        let moment: LocalMoment
+        switch AnswerParser.parseMoment(answer.folded, now: now, words: pack.words) {
+        case .success(.asSoonAsPossible):
+            moment = earliestCallback()
+        case .success(.at(let at)):
+            moment = at
+        case .failure:
+            return .failure(Rejection(key: "invalid.moment", details: hours))
+        }
+        guard moment > now else { return .failure(Rejection(key: "invalid.moment.past", details: hours)) }
+        if question.withinCallbackHours {
+            let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
+            let minute = moment.time.minutesSinceMidnight
+            guard minute >= hotel.callbackOpens.minutesSinceMidnight, minute <= latestStart else {
+                return .failure(Rejection(key: "invalid.moment.hours", details: hours))
+            }
+        }
+        let days = CivilDate.days(from: now.date, to: moment.date)
+        guard days <= (question.toDays ?? 14) else {
+            return .failure(Rejection(key: "invalid.moment.too_far", details: ["answer.max": String(question.toDays ?? 14)]))
+        }
+        return .success(.moment(moment))
+    }
+
+    /// "As soon as possible": fifteen minutes from now on a five-minute mark, moved to the
+    /// next opening when that falls outside callback hours.
+    func earliestCallback() -> LocalMoment {
+        let hotel = script.hotel
+        var moment = now.adding(minutes: 15)
+        let rounded = (moment.time.minutesSinceMidnight + 4) / 5 * 5
+        moment = LocalMoment(date: moment.date, time: TimeOfDay(hour: 0, minute: 0)!).adding(minutes: rounded)
+        let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
+        if moment.time.minutesSinceMidnight < hotel.callbackOpens.minutesSinceMidnight {
+            moment = LocalMoment(date: moment.date, time: hotel.callbackOpens)
+        } else if moment.time.minutesSinceMidnight > latestStart {
+            moment = LocalMoment(date: moment.date.adding(days: 1), time: hotel.callbackOpens)
+        }
+        return moment
+    }
+
+    private func matchRoom(_ answer: TypedAnswer) -> String? {
+        let rooms = script.hotel.rooms
+        if let number = Int(answer.folded), rooms.indices.contains(number - 1) { return rooms[number - 1].code }
+        if let exact = rooms.first(where: { $0.code == answer.folded || $0.name(in: pack.code).lowercased() == answer.folded }) {
+            return exact.code
+        }
+        // "the deluxe one": a word that names exactly one room type.
+        let words = Set(answer.folded.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let spotted = rooms.filter { room in
+            let nameWords = Set(room.name(in: pack.code).lowercased().split(separator: " ").map(String.init) + [room.code])
+            return !words.isDisjoint(with: nameWords.filter { word in !rooms.allSatisfy { $0.name(in: pack.code).lowercased().contains(word) } })
+        }
+        return spotted.count == 1 ? spotted[0].code : nil
+    }
+}

@@ -1,0 +1,203 @@
+import HotelCalendar
+
+/// What the guest's side of the line delivered: a whole line, or a line the line refused.
+public enum GuestInput: Equatable, Sendable {
+    case line(String)
+    case tooLong(limit: Int)
+    case unreadable
+    case controlCharacters
+}
+
+/// What a conversation wants done; only the switchboard performs these.
+public enum ConversationEffect: Equatable, Sendable {
+    /// Speak a text to the guest (it may hold several lines).
+    case say(String)
+    /// Do something and answer with `Conversation.complete(_:now:)`.
+    case perform(ActionRequest)
+    /// End the call (after the texts before it are delivered).
+    case hangUp
+}
+
+/// One guest's conversation: a state machine that runs the flows of a `FlowSet`.
+///
+/// Events go in (`start`, `receive`, `noInput`, `complete`), effects come out; it performs
+/// no I/O, so every flow is tested without sockets and a replay is deterministic. A
+/// conversation keeps the `FlowSet` it began with, even when the prompts are reloaded.
+public struct Conversation: Sendable {
+    enum State: Equatable {
+        /// `start` has not been called.
+        case notStarted
+        /// Several languages: waiting for the guest to pick one.
+        case choosingLanguage(misses: Int)
+        /// Waiting for an answer at the `ask` or menu step `step` of `node`.
+        case waiting(node: Int, step: Int)
+        /// Waiting for the outcome of the `do` at `step` of `node`; guest lines queue up.
+        case performing(node: Int, step: Int, action: ActionKind)
+        /// After repeated wrong answers: asked whether they want a person.
+        case offeringPerson(node: Int, step: Int)
+        /// Hung up; nothing more happens.
+        case ended
+    }
+
+    /// The most wrong answers in a row before a person is offered.
+    public static let maxNoMatch = 3
+    /// Idle timeouts in a row before the line says goodbye.
+    public static let maxNoInput = 3
+
+    public let script: FlowSet
+    var state: State = .notStarted
+    var pack: LanguagePack
+    var variables: [String: AnswerValue] = [:]
+    /// Nodes the guest answered at, for `back`.
+    var history: [Int] = []
+    var noMatchCount = 0
+    var noInputCount = 0
+    /// Lines that arrived while an action was under way, answered once it completes.
+    var queuedInput: [GuestInput] = []
+    var now: LocalMoment
+
+    public init(script: FlowSet, now: LocalMoment) {
+        self.script = script
+        self.pack = script.languages[0]
+        self.now = now
+    }
+
+    public var language: String { pack.code }
+    public var hasEnded: Bool { state == .ended }
+    /// True while an action is under way (the switchboard owes a `complete`).
+    public var isPerforming: Bool { if case .performing = state { true } else { false } }
+    /// The node the guest is at, as `flow.node`, for consoles and coverage.
+    public var currentNode: String? {
+        switch state {
+        case .waiting(let node, _), .performing(let node, _, _), .offeringPerson(let node, _): return script.nodes[node].qualifiedName
+        case .notStarted, .choosingLanguage, .ended: return nil
+        }
+    }
+
+    public func value(of variable: String) -> AnswerValue? { variables[variable] }
+
+    /// The call is answered: greet the guest at once.
+    public mutating func start(now: LocalMoment) -> [ConversationEffect] {
+        precondition(state == .notStarted, "Invalid state: start called twice")
+        self.now = now
+        var effects: [ConversationEffect] = []
+        if script.languages.count > 1 {
+            state = .choosingLanguage(misses: 0)
+            effects.append(.say(languageMenu()))
+        } else {
+            run(from: script.startNode, into: &effects)
+        }
+        return effects
+    }
+
+    /// The guest sent something.
+    public mutating func receive(_ input: GuestInput, now: LocalMoment) -> [ConversationEffect] {
+        self.now = now
+        var effects: [ConversationEffect] = []
+        handle(input, into: &effects)
+        return effects
+    }
+
+    /// The guest has been silent for the idle time.
+    public mutating func noInput(now: LocalMoment) -> [ConversationEffect] {
+        self.now = now
+        var effects: [ConversationEffect] = []
+        switch state {
+        case .waiting(let node, _), .offeringPerson(let node, _):
+            noInputCount += 1
+            if noInputCount >= Self.maxNoInput {
+                effects.append(.say(render("global.noinput.goodbye")))
+                hangUp(&effects)
+            } else {
+                let escalation = script.nodes[node].noInput
+                let key = noInputCount <= escalation.count ? escalation[noInputCount - 1] : "global.noinput"
+                effects.append(.say(render(key)))
+                effects.append(.say(currentPrompt()))
+            }
+        case .choosingLanguage:
+            noInputCount += 1
+            if noInputCount >= Self.maxNoInput { hangUp(&effects) } else { effects.append(.say(languageMenu())) }
+        case .notStarted, .performing, .ended:
+            break
+        }
+        return effects
+    }
+
+    /// The action asked for last has an outcome: follow the flow's branch for it.
+    public mutating func complete(_ outcome: ActionOutcome, now: LocalMoment) -> [ConversationEffect] {
+        self.now = now
+        guard case .performing(let node, let step, let action) = state else {
+            preconditionFailure("Invalid state: an action completed while none was under way (\(state))")
+        }
+        guard case .perform(_, let results) = script.nodes[node].steps[step], let target = results[outcome.result] else {
+            preconditionFailure("Invalid outcome \(outcome.result) for \(action.rawValue) at \(script.nodes[node].qualifiedName)")
+        }
+        apply(outcome, of: action)
+        var effects: [ConversationEffect] = []
+        run(from: target, into: &effects)
+        while !queuedInput.isEmpty, !isPerforming, state != .ended {
+            handle(queuedInput.removeFirst(), into: &effects)
+        }
+        return effects
+    }
+
+    /// The line is closing (the server stops): say so politely and end.
+    public mutating func close(now: LocalMoment) -> [ConversationEffect] {
+        self.now = now
+        guard state != .ended else { return [] }
+        var effects: [ConversationEffect] = [.say(render("global.closing"))]
+        hangUp(&effects)
+        return effects
+    }
+
+    mutating func hangUp(_ effects: inout [ConversationEffect]) {
+        state = .ended
+        queuedInput.removeAll()
+        effects.append(.hangUp)
+    }
+
+    private mutating func handle(_ input: GuestInput, into effects: inout [ConversationEffect]) {
+        switch state {
+        case .notStarted, .ended:
+            return
+        case .performing:
+            queuedInput.append(input)
+            return
+        case .choosingLanguage, .waiting, .offeringPerson:
+            break
+        }
+        noInputCount = 0
+        guard case .line(let line) = input else {
+            let key: String
+            switch input {
+            case .tooLong: key = "line.too_long"
+            case .unreadable: key = "line.unreadable"
+            default: key = "line.control"
+            }
+            effects.append(.say(render(key, ["line.limit": { if case .tooLong(let limit) = input { String(limit) } else { "" } }()])))
+            effects.append(.say(currentPrompt()))
+            return
+        }
+        let typed = TypedAnswer(line)
+        switch state {
+        case .choosingLanguage(let misses): chooseLanguage(typed, misses: misses, into: &effects)
+        case .offeringPerson(let node, let step): answerOffer(typed, node: node, step: step, into: &effects)
+        case .waiting(let node, let step): answer(typed, node: node, step: step, into: &effects)
+        case .notStarted, .performing, .ended: break
+        }
+    }
+}
+
+/// An answer as typed and in the folded form used to match words: trimmed, lower-cased,
+/// inner spaces collapsed, trailing full stops and exclamation marks dropped.
+struct TypedAnswer {
+    let original: String
+    let folded: String
+
+    init(_ text: String) {
+        original = String(text.trimmingSpaces())
+        var folded = original.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        while let last = folded.last, last == "." || last == "!" || last == "。" || last == "！" { folded.removeLast() }
+        self.folded = folded
+    }
+}

@@ -1,0 +1,103 @@
+import HotelCalendar
+
+/// Fills a text's placeholders for one conversation in one language: variables formatted
+/// the way that language speaks them, and the hotel's own facts.
+struct Renderer {
+    let variables: [String: AnswerValue]
+    let hotel: HotelProfile
+    let pack: LanguagePack
+    let today: CivilDate
+
+    init(conversation: Conversation, pack: LanguagePack) {
+        self.init(variables: conversation.variables, hotel: conversation.script.hotel, pack: pack, today: conversation.now.date)
+    }
+
+    init(variables: [String: AnswerValue], hotel: HotelProfile, pack: LanguagePack, today: CivilDate) {
+        self.variables = variables
+        self.hotel = hotel
+        self.pack = pack
+        self.today = today
+    }
+
+    func render(_ key: String, _ extras: [String: String] = [:]) -> String {
+        render(pack.text(key), extras)
+    }
+
+    func render(_ template: MessageTemplate, _ extras: [String: String] = [:]) -> String {
+        template.render { name in extras[name] ?? placeholder(name) }
+    }
+
+    private func placeholder(_ name: String) -> String? {
+        if let value = variables[name] { return format(value) }
+        switch name {
+        case "hotel.name", "hotel.greeting", "hotel.cancellation":
+            return hotel.text(String(name.dropFirst("hotel.".count)), in: pack.code)
+        case "hotel.checkin": return hotel.checkIn.description
+        case "hotel.checkout": return hotel.checkOut.description
+        case "hotel.callback_hours": return "\(hotel.callbackOpens)–\(hotel.callbackCloses)"
+        case "hotel.max_rooms": return String(hotel.maxRooms)
+        case "hotel.max_nights": return String(hotel.maxNights)
+        case "hotel.rooms": return roomTable()
+        case "hotel.room_choices": return roomChoices()
+        case "date.today": return format(date: today)
+        default: return nil
+        }
+    }
+
+    func format(_ value: AnswerValue) -> String {
+        switch value {
+        case .text(let text): return text
+        case .number(let number), .rating(let number): return String(number)
+        case .flag(let flag): return render(flag ? "format.yes" : "format.no")
+        case .date(let date): return format(date: date)
+        case .moment(let moment):
+            return render("format.moment", ["moment.date": format(date: moment.date), "moment.time": moment.time.description])
+        case .window(let from, let to):
+            return render("format.window", ["window.date": format(date: from.date), "window.from": from.time.description, "window.to": to.time.description])
+        case .phone(let phone): return phone.normalized
+        case .email(let email): return email.description
+        case .choice(_, let label): return render(label)
+        case .room(let code): return hotel.room(code: code)?.name(in: pack.code) ?? code
+        case .rooms(let codes): return codes.map { hotel.room(code: $0)?.name(in: pack.code) ?? $0 }.joined(separator: ", ")
+        case .money(let amount): return money(amount)
+        }
+    }
+
+    func format(date: CivilDate) -> String {
+        let month = pack.monthNames.indices.contains(date.month - 1) ? pack.monthNames[date.month - 1] : String(date.month)
+        let weekday = pack.weekdayNames.indices.contains(date.weekday - 1) ? pack.weekdayNames[date.weekday - 1] : ""
+        return render("format.date", ["date.weekday": weekday, "date.day": String(date.day), "date.month": month, "date.year": String(date.year)])
+    }
+
+    func money(_ amount: Int) -> String {
+        render("format.money", ["money.amount": String(amount), "money.currency": hotel.currency])
+    }
+
+    /// One line per room type, names padded by display width so the columns line up
+    /// in a terminal even for Chinese names.
+    private func roomTable() -> String {
+        let names = hotel.rooms.map { $0.name(in: pack.code) }
+        let width = names.map(displayWidth(of:)).max() ?? 0
+        return hotel.rooms.indices.map { index in
+            let room = hotel.rooms[index]
+            return "  " + render("format.room", [
+                "room.number": String(index + 1), "room.name": padded(names[index], toWidth: width),
+                "room.rate": money(room.rate), "room.size": String(room.sizeSquareMetres),
+                "room.facilities": room.facilities(in: pack.code),
+            ])
+        }.joined(separator: "\n")
+    }
+
+    private func roomChoices() -> String {
+        hotel.rooms.indices.map { index in
+            "  " + render("format.room_choice", ["choice.number": String(index + 1), "choice.label": hotel.rooms[index].name(in: pack.code)])
+        }.joined(separator: "\n")
+    }
+}
+
+extension Conversation {
+    /// `key` in the guest's language, with this conversation's values filled in.
+    func render(_ key: String, _ extras: [String: String] = [:]) -> String {
+        Renderer(conversation: self, pack: pack).render(key, extras)
+    }
+}

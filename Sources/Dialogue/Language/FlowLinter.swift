@@ -1,0 +1,249 @@
+/// The checks that need the whole prompt set: dead ends, unreachable nodes, loops that never
+/// ask, missing or unknown texts, unknown variables, duplicate choices, missing translations.
+///
+/// Every finding is `file:line: message`, with a did-you-mean where one fits.
+struct FlowLinter {
+    let flows: [FlowFile]
+    let nodes: [ScriptNode]
+    let index: [String: Int]
+    let catalogs: [MessageCatalog]
+    let packs: [LanguagePack]
+    let hotel: HotelProfile
+    let directory: String
+
+    /// Placeholders the engine fills itself, usable in any text.
+    static let builtinPlaceholders: Set<String> = [
+        "hotel.name", "hotel.greeting", "hotel.cancellation", "hotel.checkin", "hotel.checkout",
+        "hotel.callback_hours", "hotel.rooms", "hotel.room_choices", "hotel.max_rooms", "hotel.max_nights",
+        "date.today", "window.date", "window.from", "window.to", "date.weekday", "date.day", "date.month", "date.year", "moment.date", "moment.time",
+        "money.amount", "money.currency", "room.number", "room.name", "room.rate", "room.size", "room.facilities",
+        "choice.number", "choice.label", "language.name", "language.number",
+        "answer.min", "answer.max", "answer.earliest", "answer.latest", "answer.after", "answer.hours",
+        "answer.max_nights", "line.limit", "prompt.text",
+    ]
+
+    func run() -> [PromptDiagnostic] {
+        var found: [PromptDiagnostic] = []
+        let variables = assignedVariables()
+        for (flow, node) in sourceNodes() {
+            found += checkShape(node, in: flow)
+            found += checkVariables(node, known: variables)
+        }
+        found += checkReachability()
+        found += checkLoops()
+        found += checkTexts(known: variables)
+        found += checkHotel()
+        return found
+    }
+
+    private func sourceNodes() -> [(FlowFile, FlowNode)] {
+        flows.flatMap { flow in flow.nodes.map { (flow, $0) } }
+    }
+
+    /// Every variable some statement assigns, with the kind of answer when it is asked.
+    private func assignedVariables() -> [String: AnswerKind?] {
+        var known: [String: AnswerKind?] = [:]
+        for (_, node) in sourceNodes() {
+            if let into = node.into { known[into.value] = .some(nil) }
+            for statement in node.statements {
+                switch statement.value {
+                case .ask(let question): known[question.variable] = question.kind
+                case .set(let variable, _): known[variable] = known[variable] ?? .some(nil)
+                case .perform(let name, _):
+                    for variable in ActionKind(rawValue: name)?.provides ?? [] { known[variable] = known[variable] ?? .some(nil) }
+                default: break
+                }
+            }
+        }
+        return known
+    }
+
+    private func checkShape(_ node: FlowNode, in flow: FlowFile) -> [PromptDiagnostic] {
+        var found: [PromptDiagnostic] = []
+        var waits = node.choices.isEmpty ? 0 : 1
+        var terminal: SourceLocation?
+        for statement in node.statements {
+            if let terminal {
+                found.append(.error(statement.location, "never reached: the node already left on line \(terminal.line)"))
+                break
+            }
+            switch statement.value {
+            case .ask:
+                waits += 1
+                if waits > 1 { found.append(.error(statement.location, "a node waits for the guest once: move this question to a node of its own")) }
+            case .goto, .end, .perform: terminal = statement.location
+            default: break
+            }
+        }
+        if let first = node.choices.first, let terminal {
+            found.append(.error(first.location, "a menu node ends at its choices, but line \(terminal.line) already leaves it"))
+        }
+        if terminal == nil, node.choices.isEmpty {
+            found.append(.error(node.location, "dead end: node \"\(node.name)\" stops without goto, end, choices or do"))
+        }
+        if waits > 0, node.prompt == nil {
+            found.append(.error(node.location, "node \"\(node.name)\" waits for an answer but has no \"prompt KEY\""))
+        }
+        if waits == 0, let prompt = node.prompt {
+            found.append(.warning(prompt.location, "prompt is never asked: the node has no question or choices (use \"say\")"))
+        }
+        if let into = node.into, node.choices.isEmpty {
+            found.append(.error(into.location, "\"into\" stores a menu choice, but node \"\(node.name)\" has no choices"))
+        }
+        var seen: [String: Int] = [:]
+        for choice in node.choices {
+            for word in [choice.value.number] + choice.value.aliases {
+                if let line = seen[word] {
+                    found.append(.error(choice.location, "duplicate choice \"\(word)\" (also on line \(line))"))
+                }
+                seen[word] = choice.location.line
+            }
+            for pack in packs {
+                for word in [choice.value.number] + choice.value.aliases {
+                    if let command = pack.command(for: word), choice.value.target != TargetName(flow: "agent", node: "start") || command != .agent {
+                        found.append(.warning(choice.location, "\"\(word)\" is also the \(command.rawValue) command in \(pack.catalog.fileName); the command wins"))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    private func checkVariables(_ node: FlowNode, known: [String: AnswerKind?]) -> [PromptDiagnostic] {
+        var found: [PromptDiagnostic] = []
+        func check(_ variable: String, _ location: SourceLocation, _ use: String) {
+            if known[variable] == nil {
+                found.append(.error(location, "\(use) \"\(variable)\" is never asked or set" + Spelling.hint(for: variable, among: known.keys)))
+            }
+        }
+        for statement in node.statements {
+            switch statement.value {
+            case .branch(let condition, _): check(condition.variable, statement.location, "variable")
+            case .clear(let variable): check(variable, statement.location, "variable")
+            case .ask(let question):
+                if let after = question.after {
+                    check(after, statement.location, "after=")
+                    if case .some(.some(let kind)) = known[after], kind != .date {
+                        found.append(.error(statement.location, "after=\(after) must name a date answer, but it is asked as \(kind.rawValue)"))
+                    }
+                }
+                if question.kind != .date, question.after != nil || question.maxNights != nil {
+                    found.append(.error(statement.location, "after= and max-nights= apply to date answers only"))
+                }
+            case .perform(let name, _):
+                for variable in ActionKind(rawValue: name)?.requires ?? [] where known[variable] == nil {
+                    found.append(.error(statement.location, "do \(name) needs \"\(variable)\", but no node asks for it"))
+                }
+            default: break
+            }
+        }
+        return found
+    }
+
+    private func checkReachability() -> [PromptDiagnostic] {
+        var reached = Set<Int>()
+        var pending = ["main.start", "main.menu", "agent.start"].compactMap { index[$0] }
+        while let next = pending.popLast() {
+            guard next >= 0, reached.insert(next).inserted else { continue }
+            pending += Self.targets(of: nodes[next])
+        }
+        return nodes.indices.filter { !reached.contains($0) }.map {
+            .error(nodes[$0].location, "unreachable: nothing leads to node \"\(nodes[$0].qualifiedName)\"")
+        }
+    }
+
+    static func targets(of node: ScriptNode) -> [Int] {
+        var targets = node.choices.map(\.target)
+        for step in node.steps {
+            switch step {
+            case .branch(_, let target), .goto(let target): targets.append(target)
+            case .perform(_, let results): targets += results.values
+            default: break
+            }
+        }
+        return targets
+    }
+
+    /// Nodes that lead to one another without ever waiting for the guest would spin forever.
+    private func checkLoops() -> [PromptDiagnostic] {
+        func immediateTargets(_ node: ScriptNode) -> [Int] {
+            var targets: [Int] = []
+            for step in node.steps {
+                switch step {
+                case .ask, .menu: return targets
+                case .branch(_, let target), .goto(let target): targets.append(target)
+                case .perform(_, let results): targets += results.values
+                default: break
+                }
+            }
+            return targets
+        }
+        var state = [UInt8](repeating: 0, count: nodes.count)  // 0 new, 1 on the path, 2 done
+        var found: [PromptDiagnostic] = []
+        func visit(_ node: Int, path: [Int]) {
+            state[node] = 1
+            for next in immediateTargets(nodes[node]) where next >= 0 {
+                if state[next] == 1 {
+                    let cycle = (path + [node]).drop { $0 != next }.map { nodes[$0].qualifiedName } + [nodes[next].qualifiedName]
+                    found.append(.error(nodes[next].location, "loop without a question: " + cycle.joined(separator: " → ")))
+                } else if state[next] == 0 {
+                    visit(next, path: path + [node])
+                }
+            }
+            state[node] = 2
+        }
+        for node in nodes.indices where state[node] == 0 { visit(node, path: []) }
+        return found
+    }
+
+    private func checkTexts(known: [String: AnswerKind?]) -> [PromptDiagnostic] {
+        var found: [PromptDiagnostic] = []
+        var used: [(key: String, location: SourceLocation)] = LanguagePack.requiredKeys.map {
+            ($0, SourceLocation(file: "\(directory)/LANGUAGE.messages", line: 0))
+        }
+        for (_, node) in sourceNodes() {
+            for text in [node.prompt, node.help].compactMap({ $0 }) + node.noMatch + node.noInput { used.append((text.value, text.location)) }
+            for choice in node.choices { used.append((choice.value.label, choice.location)) }
+            for statement in node.statements { if case .say(let key) = statement.value { used.append((key, statement.location)) } }
+        }
+        let usedKeys = Set(used.map(\.key))
+        for code in hotel.languages where !catalogs.contains(where: { $0.language == code }) {
+            found.append(.error(SourceLocation(file: "\(directory)/\(code).messages", line: 0), "missing: hotel.conf lists language \"\(code)\""))
+        }
+        for catalog in catalogs {
+            guard hotel.languages.contains(catalog.language) else {
+                found.append(.warning(SourceLocation(file: catalog.fileName, line: 0), "not used: add \"\(catalog.language)\" to languages in hotel.conf"))
+                continue
+            }
+            var reported = Set<String>()
+            for use in used where catalog.text(use.key) == nil && catalog.words(use.key) == nil && reported.insert(use.key).inserted {
+                let location = use.location.line == 0 ? SourceLocation(file: catalog.fileName, line: 0) : use.location
+                found.append(.error(location, "missing text \"\(use.key)\" in \(catalog.fileName)" + Spelling.hint(for: use.key, among: catalog.keys)))
+            }
+            for (key, text) in catalog.texts.sorted(by: { $0.key < $1.key }) {
+                if !usedKeys.contains(key) {
+                    found.append(.warning(text.location, "text \"\(key)\" is not used by any flow"))
+                }
+                for name in text.template.placeholders where known[name] == nil && !Self.builtinPlaceholders.contains(name) {
+                    found.append(.error(text.location, "unknown placeholder {\(name)} in \"\(key)\""
+                        + Spelling.hint(for: name, among: Set(known.keys).union(Self.builtinPlaceholders))))
+                }
+            }
+        }
+        return found
+    }
+
+    private func checkHotel() -> [PromptDiagnostic] {
+        var found: [PromptDiagnostic] = []
+        let location = hotel.textLocations["name"] ?? SourceLocation(file: "\(directory)/hotel.conf", line: 0)
+        for language in hotel.languages.dropFirst() {
+            for field in HotelProfile.translatableHotelFields where hotel.texts[field]?[language] == nil {
+                found.append(.error(hotel.textLocations[field] ?? location, "missing translation \"\(field)[\(language)]\""))
+            }
+            for room in hotel.rooms where room.names[language] == nil || room.facilities[language] == nil {
+                found.append(.error(location, "room \"\(room.code)\" lacks \"name[\(language)]\" or \"facilities[\(language)]\""))
+            }
+        }
+        return found
+    }
+}

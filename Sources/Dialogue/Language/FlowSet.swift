@@ -1,0 +1,108 @@
+import HotelCalendar
+
+/// The prompt files of `Prompts/` compiled into one immutable script the conversations run.
+///
+/// A session keeps the `FlowSet` it started with, so a reload (SIGHUP) changes only calls
+/// that start afterwards. Compiling succeeds only when the linter finds no errors, so a
+/// running conversation never meets an unknown node, a missing text or an unhandled result.
+public final class FlowSet: Sendable {
+    public let nodes: [ScriptNode]
+    public let hotel: HotelProfile
+    /// One pack per language of `hotel.languages`, in that order.
+    public let languages: [LanguagePack]
+    /// A short hash of every source file, recorded in transcripts.
+    public let version: String
+    /// Warnings found while compiling (errors prevent a `FlowSet` from existing).
+    public let warnings: [PromptDiagnostic]
+    let indexByName: [String: Int]
+    let startNode: Int
+    let mainMenuNode: Int
+    let agentNode: Int
+
+    init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
+         warnings: [PromptDiagnostic], indexByName: [String: Int]) {
+        self.nodes = nodes
+        self.hotel = hotel
+        self.languages = languages
+        self.version = version
+        self.warnings = warnings
+        self.indexByName = indexByName
+        self.startNode = indexByName["main.start"]!
+        self.mainMenuNode = indexByName["main.menu"]!
+        self.agentNode = indexByName["agent.start"]!
+    }
+
+    /// The node called `flow.node`, if there is one.
+    public func node(named name: String) -> Int? { indexByName[name] }
+
+    public func language(_ code: String) -> LanguagePack? { languages.first { $0.code == code } }
+
+    /// A text outside any conversation (the busy message), in `language` or the hotel's
+    /// first language, with the hotel's facts filled in.
+    public func text(_ key: String, language code: String? = nil, today: CivilDate) -> String {
+        let pack = code.flatMap(language) ?? languages[0]
+        return Renderer(variables: [:], hotel: hotel, pack: pack, today: today).render(key)
+    }
+
+    /// Compiles the files of a prompt directory; the diagnostics hold every error and
+    /// warning found, and the set is nil when there is any error.
+    public static func compile(_ sources: [PromptSource]) -> (FlowSet?, [PromptDiagnostic]) {
+        FlowCompiler.compile(sources)
+    }
+}
+
+/// One prompt file's name (as the operator should see it, e.g. `Prompts/booking.flow`) and text.
+public struct PromptSource: Sendable {
+    public var fileName: String
+    public var text: String
+
+    public init(fileName: String, text: String) {
+        self.fileName = fileName
+        self.text = text
+    }
+}
+
+/// A node with its targets resolved to indexes into `FlowSet.nodes`.
+public struct ScriptNode: Sendable {
+    public let flow: String
+    public let name: String
+    public let location: SourceLocation
+    let steps: [ScriptStep]
+    let prompt: String?
+    let help: String?
+    let noMatch: [String]
+    let noInput: [String]
+    let into: String?
+    let choices: [ScriptChoice]
+
+    public var qualifiedName: String { "\(flow).\(name)" }
+    /// The question the node waits on, if it asks one.
+    var question: Question? {
+        for step in steps { if case .ask(let question) = step { return question } }
+        return nil
+    }
+}
+
+struct ScriptChoice: Sendable {
+    let number: String
+    let aliases: [String]
+    let target: Int
+    let label: String
+}
+
+enum ScriptStep: Sendable {
+    case say(String)
+    case set(String, Literal)
+    case clear(String)
+    case branch(Condition, Int)
+    case ask(Question)
+    /// Wait for a menu choice; always the last step of a node with choices.
+    case menu
+    case perform(ActionKind, [String: Int])
+    case goto(Int)
+    case end
+}
+
+extension ScriptStep {
+    var question: Question? { if case .ask(let question) = self { question } else { nil } }
+}

@@ -1,0 +1,205 @@
+import HotelCalendar
+
+/// The hotel the line answers for, read from `Prompts/hotel.conf`: a hotel edits this file
+/// (name, greeting, rooms and rates, policies, hours) and reloads without rebuilding.
+///
+/// Texts a guest hears (`name`, `greeting`, `cancellation`, a room's `name` and
+/// `facilities`) are given in the first language of `languages` and translated as
+/// `name[zh] = …`; the linter fails when a listed language lacks one.
+public struct HotelProfile: Sendable {
+    /// A room type the hotel sells.
+    public struct RoomType: Sendable, Equatable {
+        /// The short code records keep (`deluxe`); never shown to guests.
+        public var code: String
+        public var rate: Int
+        public var count: Int
+        public var sizeSquareMetres: Int
+        var names: [String: String]
+        var facilities: [String: String]
+
+        public func name(in language: String) -> String { names[language] ?? names.values.first ?? code }
+        public func facilities(in language: String) -> String { facilities[language] ?? facilities.values.first ?? "" }
+    }
+
+    public var languages: [String]
+    /// `UTC`, `+08:00`, or an IANA zone such as `Europe/Madrid` (resolved by the server).
+    public var timeZone: String
+    public var checkIn: TimeOfDay
+    public var checkOut: TimeOfDay
+    public var callbackOpens: TimeOfDay
+    public var callbackCloses: TimeOfDay
+    /// How long the window is that a callback guest is promised (minutes).
+    public var callbackWindowMinutes: Int
+    public var currency: String
+    public var dateOrder: DateOrder
+    public var maxRooms: Int
+    public var maxNights: Int
+    public var bookingHorizonDays: Int
+    public var rooms: [RoomType]
+    var texts: [String: [String: String]]
+    var textLocations: [String: SourceLocation]
+
+    public var primaryLanguage: String { languages.first ?? "en" }
+
+    /// A translatable hotel text (`name`, `greeting`, `cancellation`) in `language`.
+    public func text(_ field: String, in language: String) -> String {
+        texts[field]?[language] ?? texts[field]?[primaryLanguage] ?? ""
+    }
+
+    public func room(code: String) -> RoomType? { rooms.first { $0.code == code } }
+
+    static let translatableHotelFields = ["name", "greeting", "cancellation"]
+    static let translatableRoomFields = ["name", "facilities"]
+}
+
+extension HotelProfile {
+    /// Reads `hotel.conf`; every problem comes back as a diagnostic with its line.
+    public static func parse(_ source: String, fileName: String) -> (HotelProfile?, [PromptDiagnostic]) {
+        var (sections, diagnostics) = SettingsReader.read(source, fileName: fileName)
+        var reader = ProfileReader(fileName: fileName)
+        let profile = reader.read(sections)
+        diagnostics += reader.diagnostics
+        return (diagnostics.contains { $0.severity == .error } ? nil : profile, diagnostics)
+    }
+}
+
+/// The field-by-field reading of `hotel.conf`, collecting problems instead of stopping.
+private struct ProfileReader {
+    let fileName: String
+    var diagnostics: [PromptDiagnostic] = []
+
+    init(fileName: String) { self.fileName = fileName }
+
+    mutating func read(_ sections: [SettingsReader.Section]) -> HotelProfile? {
+        for section in sections where section.header.isEmpty {
+            for entry in section.entries {
+                diagnostics.append(.error(entry.location, "\"\(entry.key)\" must be inside [hotel] or a [room CODE] section"))
+            }
+        }
+        let hotelSections = sections.filter { $0.header == ["hotel"] }
+        guard let hotel = hotelSections.first else {
+            diagnostics.append(.error(SourceLocation(file: fileName, line: 1), "missing the [hotel] section"))
+            return nil
+        }
+        let languages = (hotel.entry("languages")?.value ?? "en").split(separator: ",").map { String($0.trimmingSpaces()) }
+        var profile = HotelProfile(
+            languages: languages, timeZone: hotel.entry("timezone")?.value ?? "UTC",
+            checkIn: time(hotel, "check-in", default: TimeOfDay(hour: 15, minute: 0)!),
+            checkOut: time(hotel, "check-out", default: TimeOfDay(hour: 11, minute: 0)!),
+            callbackOpens: TimeOfDay(hour: 8, minute: 0)!, callbackCloses: TimeOfDay(hour: 20, minute: 0)!,
+            callbackWindowMinutes: number(hotel, "callback-window", default: 30, range: 5...240),
+            currency: hotel.entry("currency")?.value ?? "$", dateOrder: .dayMonthYear,
+            maxRooms: number(hotel, "max-rooms", default: 5, range: 1...50),
+            maxNights: number(hotel, "max-nights", default: 30, range: 1...365),
+            bookingHorizonDays: number(hotel, "booking-horizon", default: 365, range: 1...1000),
+            rooms: [], texts: [:], textLocations: [:])
+        if let hours = hotel.entry("callback-hours") {
+            let parts = hours.value.split(separator: "-").map { String($0.trimmingSpaces()) }
+            if parts.count == 2, let open = Self.clock(parts[0]), let close = Self.clock(parts[1]), open < close {
+                profile.callbackOpens = open
+                profile.callbackCloses = close
+            } else {
+                diagnostics.append(.error(hours.location, "callback-hours must look like 08:00-20:00, not \"\(hours.value)\""))
+            }
+        }
+        if let order = hotel.entry("date-order") {
+            switch order.value {
+            case "dmy": profile.dateOrder = .dayMonthYear
+            case "mdy": profile.dateOrder = .monthDayYear
+            default: diagnostics.append(.error(order.location, "date-order is dmy (24/12/2026) or mdy (12/24/2026), not \"\(order.value)\""))
+            }
+        }
+        let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
+                                  "currency", "date-order", "max-rooms", "max-nights", "booking-horizon"]
+        for entry in hotel.entries {
+            let (field, language) = Self.splitTranslation(entry.key)
+            if HotelProfile.translatableHotelFields.contains(field) {
+                profile.texts[field, default: [:]][language ?? profile.primaryLanguage] = entry.value
+                if language == nil { profile.textLocations[field] = entry.location }
+            } else if !known.contains(entry.key) {
+                diagnostics.append(.error(entry.location, "unknown hotel setting \"\(entry.key)\""
+                    + Spelling.hint(for: entry.key, among: known.union(HotelProfile.translatableHotelFields))))
+            }
+        }
+        for field in HotelProfile.translatableHotelFields where profile.texts[field]?[profile.primaryLanguage] == nil {
+            diagnostics.append(.error(hotel.location, "[hotel] needs \"\(field) = …\""))
+        }
+        for section in sections where !section.header.isEmpty && section.header != ["hotel"] {
+            if let room = room(section, primary: profile.primaryLanguage) {
+                if profile.rooms.contains(where: { $0.code == room.code }) {
+                    diagnostics.append(.error(section.location, "room \"\(room.code)\" is defined twice"))
+                } else {
+                    profile.rooms.append(room)
+                }
+            }
+        }
+        if hotelSections.count > 1 {
+            diagnostics.append(.error(hotelSections[1].location, "[hotel] is given twice"))
+        }
+        if profile.rooms.isEmpty {
+            diagnostics.append(.error(hotel.location, "no rooms: add a [room CODE] section for each room type"))
+        }
+        return profile
+    }
+
+    private mutating func room(_ section: SettingsReader.Section, primary: String) -> HotelProfile.RoomType? {
+        guard section.header.count == 2, section.header[0] == "room", FlowParser.isName(section.header[1]) else {
+            diagnostics.append(.error(section.location, "unknown section [\(section.header.joined(separator: " "))]: sections are [hotel] and [room CODE]"))
+            return nil
+        }
+        var room = HotelProfile.RoomType(
+            code: section.header[1], rate: number(section, "rate", default: 0, range: 1...1_000_000, required: true),
+            count: number(section, "count", default: 0, range: 0...10_000, required: true),
+            sizeSquareMetres: number(section, "size", default: 0, range: 1...10_000, required: true),
+            names: [:], facilities: [:])
+        for entry in section.entries {
+            let (field, language) = Self.splitTranslation(entry.key)
+            switch field {
+            case "name": room.names[language ?? primary] = entry.value
+            case "facilities": room.facilities[language ?? primary] = entry.value
+            case "rate", "count", "size": if language == nil { break } else { fallthrough }
+            default:
+                diagnostics.append(.error(entry.location, "unknown room setting \"\(entry.key)\""
+                    + Spelling.hint(for: field, among: ["name", "facilities", "rate", "count", "size"])))
+            }
+        }
+        if room.names[primary] == nil {
+            diagnostics.append(.error(section.location, "[room \(room.code)] needs \"name = …\""))
+        }
+        return room
+    }
+
+    private mutating func number(_ section: SettingsReader.Section, _ key: String, default value: Int,
+                                 range: ClosedRange<Int>, required: Bool = false) -> Int {
+        guard let entry = section.entry(key) else {
+            if required { diagnostics.append(.error(section.location, "[\(section.header.joined(separator: " "))] needs \"\(key) = NUMBER\"")) }
+            return value
+        }
+        guard let number = Int(entry.value), range.contains(number) else {
+            diagnostics.append(.error(entry.location, "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(entry.value)\""))
+            return value
+        }
+        return number
+    }
+
+    private mutating func time(_ section: SettingsReader.Section, _ key: String, default value: TimeOfDay) -> TimeOfDay {
+        guard let entry = section.entry(key) else { return value }
+        guard let time = Self.clock(entry.value) else {
+            diagnostics.append(.error(entry.location, "\(key) must be a time like 15:00, not \"\(entry.value)\""))
+            return value
+        }
+        return time
+    }
+
+    static func clock(_ text: String) -> TimeOfDay? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
+        return TimeOfDay(hour: hour, minute: minute)
+    }
+
+    /// `name[zh]` → ("name", "zh"); `name` → ("name", nil).
+    static func splitTranslation(_ key: String) -> (String, String?) {
+        guard key.hasSuffix("]"), let open = key.firstIndex(of: "[") else { return (key, nil) }
+        return (String(key[..<open]), String(key[key.index(after: open)..<key.index(before: key.endIndex)]))
+    }
+}

@@ -1,0 +1,70 @@
+/// The commands a guest can type at any question, whatever the flow.
+public enum GlobalCommand: String, Sendable, CaseIterable {
+    case help
+    case `repeat`
+    case back
+    case menu
+    case agent
+    case quit
+
+    var catalogKey: String { "command.\(rawValue)" }
+}
+
+/// Everything one language needs at run time: its texts, the words its guests answer with,
+/// its global command words and the names used to speak dates.
+public struct LanguagePack: Sendable {
+    public let code: String
+    public let catalog: MessageCatalog
+    public let words: AnswerWords
+    let commands: [String: GlobalCommand]
+    let skipWords: Set<String>
+    /// January … December and Monday … Sunday, as spoken.
+    let monthNames: [String]
+    let weekdayNames: [String]
+
+    init(catalog: MessageCatalog, dateOrder: DateOrder) {
+        self.code = catalog.language
+        self.catalog = catalog
+        self.words = AnswerWords.builtIn(for: catalog.language).adjusted(
+            yes: catalog.words("words.yes"), no: catalog.words("words.no"), today: catalog.words("words.today"),
+            tomorrow: catalog.words("words.tomorrow"), dateOrder: dateOrder)
+        var commands: [String: GlobalCommand] = [:]
+        for command in GlobalCommand.allCases {
+            for word in catalog.words(command.catalogKey) ?? [] where commands[word] == nil {
+                commands[word] = command
+            }
+        }
+        self.commands = commands
+        self.skipWords = Set(catalog.words("words.skip") ?? [])
+        self.monthNames = catalog.words("names.months") ?? []
+        self.weekdayNames = catalog.words("names.weekdays") ?? []
+    }
+
+    /// The text for `key`; compiling guarantees every key a flow uses exists.
+    func text(_ key: String) -> MessageTemplate {
+        catalog.text(key) ?? MessageTemplate(segments: [.literal("[\(key)]")])
+    }
+
+    /// The global command a whole answer spells, if any (`help`, `0`, `main menu`).
+    func command(for normalizedAnswer: String) -> GlobalCommand? { commands[normalizedAnswer] }
+
+    /// Keys every language must define, because the engine speaks them itself.
+    static let requiredKeys: [String] = [
+        "language.name", "language.choose",
+        "global.help", "global.back.none", "global.noinput", "global.noinput.goodbye",
+        "global.offer_person", "global.offer_person.declined", "global.goodbye",
+        "global.error", "global.closing", "global.busy",
+        "line.too_long", "line.unreadable", "line.control",
+        "invalid.choice", "invalid.yesno", "invalid.number", "invalid.number.range",
+        "invalid.date", "invalid.date.no_such_day", "invalid.date.past", "invalid.date.too_far",
+        "invalid.date.not_after", "invalid.date.too_long",
+        "invalid.moment", "invalid.moment.past", "invalid.moment.hours", "invalid.moment.too_far",
+        "invalid.phone", "invalid.phone.letters", "invalid.phone.short", "invalid.phone.long",
+        "invalid.email", "invalid.rating", "invalid.text.empty", "invalid.text.long",
+        "invalid.name", "invalid.code", "invalid.room", "invalid.reference",
+        "format.date", "format.moment", "format.window", "format.money", "format.room", "format.room_choice",
+        "format.yes", "format.no",
+        "command.help", "command.repeat", "command.back", "command.menu", "command.agent", "command.quit",
+        "words.skip", "names.months", "names.weekdays",
+    ]
+}

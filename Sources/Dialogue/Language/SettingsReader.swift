@@ -1,0 +1,96 @@
+/// Reads the `key = value` files (message catalogs and the hotel profile).
+///
+/// Shape: `# comment` lines; `[section words]` headers; `key = value` entries; a line whose
+/// first non-blank character is `|` continues the previous value on a new line, so a long
+/// text stays readable in the file. A `#` after other text is part of the value.
+struct SettingsReader {
+    struct Entry: Sendable {
+        var key: String
+        var value: String
+        var location: SourceLocation
+    }
+
+    struct Section: Sendable {
+        /// The words of the `[header]`, empty for entries before any header.
+        var header: [String]
+        var location: SourceLocation
+        var entries: [Entry]
+
+        func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+    }
+
+    static func read(_ text: String, fileName: String) -> ([Section], [PromptDiagnostic]) {
+        var sections = [Section(header: [], location: SourceLocation(file: fileName, line: 0), entries: [])]
+        var diagnostics: [PromptDiagnostic] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let location = SourceLocation(file: fileName, line: lineNumber)
+            let line = rawLine.trimmingSpaces()
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("|") {
+                var rest = line.dropFirst()
+                if rest.hasPrefix(" ") { rest = rest.dropFirst() }
+                guard !sections[sections.count - 1].entries.isEmpty else {
+                    diagnostics.append(.error(location, "a \"|\" line continues the text above it, but there is none"))
+                    continue
+                }
+                let last = sections[sections.count - 1].entries.count - 1
+                sections[sections.count - 1].entries[last].value += "\n" + rest.trimmingTrailingSpaces()
+                continue
+            }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]") else {
+                    diagnostics.append(.error(location, "a section header ends with \"]\""))
+                    continue
+                }
+                let words = line.dropFirst().dropLast().split(separator: " ").map(String.init)
+                guard !words.isEmpty else {
+                    diagnostics.append(.error(location, "empty section header \"[]\""))
+                    continue
+                }
+                sections.append(Section(header: words, location: location, entries: []))
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else {
+                diagnostics.append(.error(location, "expected \"key = value\", got \"\(line.prefix(40))\""))
+                continue
+            }
+            let key = line[..<equals].trimmingSpaces()
+            let value = line[line.index(after: equals)...].trimmingSpaces()
+            guard !key.isEmpty, !key.contains(" ") else {
+                diagnostics.append(.error(location, "\"\(key)\" is not a key: keys have no spaces"))
+                continue
+            }
+            if let earlier = sections[sections.count - 1].entry(String(key)) {
+                diagnostics.append(.error(location, "\"\(key)\" is given twice (first on line \(earlier.location.line))"))
+                continue
+            }
+            sections[sections.count - 1].entries.append(Entry(key: String(key), value: String(value), location: location))
+        }
+        return (sections, diagnostics)
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> SubSequence {
+        var start = startIndex, end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" { start = index(after: start) }
+        while end > start {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
+            end = before
+        }
+        return self[start..<end]
+    }
+
+    func trimmingTrailingSpaces() -> SubSequence {
+        var end = endIndex
+        while end > startIndex {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
+            end = before
+        }
+        return self[startIndex..<end]
+    }
+}

@@ -1,0 +1,146 @@
+import HotelCalendar
+import Testing
+@testable import Dialogue
+
+@Suite("Booking flow")
+struct BookingFlowTests {
+    @Test func greetsAtOnceWithTheHotelAndTheMenu() {
+        let call = Call()
+        #expect(call.heard.contains("Harbour View Hotel"))
+        #expect(call.heard.contains("How may I help you today?"))
+        #expect(call.heard.contains("1  Rooms and bookings"))
+        #expect(call.heard.contains("0  Speak to a person"))
+    }
+
+    @Test func happyPathReadsBackThenSavesThenTellsTheNumber() {
+        var call = Call()
+        call.send("1")
+        #expect(call.heard.contains("Deluxe King"))
+        #expect(call.heard.contains("$180 a night"))
+        #expect(call.heard.contains("Cancellation is free"))
+        #expect(call.heard.contains("On which day would you like to arrive?"))
+        call.send("24 Dec")
+        #expect(call.heard.contains("on which day will you leave?"))
+        call.send("27 Dec")
+        #expect(call.heard.contains("How many rooms"))
+        call.send("1")
+        #expect(call.heard.contains("Which room type"))
+        call.send("2")
+        #expect(call.pending == .checkAvailability(StayQuery(
+            checkIn: CivilDate(year: 2026, month: 12, day: 24)!, checkOut: CivilDate(year: 2026, month: 12, day: 27)!,
+            rooms: 1, roomType: "deluxe")))
+        call.complete(.available(roomsLeft: 8))
+        #expect(call.heard.contains("3 night(s) at $180 a night, $540 in total"))
+        #expect(call.heard.contains("May I have the name"))
+        call.send("Maria Lopez")
+        call.send("+44 20 7946 0958")
+        #expect(call.heard.contains("Name:       Maria Lopez"))
+        #expect(call.heard.contains("Phone:      +442079460958"))
+        #expect(call.heard.contains("Check-in:   Thursday 24 December 2026"))
+        #expect(call.heard.contains("Is everything correct?"))
+        #expect(call.pending == nil)
+        call.send("yes")
+        guard case .saveReservation(let draft)? = call.pending else {
+            Issue.record("expected a save, got \(String(describing: call.pending))")
+            return
+        }
+        #expect(draft.guestName == "Maria Lopez")
+        #expect(draft.phone.normalized == "+442079460958")
+        #expect(draft.stay.nights == 3)
+        #expect(!call.heard.contains("R1000017"), "no number before the record is durable")
+        call.complete(.saved(reference: "R1000017", guestFile: "261224001"))
+        #expect(call.heard.contains("Your confirmation number is R1000017"))
+        #expect(call.heard.contains("guest file number is 261224001"))
+        #expect(call.heard.contains("anything else"))
+        call.send("no")
+        #expect(call.heard.contains("Goodbye"))
+        #expect(call.hungUp)
+    }
+
+    @Test func aNoAtTheReadBackLetsTheGuestFixOneFieldAndHearItAgain() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "no"])
+        #expect(call.heard.contains("What would you like to change?"))
+        call.send("5")
+        #expect(call.heard.contains("May I have the name"))
+        call.send("Mary Lopez")
+        #expect(call.heard.contains("Name:       Mary Lopez"))
+        #expect(call.heard.contains("Check-in:   Thursday 24 December 2026"), "the other answers are kept")
+        call.send("no")
+        call.send("2")
+        call.walk(["29 Dec"])
+        #expect(call.heard.contains("Check-out:  Tuesday 29 December 2026"))
+        #expect(call.heard.contains("for 5 night(s)"))
+    }
+
+    @Test func checkOutCanBeANumberOfNights() {
+        var call = Call()
+        call.walk(["1", "tomorrow", "3 nights"])
+        #expect(call.conversation.value(of: "booking.checkout") == .date(CivilDate(year: 2026, month: 11, day: 29)!))
+    }
+
+    @Test(arguments: [
+        ("asdf", "couldn't read that as a date"),
+        ("1 Jan 2020", "already passed"),
+        ("31 Feb", "doesn't exist"),
+        ("1 Jan 2030", "we take bookings up to"),
+    ])
+    func badArrivalDatesAreExplained(answer: String, explanation: String) {
+        var call = Call()
+        call.walk(["1", answer])
+        #expect(call.heard.contains(explanation))
+        #expect(call.heard.contains("On which day would you like to arrive?"), "the question is asked again")
+    }
+
+    @Test func checkOutBeforeCheckInIsRefused() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "20 Dec"])
+        #expect(call.heard.contains("must come after the check-in date (Thursday 24 December 2026)"))
+        call.send("24 Jan 2027")
+        #expect(call.heard.contains("at most 30 nights"))
+    }
+
+    @Test func roomsOutsideTheLimitAndUnknownRoomTypesAreRefused() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "9"])
+        #expect(call.heard.contains("from 1 to 5"))
+        call.walk(["2", "penthouse"])
+        #expect(call.heard.contains("type the number of a room type, from 1 to 4"))
+        call.send("the deluxe one")
+        #expect(call.pending != nil)
+    }
+
+    @Test func aFullRoomTypeOffersTheAlternatives() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "2"])
+        call.send("4")
+        call.complete(.full(roomsLeft: 1, alternatives: ["standard", "deluxe"]))
+        #expect(call.heard.contains("we have only 1 Harbour Suite left"))
+        #expect(call.heard.contains("Standard Double, Deluxe King"))
+        call.walk(["1", "1"])
+        #expect(call.heard.contains("May I have the name"))
+    }
+
+    @Test func aSaveThatTheDiskRefusesTellsNoNumberAndOffersACallback() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958"])
+        call.send("yes")
+        call.complete(.failed)
+        #expect(call.heard.contains("nothing has been recorded"))
+        #expect(!call.heard.contains("R1"))
+        call.send("yes")
+        #expect(call.heard.contains("Shall we call you at +442079460958?"))
+    }
+
+    @Test func linesThatArriveDuringASaveAreAnsweredAfterIt() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "yes"])
+        #expect(call.conversation.isPerforming)
+        call.send("no")
+        #expect(call.heard.isEmpty, "nothing is said while the record is on its way to disk")
+        call.complete(.saved(reference: "R1000017", guestFile: "261224001"))
+        #expect(call.heard.contains("R1000017"))
+        #expect(call.heard.contains("Goodbye"))
+        #expect(call.hungUp)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import HotelCalendar
+import Testing
+@testable import Dialogue
+
+/// The shipped `Prompts/` directory, compiled once for all tests.
+enum ShippedPrompts {
+    static let directory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
+    }()
+
+    static func sources(in directory: String = directory) -> [PromptSource] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().map { name in
+            PromptSource(fileName: "Prompts/\(name)", text: (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? "")
+        }
+    }
+
+    static let flows: FlowSet = {
+        let (set, diagnostics) = FlowSet.compile(sources())
+        guard let set else { fatalError("shipped prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
+        return set
+    }()
+}
+
+/// A conversation driven like a guest on the line, at a fixed moment (Wednesday
+/// 25 November 2026, 10:00 hotel time), keeping everything said for the assertions.
+struct Call {
+    var conversation: Conversation
+    var now = LocalMoment(date: CivilDate(year: 2026, month: 11, day: 25)!, time: TimeOfDay(hour: 10, minute: 0)!)
+    /// Every effect so far, in order.
+    private(set) var effects: [ConversationEffect] = []
+    /// What the last event made the line say.
+    private(set) var heard = ""
+    /// The action the conversation is waiting on, if any.
+    private(set) var pending: ActionRequest?
+
+    init(flows: FlowSet = ShippedPrompts.flows) {
+        conversation = Conversation(script: flows, now: now)
+        take(conversation.start(now: now))
+    }
+
+    var hungUp: Bool { effects.last == .hangUp }
+
+    mutating func send(_ line: String) { take(conversation.receive(.line(line), now: now)) }
+
+    mutating func send(_ input: GuestInput) { take(conversation.receive(input, now: now)) }
+
+    mutating func silence() { take(conversation.noInput(now: now)) }
+
+    /// Answers the pending action with `outcome`.
+    mutating func complete(_ outcome: ActionOutcome) {
+        precondition(pending != nil, "no action pending")
+        pending = nil
+        take(conversation.complete(outcome, now: now))
+    }
+
+    /// Sends several lines, answering availability as free and saves with `R1000017`.
+    mutating func walk(_ lines: [String]) {
+        for line in lines {
+            send(line)
+            while let request = pending { complete(Self.cooperative(request)) }
+        }
+    }
+
+    static func cooperative(_ request: ActionRequest) -> ActionOutcome {
+        switch request {
+        case .checkAvailability: return .available(roomsLeft: 5)
+        case .saveReservation: return .saved(reference: "R1000017", guestFile: "261224001")
+        case .saveComplaint: return .saved(reference: "T1000013", guestFile: nil)
+        case .saveCallback: return .saved(reference: "C1000011", guestFile: nil)
+        case .saveSurvey: return .saved(reference: "S1000019", guestFile: nil)
+        case .findReservation: return .missing
+        case .requestAgent: return .unavailable
+        }
+    }
+
+    private mutating func take(_ new: [ConversationEffect]) {
+        effects += new
+        heard = new.compactMap { if case .say(let text) = $0 { text } else { nil } }.joined(separator: "\n")
+        for effect in new { if case .perform(let request) = effect { pending = request } }
+    }
+}
