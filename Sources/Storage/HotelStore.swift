@@ -1,0 +1,152 @@
+import HotelCalendar
+
+/// Where records go to become durable: the file journal, or memory for replays and tests.
+///
+/// `append` never blocks on the disk; acknowledgements come back, in append order, from
+/// `takeAcknowledgements` once the records are durable (or could not be made so).
+public protocol RecordLog: AnyObject {
+    func append(_ record: JournalRecord, token: UInt64)
+    func takeAcknowledgements() -> [JournalAck]
+    func close()
+}
+
+/// The hotel's records for the line: decides availability and gives out numbers (so a
+/// database can take both over later), queues records for the journal, and reports which
+/// ones are durable so a number is spoken only after its record is on disk.
+///
+/// Confined to the event-loop thread.
+public final class HotelStore {
+    /// The outcome of asking for a booking.
+    public enum BookingDecision: Equatable, Sendable {
+        /// Queued; tell the guest nothing until `token` is acknowledged.
+        case pending(Reservation)
+        /// Not enough rooms of that type for every night of the stay.
+        case full(roomsLeft: Int)
+    }
+
+    /// A queued record's fate, reported once.
+    public struct Acknowledgement: Sendable {
+        public let token: UInt64
+        public let record: HotelRecord
+        /// Nil when durable; otherwise why the record was refused (and it was taken back out).
+        public let failure: JournalError?
+    }
+
+    private var state = HotelState()
+    private let log: RecordLog
+    private var pending: [UInt64: HotelRecord] = [:]
+
+    /// Builds the state from recovered records, in order, and appends to `log` from now on.
+    public init(log: RecordLog, recovered: [HotelRecord] = []) {
+        self.log = log
+        for record in recovered { state.apply(record) }
+    }
+
+    public var recordCount: Int { state.recordCount }
+
+    // MARK: Questions
+
+    /// Rooms of `roomType` free on every night of the stay, given the hotel's `inventory` of it.
+    public func roomsLeft(_ roomType: String, from checkIn: CivilDate, to checkOut: CivilDate, inventory: Int) -> Int {
+        max(0, inventory - state.mostBooked(roomType, from: checkIn, to: checkOut))
+    }
+
+    public func reservation(_ number: ConfirmationNumber) -> Reservation? { state.reservations[number] }
+
+    public func guestFile(phone: String) -> GuestFile? { state.guestFileByPhone[phone].flatMap { state.guestFiles[$0] } }
+
+    public func guestFile(_ number: GuestFileNumber) -> GuestFile? { state.guestFiles[number] }
+
+    public var reservations: Dictionary<ConfirmationNumber, Reservation>.Values { state.reservations.values }
+    public var complaints: Dictionary<TicketNumber, ComplaintTicket>.Values { state.complaints.values }
+    public var callbacks: Dictionary<CallbackNumber, CallbackRequest>.Values { state.callbacks.values }
+    public var surveys: Dictionary<SurveyNumber, SurveyResponse>.Values { state.surveys.values }
+
+    // MARK: Commands
+
+    /// Books if every night has room, counting bookings not yet durable too (no overbooking).
+    public func reserve(_ request: NewReservation, inventory: Int, now: Int64, token: UInt64) -> BookingDecision {
+        let left = roomsLeft(request.roomType, from: request.checkIn, to: request.checkOut, inventory: inventory)
+        guard left >= request.rooms else { return .full(roomsLeft: left) }
+        let reservation = Reservation(
+            number: ConfirmationNumber(serial: state.nextSerial(for: ConfirmationPrefix.letter, first: ConfirmationNumber.firstSerial)),
+            guestFile: state.guestFile(forPhone: request.phone, arriving: request.checkIn),
+            guestName: request.guestName, phone: request.phone, email: request.email, checkIn: request.checkIn,
+            checkOut: request.checkOut, rooms: request.rooms, roomType: request.roomType, rate: request.rate,
+            language: request.language, status: .confirmed, createdAt: now, session: request.session)
+        queue(.reservation(reservation), token: token)
+        return .pending(reservation)
+    }
+
+    public func fileComplaint(_ make: (TicketNumber) -> ComplaintTicket, token: UInt64) -> ComplaintTicket {
+        let ticket = make(TicketNumber(serial: state.nextSerial(for: TicketPrefix.letter, first: TicketNumber.firstSerial)))
+        queue(.complaint(ticket), token: token)
+        return ticket
+    }
+
+    public func requestCallback(_ make: (CallbackNumber) -> CallbackRequest, token: UInt64) -> CallbackRequest {
+        let request = make(CallbackNumber(serial: state.nextSerial(for: CallbackPrefix.letter, first: CallbackNumber.firstSerial)))
+        queue(.callback(request), token: token)
+        return request
+    }
+
+    public func recordSurvey(_ make: (SurveyNumber) -> SurveyResponse, token: UInt64) -> SurveyResponse {
+        let response = make(SurveyNumber(serial: state.nextSerial(for: SurveyPrefix.letter, first: SurveyNumber.firstSerial)))
+        queue(.survey(response), token: token)
+        return response
+    }
+
+    private func queue(_ record: HotelRecord, token: UInt64) {
+        precondition(pending[token] == nil, "Invalid token \(token): already waiting for the disk")
+        state.apply(record)
+        pending[token] = record
+        log.append(record.encoded(), token: token)
+    }
+
+    /// Records the journal has finished with since the last call; refused ones are taken back out.
+    public func takeAcknowledgements() -> [Acknowledgement] {
+        log.takeAcknowledgements().compactMap { ack in
+            guard let record = pending.removeValue(forKey: ack.token) else { return nil }
+            switch ack.outcome {
+            case .success:
+                return Acknowledgement(token: ack.token, record: record, failure: nil)
+            case .failure(let error):
+                state.revoke(record)
+                return Acknowledgement(token: ack.token, record: record, failure: error)
+            }
+        }
+    }
+
+    /// Records still waiting for the disk.
+    public var pendingCount: Int { pending.count }
+
+    public func close() { log.close() }
+}
+
+/// A booking to be made: what the guest said yes to.
+public struct NewReservation: Equatable, Sendable {
+    public var guestName: String
+    public var phone: String
+    public var email: String?
+    public var checkIn: CivilDate
+    public var checkOut: CivilDate
+    public var rooms: Int
+    public var roomType: String
+    public var rate: Int
+    public var language: String
+    public var session: String
+
+    public init(guestName: String, phone: String, email: String?, checkIn: CivilDate, checkOut: CivilDate,
+                rooms: Int, roomType: String, rate: Int, language: String, session: String) {
+        self.guestName = guestName
+        self.phone = phone
+        self.email = email
+        self.checkIn = checkIn
+        self.checkOut = checkOut
+        self.rooms = rooms
+        self.roomType = roomType
+        self.rate = rate
+        self.language = language
+        self.session = session
+    }
+}
