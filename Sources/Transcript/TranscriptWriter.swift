@@ -1,0 +1,113 @@
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+
+/// Appends transcript text to `DIR/YYYY-MM-DD/SESSION.txt` on a thread of its own, so the
+/// event loop never waits for the disk. Transcripts are a record for people, not a promise
+/// to a guest: they are written but not fsync'd (the journal carries what was promised).
+///
+/// Files are created `0600` and directories `0700`: transcripts hold guest data.
+public final class TranscriptWriter: Sendable {
+    private struct Chunk: Sendable {
+        var day: String
+        var session: String
+        var text: String
+    }
+
+    private struct Queue: Sendable {
+        var chunks: [Chunk] = []
+        var closing = false
+        var failures: [String] = []
+    }
+
+    public let directory: String
+    private let queue = Mutex(Queue())
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts the writer thread; `directory` is created when the first chunk arrives.
+    public init(directory: String) {
+        self.directory = directory
+        let thread = Thread { [self] in run() }
+        thread.name = "hotelline transcripts"
+        thread.start()
+    }
+
+    /// Queues `text` for the end of the session's file (any thread).
+    public func append(_ text: String, session: String, day: String) {
+        guard !text.isEmpty else { return }
+        let accepted = queue.withLock { queue -> Bool in
+            guard !queue.closing else { return false }
+            queue.chunks.append(Chunk(day: day, session: session, text: text))
+            return true
+        }
+        if accepted { wake.signal() }
+    }
+
+    /// Problems met since the last call (a full disk, a missing permission), one line each.
+    public func takeFailures() -> [String] {
+        queue.withLock { queue in
+            defer { queue.failures.removeAll() }
+            return queue.failures
+        }
+    }
+
+    /// Writes everything queued, then stops the thread. Safe to call twice.
+    public func close() {
+        let first = queue.withLock { queue -> Bool in
+            defer { queue.closing = true }
+            return !queue.closing
+        }
+        guard first else { return }
+        wake.signal()
+        finished.wait()
+    }
+
+    private func run() {
+        var madeDays = Set<String>()
+        while true {
+            wake.wait()
+            let (chunks, closing) = queue.withLock { queue in
+                defer { queue.chunks.removeAll(keepingCapacity: true) }
+                return (queue.chunks, queue.closing)
+            }
+            for chunk in chunks {
+                if let failure = write(chunk, madeDays: &madeDays) {
+                    queue.withLock { $0.failures.append(failure) }
+                }
+            }
+            if closing && queue.withLock({ $0.chunks.isEmpty }) {
+                finished.signal()
+                return
+            }
+        }
+    }
+
+    private func write(_ chunk: Chunk, madeDays: inout Set<String>) -> String? {
+        let dayDirectory = directory + "/" + chunk.day
+        if !madeDays.contains(chunk.day) {
+            for path in [directory, dayDirectory] where mkdir(path, 0o700) != 0 && errno != EEXIST {
+                return "cannot create \(path): \(String(cString: strerror(errno)))"
+            }
+            madeDays.insert(chunk.day)
+        }
+        let path = dayDirectory + "/" + chunk.session + ".txt"
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
+        defer { Glibc.close(fd) }
+        var text = chunk.text
+        return text.withUTF8 { bytes -> String? in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return "cannot write \(path): \(String(cString: strerror(errno)))"
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+}
