@@ -1,0 +1,92 @@
+import Dialogue
+import Storage
+
+/// Does the paperwork a conversation asks for: checks availability, files records with the
+/// store and looks them up. A record's outcome is held back until the journal says it is
+/// durable, so the number in it is never spoken before it is on disk.
+struct BackOffice {
+    /// What became of a request.
+    enum Result {
+        /// Answer the conversation now.
+        case done(ActionOutcome)
+        /// The record is queued under `token`; answer with `outcome` once it is durable,
+        /// or with `.failed` if the disk refuses it.
+        case awaitingDisk(token: UInt64, outcome: ActionOutcome)
+    }
+
+    let store: HotelStore
+    private var nextToken: UInt64 = 1
+
+    init(store: HotelStore) {
+        self.store = store
+    }
+
+    mutating func perform(_ request: ActionRequest, session: String, flows: FlowSet, zone: HotelTimeZone, now: Int64) -> Result {
+        let hotel = flows.hotel
+        switch request {
+        case .checkAvailability(let stay):
+            let left = roomsLeft(stay, hotel: hotel)
+            return .done(left >= stay.rooms ? .available(roomsLeft: left) : .full(roomsLeft: left, alternatives: alternatives(to: stay, hotel: hotel)))
+        case .saveReservation(let draft):
+            let stay = draft.stay
+            let room = hotel.room(code: stay.roomType)
+            let request = NewReservation(
+                guestName: draft.guestName, phone: draft.phone.normalized, email: draft.email?.description, checkIn: stay.checkIn,
+                checkOut: stay.checkOut, rooms: stay.rooms, roomType: stay.roomType, rate: room?.rate ?? 0,
+                language: draft.language, session: session)
+            let token = takeToken()
+            switch store.reserve(request, inventory: room?.count ?? 0, now: now, token: token) {
+            case .pending(let reservation):
+                return .awaitingDisk(token: token, outcome: .saved(reference: reservation.number.description, guestFile: reservation.guestFile.description))
+            case .full(let left):
+                return .done(.full(roomsLeft: left, alternatives: alternatives(to: stay, hotel: hotel)))
+            }
+        case .saveComplaint(let draft):
+            let token = takeToken()
+            let ticket = store.fileComplaint({ number in
+                ComplaintTicket(number: number, category: draft.category, details: draft.details, expectedResolution: draft.expectedResolution,
+                                guestName: draft.guestName, phone: draft.phone.normalized, roomNumber: draft.roomNumber,
+                                language: draft.language, followUpBy: draft.followUpBy, createdAt: now, session: session)
+            }, token: token)
+            return .awaitingDisk(token: token, outcome: .saved(reference: ticket.number.description, guestFile: nil))
+        case .saveCallback(let draft):
+            let token = takeToken()
+            let callback = store.requestCallback({ number in
+                CallbackRequest(number: number, phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.epochSeconds(of: draft.at),
+                                windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage,
+                                createdAt: now, session: session)
+            }, token: token)
+            return .awaitingDisk(token: token, outcome: .saved(reference: callback.number.description, guestFile: nil))
+        case .saveSurvey(let draft):
+            let token = takeToken()
+            let response = store.recordSurvey({ number in
+                SurveyResponse(number: number, declined: draft.declined, confirmation: draft.confirmation.flatMap(ConfirmationNumber.init),
+                               guestName: draft.guestName, phone: draft.phone?.normalized, ratings: draft.ratings, stayAgain: draft.stayAgain,
+                               recommend: draft.recommend, suggestions: draft.suggestions, language: draft.language, createdAt: now, session: session)
+            }, token: token)
+            return .awaitingDisk(token: token, outcome: .saved(reference: response.number.description, guestFile: nil))
+        case .findReservation(let reference):
+            guard let number = ConfirmationNumber(reference), let reservation = store.reservation(number) else { return .done(.missing) }
+            return .done(.found(ReservationSummary(guestName: reservation.guestName, checkIn: reservation.checkIn,
+                                                   checkOut: reservation.checkOut, roomType: reservation.roomType)))
+        case .requestAgent:
+            return .done(.unavailable)
+        }
+    }
+
+    private mutating func takeToken() -> UInt64 {
+        defer { nextToken += 1 }
+        return nextToken
+    }
+
+    private func roomsLeft(_ stay: StayQuery, hotel: HotelProfile) -> Int {
+        store.roomsLeft(stay.roomType, from: stay.checkIn, to: stay.checkOut, inventory: hotel.room(code: stay.roomType)?.count ?? 0)
+    }
+
+    /// Other room types with enough rooms for the same nights.
+    private func alternatives(to stay: StayQuery, hotel: HotelProfile) -> [String] {
+        hotel.rooms.filter { room in
+            room.code != stay.roomType && store.roomsLeft(room.code, from: stay.checkIn, to: stay.checkOut, inventory: room.count) >= stay.rooms
+        }.map(\.code)
+    }
+}

@@ -1,0 +1,33 @@
+import Dialogue
+import Telnet
+import Transcript
+
+/// One guest on the line: their connection, their conversation and its transcript.
+///
+/// Owned by the `ServiceCenter` on the event-loop thread.
+final class GuestSession {
+    let id: String
+    /// The hotel-local day the call began, `YYYY-MM-DD`: the transcript's folder.
+    let day: String
+    let connection: LineConnection
+    var conversation: Conversation
+    var transcript: TranscriptRecorder
+    /// When the guest last sent anything (milliseconds since 1970), for the idle timeout.
+    var lastHeard: Int64
+    /// The guest closed their sending side (`nc` at end of input): finish, then hang up.
+    var inputEnded = false
+    /// Hung up or disconnected: nothing more is said.
+    var isClosed = false
+
+    init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
+        self.id = id
+        self.day = day
+        self.connection = connection
+        self.conversation = conversation
+        self.transcript = transcript
+        self.lastHeard = now
+    }
+}
+
+@available(*, unavailable)
+extension GuestSession: Sendable {}

@@ -1,0 +1,9 @@
+/// The service's tunable limits, each with a default and a `serve` flag.
+public struct LineSettings: Sendable {
+    /// Silence before the line asks "are you still there?" (three times, then goodbye).
+    public var idleTimeoutSeconds: Double = 60
+    /// How long a shutdown waits for records on their way to disk and goodbyes to drain.
+    public var shutdownGraceSeconds: Double = 5
+
+    public init() {}
+}

@@ -1,0 +1,237 @@
+import HotelCalendar
+import Dialogue
+import Storage
+import Telnet
+import Transcript
+
+/// The hotel's guest-service centre: answers every call on the guest line, runs each
+/// guest's conversation, carries out what it asks (speak, save, look up, hang up), and
+/// speaks a number only once the journal says its record is durable.
+///
+/// Everything here runs on the one event-loop thread; there are no locks. Conversations
+/// keep the prompts they started with when `reload` installs new ones.
+public final class ServiceCenter {
+    private let loop: EventLoop
+    public private(set) var flows: FlowSet
+    private var zone: HotelTimeZone
+    private var office: BackOffice
+    private let transcripts: TranscriptWriter?
+    private let settings: LineSettings
+    private let clock: WallClock
+    /// Tells sessions of this run apart from earlier runs' in transcript names.
+    private let instance = String(UInt16.random(in: 0x1000...0xffff), radix: 16)
+    private var sessions: [UInt64: GuestSession] = [:]
+    /// Records on their way to disk: the session waiting and what it will hear.
+    private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
+    private var shutdownDone: (() -> Void)?
+    private var cachedOffset: (second: Int64, offset: Int) = (.min, 0)
+
+    public init(loop: EventLoop, flows: FlowSet, store: HotelStore, transcripts: TranscriptWriter?,
+                settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
+        guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
+        self.loop = loop
+        self.flows = flows
+        self.zone = zone
+        self.office = BackOffice(store: store)
+        self.transcripts = transcripts
+        self.settings = settings
+        self.clock = clock
+    }
+
+    public var sessionCount: Int { sessions.count }
+
+    /// Starts the once-a-second round that notices silent guests.
+    public func start() {
+        scheduleIdleRound()
+    }
+
+    /// New calls use `flows` from now on; calls in progress finish with the ones they began with.
+    public func reload(_ flows: FlowSet) throws(SwitchboardError) {
+        guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
+        self.flows = flows
+        self.zone = zone
+    }
+
+    /// The journal has news (called on the loop when its waker fires).
+    public func journalDidAcknowledge() {
+        for ack in office.store.takeAcknowledgements() {
+            guard let (connection, outcome) = awaiting.removeValue(forKey: ack.token) else { continue }
+            guard let session = sessions[connection], !session.isClosed else { continue }
+            let now = clock.now()
+            if ack.failure == nil, case .saved(let reference, _) = outcome {
+                session.transcript.record(.event, "saved \(reference)", at: now)
+            } else if let failure = ack.failure {
+                session.transcript.record(.event, "not saved: \(failure)", at: now)
+            }
+            let effects = session.conversation.complete(ack.failure == nil ? outcome : .failed, now: local(now))
+            execute(effects, in: session, now: now)
+            finishIfDone(session)
+        }
+        checkShutdown()
+    }
+
+    /// Says goodbye to every guest (after their pending record is saved and spoken), then
+    /// calls `done`; gives up waiting after the grace period.
+    public func shutDown(then done: @escaping () -> Void) {
+        shutdownDone = done
+        let now = clock.now()
+        for session in Array(sessions.values) where !session.conversation.isPerforming {
+            execute(session.conversation.close(now: local(now)), in: session, now: now)
+        }
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.shutdownGraceSeconds)) { [weak self] in
+            guard let self, let done = self.shutdownDone else { return }
+            self.shutdownDone = nil
+            done()
+        }
+        checkShutdown()
+    }
+
+    private func checkShutdown() {
+        guard let done = shutdownDone, sessions.isEmpty, awaiting.isEmpty else { return }
+        shutdownDone = nil
+        done()
+    }
+
+    // MARK: Carrying out effects
+
+    private func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
+        for effect in effects {
+            switch effect {
+            case .say(let text):
+                session.connection.sendLine(text)
+                session.transcript.record(.line, text, at: now)
+            case .perform(let request):
+                switch office.perform(request, session: session.id, flows: session.conversation.script, zone: zone, now: now) {
+                case .done(let outcome):
+                    execute(session.conversation.complete(outcome, now: local(now)), in: session, now: now)
+                case .awaitingDisk(let token, let outcome):
+                    awaiting[token] = (session.connection.id, outcome)
+                }
+            case .hangUp:
+                session.transcript.record(.event, "hung up", at: now)
+                session.isClosed = true
+                session.connection.close(flushFirst: true)
+            }
+        }
+        if session.transcript.pendingCount > 8192 { flushTranscript(of: session) }
+    }
+
+    /// A guest who stopped sending is let go once nothing they were promised is pending.
+    private func finishIfDone(_ session: GuestSession) {
+        guard !session.isClosed else { return }
+        if session.inputEnded && !session.conversation.isPerforming {
+            session.transcript.record(.event, "guest finished sending", at: clock.now())
+            session.isClosed = true
+            session.connection.close(flushFirst: true)
+        } else if shutdownDone != nil && !session.conversation.isPerforming {
+            let now = clock.now()
+            execute(session.conversation.close(now: local(now)), in: session, now: now)
+        }
+    }
+
+    private func flushTranscript(of session: GuestSession) {
+        transcripts?.append(session.transcript.takeText(), session: session.id, day: session.day)
+    }
+
+    private func local(_ instant: Int64) -> LocalMoment {
+        let second = instant / 1000
+        if cachedOffset.second != second {
+            cachedOffset = (second, zone.offsetSeconds(atEpochMilliseconds: instant))
+        }
+        return LocalMoment(epochSeconds: second, utcOffsetSeconds: cachedOffset.offset)
+    }
+
+    private func scheduleIdleRound() {
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: 1)) { [weak self] in
+            guard let self else { return }
+            self.idleRound()
+            self.scheduleIdleRound()
+        }
+    }
+
+    private func idleRound() {
+        let now = clock.now()
+        let limit = Int64(settings.idleTimeoutSeconds * 1000)
+        for session in sessions.values where !session.isClosed && !session.conversation.isPerforming && now - session.lastHeard >= limit {
+            session.lastHeard = now
+            session.transcript.record(.event, "no input", at: now)
+            execute(session.conversation.noInput(now: local(now)), in: session, now: now)
+        }
+    }
+}
+
+extension ServiceCenter: LineServerDelegate {
+    public func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+        let now = clock.now()
+        let moment = local(now)
+        let day = moment.date.description
+        let time = moment.time
+        let clockText = (time.hour < 10 ? "0" : "") + String(time.hour) + (time.minute < 10 ? "0" : "") + String(time.minute)
+        let id = "\(day.replacingOccurrences(of: "-", with: ""))-\(clockText)-\(instance)-\(connection.id)"
+        let conversation = Conversation(script: flows, now: moment)
+        let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
+                                      startedAt: now, utcOffsetSeconds: cachedOffset.offset)
+        var transcript = TranscriptRecorder(header: header)
+        transcript.record(.event, "connected from \(connection.peerAddress)", at: now)
+        let session = GuestSession(id: id, day: day, connection: connection, conversation: conversation, transcript: transcript, now: now)
+        sessions[connection.id] = session
+        execute(session.conversation.start(now: moment), in: session, now: now)
+    }
+
+    public func connection(_ connection: LineConnection, didReceive input: LineInput) {
+        guard let session = sessions[connection.id], !session.isClosed else { return }
+        let now = clock.now()
+        session.lastHeard = now
+        let guestInput: GuestInput
+        switch input {
+        case .line(let text):
+            session.transcript.record(.guest, text, at: now)
+            guestInput = .line(text)
+        case .tooLong(let limit):
+            session.transcript.record(.event, "line longer than \(limit) bytes", at: now)
+            guestInput = .tooLong(limit: limit)
+        case .invalidText:
+            session.transcript.record(.event, "line not UTF-8", at: now)
+            guestInput = .unreadable
+        case .controlCharacters:
+            session.transcript.record(.event, "line with control characters", at: now)
+            guestInput = .controlCharacters
+        case .interrupt:
+            session.transcript.record(.event, "interrupt", at: now)
+            guestInput = .line("quit")
+        case .endOfInput:
+            session.inputEnded = true
+            finishIfDone(session)
+            return
+        }
+        execute(session.conversation.receive(guestInput, now: local(now)), in: session, now: now)
+        if session.inputEnded { finishIfDone(session) }
+    }
+
+    public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+        guard let session = sessions.removeValue(forKey: connection.id) else { return }
+        let now = clock.now()
+        if !session.isClosed {
+            session.transcript.record(.event, reason == .outputOverflow ? "closed: guest stopped reading" : "guest hung up", at: now)
+        }
+        session.isClosed = true
+        flushTranscript(of: session)
+        checkShutdown()
+    }
+
+    public func busyMessage(for server: LineServer) -> String {
+        flows.text("global.busy", today: local(clock.now()).date)
+    }
+}
+
+/// Why the switchboard could not start or reload.
+public enum SwitchboardError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownTimeZone(String)
+
+    public var description: String {
+        switch self {
+        case .unknownTimeZone(let name):
+            return "hotel.conf: unknown timezone \"\(name)\": write UTC, an offset such as +08:00, or a zone such as Europe/Madrid"
+        }
+    }
+}
