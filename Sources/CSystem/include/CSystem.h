@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <sys/uio.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <crypt.h>
 
 static inline unsigned int csystem_epollin(void) { return EPOLLIN; }
@@ -18,5 +19,11 @@ static inline unsigned int csystem_epollerr(void) { return EPOLLERR; }
 static inline unsigned int csystem_epollhup(void) { return EPOLLHUP; }
 static inline unsigned int csystem_epollrdhup(void) { return EPOLLRDHUP; }
 static inline unsigned int csystem_epollet(void) { return EPOLLET; }
+
+// accept4 is declared only under _GNU_SOURCE, which Swift's Glibc module does not set.
+int accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+static inline int csystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
+    return accept4(fd, address, length, flags);
+}
 
 #endif

@@ -1,0 +1,164 @@
+import Glibc
+
+/// What the connections of one server (or client) share: limits, delegate, the table of
+/// live connections, and the work done for them before the loop sleeps.
+///
+/// The before-sleep work is Redis's: deliver input held back by `pauseReading`, write
+/// every connection with new output once (`handleClientsWithPendingWrites`), then free
+/// connections that ended during the turn (`freeClientsInAsyncFreeQueue`), repeating
+/// while callbacks queue more, so nothing waits for an unrelated wake-up.
+final class ConnectionHub {
+    let loop: EventLoop
+    let limits: LineLimits
+    /// Servers answer telnet negotiation; the load client only reads lines.
+    let answersTelnet: Bool
+    /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
+    var delegate: (any LineConnectionDelegate)?
+
+    private(set) var connections: [UInt64: LineConnection] = [:]
+    private var lingering: [Int32: LingeringClose] = [:]
+    private var nextID: UInt64 = 0
+    private var resumeQueue: [LineConnection] = []
+    private var flushQueue: [LineConnection] = []
+    private var freeQueue: [LineConnection] = []
+    private var batch: [LineConnection] = []
+    private var eventScratch: [TelnetCodec.Event] = []
+    private var runningQueues = false
+
+    /// How long a closed socket waits for its peer's end of input, discarding it, so
+    /// the kernel sends FIN rather than RST and the peer reads our last words.
+    private static let lingerSeconds = 2.0
+
+    init(loop: EventLoop, limits: LineLimits, answersTelnet: Bool) {
+        self.loop = loop
+        self.limits = limits
+        self.answersTelnet = answersTelnet
+        // Strong captures: the loop keeps the hub for as long as it runs; `close()` on
+        // the loop drops them and breaks the cycle.
+        loop.addBeforeSleep { self.runQueues() }
+        loop.addCloseAction { self.abandonAll() }
+    }
+
+    func makeConnectionID() -> UInt64 {
+        nextID += 1
+        return nextID
+    }
+
+    func add(_ connection: LineConnection, interest: IOEvents) throws {
+        try loop.register(connection.fd, interest: interest, handler: connection)
+        connections[connection.id] = connection
+    }
+
+    func remove(_ connection: LineConnection) {
+        connections[connection.id] = nil
+    }
+
+    func needsResume(_ connection: LineConnection) { enqueue(connection, on: \.resumeQueue) }
+    func needsFlush(_ connection: LineConnection) { enqueue(connection, on: \.flushQueue) }
+    func needsFree(_ connection: LineConnection) { enqueue(connection, on: \.freeQueue) }
+
+    /// The reusable event array, lent out; the borrower gives it back emptied.
+    func borrowEvents() -> [TelnetCodec.Event] {
+        var events: [TelnetCodec.Event] = []
+        swap(&events, &eventScratch)
+        return events
+    }
+
+    func returnEvents(_ events: [TelnetCodec.Event]) {
+        eventScratch = events
+        eventScratch.removeAll(keepingCapacity: true)
+    }
+
+    /// Shuts our side, then closes once the peer is done or `lingerSeconds` pass.
+    func lingerClose(_ fd: Int32) {
+        shutdown(fd, Int32(SHUT_WR))
+        let buffer = loop.readBuffer(capacity: limits.readChunkBytes)
+        if Socket.discardInput(fd, using: buffer) {
+            close(fd)
+            return
+        }
+        let linger = LingeringClose(fd: fd, hub: self)
+        do {
+            try loop.register(fd, interest: .readable, handler: linger)
+        } catch {
+            close(fd)
+            return
+        }
+        linger.timer = loop.scheduleTimer(at: loop.now.adding(seconds: Self.lingerSeconds)) { [unowned self] in
+            self.endLinger(fd)
+        }
+        lingering[fd] = linger
+    }
+
+    func endLinger(_ fd: Int32) {
+        guard let linger = lingering.removeValue(forKey: fd) else { return }
+        loop.unregister(fd)
+        if let timer = linger.timer { loop.cancelTimer(timer) }
+        close(fd)
+    }
+
+    private func enqueue(_ connection: LineConnection, on queue: ReferenceWritableKeyPath<ConnectionHub, [LineConnection]>) {
+        self[keyPath: queue].append(connection)
+        // Work queued by a later before-sleep hook must not wait for the next event.
+        if !runningQueues { loop.requestImmediateWakeUp() }
+    }
+
+    private func runQueues() {
+        runningQueues = true
+        defer { runningQueues = false }
+        while !(resumeQueue.isEmpty && flushQueue.isEmpty && freeQueue.isEmpty) {
+            process(\.resumeQueue) { $0.deliverHeldInput() }
+            process(\.flushQueue) { $0.flush() }
+            process(\.freeQueue) { $0.free() }
+        }
+    }
+
+    /// Runs `body` on a snapshot of the queue, so callbacks may queue more meanwhile.
+    private func process(_ queue: ReferenceWritableKeyPath<ConnectionHub, [LineConnection]>, _ body: (LineConnection) -> Void) {
+        swap(&self[keyPath: queue], &batch)
+        for connection in batch {
+            body(connection)
+        }
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    /// The loop is closing: close every descriptor, tell no one.
+    private func abandonAll() {
+        for connection in connections.values {
+            connection.abandon()
+        }
+        connections.removeAll()
+        for fd in Array(lingering.keys) {
+            endLinger(fd)
+        }
+        resumeQueue.removeAll()
+        flushQueue.removeAll()
+        freeQueue.removeAll()
+        delegate = nil
+    }
+}
+
+@available(*, unavailable)
+extension ConnectionHub: Sendable {}
+
+/// A socket after our last word: drops what the peer still sends until it closes.
+final class LingeringClose: EventLoopHandler {
+    let fd: Int32
+    unowned let hub: ConnectionHub
+    var timer: TimerID?
+
+    init(fd: Int32, hub: ConnectionHub) {
+        self.fd = fd
+        self.hub = hub
+    }
+
+    func handleEvents(_ events: IOEvents) {
+        let buffer = hub.loop.readBuffer(capacity: hub.limits.readChunkBytes)
+        if Socket.discardInput(fd, using: buffer) || events.contains(.error) {
+            hub.endLinger(fd)
+        }
+    }
+}
+
+@available(*, unavailable)
+extension LingeringClose: Sendable {}

@@ -1,0 +1,41 @@
+import Glibc
+
+/// Outbound line connections on an event loop, for the load driver and the replayer.
+///
+/// Promises: connects without blocking the loop; connections frame input exactly as the
+/// server does (same `LineInput`s) but never answer telnet negotiation; output queued
+/// before the connect completes goes out once it does. Loop thread only.
+public final class LineClient {
+    public let limits: LineLimits
+    private let hub: ConnectionHub
+
+    /// `delegate` is held until the loop is closed.
+    public init(loop: EventLoop, limits: LineLimits = LineLimits(), delegate: any LineClientDelegate) {
+        self.limits = limits
+        self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
+        hub.delegate = delegate
+    }
+
+    /// Starts connecting to `host:port` (a literal or `localhost`). Throws when that fails
+    /// at once; a later failure arrives as `connectionDidClose(.error(errno))`.
+    public func connect(host: String, port: UInt16) throws -> LineConnection {
+        guard let address = SocketAddress(host: host, port: port) else {
+            throw SystemError.badAddress(host, port: port, doing: "connect to")
+        }
+        let fd = try Socket.connect(to: address).get()
+        let connection = LineConnection(fd: fd, peerAddress: address.description, hub: hub, connecting: true)
+        do {
+            try hub.add(connection, interest: .writable)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        return connection
+    }
+
+    /// Connections open now, including those still connecting.
+    public var connectionCount: Int { hub.connections.count }
+}
+
+@available(*, unavailable)
+extension LineClient: Sendable {}

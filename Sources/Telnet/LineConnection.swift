@@ -1,0 +1,394 @@
+import Glibc
+
+/// One peer on the line: its socket, its telnet codec and its output buffer.
+///
+/// Promises: `send` never writes to the socket and never fails: output is queued and
+/// written once per connection per loop turn (before the loop sleeps); a peer that lets
+/// more than `maxOutputBytes` pile up is closed with `.outputOverflow` after the turn.
+/// `close` may be called anywhere, even from inside a delegate callback: the connection
+/// is freed after the turn and `connectionDidClose` comes then, exactly once. A raw peer
+/// (one that never sent IAC) is never sent an IAC byte by this class. Loop thread only.
+public final class LineConnection {
+    /// Where the connection stands; the hub's queues move it along.
+    enum State {
+        /// An outbound connect is under way: output is queued, nothing is read.
+        case connecting
+        /// Reading and writing.
+        case open
+        /// `close(flushFirst: true)` was called: queued output drains, nothing more is
+        /// read or queued; `timer` gives up on a peer that does not read.
+        case draining(timer: TimerID)
+        /// Ended during this turn; freed (fd closed, delegate told) before the loop sleeps.
+        case closing(CloseReason, graceful: Bool)
+        /// Freed. Every call is a harmless no-op now.
+        case closed
+    }
+
+    /// Unique among the connections of one server (or client) for its lifetime.
+    public let id: UInt64
+    /// The peer as `host:port` (IPv6 hosts in brackets).
+    public let peerAddress: String
+    let fd: Int32
+    /// Hubs outlive their open connections; a closed connection never touches its hub.
+    private unowned let hub: ConnectionHub
+    private(set) var state: State
+    private var codec: TelnetCodec
+    private var output = OutputBuffer()
+    private var inputEnded = false
+    private var readingPaused = false
+    /// Input decoded but not delivered because reading was paused meanwhile.
+    private var heldInput: [LineInput] = []
+    private var queuedForFlush = false
+    private var waitingForWritable = false
+
+    init(fd: Int32, peerAddress: String, hub: ConnectionHub, connecting: Bool) {
+        self.id = hub.makeConnectionID()
+        self.fd = fd
+        self.peerAddress = peerAddress
+        self.hub = hub
+        self.state = connecting ? .connecting : .open
+        self.codec = TelnetCodec(maxLineBytes: hub.limits.maxLineBytes)
+    }
+
+    /// True once the peer sent any telnet command: only then may options be negotiated.
+    public var isTelnetPeer: Bool { codec.sawTelnet }
+
+    /// Output queued and not yet taken by the kernel.
+    public var pendingOutputBytes: Int { output.count }
+
+    /// True until `close()` is called or the connection ends.
+    public var isOpen: Bool {
+        switch state {
+        case .connecting, .open: true
+        case .draining, .closing, .closed: false
+        }
+    }
+
+    // MARK: Output
+
+    /// Queues the UTF-8 bytes of `text` as they are.
+    public func send(_ text: String) {
+        guard isOpen else { return }
+        output.append(text)
+        outputDidGrow()
+    }
+
+    /// Queues `text` and CR LF; any bare LF inside `text` becomes CR LF as well.
+    public func sendLine(_ text: String) {
+        guard isOpen else { return }
+        output.appendLine(text)
+        outputDidGrow()
+    }
+
+    /// Queues raw bytes. A 0xFF byte here reaches a telnet peer as IAC: escape it.
+    public func send(bytes: UnsafeRawBufferPointer) {
+        guard isOpen else { return }
+        output.append(bytes)
+        outputDidGrow()
+    }
+
+    public func send(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { send(bytes: $0) }
+    }
+
+    // MARK: Telnet options
+
+    /// Options we agree to perform when a telnet peer asks; others are refused.
+    public var acceptedLocalOptions: Set<UInt8> {
+        get { codec.acceptsLocal }
+        set { codec.acceptsLocal = newValue }
+    }
+
+    /// Options we let a telnet peer perform when it offers; others are refused.
+    public var acceptedRemoteOptions: Set<UInt8> {
+        get { codec.acceptsRemote }
+        set { codec.acceptsRemote = newValue }
+    }
+
+    public func isLocalOptionEnabled(_ option: UInt8) -> Bool { codec.isLocalEnabled(option) }
+    public func isRemoteOptionEnabled(_ option: UInt8) -> Bool { codec.isRemoteEnabled(option) }
+
+    /// Asks to turn an option we perform on or off (WILL ECHO hides a PIN as it is typed).
+    /// Does nothing for a raw peer, which must never see IAC.
+    public func setLocalOption(_ option: UInt8, enabled: Bool) {
+        guard isTelnetPeer, isOpen else { return }
+        queueReply(enabled ? codec.enableLocal(option) : codec.disableLocal(option))
+    }
+
+    /// Asks the peer to turn an option it performs on or off. Nothing for a raw peer.
+    public func setRemoteOption(_ option: UInt8, enabled: Bool) {
+        guard isTelnetPeer, isOpen else { return }
+        queueReply(enabled ? codec.enableRemote(option) : codec.disableRemote(option))
+    }
+
+    private func queueReply(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        send(bytes: bytes)
+    }
+
+    // MARK: Flow control and closing
+
+    /// Stops delivering input (and reading the socket) until `resumeReading()`.
+    public func pauseReading() {
+        guard !readingPaused else { return }
+        readingPaused = true
+        updateInterest()
+    }
+
+    /// Delivers input held back by `pauseReading()` (after the current turn), then reads on.
+    public func resumeReading() {
+        guard readingPaused else { return }
+        readingPaused = false
+        if heldInput.isEmpty {
+            updateInterest()
+        } else if isOpen {
+            hub.needsResume(self)
+        }
+    }
+
+    /// Ends the connection. With `flushFirst`, queued output is written first, giving up
+    /// after `closeTimeout` seconds on a peer that does not read. Input arriving after
+    /// this call is dropped. `connectionDidClose(.closedByServer)` follows after the turn.
+    public func close(flushFirst: Bool = true) {
+        switch state {
+        case .connecting:
+            markClosing(.closedByServer, graceful: false)
+        case .open:
+            guard flushFirst, !output.isEmpty else {
+                output.removeAll()
+                markClosing(.closedByServer, graceful: true)
+                return
+            }
+            let deadline = hub.loop.now.adding(seconds: hub.limits.closeTimeout)
+            let timer = hub.loop.scheduleTimer(at: deadline) { [weak self] in
+                self?.markClosing(.closedByServer, graceful: false)
+            }
+            state = .draining(timer: timer)
+            scheduleFlush()
+            updateInterest()
+        case .draining, .closing, .closed:
+            return
+        }
+    }
+
+    // MARK: Loop side
+
+    private func outputDidGrow() {
+        guard output.count <= hub.limits.maxOutputBytes else {
+            output.removeAll()
+            markClosing(.outputOverflow, graceful: false)
+            return
+        }
+        scheduleFlush()
+    }
+
+    private func scheduleFlush() {
+        switch state {
+        case .open, .draining:
+            guard !queuedForFlush, !waitingForWritable else { return }
+            queuedForFlush = true
+            hub.needsFlush(self)
+        case .connecting, .closing, .closed:
+            return // A connecting socket is flushed once connected.
+        }
+    }
+
+    /// The hub's before-sleep write: one write, then wait for writability if bytes remain.
+    func flush() {
+        queuedForFlush = false
+        guard !waitingForWritable else { return }
+        writeOnce()
+    }
+
+    private func writeOnce() {
+        switch state {
+        case .open, .draining: break
+        case .connecting, .closing, .closed: return
+        }
+        if !output.isEmpty {
+            let written = output.withReadableBytes { Socket.send(fd, $0) }
+            if written > 0 {
+                output.consume(written)
+            } else if written != -Int(EAGAIN) && written != -Int(EINTR) {
+                markClosing(Socket.closeReason(errno: Int32(-written)), graceful: false)
+                return
+            }
+        }
+        waitingForWritable = !output.isEmpty
+        if case .draining = state, output.isEmpty {
+            markClosing(.closedByServer, graceful: true)
+            return
+        }
+        updateInterest()
+    }
+
+    /// Marks the connection ended; the hub frees it before the loop sleeps.
+    func markClosing(_ reason: CloseReason, graceful: Bool) {
+        switch state {
+        case .draining(let timer):
+            hub.loop.cancelTimer(timer)
+        case .connecting, .open:
+            break
+        case .closing, .closed:
+            return
+        }
+        state = .closing(reason, graceful: graceful)
+        hub.loop.setInterest(fd, [])
+        hub.needsFree(self)
+    }
+
+    /// The hub's after-the-turn free: close the socket, then tell the delegate.
+    func free() {
+        guard case .closing(let reason, let graceful) = state else { return }
+        state = .closed
+        hub.loop.unregister(fd)
+        if graceful {
+            hub.lingerClose(fd)
+        } else {
+            Glibc.close(fd)
+        }
+        output.removeAll()
+        heldInput.removeAll()
+        hub.remove(self)
+        hub.delegate?.connectionDidClose(self, reason: reason)
+    }
+
+    /// The loop is closing: close the socket without telling anyone.
+    func abandon() {
+        if case .closed = state { return }
+        if case .draining(let timer) = state { hub.loop.cancelTimer(timer) }
+        state = .closed
+        hub.loop.unregister(fd)
+        Glibc.close(fd)
+    }
+
+    private func updateInterest() {
+        var interest: IOEvents = []
+        switch state {
+        case .connecting:
+            interest = .writable
+        case .open:
+            if !inputEnded && !readingPaused && heldInput.isEmpty { interest.insert(.readable) }
+            if waitingForWritable { interest.insert(.writable) }
+        case .draining:
+            if waitingForWritable { interest.insert(.writable) }
+        case .closing, .closed:
+            return
+        }
+        hub.loop.setInterest(fd, interest)
+    }
+}
+
+extension LineConnection: EventLoopHandler {
+    func handleEvents(_ events: IOEvents) {
+        switch state {
+        case .connecting:
+            finishConnecting()
+            return
+        case .open, .draining:
+            break
+        case .closing, .closed:
+            return
+        }
+        if events.contains(.readable), case .open = state, !inputEnded, !readingPaused, heldInput.isEmpty {
+            readOnce()
+        }
+        if events.contains(.writable), waitingForWritable {
+            writeOnce()
+        }
+        if !events.isDisjoint(with: [.error, .hangup]) {
+            peerVanished(error: events.contains(.error))
+        }
+    }
+
+    /// One bounded read into the loop's shared buffer, decoded and delivered at once.
+    private func readOnce() {
+        let buffer = hub.loop.readBuffer(capacity: hub.limits.readChunkBytes)
+        let got = Glibc.read(fd, buffer.baseAddress, buffer.count)
+        if got > 0 {
+            var events = hub.borrowEvents()
+            codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
+            for event in events {
+                deliver(event)
+            }
+            hub.returnEvents(events)
+        } else if got == 0 {
+            // Level-triggered epoll reports EOF forever: stop asking before delivering.
+            inputEnded = true
+            updateInterest()
+            if let last = codec.finish() {
+                deliver(last)
+            }
+            deliverInput(.endOfInput)
+        } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
+            markClosing(Socket.closeReason(errno: errno), graceful: false)
+        }
+    }
+
+    private func deliver(_ event: TelnetCodec.Event) {
+        switch event {
+        case .reply(let bytes):
+            if hub.answersTelnet { send(bytes: bytes) }
+        case .line(let text): deliverInput(.line(text))
+        case .tooLong(let limit): deliverInput(.tooLong(limit: limit))
+        case .invalidText: deliverInput(.invalidText)
+        case .controlCharacters: deliverInput(.controlCharacters)
+        case .interrupt: deliverInput(.interrupt)
+        }
+    }
+
+    private func deliverInput(_ input: LineInput) {
+        guard case .open = state else { return }
+        if readingPaused || !heldInput.isEmpty {
+            heldInput.append(input)
+        } else {
+            hub.delegate?.connection(self, didReceive: input)
+        }
+    }
+
+    /// The hub's before-sleep delivery of input held while paused.
+    func deliverHeldInput() {
+        var index = 0
+        while index < heldInput.count, !readingPaused, case .open = state {
+            let input = heldInput[index]
+            index += 1
+            hub.delegate?.connection(self, didReceive: input)
+        }
+        if case .open = state {
+            heldInput.removeFirst(min(index, heldInput.count))
+            updateInterest()
+        }
+    }
+
+    /// ERR or HUP: the socket is dead in a way epoll keeps reporting, so end it now,
+    /// except that input still buffered after a HUP is read first (by the coming turns).
+    private func peerVanished(error: Bool) {
+        switch state {
+        case .open, .draining: break
+        case .connecting, .closing, .closed: return
+        }
+        if error {
+            let code = Socket.pendingError(fd)
+            markClosing(code == 0 ? .peerClosed : Socket.closeReason(errno: code), graceful: false)
+        } else if case .open = state, !inputEnded, !readingPaused, heldInput.isEmpty {
+            return
+        } else {
+            markClosing(.peerClosed, graceful: false)
+        }
+    }
+
+    private func finishConnecting() {
+        let code = Socket.pendingError(fd)
+        guard code == 0 else {
+            markClosing(.error(code), graceful: false)
+            return
+        }
+        state = .open
+        updateInterest()
+        if !output.isEmpty { scheduleFlush() }
+        (hub.delegate as? LineClientDelegate)?.connectionDidConnect(self)
+    }
+}
+
+@available(*, unavailable)
+extension LineConnection: Sendable {}

@@ -1,0 +1,30 @@
+/// Receives a connection's input and its end. Called on the loop thread only.
+///
+/// Promises: for each connection, inputs in order, then at most one `.endOfInput`, then
+/// exactly one `connectionDidClose`; nothing after that. Any method may call back into
+/// the connection (send, close, pause) safely.
+public protocol LineConnectionDelegate: AnyObject {
+    func connection(_ connection: LineConnection, didReceive input: LineInput)
+    func connectionDidClose(_ connection: LineConnection, reason: CloseReason)
+}
+
+/// A line server's delegate: new connections, and the words for refused ones.
+///
+/// The server holds its delegate until its loop is closed.
+public protocol LineServerDelegate: LineConnectionDelegate {
+    func lineServer(_ server: LineServer, didAccept connection: LineConnection)
+    /// Sent (as a line) to a client refused past `maxConnections`, before closing it.
+    func busyMessage(for server: LineServer) -> String
+}
+
+/// A line client's delegate: outbound connections becoming usable.
+///
+/// The client holds its delegate until its loop is closed.
+public protocol LineClientDelegate: LineConnectionDelegate {
+    /// The connection is established; output queued before now is being sent.
+    func connectionDidConnect(_ connection: LineConnection)
+}
+
+extension LineClientDelegate {
+    public func connectionDidConnect(_ connection: LineConnection) {}
+}

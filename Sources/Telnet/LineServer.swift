@@ -1,0 +1,140 @@
+import CSystem
+import Glibc
+
+/// A TCP server speaking lines: accepts guests (telnet or raw), frames their input and
+/// carries their output, on one event loop.
+///
+/// Promises: accepting never blocks the loop and never spins it (out of descriptors, it
+/// pauses accepting briefly); past `maxConnections` a newcomer gets the busy message and
+/// is closed, and the next one after a departure is served again; one peer's flood, stall
+/// or overflow never holds up another. Loop thread only.
+public final class LineServer {
+    /// The port actually bound (the free one chosen when asked for port 0).
+    public let localPort: UInt16
+    /// The address actually bound, e.g. `127.0.0.1`.
+    public let localHost: String
+    public let limits: LineLimits
+
+    private let loop: EventLoop
+    private let hub: ConnectionHub
+    /// Held strongly until the loop closes (which breaks the usual delegate cycle).
+    private var delegate: (any LineServerDelegate)?
+    private var listenFD: Int32
+    private var acceptPause: TimerID?
+
+    /// Redis's MAX_ACCEPTS_PER_CALL: a connection storm cannot starve established guests.
+    private static let maxAcceptsPerWakeUp = 1000
+    /// How long accepting rests when the process is out of descriptors.
+    private static let acceptPauseSeconds = 0.1
+
+    /// Binds and listens (SO_REUSEADDR, non-blocking, large backlog). `host` is an IPv4 or
+    /// IPv6 literal, `localhost`, or empty for every interface; port 0 picks a free port.
+    /// Throws e.g. `cannot listen on 127.0.0.1:2323: address already in use`.
+    public init(loop: EventLoop, host: String, port: UInt16, limits: LineLimits = LineLimits(),
+                delegate: any LineServerDelegate) throws {
+        guard let address = SocketAddress(host: host, port: port) else {
+            throw SystemError.badAddress(host, port: port, doing: "listen on")
+        }
+        let fd = try Socket.listen(on: address, backlog: 4096).get()
+        let bound = Socket.localAddress(fd) ?? address
+        self.localPort = bound.port
+        self.localHost = bound.host
+        self.limits = limits
+        self.loop = loop
+        self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: true)
+        self.delegate = delegate
+        self.listenFD = fd
+        hub.delegate = delegate
+        do {
+            try loop.register(fd, interest: .readable, handler: self)
+        } catch {
+            Glibc.close(fd)
+            throw error
+        }
+        loop.addCloseAction { [weak self] in
+            self?.stopAccepting()
+            self?.delegate = nil
+        }
+    }
+
+    /// Connections open now, including those closing during this turn.
+    public var connectionCount: Int { hub.connections.count }
+
+    public var isAccepting: Bool { listenFD >= 0 }
+
+    /// Closes the listening socket; established connections carry on.
+    public func stopAccepting() {
+        guard listenFD >= 0 else { return }
+        if let acceptPause { loop.cancelTimer(acceptPause) }
+        acceptPause = nil
+        loop.unregister(listenFD)
+        Glibc.close(listenFD)
+        listenFD = -1
+    }
+
+    private func admit(_ fd: Int32, peer: SocketAddress) {
+        guard hub.connections.count < limits.maxConnections else {
+            refuse(fd)
+            return
+        }
+        Socket.setNoDelay(fd)
+        let connection = LineConnection(fd: fd, peerAddress: peer.description, hub: hub, connecting: false)
+        do {
+            try hub.add(connection, interest: .readable)
+        } catch {
+            Glibc.close(fd)
+            return
+        }
+        delegate?.lineServer(self, didAccept: connection)
+    }
+
+    /// Says the busy message straight away (a fresh socket takes a line without blocking)
+    /// and closes gently, so the newcomer reads it before its end of input.
+    private func refuse(_ fd: Int32) {
+        var message = OutputBuffer()
+        message.appendLine(delegate?.busyMessage(for: self) ?? "")
+        _ = message.withReadableBytes { Socket.send(fd, $0) }
+        hub.lingerClose(fd)
+    }
+
+    private func pauseAccepting() {
+        guard acceptPause == nil else { return }
+        loop.setInterest(listenFD, [])
+        acceptPause = loop.scheduleTimer(at: loop.now.adding(seconds: Self.acceptPauseSeconds)) { [weak self] in
+            guard let self, self.listenFD >= 0 else { return }
+            self.acceptPause = nil
+            self.loop.setInterest(self.listenFD, .readable)
+        }
+    }
+}
+
+extension LineServer: EventLoopHandler {
+    func handleEvents(_ events: IOEvents) {
+        for _ in 0..<Self.maxAcceptsPerWakeUp {
+            guard listenFD >= 0 else { return }
+            var storage = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let fd = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { csystem_accept4(listenFD, $0, &length, Socket.acceptFlags) }
+            }
+            if fd >= 0 {
+                admit(fd, peer: SocketAddress(storage: storage, length: length))
+                continue
+            }
+            switch errno {
+            case EINTR, ECONNABORTED, EPROTO, EPERM, ENETDOWN, ENOPROTOOPT, EHOSTDOWN, ENONET, EHOSTUNREACH,
+                 EOPNOTSUPP, ENETUNREACH:
+                continue // This newcomer failed; accept(2) says treat it as gone and go on.
+            case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+                // Level-triggered: the pending connection would wake us at once, forever.
+                pauseAccepting()
+                return
+            default:
+                return // EAGAIN: nobody else waiting.
+            }
+        }
+    }
+}
+
+@available(*, unavailable)
+extension LineServer: Sendable {}

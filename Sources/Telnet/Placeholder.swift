@@ -1,1 +1,0 @@
-// Telnet: placeholder until its first real file lands.

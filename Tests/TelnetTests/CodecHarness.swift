@@ -1,0 +1,52 @@
+import Telnet
+
+/// Feeds a codec the way a connection does (one reused event array) and collects events.
+struct CodecHarness {
+    var codec: TelnetCodec
+    private var scratch: [TelnetCodec.Event] = []
+
+    init(maxLineBytes: Int = 1024) {
+        codec = TelnetCodec(maxLineBytes: maxLineBytes)
+    }
+
+    /// The events of one chunk.
+    mutating func feed(_ bytes: [UInt8]) -> [TelnetCodec.Event] {
+        scratch.removeAll(keepingCapacity: true)
+        codec.feed(bytes, into: &scratch)
+        return scratch
+    }
+
+    mutating func feed(_ text: String) -> [TelnetCodec.Event] {
+        feed(Array(text.utf8))
+    }
+
+    /// The events of several chunks fed in order, then of `finish()` when asked.
+    mutating func feed(chunks: [[UInt8]], finish: Bool = false) -> [TelnetCodec.Event] {
+        var all: [TelnetCodec.Event] = []
+        for chunk in chunks {
+            all += feed(chunk)
+        }
+        if finish, let last = codec.finish() {
+            all.append(last)
+        }
+        return all
+    }
+}
+
+/// Replies coalesce per `feed` call, so chunking changes how reply bytes are grouped but
+/// not which bytes go out in which order: compare streams with consecutive replies merged.
+func mergingReplies(_ events: [TelnetCodec.Event]) -> [TelnetCodec.Event] {
+    var merged: [TelnetCodec.Event] = []
+    for event in events {
+        if case .reply(let more) = event, case .reply(let earlier)? = merged.last {
+            merged[merged.count - 1] = .reply(earlier + more)
+        } else {
+            merged.append(event)
+        }
+    }
+    return merged
+}
+
+func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+let iac = TelnetCommand.iac

@@ -1,0 +1,115 @@
+import Glibc
+import Telnet
+
+/// The server side of the socket tests: echoes lines and turns every other input, and
+/// every close, into a line the test client can read. Commands drive the rest:
+/// `close`, `menu`, `pin`, `flood`, `big`, `watch`, `pause`.
+final class EchoDelegate: LineServerDelegate {
+    let loop: EventLoop
+    weak var server: LineServer?
+    private var connections: [UInt64: LineConnection] = [:]
+    private var watchers: Set<UInt64> = []
+
+    init(loop: EventLoop) {
+        self.loop = loop
+    }
+
+    func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+        connections[connection.id] = connection
+        connection.sendLine("welcome \(connection.id)")
+    }
+
+    func busyMessage(for server: LineServer) -> String {
+        "busy: max number of clients reached"
+    }
+
+    func connection(_ connection: LineConnection, didReceive input: LineInput) {
+        switch input {
+        case .line(let text): command(text, on: connection)
+        case .tooLong(let limit): connection.sendLine("too long \(limit)")
+        case .invalidText: connection.sendLine("invalid text")
+        case .controlCharacters: connection.sendLine("control characters")
+        case .interrupt: connection.sendLine("interrupt")
+        case .endOfInput:
+            connection.sendLine("end of input")
+            connection.close()
+        }
+    }
+
+    func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+        connections[connection.id] = nil
+        watchers.remove(connection.id)
+        for watcher in watchers {
+            connections[watcher]?.sendLine("closed \(connection.id) \(Self.name(reason))")
+        }
+    }
+
+    private func command(_ text: String, on connection: LineConnection) {
+        switch text {
+        case "close":
+            connection.sendLine("bye")
+            connection.close()
+        case "menu":
+            connection.sendLine("1. Book\n2. Complain\r\n0. Agent")
+        case "pin":
+            connection.setLocalOption(TelnetOption.echo, enabled: true)
+            connection.sendLine("pin?")
+        case "watch":
+            watchers.insert(connection.id)
+            connection.sendLine("watching")
+        case "flood":
+            flood(connection)
+        case "big":
+            connection.send(bytes: [UInt8](repeating: UInt8(ascii: "b"), count: 200 * 1024))
+            connection.close()
+        case "pause":
+            connection.pauseReading()
+            connection.sendLine("paused")
+            loop.scheduleTimer(at: loop.now.adding(seconds: 0.02)) {
+                connection.sendLine("resuming")
+                connection.resumeReading()
+            }
+        default:
+            connection.sendLine("echo: \(text)")
+        }
+    }
+
+    /// Sends 64 KiB a millisecond until the connection ends: the kernel's buffers fill,
+    /// then the output buffer, then the overflow limit bites.
+    private func flood(_ connection: LineConnection) {
+        guard connection.isOpen else { return }
+        connection.send(bytes: [UInt8](repeating: UInt8(ascii: "f"), count: 64 * 1024))
+        loop.scheduleTimer(at: loop.now.adding(seconds: 0.001)) { [weak self, weak connection] in
+            if let connection { self?.flood(connection) }
+        }
+    }
+
+    private static func name(_ reason: CloseReason) -> String {
+        switch reason {
+        case .closedByServer: "closedByServer"
+        case .peerClosed: "peerClosed"
+        case .reset: "reset"
+        case .outputOverflow: "outputOverflow"
+        case .error(let code): "error \(code)"
+        }
+    }
+}
+
+/// A line server with an `EchoDelegate`, running on its own loop thread.
+struct EchoServer {
+    let thread: EventLoopThread
+    let port: UInt16
+
+    init(limits: LineLimits = LineLimits()) throws {
+        (thread, port) = try EventLoopThread.start { loop in
+            let delegate = EchoDelegate(loop: loop)
+            let server = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: limits, delegate: delegate)
+            delegate.server = server
+            return server.localPort
+        }
+    }
+
+    func stop() throws {
+        try thread.stop()
+    }
+}

@@ -1,0 +1,174 @@
+import Glibc
+import Testing
+import Telnet
+
+/// The server over real sockets on 127.0.0.1, talking to plain blocking clients.
+@Suite struct LineServerTests {
+    @Test func echoesLinesWithCRLF() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port)
+        #expect(client.readLine() == "welcome 1")
+        client.send("hello\r\nwörld\n")
+        #expect(client.readLine() == "echo: hello")
+        #expect(client.readLine() == "echo: wörld")
+        client.send("menu\r\n")
+        #expect(client.readLine() == "1. Book")
+        #expect(client.readLine() == "2. Complain")
+        #expect(client.readLine() == "0. Agent")
+    }
+
+    @Test func telnetDoEchoGetsExactlyWontEcho() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port)
+        #expect(client.readLine() == "welcome 1")
+        client.send([iac, TelnetCommand.do, TelnetOption.echo])
+        #expect(client.readBytes(3) == [iac, TelnetCommand.wont, TelnetOption.echo])
+        client.send([iac, TelnetCommand.ayt] + bytes("ping\r\n"))
+        #expect(client.readLine() == "")
+        #expect(client.readLine() == "[HotelLine: yes, still here]")
+        #expect(client.readLine() == "echo: ping")
+        client.send("pin\r\n")
+        #expect(client.readBytes(3) == [iac, TelnetCommand.will, TelnetOption.echo])
+        #expect(client.readLine() == "pin?")
+    }
+
+    @Test func rawClientNeverReceivesIAC() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port)
+        client.send("pin\r\n\u{1b}[A\r\n")
+        client.send([0xC3, 0x28, 0x0D, 0x0A, 0x07, 0x0A])
+        client.send("close\r\n")
+        let received = client.readToEnd()
+        #expect(client.sawEndOfInput)
+        #expect(!received.contains(iac))
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(text == "welcome 1\r\npin?\r\ncontrol characters\r\ninvalid text\r\ncontrol characters\r\nbye\r\n")
+    }
+
+    @Test func overlongLineIsReportedAndConnectionStaysUsable() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port)
+        #expect(client.readLine() == "welcome 1")
+        client.send([UInt8](repeating: UInt8(ascii: "x"), count: 5000) + bytes("\r\nping\r\n"))
+        #expect(client.readLine() == "too long 1024")
+        #expect(client.readLine() == "echo: ping")
+    }
+
+    @Test func halfClosedPeerStillGetsItsReplies() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port)
+        client.send("hello\r\npartial")
+        client.shutdownWrite()
+        #expect(client.readLine() == "welcome 1")
+        #expect(client.readLine() == "echo: hello")
+        #expect(client.readLine() == "echo: partial")
+        #expect(client.readLine() == "end of input")
+        #expect(client.readsEndOfInput())
+    }
+
+    @Test func clientPastMaxConnectionsGetsBusyMessageThenEOF() throws {
+        let server = try EchoServer(limits: LineLimits(maxConnections: 2))
+        defer { try? server.stop() }
+        let first = try TestClient(port: server.port)
+        #expect(first.readLine() == "welcome 1")
+        let second = try TestClient(port: server.port)
+        #expect(second.readLine() == "welcome 2")
+        let third = try TestClient(port: server.port)
+        #expect(third.readLine() == "busy: max number of clients reached")
+        #expect(third.readsEndOfInput())
+        first.send("close\r\n")
+        #expect(first.readLine() == "bye")
+        #expect(first.readsEndOfInput())
+        let fourth = try TestClient(port: server.port)
+        #expect(fourth.readLine() == "welcome 3")
+    }
+
+    @Test func peerThatNeverReadsIsClosedForOverflowWhileOthersAreServed() throws {
+        let server = try EchoServer(limits: LineLimits(maxOutputBytes: 64 * 1024))
+        defer { try? server.stop() }
+        let watcher = try TestClient(port: server.port)
+        #expect(watcher.readLine() == "welcome 1")
+        watcher.send("watch\r\n")
+        #expect(watcher.readLine() == "watching")
+        let stalled = try TestClient(port: server.port, receiveBufferBytes: 4096)
+        stalled.send("flood\r\n")
+        #expect(watcher.readLine() == "closed 2 outputOverflow")
+        watcher.send("ping\r\n")
+        #expect(watcher.readLine() == "echo: ping")
+    }
+
+    @Test func closeWritesEverythingQueuedFirst() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port, receiveBufferBytes: 8192)
+        #expect(client.readLine() == "welcome 1")
+        client.send("big\r\n")
+        let received = client.readToEnd()
+        #expect(client.sawEndOfInput)
+        #expect(received.count == 200 * 1024)
+        #expect(received.allSatisfy { $0 == UInt8(ascii: "b") })
+    }
+
+    @Test func pausedConnectionHoldsInputUntilResumed() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let client = try TestClient(port: server.port)
+        #expect(client.readLine() == "welcome 1")
+        client.send("pause\r\na\r\nb\r\n")
+        #expect(client.readLine() == "paused")
+        #expect(client.readLine() == "resuming")
+        #expect(client.readLine() == "echo: a")
+        #expect(client.readLine() == "echo: b")
+    }
+
+    @Test func twoHundredClientsTwentyRequestsEach() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        var clients: [TestClient] = []
+        for _ in 0..<200 {
+            let client = try TestClient(port: server.port)
+            clients.append(client)
+        }
+        var welcomed = Set<String>()
+        for client in clients {
+            welcomed.insert(client.readLine() ?? "")
+        }
+        #expect(welcomed.count == 200)
+        var wrong = 0
+        for round in 0..<20 {
+            for (index, client) in clients.enumerated() {
+                client.send("client \(index) round \(round)\r\n")
+            }
+            for (index, client) in clients.enumerated() where client.readLine() != "echo: client \(index) round \(round)" {
+                wrong += 1
+            }
+        }
+        #expect(wrong == 0)
+    }
+
+    @Test func bindErrorSaysWhichAddressAndWhy() throws {
+        let loop = try EventLoop()
+        defer { loop.close() }
+        let delegate = EchoDelegate(loop: loop)
+        let first = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(), delegate: delegate)
+        #expect(first.localHost == "127.0.0.1")
+        #expect(first.localPort != 0)
+        #expect(performing: {
+            _ = try LineServer(loop: loop, host: "127.0.0.1", port: first.localPort, limits: LineLimits(), delegate: delegate)
+        }, throws: { error in
+            "\(error)" == "cannot listen on 127.0.0.1:\(first.localPort): address already in use"
+        })
+        #expect(performing: {
+            _ = try LineServer(loop: loop, host: "hotel.invalid", port: 2323, limits: LineLimits(), delegate: delegate)
+        }, throws: { error in
+            "\(error)".hasPrefix("cannot listen on hotel.invalid:2323: not an IPv4 or IPv6 address")
+        })
+        let local = try LineServer(loop: loop, host: "localhost", port: 0, limits: LineLimits(), delegate: delegate)
+        #expect(local.localHost == "127.0.0.1")
+    }
+}
