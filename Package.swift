@@ -28,12 +28,14 @@ let package = Package(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
         ),
-        .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar"]),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "TelnetTests", dependencies: ["Telnet"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript"]),
-        .testTarget(name: "TranscriptTests", dependencies: ["Transcript"]),
+        // Helpers the test targets share (seeded randomness, socket clients); never shipped.
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "TelnetTests", dependencies: ["Telnet", "TestSupport"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript", "TestSupport"]),
+        .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

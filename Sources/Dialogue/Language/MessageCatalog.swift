@@ -1,8 +1,8 @@
 /// Every text of one language, keyed: `Prompts/en.messages`, `Prompts/zh.messages`, ….
 ///
 /// Flows name texts by key only, so adding a language is adding a catalog and touches no
-/// flow logic. Keys under `words.` and `command.` are comma-separated word lists (answers
-/// and global commands the guest may type); every other key is a `MessageTemplate`.
+/// flow logic. Keys under `words.`, `command.` and `names.` are comma-separated lists (answers,
+/// global commands, month names); every other key is a `MessageTemplate`.
 public struct MessageCatalog: Sendable {
     public struct Text: Sendable {
         public var template: MessageTemplate
@@ -15,7 +15,7 @@ public struct MessageCatalog: Sendable {
     public private(set) var texts: [String: Text] = [:]
     public private(set) var wordLists: [String: Located<[String]>] = [:]
 
-    static let listPrefixes = ["words.", "command."]
+    static let listPrefixes = ["words.", "command.", "names."]
 
     public static func parse(_ source: String, fileName: String, language: String) -> (MessageCatalog, [PromptDiagnostic]) {
         var catalog = MessageCatalog(language: language, fileName: fileName)
@@ -31,7 +31,10 @@ public struct MessageCatalog: Sendable {
                     continue
                 }
                 if listPrefixes.contains(where: entry.key.hasPrefix) {
-                    let words = entry.value.split(separator: ",").map { String($0.trimmingSpaces()).lowercased() }.filter { !$0.isEmpty }
+                    // What a guest types is matched folded to lower case; names are spoken as written.
+                    let keepCase = entry.key.hasPrefix("names.")
+                    let words = entry.value.split(separator: ",").map { String($0.trimmingSpaces()) }
+                        .map { keepCase ? $0 : $0.lowercased() }.filter { !$0.isEmpty }
                     catalog.wordLists[entry.key] = Located(value: words, location: entry.location)
                     continue
                 }

@@ -1,3 +1,4 @@
+import TestSupport
 import HotelCalendar
 import Testing
 @testable import Dialogue

@@ -134,8 +134,10 @@ struct BookingFlowTests {
 
     @Test func linesThatArriveDuringASaveAreAnsweredAfterIt() {
         var call = Call()
-        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "yes"])
-        #expect(call.conversation.isPerforming)
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958"])
+        call.send("yes")
+        let saving = call.conversation.isPerforming
+        #expect(saving)
         call.send("no")
         #expect(call.heard.isEmpty, "nothing is said while the record is on its way to disk")
         call.complete(.saved(reference: "R1000017", guestFile: "261224001"))
