@@ -1,1 +1,35 @@
-print("hotelline")
+import Glibc
+import Dialogue
+
+/// The command line: `hotelline COMMAND [options]`. Exit status 0 on success, 1 when the
+/// work failed (bad prompts, a locked data directory), 2 for a mistake on the command line.
+let arguments = CommandLine.arguments.dropFirst()
+let command = arguments.first ?? "help"
+let rest = arguments.dropFirst()
+
+func usage(for command: String) -> String {
+    switch command {
+    case "serve": return Usage.serve
+    case "check": return Usage.check
+    default: return Usage.main
+    }
+}
+
+let status: Int32
+do {
+    switch command {
+    case "serve": status = try ServeCommand.run(rest)
+    case "check": status = try CheckCommand.run(rest)
+    case "help", "--help", "-h":
+        print(usage(for: rest.first ?? ""))
+        status = 0
+    default:
+        throw UsageError(description: "unknown command \"\(command)\""
+            + Spelling.hint(for: command, among: ["serve", "check", "help"]))
+    }
+} catch {
+    Console.error("hotelline: \(error)")
+    Console.error(usage(for: command))
+    status = 2
+}
+exit(status)

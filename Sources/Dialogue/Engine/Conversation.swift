@@ -87,7 +87,7 @@ public struct Conversation: Sendable {
         } else {
             run(from: script.startNode, into: &effects)
         }
-        return effects
+        return laidOut(effects)
     }
 
     /// The guest sent something.
@@ -95,7 +95,7 @@ public struct Conversation: Sendable {
         self.now = now
         var effects: [ConversationEffect] = []
         handle(input, into: &effects)
-        return effects
+        return laidOut(effects)
     }
 
     /// The guest has been silent for the idle time.
@@ -120,7 +120,7 @@ public struct Conversation: Sendable {
         case .notStarted, .performing, .ended:
             break
         }
-        return effects
+        return laidOut(effects)
     }
 
     /// The action asked for last has an outcome: follow the flow's branch for it.
@@ -138,7 +138,7 @@ public struct Conversation: Sendable {
         while !queuedInput.isEmpty, !isPerforming, state != .ended {
             handle(queuedInput.removeFirst(), into: &effects)
         }
-        return effects
+        return laidOut(effects)
     }
 
     /// The line is closing (the server stops): say so politely and end.
@@ -147,7 +147,17 @@ public struct Conversation: Sendable {
         guard state != .ended else { return [] }
         var effects: [ConversationEffect] = [.say(render("global.closing"))]
         hangUp(&effects)
-        return effects
+        return laidOut(effects)
+    }
+
+    /// Texts fitted to the hotel's terminal width, just before they leave the machine.
+    func laidOut(_ effects: [ConversationEffect]) -> [ConversationEffect] {
+        let width = script.hotel.lineWidth
+        guard width > 0 else { return effects }
+        return effects.map { effect in
+            if case .say(let text) = effect { return .say(TextLayout.wrap(text, width: width)) }
+            return effect
+        }
     }
 
     mutating func hangUp(_ effects: inout [ConversationEffect]) {

@@ -70,7 +70,18 @@ struct Renderer {
     }
 
     func money(_ amount: Int) -> String {
-        render("format.money", ["money.amount": String(amount), "money.currency": hotel.currency])
+        render("format.money", ["money.amount": Self.grouped(amount), "money.currency": hotel.currency])
+    }
+
+    /// `1380` → `1,380`: amounts a guest reads at a glance.
+    static func grouped(_ amount: Int) -> String {
+        let digits = String(amount.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return amount < 0 ? "-" + result : result
     }
 
     /// One line per room type, names padded by display width so the columns line up

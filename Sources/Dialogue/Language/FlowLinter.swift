@@ -98,15 +98,25 @@ struct FlowLinter {
                 }
                 seen[word] = choice.location.line
             }
+            let resolved = index["\(flow.name).\(node.name)"].flatMap { nodes[$0].choices.first { $0.number == choice.value.number } }?.target
             for pack in packs {
                 for word in [choice.value.number] + choice.value.aliases {
-                    if let command = pack.command(for: word), choice.value.target != TargetName(flow: "agent", node: "start") || command != .agent {
+                    // A choice that goes where its command goes anyway is no conflict.
+                    if let command = pack.command(for: word), resolved != commandTarget(command) {
                         found.append(.warning(choice.location, "\"\(word)\" is also the \(command.rawValue) command in \(pack.catalog.fileName); the command wins"))
                     }
                 }
             }
         }
         return found
+    }
+
+    private func commandTarget(_ command: GlobalCommand) -> Int? {
+        switch command {
+        case .agent: return index["agent.start"]
+        case .menu: return index["main.menu"]
+        case .help, .repeat, .back, .quit: return nil
+        }
     }
 
     private func checkVariables(_ node: FlowNode, known: [String: AnswerKind?]) -> [PromptDiagnostic] {

@@ -35,6 +35,8 @@ public struct HotelProfile: Sendable {
     public var maxRooms: Int
     public var maxNights: Int
     public var bookingHorizonDays: Int
+    /// Columns the line's texts are wrapped to (0: never wrap).
+    public var lineWidth: Int
     public var rooms: [RoomType]
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
@@ -92,6 +94,7 @@ private struct ProfileReader {
             maxRooms: number(hotel, "max-rooms", default: 5, range: 1...50),
             maxNights: number(hotel, "max-nights", default: 30, range: 1...365),
             bookingHorizonDays: number(hotel, "booking-horizon", default: 365, range: 1...1000),
+            lineWidth: number(hotel, "line-width", default: 78, range: 0...1000),
             rooms: [], texts: [:], textLocations: [:])
         if let hours = hotel.entry("callback-hours") {
             let parts = hours.value.split(separator: "-").map { String($0.trimmingSpaces()) }
@@ -110,7 +113,7 @@ private struct ProfileReader {
             }
         }
         let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
-                                  "currency", "date-order", "max-rooms", "max-nights", "booking-horizon"]
+                                  "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width"]
         for entry in hotel.entries {
             let (field, language) = Self.splitTranslation(entry.key)
             if HotelProfile.translatableHotelFields.contains(field) {

@@ -57,10 +57,11 @@ public struct PromptErrors: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Suggests the closest known name for a misspelt one ("confrim" → "confirm").
-enum Spelling {
+/// Suggests the closest known name for a misspelt one ("confrim" → "confirm"), for every
+/// message that names something the operator typed.
+public enum Spelling {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
-    static func suggestion<S: Sequence>(for word: String, among candidates: S) -> String?
+    public static func suggestion<S: Sequence>(for word: String, among candidates: S) -> String?
     where S.Element == String {
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?
@@ -74,7 +75,7 @@ enum Spelling {
     }
 
     /// ` (did you mean "x"?)`, or an empty string when nothing is close.
-    static func hint<S: Sequence>(for word: String, among candidates: S) -> String
+    public static func hint<S: Sequence>(for word: String, among candidates: S) -> String
     where S.Element == String {
         guard let match = suggestion(for: word, among: candidates) else { return "" }
         return " (did you mean \"\(match)\"?)"

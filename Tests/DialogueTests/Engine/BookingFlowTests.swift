@@ -146,3 +146,27 @@ struct BookingFlowTests {
         #expect(call.hungUp)
     }
 }
+
+@Suite("Text layout")
+struct TextLayoutTests {
+    @Test func everyLineFitsSeventyEightColumnsAndTableRowsHangUnderTheirText() {
+        var call = Call()
+        call.send("1")
+        for line in call.rawHeard.split(separator: "\n") {
+            #expect(displayWidth(of: String(line)) <= 78, "too wide: \(line)")
+        }
+        #expect(call.rawHeard.contains("  4  Harbour Suite    $390 a night, 60 m², separate living room, harbour view,\n     bathtub, lounge access"))
+    }
+
+    @Test func wideCharactersCountTwoColumns() {
+        let text = String(repeating: "豪华", count: 30)  // 120 columns, no spaces to break at
+        #expect(TextLayout.wrap("a " + text, width: 78) == "a\n" + text)
+        #expect(TextLayout.wrap("短 文本", width: 78) == "短 文本")
+    }
+
+    @Test func amountsAreGrouped() {
+        #expect(Renderer.grouped(1380) == "1,380")
+        #expect(Renderer.grouped(999) == "999")
+        #expect(Renderer.grouped(1_000_000) == "1,000,000")
+    }
+}

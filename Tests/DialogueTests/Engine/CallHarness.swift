@@ -32,8 +32,11 @@ struct Call {
     var now = LocalMoment(date: CivilDate(year: 2026, month: 11, day: 25)!, time: TimeOfDay(hour: 10, minute: 0)!)
     /// Every effect so far, in order.
     private(set) var effects: [ConversationEffect] = []
-    /// What the last event made the line say.
+    /// What the last event made the line say, with line breaks read as spaces (so a phrase
+    /// is found wherever the terminal wrapping broke it).
     private(set) var heard = ""
+    /// The same, exactly as sent, line breaks included.
+    private(set) var rawHeard = ""
     /// The action the conversation is waiting on, if any.
     private(set) var pending: ActionRequest?
 
@@ -79,7 +82,8 @@ struct Call {
 
     private mutating func take(_ new: [ConversationEffect]) {
         effects += new
-        heard = new.compactMap { if case .say(let text) = $0 { text } else { nil } }.joined(separator: "\n")
+        rawHeard = new.compactMap { if case .say(let text) = $0 { text } else { nil } }.joined(separator: "\n")
+        heard = rawHeard.replacingOccurrences(of: "\n", with: " ")
         for effect in new { if case .perform(let request) = effect { pending = request } }
     }
 }

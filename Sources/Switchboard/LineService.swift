@@ -1,0 +1,100 @@
+import Dialogue
+import Glibc
+import Storage
+import Telnet
+import Transcript
+
+/// Everything `hotelline serve` is told on its command line.
+public struct ServiceOptions: Sendable {
+    public var host = "127.0.0.1"
+    public var guestPort: UInt16 = 2323
+    public var agentPort: UInt16 = 2324
+    public var dataDirectory = "data"
+    public var promptsDirectory = "Prompts"
+    public var limits = LineLimits()
+    public var settings = LineSettings()
+    public var clock = WallClock.system
+
+    public init() {}
+}
+
+/// The running line: the data directory locked, the journal recovered, the prompts
+/// compiled, the guest port listening, all on one event loop.
+///
+/// Build it on the loop's thread; it lives there until `shutDown` finishes. The command
+/// line runs it on the main thread; tests run it on an `EventLoopThread`.
+public final class LineService {
+    public let guestServer: LineServer
+    public let center: ServiceCenter
+    private let loop: EventLoop
+    private let store: HotelStore
+    private let transcripts: TranscriptWriter
+    private let lock: DataDirectoryLock
+    private let options: ServiceOptions
+    private var isShuttingDown = false
+
+    /// Opens everything, in an order that fails before anything is half-started: prompts,
+    /// the data lock, the journal, then the port. `log` receives operator notes (recovery
+    /// cuts, reloads), one line each.
+    public init(options: ServiceOptions, loop: EventLoop, log: @escaping (String) -> Void) throws {
+        self.options = options
+        self.loop = loop
+        let flows = try PromptLibrary.load(directory: options.promptsDirectory).get()
+        for warning in flows.warnings { log(warning.description) }
+        lock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
+        var onJournal: () -> Void = {}
+        let waker = try loop.makeWaker { onJournal() }
+        let (store, notes) = try HotelStore.open(dataDirectory: options.dataDirectory) { waker.wake() }
+        for note in notes { log(note) }
+        log("\(options.dataDirectory): \(store.recordCount) records recovered")
+        self.store = store
+        transcripts = TranscriptWriter(directory: options.dataDirectory + "/transcripts")
+        let center: ServiceCenter
+        do {
+            center = try ServiceCenter(loop: loop, flows: flows, store: store, transcripts: transcripts,
+                                       settings: options.settings, clock: options.clock)
+            guestServer = try LineServer(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
+        } catch {
+            transcripts.close()
+            store.close()
+            throw error
+        }
+        self.center = center
+        onJournal = { [weak center] in center?.journalDidAcknowledge() }
+        center.start()
+    }
+
+    /// Compiles the prompts again; new calls use them, calls in progress keep theirs. On
+    /// errors the running prompts stay and the errors are returned.
+    public func reloadPrompts() -> Result<FlowSet, PromptErrors> {
+        let loaded = PromptLibrary.load(directory: options.promptsDirectory)
+        if case .success(let flows) = loaded {
+            do {
+                try center.reload(flows)
+            } catch {
+                return .failure(PromptErrors([.error(SourceLocation(file: options.promptsDirectory + "/hotel.conf", line: 0), error.description)]))
+            }
+        }
+        return loaded
+    }
+
+    /// Stops taking calls, says goodbye to every guest once what they were promised is on
+    /// disk, closes the journal and the transcripts, then calls `done` (on the loop thread).
+    public func shutDown(then done: @escaping () -> Void) {
+        guard !isShuttingDown else { return }
+        isShuttingDown = true
+        guestServer.stopAccepting()
+        center.shutDown { [self] in
+            // Give the goodbyes a turn of the loop to reach the sockets.
+            _ = loop.scheduleTimer(at: loop.now.adding(seconds: 0.05)) { [self] in
+                transcripts.close()
+                store.close()
+                lock.release()
+                done()
+            }
+        }
+    }
+}
+
+@available(*, unavailable)
+extension LineService: Sendable {}

@@ -1,0 +1,51 @@
+import Dialogue
+import Foundation
+
+/// Reads a prompt directory (`Prompts/`) from disk and compiles it.
+public enum PromptLibrary {
+    /// The compiled flows, or every diagnostic when they do not compile. Warnings come back
+    /// with a successful set in `FlowSet.warnings`.
+    public static func load(directory: String) -> Result<FlowSet, PromptErrors> {
+        let sources: [PromptSource]
+        do {
+            sources = try read(directory: directory)
+        } catch {
+            return .failure(error)
+        }
+        let (flows, diagnostics) = FlowSet.compile(sources)
+        guard let flows else { return .failure(PromptErrors(diagnostics.filter { $0.severity == .error })) }
+        return .success(flows)
+    }
+
+    /// Every regular file of `directory`, named as the operator wrote the directory.
+    public static func read(directory: String) throws(PromptErrors) -> [PromptSource] {
+        let location = SourceLocation(file: directory, line: 0)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PromptErrors([.error(location, "no such directory (pass the prompt files with --prompts DIR)")])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw PromptErrors([.error(location, "cannot list the directory: \(error.localizedDescription)")])
+        }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var sources: [PromptSource] = []
+        for name in names {
+            let path = prefix + name
+            guard name == "hotel.conf" || name.hasSuffix(".flow") || name.hasSuffix(".messages") else {
+                sources.append(PromptSource(fileName: path, text: ""))  // the compiler notes it as ignored
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw PromptErrors([.error(SourceLocation(file: path, line: 0), "cannot read the file (check its permissions)")])
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw PromptErrors([.error(SourceLocation(file: path, line: 0), "not UTF-8 text: save it as UTF-8")])
+            }
+            sources.append(PromptSource(fileName: path, text: text))
+        }
+        return sources
+    }
+}

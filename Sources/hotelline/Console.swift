@@ -1,0 +1,39 @@
+import Glibc
+
+/// Where the command line talks to the operator: results on stdout, problems and notes on
+/// stderr, each line flushed at once so a supervisor reading the pipe sees it.
+enum Console {
+    static func out(_ line: String) {
+        print(line)
+        fflush(nil)
+    }
+
+    static func error(_ line: String) {
+        write(toStandardError: line + "\n")
+    }
+
+    /// Straight to the file descriptor: stderr is unbuffered in spirit, and the C `stderr`
+    /// global is not something Swift 6 lets us touch from any thread.
+    private static func write(toStandardError text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { if errno == EINTR { continue } else { return } }
+                offset += written
+            }
+        }
+    }
+
+    /// A note from the running server, stamped so a log file reads in order.
+    static func log(_ line: String) {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        let stamp = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        write(toStandardError: "\(stamp) hotelline: \(line)\n")
+    }
+}

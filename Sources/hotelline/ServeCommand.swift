@@ -1,0 +1,74 @@
+import Glibc
+import Switchboard
+import Telnet
+
+/// `hotelline serve`: answers the guest line on this thread until SIGTERM or SIGINT.
+enum ServeCommand {
+    static let valued: Set<String> = [
+        "host", "guest-port", "agent-port", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
+    ]
+
+    static func options(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceOptions? {
+        let reader = try ArgumentReader(arguments, valued: valued, switches: ["help"])
+        if reader.flags.contains("help") { return nil }
+        guard reader.positional.isEmpty else {
+            throw UsageError(description: "serve takes options only, not \"\(reader.positional[0])\"")
+        }
+        var options = ServiceOptions()
+        options.host = reader.options["host"] ?? options.host
+        options.guestPort = try reader.port("guest-port", default: options.guestPort)
+        options.agentPort = try reader.port("agent-port", default: options.agentPort)
+        options.dataDirectory = try reader.directory("data", default: options.dataDirectory)
+        options.promptsDirectory = try reader.directory("prompts", default: options.promptsDirectory)
+        options.settings.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: options.settings.idleTimeoutSeconds, range: 5...86_400)
+        options.limits.maxConnections = try reader.integer("max-guests", default: options.limits.maxConnections, range: 1...100_000)
+        options.limits.maxLineBytes = try reader.integer("max-line", default: options.limits.maxLineBytes, range: 16...65_536)
+        options.limits.maxOutputBytes = try reader.integer("max-output", default: options.limits.maxOutputBytes, range: 4096...64 << 20)
+        return options
+    }
+
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
+        guard let options = try options(arguments) else {
+            print(Usage.serve)
+            return 0
+        }
+        // Before any thread starts, so the loop's signalfd is the only one to see them.
+        EventLoop.blockSignals([SIGTERM, SIGINT, SIGHUP])
+        signal(SIGPIPE, SIG_IGN)
+        raiseOpenFileLimit(for: options.limits.maxConnections)
+        do {
+            let loop = try EventLoop()
+            let service = try LineService(options: options, loop: loop, log: Console.log)
+            try loop.watchSignals([SIGTERM, SIGINT, SIGHUP]) { signal in
+                if signal == SIGHUP {
+                    switch service.reloadPrompts() {
+                    case .success(let flows): Console.log("prompts reloaded (version \(flows.version)); new calls use them")
+                    case .failure(let errors): Console.log("prompts not reloaded; the running ones stay:\n\(errors)")
+                    }
+                    return
+                }
+                Console.log("stopping: saying goodbye to \(service.center.sessionCount) caller(s)")
+                service.shutDown { loop.stop() }
+            }
+            Console.out("guest line listening on \(service.guestServer.localHost):\(service.guestServer.localPort)")
+            try loop.run()
+            loop.close()
+            Console.log("stopped")
+            return 0
+        } catch {
+            Console.error("hotelline serve: \(error)")
+            return 1
+        }
+    }
+
+    /// Each caller is a socket: make room for the number of guests asked for.
+    private static func raiseOpenFileLimit(for connections: Int) {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
+        let wanted = rlim_t(connections + 64)
+        if limit.rlim_cur < wanted {
+            limit.rlim_cur = min(wanted, limit.rlim_max)
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+    }
+}
