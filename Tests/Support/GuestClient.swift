@@ -1,0 +1,107 @@
+import Foundation
+import Glibc
+
+/// A guest on a real socket, as `nc` or `telnet` would be: blocking, with a receive
+/// timeout that only guards against hanging when a test fails.
+public final class GuestClient {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
+    }
+
+    public let fd: Int32
+    private var received: [UInt8] = []
+    /// Everything read so far that `read(until:)` has not handed out yet.
+    public var unread: String { String(decoding: received, as: UTF8.self) }
+    public private(set) var sawEndOfInput = false
+
+    public init(port: UInt16, timeoutSeconds: Int = 10) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            let code = errno
+            close(fd)
+            throw Failure(description: "connect to port \(port): \(String(cString: strerror(code)))")
+        }
+    }
+
+    deinit { close(fd) }
+
+    public func send(bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard sent > 0 else { return }
+            offset += sent
+        }
+    }
+
+    /// Sends `text` and a line ending: LF as `nc` sends it, or CR LF as `telnet` does.
+    public func say(_ text: String, ending: String = "\n") {
+        send(bytes: Array((text + ending).utf8))
+    }
+
+    /// Reads until `marker` has arrived and returns everything up to and including it
+    /// (CR LF turned into LF); throws with what did arrive when the timeout passes first.
+    @discardableResult
+    public func read(until marker: String) throws -> String {
+        let needle = Array(marker.utf8)
+        while true {
+            if let end = Self.find(needle, in: received) {
+                let text = String(decoding: received[..<end], as: UTF8.self)
+                received.removeSubrange(..<end)
+                return text.replacingOccurrences(of: "\r\n", with: "\n")
+            }
+            guard fill() else {
+                throw Failure(description: "waited for \"\(marker)\" but got: \(unread.suffix(600))")
+            }
+        }
+    }
+
+    /// Everything until the server closes the connection (or the timeout).
+    public func readToEnd() -> [UInt8] {
+        while fill() {}
+        defer { received.removeAll() }
+        return received
+    }
+
+    public func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
+
+    private func fill() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        let got = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if got == 0 { sawEndOfInput = true }
+        guard got > 0 else { return false }
+        received += chunk[..<got]
+        return true
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        outer: for start in 0...(haystack.count - needle.count) {
+            for offset in needle.indices where haystack[start + offset] != needle[offset] { continue outer }
+            return start + needle.count
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The text with CR LF read as LF and every line break as a space, so a phrase is found
+    /// wherever the line's terminal wrapping broke it.
+    public var unwrapped: String {
+        replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Storage
+import Testing
+import TestSupport
+
+@Suite("Guest line over TCP")
+struct GuestLineSocketTests {
+    /// Books a Deluxe King for 24–27 December as Maria Lopez and returns the confirmation number.
+    static func book(_ guest: GuestClient, ending: String = "\n", name: String = "Maria Lopez", room: String = "2") throws -> String {
+        try guest.read(until: "0  Speak to a person")
+        for answer in ["1", "24 Dec", "27 Dec", "1", room, name, "+44 20 7946 0958"] {
+            guest.say(answer, ending: ending)
+        }
+        try guest.read(until: "Is everything correct? (yes/no)")
+        guest.say("yes", ending: ending)
+        let done = try guest.read(until: "Please keep it")
+        guard let range = done.range(of: #"R\d{7}"#, options: .regularExpression) else {
+            throw GuestClient.Failure(description: "no confirmation number in: \(done)")
+        }
+        return String(done[range])
+    }
+
+    @Test func ncGuestBooksAndTheRecordIsOnDiskBeforeTheNumberIsSpoken() throws {
+        let line = try RunningLine()
+        defer { line.removeData() }
+        let guest = try line.guest()
+        let number = try Self.book(guest)
+        // The number was spoken, so its record is already in the journal file, while the
+        // server still runs (the writer acknowledges only after write and fdatasync).
+        let segment = try Data(contentsOf: URL(fileURLWithPath: line.dataDirectory + "/journal/000001.seg"))
+        #expect(segment.range(of: Data("Maria Lopez".utf8)) != nil)
+        try line.stop()
+        let reservations = try line.storedRecords().compactMap { if case .reservation(let r) = $0 { r } else { nil } }
+        #expect(reservations.map(\.number.description) == [number])
+        #expect(reservations.first?.guestName == "Maria Lopez")
+        #expect(reservations.first?.phone == "+442079460958")
+    }
+
+    @Test func telnetGuestWithNegotiationBytesIsServedAndRefusedPolitely() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        // IAC DO ECHO, IAC WILL NAWS, then "1" split around an IAC NOP, telnet's CR LF.
+        guest.send(bytes: [255, 253, 1, 255, 251, 31])
+        guest.send(bytes: [UInt8(ascii: "1"), 255, 241, 13, 10])
+        let reply = try guest.read(until: "On which day would you like to arrive?")
+        let bytes = Array(reply.utf8)
+        #expect(bytes.starts(with: [255, 252, 1, 255, 254, 31]), "WONT ECHO and DONT NAWS come first")
+        #expect(reply.contains("Here are our rooms"))
+    }
+
+    @Test func aRawGuestNeverSeesAnIACByte() throws {
+        let line = try RunningLine()
+        defer { line.removeData() }
+        let guest = try line.guest()
+        for answer in ["1", "24 Dec", "27 Dec", "2", "3", "Ana", "12345678", "no", "8", "quit"] { guest.say(answer) }
+        let everything = guest.readToEnd()
+        #expect(!everything.contains(255))
+        #expect(String(decoding: everything, as: UTF8.self).contains("Goodbye"))
+        try line.stop()
+    }
+
+    @Test func aGuestWhoHangsUpMidFlowLeavesNoRecord() throws {
+        let line = try RunningLine()
+        defer { line.removeData() }
+        do {
+            let guest = try line.guest()
+            try guest.read(until: "0  Speak to a person")
+            for answer in ["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958"] { guest.say(answer) }
+            try guest.read(until: "Is everything correct? (yes/no)")
+        }  // the socket closes here, before the yes
+        let next = try line.guest()
+        try next.read(until: "0  Speak to a person")
+        try line.stop()
+        #expect(try line.storedRecords().isEmpty)
+    }
+
+    @Test func aGuestWhoSaysYesAndStopsSendingStillHearsTheNumber() throws {
+        let line = try RunningLine()
+        defer { line.removeData() }
+        let guest = try line.guest()
+        for answer in ["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "yes"] { guest.say(answer) }
+        guest.finishSending()  // `printf … | nc -N`
+        let heard = String(decoding: guest.readToEnd(), as: UTF8.self)
+        #expect(heard.contains("Your confirmation number is R"))
+        #expect(guest.sawEndOfInput, "the line hangs up once it has answered")
+        try line.stop()
+        #expect(try line.storedRecords().count == 1)
+    }
+
+    @Test func overlongInvalidAndControlLinesGetPoliteMessagesAndTheCallGoesOn() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say(String(repeating: "x", count: 5000))
+        #expect(try guest.read(until: "0  Speak to a person").unwrapped.contains("too long (1024 characters at most)"))
+        guest.send(bytes: [0xC3, 0x28, 10])
+        #expect(try guest.read(until: "0  Speak to a person").contains("couldn't read that"))
+        guest.say("\u{1b}[A")
+        #expect(try guest.read(until: "0  Speak to a person").contains("arrow keys"))
+        guest.say("2")
+        #expect(try guest.read(until: "Which area was it about?").contains("sorry"))
+    }
+
+    @Test func shuttingDownTellsConnectedGuestsPolitely() throws {
+        let line = try RunningLine()
+        defer { line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        try line.stop()
+        let heard = String(decoding: guest.readToEnd(), as: UTF8.self).unwrapped
+        #expect(heard.contains("the line is closing now"))
+        #expect(guest.sawEndOfInput)
+    }
+
+    @Test func restartKeepsBookingsForAvailabilityAndNeverRepeatsANumber() throws {
+        let data = RunningLine.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var first = try RunningLine(dataDirectory: data)
+        // The hotel has two Harbour Suites: book both, one at a time.
+        let numberA = try Self.book(try first.guest(), room: "4")
+        let numberB = try Self.book(try first.guest(), ending: "\r\n", name: "Li Wei", room: "4")
+        try first.stop()
+        first = try RunningLine(dataDirectory: data)
+        let guest = try first.guest()
+        try guest.read(until: "0  Speak to a person")
+        for answer in ["1", "25 Dec", "26 Dec", "1", "4"] { guest.say(answer) }
+        #expect(try guest.read(until: "Back to the main menu").unwrapped.contains("we have only 0 Harbour Suite left"))
+        guest.say("1")
+        guest.say("2")
+        guest.say("Ana Silva")
+        guest.say("600 123 456")
+        try guest.read(until: "(yes/no)")
+        guest.say("yes")
+        let done = try guest.read(until: "Please keep it")
+        let numberC = String(done[done.range(of: #"R\d{7}"#, options: .regularExpression)!])
+        #expect(Set([numberA, numberB, numberC]).count == 3)
+        try first.stop()
+    }
+
+    @Test func twoHundredGuestsAtOnceEachGetTheirOwnTicket() throws {
+        let line = try RunningLine()
+        defer { line.removeData() }
+        let guests = try (0..<200).map { _ in try line.guest() }
+        for (index, guest) in guests.enumerated() {
+            for answer in ["2", "housekeeping", "No towels in room \(index)", "Fresh towels", "Guest \(index)", "600 000 \(1000 + index)", "no"] {
+                guest.say(answer)
+            }
+        }
+        var tickets: Set<String> = []
+        for guest in guests {
+            let heard = try guest.read(until: "anything else")
+            if let range = heard.range(of: #"T\d{7}"#, options: .regularExpression) { tickets.insert(String(heard[range])) }
+        }
+        #expect(tickets.count == 200)
+        try line.stop()
+        #expect(try line.storedRecords().count == 200)
+    }
+
+    @Test func pastTheGuestLimitACallerHearsTheLinesAreBusy() throws {
+        let line = try RunningLine { $0.limits.maxConnections = 1 }
+        defer { try? line.stop(); line.removeData() }
+        let first = try line.guest()
+        try first.read(until: "0  Speak to a person")
+        let second = try line.guest()
+        let heard = String(decoding: second.readToEnd(), as: UTF8.self).unwrapped
+        #expect(heard.contains("all our lines are busy"))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Storage
+import Switchboard
+import Telnet
+import TestSupport
+
+/// The real line, started in-process on port 0 with the shipped prompts and a fresh (or
+/// given) data directory, on a loop thread of its own.
+final class RunningLine {
+    let port: UInt16
+    let dataDirectory: String
+    private let thread: EventLoopThread
+    private let stopper: Waker
+
+    static let promptsDirectory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
+    }()
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "hotelline-test-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    init(dataDirectory: String = RunningLine.temporaryDirectory(), configure: @Sendable (inout ServiceOptions) -> Void = { _ in }) throws {
+        var options = ServiceOptions()
+        options.guestPort = 0
+        options.agentPort = 0
+        options.dataDirectory = dataDirectory
+        options.promptsDirectory = Self.promptsDirectory
+        configure(&options)
+        let settled = options
+        let (thread, started) = try EventLoopThread.start { loop in
+            let service = try LineService(options: settled, loop: loop, log: { _ in })
+            let stopper = try loop.makeWaker { service.shutDown { loop.stop() } }
+            return (service.guestServer.localPort, stopper)
+        }
+        self.thread = thread
+        self.port = started.0
+        self.stopper = started.1
+        self.dataDirectory = dataDirectory
+    }
+
+    /// Stops as SIGTERM would: goodbyes said, pending records saved, journal closed.
+    func stop() throws {
+        stopper.wake()
+        try thread.join()
+    }
+
+    func guest() throws -> GuestClient { try GuestClient(port: port) }
+
+    /// The records on disk, read back as the next start would read them.
+    func storedRecords() throws -> [HotelRecord] {
+        let (journal, recovery) = try Journal.open(directory: dataDirectory + "/journal", notify: {})
+        defer { journal.close() }
+        return try recovery.records.map { try HotelRecord(decoding: $0) }
+    }
+
+    func removeData() {
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+    }
+}
