@@ -27,10 +27,7 @@ extension EventLoop {
             Glibc.close(fd)
             throw error
         }
-        addCloseAction { [unowned self] in
-            self.unregister(fd)
-            Glibc.close(fd)
-        }
+        addCloseAction { Glibc.close(fd) }
     }
 
     private static func signalSet(_ signals: [Int32]) -> sigset_t {

@@ -30,6 +30,7 @@ public final class EventLoop {
     private var stopRequested = false
     private var immediateWakeUpRequested = false
     private var isClosed = false
+    private var isRunning = false
     private var owner: pthread_t
     private var sharedReadBuffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
 
@@ -46,8 +47,10 @@ public final class EventLoop {
     }
 
     deinit {
+        // Only a loop nothing is registered on can get here (registrations hold the
+        // loop in a cycle until `close()`): what is left are wakers and signal fds.
         if !isClosed {
-            Glibc.close(epollFD)
+            tearDown()
         }
         readyEvents.deallocate()
         sharedReadBuffer.deallocate()
@@ -57,6 +60,9 @@ public final class EventLoop {
     /// The before-sleep hooks run once more after the stop, so queued output is written.
     public func run() throws {
         precondition(!isClosed, "EventLoop.run() after close()")
+        precondition(!isRunning, "EventLoop.run() called from inside run()")
+        isRunning = true
+        defer { isRunning = false }
         owner = pthread_self()
         stopRequested = false
         now = .now()
@@ -113,7 +119,12 @@ public final class EventLoop {
     /// the loop is done for good; wakers still held elsewhere then do nothing.
     public func close() {
         assertOnLoopThread()
+        precondition(!isRunning, "EventLoop.close() from inside run(): call stop() and close after run() returns")
         guard !isClosed else { return }
+        tearDown()
+    }
+
+    private func tearDown() {
         let actions = closeActions
         closeActions.removeAll()
         for action in actions.reversed() {

@@ -35,21 +35,30 @@ public final class EventLoopThread: Sendable {
         let handoff = Mutex<Swift.Result<(Waker, Result), any Error>?>(nil)
         let state = SharedState()
         let body = ThreadBody {
+            let loop: EventLoop
             do {
-                let loop = try EventLoop()
-                let stopper = try loop.makeWaker { loop.stop() }
-                let result = try setup(loop)
-                handoff.withLock { $0 = .success((stopper, result)) }
-                signalReady(ready)
-                do {
-                    try loop.run()
-                } catch let error as SystemError {
-                    state.runError.withLock { $0 = error }
-                } catch {}
-                loop.close()
+                loop = try EventLoop()
             } catch {
                 handoff.withLock { $0 = .failure(error) }
                 signalReady(ready)
+                return
+            }
+            // Whatever setup built before failing is released with the loop.
+            defer { loop.close() }
+            do {
+                let stopper = try loop.makeWaker { loop.stop() }
+                let result = try setup(loop)
+                handoff.withLock { $0 = .success((stopper, result)) }
+            } catch {
+                handoff.withLock { $0 = .failure(error) }
+                signalReady(ready)
+                return
+            }
+            signalReady(ready)
+            do {
+                try loop.run()
+            } catch {
+                state.runError.withLock { $0 = error as? SystemError ?? SystemError(code: 0, description: "\(error)") }
             }
         }
         var thread = pthread_t()

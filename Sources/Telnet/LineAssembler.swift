@@ -1,3 +1,5 @@
+import Glibc
+
 /// The line being typed: bytes collected between line ends, edited by erase commands,
 /// bounded by `maxLineBytes`, checked once when the line ends.
 ///
@@ -10,9 +12,11 @@ struct LineAssembler: Sendable {
     private var bytes: [UInt8] = []
     /// The current line went over the limit: drop everything up to its end.
     private(set) var isDiscarding = false
-    /// A byte that is not plain printable ASCII entered the line. Erasing does not clear
-    /// it; the check at the end of the line is exact, this only lets ASCII lines skip it.
-    private var needsCheck = false
+    /// A non-ASCII byte, or a control byte, entered the line. Erasing does not clear
+    /// these; the checks at the end of the line are exact, the flags only let a line
+    /// skip the checks it cannot fail.
+    private var hasNonASCII = false
+    private var hasControl = false
 
     init(maxLineBytes: Int) {
         precondition(maxLineBytes > 0, "maxLineBytes must be positive")
@@ -30,17 +34,21 @@ struct LineAssembler: Sendable {
             bytes.reserveCapacity(min(maxLineBytes, 256))
         }
         bytes.append(contentsOf: run)
-        needsCheck = needsCheck || nonASCII
+        hasNonASCII = hasNonASCII || nonASCII
         return false
     }
 
-    /// Appends one byte; `needsCheck` when it is a control or not ASCII. Returns true when
-    /// this made the line too long.
-    mutating func append(byte: UInt8, needsCheck check: Bool) -> Bool {
+    /// Appends one byte (a control, a space, or a literal 0xFF). Returns true when this
+    /// made the line too long.
+    mutating func append(byte: UInt8) -> Bool {
         guard !isDiscarding else { return false }
         guard bytes.count < maxLineBytes else { return startDiscarding() }
         bytes.append(byte)
-        needsCheck = needsCheck || check
+        if byte >= 0x80 {
+            hasNonASCII = true
+        } else if byte < 0x20 || byte == 0x7F {
+            hasControl = true
+        }
         return false
     }
 
@@ -60,7 +68,8 @@ struct LineAssembler: Sendable {
     /// Empties the line (IAC EL). A line being discarded starts afresh: its text is gone.
     mutating func eraseLine() {
         bytes.removeAll(keepingCapacity: true)
-        needsCheck = false
+        hasNonASCII = false
+        hasControl = false
         isDiscarding = false
     }
 
@@ -68,8 +77,8 @@ struct LineAssembler: Sendable {
     mutating func take() -> TelnetCodec.Event? {
         defer { eraseLine() }
         if isDiscarding { return nil }
-        if !needsCheck { return .line(String(decoding: bytes, as: UTF8.self)) }
-        return bytes.withUnsafeBufferPointer(Self.classify)
+        if !hasNonASCII && !hasControl { return .line(String(decoding: bytes, as: UTF8.self)) }
+        return bytes.withUnsafeBufferPointer { classify($0) }
     }
 
     /// Ends input: the partial line's event, or nil when nothing (or a discarded line)
@@ -80,21 +89,30 @@ struct LineAssembler: Sendable {
     }
 
     private mutating func startDiscarding() -> Bool {
-        bytes.removeAll(keepingCapacity: true)
-        needsCheck = false
+        eraseLine()
         isDiscarding = true
         return true
     }
 
-    private static func classify(_ line: UnsafeBufferPointer<UInt8>) -> TelnetCodec.Event {
-        guard let text = String(validating: line, as: UTF8.self) else { return .invalidText }
-        var index = 0
-        while index < line.count {
-            let byte = line[index]
-            if byte < 0x20 || byte == 0x7F { return .controlCharacters }
+    private func classify(_ line: UnsafeBufferPointer<UInt8>) -> TelnetCodec.Event {
+        let text: String
+        if hasNonASCII {
+            guard let valid = String(validating: line, as: UTF8.self) else { return .invalidText }
+            text = valid
+        } else {
+            text = String(decoding: line, as: UTF8.self)
+        }
+        if hasControl && line.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            return .controlCharacters
+        }
+        if hasNonASCII, let base = line.baseAddress {
             // In valid UTF-8, U+0080...U+009F (C1) is exactly C2 followed by 80...9F.
-            if byte == 0xC2, index + 1 < line.count, line[index + 1] < 0xA0 { return .controlCharacters }
-            index += 1
+            var from = 0
+            while let found = memchr(base + from, 0xC2, line.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < line.count && line[index + 1] < 0xA0 { return .controlCharacters }
+                from = index + 1
+            }
         }
         return .line(text)
     }

@@ -176,16 +176,16 @@ public struct TelnetCodec: Sendable {
                 if byte != TelnetCommand.iac { afterCR = false }
             }
             let runStart = index
-            var seen: UInt8 = 0
+            var seen = Self.printableRunEnd(input, from: &index)
             while index < input.count {
                 let byte = input[index]
                 if byte < 0x20 || byte == 0x7F || byte == 0xFF { break }
-                seen |= byte
+                seen |= UInt64(byte)
                 index += 1
             }
             if index > runStart {
                 let run = UnsafeBufferPointer(rebasing: input[runStart..<index])
-                if line.append(run: run, nonASCII: seen >= 0x80) {
+                if line.append(run: run, nonASCII: seen & Self.highBits != 0) {
                     emit(.tooLong(limit: line.maxLineBytes), into: &events)
                 }
             }
@@ -207,19 +207,42 @@ public struct TelnetCodec: Sendable {
             case ASCII.bs, ASCII.del:
                 line.eraseScalar()
             case ASCII.tab:
-                appendByte(ASCII.space, needsCheck: false, into: &events)
+                appendByte(ASCII.space, into: &events)
             default:
-                appendByte(special, needsCheck: true, into: &events)
+                appendByte(special, into: &events)
             }
         }
         return index
+    }
+
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Skips whole 8-byte words free of controls, DEL and 0xFF (SWAR, "bit twiddling
+    /// hacks" hasless/haszero), leaving `index` at the word holding the first special
+    /// byte for the byte loop. Returns the OR of the words skipped, for the non-ASCII test.
+    @inline(__always)
+    private static func printableRunEnd(_ input: UnsafeBufferPointer<UInt8>, from index: inout Int) -> UInt64 {
+        guard let base = input.baseAddress else { return 0 }
+        var seen: UInt64 = 0
+        while index + 8 <= input.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let control = (word &- lowBits &* 0x20) & ~word & highBits
+            let delete = word ^ (lowBits &* 0x7F)
+            let deleteFound = (delete &- lowBits) & ~delete & highBits
+            let iacFound = (~word &- lowBits) & word & highBits
+            if control | deleteFound | iacFound != 0 { break }
+            seen |= word
+            index += 8
+        }
+        return seen
     }
 
     private mutating func command(_ byte: UInt8, into events: inout [Event]) {
         switch byte {
         case TelnetCommand.iac:
             afterCR = false
-            appendByte(0xFF, needsCheck: true, into: &events)
+            appendByte(0xFF, into: &events)
         case TelnetCommand.will, TelnetCommand.wont, TelnetCommand.do, TelnetCommand.dont:
             parser = .option(verb: byte)
         case TelnetCommand.sb:
@@ -247,8 +270,8 @@ public struct TelnetCodec: Sendable {
         return .subnegotiation(skipped: skipped + 1, afterIAC: false)
     }
 
-    private mutating func appendByte(_ byte: UInt8, needsCheck: Bool, into events: inout [Event]) {
-        if line.append(byte: byte, needsCheck: needsCheck) {
+    private mutating func appendByte(_ byte: UInt8, into events: inout [Event]) {
+        if line.append(byte: byte) {
             emit(.tooLong(limit: line.maxLineBytes), into: &events)
         }
     }

@@ -81,10 +81,9 @@ extension EventLoop {
             core.close()
             throw error
         }
-        addCloseAction { [unowned self] in
-            self.unregister(fd)
-            core.close()
-        }
+        // Closing the epoll set drops the registration; the action only needs the fd,
+        // so it also runs from the loop's deinit.
+        addCloseAction { core.close() }
         return Waker(core: core)
     }
 }

@@ -3,7 +3,7 @@ import Telnet
 
 /// The server side of the socket tests: echoes lines and turns every other input, and
 /// every close, into a line the test client can read. Commands drive the rest:
-/// `close`, `menu`, `pin`, `flood`, `big`, `watch`, `pause`.
+/// `close`, `menu`, `pin`, `flood`, `big N`, `watch`, `pause`.
 final class EchoDelegate: LineServerDelegate {
     let loop: EventLoop
     weak var server: LineServer?
@@ -59,8 +59,9 @@ final class EchoDelegate: LineServerDelegate {
             connection.sendLine("watching")
         case "flood":
             flood(connection)
-        case "big":
-            connection.send(bytes: [UInt8](repeating: UInt8(ascii: "b"), count: 200 * 1024))
+        case _ where text.hasPrefix("big "):
+            // Queue that many bytes, then close: the close must flush them first.
+            connection.send(bytes: [UInt8](repeating: UInt8(ascii: "b"), count: Int(text.dropFirst(4)) ?? 0))
             connection.close()
         case "pause":
             connection.pauseReading()

@@ -91,10 +91,7 @@ import Telnet
     @Test func peerThatNeverReadsIsClosedForOverflowWhileOthersAreServed() throws {
         let server = try EchoServer(limits: LineLimits(maxOutputBytes: 64 * 1024))
         defer { try? server.stop() }
-        let watcher = try TestClient(port: server.port)
-        #expect(watcher.readLine() == "welcome 1")
-        watcher.send("watch\r\n")
-        #expect(watcher.readLine() == "watching")
+        let watcher = try Self.watcher(port: server.port)
         let stalled = try TestClient(port: server.port, receiveBufferBytes: 4096)
         stalled.send("flood\r\n")
         #expect(watcher.readLine() == "closed 2 outputOverflow")
@@ -107,11 +104,24 @@ import Telnet
         defer { try? server.stop() }
         let client = try TestClient(port: server.port, receiveBufferBytes: 8192)
         #expect(client.readLine() == "welcome 1")
-        client.send("big\r\n")
+        client.send("big 204800\r\n")
         let received = client.readToEnd()
         #expect(client.sawEndOfInput)
         #expect(received.count == 200 * 1024)
         #expect(received.allSatisfy { $0 == UInt8(ascii: "b") })
+    }
+
+    @Test func closeGivesUpOnAPeerThatNeverReads() throws {
+        let limits = LineLimits(maxOutputBytes: 64 * 1024 * 1024, closeTimeout: 0.1)
+        let server = try EchoServer(limits: limits)
+        defer { try? server.stop() }
+        let watcher = try Self.watcher(port: server.port)
+        let stalled = try TestClient(port: server.port, receiveBufferBytes: 4096)
+        // More than the kernel's send and receive buffers can hold between them.
+        let started = MonotonicTime.now()
+        stalled.send("big 33554432\r\n")
+        #expect(watcher.readLine() == "closed 2 closedByServer")
+        #expect(MonotonicTime.now() - started < 5)
     }
 
     @Test func pausedConnectionHoldsInputUntilResumed() throws {
@@ -170,5 +180,14 @@ import Telnet
         })
         let local = try LineServer(loop: loop, host: "localhost", port: 0, limits: LineLimits(), delegate: delegate)
         #expect(local.localHost == "127.0.0.1")
+    }
+
+    /// The first client of a server, told of every other client's close.
+    private static func watcher(port: UInt16) throws -> TestClient {
+        let watcher = try TestClient(port: port)
+        #expect(watcher.readLine() == "welcome 1")
+        watcher.send("watch\r\n")
+        #expect(watcher.readLine() == "watching")
+        return watcher
     }
 }
