@@ -70,6 +70,18 @@ public final class GuestClient {
         }
     }
 
+    /// The raw bytes up to and including `marker` (telnet negotiation shows as it is).
+    public func readBytes(until marker: String) throws -> [UInt8] {
+        let needle = Array(marker.utf8)
+        while true {
+            if let end = Self.find(needle, in: received) {
+                defer { received.removeSubrange(..<end) }
+                return Array(received[..<end])
+            }
+            guard fill() else { throw Failure(description: "waited for \"\(marker)\" but got: \(unread.suffix(600))") }
+        }
+    }
+
     /// Everything until the server closes the connection (or the timeout).
     public func readToEnd() -> [UInt8] {
         while fill() {}
