@@ -36,6 +36,8 @@ let package = Package(
         .testTarget(name: "TelnetTests", dependencies: ["Telnet", "TestSupport"]),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
+        // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
+        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

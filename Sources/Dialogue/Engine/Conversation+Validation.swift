@@ -87,6 +87,10 @@ extension Conversation {
             date = parsed
         case .failure(.noSuchDay):
             return .failure(Rejection(key: "invalid.date.no_such_day"))
+        case .failure(.weekdayMismatch(let date, _)):
+            let renderer = Renderer(conversation: self, pack: pack)
+            let weekday = pack.weekdayNames.indices.contains(date.weekday - 1) ? pack.weekdayNames[date.weekday - 1] : ""
+            return .failure(Rejection(key: "invalid.date.weekday", details: ["answer.date": renderer.format(date: date), "answer.weekday": weekday]))
         case .failure:
             guard let after, case .success(let nights) = AnswerParser.parseNights(answer.folded, words: pack.words), nights > 0 else {
                 return .failure(Rejection(key: "invalid.date"))
@@ -112,19 +116,22 @@ extension Conversation {
 
     private func validateMoment(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
         let hotel = script.hotel
-        let hours = ["answer.hours": "\(hotel.callbackOpens)–\(hotel.callbackCloses)"]
+        let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
+        let hours = ["answer.hours": "\(hotel.callbackOpens)–\(hotel.callbackCloses)",
+                     "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
         let moment: LocalMoment
         switch AnswerParser.parseMoment(answer.folded, now: now, words: pack.words) {
         case .success(.asSoonAsPossible):
             moment = earliestCallback()
         case .success(.at(let at)):
             moment = at
+        case .failure(.missingTime):
+            return .failure(Rejection(key: "invalid.moment.no_time", details: hours))
         case .failure:
             return .failure(Rejection(key: "invalid.moment", details: hours))
         }
         guard moment > now else { return .failure(Rejection(key: "invalid.moment.past", details: hours)) }
         if question.withinCallbackHours {
-            let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
             let minute = moment.time.minutesSinceMidnight
             guard minute >= hotel.callbackOpens.minutesSinceMidnight, minute <= latestStart else {
                 return .failure(Rejection(key: "invalid.moment.hours", details: hours))

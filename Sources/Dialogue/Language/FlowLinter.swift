@@ -18,7 +18,7 @@ struct FlowLinter {
         "date.today", "window.date", "window.from", "window.to", "date.weekday", "date.day", "date.month", "date.year", "moment.date", "moment.time",
         "money.amount", "money.currency", "room.number", "room.name", "room.rate", "room.size", "room.facilities",
         "choice.number", "choice.label", "language.name", "language.number",
-        "answer.min", "answer.max", "answer.earliest", "answer.latest", "answer.after", "answer.hours",
+        "answer.min", "answer.max", "answer.date", "answer.weekday", "answer.earliest", "answer.latest", "answer.after", "answer.hours",
         "answer.max_nights", "line.limit", "prompt.text",
     ]
 

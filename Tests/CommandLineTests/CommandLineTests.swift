@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("The hotelline command line")
+struct CommandLineTests {
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "hotelline-cli-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func helpListsEveryCommandAndEveryServeFlag() throws {
+        let main = try HotelLineProcess.run(["--help"])
+        #expect(main.status == 0)
+        #expect(main.output.contains("hotelline serve") && main.output.contains("hotelline check"))
+        let serve = try HotelLineProcess.run(["serve", "--help"])
+        #expect(serve.status == 0)
+        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output"] {
+            #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
+        }
+    }
+
+    @Test(arguments: [
+        (["serve", "--guest-prot", "0"], "unknown option --guest-prot (did you mean \"--guest-port\"?)"),
+        (["serve", "--guest-port", "70000"], "--guest-port must be a port number from 0 to 65535"),
+        (["serve", "--guest-port"], "--guest-port needs a value"),
+        (["serve", "--idle-timeout", "soon"], "--idle-timeout must be a number of seconds"),
+        (["serve", "--max-line", "-5"], "--max-line must be a whole number"),
+        (["serve", "extra"], "serve takes options only"),
+        (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),
+    ])
+    func badFlagsGetOneLineAndTheUsageAndExitTwo(arguments: [String], message: String) throws {
+        let run = try HotelLineProcess.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.errors.contains(message), "stderr was: \(run.errors)")
+        #expect(run.errors.contains("Usage:"))
+    }
+
+    @Test func checkPassesTheShippedPromptsAndFailsABrokenCopyWithFileAndLine() throws {
+        let good = try HotelLineProcess.run(["check", HotelLineProcess.promptsDirectory])
+        #expect(good.status == 0, "\(good.output)")
+        #expect(good.output.contains("no errors, 0 warning(s)"))
+        let copy = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {
+            try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory + "/" + name, toPath: copy + "/" + name)
+        }
+        let flow = copy + "/booking.flow"
+        let text = try String(contentsOfFile: flow, encoding: .utf8).replacingOccurrences(of: "  goto checkout\n", with: "  goto checkuot\n")
+        try text.write(toFile: flow, atomically: true, encoding: .utf8)
+        let bad = try HotelLineProcess.run(["check", copy])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("\(copy)/booking.flow:16: unknown node \"checkuot\" (did you mean \"checkout\"?)"), "\(bad.output)")
+        let serve = try HotelLineProcess.run(["serve", "--guest-port", "0", "--prompts", copy, "--data", copy + "/data"])
+        #expect(serve.status == 1)
+        #expect(serve.errors.contains("booking.flow:16: unknown node \"checkuot\""), "serve refuses with the same message")
+        let missing = try HotelLineProcess.run(["check", copy + "/nowhere"])
+        #expect(missing.status == 1)
+        #expect(missing.errors.contains("no such directory"))
+    }
+
+    @Test func serveListensSaysGoodbyeOnSigtermAndExitsZero() throws {
+        let data = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        let guest = try GuestClient(port: server.port)
+        try guest.read(until: "0  Speak to a person")
+        let second = try? HotelLineProcess.run(["serve", "--guest-port", "0", "--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        #expect(second?.status == 1)
+        #expect(second?.errors.contains("locked by pid \(server.process.processIdentifier)") == true, "\(second?.errors ?? "")")
+        let (status, log) = server.stop()
+        #expect(status == 0, "\(log)")
+        #expect(String(decoding: guest.readToEnd(), as: UTF8.self).unwrapped.contains("the line is closing now"))
+    }
+
+    @Test func aPortInUseIsAClearError() throws {
+        let data = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data + "/a", "--prompts", HotelLineProcess.promptsDirectory])
+        defer { _ = server.stop() }
+        let clash = try HotelLineProcess.run(["serve", "--guest-port", String(server.port), "--data", data + "/b", "--prompts", HotelLineProcess.promptsDirectory])
+        #expect(clash.status == 1)
+        #expect(clash.errors.contains("cannot listen on 127.0.0.1:\(server.port)"), "\(clash.errors)")
+    }
+}
