@@ -14,6 +14,8 @@ struct HotelState {
     private(set) var surveys: [SurveyNumber: SurveyResponse] = [:]
     private(set) var guestFiles: [GuestFileNumber: GuestFile] = [:]
     private(set) var guestFileByPhone: [String: GuestFileNumber] = [:]
+    /// Everything on record for a phone number, newest last: how repeat callers are known.
+    private(set) var callers: [String: CallerRecords] = [:]
     /// Rooms booked per room type per night (day number of the night's date).
     private var booked: [String: [Int: Int]] = [:]
     private var lastSerial: [String: Int] = [:]
@@ -22,6 +24,7 @@ struct HotelState {
     var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count }
 
     mutating func apply(_ record: HotelRecord) {
+        if let phone = record.phone { callers[phone, default: CallerRecords()].add(record) }
         switch record {
         case .reservation(let reservation):
             reservations[reservation.number] = reservation
@@ -63,6 +66,10 @@ struct HotelState {
         case .complaint(let ticket): complaints[ticket.number] = nil
         case .callback(let request): callbacks[request.number] = nil
         case .survey(let response): surveys[response.number] = nil
+        }
+        if let phone = record.phone {
+            callers[phone]?.remove(record)
+            if callers[phone]?.isEmpty == true { callers[phone] = nil }
         }
     }
 

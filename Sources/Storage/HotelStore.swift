@@ -57,6 +57,11 @@ public final class HotelStore {
 
     public func guestFile(_ number: GuestFileNumber) -> GuestFile? { state.guestFiles[number] }
 
+    /// What is on record for a phone number (numbers only), nil for a first-time caller.
+    public func caller(phone: String) -> CallerRecords? { state.callers[phone] }
+
+    public func complaint(_ number: TicketNumber) -> ComplaintTicket? { state.complaints[number] }
+
     public var reservations: Dictionary<ConfirmationNumber, Reservation>.Values { state.reservations.values }
     public var complaints: Dictionary<TicketNumber, ComplaintTicket>.Values { state.complaints.values }
     public var callbacks: Dictionary<CallbackNumber, CallbackRequest>.Values { state.callbacks.values }

@@ -1,4 +1,5 @@
 import Dialogue
+import HotelCalendar
 import Storage
 
 /// Does the paperwork a conversation asks for: checks availability, files records with the
@@ -68,7 +69,20 @@ struct BackOffice {
         case .findReservation(let reference):
             guard let number = ConfirmationNumber(reference), let reservation = store.reservation(number) else { return .done(.missing) }
             return .done(.found(ReservationSummary(guestName: reservation.guestName, checkIn: reservation.checkIn,
-                                                   checkOut: reservation.checkOut, roomType: reservation.roomType)))
+                                                   checkOut: reservation.checkOut, rooms: reservation.rooms, roomType: reservation.roomType)))
+        case .findComplaint(let reference):
+            guard let number = TicketNumber(reference), let ticket = store.complaint(number) else { return .done(.missing) }
+            return .done(.foundComplaint(ComplaintSummary(category: ticket.category, status: "\(ticket.status)", followUpBy: ticket.followUpBy)))
+        case .findCaller(let phone):
+            guard let records = store.caller(phone: phone.normalized) else { return .done(.newCaller) }
+            let today = zone.localMoment(atEpochMilliseconds: now).date
+            let upcoming = records.reservations.contains { number in
+                store.reservation(number).map { $0.status == .confirmed && $0.checkOut >= today } ?? false
+            }
+            let open = records.complaints.contains { number in
+                store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
+            }
+            return .done(.knownCaller(CallerSummary(name: records.name, hasUpcomingStay: upcoming, hasOpenComplaint: open)))
         case .requestAgent:
             return .done(.unavailable)
         }

@@ -6,9 +6,10 @@ import TestSupport
 @Suite("Guest line over TCP")
 struct GuestLineSocketTests {
     /// Books a Deluxe King for 24–27 December as Maria Lopez and returns the confirmation number.
-    static func book(_ guest: GuestClient, ending: String = "\n", name: String = "Maria Lopez", room: String = "2") throws -> String {
+    static func book(_ guest: GuestClient, ending: String = "\n", name: String = "Maria Lopez", phone: String = "+44 20 7946 0958",
+                     room: String = "2") throws -> String {
         try guest.read(until: "0  Speak to a person")
-        for answer in ["1", "24 Dec", "27 Dec", "1", room, name, "+44 20 7946 0958"] {
+        for answer in ["1", "24 Dec", "27 Dec", "1", room, phone, name] {
             guest.say(answer, ending: ending)
         }
         try guest.read(until: "Is everything correct? (yes/no)")
@@ -53,7 +54,7 @@ struct GuestLineSocketTests {
         let line = try RunningLine()
         defer { line.removeData() }
         let guest = try line.guest()
-        for answer in ["1", "24 Dec", "27 Dec", "2", "3", "Ana", "12345678", "no", "8", "quit"] { guest.say(answer) }
+        for answer in ["1", "24 Dec", "27 Dec", "2", "3", "12345678", "Ana", "no", "8", "quit"] { guest.say(answer) }
         let everything = guest.readToEnd()
         #expect(!everything.contains(255))
         #expect(String(decoding: everything, as: UTF8.self).contains("Goodbye"))
@@ -66,7 +67,7 @@ struct GuestLineSocketTests {
         do {
             let guest = try line.guest()
             try guest.read(until: "0  Speak to a person")
-            for answer in ["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958"] { guest.say(answer) }
+            for answer in ["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez"] { guest.say(answer) }
             try guest.read(until: "Is everything correct? (yes/no)")
         }  // the socket closes here, before the yes
         let next = try line.guest()
@@ -79,7 +80,7 @@ struct GuestLineSocketTests {
         let line = try RunningLine()
         defer { line.removeData() }
         let guest = try line.guest()
-        for answer in ["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "yes"] { guest.say(answer) }
+        for answer in ["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes"] { guest.say(answer) }
         guest.finishSending()  // `printf … | nc -N`
         let heard = String(decoding: guest.readToEnd(), as: UTF8.self)
         #expect(heard.contains("Your confirmation number is R"))
@@ -120,7 +121,7 @@ struct GuestLineSocketTests {
         var first = try RunningLine(dataDirectory: data)
         // The hotel has two Harbour Suites: book both, one at a time.
         let numberA = try Self.book(try first.guest(), room: "4")
-        let numberB = try Self.book(try first.guest(), ending: "\r\n", name: "Li Wei", room: "4")
+        let numberB = try Self.book(try first.guest(), ending: "\r\n", name: "Li Wei", phone: "+86 138 0013 8000", room: "4")
         try first.stop()
         first = try RunningLine(dataDirectory: data)
         let guest = try first.guest()
@@ -129,8 +130,8 @@ struct GuestLineSocketTests {
         #expect(try guest.read(until: "Back to the main menu").unwrapped.contains("we have only 0 Harbour Suite left"))
         guest.say("1")
         guest.say("2")
-        guest.say("Ana Silva")
         guest.say("600 123 456")
+        guest.say("Ana Silva")
         try guest.read(until: "(yes/no)")
         guest.say("yes")
         let done = try guest.read(until: "Please keep it")
@@ -139,13 +140,36 @@ struct GuestLineSocketTests {
         try first.stop()
     }
 
+    @Test func aRepeatCallerIsKnownByPhoneButHearsDetailsOnlyWithTheNumber() throws {
+        let data = RunningLine.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var line = try RunningLine(dataDirectory: data)
+        let number = try Self.book(try line.guest())
+        try line.stop()
+        line = try RunningLine(dataDirectory: data)
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("5")
+        guest.say("+44 20 7946 0958")
+        let welcome = try guest.read(until: "2  A complaint").unwrapped
+        #expect(welcome.contains("Welcome back, Maria Lopez!"))
+        #expect(welcome.contains("an upcoming stay"))
+        #expect(!welcome.contains("December"), "no details from the phone number alone")
+        guest.say("1")
+        guest.say("R1000000")  // a wrong check digit
+        guest.say(number)
+        let details = try guest.read(until: "anything else").unwrapped
+        #expect(details.contains("Check-in:   Thursday 24 December 2026"))
+        try line.stop()
+    }
+
     @Test func twoHundredGuestsAtOnceEachGetTheirOwnTicket() throws {
         let line = try RunningLine()
         defer { line.removeData() }
         let guests = try (0..<200).map { _ in try line.guest() }
         for (index, guest) in guests.enumerated() {
             let name = "Guest " + String(UnicodeScalar(UInt8(65 + index % 26))) + String(UnicodeScalar(UInt8(97 + index / 26)))
-            for answer in ["2", "housekeeping", "No towels in room \(index)", "Fresh towels", name, "600 000 \(1000 + index)", "no"] {
+            for answer in ["2", "housekeeping", "No towels in room \(index)", "Fresh towels", "600 000 \(1000 + index)", name, "no"] {
                 guest.say(answer)
             }
         }

@@ -11,6 +11,9 @@ public enum ActionRequest: Equatable, Sendable {
     case saveCallback(CallbackDraft)
     case saveSurvey(SurveyDraft)
     case findReservation(reference: String)
+    case findComplaint(reference: String)
+    /// Is this phone number on record? (a repeat caller)
+    case findCaller(phone: PhoneNumber)
     /// The guest asked for a person while in `topic` (a flow name).
     case requestAgent(topic: String)
 }
@@ -79,18 +82,50 @@ public struct SurveyDraft: Equatable, Sendable {
     public var language: String
 }
 
-/// What a reservation lookup found, enough to greet the guest and link their survey.
+/// What a reservation lookup found: enough to greet the guest, link a survey or read the
+/// stay back to the guest who holds its confirmation number.
 public struct ReservationSummary: Equatable, Sendable {
     public var guestName: String
     public var checkIn: CivilDate
     public var checkOut: CivilDate
+    public var rooms: Int
     public var roomType: String
 
-    public init(guestName: String, checkIn: CivilDate, checkOut: CivilDate, roomType: String) {
+    public init(guestName: String, checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String) {
         self.guestName = guestName
         self.checkIn = checkIn
         self.checkOut = checkOut
+        self.rooms = rooms
         self.roomType = roomType
+    }
+}
+
+/// Where a complaint stands, for the guest who holds its ticket number.
+public struct ComplaintSummary: Equatable, Sendable {
+    /// The category's value word (`housekeeping`), as the complaint menu stored it.
+    public var category: String
+    /// `open`, `investigating`, `resolved` or `closed`.
+    public var status: String
+    public var followUpBy: CivilDate
+
+    public init(category: String, status: String, followUpBy: CivilDate) {
+        self.category = category
+        self.status = status
+        self.followUpBy = followUpBy
+    }
+}
+
+/// What the line knows of a phone number: a name to greet, and whether there is something
+/// to offer; never the details, which need the confirmation or ticket number.
+public struct CallerSummary: Equatable, Sendable {
+    public var name: String?
+    public var hasUpcomingStay: Bool
+    public var hasOpenComplaint: Bool
+
+    public init(name: String?, hasUpcomingStay: Bool, hasOpenComplaint: Bool) {
+        self.name = name
+        self.hasUpcomingStay = hasUpcomingStay
+        self.hasOpenComplaint = hasOpenComplaint
     }
 }
 
@@ -102,7 +137,11 @@ public enum ActionOutcome: Equatable, Sendable {
     case saved(reference: String, guestFile: String?)
     case failed
     case found(ReservationSummary)
+    case foundComplaint(ComplaintSummary)
     case missing
+    /// A phone number already on record.
+    case knownCaller(CallerSummary)
+    case newCaller
     case unavailable
 
     public var result: String {
@@ -111,8 +150,10 @@ public enum ActionOutcome: Equatable, Sendable {
         case .full: return "full"
         case .saved: return "saved"
         case .failed: return "failed"
-        case .found: return "found"
+        case .found, .foundComplaint: return "found"
         case .missing: return "missing"
+        case .knownCaller: return "known"
+        case .newCaller: return "new"
         case .unavailable: return "unavailable"
         }
     }

@@ -38,7 +38,7 @@ public enum AnswerValue: Equatable, Sendable {
         case (.choice(let value, _), .word(let word)), (.text(let value), .word(let word)), (.room(let value), .word(let word)):
             return value.lowercased() == word.lowercased()
         case (.choice(let value, _), .number(let number)), (.text(let value), .number(let number)): return value == String(number)
-        default: return false
+        default: return false  // `.variable` literals are compared by the conversation, which holds the values
         }
     }
 

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// Turning variables into typed requests, and outcomes back into variables.
 extension Conversation {
     /// Days within which every complaining guest is called back (DOMAIN: within three days).
@@ -31,12 +33,17 @@ extension Conversation {
                 if case .rating(let rating) = value { ratings[String(name.dropFirst("survey.".count))] = rating }
             }
             return .saveSurvey(SurveyDraft(
-                declined: variables["survey.declined"]?.isTruthy ?? false, confirmation: text("survey.confirmation"),
+                declined: variables["survey.declined"]?.isTruthy ?? false, confirmation: text("lookup.confirmation"),
                 guestName: text("guest.name"), phone: phone("guest.phone"), ratings: ratings,
                 stayAgain: flag("survey.stay_again"), recommend: flag("survey.recommend"),
                 suggestions: text("survey.suggestions"), language: language))
+            // The stay the guest identified, if any, links the survey to it.
         case .findReservation:
-            return text("survey.confirmation").map { .findReservation(reference: $0) }
+            return text("lookup.confirmation").map { .findReservation(reference: $0) }
+        case .findComplaint:
+            return text("lookup.ticket").map { .findComplaint(reference: $0) }
+        case .findCaller:
+            return phone("guest.phone").map { .findCaller(phone: $0) }
         case .requestAgent:
             return .requestAgent(topic: currentNode.map { String($0.prefix { $0 != "." }) } ?? "main")
         }
@@ -69,15 +76,26 @@ extension Conversation {
                 }
             case .saveSurvey:
                 variables["survey.reference"] = .text(reference)
-            case .checkAvailability, .findReservation, .requestAgent:
+            case .checkAvailability, .findReservation, .findComplaint, .findCaller, .requestAgent:
                 break
             }
         case .found(let summary):
-            variables["guest.name"] = .text(summary.guestName)
-            variables["survey.checkin"] = .date(summary.checkIn)
-            variables["survey.checkout"] = .date(summary.checkOut)
-            variables["survey.room"] = .room(summary.roomType)
-        case .failed, .missing, .unavailable:
+            variables["stay.name"] = .text(summary.guestName)
+            variables["stay.checkin"] = .date(summary.checkIn)
+            variables["stay.checkout"] = .date(summary.checkOut)
+            variables["stay.room"] = .room(summary.roomType)
+            variables["stay.rooms"] = .number(summary.rooms)
+            variables["stay.nights"] = .number(CivilDate.days(from: summary.checkIn, to: summary.checkOut))
+        case .foundComplaint(let summary):
+            let label = script.label(ofChoice: summary.category, into: "complaint.category")
+            variables["ticket.category"] = label.map { .choice(value: summary.category, label: $0) } ?? .text(summary.category)
+            variables["ticket.status"] = .choice(value: summary.status, label: "ticket.status." + summary.status)
+            variables["ticket.followup"] = .date(summary.followUpBy)
+        case .knownCaller(let summary):
+            variables["caller.name"] = summary.name.map(AnswerValue.text)
+            variables["caller.upcoming"] = .flag(summary.hasUpcomingStay)
+            variables["caller.open_complaint"] = .flag(summary.hasOpenComplaint)
+        case .failed, .missing, .newCaller, .unavailable:
             break
         }
     }

@@ -32,7 +32,7 @@ extension Conversation {
                 effects.append(.say(render(key)))
                 step += 1
             case .set(let variable, let literal):
-                variables[variable] = Self.value(of: literal)
+                variables[variable] = value(of: literal)
                 step += 1
             case .clear(let variable):
                 variables[variable] = nil
@@ -75,13 +75,18 @@ extension Conversation {
         variables = variables.filter { !$0.key.hasPrefix(prefix) }
     }
 
+    private func matches(_ value: AnswerValue, _ literal: Literal) -> Bool {
+        if case .variable(let name) = literal { return variables[name] == value }
+        return value.matches(literal)
+    }
+
     func holds(_ condition: Condition) -> Bool {
         let value = variables[condition.variable]
         let result: Bool
         if let (comparison, literal) = condition.comparison {
             switch comparison {
-            case .equal: result = value?.matches(literal) ?? false
-            case .notEqual: result = !(value?.matches(literal) ?? false)
+            case .equal: result = value.map { matches($0, literal) } ?? false
+            case .notEqual: result = !(value.map { matches($0, literal) } ?? false)
             case .less, .greater:
                 guard let number = value?.integer, case .number(let bound) = literal else { return false }
                 result = comparison == .less ? number < bound : number > bound
@@ -92,11 +97,12 @@ extension Conversation {
         return condition.negated ? !result : result
     }
 
-    static func value(of literal: Literal) -> AnswerValue {
+    func value(of literal: Literal) -> AnswerValue? {
         switch literal {
         case .flag(let flag): return .flag(flag)
         case .number(let number): return .number(number)
         case .word(let word): return .text(word)
+        case .variable(let name): return variables[name]
         }
     }
 

@@ -9,6 +9,8 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case saveCallback = "save-callback"
     case saveSurvey = "save-survey"
     case findReservation = "find-reservation"
+    case findComplaint = "find-complaint"
+    case findCaller = "find-caller"
     case requestAgent = "request-agent"
 
     /// Every result this action can come back with; a `do` must branch on each.
@@ -17,7 +19,8 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .checkAvailability: return ["available", "full"]
         case .saveReservation: return ["saved", "full", "failed"]
         case .saveComplaint, .saveCallback, .saveSurvey: return ["saved", "failed"]
-        case .findReservation: return ["found", "missing"]
+        case .findReservation, .findComplaint: return ["found", "missing"]
+        case .findCaller: return ["known", "new"]
         case .requestAgent: return ["unavailable"]
         }
     }
@@ -30,7 +33,9 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .saveComplaint: return ["complaint.category", "complaint.details", "complaint.expected", "guest.name", "guest.phone"]
         case .saveCallback: return ["guest.phone", "callback.time", "callback.reason", "callback.language"]
         case .saveSurvey: return []
-        case .findReservation: return ["survey.confirmation"]
+        case .findReservation: return ["lookup.confirmation"]
+        case .findComplaint: return ["lookup.ticket"]
+        case .findCaller: return ["guest.phone"]
         case .requestAgent: return []
         }
     }
@@ -44,7 +49,9 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .saveComplaint: return ["complaint.ticket", "complaint.followup"]
         case .saveCallback: return ["callback.reference", "callback.window"]
         case .saveSurvey: return ["survey.reference"]
-        case .findReservation: return ["guest.name", "survey.checkin", "survey.checkout", "survey.room"]
+        case .findReservation: return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights"]
+        case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup"]
+        case .findCaller: return ["caller.name", "caller.upcoming", "caller.open_complaint"]
         case .requestAgent: return []
         }
     }

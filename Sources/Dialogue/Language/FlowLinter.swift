@@ -128,7 +128,10 @@ struct FlowLinter {
         }
         for statement in node.statements {
             switch statement.value {
-            case .branch(let condition, _): check(condition.variable, statement.location, "variable")
+            case .branch(let condition, _):
+                check(condition.variable, statement.location, "variable")
+                if case .variable(let other)? = condition.comparison?.1 { check(other, statement.location, "variable") }
+            case .set(_, .variable(let other)): check(other, statement.location, "variable")
             case .clear(let variable): check(variable, statement.location, "variable")
             case .ask(let question):
                 if let after = question.after {

@@ -37,6 +37,15 @@ public final class FlowSet: Sendable {
 
     public func language(_ code: String) -> LanguagePack? { languages.first { $0.code == code } }
 
+    /// The label key of the menu choice that stores `value` into `variable` (a complaint's
+    /// category word back to the text that names it).
+    func label(ofChoice value: String, into variable: String) -> String? {
+        for node in nodes where node.into == variable {
+            if let choice = node.choices.first(where: { ($0.aliases.first ?? $0.number) == value }) { return choice.label }
+        }
+        return nil
+    }
+
     /// A text outside any conversation (the busy message), in `language` or the hotel's
     /// first language, with the hotel's facts filled in.
     public func text(_ key: String, language code: String? = nil, today: CivilDate) -> String {

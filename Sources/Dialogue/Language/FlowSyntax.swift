@@ -66,13 +66,18 @@ public struct ResultBranch: Sendable {
     public var target: TargetName
 }
 
-/// A constant in a flow: `yes`, `no`, a number or a word.
+/// A value in a flow: `yes`, `no`, a number, a word, or `{another.variable}`'s value.
 public enum Literal: Hashable, Sendable, CustomStringConvertible {
     case flag(Bool)
     case number(Int)
     case word(String)
+    case variable(String)
 
     init(_ token: String) {
+        if token.hasPrefix("{"), token.hasSuffix("}"), token.count > 2 {
+            self = .variable(String(token.dropFirst().dropLast()))
+            return
+        }
         switch token.lowercased() {
         case "yes", "true": self = .flag(true)
         case "no", "false": self = .flag(false)
@@ -85,6 +90,7 @@ public enum Literal: Hashable, Sendable, CustomStringConvertible {
         case .flag(let value): return value ? "yes" : "no"
         case .number(let value): return String(value)
         case .word(let value): return value
+        case .variable(let name): return "{\(name)}"
         }
     }
 }

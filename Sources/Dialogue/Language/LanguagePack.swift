@@ -64,6 +64,7 @@ public struct LanguagePack: Sendable {
         "invalid.name", "invalid.code", "invalid.room", "invalid.reference",
         "format.date", "format.moment", "format.window", "format.money", "format.room", "format.room_choice",
         "format.yes", "format.no",
+        "ticket.status.open", "ticket.status.investigating", "ticket.status.resolved", "ticket.status.closed",
         "command.help", "command.repeat", "command.back", "command.menu", "command.agent", "command.quit",
         "words.skip", "names.months", "names.weekdays",
     ]

@@ -31,9 +31,12 @@ struct BookingFlowTests {
             rooms: 1, roomType: "deluxe")))
         call.complete(.available(roomsLeft: 8))
         #expect(call.heard.contains("3 night(s) at $180 a night, $540 in total"))
-        #expect(call.heard.contains("May I have the name"))
-        call.send("Maria Lopez")
+        #expect(call.heard.contains("May I have a phone number"))
         call.send("+44 20 7946 0958")
+        #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+442079460958")!))
+        call.complete(.newCaller)
+        #expect(call.heard.contains("the name for the booking"))
+        call.send("Maria Lopez")
         #expect(call.heard.contains("Name:       Maria Lopez"))
         #expect(call.heard.contains("Phone:      +442079460958"))
         #expect(call.heard.contains("Check-in:   Thursday 24 December 2026"))
@@ -59,10 +62,10 @@ struct BookingFlowTests {
 
     @Test func aNoAtTheReadBackLetsTheGuestFixOneFieldAndHearItAgain() {
         var call = Call()
-        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "no"])
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "no"])
         #expect(call.heard.contains("What would you like to change?"))
         call.send("5")
-        #expect(call.heard.contains("May I have the name"))
+        #expect(call.heard.contains("the name for the booking"))
         call.send("Mary Lopez")
         #expect(call.heard.contains("Name:       Mary Lopez"))
         #expect(call.heard.contains("Check-in:   Thursday 24 December 2026"), "the other answers are kept")
@@ -71,6 +74,18 @@ struct BookingFlowTests {
         call.walk(["29 Dec"])
         #expect(call.heard.contains("Check-out:  Tuesday 29 December 2026"))
         #expect(call.heard.contains("for 5 night(s)"))
+    }
+
+    @Test func aRepeatCallerIsWelcomedBackByNameAndNotAskedForItAgain() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2"])
+        call.send("+44 20 7946 0958")
+        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: false)))
+        #expect(call.heard.contains("Welcome back, Maria Lopez!"))
+        #expect(call.heard.contains("in the name of Maria Lopez? (yes/no)"))
+        call.send("yes")
+        #expect(call.heard.contains("Name:       Maria Lopez"))
+        #expect(!call.heard.contains("upcoming"), "a phone number alone reveals no stay")
     }
 
     @Test func checkOutCanBeANumberOfNights() {
@@ -118,12 +133,12 @@ struct BookingFlowTests {
         #expect(call.heard.contains("we have only 1 Harbour Suite left"))
         #expect(call.heard.contains("Standard Double, Deluxe King"))
         call.walk(["1", "1"])
-        #expect(call.heard.contains("May I have the name"))
+        #expect(call.heard.contains("May I have a phone number"))
     }
 
     @Test func aSaveThatTheDiskRefusesTellsNoNumberAndOffersACallback() {
         var call = Call()
-        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958"])
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez"])
         call.send("yes")
         call.complete(.failed)
         #expect(call.heard.contains("nothing has been recorded"))
@@ -134,7 +149,7 @@ struct BookingFlowTests {
 
     @Test func linesThatArriveDuringASaveAreAnsweredAfterIt() {
         var call = Call()
-        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958"])
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez"])
         call.send("yes")
         let saving = call.conversation.isPerforming
         #expect(saving)

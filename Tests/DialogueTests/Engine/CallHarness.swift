@@ -75,7 +75,8 @@ struct Call {
         case .saveComplaint: return .saved(reference: "T1000013", guestFile: nil)
         case .saveCallback: return .saved(reference: "C1000011", guestFile: nil)
         case .saveSurvey: return .saved(reference: "S1000019", guestFile: nil)
-        case .findReservation: return .missing
+        case .findReservation, .findComplaint: return .missing
+        case .findCaller: return .newCaller
         case .requestAgent: return .unavailable
         }
     }

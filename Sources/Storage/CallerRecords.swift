@@ -1,0 +1,43 @@
+/// The numbers on record for one phone number, so a repeat caller is recognised and served
+/// with what is already known. Holds numbers only: details stay behind the confirmation or
+/// ticket number itself (a phone number alone reveals no reservation or ticket).
+public struct CallerRecords: Equatable, Sendable {
+    /// The name the guest gave most recently.
+    public private(set) var name: String?
+    public private(set) var reservations: [ConfirmationNumber] = []
+    public private(set) var complaints: [TicketNumber] = []
+    public private(set) var callbacks: [CallbackNumber] = []
+    public private(set) var surveys: [SurveyNumber] = []
+
+    var isEmpty: Bool { reservations.isEmpty && complaints.isEmpty && callbacks.isEmpty && surveys.isEmpty }
+
+    mutating func add(_ record: HotelRecord) {
+        switch record {
+        case .reservation(let r): reservations.append(r.number); name = r.guestName
+        case .complaint(let c): complaints.append(c.number); name = c.guestName
+        case .callback(let c): callbacks.append(c.number); name = c.guestName ?? name
+        case .survey(let s): surveys.append(s.number); name = s.guestName ?? name
+        }
+    }
+
+    mutating func remove(_ record: HotelRecord) {
+        switch record {
+        case .reservation(let r): reservations.removeAll { $0 == r.number }
+        case .complaint(let c): complaints.removeAll { $0 == c.number }
+        case .callback(let c): callbacks.removeAll { $0 == c.number }
+        case .survey(let s): surveys.removeAll { $0 == s.number }
+        }
+    }
+}
+
+extension HotelRecord {
+    /// The guest's phone number on this record, normalised, if it has one.
+    public var phone: String? {
+        switch self {
+        case .reservation(let r): return r.phone
+        case .complaint(let c): return c.phone
+        case .callback(let c): return c.phone
+        case .survey(let s): return s.phone
+        }
+    }
+}
