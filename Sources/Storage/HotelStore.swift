@@ -66,6 +66,7 @@ public final class HotelStore {
     public var complaints: Dictionary<TicketNumber, ComplaintTicket>.Values { state.complaints.values }
     public var callbacks: Dictionary<CallbackNumber, CallbackRequest>.Values { state.callbacks.values }
     public var surveys: Dictionary<SurveyNumber, SurveyResponse>.Values { state.surveys.values }
+    public var guestFiles: Dictionary<GuestFileNumber, GuestFile>.Values { state.guestFiles.values }
 
     // MARK: Commands
 

@@ -58,13 +58,10 @@ public final class ServiceCenter {
             guard let (connection, outcome) = awaiting.removeValue(forKey: ack.token) else { continue }
             guard let session = sessions[connection], !session.isClosed else { continue }
             let now = clock.now()
-            if ack.failure == nil, case .saved(let reference, _) = outcome {
-                session.transcript.record(.event, "saved \(reference)", at: now)
-            } else if let failure = ack.failure {
+            if let failure = ack.failure {
                 session.transcript.record(.event, "not saved: \(failure)", at: now)
             }
-            let effects = session.conversation.complete(ack.failure == nil ? outcome : .failed, now: local(now))
-            execute(effects, in: session, now: now)
+            complete(ack.failure == nil ? outcome : .failed, in: session, now: now)
             finishIfDone(session)
         }
         checkShutdown()
@@ -103,7 +100,7 @@ public final class ServiceCenter {
             case .perform(let request):
                 switch office.perform(request, session: session.id, flows: session.conversation.script, zone: zone, now: now) {
                 case .done(let outcome):
-                    execute(session.conversation.complete(outcome, now: local(now)), in: session, now: now)
+                    complete(outcome, in: session, now: now)
                 case .awaitingDisk(let token, let outcome):
                     awaiting[token] = (session.connection.id, outcome)
                 }
@@ -114,6 +111,13 @@ public final class ServiceCenter {
             }
         }
         if session.transcript.pendingCount > 8192 { flushTranscript(of: session) }
+    }
+
+    /// Answers the conversation's action; the outcome goes into the transcript so a replay
+    /// can answer the same way without this store.
+    private func complete(_ outcome: ActionOutcome, in session: GuestSession, now: Int64) {
+        session.transcript.record(.event, OutcomeText.encode(outcome), at: now)
+        execute(session.conversation.complete(outcome, now: local(now)), in: session, now: now)
     }
 
     /// A guest who stopped sending is let go once nothing they were promised is pending.
