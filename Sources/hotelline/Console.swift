@@ -8,18 +8,23 @@ enum Console {
         fflush(nil)
     }
 
-    static func error(_ line: String) {
-        write(toStandardError: line + "\n")
+    /// Text to stdout as it is (an export), unbuffered.
+    static func write(_ text: String) {
+        write(text, to: STDOUT_FILENO)
     }
 
-    /// Straight to the file descriptor: stderr is unbuffered in spirit, and the C `stderr`
-    /// global is not something Swift 6 lets us touch from any thread.
-    private static func write(toStandardError text: String) {
+    static func error(_ line: String) {
+        write(line + "\n", to: STDERR_FILENO)
+    }
+
+    /// Straight to the file descriptor: the C `stdout`/`stderr` globals are not something
+    /// Swift 6 lets us touch from any thread, and these must not sit in a buffer.
+    private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written <= 0 { if errno == EINTR { continue } else { return } }
                 offset += written
             }
@@ -34,6 +39,6 @@ enum Console {
         var buffer = [CChar](repeating: 0, count: 32)
         let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
         let stamp = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        write(toStandardError: "\(stamp) hotelline: \(line)\n")
+        write("\(stamp) hotelline: \(line)\n", to: STDERR_FILENO)
     }
 }

@@ -6,6 +6,7 @@ enum Usage {
         Usage:
           hotelline serve [options]     answer the guest line (telnet or nc to it)
           hotelline check [DIR]         check the prompt files (default ./Prompts)
+          hotelline export --kind KIND  the records as CSV or JSON Lines
           hotelline help [COMMAND]      show this help, or a command's
 
         Run "hotelline COMMAND --help" for a command's options.
@@ -35,6 +36,16 @@ enum Usage {
           --help                show this help
 
         Once listening it prints one line: "guest line listening on HOST:PORT".
+        """
+
+    static let export = """
+        Usage: hotelline export --kind KIND [--data DIR] [--format csv|json]
+
+        Writes the records of one kind to standard output, in number order:
+          reservations, complaints, callbacks, surveys, guests (guest files)
+        --format csv (default) is RFC 4180 with a header row; json is one object per line
+        (JSON Lines) with the same names. Safe while the server runs: it reads what is on
+        disk and never locks, changes or waits for the live journal. --data defaults to ./data.
         """
 
     static let check = """

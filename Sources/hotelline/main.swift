@@ -11,6 +11,7 @@ func usage(for command: String) -> String {
     switch command {
     case "serve": return Usage.serve
     case "check": return Usage.check
+    case "export": return Usage.export
     default: return Usage.main
     }
 }
@@ -20,12 +21,13 @@ do {
     switch command {
     case "serve": status = try ServeCommand.run(rest)
     case "check": status = try CheckCommand.run(rest)
+    case "export": status = try ExportCommand.run(rest)
     case "help", "--help", "-h":
         print(usage(for: rest.first ?? ""))
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "export", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

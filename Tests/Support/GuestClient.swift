@@ -57,15 +57,21 @@ public final class GuestClient {
     /// (CR LF turned into LF); throws with what did arrive when the timeout passes first.
     @discardableResult
     public func read(until marker: String) throws -> String {
-        let needle = Array(marker.utf8)
+        try read(untilAny: [marker]).text
+    }
+
+    /// Reads until the first of `markers` arrives; returns the text up to it and which one.
+    public func read(untilAny markers: [String]) throws -> (text: String, marker: Int) {
+        let needles = markers.map { Array($0.utf8) }
         while true {
-            if let end = Self.find(needle, in: received) {
-                let text = String(decoding: received[..<end], as: UTF8.self)
-                received.removeSubrange(..<end)
-                return text.replacingOccurrences(of: "\r\n", with: "\n")
+            let found = needles.indices.compactMap { index in Self.find(needles[index], in: received).map { (end: $0, index: index) } }
+            if let first = found.min(by: { $0.end < $1.end }) {
+                let text = String(decoding: received[..<first.end], as: UTF8.self)
+                received.removeSubrange(..<first.end)
+                return (text.replacingOccurrences(of: "\r\n", with: "\n"), first.index)
             }
             guard fill() else {
-                throw Failure(description: "waited for \"\(marker)\" but got: \(unread.suffix(600))")
+                throw Failure(description: "waited for \(markers) but got: \(unread.suffix(600))")
             }
         }
     }

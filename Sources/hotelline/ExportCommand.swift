@@ -1,0 +1,50 @@
+import Glibc
+import Dialogue
+import Storage
+
+/// `hotelline export --data DIR --kind KIND [--format csv|json]`: the hotel's records for
+/// other systems, on stdout. Safe while the server runs: it reads a consistent view of the
+/// journal and never locks, cuts or writes anything.
+enum ExportCommand {
+    static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
+        let reader = try ArgumentReader(arguments, valued: ["data", "kind", "format"], switches: ["help"])
+        if reader.flags.contains("help") {
+            print(Usage.export)
+            return 0
+        }
+        guard reader.positional.isEmpty else { throw UsageError(description: "export takes options only, not \"\(reader.positional[0])\"") }
+        let kinds = ExportKind.allCases.map(\.rawValue)
+        guard let kindName = reader.options["kind"] else {
+            throw UsageError(description: "export needs --kind (\(kinds.joined(separator: ", ")))")
+        }
+        guard let kind = ExportKind(rawValue: kindName) else {
+            throw UsageError(description: "unknown --kind \"\(kindName)\"" + hint(kindName, kinds) + "; kinds are " + kinds.joined(separator: ", "))
+        }
+        let formatName = reader.options["format"] ?? "csv"
+        guard let format = ExportFormat(rawValue: formatName) else {
+            throw UsageError(description: "unknown --format \"\(formatName)\": use csv or json")
+        }
+        let directory = try reader.directory("data", default: "data")
+        let store: HotelStore
+        do {
+            store = try HotelStore.readOnly(dataDirectory: directory)
+        } catch {
+            Console.error("hotelline export: \(error)")
+            return 1
+        }
+        var buffer = ""
+        RecordExporter.export(kind, as: format, from: store) { line in
+            buffer += line
+            if buffer.utf8.count > 64 * 1024 {
+                Console.write(buffer)
+                buffer = ""
+            }
+        }
+        Console.write(buffer)
+        return 0
+    }
+
+    private static func hint(_ word: String, _ candidates: [String]) -> String {
+        Spelling.hint(for: word, among: candidates)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Synchronization
+import Testing
+import TestSupport
+
+/// SIGKILL the real server under load, over and over, and check that every number a guest
+/// was told survived. `Scripts/crash-test` runs this with `CRASH_ROUNDS=50` against the
+/// release build; `swift test` runs a short version.
+@Suite("Crash safety")
+struct CrashTests {
+    static let rounds = Int(ProcessInfo.processInfo.environment["CRASH_ROUNDS"] ?? "") ?? 3
+    static let guests = Int(ProcessInfo.processInfo.environment["CRASH_GUESTS"] ?? "") ?? 12
+
+    @Test func everyNumberAGuestWasToldSurvivesSigkill() throws {
+        let data = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let told = Mutex<[String]>([])
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<Self.rounds {
+            let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+            let port = server.port
+            let group = DispatchGroup()
+            for guest in 0..<Self.guests {
+                DispatchQueue.global().async(group: group) {
+                    var caller = CrashGuest(port: port, seed: UInt64(round * 1000 + guest))
+                    let numbers = caller.callUntilCutOff()
+                    told.withLock { $0 += numbers }
+                }
+            }
+            usleep(UInt32.random(in: 150_000...600_000, using: &generator))
+            _ = server.stop(with: SIGKILL)
+            group.wait()
+        }
+        let acknowledged = told.withLock { $0 }
+        var exported: [String] = []
+        for kind in ["reservations", "complaints"] {
+            let run = try HotelLineProcess.run(["export", "--data", data, "--kind", kind, "--format", "csv"])
+            #expect(run.status == 0, "\(run.errors)")
+            exported += run.output.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        }
+        let lost = Set(acknowledged).subtracting(exported)
+        print("rounds \(Self.rounds), acknowledged \(acknowledged.count), lost \(lost.count)")
+        #expect(lost.isEmpty, "told but not on disk: \(lost.sorted())")
+        #expect(Set(exported).count == exported.count, "a number was given out twice")
+        #expect(Set(acknowledged).count == acknowledged.count, "a guest was told a number already given")
+        #expect(acknowledged.count >= Self.rounds, "the load made too few records to mean anything")
+    }
+}
+
+/// One guest who books rooms and files complaints as fast as the line answers, keeping
+/// every number the line tells them, until the line goes dead.
+struct CrashGuest {
+    let port: UInt16
+    var random: SeededGenerator
+
+    init(port: UInt16, seed: UInt64) {
+        self.port = port
+        self.random = SeededGenerator(seed: seed)
+    }
+
+    mutating func callUntilCutOff() -> [String] {
+        var numbers: [String] = []
+        guard let guest = try? GuestClient(port: port, timeoutSeconds: 5) else { return numbers }
+        var call = 0
+        do {
+            try guest.read(until: "0  Speak to a person")
+            while true {
+                call += 1
+                let phone = "+1 555 \(random.next() % 9_000_000 + 1_000_000)"
+                if random.next() % 2 == 0 {
+                    let day = Int(random.next() % 300) + 2
+                    for answer in ["1", "in \(day) days", "1 night", "1", String(random.next() % 4 + 1)] { guest.say(answer) }
+                    let (_, which) = try guest.read(untilAny: ["a phone number where we can reach you?", "Back to the main menu"])
+                    if which == 1 {
+                        guest.say("menu")
+                        try guest.read(until: "0  Speak to a person")
+                        continue
+                    }
+                    for answer in [phone, "Crash Guest", "yes"] { guest.say(answer) }
+                    let done = try guest.read(until: "anything else")
+                    if let range = done.range(of: #"R\d{7}"#, options: .regularExpression) { numbers.append(String(done[range])) }
+                } else {
+                    for answer in ["2", "6", "Crash test \(call)", "Nothing", phone, "Crash Guest", "no"] { guest.say(answer) }
+                    let done = try guest.read(until: "anything else")
+                    if let range = done.range(of: #"T\d{7}"#, options: .regularExpression) { numbers.append(String(done[range])) }
+                }
+                guest.say("yes")
+                try guest.read(until: "0  Speak to a person")
+            }
+        } catch {
+            return numbers
+        }
+    }
+}
