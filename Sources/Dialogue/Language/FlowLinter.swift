@@ -91,7 +91,8 @@ struct FlowLinter {
             found.append(.error(into.location, "\"into\" stores a menu choice, but node \"\(node.name)\" has no choices"))
         }
         var seen: [String: Int] = [:]
-        for choice in node.choices {
+        let resolved = index["\(flow.name).\(node.name)"].map { nodes[$0].choices }
+        for (offset, choice) in node.choices.enumerated() {
             for word in [choice.value.number] + choice.value.aliases {
                 if let line = seen[word] {
                     found.append(.error(choice.location, "duplicate choice \"\(word)\" (also on line \(line))"))
@@ -100,13 +101,23 @@ struct FlowLinter {
             }
             for pack in packs {
                 for word in [choice.value.number] + choice.value.aliases {
-                    if let command = pack.command(for: word), choice.value.target != TargetName(flow: "agent", node: "start") || command != .agent {
+                    if let command = pack.command(for: word), !leadsWhere(command, goes: resolved?[offset].target) {
                         found.append(.warning(choice.location, "\"\(word)\" is also the \(command.rawValue) command in \(pack.catalog.fileName); the command wins"))
                     }
                 }
             }
         }
         return found
+    }
+
+    /// A choice word that is also a command is harmless when the choice leads where the
+    /// command goes anyway (`choice 0 agent -> agent`, `choice 4 menu -> main.menu`).
+    private func leadsWhere(_ command: GlobalCommand, goes target: Int?) -> Bool {
+        switch command {
+        case .agent: return target != nil && target == index["agent.start"]
+        case .menu: return target != nil && target == index["main.menu"]
+        case .help, .repeat, .back, .quit: return false
+        }
     }
 
     private func checkVariables(_ node: FlowNode, known: [String: AnswerKind?]) -> [PromptDiagnostic] {
