@@ -252,7 +252,7 @@ struct FlowLinter {
                 found.append(.error(hotel.textLocations[field] ?? location, "missing translation \"\(field)[\(language)]\""))
             }
             for room in hotel.rooms where room.names[language] == nil || room.facilities[language] == nil {
-                found.append(.error(location, "room \"\(room.code)\" lacks \"name[\(language)]\" or \"facilities[\(language)]\""))
+                found.append(.error(hotel.textLocations["[room \(room.code)]"] ?? location, "room \"\(room.code)\" lacks \"name[\(language)]\" or \"facilities[\(language)]\""))
             }
         }
         return found

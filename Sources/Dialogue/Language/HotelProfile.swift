@@ -130,6 +130,7 @@ private struct ProfileReader {
                     diagnostics.append(.error(section.location, "room \"\(room.code)\" is defined twice"))
                 } else {
                     profile.rooms.append(room)
+                    profile.textLocations["[room \(room.code)]"] = section.location
                 }
             }
         }
