@@ -229,7 +229,10 @@ struct FlowLinter {
             var reported = Set<String>()
             for use in used where catalog.text(use.key) == nil && catalog.words(use.key) == nil && reported.insert(use.key).inserted {
                 let location = use.location.line == 0 ? SourceLocation(file: catalog.fileName, line: 0) : use.location
-                found.append(.error(location, "missing text \"\(use.key)\" in \(catalog.fileName)" + Spelling.hint(for: use.key, among: catalog.keys)))
+                // A key another catalog has is an untranslated text, not a typo: no did-you-mean.
+                let translated = catalogs.contains { $0.text(use.key) != nil || $0.words(use.key) != nil }
+                found.append(.error(location, "missing text \"\(use.key)\" in \(catalog.fileName)"
+                    + (translated ? "" : Spelling.hint(for: use.key, among: catalog.keys))))
             }
             for (key, text) in catalog.texts.sorted(by: { $0.key < $1.key }) {
                 if !usedKeys.contains(key) {
