@@ -119,6 +119,9 @@ extension Conversation {
             moment = earliestCallback()
         case .success(.at(let at)):
             moment = at
+        case .failure(.missingTime):
+            // "tomorrow": the day was understood, so ask for what is missing.
+            return .failure(Rejection(key: "invalid.moment.no_time", details: hours))
         case .failure:
             return .failure(Rejection(key: "invalid.moment", details: hours))
         }

@@ -58,7 +58,7 @@ public struct LanguagePack: Sendable {
         "invalid.choice", "invalid.yesno", "invalid.number", "invalid.number.range",
         "invalid.date", "invalid.date.no_such_day", "invalid.date.past", "invalid.date.too_far",
         "invalid.date.not_after", "invalid.date.too_long",
-        "invalid.moment", "invalid.moment.past", "invalid.moment.hours", "invalid.moment.too_far",
+        "invalid.moment", "invalid.moment.no_time", "invalid.moment.past", "invalid.moment.hours", "invalid.moment.too_far",
         "invalid.phone", "invalid.phone.letters", "invalid.phone.short", "invalid.phone.long",
         "invalid.email", "invalid.rating", "invalid.text.empty", "invalid.text.long",
         "invalid.name", "invalid.code", "invalid.room", "invalid.reference",
