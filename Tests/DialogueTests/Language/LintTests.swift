@@ -214,6 +214,19 @@ struct LintTests {
         #expect(set.errors == ["\(set.place(of: "callback-hours =", in: "hotel.conf")): callback-hours must look like 08:00-20:00, not \"\(hours)\""])
     }
 
+    /// A set without a language compiled, and the first call crashed on its first word.
+    @Test(arguments: ["languages =", "languages = ,"])
+    func theHotelNeedsALanguage(line: String) {
+        let set = PromptSet.edited { $0.replace("languages = en\n", with: line + "\n", in: "hotel.conf") }
+        #expect(set.errors == ["\(set.place(of: line, in: "hotel.conf")): languages must name at least one language, like \"en\""])
+        #expect(set.compile().0 == nil)
+    }
+
+    @Test func aLanguageListedTwiceIsReported() {
+        let set = PromptSet.edited { $0.replace("languages = en\n", with: "languages = en, en\n", in: "hotel.conf") }
+        #expect(set.errors == ["\(set.place(of: "languages = en, en", in: "hotel.conf")): languages names a language twice: \"en, en\""])
+    }
+
     @Test func aRoomWithoutARateIsReported() {
         let set = PromptSet.edited { $0.replace("rate = 390\n", with: "", in: "hotel.conf") }
         #expect(set.errors == ["\(set.place(of: "[room suite]", in: "hotel.conf")): [room suite] needs \"rate = NUMBER\""])
