@@ -59,7 +59,11 @@ struct LintTests {
 
     @Test func aFlowNameMustMatchItsFile() {
         let set = PromptSet.edited { $0.replace("flow agent\n", with: "flow agents\n", in: "agent.flow") }
-        #expect(set.errors.first == "\(set.place(of: "flow agents", in: "agent.flow")): flow \"agents\" is in agent.flow: a flow lives in a file of its own name (agents.flow)")
+        #expect(set.errors == [
+            "\(set.place(of: "flow agents", in: "agent.flow")): flow \"agents\" is in agent.flow: a flow lives in a file of its own name (agents.flow)",
+            "\(set.place(of: "choice 0 agent", in: "main.flow")): unknown node \"agent\" (did you mean \"agents\"?)",
+            "Prompts/agent.flow: missing node \"agent.start\": every line needs it (the session starts, returns to the menu, or asks for a person there)",
+        ])
     }
 
     @Test func aMissingHotelProfileIsRequired() {
