@@ -134,7 +134,11 @@ extension Conversation {
         if question.withinCallbackHours {
             let minute = moment.time.minutesSinceMidnight
             guard minute >= hotel.callbackOpens.minutesSinceMidnight, minute <= latestStart else {
-                return .failure(Rejection(key: "invalid.moment.hours", details: hours))
+                // Say the last start, not only the hours: 19:45 is inside 08:00–20:00 but its
+                // window would run past closing.
+                let starts = ["answer.earliest": hotel.callbackOpens.description,
+                              "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
+                return .failure(Rejection(key: "invalid.moment.hours", details: hours.merging(starts) { $1 }))
             }
         }
         let days = CivilDate.days(from: now.date, to: moment.date)

@@ -116,7 +116,12 @@ public struct Conversation: Sendable {
             }
         case .choosingLanguage:
             noInputCount += 1
-            if noInputCount >= Self.maxNoInput { hangUp(&effects) } else { effects.append(.say(languageMenu())) }
+            if noInputCount >= Self.maxNoInput {
+                effects.append(.say(render("global.noinput.goodbye")))
+                hangUp(&effects)
+            } else {
+                effects.append(.say(languageMenu()))
+            }
         case .notStarted, .performing, .ended:
             break
         }

@@ -91,18 +91,17 @@ struct FlowLinter {
             found.append(.error(into.location, "\"into\" stores a menu choice, but node \"\(node.name)\" has no choices"))
         }
         var seen: [String: Int] = [:]
-        for choice in node.choices {
+        let resolved = index["\(flow.name).\(node.name)"].map { nodes[$0].choices }
+        for (offset, choice) in node.choices.enumerated() {
             for word in [choice.value.number] + choice.value.aliases {
                 if let line = seen[word] {
                     found.append(.error(choice.location, "duplicate choice \"\(word)\" (also on line \(line))"))
                 }
                 seen[word] = choice.location.line
             }
-            let resolved = index["\(flow.name).\(node.name)"].flatMap { nodes[$0].choices.first { $0.number == choice.value.number } }?.target
             for pack in packs {
                 for word in [choice.value.number] + choice.value.aliases {
-                    // A choice that goes where its command goes anyway is no conflict.
-                    if let command = pack.command(for: word), resolved != commandTarget(command) {
+                    if let command = pack.command(for: word), !leadsWhere(command, goes: resolved?[offset].target) {
                         found.append(.warning(choice.location, "\"\(word)\" is also the \(command.rawValue) command in \(pack.catalog.fileName); the command wins"))
                     }
                 }
@@ -111,11 +110,13 @@ struct FlowLinter {
         return found
     }
 
-    private func commandTarget(_ command: GlobalCommand) -> Int? {
+    /// A choice word that is also a command is harmless when the choice leads where the
+    /// command goes anyway (`choice 0 agent -> agent`, `choice 4 menu -> main.menu`).
+    private func leadsWhere(_ command: GlobalCommand, goes target: Int?) -> Bool {
         switch command {
-        case .agent: return index["agent.start"]
-        case .menu: return index["main.menu"]
-        case .help, .repeat, .back, .quit: return nil
+        case .agent: return target != nil && target == index["agent.start"]
+        case .menu: return target != nil && target == index["main.menu"]
+        case .help, .repeat, .back, .quit: return false
         }
     }
 
@@ -231,7 +232,10 @@ struct FlowLinter {
             var reported = Set<String>()
             for use in used where catalog.text(use.key) == nil && catalog.words(use.key) == nil && reported.insert(use.key).inserted {
                 let location = use.location.line == 0 ? SourceLocation(file: catalog.fileName, line: 0) : use.location
-                found.append(.error(location, "missing text \"\(use.key)\" in \(catalog.fileName)" + Spelling.hint(for: use.key, among: catalog.keys)))
+                // A key another catalog has is an untranslated text, not a typo: no did-you-mean.
+                let translated = catalogs.contains { $0.text(use.key) != nil || $0.words(use.key) != nil }
+                found.append(.error(location, "missing text \"\(use.key)\" in \(catalog.fileName)"
+                    + (translated ? "" : Spelling.hint(for: use.key, among: catalog.keys))))
             }
             for (key, text) in catalog.texts.sorted(by: { $0.key < $1.key }) {
                 if !usedKeys.contains(key) {
@@ -254,7 +258,7 @@ struct FlowLinter {
                 found.append(.error(hotel.textLocations[field] ?? location, "missing translation \"\(field)[\(language)]\""))
             }
             for room in hotel.rooms where room.names[language] == nil || room.facilities[language] == nil {
-                found.append(.error(location, "room \"\(room.code)\" lacks \"name[\(language)]\" or \"facilities[\(language)]\""))
+                found.append(.error(hotel.textLocations["[room \(room.code)]"] ?? location, "room \"\(room.code)\" lacks \"name[\(language)]\" or \"facilities[\(language)]\""))
             }
         }
         return found

@@ -83,7 +83,15 @@ private struct ProfileReader {
             diagnostics.append(.error(SourceLocation(file: fileName, line: 1), "missing the [hotel] section"))
             return nil
         }
-        let languages = (hotel.entry("languages")?.value ?? "en").split(separator: ",").map { String($0.trimmingSpaces()) }
+        let languages = (hotel.entry("languages")?.value ?? "en").split(separator: ",").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+        if let entry = hotel.entry("languages") {
+            // Without a language there is nothing to speak: a call would fail at its first word.
+            if languages.isEmpty {
+                diagnostics.append(.error(entry.location, "languages must name at least one language, like \"en\""))
+            } else if Set(languages).count < languages.count {
+                diagnostics.append(.error(entry.location, "languages names a language twice: \"\(entry.value)\""))
+            }
+        }
         var profile = HotelProfile(
             languages: languages, timeZone: hotel.entry("timezone")?.value ?? "UTC",
             checkIn: time(hotel, "check-in", default: TimeOfDay(hour: 15, minute: 0)!),
@@ -133,6 +141,7 @@ private struct ProfileReader {
                     diagnostics.append(.error(section.location, "room \"\(room.code)\" is defined twice"))
                 } else {
                     profile.rooms.append(room)
+                    profile.textLocations["[room \(room.code)]"] = section.location
                 }
             }
         }

@@ -1,0 +1,82 @@
+import HotelCalendar
+import Testing
+@testable import Dialogue
+
+@Suite("Choosing a language")
+struct LanguageChoiceTests {
+    static let bilingual: FlowSet = {
+        guard let set = PromptSet.bilingual.compile().0 else { fatalError("the bilingual prompt set does not compile") }
+        return set
+    }()
+    static let languageMenu = "Thank you for calling Harbour View Hotel. For English, type 1.\n感谢致电港景酒店。中文服务请按 2。"
+
+    @Test func aCallToABilingualLineStartsWithTheLanguageMenu() {
+        let call = Call(flows: Self.bilingual)
+        #expect(call.heard == Self.languageMenu)
+        #expect(call.conversation.currentNode == nil)
+    }
+
+    @Test(arguments: [
+        ("2", "zh"), ("zh", "zh"), ("中文", "zh"), ("1", "en"), ("en", "en"), ("English", "en"),
+    ])
+    func theGuestPicksALanguageByNumberCodeOrName(answer: String, code: String) {
+        var call = Call(flows: Self.bilingual)
+        call.send(answer)
+        #expect(call.conversation.language == code)
+        let (greeting, menuLine) = code == "zh"
+            ? ("您好，感谢致电港景酒店。我是您的虚拟接待员小花。\n请问有什么可以帮您？请输入选项编号：", "1  客房预订")
+            : ("Good day, and thank you for calling Harbour View Hotel.", "1  Rooms and bookings")
+        #expect(call.heard.hasPrefix(greeting))
+        #expect(call.heard.contains(menuLine))
+    }
+
+    @Test func roomsAndPoliciesAreSpokenInTheChosenLanguage() {
+        var call = Call(flows: Self.bilingual)
+        call.answer("2", "1")
+        #expect(call.heard.contains("2  豪华大床房  $180 a night, 32 m², 特大床、海景、浴缸"))
+        #expect(call.heard.contains("入住前48小时可免费取消。"))
+        #expect(!call.heard.contains("Deluxe King"))
+    }
+
+    @Test func aWrongChoiceRepeatsTheMenuAndTheThirdCarriesOnInTheFirstLanguage() {
+        var call = Call(flows: Self.bilingual)
+        call.send("3")
+        #expect(call.heard == Self.languageMenu)
+        call.send("français")
+        #expect(call.heard == Self.languageMenu)
+        call.send("?!")
+        #expect(call.conversation.language == "en")
+        #expect(call.heard.hasPrefix("Good day"))
+    }
+
+    @Test func silenceAtTheLanguageMenuRepeatsItThenSaysGoodbye() {
+        var call = Call(flows: Self.bilingual)
+        call.silence()
+        #expect(call.heard == Self.languageMenu)
+        call.silence()
+        #expect(call.heard == Self.languageMenu)
+        call.silence()
+        #expect(call.heard == SilenceTests.goodbye)
+        #expect(call.hungUp)
+    }
+
+    @Test func aRefusedLineAtTheLanguageMenuRepeatsIt() {
+        var call = Call(flows: Self.bilingual)
+        call.send(.unreadable)
+        #expect(call.heard.hasSuffix(Self.languageMenu))
+    }
+
+    @Test func aChineseSpeakerCanBookAndTheDraftCarriesTheLanguage() {
+        var call = Call(flows: Self.bilingual)
+        call.walk(["2", "1", "12月24日", "3晚", "1", "2", "李小龙", "+86 138 0013 8000"])
+        call.send("是的")
+        guard case .saveReservation(let draft)? = call.pending else {
+            Issue.record("no reservation saved: \(call.transcript)")
+            return
+        }
+        #expect(draft.language == "zh")
+        #expect(draft.stay.checkIn == day("2026-12-24"))
+        #expect(draft.stay.nights == 3)
+        #expect(draft.guestName == "李小龙")
+    }
+}

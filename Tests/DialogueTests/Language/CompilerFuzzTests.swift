@@ -1,0 +1,102 @@
+import TestSupport
+import Testing
+@testable import Dialogue
+
+/// Random one-line edits of the shipped prompt files: the compiler may refuse them, but
+/// it must never crash, must say where every problem is, and what it accepts must run.
+@Suite("Compiler fuzz")
+struct CompilerFuzzTests {
+    /// Rerun one edit by putting its seed here.
+    static let seeds: ClosedRange<UInt64> = 1...400
+
+    static let tokens = FlowParser.keywords + [
+        "->", ":", "=", "!=", "<", ">", "not", "\"", "\"\"", "#", "{", "}", "{{", "[", "]", "|", ".", "..", "a.b",
+        "main", "menu", "start", "agent", "booking", "booking.start", "main.menu", "agent.start", "x", "0", "-1",
+        "99999999999999999999", "date", "moment", "yesno", "rating", "optional", "min=1", "max=", "after=booking.checkin",
+        "within=callback-hours", "prefix=R", "save-survey", "request-agent", "saved", "failed", "guest.phone", "guest.name",
+        "main.goodbye", "{guest.name}", "{nope.nope}", "[hotel]", "[room]", "[room x y]", "languages", "en", "en, zh", "",
+        "rate", "count = 0", "callback-hours = 20:00-08:00", "callback-window = 600", "中文", "🙂", "\u{301}", "\t",
+    ]
+
+    struct Edit: CustomStringConvertible {
+        var file: String
+        var line: Int
+        var kind: String
+        var text: String
+        var description: String { "\(kind) at \(file):\(line + 1) → \(text.debugDescription)" }
+    }
+
+    static func edit(_ set: inout PromptSet, seed: UInt64) -> Edit {
+        var random = SeededGenerator(seed: seed)
+        let file = set.files.keys.sorted().randomElement(using: &random)!
+        var lines = set.text(of: file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = Int.random(in: 0..<lines.count, using: &random)
+        var words = lines[line].split(separator: " ").map(String.init)
+        let token = tokens.randomElement(using: &random)!
+        let kind: String
+        switch Int.random(in: 0..<8, using: &random) {
+        case 0:
+            kind = "delete"
+            lines.remove(at: line)
+        case 1:
+            kind = "duplicate"
+            lines.insert(lines[line], at: line)
+        case 2:
+            kind = "swap with the next"
+            if line + 1 < lines.count { lines.swapAt(line, line + 1) }
+        case 3:
+            kind = "replace a word"
+            if words.isEmpty { words = [token] } else { words[Int.random(in: 0..<words.count, using: &random)] = token }
+            lines[line] = words.joined(separator: " ")
+        case 4:
+            kind = "insert a word"
+            words.insert(token, at: Int.random(in: 0...words.count, using: &random))
+            lines[line] = words.joined(separator: " ")
+        case 5:
+            kind = "cut short"
+            lines[line] = String(lines[line].prefix(Int.random(in: 0...lines[line].count, using: &random)))
+        case 6:
+            kind = "drop a word"
+            if !words.isEmpty { words.remove(at: Int.random(in: 0..<words.count, using: &random)) }
+            lines[line] = words.joined(separator: " ")
+        default:
+            kind = "borrow a line"
+            let other = set.files.keys.sorted().randomElement(using: &random)!
+            lines[line] = set.text(of: other).split(separator: "\n").randomElement(using: &random).map(String.init) ?? ""
+        }
+        set.add(file, lines.joined(separator: "\n"))
+        return Edit(file: file, line: line, kind: kind, text: lines.indices.contains(line) ? lines[line] : "")
+    }
+
+    @Test func randomEditsAreRefusedWithAPlaceOrCompileIntoARunnableLine() {
+        var compiled = 0, refused = 0
+        for seed in Self.seeds {
+            var set = PromptSet.shipped
+            let edit = Self.edit(&set, seed: seed)
+            let (script, diagnostics) = set.compile()
+            let errors = diagnostics.filter { $0.severity == .error }
+            for diagnostic in diagnostics {
+                guard diagnostic.location.file.hasPrefix("Prompts/"), !diagnostic.message.isEmpty,
+                      diagnostic.location.line <= set.text(of: FlowCompiler.baseName(diagnostic.location.file)).split(separator: "\n", omittingEmptySubsequences: false).count
+                else {
+                    Issue.record("seed \(seed), \(edit): a diagnostic without a proper place: \(diagnostic)")
+                    return
+                }
+            }
+            guard let script else {
+                #expect(!errors.isEmpty, "seed \(seed), \(edit): refused without an error")
+                refused += 1
+                continue
+            }
+            #expect(errors.isEmpty, "seed \(seed), \(edit): compiled despite \(errors)")
+            compiled += 1
+            var caller = FuzzCaller(script: script, seed: seed, bracesAreProblems: false)
+            caller.walk(steps: 150)
+            if let problem = caller.problem {
+                Issue.record("seed \(seed), \(edit): \(problem)")
+                return
+            }
+        }
+        #expect(compiled > 20 && refused > 20, "the edits should both break and keep sets: \(compiled) compiled, \(refused) refused")
+    }
+}
