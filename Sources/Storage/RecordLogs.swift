@@ -9,6 +9,8 @@ public final class MemoryLog: RecordLog {
     private var acknowledgements: [JournalAck] = []
     /// While set, appends are acknowledged as failures with this error.
     public var failure: JournalError?
+    /// While true, acknowledgements wait (as if the disk were slow) until it is false again.
+    public var holdAcknowledgements = false
     private let notify: () -> Void
 
     /// `notify` is called after each append, as the journal's writer would call it.
@@ -27,6 +29,7 @@ public final class MemoryLog: RecordLog {
     }
 
     public func takeAcknowledgements() -> [JournalAck] {
+        guard !holdAcknowledgements else { return [] }
         defer { acknowledgements.removeAll() }
         return acknowledgements
     }

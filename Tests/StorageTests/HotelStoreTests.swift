@@ -1,0 +1,140 @@
+import HotelCalendar
+import Testing
+import TestSupport
+@testable import Storage
+
+@Suite("The hotel store")
+struct HotelStoreTests {
+    static let dec24 = CivilDate(year: 2026, month: 12, day: 24)!
+
+    static func booking(_ name: String = "Maria Lopez", phone: String = "+442079460958", from day: CivilDate = dec24,
+                        nights: Int = 3, rooms: Int = 1, room: String = "deluxe") -> NewReservation {
+        NewReservation(guestName: name, phone: phone, email: nil, checkIn: day, checkOut: day.adding(days: nights),
+                       rooms: rooms, roomType: room, rate: 180, language: "en", session: "test")
+    }
+
+    @Test func availabilityCountsEveryNightAndBookingsNotYetDurable() {
+        let log = MemoryLog()
+        log.holdAcknowledgements = true
+        let store = HotelStore(log: log)
+        #expect(store.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 3), inventory: 2) == 2)
+        guard case .pending = store.reserve(Self.booking(), inventory: 2, now: 0, token: 1) else {
+            Issue.record("first booking refused")
+            return
+        }
+        // The second night overlaps; the record is still on its way to disk.
+        #expect(store.roomsLeft("deluxe", from: Self.dec24.adding(days: 2), to: Self.dec24.adding(days: 5), inventory: 2) == 1)
+        #expect(store.roomsLeft("deluxe", from: Self.dec24.adding(days: 3), to: Self.dec24.adding(days: 5), inventory: 2) == 2,
+                "the check-out day is free again")
+        #expect(store.reserve(Self.booking("Li Wei", phone: "+8613800138000", rooms: 2), inventory: 2, now: 0, token: 2) == .full(roomsLeft: 1))
+    }
+
+    @Test func aRecordTheDiskRefusesIsTakenBackOutAndItsNumberIsNotReused() {
+        let log = MemoryLog()
+        let store = HotelStore(log: log)
+        log.failure = .fileSystem(operation: "write", path: "journal/000001.seg", errno: 28)
+        guard case .pending(let refused) = store.reserve(Self.booking(), inventory: 1, now: 0, token: 1) else { return }
+        let acks = store.takeAcknowledgements()
+        #expect(acks.count == 1 && acks[0].failure != nil)
+        #expect(store.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 3), inventory: 1) == 1, "the room is free again")
+        #expect(store.reservation(refused.number) == nil)
+        #expect(store.caller(phone: "+442079460958") == nil, "a refused record leaves no trace of the caller")
+        log.failure = nil
+        guard case .pending(let saved) = store.reserve(Self.booking(), inventory: 1, now: 0, token: 2) else { return }
+        #expect(saved.number.serial == refused.number.serial + 1)
+        #expect(store.takeAcknowledgements().map(\.failure) == [nil])
+    }
+
+    @Test func guestFilesFollowTheArrivalDayAndTheSamePhoneKeepsItsFile() {
+        let store = HotelStore(log: MemoryLog())
+        guard case .pending(let first) = store.reserve(Self.booking(), inventory: 9, now: 0, token: 1),
+              case .pending(let second) = store.reserve(Self.booking("Li Wei", phone: "+8613800138000"), inventory: 9, now: 0, token: 2),
+              case .pending(let again) = store.reserve(Self.booking(from: Self.dec24.adding(days: 30)), inventory: 9, now: 0, token: 3)
+        else {
+            Issue.record("bookings refused")
+            return
+        }
+        #expect(first.guestFile.description == "261224001")
+        #expect(second.guestFile.description == "261224002")
+        #expect(again.guestFile == first.guestFile, "a returning guest keeps their file")
+        #expect(store.guestFile(first.guestFile)?.reservations == [first.number, again.number])
+    }
+
+    @Test func aThousandGuestsArrivingOnOneDayGrowTheSerialToFourDigits() {
+        let store = HotelStore(log: MemoryLog())
+        var last: Reservation?
+        for index in 0..<1000 {
+            if case .pending(let reservation) = store.reserve(Self.booking(phone: "+1555\(1_000_000 + index)"), inventory: 5000, now: 0, token: UInt64(index + 1)) {
+                last = reservation
+            }
+        }
+        #expect(last?.guestFile.description == "2612241000")
+        #expect(GuestFileNumber("2612241000") == last?.guestFile)
+    }
+
+    @Test func recoveredRecordsRebuildTheSameState() {
+        let log = MemoryLog()
+        let store = HotelStore(log: log)
+        _ = store.reserve(Self.booking(), inventory: 5, now: 7, token: 1)
+        let ticket = store.fileComplaint({ number in
+            ComplaintTicket(number: number, category: "housekeeping", details: "No towels", expectedResolution: "Towels",
+                            guestName: "Maria Lopez", phone: "+442079460958", roomNumber: "1204", language: "en",
+                            followUpBy: Self.dec24, createdAt: 8, session: "test")
+        }, token: 2)
+        let records = try! log.records.map { try HotelRecord(decoding: $0) }
+        let reopened = HotelStore(log: MemoryLog(), recovered: records)
+        #expect(reopened.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 1), inventory: 5) == 4)
+        #expect(reopened.complaint(ticket.number) == ticket)
+        #expect(reopened.caller(phone: "+442079460958")?.name == "Maria Lopez")
+        #expect(reopened.caller(phone: "+442079460958")?.complaints == [ticket.number])
+        guard case .pending(let next) = reopened.reserve(Self.booking(), inventory: 5, now: 9, token: 3) else { return }
+        #expect(next.number.serial == ConfirmationNumber.firstSerial + 1, "numbers go on from the highest recovered")
+    }
+}
+
+@Suite("Record numbers")
+struct RecordNumberTests {
+    @Test func numbersCarryALuhnCheckDigitAndReadBack() {
+        let number = ConfirmationNumber(serial: 100_001)
+        #expect(number.description == "R1000017")
+        #expect(ConfirmationNumber("r 100-0017") == number)
+        #expect(ConfirmationNumber("R1000018") == nil, "a mistyped check digit is caught")
+        #expect(TicketNumber("R1000017") == nil, "the letter must match the kind")
+        for text in ["", "R", "R1", "RX000017", "R-", "R\u{0661}000017", String(repeating: "9", count: 40)] {
+            #expect(ConfirmationNumber(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func guestFileNumbersRejectImpossibleDates() {
+        #expect(GuestFileNumber("040214001")?.description == "040214001")
+        for text in ["040231001", "041314001", "04021400", "0402140001x", "040214000", ""] {
+            #expect(GuestFileNumber(text) == nil, "\(text)")
+        }
+    }
+}
+
+@Suite("Record coding")
+struct RecordCodingTests {
+    @Test func damagedPayloadsAreReportedNeverTrusted() throws {
+        let store = HotelStore(log: MemoryLog())
+        guard case .pending(let reservation) = store.reserve(HotelStoreTests.booking(), inventory: 5, now: 1, token: 1) else { return }
+        let frame = HotelRecord.reservation(reservation).encoded()
+        #expect(try HotelRecord(decoding: frame) == .reservation(reservation))
+        var generator = SeededGenerator(seed: 42)
+        for length in 0..<frame.payload.count {
+            let cut = JournalRecord(type: frame.type, version: frame.version, payload: Array(frame.payload.prefix(length)))
+            #expect(throws: RecordDecodingError.self) { try HotelRecord(decoding: cut) }
+        }
+        for _ in 0..<2000 {
+            var bytes = frame.payload
+            bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+            _ = try? HotelRecord(decoding: JournalRecord(type: frame.type, version: frame.version, payload: bytes))
+        }
+        #expect(throws: RecordDecodingError.unknownVersion(type: 1, version: 9)) {
+            try HotelRecord(decoding: JournalRecord(type: 1, version: 9, payload: frame.payload))
+        }
+        #expect(throws: RecordDecodingError.unknownType(77)) {
+            try HotelRecord(decoding: JournalRecord(type: 77, version: 1, payload: []))
+        }
+    }
+}
