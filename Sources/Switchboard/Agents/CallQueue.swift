@@ -1,0 +1,281 @@
+/// The queue for a person, as a value: guests waiting in order, agents and what they are
+/// doing, and who is offered whom. Events go in with the time; the actions that come out
+/// (tell a guest their place, offer a call to an agent, connect them) are carried out by the
+/// switchboard. No I/O, so routing is tested without sockets.
+///
+/// Routing: the guest waiting longest goes to the available agent idle longest, who is
+/// offered the call and accepts or declines. After a call the agent wraps up for a while,
+/// then is available again. A guest hears their place when it changes, at most every
+/// `announceInterval` seconds; past `maxWait`, or with no agent logged in, a callback is
+/// offered instead.
+public struct CallQueue: Sendable {
+    public typealias Guest = UInt64
+    public typealias Agent = String
+
+    /// The queue's limits, each with a default and a `serve` flag.
+    public struct Settings: Sendable, Equatable {
+        public var wrapUpSeconds: Double = 30
+        public var maxWaitSeconds: Double = 300
+        /// An offer the agent neither accepts nor declines is withdrawn after this long.
+        public var offerTimeoutSeconds: Double = 20
+        public var announceIntervalSeconds: Double = 30
+        /// How many recent calls the expected wait is averaged over.
+        public var historySize = 20
+
+        public init() {}
+    }
+
+    /// What an agent is doing.
+    public enum AgentState: Equatable, Sendable {
+        /// Logged in but not taking calls.
+        case away
+        /// Ready; `since` orders who has been idle longest.
+        case available(since: Double)
+        /// Asked to take `guest`; waiting for accept or decline.
+        case offered(Guest, since: Double)
+        case onCall(Guest, since: Double)
+        /// After a call, until `until`.
+        case wrapUp(until: Double)
+    }
+
+    /// Why a guest is offered a callback instead of waiting.
+    public enum CallbackReason: Equatable, Sendable {
+        case noAgents
+        case waitedTooLong
+    }
+
+    /// Something for the switchboard to do.
+    public enum Action: Equatable, Sendable {
+        /// Tell the guest their place (1 = next) and the expected wait (nil: no history yet).
+        case tellPosition(Guest, position: Int, expectedWaitSeconds: Double?)
+        /// The guest leaves the queue and is offered a callback.
+        case offerCallback(Guest, CallbackReason)
+        /// Ask the agent to accept or decline the guest.
+        case offerCall(Agent, Guest)
+        /// The offer is off (the guest left, or the agent did not answer in time).
+        case withdrawOffer(Agent, Guest, becauseGuestLeft: Bool)
+        /// Put the two through.
+        case connect(Agent, Guest)
+        /// The agent was lost mid-call: apologise; the guest is at the front again.
+        case returnToQueue(Guest)
+    }
+
+    struct Waiting: Equatable, Sendable {
+        var guest: Guest
+        var since: Double
+        var announcedPosition: Int
+        var announcedAt: Double
+    }
+
+    public let settings: Settings
+    public private(set) var agents: [Agent: AgentState] = [:]
+    private(set) var waiting: [Waiting] = []
+    private var handlingTimes: [Double] = []
+    /// Calls connected since the queue began (the switchboard resets it daily for `stats`).
+    public private(set) var callsConnected = 0
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    // MARK: Questions
+
+    public var queueLength: Int { waiting.count }
+    public var waitingGuests: [Guest] { waiting.map(\.guest) }
+
+    public func position(of guest: Guest) -> Int? { waiting.firstIndex { $0.guest == guest }.map { $0 + 1 } }
+
+    public func longestWait(now: Double) -> Double? { waiting.map { now - $0.since }.max() }
+
+    /// The mean of recent handling times, nil before the first call ends.
+    public var averageHandlingSeconds: Double? {
+        handlingTimes.isEmpty ? nil : handlingTimes.reduce(0, +) / Double(handlingTimes.count)
+    }
+
+    /// Agents logged in, away or not: with none, nobody can answer the queue at all.
+    var staffed: Int { agents.count }
+
+    /// Position × average handling time, shared among the agents taking calls.
+    public func expectedWait(atPosition position: Int) -> Double? {
+        let answering = agents.values.filter { $0 != .away }.count
+        return averageHandlingSeconds.map { $0 * Double(position) / Double(max(1, answering)) }
+    }
+
+    // MARK: Guests
+
+    /// The guest asked for a person.
+    public mutating func guestAsks(_ guest: Guest, now: Double) -> [Action] {
+        guard staffed > 0 else { return [.offerCallback(guest, .noAgents)] }
+        guard position(of: guest) == nil else { return [] }
+        waiting.append(Waiting(guest: guest, since: now, announcedPosition: waiting.count + 1, announcedAt: now))
+        var actions: [Action] = [.tellPosition(guest, position: waiting.count, expectedWaitSeconds: expectedWait(atPosition: waiting.count))]
+        actions += route(now: now)
+        return actions
+    }
+
+    /// The guest hung up, or chose a callback instead, while waiting (or being offered).
+    public mutating func guestLeaves(_ guest: Guest, now: Double) -> [Action] {
+        guard let index = waiting.firstIndex(where: { $0.guest == guest }) else { return [] }
+        waiting.remove(at: index)
+        var actions: [Action] = []
+        if let (agent, _) = agents.first(where: { if case .offered(guest, _) = $0.value { true } else { false } }) {
+            agents[agent] = .available(since: now)
+            actions.append(.withdrawOffer(agent, guest, becauseGuestLeft: true))
+        }
+        return actions + route(now: now)
+    }
+
+    // MARK: Agents
+
+    public mutating func agentLogsIn(_ agent: Agent, now: Double) -> [Action] {
+        guard agents[agent] == nil else { return [] }
+        agents[agent] = .available(since: now)
+        return route(now: now)
+    }
+
+    /// The agent logged out or their console dropped. A guest they were talking to goes back
+    /// to the front of the queue; when no one is left to answer, the waiting are offered a callback.
+    public mutating func agentLeaves(_ agent: Agent, now: Double) -> [Action] {
+        guard let state = agents.removeValue(forKey: agent) else { return [] }
+        var actions: [Action] = []
+        switch state {
+        case .onCall(let guest, _):
+            waiting.insert(Waiting(guest: guest, since: now, announcedPosition: 1, announcedAt: now), at: 0)
+            actions.append(.returnToQueue(guest))
+        case .offered(let guest, _):
+            actions.append(.withdrawOffer(agent, guest, becauseGuestLeft: false))
+        case .away, .available, .wrapUp:
+            break
+        }
+        if staffed == 0 {
+            actions += waiting.map { .offerCallback($0.guest, .noAgents) }
+            waiting.removeAll()
+            return actions
+        }
+        return actions + route(now: now)
+    }
+
+    public mutating func agentIsAvailable(_ agent: Agent, now: Double) -> [Action] {
+        guard let state = agents[agent] else { return [] }
+        switch state {
+        case .away, .wrapUp: agents[agent] = .available(since: now)
+        case .available, .offered, .onCall: return []
+        }
+        return route(now: now)
+    }
+
+    /// Away: no more offers until available again. Not allowed mid-call (the call ends first).
+    public mutating func agentIsAway(_ agent: Agent, now: Double) -> [Action] {
+        guard let state = agents[agent] else { return [] }
+        switch state {
+        case .available, .wrapUp:
+            agents[agent] = .away
+            return []
+        case .offered(let guest, _):
+            agents[agent] = .away
+            return [.withdrawOffer(agent, guest, becauseGuestLeft: false)] + route(now: now)
+        case .away, .onCall:
+            return []
+        }
+    }
+
+    public mutating func agentAccepts(_ agent: Agent, now: Double) -> [Action] {
+        guard case .offered(let guest, _)? = agents[agent] else { return [] }
+        return connect(agent, guest, now: now)
+    }
+
+    /// Declining sets the agent away (not ready), as call centres do, so the guest is not
+    /// offered straight back to them; the guest keeps their place at the front.
+    public mutating func agentDeclines(_ agent: Agent, now: Double) -> [Action] {
+        guard case .offered(let guest, _)? = agents[agent] else { return [] }
+        agents[agent] = .away
+        return [.withdrawOffer(agent, guest, becauseGuestLeft: false)] + route(now: now)
+    }
+
+    /// The agent picks a guest directly (`take ID`, `next`): out of the queue if waiting.
+    public mutating func agentTakes(_ agent: Agent, _ guest: Guest, now: Double) -> [Action] {
+        guard let state = agents[agent] else { return [] }
+        if case .onCall = state { return [] }
+        var actions: [Action] = []
+        if case .offered(let offered, _) = state, offered != guest {
+            actions.append(.withdrawOffer(agent, offered, becauseGuestLeft: false))
+        }
+        // Anyone else offered this guest loses the offer.
+        for (other, otherState) in agents where other != agent {
+            if case .offered(guest, _) = otherState {
+                agents[other] = .available(since: now)
+                actions.append(.withdrawOffer(other, guest, becauseGuestLeft: false))
+            }
+        }
+        waiting.removeAll { $0.guest == guest }
+        return actions + connect(agent, guest, now: now)
+    }
+
+    /// The call ended (released to the menu, hung up, or the guest left): wrap-up begins.
+    public mutating func callEnds(_ agent: Agent, now: Double) -> [Action] {
+        guard case .onCall(_, let since)? = agents[agent] else { return [] }
+        handlingTimes.append(now - since)
+        if handlingTimes.count > settings.historySize { handlingTimes.removeFirst(handlingTimes.count - settings.historySize) }
+        agents[agent] = .wrapUp(until: now + settings.wrapUpSeconds)
+        return []
+    }
+
+    // MARK: Time
+
+    /// Wrap-ups that are over, offers nobody answered, waits past the limit, and places to
+    /// announce: call about once a second.
+    public mutating func tick(now: Double) -> [Action] {
+        var actions: [Action] = []
+        for (agent, state) in agents {
+            switch state {
+            case .wrapUp(let until) where until <= now:
+                agents[agent] = .available(since: now)
+            case .offered(let guest, let since) where now - since >= settings.offerTimeoutSeconds:
+                agents[agent] = .away
+                actions.append(.withdrawOffer(agent, guest, becauseGuestLeft: false))
+            default:
+                break
+            }
+        }
+        let overdue = waiting.filter { now - $0.since >= settings.maxWaitSeconds && !isOffered($0.guest) }
+        for entry in overdue { actions.append(.offerCallback(entry.guest, .waitedTooLong)) }
+        waiting.removeAll { entry in overdue.contains { $0.guest == entry.guest } }
+        actions += route(now: now)
+        for index in waiting.indices where !isOffered(waiting[index].guest) {
+            let position = index + 1
+            if position != waiting[index].announcedPosition, now - waiting[index].announcedAt >= settings.announceIntervalSeconds {
+                waiting[index].announcedPosition = position
+                waiting[index].announcedAt = now
+                actions.append(.tellPosition(waiting[index].guest, position: position, expectedWaitSeconds: expectedWait(atPosition: position)))
+            }
+        }
+        return actions
+    }
+
+    // MARK: Routing
+
+    private func isOffered(_ guest: Guest) -> Bool {
+        agents.values.contains { if case .offered(guest, _) = $0 { true } else { false } }
+    }
+
+    private mutating func connect(_ agent: Agent, _ guest: Guest, now: Double) -> [Action] {
+        waiting.removeAll { $0.guest == guest }
+        agents[agent] = .onCall(guest, since: now)
+        callsConnected += 1
+        return [.connect(agent, guest)]
+    }
+
+    /// Offers each waiting guest, front first, to the agent idle longest.
+    private mutating func route(now: Double) -> [Action] {
+        var actions: [Action] = []
+        for entry in waiting where !isOffered(entry.guest) {
+            let idle = agents.compactMap { agent, state -> (Agent, Double)? in
+                if case .available(let since) = state { (agent, since) } else { nil }
+            }
+            guard let (agent, _) = idle.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { break }
+            agents[agent] = .offered(entry.guest, since: now)
+            actions.append(.offerCall(agent, entry.guest))
+        }
+        return actions
+    }
+}
