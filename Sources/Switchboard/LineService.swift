@@ -28,7 +28,7 @@ public final class LineService {
     public let center: ServiceCenter
     private let loop: EventLoop
     private let store: HotelStore
-    private let transcripts: TranscriptWriter
+    private let files: FileAppender
     private let lock: DataDirectoryLock
     private let options: ServiceOptions
     private var isShuttingDown = false
@@ -48,14 +48,14 @@ public final class LineService {
         for note in notes { log(note) }
         log("\(options.dataDirectory): \(store.recordCount) records recovered")
         self.store = store
-        transcripts = TranscriptWriter(directory: options.dataDirectory + "/transcripts")
+        files = FileAppender(directory: options.dataDirectory)
         let center: ServiceCenter
         do {
-            center = try ServiceCenter(loop: loop, flows: flows, store: store, transcripts: transcripts,
+            center = try ServiceCenter(loop: loop, flows: flows, store: store, files: files,
                                        settings: options.settings, clock: options.clock)
             guestServer = try LineServer(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
         } catch {
-            transcripts.close()
+            files.close()
             store.close()
             throw error
         }
@@ -79,7 +79,7 @@ public final class LineService {
     }
 
     /// Stops taking calls, says goodbye to every guest once what they were promised is on
-    /// disk, closes the journal and the transcripts, then calls `done` (on the loop thread).
+    /// disk, closes the journal and the transcript files, then calls `done` (on the loop thread).
     public func shutDown(then done: @escaping () -> Void) {
         guard !isShuttingDown else { return }
         isShuttingDown = true
@@ -87,7 +87,7 @@ public final class LineService {
         center.shutDown { [self] in
             // Give the goodbyes a turn of the loop to reach the sockets.
             _ = loop.scheduleTimer(at: loop.now.adding(seconds: 0.05)) { [self] in
-                transcripts.close()
+                files.close()
                 store.close()
                 lock.release()
                 done()

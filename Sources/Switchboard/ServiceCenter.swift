@@ -15,7 +15,8 @@ public final class ServiceCenter {
     public private(set) var flows: FlowSet
     private var zone: HotelTimeZone
     private var office: BackOffice
-    private let transcripts: TranscriptWriter?
+    /// Where transcripts (and the audit log) are appended, off the loop; nil: not kept.
+    private let files: FileAppender?
     private let settings: LineSettings
     private let clock: WallClock
     /// Tells sessions of this run apart from earlier runs' in transcript names.
@@ -26,14 +27,14 @@ public final class ServiceCenter {
     private var shutdownDone: (() -> Void)?
     private var cachedOffset: (second: Int64, offset: Int) = (.min, 0)
 
-    public init(loop: EventLoop, flows: FlowSet, store: HotelStore, transcripts: TranscriptWriter?,
+    public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
         guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
         self.loop = loop
         self.flows = flows
         self.zone = zone
         self.office = BackOffice(store: store)
-        self.transcripts = transcripts
+        self.files = files
         self.settings = settings
         self.clock = clock
     }
@@ -134,7 +135,7 @@ public final class ServiceCenter {
     }
 
     private func flushTranscript(of session: GuestSession) {
-        transcripts?.append(session.transcript.takeText(), session: session.id, day: session.day)
+        files?.append(session.transcript.takeText(), to: "transcripts/\(session.day)/\(session.id).txt")
     }
 
     private func local(_ instant: Int64) -> LocalMoment {

@@ -35,6 +35,18 @@ struct GuestLineSocketTests {
         #expect(reservations.map(\.number.description) == [number])
         #expect(reservations.first?.guestName == "Maria Lopez")
         #expect(reservations.first?.phone == "+442079460958")
+        // And the call is in its transcript, readable, with the outcome that was spoken.
+        let days = try FileManager.default.contentsOfDirectory(atPath: line.dataDirectory + "/transcripts")
+        let folder = line.dataDirectory + "/transcripts/" + days[0]
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == 1 && files[0].hasSuffix(".txt"))
+        let transcript = try String(contentsOfFile: folder + "/" + files[0], encoding: .utf8)
+        #expect(transcript.hasPrefix("# hotelline transcript 1\n"))
+        #expect(transcript.contains(" guest 1\n"))
+        #expect(transcript.contains(" event outcome saved reference=\(number) file=261224001\n"))
+        #expect(transcript.contains("Your confirmation number is \(number)"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + files[0])
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
     @Test func telnetGuestWithNegotiationBytesIsServedAndRefusedPolitely() throws {

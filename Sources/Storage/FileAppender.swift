@@ -3,15 +3,16 @@ import Foundation
 import Glibc
 import Synchronization
 
-/// Appends transcript text to `DIR/YYYY-MM-DD/SESSION.txt` on a thread of its own, so the
-/// event loop never waits for the disk. Transcripts are a record for people, not a promise
-/// to a guest: they are written but not fsync'd (the journal carries what was promised).
+/// Appends text to files under one directory on a thread of its own, so the event loop
+/// never waits for the disk: transcripts (`transcripts/2026-11-25/SESSION.txt`) and the
+/// audit log. These are records for people, not promises to guests: written, not fsync'd
+/// (the journal carries what was promised).
 ///
-/// Files are created `0600` and directories `0700`: transcripts hold guest data.
-public final class TranscriptWriter: Sendable {
+/// Files are created `0600` and directories `0700`: both hold guest or staff data.
+public final class FileAppender: Sendable {
     private struct Chunk: Sendable {
-        var day: String
-        var session: String
+        /// Relative to `directory`, with at most one folder: `transcripts/DAY/SESSION.txt`, `audit.log`.
+        var path: String
         var text: String
     }
 
@@ -26,20 +27,20 @@ public final class TranscriptWriter: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts the writer thread; `directory` is created when the first chunk arrives.
+    /// Starts the writer thread; folders are created when their first chunk arrives.
     public init(directory: String) {
         self.directory = directory
         let thread = Thread { [self] in run() }
-        thread.name = "hotelline transcripts"
+        thread.name = "hotelline appender"
         thread.start()
     }
 
-    /// Queues `text` for the end of the session's file (any thread).
-    public func append(_ text: String, session: String, day: String) {
+    /// Queues `text` for the end of `path` (relative to `directory`), from any thread.
+    public func append(_ text: String, to path: String) {
         guard !text.isEmpty else { return }
         let accepted = queue.withLock { queue -> Bool in
             guard !queue.closing else { return false }
-            queue.chunks.append(Chunk(day: day, session: session, text: text))
+            queue.chunks.append(Chunk(path: path, text: text))
             return true
         }
         if accepted { wake.signal() }
@@ -65,7 +66,7 @@ public final class TranscriptWriter: Sendable {
     }
 
     private func run() {
-        var madeDays = Set<String>()
+        var madeFolders = Set<String>()
         while true {
             wake.wait()
             let (chunks, closing) = queue.withLock { queue in
@@ -73,7 +74,7 @@ public final class TranscriptWriter: Sendable {
                 return (queue.chunks, queue.closing)
             }
             for chunk in chunks {
-                if let failure = write(chunk, madeDays: &madeDays) {
+                if let failure = write(chunk, madeFolders: &madeFolders) {
                     queue.withLock { $0.failures.append(failure) }
                 }
             }
@@ -84,15 +85,18 @@ public final class TranscriptWriter: Sendable {
         }
     }
 
-    private func write(_ chunk: Chunk, madeDays: inout Set<String>) -> String? {
-        let dayDirectory = directory + "/" + chunk.day
-        if !madeDays.contains(chunk.day) {
-            for path in [directory, dayDirectory] where mkdir(path, 0o700) != 0 && errno != EEXIST {
-                return "cannot create \(path): \(String(cString: strerror(errno)))"
+    private func write(_ chunk: Chunk, madeFolders: inout Set<String>) -> String? {
+        var folder = directory
+        for component in chunk.path.split(separator: "/").dropLast() {
+            folder += "/" + component
+            if !madeFolders.contains(folder) {
+                for path in [directory, folder] where mkdir(path, 0o700) != 0 && errno != EEXIST {
+                    return "cannot create \(path): \(String(cString: strerror(errno)))"
+                }
+                madeFolders.insert(folder)
             }
-            madeDays.insert(chunk.day)
         }
-        let path = dayDirectory + "/" + chunk.session + ".txt"
+        let path = directory + "/" + chunk.path
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
         defer { Glibc.close(fd) }

@@ -1,0 +1,163 @@
+import Glibc
+
+/// A member of staff who may log in to the agent console.
+public struct AgentAccount: Equatable, Sendable {
+    public enum Role: String, Sendable, CaseIterable {
+        case agent
+        /// Also whispers, barges in and sees the centre's figures.
+        case supervisor
+    }
+
+    /// Lower-case letters, digits, `-` and `_`; what the agent types to log in.
+    public var id: String
+    /// How guests hear them ("Mei from guest services has joined").
+    public var name: String
+    public var role: Role
+    /// yescrypt, never the PIN.
+    public var pinHash: String
+
+    public init(id: String, name: String, role: Role, pinHash: String) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.pinHash = pinHash
+    }
+}
+
+/// The agents file, `DATA/agents` (`0600`): one agent per line, `ID<TAB>ROLE<TAB>HASH<TAB>NAME`.
+///
+/// Changed only by `hotelline agents …`, each change written to a temporary file, synced,
+/// and renamed over the old one, so a running server never reads half a file; the server
+/// notices the change and ends the console of an agent who was removed.
+public struct AgentRoster: Equatable, Sendable {
+    public private(set) var agents: [AgentAccount] = []
+
+    public static func path(in dataDirectory: String) -> String { dataDirectory + "/agents" }
+
+    public init(agents: [AgentAccount] = []) {
+        self.agents = agents
+    }
+
+    public func agent(_ id: String) -> AgentAccount? { agents.first { $0.id == id } }
+
+    /// Reads the roster; a missing file is an empty roster.
+    public static func load(dataDirectory: String) throws(StaffError) -> AgentRoster {
+        let path = path(in: dataDirectory)
+        let text: String
+        do {
+            text = try readText(path)
+        } catch .missing {
+            return AgentRoster()
+        } catch {
+            throw error
+        }
+        var roster = AgentRoster()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, let role = AgentAccount.Role(rawValue: fields[1]), Self.isValidID(fields[0]), fields[2].hasPrefix("$") else {
+                throw .damaged(path: path, line: index + 1)
+            }
+            roster.agents.append(AgentAccount(id: fields[0], name: fields[3], role: role, pinHash: fields[2]))
+        }
+        return roster
+    }
+
+    public mutating func add(_ account: AgentAccount) throws(StaffError) {
+        guard Self.isValidID(account.id) else { throw .badID(account.id) }
+        guard Self.isValidName(account.name) else { throw .badName(account.name) }
+        guard agent(account.id) == nil else { throw .exists(account.id) }
+        agents.append(account)
+    }
+
+    public mutating func remove(_ id: String) throws(StaffError) {
+        guard let index = agents.firstIndex(where: { $0.id == id }) else { throw unknown(id) }
+        agents.remove(at: index)
+    }
+
+    public mutating func setPinHash(_ hash: String, for id: String) throws(StaffError) {
+        guard let index = agents.firstIndex(where: { $0.id == id }) else { throw unknown(id) }
+        agents[index].pinHash = hash
+    }
+
+    /// Writes the roster atomically (temp file, fsync, rename, directory fsync), `0600`.
+    public func save(dataDirectory: String) throws(StaffError) {
+        let path = Self.path(in: dataDirectory)
+        var text = "# HotelLine agents: ID, role, yescrypt hash of the PIN, name (tab-separated). Change with `hotelline agents`.\n"
+        for agent in agents { text += "\(agent.id)\t\(agent.role.rawValue)\t\(agent.pinHash)\t\(agent.name)\n" }
+        let temporary = path + ".new"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .system("create", temporary, errno) }
+        let written = text.utf8.withContiguousStorageIfAvailable { write(fd, $0.baseAddress, $0.count) } ?? -1
+        let synced = fsync(fd)
+        close(fd)
+        guard written == text.utf8.count, synced == 0 else { throw .system("write", temporary, errno) }
+        guard rename(temporary, path) == 0 else { throw .system("rename", path, errno) }
+        let directory = open(dataDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directory >= 0 {
+            fsync(directory)
+            close(directory)
+        }
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        (1...32).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    static func isValidName(_ name: String) -> Bool {
+        (1...60).contains(name.count) && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80..<0xa0).contains($0.value) }
+    }
+
+    private func unknown(_ id: String) -> StaffError {
+        var closest: String?
+        var best = Int.max
+        for agent in agents {
+            let distance = zip(agent.id, id).filter { $0 != $1 }.count + abs(agent.id.count - id.count)
+            if distance < best, distance <= max(1, id.count / 3) { (closest, best) = (agent.id, distance) }
+        }
+        return .unknown(id, suggestion: closest)
+    }
+
+    private static func readText(_ path: String) throws(StaffError) -> String {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw errno == ENOENT ? .missing : .system("open", path, errno) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 { if errno == EINTR { continue } else { throw .system("read", path, errno) } }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+            if bytes.count > 4 << 20 { throw .damaged(path: path, line: 0) }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw .damaged(path: path, line: 0) }
+        return text
+    }
+}
+
+/// What went wrong with an agent account or the agents file, said so an operator can act.
+public enum StaffError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missing
+    case badID(String)
+    case badName(String)
+    case badPin
+    case exists(String)
+    case unknown(String, suggestion: String?)
+    case damaged(path: String, line: Int)
+    case system(String, String, Int32)
+
+    public var description: String {
+        switch self {
+        case .missing: return "no agents file"
+        case .badID(let id): return "\"\(id)\" is not an agent ID: use 1 to 32 lower-case letters, digits, - and _"
+        case .badName(let name): return "\"\(name)\" is not a name: use 1 to 60 characters, no control characters"
+        case .badPin: return "a PIN is 4 to 12 digits, read from the first line of standard input"
+        case .exists(let id): return "agent \"\(id)\" already exists (use reset-pin to change their PIN)"
+        case .unknown(let id, let suggestion): return "no agent \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .damaged(let path, let line):
+            return line > 0 ? "\(path):\(line): not an agent line (ID, role, hash, name separated by tabs); fix or remove it"
+                : "\(path): not a readable agents file; restore it or remove it and add the agents again"
+        case .system(let operation, let path, let code): return "\(path): \(operation) failed: \(String(cString: strerror(code)))"
+        }
+    }
+}
