@@ -7,6 +7,7 @@ enum Usage {
           hotelline serve [options]     answer the guest line (telnet or nc to it)
           hotelline check [DIR]         check the prompt files (default ./Prompts)
           hotelline export --kind KIND  the records as CSV or JSON Lines
+          hotelline agents …            who may log in to the agent console
           hotelline help [COMMAND]      show this help, or a command's
 
         Run "hotelline COMMAND --help" for a command's options.
@@ -46,6 +47,20 @@ enum Usage {
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
+        """
+
+    static let agents = """
+        Usage:
+          hotelline agents add ID --name NAME [--role agent|supervisor] --pin-stdin
+          hotelline agents list
+          hotelline agents remove ID
+          hotelline agents reset-pin ID --pin-stdin
+        All take --data DIR (default ./data).
+
+        The PIN (4 to 12 digits) is read from the first line of standard input, never from a
+        flag, and stored only as a yescrypt hash in DIR/agents (0600). Removing an agent ends
+        their console at once if they are logged in.
+          printf '4821\\n' | hotelline agents add mei --name "Mei" --pin-stdin
         """
 
     static let check = """

@@ -12,6 +12,7 @@ func usage(for command: String) -> String {
     case "serve": return Usage.serve
     case "check": return Usage.check
     case "export": return Usage.export
+    case "agents": return Usage.agents
     default: return Usage.main
     }
 }
@@ -22,12 +23,13 @@ do {
     case "serve": status = try ServeCommand.run(rest)
     case "check": status = try CheckCommand.run(rest)
     case "export": status = try ExportCommand.run(rest)
+    case "agents": status = try AgentsCommand.run(rest)
     case "help", "--help", "-h":
         print(usage(for: rest.first ?? ""))
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

@@ -107,15 +107,8 @@ public struct AgentRoster: Equatable, Sendable {
         (1...60).contains(name.count) && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80..<0xa0).contains($0.value) }
     }
 
-    private func unknown(_ id: String) -> StaffError {
-        var closest: String?
-        var best = Int.max
-        for agent in agents {
-            let distance = zip(agent.id, id).filter { $0 != $1 }.count + abs(agent.id.count - id.count)
-            if distance < best, distance <= max(1, id.count / 3) { (closest, best) = (agent.id, distance) }
-        }
-        return .unknown(id, suggestion: closest)
-    }
+    /// The "no such agent" error; the command line adds a did-you-mean from `agents`.
+    private func unknown(_ id: String) -> StaffError { .unknown(id, suggestion: nil) }
 
     private static func readText(_ path: String) throws(StaffError) -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
