@@ -84,7 +84,10 @@ struct BackOffice {
             }
             return .done(.knownCaller(CallerSummary(name: records.name, hasUpcomingStay: upcoming, hasOpenComplaint: open)))
         case .requestAgent:
+            // The service centre answers this from its queue; without one, nobody is free.
             return .done(.unavailable)
+        case .leaveQueue:
+            return .done(.left)
         }
     }
 

@@ -35,6 +35,11 @@ public enum OutcomeText {
                 + [("upcoming", caller.hasUpcomingStay ? "yes" : "no"), ("open-complaint", caller.hasOpenComplaint ? "yes" : "no")]
         case .newCaller:
             name = "new"
+        case .queued(let position, let wait):
+            name = "queued"
+            fields = [("position", String(position))] + (wait.map { [("wait", String(Int($0.rounded())))] } ?? [])
+        case .left:
+            name = "left"
         case .unavailable:
             name = "unavailable"
         }
@@ -71,6 +76,8 @@ public enum OutcomeText {
             return .knownCaller(CallerSummary(name: fields["name"], hasUpcomingStay: fields["upcoming"] == "yes",
                                               hasOpenComplaint: fields["open-complaint"] == "yes"))
         case "new": return .newCaller
+        case "queued": return number("position").map { .queued(position: $0, expectedWaitSeconds: number("wait").map(Double.init)) }
+        case "left": return .left
         case "unavailable": return .unavailable
         default: return nil
         }

@@ -16,6 +16,8 @@ public enum ActionRequest: Equatable, Sendable {
     case findCaller(phone: PhoneNumber)
     /// The guest asked for a person while in `topic` (a flow name).
     case requestAgent(topic: String)
+    /// The guest on hold chose something else (a callback): take them out of the queue.
+    case leaveQueue
 }
 
 /// Nights and rooms of one room type: what availability is checked for.
@@ -142,6 +144,9 @@ public enum ActionOutcome: Equatable, Sendable {
     /// A phone number already on record.
     case knownCaller(CallerSummary)
     case newCaller
+    /// In the queue for a person at `position` (1 = next); the wait is nil with no history yet.
+    case queued(position: Int, expectedWaitSeconds: Double?)
+    case left
     case unavailable
 
     public var result: String {
@@ -154,6 +159,8 @@ public enum ActionOutcome: Equatable, Sendable {
         case .missing: return "missing"
         case .knownCaller: return "known"
         case .newCaller: return "new"
+        case .queued: return "queued"
+        case .left: return "left"
         case .unavailable: return "unavailable"
         }
     }

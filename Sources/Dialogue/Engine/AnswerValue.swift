@@ -18,6 +18,8 @@ public enum AnswerValue: Equatable, Sendable {
     case room(String)
     case rooms([String])
     case money(Int)
+    /// An expected wait, spoken in minutes; nil when there is nothing to go on yet.
+    case wait(seconds: Double?)
 
     /// How a condition sees the value: only `no`, zero and empty text count as false.
     var isTruthy: Bool {

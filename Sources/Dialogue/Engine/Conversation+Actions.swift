@@ -46,6 +46,8 @@ extension Conversation {
             return phone("guest.phone").map { .findCaller(phone: $0) }
         case .requestAgent:
             return .requestAgent(topic: currentNode.map { String($0.prefix { $0 != "." }) } ?? "main")
+        case .leaveQueue:
+            return .leaveQueue
         }
     }
 
@@ -76,7 +78,7 @@ extension Conversation {
                 }
             case .saveSurvey:
                 variables["survey.reference"] = .text(reference)
-            case .checkAvailability, .findReservation, .findComplaint, .findCaller, .requestAgent:
+            case .checkAvailability, .findReservation, .findComplaint, .findCaller, .requestAgent, .leaveQueue:
                 break
             }
         case .found(let summary):
@@ -95,7 +97,10 @@ extension Conversation {
             variables["caller.name"] = summary.name.map(AnswerValue.text)
             variables["caller.upcoming"] = .flag(summary.hasUpcomingStay)
             variables["caller.open_complaint"] = .flag(summary.hasOpenComplaint)
-        case .failed, .missing, .newCaller, .unavailable:
+        case .queued(let position, let wait):
+            variables["queue.position"] = .number(position)
+            variables["queue.wait"] = .wait(seconds: wait)
+        case .failed, .missing, .newCaller, .left, .unavailable:
             break
         }
     }

@@ -145,6 +145,10 @@ extension Conversation {
 
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
     private mutating func missed(node: Int, step: Int, reason: String, into effects: inout [ConversationEffect]) {
+        if script.nodes[node].isHold {
+            effects.append(.say(currentPrompt()))  // already waiting for a person: just remind
+            return
+        }
         noMatchCount += 1
         effects.append(.say(reason))
         if noMatchCount >= Self.maxNoMatch {
@@ -241,7 +245,7 @@ extension Conversation {
             let current = script.nodes[node]
             let prompt = current.prompt.map { render($0) } ?? ""
             return current.choices.isEmpty ? prompt : prompt + "\n" + menuLines(current.choices)
-        case .notStarted, .performing, .ended: return ""
+        case .notStarted, .performing, .withAgent, .ended: return ""
         }
     }
 

@@ -35,6 +35,8 @@ public struct Conversation: Sendable {
         case performing(node: Int, step: Int, action: ActionKind)
         /// After repeated wrong answers: asked whether they want a person.
         case offeringPerson(node: Int, step: Int)
+        /// A person from the hotel is on the line; the switchboard carries the talk.
+        case withAgent(name: String)
         /// Hung up; nothing more happens.
         case ended
     }
@@ -70,6 +72,7 @@ public struct Conversation: Sendable {
     public var currentNode: String? {
         switch state {
         case .waiting(let node, _), .performing(let node, _, _), .offeringPerson(let node, _): return script.nodes[node].qualifiedName
+        case .withAgent: return "with an agent"
         case .notStarted, .choosingLanguage, .ended: return nil
         }
     }
@@ -103,6 +106,8 @@ public struct Conversation: Sendable {
         self.now = now
         var effects: [ConversationEffect] = []
         switch state {
+        case .waiting(let node, _) where script.nodes[node].isHold:
+            break  // on hold for a person: silence is expected
         case .waiting(let node, _), .offeringPerson(let node, _):
             noInputCount += 1
             if noInputCount >= Self.maxNoInput {
@@ -122,7 +127,7 @@ public struct Conversation: Sendable {
             } else {
                 effects.append(.say(languageMenu()))
             }
-        case .notStarted, .performing, .ended:
+        case .notStarted, .performing, .withAgent, .ended:
             break
         }
         return laidOut(effects)
@@ -173,7 +178,7 @@ public struct Conversation: Sendable {
 
     private mutating func handle(_ input: GuestInput, into effects: inout [ConversationEffect]) {
         switch state {
-        case .notStarted, .ended:
+        case .notStarted, .ended, .withAgent:
             return
         case .performing:
             queuedInput.append(input)
@@ -198,7 +203,7 @@ public struct Conversation: Sendable {
         case .choosingLanguage(let misses): chooseLanguage(typed, misses: misses, into: &effects)
         case .offeringPerson(let node, let step): answerOffer(typed, node: node, step: step, into: &effects)
         case .waiting(let node, let step): answer(typed, node: node, step: step, into: &effects)
-        case .notStarted, .performing, .ended: break
+        case .notStarted, .performing, .withAgent, .ended: break
         }
     }
 }

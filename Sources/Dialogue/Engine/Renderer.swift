@@ -60,6 +60,9 @@ struct Renderer {
         case .room(let code): return hotel.room(code: code)?.name(in: pack.code) ?? code
         case .rooms(let codes): return codes.map { hotel.room(code: $0)?.name(in: pack.code) ?? $0 }.joined(separator: ", ")
         case .money(let amount): return money(amount)
+        case .wait(let seconds):
+            guard let seconds else { return render("format.wait.unknown") }
+            return render("format.wait", ["wait.minutes": String(max(1, Int((seconds / 60).rounded(.up))))])
         }
     }
 

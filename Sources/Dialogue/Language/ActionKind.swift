@@ -12,6 +12,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case findComplaint = "find-complaint"
     case findCaller = "find-caller"
     case requestAgent = "request-agent"
+    case leaveQueue = "leave-queue"
 
     /// Every result this action can come back with; a `do` must branch on each.
     public var results: [String] {
@@ -21,7 +22,8 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .saveComplaint, .saveCallback, .saveSurvey: return ["saved", "failed"]
         case .findReservation, .findComplaint: return ["found", "missing"]
         case .findCaller: return ["known", "new"]
-        case .requestAgent: return ["unavailable"]
+        case .requestAgent: return ["queued", "unavailable"]
+        case .leaveQueue: return ["left"]
         }
     }
 
@@ -36,7 +38,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .findReservation: return ["lookup.confirmation"]
         case .findComplaint: return ["lookup.ticket"]
         case .findCaller: return ["guest.phone"]
-        case .requestAgent: return []
+        case .requestAgent, .leaveQueue: return []
         }
     }
 
@@ -52,7 +54,8 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .findReservation: return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights"]
         case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup"]
         case .findCaller: return ["caller.name", "caller.upcoming", "caller.open_complaint"]
-        case .requestAgent: return []
+        case .requestAgent: return ["queue.position", "queue.wait"]
+        case .leaveQueue: return []
         }
     }
 }

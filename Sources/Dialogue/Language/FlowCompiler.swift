@@ -44,9 +44,9 @@ enum FlowCompiler {
         var resolver = TargetResolver(flows: flows)
         let nodes = resolver.resolve()
         diagnostics += resolver.diagnostics
-        for required in ["main.start", "main.menu", "agent.start"] where resolver.index[required] == nil {
+        for required in ["main.start", "main.menu", "agent.start", "agent.none"] where resolver.index[required] == nil {
             diagnostics.append(.error(SourceLocation(file: directory + "/" + required.split(separator: ".")[0] + ".flow", line: 0),
-                "missing node \"\(required)\": every line needs it (the session starts, returns to the menu, or asks for a person there)"))
+                "missing node \"\(required)\": every line needs it (calls start at main.start, return to main.menu, ask for a person at agent.start, and go to agent.none when nobody is free)"))
         }
         guard let hotel, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (nil, diagnostics)
@@ -157,7 +157,8 @@ struct TargetResolver {
         if !choices.isEmpty { steps.append(.menu) }
         return ScriptNode(flow: flow.name, name: node.name, location: node.location, steps: steps,
                           prompt: node.prompt?.value, help: node.help?.value, noMatch: node.noMatch.map(\.value),
-                          noInput: node.noInput.map(\.value), into: node.into?.value, choices: choices)
+                          noInput: node.noInput.map(\.value), into: node.into?.value, choices: choices,
+                          isHold: node.hold != nil)
     }
 
     private mutating func resolve(_ target: TargetName, from flow: FlowFile, at location: SourceLocation) -> Int {

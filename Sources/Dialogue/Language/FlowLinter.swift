@@ -19,7 +19,7 @@ struct FlowLinter {
         "money.amount", "money.currency", "room.number", "room.name", "room.rate", "room.size", "room.facilities",
         "choice.number", "choice.label", "language.name", "language.number",
         "answer.min", "answer.max", "answer.date", "answer.weekday", "answer.earliest", "answer.latest", "answer.after", "answer.hours",
-        "answer.max_nights", "line.limit", "prompt.text",
+        "answer.max_nights", "line.limit", "prompt.text", "wait.minutes", "agent.name", "agent.text",
     ]
 
     func run() -> [PromptDiagnostic] {
@@ -86,6 +86,9 @@ struct FlowLinter {
         }
         if waits == 0, let prompt = node.prompt {
             found.append(.warning(prompt.location, "prompt is never asked: the node has no question or choices (use \"say\")"))
+        }
+        if let hold = node.hold, waits == 0 {
+            found.append(.error(hold.location, "\"hold\" marks a node where the guest waits, but node \"\(node.name)\" asks nothing"))
         }
         if let into = node.into, node.choices.isEmpty {
             found.append(.error(into.location, "\"into\" stores a menu choice, but node \"\(node.name)\" has no choices"))

@@ -5,7 +5,7 @@
 struct FlowParser {
     static let keywords = [
         "flow", "node", "say", "prompt", "help", "nomatch", "noinput", "set", "clear", "if",
-        "ask", "into", "choice", "do", "on", "goto", "end",
+        "ask", "into", "choice", "do", "on", "goto", "end", "hold",
     ]
 
     private let fileName: String
@@ -74,7 +74,7 @@ struct FlowParser {
             try checkName(name, what: "node", at: location)
             nodes.append(FlowNode(
                 name: name, location: location, statements: [], prompt: nil, help: nil,
-                noMatch: [], noInput: [], into: nil, choices: []))
+                noMatch: [], noInput: [], hold: nil, into: nil, choices: []))
             return
         default:
             break
@@ -125,6 +125,10 @@ struct FlowParser {
         case "end":
             guard args.isEmpty else { throw .error(location, "\"end\" takes nothing after it") }
             append(.end, to: node, at: location)
+        case "hold":
+            guard args.isEmpty else { throw .error(location, "\"hold\" takes nothing after it") }
+            guard nodes[node].hold == nil else { throw .error(location, "\"hold\" is given twice") }
+            nodes[node].hold = Located(value: true, location: location)
         default:
             throw .error(location, "unknown statement \"\(keyword)\"" + Spelling.hint(for: keyword, among: Self.keywords))
         }

@@ -18,6 +18,10 @@ public final class FlowSet: Sendable {
     let startNode: Int
     let mainMenuNode: Int
     let agentNode: Int
+    /// Where a guest goes when the queue gives up on them (`agent.none`: a callback offer).
+    let agentFallbackNode: Int
+    /// The node where guests wait on hold for a person, if the flows have one.
+    let holdNode: Int?
 
     init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
@@ -30,6 +34,8 @@ public final class FlowSet: Sendable {
         self.startNode = indexByName["main.start"]!
         self.mainMenuNode = indexByName["main.menu"]!
         self.agentNode = indexByName["agent.start"]!
+        self.agentFallbackNode = indexByName["agent.none"]!
+        self.holdNode = nodes.firstIndex { $0.isHold }
     }
 
     /// The node called `flow.node`, if there is one.
@@ -83,6 +89,8 @@ public struct ScriptNode: Sendable {
     let noInput: [String]
     let into: String?
     let choices: [ScriptChoice]
+    /// On hold for a person: wrong answers do not escalate and silence is not timed out.
+    let isHold: Bool
 
     public var qualifiedName: String { "\(flow).\(name)" }
     /// The question the node waits on, if it asks one.

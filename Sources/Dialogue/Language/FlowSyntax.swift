@@ -20,6 +20,9 @@ public struct FlowNode: Sendable {
     /// Escalating reprompts after a wrong answer: the first for the second try, and so on.
     public var noMatch: [Located<String>]
     public var noInput: [Located<String>]
+    /// A waiting room (`hold`): the guest is on hold for a person, so a wrong answer just
+    /// repeats the prompt (never escalates) and silence is expected, not timed out.
+    public var hold: Located<Bool>?
     /// The variable a menu stores its chosen value in.
     public var into: Located<String>?
     public var choices: [Located<MenuChoice>]

@@ -78,6 +78,7 @@ struct Call {
         case .findReservation, .findComplaint: return .missing
         case .findCaller: return .newCaller
         case .requestAgent: return .unavailable
+        case .leaveQueue: return .left
         }
     }
 

@@ -85,7 +85,7 @@ struct FuzzCaller {
         if pending != nil, !conversation.isPerforming { fail("a pending action while not performing") }
         if conversation.isPerforming, pending == nil { fail("performing without having asked for an action") }
         switch conversation.state {
-        case .waiting, .offeringPerson, .choosingLanguage, .performing: break
+        case .waiting, .offeringPerson, .choosingLanguage, .performing, .withAgent: break
         case .ended:
             if effects.last != .hangUp { fail("ended without hanging up: \(effects)") }
         case .notStarted: fail("not started after start")
@@ -182,7 +182,9 @@ struct FuzzCaller {
             choices = [.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: Bool.random(using: &random),
                                                   hasOpenComplaint: Bool.random(using: &random))), .newCaller]
         case .requestAgent:
-            choices = [.unavailable]
+            choices = [.unavailable, .queued(position: Int.random(in: 1...5, using: &random), expectedWaitSeconds: nil)]
+        case .leaveQueue:
+            choices = [.left]
         }
         return choices.randomElement(using: &random)!
     }
