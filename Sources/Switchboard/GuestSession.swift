@@ -18,6 +18,17 @@ final class GuestSession {
     var inputEnded = false
     /// Hung up or disconnected: nothing more is said.
     var isClosed = false
+    /// When the call was answered (milliseconds since 1970), for consoles.
+    let startedAt: Int64
+    /// The agent on the call, by ID, while one is.
+    var agent: String?
+    /// Supervisors who barged in, by ID.
+    var barging: [String] = []
+    /// Consoles watching this call (their connection IDs).
+    var watchers: Set<UInt64> = []
+    /// The last lines of the call as a console shows them, for `watch` to start from.
+    var recent: [String] = []
+    static let recentLimit = 200
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
         self.id = id
@@ -26,6 +37,7 @@ final class GuestSession {
         self.conversation = conversation
         self.transcript = transcript
         self.lastHeard = now
+        self.startedAt = now
     }
 }
 

@@ -9,6 +9,8 @@ public struct ServiceOptions: Sendable {
     public var host = "127.0.0.1"
     public var guestPort: UInt16 = 2323
     public var agentPort: UInt16 = 2324
+    /// The console is for staff on this machine unless told otherwise.
+    public var agentHost = "127.0.0.1"
     public var dataDirectory = "data"
     public var promptsDirectory = "Prompts"
     public var limits = LineLimits()
@@ -25,7 +27,9 @@ public struct ServiceOptions: Sendable {
 /// line runs it on the main thread; tests run it on an `EventLoopThread`.
 public final class LineService {
     public let guestServer: LineServer
+    public let agentServer: LineServer
     public let center: ServiceCenter
+    private let desk: AgentDesk
     private let loop: EventLoop
     private let store: HotelStore
     private let files: FileAppender
@@ -54,12 +58,17 @@ public final class LineService {
             center = try ServiceCenter(loop: loop, flows: flows, store: store, files: files,
                                        settings: options.settings, clock: options.clock)
             guestServer = try LineServer(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
+            desk = try AgentDesk(center: center, loop: loop, dataDirectory: options.dataDirectory)
+            var consoleLimits = LineLimits()
+            consoleLimits.maxConnections = 64
+            agentServer = try LineServer(loop: loop, host: options.agentHost, port: options.agentPort, limits: consoleLimits, delegate: desk)
         } catch {
             files.close()
             store.close()
             throw error
         }
         self.center = center
+        center.desk = desk
         onJournal = { [weak center] in center?.journalDidAcknowledge() }
         center.start()
     }
@@ -84,6 +93,8 @@ public final class LineService {
         guard !isShuttingDown else { return }
         isShuttingDown = true
         guestServer.stopAccepting()
+        agentServer.stopAccepting()
+        desk.closeConsoles()
         center.shutDown { [self] in
             // Give the goodbyes a turn of the loop to reach the sockets.
             _ = loop.scheduleTimer(at: loop.now.adding(seconds: 0.05)) { [self] in

@@ -4,6 +4,8 @@ public struct LineSettings: Sendable {
     public var idleTimeoutSeconds: Double = 60
     /// How long a shutdown waits for records on their way to disk and goodbyes to drain.
     public var shutdownGraceSeconds: Double = 5
+    /// Wrap-up time, maximum wait and the rest of the queue for a person.
+    public var queue = CallQueue.Settings()
 
     public init() {}
 }

@@ -11,17 +11,21 @@ import Transcript
 /// Everything here runs on the one event-loop thread; there are no locks. Conversations
 /// keep the prompts they started with when `reload` installs new ones.
 public final class ServiceCenter {
-    private let loop: EventLoop
+    let loop: EventLoop
     public private(set) var flows: FlowSet
     private var zone: HotelTimeZone
     private var office: BackOffice
     /// Where transcripts (and the audit log) are appended, off the loop; nil: not kept.
-    private let files: FileAppender?
+    let files: FileAppender?
     private let settings: LineSettings
-    private let clock: WallClock
+    let clock: WallClock
     /// Tells sessions of this run apart from earlier runs' in transcript names.
     private let instance = String(UInt16.random(in: 0x1000...0xffff), radix: 16)
-    private var sessions: [UInt64: GuestSession] = [:]
+    var sessions: [UInt64: GuestSession] = [:]
+    /// The queue for a person; the agent console works it.
+    var queue: CallQueue
+    /// The agent console, when one listens; told of offers, guest lines and hang-ups.
+    weak var desk: AgentDesk?
     /// Records on their way to disk: the session waiting and what it will hear.
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
     private var shutdownDone: (() -> Void)?
@@ -37,6 +41,7 @@ public final class ServiceCenter {
         self.files = files
         self.settings = settings
         self.clock = clock
+        self.queue = CallQueue(settings: settings.queue)
     }
 
     public var sessionCount: Int { sessions.count }
@@ -60,7 +65,7 @@ public final class ServiceCenter {
             guard let session = sessions[connection], !session.isClosed else { continue }
             let now = clock.now()
             if let failure = ack.failure {
-                session.transcript.record(.event, "not saved: \(failure)", at: now)
+                record(.event, "not saved: \(failure)", in: session, at: now)
             }
             complete(ack.failure == nil ? outcome : .failed, in: session, now: now)
             finishIfDone(session)
@@ -92,12 +97,17 @@ public final class ServiceCenter {
 
     // MARK: Carrying out effects
 
-    private func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
+    func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
         for effect in effects {
             switch effect {
             case .say(let text):
                 session.connection.sendLine(text)
-                session.transcript.record(.line, text, at: now)
+                record(.line, text, in: session, at: now)
+            case .perform(.requestAgent):
+                askForAgent(session, now: now)
+            case .perform(.leaveQueue):
+                apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
+                complete(.left, in: session, now: now)
             case .perform(let request):
                 switch office.perform(request, session: session.id, flows: session.conversation.script, zone: zone, now: now) {
                 case .done(let outcome):
@@ -106,7 +116,7 @@ public final class ServiceCenter {
                     awaiting[token] = (session.connection.id, outcome)
                 }
             case .hangUp:
-                session.transcript.record(.event, "hung up", at: now)
+                record(.event, "hung up", in: session, at: now)
                 session.isClosed = true
                 session.connection.close(flushFirst: true)
             }
@@ -116,8 +126,8 @@ public final class ServiceCenter {
 
     /// Answers the conversation's action; the outcome goes into the transcript so a replay
     /// can answer the same way without this store.
-    private func complete(_ outcome: ActionOutcome, in session: GuestSession, now: Int64) {
-        session.transcript.record(.event, OutcomeText.encode(outcome), at: now)
+    func complete(_ outcome: ActionOutcome, in session: GuestSession, now: Int64) {
+        record(.event, OutcomeText.encode(outcome), in: session, at: now)
         execute(session.conversation.complete(outcome, now: local(now)), in: session, now: now)
     }
 
@@ -125,7 +135,7 @@ public final class ServiceCenter {
     private func finishIfDone(_ session: GuestSession) {
         guard !session.isClosed else { return }
         if session.inputEnded && !session.conversation.isPerforming {
-            session.transcript.record(.event, "guest finished sending", at: clock.now())
+            record(.event, "guest finished sending", in: session, at: clock.now())
             session.isClosed = true
             session.connection.close(flushFirst: true)
         } else if shutdownDone != nil && !session.conversation.isPerforming {
@@ -138,7 +148,7 @@ public final class ServiceCenter {
         files?.append(session.transcript.takeText(), to: "transcripts/\(session.day)/\(session.id).txt")
     }
 
-    private func local(_ instant: Int64) -> LocalMoment {
+    func local(_ instant: Int64) -> LocalMoment {
         let second = instant / 1000
         if cachedOffset.second != second {
             cachedOffset = (second, zone.offsetSeconds(atEpochMilliseconds: instant))
@@ -156,10 +166,12 @@ public final class ServiceCenter {
 
     private func idleRound() {
         let now = clock.now()
+        apply(queue.tick(now: queueTime), now: now)
+        desk?.idleRound()
         let limit = Int64(settings.idleTimeoutSeconds * 1000)
         for session in sessions.values where !session.isClosed && !session.conversation.isPerforming && now - session.lastHeard >= limit {
             session.lastHeard = now
-            session.transcript.record(.event, "no input", at: now)
+            record(.event, "no input", in: session, at: now)
             execute(session.conversation.noInput(now: local(now)), in: session, now: now)
         }
     }
@@ -190,19 +202,20 @@ extension ServiceCenter: LineServerDelegate {
         let guestInput: GuestInput
         switch input {
         case .line(let text):
-            session.transcript.record(.guest, text, at: now)
+            record(.guest, text, in: session, at: now)
+            if session.conversation.isWithAgent { return }  // the agent hears it (`record`), not the menu
             guestInput = .line(text)
         case .tooLong(let limit):
-            session.transcript.record(.event, "line longer than \(limit) bytes", at: now)
+            record(.event, "line longer than \(limit) bytes", in: session, at: now)
             guestInput = .tooLong(limit: limit)
         case .invalidText:
-            session.transcript.record(.event, "line not UTF-8", at: now)
+            record(.event, "line not UTF-8", in: session, at: now)
             guestInput = .unreadable
         case .controlCharacters:
-            session.transcript.record(.event, "line with control characters", at: now)
+            record(.event, "line with control characters", in: session, at: now)
             guestInput = .controlCharacters
         case .interrupt:
-            session.transcript.record(.event, "interrupt", at: now)
+            record(.event, "interrupt", in: session, at: now)
             guestInput = .line("quit")
         case .endOfInput:
             session.inputEnded = true
@@ -217,9 +230,10 @@ extension ServiceCenter: LineServerDelegate {
         guard let session = sessions.removeValue(forKey: connection.id) else { return }
         let now = clock.now()
         if !session.isClosed {
-            session.transcript.record(.event, reason == .outputOverflow ? "closed: guest stopped reading" : "guest hung up", at: now)
+            record(.event, reason == .outputOverflow ? "closed: guest stopped reading" : "guest hung up", in: session, at: now)
         }
         session.isClosed = true
+        guestLeft(session, now: now)
         flushTranscript(of: session)
         checkShutdown()
     }

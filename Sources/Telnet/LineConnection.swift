@@ -53,6 +53,11 @@ public final class LineConnection {
     /// True once the peer sent any telnet command: only then may options be negotiated.
     public var isTelnetPeer: Bool { codec.sawTelnet }
 
+    /// Negotiate with this peer as with a telnet client from the start (see
+    /// `TelnetCodec.assumeTelnetPeer`). Never for the guest line, whose `nc` callers must
+    /// not see an IAC byte they did not ask for.
+    public func assumeTelnetPeer() { codec.assumeTelnetPeer() }
+
     /// Output queued and not yet taken by the kernel.
     public var pendingOutputBytes: Int { output.count }
 

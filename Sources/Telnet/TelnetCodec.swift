@@ -53,6 +53,12 @@ public struct TelnetCodec: Sendable {
     /// True once the peer sent any IAC: only then may we send telnet commands.
     public private(set) var sawTelnet = false
 
+    /// Treats the peer as a telnet client before it has sent any IAC: for a service meant
+    /// for `telnet` only (the agent console), which must negotiate first (WILL ECHO at a PIN).
+    public mutating func assumeTelnetPeer() {
+        sawTelnet = true
+    }
+
     private var parser = Parser.data
     /// The last data byte ended a line with CR: a following LF or NUL belongs to it.
     private var afterCR = false

@@ -5,7 +5,8 @@ import Telnet
 /// `hotelline serve`: answers the guest line on this thread until SIGTERM or SIGINT.
 enum ServeCommand {
     static let valued: Set<String> = [
-        "host", "guest-port", "agent-port", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
+        "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
+        "max-wait", "wrap-up",
     ]
 
     static func options(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceOptions? {
@@ -18,6 +19,9 @@ enum ServeCommand {
         options.host = reader.options["host"] ?? options.host
         options.guestPort = try reader.port("guest-port", default: options.guestPort)
         options.agentPort = try reader.port("agent-port", default: options.agentPort)
+        options.agentHost = reader.options["agent-host"] ?? options.agentHost
+        options.settings.queue.maxWaitSeconds = try reader.seconds("max-wait", default: options.settings.queue.maxWaitSeconds, range: 10...86_400)
+        options.settings.queue.wrapUpSeconds = try reader.seconds("wrap-up", default: options.settings.queue.wrapUpSeconds, range: 0...3600)
         options.dataDirectory = try reader.directory("data", default: options.dataDirectory)
         options.promptsDirectory = try reader.directory("prompts", default: options.promptsDirectory)
         options.settings.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: options.settings.idleTimeoutSeconds, range: 5...86_400)
@@ -51,6 +55,7 @@ enum ServeCommand {
                 service.shutDown { loop.stop() }
             }
             Console.out("guest line listening on \(service.guestServer.localHost):\(service.guestServer.localPort)")
+            Console.out("agent console listening on \(service.agentServer.localHost):\(service.agentServer.localPort)")
             try loop.run()
             loop.close()
             Console.log("stopped")

@@ -23,8 +23,9 @@ enum Usage {
         Options:
           --host ADDR           address to listen on (default 127.0.0.1)
           --guest-port N        the guest line's port (default 2323; 0 picks a free one)
-          --agent-port N        the agent console's port (default 2324; reserved: the
-                                console arrives in a later version)
+          --agent-port N        the agent console's port (default 2324; 0 picks a free one)
+          --agent-host ADDR     address the console listens on (default 127.0.0.1: staff
+                                on this machine only)
           --data DIR            records, journal and transcripts (default ./data)
           --prompts DIR         the prompt files (default ./Prompts)
           --idle-timeout SECS   silence before "are you still there?" (default 60; the
@@ -34,9 +35,13 @@ enum Usage {
           --max-line BYTES      the longest line a guest may send (default 1024)
           --max-output BYTES    output held for a guest who stops reading before the line
                                 hangs up on them (default 262144)
+          --max-wait SECS       longest wait for a person before a callback is offered
+                                (default 300)
+          --wrap-up SECS        an agent's pause after each call (default 30)
           --help                show this help
 
-        Once listening it prints one line: "guest line listening on HOST:PORT".
+        Once listening it prints two lines: "guest line listening on HOST:PORT" and
+        "agent console listening on HOST:PORT". Add agents with "hotelline agents add".
         """
 
     static let export = """

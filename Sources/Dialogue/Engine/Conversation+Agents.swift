@@ -39,6 +39,12 @@ extension Conversation {
         return laidOut([.say(render("agent.joined", ["agent.name": name]))])
     }
 
+    /// "Sara from guest services has joined": for a second person joining (a supervisor
+    /// barging in) without changing whose call it is.
+    public func joinedText(name: String) -> String {
+        TextLayout.wrap(render("agent.joined", ["agent.name": name]), width: script.hotel.lineWidth)
+    }
+
     /// What the agent typed, as the guest sees it ("Mei: Good evening…").
     public func agentLine(name: String, text: String) -> String {
         render("agent.said", ["agent.name": name, "agent.text": text])

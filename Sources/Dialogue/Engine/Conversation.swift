@@ -160,6 +160,16 @@ public struct Conversation: Sendable {
         return laidOut(effects)
     }
 
+    /// What the guest hears about a line the line refused; nil for a whole line.
+    private func lineProblem(_ input: GuestInput) -> String? {
+        switch input {
+        case .line: return nil
+        case .tooLong(let limit): return render("line.too_long", ["line.limit": String(limit)])
+        case .unreadable: return render("line.unreadable")
+        case .controlCharacters: return render("line.control")
+        }
+    }
+
     /// Texts fitted to the hotel's terminal width, just before they leave the machine.
     func laidOut(_ effects: [ConversationEffect]) -> [ConversationEffect] {
         let width = script.hotel.lineWidth
@@ -178,7 +188,11 @@ public struct Conversation: Sendable {
 
     private mutating func handle(_ input: GuestInput, into effects: inout [ConversationEffect]) {
         switch state {
-        case .notStarted, .ended, .withAgent:
+        case .notStarted, .ended:
+            return
+        case .withAgent:
+            // The agent hears whole lines; a line the line refused is explained to the guest.
+            if let problem = lineProblem(input) { effects.append(.say(problem)) }
             return
         case .performing:
             queuedInput.append(input)
@@ -188,13 +202,7 @@ public struct Conversation: Sendable {
         }
         noInputCount = 0
         guard case .line(let line) = input else {
-            let key: String
-            switch input {
-            case .tooLong: key = "line.too_long"
-            case .unreadable: key = "line.unreadable"
-            default: key = "line.control"
-            }
-            effects.append(.say(render(key, ["line.limit": { if case .tooLong(let limit) = input { String(limit) } else { "" } }()])))
+            if let problem = lineProblem(input) { effects.append(.say(problem)) }
             effects.append(.say(currentPrompt()))
             return
         }

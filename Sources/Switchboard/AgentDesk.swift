@@ -1,0 +1,356 @@
+import Dialogue
+import Glibc
+import Storage
+import Telnet
+
+/// The agent console on `--agent-port`: agents log in with their ID and PIN (hidden in
+/// telnet), see the calls and the queue, take and watch calls, talk with guests, and hand
+/// them back. Supervisors also whisper, barge in and see the figures.
+///
+/// Runs on the event loop with the `ServiceCenter`; hashing a PIN and reading the agents
+/// file happen off the loop. Every login, failure, lockout, takeover, hang-up and phone
+/// number shown goes to the audit log.
+final class AgentDesk {
+    let center: ServiceCenter
+    private let work: OffLoopWork
+    private let dataDirectory: String
+    private(set) var roster: AgentRoster
+    private var rosterStamp: FileStamp?
+    private var consoles: [UInt64: AgentConsole] = [:]
+    private var loginGuard = LoginGuard()
+    /// A hash to check unknown IDs against, so a wrong ID takes as long as a wrong PIN.
+    private let decoyHash: String
+
+    init(center: ServiceCenter, loop: EventLoop, dataDirectory: String) throws {
+        self.center = center
+        self.dataDirectory = dataDirectory
+        self.work = try OffLoopWork(loop: loop)
+        self.roster = try AgentRoster.load(dataDirectory: dataDirectory)
+        self.rosterStamp = FileStamp(path: AgentRoster.path(in: dataDirectory))
+        self.decoyHash = (try? PinHasher.hash("0000")) ?? "$y$"
+    }
+
+    func name(of agent: String) -> String { roster.agent(agent)?.name ?? agent }
+
+    func audit(_ event: String, _ details: KeyValuePairs<String, String>) {
+        center.files?.append(AuditLog.line(event, details, at: center.clock.now()), to: AuditLog.fileName)
+    }
+
+    // MARK: Output to consoles
+
+    func show(_ lines: [String], toConsole id: UInt64) {
+        guard let console = consoles[id] else { return }
+        for line in lines { console.connection.sendLine(line) }
+    }
+
+    func show(_ lines: [String], toAgent agent: String) {
+        guard let console = console(of: agent) else { return }
+        show(lines, toConsole: console.connection.id)
+    }
+
+    private func console(of agent: String) -> AgentConsole? {
+        consoles.values.first { $0.account?.id == agent }
+    }
+
+    func offer(guest: CallSummary, to agent: String) {
+        show(["* Call \(guest.id) is waiting for you (\(ConsoleText.duration(guest.seconds)) on the line, \(guest.language), from \(guest.node)).",
+              "  Type accept or decline."], toAgent: agent)
+    }
+
+    func withdraw(guest: UInt64, from agent: String, guestLeft: Bool) {
+        if guestLeft {
+            show(["* Call \(guest) is no longer waiting (the guest left)."], toAgent: agent)
+        } else if case .away? = center.queue.agents[agent] {
+            show(["* Call \(guest) went to someone else. You are away; type \"status available\" when ready."], toAgent: agent)
+        } else {
+            show(["* Call \(guest) went to someone else."], toAgent: agent)
+        }
+    }
+
+    func connected(_ agent: String, to guest: CallSummary, recent: [String]) {
+        show(["* You are talking with call \(guest.id) (\(guest.language), phone \(ConsoleText.masked(phone: guest.phone))).",
+              "  What you type goes to the guest. /release hands them back to the menu,",
+              "  /hangup ends the call, /note TEXT keeps a note. The call so far:"] + recent.suffix(12).map { "  " + $0 }, toAgent: agent)
+    }
+
+    func callEnded(_ agent: String, guest: UInt64, reason: String) {
+        show(["* Call \(guest) ended: \(reason). You are wrapping up; calls come again in a moment."], toAgent: agent)
+    }
+
+    /// The line is closing: every console is told and closed.
+    func closeConsoles() {
+        for console in consoles.values {
+            console.say("* The line is closing. Goodbye.")
+            logOut(console)
+            console.connection.close(flushFirst: true)
+        }
+    }
+
+    // MARK: Agents file
+
+    /// Once a second: notice an edited agents file (an agent removed is logged out at once).
+    func idleRound() {
+        let path = AgentRoster.path(in: dataDirectory)
+        let directory = dataDirectory
+        work.submit({ FileStamp(path: path) }) { [weak self] stamp in
+            guard let self, stamp != self.rosterStamp else { return }
+            self.rosterStamp = stamp
+            self.work.submit({ Result { () throws(StaffError) -> AgentRoster in try AgentRoster.load(dataDirectory: directory) } }) { [weak self] loaded in
+                guard let self, case .success(let roster) = loaded else { return }
+                self.roster = roster
+                for console in self.consoles.values {
+                    guard let account = console.account else { continue }
+                    if let current = roster.agent(account.id) {
+                        console.account = current
+                    } else {
+                        self.audit("revoked", ["agent": account.id])
+                        console.connection.sendLine("* Your access has been revoked. Goodbye.")
+                        self.logOut(console)
+                        console.connection.close(flushFirst: true)
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Login
+
+    private func askForID(_ console: AgentConsole) {
+        console.state = .askingID
+        console.connection.sendLine("Agent ID:")
+    }
+
+    private func login(_ console: AgentConsole, line: String) {
+        switch console.state {
+        case .askingID:
+            let id = String(line.trimmingSpacesAndTabs()).lowercased()
+            guard !id.isEmpty else { return askForID(console) }
+            if let until = loginGuard.lockedUntil(id: id, address: console.address, now: center.queueTime) {
+                let minutes = Int(((until - center.queueTime) / 60).rounded(.up))
+                console.connection.sendLine("Too many failed logins. Try again in \(minutes) minute(s).")
+                return askForID(console)
+            }
+            console.state = .askingPIN(id)
+            // Hide the PIN as it is typed: telnet stops echoing while we say WILL ECHO.
+            console.connection.setLocalOption(TelnetOption.echo, enabled: true)
+            console.connection.sendLine("PIN:")
+        case .askingPIN(let id):
+            console.connection.setLocalOption(TelnetOption.echo, enabled: false)
+            console.connection.sendLine("")
+            console.state = .verifying(id)
+            let pin = String(line.trimmingSpacesAndTabs())
+            let account = roster.agent(id)
+            let hash = account?.pinHash ?? decoyHash
+            work.submit({ PinHasher.verify(pin, against: hash) && account != nil }) { [weak self] ok in
+                self?.verified(console, id: id, ok: ok)
+            }
+        case .verifying:
+            break  // lines typed while the PIN is checked are dropped
+        case .loggedIn:
+            preconditionFailure("Invalid state: login line for a logged-in console")
+        }
+    }
+
+    private func verified(_ console: AgentConsole, id: String, ok: Bool) {
+        guard consoles[console.connection.id] != nil else { return }
+        let address = console.address
+        if ok, let account = roster.agent(id) {
+            if let other = self.console(of: id), other !== console {
+                audit("login-refused", ["agent": id, "from": address, "reason": "already-logged-in"])
+                console.connection.sendLine("\(id) is already logged in on another console; log out there first.")
+                return askForID(console)
+            }
+            loginGuard.succeeded(id: id)
+            console.account = account
+            console.state = .loggedIn
+            audit("login", ["agent": id, "from": address])
+            console.connection.sendLine("Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available for calls. Type help for the commands.")
+            center.agentLoggedIn(id)
+            return
+        }
+        audit("login-failed", ["agent": id, "from": address])
+        if loginGuard.failed(id: id, address: address, now: center.queueTime) {
+            audit("lockout", ["agent": id, "from": address, "minutes": String(Int(LoginGuard.lockSeconds / 60))])
+            console.connection.sendLine("Login incorrect. Too many failed logins: this ID and this address are locked for 15 minutes.")
+        } else {
+            console.connection.sendLine("Login incorrect.")
+        }
+        askForID(console)
+    }
+
+    func logOut(_ console: AgentConsole) {
+        guard let account = console.account else { return }
+        console.account = nil
+        console.state = .askingID
+        center.unwatch(console.connection.id)
+        center.agentLoggedOut(account.id)
+        audit("logout", ["agent": account.id])
+    }
+
+    // MARK: Commands
+
+    private func command(_ console: AgentConsole, line: String) {
+        guard let account = console.account else { return }
+        let onCall = center.session(of: account.id) != nil
+        if onCall, !ConsoleCommand.isCallCommand(line) {
+            if let problem = center.agentSays(account.id, name: account.name, text: line) { console.say(problem) }
+            return
+        }
+        let command: ConsoleCommand
+        switch ConsoleCommand.parse(line) {
+        case .success(let parsed): command = parsed
+        case .failure(let problem): return console.say(problem.message)
+        }
+        if command.needsSupervisor, account.role != .supervisor {
+            return console.say("only a supervisor may use that command")
+        }
+        run(command, for: account, on: console)
+    }
+
+    private func run(_ command: ConsoleCommand, for account: AgentAccount, on console: AgentConsole) {
+        let agent = account.id
+        let now = center.clock.now()
+        switch command {
+        case .help:
+            console.say(ConsoleHelp.text(supervisor: account.role == .supervisor))
+        case .sessions:
+            let calls = center.summaries(now: now)
+            console.say(calls.isEmpty ? "No guests on the line." : ConsoleText.table(
+                ["ID", "LANG", "WHERE", "TIME", "STATE", "PHONE"],
+                calls.map { [String($0.id), $0.language, $0.node, ConsoleText.duration($0.seconds), $0.state, ConsoleText.masked(phone: $0.phone)] }))
+        case .queue:
+            let waiting = center.summaries(now: now).filter(\.waiting).sorted { (center.queue.position(of: $0.id) ?? 0) < (center.queue.position(of: $1.id) ?? 0) }
+            console.say(waiting.isEmpty ? "Nobody is waiting." : ConsoleText.table(
+                ["#", "ID", "LANG", "ON LINE", "PHONE"],
+                waiting.map { [String(center.queue.position(of: $0.id) ?? 0), String($0.id), $0.language, ConsoleText.duration($0.seconds), ConsoleText.masked(phone: $0.phone)] }))
+        case .next: console.sayProblem(center.next(agent))
+        case .take(let guest): console.sayProblem(center.take(agent, guest: guest))
+        case .accept: console.sayProblem(center.accept(agent))
+        case .decline:
+            console.sayProblem(center.decline(agent))
+        case .release: console.sayProblem(center.release(agent))
+        case .hangup: console.sayProblem(center.hangUp(agent))
+        case .leave: console.sayProblem(center.leaveBarge(agent))
+        case .note(let text): console.sayProblem(center.note(agent, guest: console.watching, text: text), done: "Noted.")
+        case .watch(let guest):
+            switch center.watch(console.connection.id, guest: guest) {
+            case .success(let recent):
+                center.unwatch(console.connection.id)
+                _ = center.watch(console.connection.id, guest: guest)
+                console.watching = guest
+                console.say(["* Watching call \(guest) (read-only; unwatch to stop). So far:"] + recent.map { "  " + $0 })
+            case .failure(let problem): console.say(problem.message)
+            }
+        case .unwatch:
+            center.unwatch(console.connection.id)
+            console.watching = nil
+            console.say("Stopped watching.")
+        case .status(let available):
+            if case .onCall? = center.queue.agents[agent] { return console.say("you are on a call: release or hang up first") }
+            center.setStatus(agent, available: available)
+            console.say(available ? "You are available for calls." : "You are away: no calls will be offered.")
+        case .whoami:
+            let state = center.queue.agents[agent].map { "\($0)" } ?? "logged in"
+            console.say("\(agent) (\(ConsoleText.safe(account.name)), \(account.role.rawValue)), from \(console.address): \(state)")
+        case .logout:
+            if center.session(of: agent)?.agent == agent { return console.say("you are on a call: release or hang up first") }
+            logOut(console)
+            console.say("Logged out. Goodbye.")
+            console.connection.close(flushFirst: true)
+        case .phone(let guest):
+            switch center.fullPhone(of: guest) {
+            case .success(let phone):
+                audit("phone-viewed", ["agent": agent, "session": String(guest)])
+                console.say("Call \(guest): \(phone) (this view is logged)")
+            case .failure(let problem): console.say(problem.message)
+            }
+        case .whisper(let guest, let text): console.sayProblem(center.whisper(agent, guest: guest, text: text), done: "Whispered.")
+        case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest), done: "You joined call \(guest); /leave to go.")
+        case .stats: console.say(center.stats(now: now))
+        }
+    }
+}
+
+extension AgentDesk: LineServerDelegate {
+    func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+        connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
+        let console = AgentConsole(connection: connection)
+        consoles[connection.id] = console
+        connection.sendLine("HotelLine agent console, \(center.flows.hotel.text("name", in: center.flows.hotel.primaryLanguage)).")
+        askForID(console)
+    }
+
+    func connection(_ connection: LineConnection, didReceive input: LineInput) {
+        guard let console = consoles[connection.id] else { return }
+        switch input {
+        case .line(let line):
+            if case .loggedIn = console.state { command(console, line: line) } else { login(console, line: line) }
+        case .tooLong(let limit):
+            console.say("That line is too long (\(limit) bytes at most).")
+        case .invalidText, .controlCharacters:
+            console.say("That line had characters the console cannot take; please type it again.")
+        case .interrupt, .endOfInput:
+            logOut(console)
+            connection.close(flushFirst: true)
+        }
+    }
+
+    func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+        guard let console = consoles.removeValue(forKey: connection.id) else { return }
+        logOut(console)
+    }
+
+    func busyMessage(for server: LineServer) -> String {
+        "The agent console has too many connections; try again shortly."
+    }
+}
+
+/// One console connection and where it is in logging in.
+final class AgentConsole {
+    enum State: Equatable {
+        case askingID
+        case askingPIN(String)
+        /// The PIN is being checked off the loop.
+        case verifying(String)
+        case loggedIn
+    }
+
+    let connection: LineConnection
+    var state: State = .askingID
+    var account: AgentAccount?
+    var watching: UInt64?
+
+    init(connection: LineConnection) {
+        self.connection = connection
+    }
+
+    /// The remote address without the port: lockouts count per address.
+    var address: String { String(connection.peerAddress.prefix { $0 != ":" }) }
+
+    func say(_ text: String) { connection.sendLine(text) }
+
+    func say(_ lines: [String]) { for line in lines { connection.sendLine(line) } }
+
+    func sayProblem(_ problem: String?, done: String? = nil) {
+        if let problem { say("Cannot: \(problem).") } else if let done { say(done) }
+    }
+}
+
+@available(*, unavailable)
+extension AgentDesk: Sendable {}
+
+@available(*, unavailable)
+extension AgentConsole: Sendable {}
+
+/// A file's size and modification time, to notice when it changed.
+struct FileStamp: Equatable, Sendable {
+    var size: Int
+    var modified: Int
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    }
+}

@@ -1,0 +1,118 @@
+import Dialogue
+
+/// A line typed at the agent console, read as a command.
+///
+/// During a call, plain text goes to the guest; a command is a line starting with `/`, or
+/// one of the call words (`release`, `hangup`, `leave`, `note …`) on its own.
+public enum ConsoleCommand: Equatable, Sendable {
+    case help
+    case sessions
+    case queue
+    case next
+    case watch(UInt64)
+    case unwatch
+    case take(UInt64)
+    case accept
+    case decline
+    case release
+    case hangup
+    /// A barging supervisor leaves the call without ending it.
+    case leave
+    case note(String)
+    case status(available: Bool)
+    case whoami
+    case logout
+    /// The guest's full phone number (audited).
+    case phone(UInt64)
+    case whisper(UInt64, String)
+    case barge(UInt64)
+    case stats
+
+    static let words = ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
+                        "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats"]
+    /// Commands only a supervisor may use.
+    var needsSupervisor: Bool {
+        switch self {
+        case .whisper, .barge, .stats: return true
+        default: return false
+        }
+    }
+
+    /// Why a line is not a command, in words for the agent.
+    public struct Problem: Error, Equatable {
+        public let message: String
+    }
+
+    /// Parses `line` (a leading `/` is allowed and ignored).
+    public static func parse(_ line: String) -> Result<ConsoleCommand, Problem> {
+        var text = Substring(line.trimmingSpacesAndTabs())
+        if text.hasPrefix("/") { text = text.dropFirst() }
+        let word = String(text.prefix { $0 != " " }).lowercased()
+        let rest = String(String(text.dropFirst(word.count)).trimmingSpacesAndTabs())
+        func session() -> Result<UInt64, Problem> {
+            let id = rest.hasPrefix("#") ? String(rest.dropFirst()) : rest
+            guard let number = UInt64(id) else {
+                return .failure(Problem(message: "\(word) needs a session number, as \"sessions\" lists them (for example: \(word) 17)"))
+            }
+            return .success(number)
+        }
+        func bare(_ command: ConsoleCommand) -> Result<ConsoleCommand, Problem> {
+            rest.isEmpty ? .success(command) : .failure(Problem(message: "\(word) takes nothing after it"))
+        }
+        switch word {
+        case "help", "?": return .success(.help)
+        case "sessions": return bare(.sessions)
+        case "queue": return bare(.queue)
+        case "next": return bare(.next)
+        case "watch": return session().map(ConsoleCommand.watch)
+        case "unwatch": return bare(.unwatch)
+        case "take": return session().map(ConsoleCommand.take)
+        case "accept": return bare(.accept)
+        case "decline": return bare(.decline)
+        case "release": return bare(.release)
+        case "hangup": return bare(.hangup)
+        case "leave": return bare(.leave)
+        case "whoami": return bare(.whoami)
+        case "logout", "quit", "exit": return bare(.logout)
+        case "stats": return bare(.stats)
+        case "phone": return session().map(ConsoleCommand.phone)
+        case "barge": return session().map(ConsoleCommand.barge)
+        case "note":
+            return rest.isEmpty ? .failure(Problem(message: "note needs the text to keep (for example: note guest asked for a late check-out)")) : .success(.note(rest))
+        case "status":
+            switch rest.lowercased() {
+            case "available": return .success(.status(available: true))
+            case "away": return .success(.status(available: false))
+            default: return .failure(Problem(message: "status is \"status available\" or \"status away\""))
+            }
+        case "whisper":
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            let id = parts.first.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+            guard parts.count == 2, let number = id.flatMap({ UInt64($0) }) else {
+                return .failure(Problem(message: "whisper needs a session and the words (for example: whisper 17 offer the upgrade)"))
+            }
+            return .success(.whisper(number, parts[1]))
+        default:
+            let hint = Spelling.hint(for: word, among: words)
+            return .failure(Problem(message: "unknown command \"\(ConsoleText.safe(word))\"\(hint); type help for the list"))
+        }
+    }
+
+    /// During a call: is this line for the console rather than the guest? A line starting
+    /// with `/`, or one that reads as a whole command (`release`, `note …`, `sessions`).
+    static func isCallCommand(_ line: String) -> Bool {
+        let text = line.trimmingSpacesAndTabs()
+        if text.hasPrefix("/") { return true }
+        if case .success = parse(line) { return true }
+        return false
+    }
+}
+
+extension String {
+    func trimmingSpacesAndTabs() -> Substring {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" { text = text.dropLast() }
+        return text
+    }
+}

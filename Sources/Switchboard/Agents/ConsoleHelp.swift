@@ -1,0 +1,31 @@
+/// The console's `help`: every command, one line each, within 80 columns.
+enum ConsoleHelp {
+    static func text(supervisor: Bool) -> String {
+        var lines = [
+            "Commands (a leading / is optional):",
+            "  sessions            guests on the line: id, language, where, time, state",
+            "  queue               guests waiting for a person, longest first",
+            "  next                take the guest waiting longest",
+            "  take ID             take a call (from the queue or mid-flow)",
+            "  accept | decline    answer a call offered to you",
+            "  watch ID | unwatch  follow a call read-only",
+            "  note TEXT           add a note to the call you are on or watching",
+            "  phone ID            a guest's full phone number (logged)",
+            "  status available | status away",
+            "  whoami | logout",
+            "During a call, what you type goes to the guest; these are commands:",
+            "  /release            hand the guest back to the main menu",
+            "  /hangup             end the call politely",
+            "  /note TEXT          a note for the call's record",
+        ]
+        if supervisor {
+            lines += [
+                "Supervisor:",
+                "  whisper ID TEXT     to the agent on call ID, not the guest",
+                "  barge ID            join call ID (both hear you); /leave to go",
+                "  stats               agents, queue, calls today, average call",
+            ]
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,59 @@
+import Dialogue
+
+/// Text for the agent console: nothing a guest typed may drive the agent's terminal, and
+/// tables fit an 80-column telnet window.
+enum ConsoleText {
+    /// Control characters (ESC, C1, DEL, …) shown escaped, `\u{1b}`, so a guest's line can
+    /// never move the agent's cursor, change colours, or rename their terminal.
+    static func safe<S: StringProtocol>(_ text: S) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x20 || value == 0x7f || (0x80..<0xa0).contains(value) || (0x202a...0x202e).contains(value) || (0x2066...0x2069).contains(value) {
+                result += "\\u{" + String(value, radix: 16) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// `******0958`: enough to tell guests apart, not enough to call them.
+    static func masked(phone: String?) -> String {
+        guard let phone, phone.count > 4 else { return "-" }
+        return "******" + phone.suffix(4)
+    }
+
+    /// `2:05` for seconds, `1:02:05` past an hour.
+    static func duration(_ seconds: Double) -> String {
+        let total = max(0, Int(seconds))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return total >= 3600 ? "\(total / 3600):\(two(total / 60 % 60)):\(two(total % 60))" : "\(total / 60):\(two(total % 60))"
+    }
+
+    /// Rows padded to their columns' widths (display width, so wide characters count two),
+    /// every line cut at 79 columns.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { displayWidth(of: $0[column]) }.max() ?? 0 }
+        return all.map { row in
+            let line = "  " + row.indices.map { column in
+                column == row.count - 1 ? row[column] : padded(row[column], toWidth: widths[column])
+            }.joined(separator: "  ")
+            return fit(line, columns: 79)
+        }.joined(separator: "\n")
+    }
+
+    static func fit(_ line: String, columns: Int) -> String {
+        guard displayWidth(of: line) > columns else { return line }
+        var result = ""
+        var width = 0
+        for character in line {
+            let next = displayWidth(of: String(character))
+            guard width + next <= columns - 1 else { break }
+            result.append(character)
+            width += next
+        }
+        return result + "…"
+    }
+}

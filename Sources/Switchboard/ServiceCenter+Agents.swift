@@ -1,0 +1,123 @@
+import Dialogue
+import Storage
+import Transcript
+
+/// The guest's side of the queue for a person: asking, waiting, being put through to an
+/// agent, talking, and being handed back. The console's side is `AgentDesk`.
+extension ServiceCenter {
+    /// Queue time: monotonic seconds, immune to the wall clock being set.
+    var queueTime: Double { Double(loop.now.nanoseconds) / 1e9 }
+
+    /// Records a transcript entry and shows it to whoever follows the call on a console.
+    func record(_ direction: TranscriptDirection, _ text: String, in session: GuestSession, at now: Int64) {
+        session.transcript.record(direction, text, at: now)
+        guard desk != nil || !session.watchers.isEmpty else { return }
+        let id = session.connection.id
+        let lines: [String]
+        switch direction {
+        case .guest: lines = ["guest \(id)> " + ConsoleText.safe(text)]
+        case .line: lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { "line \(id)> " + ConsoleText.safe($0) }
+        case .event: lines = ["* \(id) " + ConsoleText.safe(text)]
+        }
+        session.recent += lines
+        if session.recent.count > GuestSession.recentLimit { session.recent.removeFirst(session.recent.count - GuestSession.recentLimit) }
+        for console in session.watchers { desk?.show(lines, toConsole: console) }
+        if direction == .guest, session.conversation.isWithAgent {
+            for agent in [session.agent].compactMap({ $0 }) + session.barging { desk?.show(lines, toAgent: agent) }
+        }
+    }
+
+    /// `0` / `agent`: into the queue, or, with nobody logged in, straight to the callback offer.
+    func askForAgent(_ session: GuestSession, now: Int64) {
+        var actions = queue.guestAsks(session.connection.id, now: queueTime)
+        guard let first = actions.first else { return }
+        actions.removeFirst()
+        switch first {
+        case .tellPosition(_, let position, let wait):
+            complete(.queued(position: position, expectedWaitSeconds: wait), in: session, now: now)
+        default:
+            complete(.unavailable, in: session, now: now)
+        }
+        apply(actions, now: now)
+    }
+
+    /// Carries out what the queue decided.
+    func apply(_ actions: [CallQueue.Action], now: Int64) {
+        for action in actions {
+            switch action {
+            case .tellPosition(let guest, let position, let wait):
+                guard let session = sessions[guest] else { continue }
+                execute(session.conversation.queueMoved(position: position, expectedWaitSeconds: wait, now: local(now)), in: session, now: now)
+            case .offerCallback(let guest, let reason):
+                guard let session = sessions[guest] else { continue }
+                record(.event, reason == .noAgents ? "queue: nobody left to answer" : "queue: waited too long", in: session, at: now)
+                execute(session.conversation.queueEnded(reason == .noAgents ? .noOne : .waitedTooLong, now: local(now)), in: session, now: now)
+            case .offerCall(let agent, let guest):
+                guard let session = sessions[guest] else { continue }
+                desk?.offer(guest: summary(of: session, now: now), to: agent)
+            case .withdrawOffer(let agent, let guest, let guestLeft):
+                desk?.withdraw(guest: guest, from: agent, guestLeft: guestLeft)
+            case .connect(let agent, let guest):
+                guard let session = sessions[guest] else { continue }
+                connect(agent, to: session, now: now)
+            case .returnToQueue(let guest):
+                guard let session = sessions[guest] else { continue }
+                let agent = session.agent
+                session.agent = nil
+                record(.event, "agent \(agent ?? "?") lost; back at the front of the queue", in: session, at: now)
+                _ = session.conversation.queueMoved(position: 1, expectedWaitSeconds: queue.expectedWait(atPosition: 1), now: local(now))
+                execute(session.conversation.agentLeft(.lost, now: local(now)), in: session, now: now)
+            }
+        }
+    }
+
+    private func connect(_ agent: String, to session: GuestSession, now: Int64) {
+        let name = desk?.name(of: agent) ?? agent
+        session.agent = agent
+        record(.event, "agent \(agent) joined", in: session, at: now)
+        desk?.audit("takeover", ["agent": agent, "session": String(session.connection.id)])
+        execute(session.conversation.agentJoined(name: name, now: local(now)), in: session, now: now)
+        desk?.connected(agent, to: summary(of: session, now: now), recent: session.recent)
+    }
+
+    /// The guest hung up: out of the queue, or the agent's call ends.
+    func guestLeft(_ session: GuestSession, now: Int64) {
+        let id = session.connection.id
+        apply(queue.guestLeaves(id, now: queueTime), now: now)
+        if let agent = session.agent {
+            _ = queue.callEnds(agent, now: queueTime)
+            desk?.callEnded(agent, guest: id, reason: "the guest hung up")
+        }
+        for supervisor in session.barging { desk?.callEnded(supervisor, guest: id, reason: "the guest hung up") }
+        for console in session.watchers { desk?.show(["* \(id) call ended"], toConsole: console) }
+    }
+
+    /// What a console shows about a call.
+    func summary(of session: GuestSession, now: Int64) -> CallSummary {
+        let phone: String?
+        if case .phone(let number)? = session.conversation.value(of: "guest.phone") { phone = number.normalized } else { phone = nil }
+        let state: String
+        if let agent = session.agent {
+            state = "with \(agent)"
+        } else if let position = queue.position(of: session.connection.id) {
+            state = "waiting (\(position))"
+        } else {
+            state = session.conversation.isPerforming ? "saving" : "in flow"
+        }
+        return CallSummary(id: session.connection.id, language: session.conversation.language,
+                           node: session.conversation.currentNode ?? "-", seconds: Double(now - session.startedAt) / 1000,
+                           state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil)
+    }
+}
+
+/// One call as the agent console lists it.
+struct CallSummary: Equatable {
+    var id: UInt64
+    var language: String
+    var node: String
+    var seconds: Double
+    var state: String
+    /// The full number; consoles show it masked unless asked (and audited).
+    var phone: String?
+    var waiting: Bool
+}

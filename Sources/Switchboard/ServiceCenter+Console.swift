@@ -1,0 +1,186 @@
+import Dialogue
+import Storage
+
+/// What the agent console asks of the calls: lists, taking and handing back a guest,
+/// talking, notes, watching, and the supervisors' whisper and barge. Each returns the
+/// problem to show the agent, or nil when done.
+extension ServiceCenter {
+    func summaries(now: Int64) -> [CallSummary] {
+        sessions.values.filter { !$0.isClosed }.sorted { $0.connection.id < $1.connection.id }.map { summary(of: $0, now: now) }
+    }
+
+    func agentLoggedIn(_ agent: String) {
+        apply(queue.agentLogsIn(agent, now: queueTime), now: clock.now())
+    }
+
+    /// Logged out, revoked or disconnected: a guest on their call goes back to the queue.
+    func agentLoggedOut(_ agent: String) {
+        let now = clock.now()
+        for session in sessions.values where session.barging.contains(agent) {
+            session.barging.removeAll { $0 == agent }
+        }
+        apply(queue.agentLeaves(agent, now: queueTime), now: now)
+    }
+
+    func setStatus(_ agent: String, available: Bool) {
+        let now = queueTime
+        apply(available ? queue.agentIsAvailable(agent, now: now) : queue.agentIsAway(agent, now: now), now: clock.now())
+    }
+
+    func accept(_ agent: String) -> String? {
+        guard case .offered? = queue.agents[agent] else { return "no call is being offered to you" }
+        apply(queue.agentAccepts(agent, now: queueTime), now: clock.now())
+        return nil
+    }
+
+    func decline(_ agent: String) -> String? {
+        guard case .offered? = queue.agents[agent] else { return "no call is being offered to you" }
+        apply(queue.agentDeclines(agent, now: queueTime), now: clock.now())
+        return nil
+    }
+
+    func take(_ agent: String, guest: UInt64) -> String? {
+        guard let session = sessions[guest], !session.isClosed else { return "there is no call \(guest) (type sessions)" }
+        if let other = session.agent { return other == agent ? "you are already talking with \(guest)" : "call \(guest) is already with \(other)" }
+        if case .onCall(let current, _)? = queue.agents[agent] { return "you are on call \(current): release or hang up first" }
+        guard !session.conversation.isPerforming else { return "call \(guest) is saving a record; try again in a moment" }
+        apply(queue.agentTakes(agent, guest, now: queueTime), now: clock.now())
+        return nil
+    }
+
+    func next(_ agent: String) -> String? {
+        guard let guest = queue.waitingGuests.first else { return "nobody is waiting" }
+        return take(agent, guest: guest)
+    }
+
+    /// What the agent types during a call goes to the guest as "Mei: …".
+    func agentSays(_ agent: String, name: String, text: String) -> String? {
+        guard let session = session(of: agent) else { return "you are not on a call (take one, or type help)" }
+        let now = clock.now()
+        let line = session.conversation.agentLine(name: name, text: text)
+        session.connection.sendLine(line)
+        record(.line, line, in: session, at: now)
+        for other in ([session.agent].compactMap { $0 } + session.barging) where other != agent {
+            desk?.show(["\(agent)> " + ConsoleText.safe(text)], toAgent: other)
+        }
+        return nil
+    }
+
+    /// Hands the guest back to the main menu.
+    func release(_ agent: String) -> String? {
+        guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
+        let now = clock.now()
+        endCall(of: session, agent: agent, note: "released by \(agent)")
+        execute(session.conversation.agentLeft(.released, now: local(now)), in: session, now: now)
+        return nil
+    }
+
+    func hangUp(_ agent: String) -> String? {
+        guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
+        let now = clock.now()
+        endCall(of: session, agent: agent, note: "hung up by \(agent)")
+        desk?.audit("hangup", ["agent": agent, "session": String(session.connection.id)])
+        execute(session.conversation.agentLeft(.hungUp, now: local(now)), in: session, now: now)
+        return nil
+    }
+
+    private func endCall(of session: GuestSession, agent: String, note: String) {
+        let now = clock.now()
+        session.agent = nil
+        for supervisor in session.barging { desk?.callEnded(supervisor, guest: session.connection.id, reason: note) }
+        session.barging.removeAll()
+        record(.event, note, in: session, at: now)
+        _ = queue.callEnds(agent, now: queueTime)
+    }
+
+    /// A barging supervisor leaves; the agent and guest carry on.
+    func leaveBarge(_ supervisor: String) -> String? {
+        guard let session = sessions.values.first(where: { $0.barging.contains(supervisor) }) else { return "you are not in a call" }
+        session.barging.removeAll { $0 == supervisor }
+        record(.event, "supervisor \(supervisor) left", in: session, at: clock.now())
+        return nil
+    }
+
+    func note(_ agent: String, guest: UInt64?, text: String) -> String? {
+        guard let session = guest.flatMap({ sessions[$0] }) ?? session(of: agent) else {
+            return "note goes into the call you are on or watching"
+        }
+        record(.event, "note by \(agent): \(text)", in: session, at: clock.now())
+        return nil
+    }
+
+    /// The full phone number of a call's guest, for an agent who must call them (audited).
+    func fullPhone(of guest: UInt64) -> Result<String, ConsoleProblem> {
+        guard let session = sessions[guest] else { return .failure(ConsoleProblem("there is no call \(guest)")) }
+        guard case .phone(let phone)? = session.conversation.value(of: "guest.phone") else {
+            return .failure(ConsoleProblem("call \(guest) has not given a phone number"))
+        }
+        return .success(phone.normalized)
+    }
+
+    /// Starts following a call read-only: the lines so far, then each new one.
+    func watch(_ console: UInt64, guest: UInt64) -> Result<[String], ConsoleProblem> {
+        guard let session = sessions[guest], !session.isClosed else { return .failure(ConsoleProblem("there is no call \(guest)")) }
+        session.watchers.insert(console)
+        return .success(session.recent)
+    }
+
+    func unwatch(_ console: UInt64) {
+        for session in sessions.values { session.watchers.remove(console) }
+    }
+
+    func whisper(_ supervisor: String, guest: UInt64, text: String) -> String? {
+        guard let session = sessions[guest], let agent = session.agent else { return "call \(guest) has no agent to whisper to" }
+        desk?.show(["(whisper from \(supervisor)) " + ConsoleText.safe(text)], toAgent: agent)
+        record(.event, "whisper from \(supervisor) to \(agent)", in: session, at: clock.now())
+        return nil
+    }
+
+    func barge(_ supervisor: String, name: String, guest: UInt64) -> String? {
+        guard let session = sessions[guest], let agent = session.agent else { return "call \(guest) has no agent; use take" }
+        guard agent != supervisor, !session.barging.contains(supervisor) else { return "you are already in call \(guest)" }
+        session.barging.append(supervisor)
+        let now = clock.now()
+        let line = session.conversation.joinedText(name: name)
+        session.connection.sendLine(line)
+        record(.line, line, in: session, at: now)
+        desk?.audit("barge", ["supervisor": supervisor, "session": String(guest)])
+        desk?.show(["* \(supervisor) joined the call"], toAgent: agent)
+        return nil
+    }
+
+    /// The agent's own call: the one they are on, or barged into.
+    func session(of agent: String) -> GuestSession? {
+        sessions.values.first { $0.agent == agent || $0.barging.contains(agent) }
+    }
+
+    func stats(now: Int64) -> String {
+        var counts: [String: Int] = [:]
+        for state in queue.agents.values {
+            let name: String
+            switch state {
+            case .away: name = "away"
+            case .available: name = "available"
+            case .offered: name = "offered a call"
+            case .onCall: name = "on a call"
+            case .wrapUp: name = "wrapping up"
+            }
+            counts[name, default: 0] += 1
+        }
+        let agents = counts.isEmpty ? "none logged in" : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        let longest = queue.longestWait(now: queueTime).map(ConsoleText.duration) ?? "-"
+        let average = queue.averageHandlingSeconds.map(ConsoleText.duration) ?? "no calls yet"
+        return """
+            agents:        \(agents)
+            queue:         \(queue.queueLength) waiting, longest \(longest)
+            calls today:   \(queue.callsConnected) put through, \(sessions.count) guests on the line now
+            average call:  \(average)
+            """
+    }
+}
+
+/// A console request that cannot be done, in words for the agent.
+struct ConsoleProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
