@@ -14,8 +14,10 @@ enum Places {
     static let details = ("complaint.details", ["2", "1"])
     static let anythingElse = ("main.anything_else", ["2", "1", "Slow", "Sorry", phone, "Maria Lopez", "no"])
     static let rating = ("survey.front_desk", ["4", "no", "Maria Lopez", phone, "yes"])
+    static let checkWhat = ("status.what", ["5", phone])
+    static let confirmation = ("status.booking_number", ["5", phone, "1"])
 
-    static let all = [mainMenu, arrival, rooms, readBack, fixMenu, category, details, anythingElse, rating]
+    static let all = [mainMenu, arrival, rooms, readBack, fixMenu, category, details, anythingElse, rating, checkWhat, confirmation]
 
     /// A call standing at `place`, actions answered cooperatively on the way.
     static func call(at place: (String, [String])) -> Call {
