@@ -24,6 +24,21 @@ struct CallbackFlowTests {
         #expect(call.heard == Self.askTime)
     }
 
+    @Test func aKnownCallerIsWelcomedBackByNameAndNotAskedForIt() {
+        var call = Call()
+        call.answer("3", "+44 20 7946 0958")
+        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
+        #expect(call.heard == "Welcome back, Maria Lopez. " + Self.askTime)
+        #expect(!call.heard.contains("upcoming"), "a phone number alone reveals no stay")
+        call.answer("tomorrow 10am", "My booking", "1")
+        guard case .saveCallback(let draft)? = call.pending else {
+            Issue.record("no callback saved: \(call.transcript)")
+            return
+        }
+        #expect(!call.transcript.contains("your name"))
+        #expect(draft.guestName == "Maria Lopez")
+    }
+
     @Test func aKnownPhoneIsOfferedAndKeptOnAYes() {
         var call = Call.afterABooking()
         call.send("3")
@@ -39,7 +54,8 @@ struct CallbackFlowTests {
         #expect(call.heard == "Which phone number should we call?")
         call.send("+34 600 123 456")
         #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+34600123456")!))
-        call.complete(.newCaller)
+        call.complete(.knownCaller(CallerSummary(name: "Carmen Ruiz", hasUpcomingStay: false, hasOpenComplaint: false)))
+        #expect(call.heard == Self.askTime, "no welcome back under another name")
         call.answer("tomorrow 10am", "My booking", "1")
         guard case .saveCallback(let draft)? = call.pending else {
             Issue.record("no callback saved: \(call.transcript)")
