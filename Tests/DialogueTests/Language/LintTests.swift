@@ -178,6 +178,24 @@ struct LintTests {
         #expect(set.errors == ["\(set.place(of: "booking.fixng", in: "booking.flow")): variable \"booking.fixng\" is never asked or set (did you mean \"booking.fixing\"?)"])
     }
 
+    @Test func aCopyFromAVariableNothingSetsIsReported() {
+        let set = PromptSet.edited { $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.nmae}", in: "survey.flow") }
+        #expect(set.errors == ["\(set.place(of: "set guest.name = {stay.nmae}", in: "survey.flow")): variable \"stay.nmae\" is never asked or set (did you mean \"stay.name\"?)"])
+    }
+
+    @Test func aCopyFromAVariableAnActionProvidesOrAQuestionAsksIsFine() {
+        let set = PromptSet.edited {
+            $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.name}\n  set survey.nights = {stay.nights}\n  set survey.guest = {guest.name}", in: "survey.flow")
+        }
+        #expect(set.errors.isEmpty, "\(set.errors)")
+        #expect(set.warnings.isEmpty, "\(set.warnings)")
+    }
+
+    @Test func aComparisonWithAVariableNothingSetsIsReported() {
+        let set = PromptSet.edited { $0.replace("if main.more -> menu", with: "if main.more = {main.vip} -> menu", in: "main.flow") }
+        #expect(set.errors == ["\(set.place(of: "{main.vip}", in: "main.flow")): variable \"main.vip\" is never asked or set"])
+    }
+
     @Test func aTextKeyNoCatalogHasIsReportedWhereItIsUsed() {
         let set = PromptSet.edited { $0.replace("  say booking.intro\n", with: "  say booking.intr\n", in: "booking.flow") }
         #expect(set.errors == ["\(set.place(of: "say booking.intr", in: "booking.flow")): missing text \"booking.intr\" in Prompts/en.messages (did you mean \"booking.intro\"?)"])
