@@ -151,6 +151,7 @@ struct StatusFlowTests {
         var call = Self.checking(after: .newCaller)
         call.answer("2", "R1000017")
         #expect(call.pending == nil)
-        #expect(call.heard.hasSuffix(Self.askTicket))
+        #expect(call.heard == "I'm sorry, that doesn't look like the number I need. It starts with T followed by seven digits, for example T1000017. " + Self.askTicket)
+        #expect(!call.heard.contains("confirmation"), "a ticket number is no confirmation number")
     }
 }

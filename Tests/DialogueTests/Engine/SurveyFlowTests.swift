@@ -106,7 +106,7 @@ struct SurveyFlowTests {
     @Test func somethingThatIsNoConfirmationNumberIsExplained() {
         var call = Call()
         call.answer("4", "12345")
-        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like a confirmation number. It starts with R followed by seven digits, for example R1000017."))
+        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like the number I need. It starts with R followed by seven digits, for example R1000017."))
         #expect(call.pending == nil)
     }
 
