@@ -55,6 +55,11 @@ struct StatusFlowTests {
         #expect(call.heard.contains("complaint with us that is still open") == openComplaint)
     }
 
+    @Test func aKnownCallerWithoutANameOnFileIsNotWelcomedByNoName() {
+        let call = Self.checking(after: .knownCaller(CallerSummary(name: nil, hasUpcomingStay: true, hasOpenComplaint: false)))
+        #expect(call.rawHeard == "I see you have an upcoming stay with us.\n" + Self.what)
+    }
+
     @Test func anUnknownCallerIsToldSoAndCanStillCheckByNumber() {
         let call = Self.checking(after: .newCaller)
         #expect(call.heard == "I'm sorry, I don't find anything under that phone number; it may have been given under another one. "
