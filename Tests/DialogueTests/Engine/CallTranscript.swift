@@ -12,11 +12,11 @@ extension Call {
         for line in lines { send(line) }
     }
 
-    /// A booking made and saved (Maria Lopez, +44 20 7946 0958), then "yes" to anything
-    /// else: the guest is back at the main menu with their name and phone known.
+    /// A booking made and saved (+44 20 7946 0958, a new caller, Maria Lopez), then "yes"
+    /// to anything else: the guest is back at the main menu with their name and phone known.
     static func afterABooking() -> Call {
         var call = Call()
-        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "Maria Lopez", "+44 20 7946 0958", "yes", "yes"])
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes", "yes"])
         return call
     }
 }

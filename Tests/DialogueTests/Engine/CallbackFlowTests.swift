@@ -4,28 +4,47 @@ import Testing
 
 @Suite("Callback flow")
 struct CallbackFlowTests {
-    static let askTime = "When would you like us to call? We call between 08:00–20:00. (for example \"today 16:30\", \"tomorrow 10am\", or \"now\")"
+    static let askTime = "When would you like us to call? Our callback hours are 08:00–20:00. (for example \"today 16:30\", \"tomorrow 10am\", or \"now\")"
 
-    /// A call at the question "When would you like us to call?".
+    /// A call at the question "When would you like us to call?" (the phone is a new caller's).
     static func atTheTimeQuestion() -> Call {
         var call = Call()
-        call.answer("3", "+44 20 7946 0958")
+        call.walk(["3", "+44 20 7946 0958"])
         return call
     }
 
     @Test func anUnknownPhoneIsAskedFor() {
         var call = Call()
         call.send("3")
-        #expect(call.heard == "Of course, we can call you back.\nWhich phone number should we call?")
+        #expect(call.rawHeard == "Of course, we can call you back.\nWhich phone number should we call?")
         call.send("+44 20 7946 0958")
+        #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+442079460958")!))
+        #expect(call.heard.isEmpty)
+        call.complete(.newCaller)
         #expect(call.heard == Self.askTime)
+    }
+
+    @Test func aKnownCallerIsWelcomedBackByNameAndNotAskedForIt() {
+        var call = Call()
+        call.answer("3", "+44 20 7946 0958")
+        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
+        #expect(call.heard == "Welcome back, Maria Lopez. " + Self.askTime)
+        #expect(!call.heard.contains("upcoming"), "a phone number alone reveals no stay")
+        call.answer("tomorrow 10am", "My booking", "1")
+        guard case .saveCallback(let draft)? = call.pending else {
+            Issue.record("no callback saved: \(call.transcript)")
+            return
+        }
+        #expect(!call.transcript.contains("your name"))
+        #expect(draft.guestName == "Maria Lopez")
     }
 
     @Test func aKnownPhoneIsOfferedAndKeptOnAYes() {
         var call = Call.afterABooking()
         call.send("3")
-        #expect(call.heard == "Of course, we can call you back.\nShall we call you at +442079460958? (yes/no)")
+        #expect(call.rawHeard == "Of course, we can call you back.\nShall we call you at +442079460958? (yes/no)")
         call.send("yes")
+        #expect(call.pending == nil, "a phone given in this call is not looked up again")
         #expect(call.heard == Self.askTime)
     }
 
@@ -33,7 +52,11 @@ struct CallbackFlowTests {
         var call = Call.afterABooking()
         call.answer("3", "no")
         #expect(call.heard == "Which phone number should we call?")
-        call.answer("+34 600 123 456", "tomorrow 10am", "My booking", "1")
+        call.send("+34 600 123 456")
+        #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+34600123456")!))
+        call.complete(.knownCaller(CallerSummary(name: "Carmen Ruiz", hasUpcomingStay: false, hasOpenComplaint: false)))
+        #expect(call.heard == Self.askTime, "no welcome back under another name")
+        call.answer("tomorrow 10am", "My booking", "1")
         guard case .saveCallback(let draft)? = call.pending else {
             Issue.record("no callback saved: \(call.transcript)")
             return
@@ -86,21 +109,21 @@ struct CallbackFlowTests {
     func aTimeThatHasPassedIsRefused(answer: String) {
         var call = Self.atTheTimeQuestion()
         call.send(answer)
-        #expect(call.heard == "That time has already passed. Please give a later time, for example \"tomorrow 10am\".\n" + Self.askTime)
+        #expect(call.heard == "That time has already passed. Please give a later time, for example \"tomorrow 10am\". " + Self.askTime)
     }
 
     @Test(arguments: ["tomorrow 3am", "tomorrow 7:55", "tomorrow 21:00", "tomorrow 20:00", "tomorrow 19:45"])
     func aTimeOutsideCallbackHoursSaysWhenACallCanStart(answer: String) {
         var call = Self.atTheTimeQuestion()
         call.send(answer)
-        #expect(call.heard == "I'm sorry, we can start a call between 08:00 and 19:30. Please choose a time inside those hours.\n" + Self.askTime,
+        #expect(call.heard == "I'm sorry, our callback hours are 08:00–20:00, and the latest a call can start is 19:30. Please choose a time inside those hours. " + Self.askTime,
                 "the last start is 20:00 less the 30-minute window")
     }
 
     @Test func aDayWithoutATimeAsksForTheTime() {
         var call = Self.atTheTimeQuestion()
         call.send("tomorrow")
-        #expect(call.heard == "At what time on that day? Please add the time too, for example \"tomorrow 10am\".\n" + Self.askTime)
+        #expect(call.heard == "Please add a time to that day, for example \"tomorrow 10am\". " + Self.askTime)
         call.send("tomorrow 11:00")
         #expect(call.conversation.value(of: "callback.time") == .moment(moment("2026-11-26", 11)))
     }

@@ -17,10 +17,13 @@ struct ComplaintFlowTests {
         call.send("The bathroom was not cleaned after we checked in.")
         #expect(call.heard.contains("What would you like us to do to put it right?"))
         call.send("Clean it today, please")
-        #expect(call.heard == "May I have your name, please?")
-        call.send("Maria Lopez")
         #expect(call.heard == "And a phone number where we can reach you?")
         call.send("+44 20 7946 0958")
+        #expect(call.pending == .findCaller(phone: Self.phone), "the phone is looked up before anything else is asked")
+        #expect(call.heard.isEmpty)
+        call.complete(.newCaller)
+        #expect(call.heard == "May I have your name, please?")
+        call.send("Maria Lopez")
         #expect(call.heard == "Are you staying with us at the moment? (yes/no)")
         call.send("yes")
         #expect(call.heard == "What is your room number?")
@@ -37,6 +40,7 @@ struct ComplaintFlowTests {
         call.complete(.saved(reference: "T1000013", guestFile: nil))
         #expect(call.heard.contains("Thank you, Maria Lopez, and again, I'm sorry for the trouble."))
         #expect(call.heard.contains("Your ticket number is T1000013."))
+        #expect(call.heard.contains("I have passed it to the team in charge (Housekeeping and cleanliness)."))
         #expect(call.heard.contains("we will call you at +442079460958 by Saturday 28 November 2026"))
         #expect(call.heard.contains("Is there anything else I can help you with?"))
         #expect(call.conversation.value(of: "complaint.followup") == .date(day("2026-11-28")))
@@ -49,7 +53,8 @@ struct ComplaintFlowTests {
     ])
     func theCategoryIsTakenByNumberOrByWord(answer: String, category: String) {
         var call = Call()
-        call.answer("2", answer, "It happened twice", "An apology", "Maria Lopez", "+44 20 7946 0958", "no")
+        call.walk(["2", answer, "It happened twice", "An apology", "+44 20 7946 0958", "Maria Lopez"])
+        call.send("no")
         guard case .saveComplaint(let draft)? = call.pending else {
             Issue.record("no complaint saved; the line said: \(call.transcript)")
             return
@@ -66,7 +71,8 @@ struct ComplaintFlowTests {
 
     @Test func aGuestWhoIsNotStayingIsNotAskedForARoom() {
         var call = Call()
-        call.answer("2", "3", "Cold soup", "A refund", "Maria Lopez", "+44 20 7946 0958", "no")
+        call.walk(["2", "3", "Cold soup", "A refund", "+44 20 7946 0958", "Maria Lopez"])
+        call.send("no")
         #expect(!call.transcript.contains("room number"))
         guard case .saveComplaint(let draft)? = call.pending else {
             Issue.record("no complaint saved")
@@ -79,7 +85,8 @@ struct ComplaintFlowTests {
 
     @Test func aRoomNumberMustLookLikeOne() {
         var call = Call()
-        call.answer("2", "2", "Dusty", "Clean it", "Maria Lopez", "+44 20 7946 0958", "yes", "the blue one")
+        call.walk(["2", "2", "Dusty", "Clean it", "+44 20 7946 0958", "Maria Lopez", "yes"])
+        call.send("the blue one")
         #expect(call.heard.contains("type the room number as it appears on your door"))
         #expect(call.pending == nil)
     }
@@ -100,7 +107,7 @@ struct ComplaintFlowTests {
 
     @Test func aSecondComplaintInTheSameCallStartsWithoutTheFirstOnesAnswers() {
         var call = Call()
-        call.walk(["2", "1", "Slow check-in", "Nothing", "Maria Lopez", "+44 20 7946 0958", "yes", "1204", "yes"])
+        call.walk(["2", "1", "Slow check-in", "Nothing", "+44 20 7946 0958", "Maria Lopez", "yes", "1204", "yes"])
         call.answer("2", "3", "Cold soup", "A refund")
         #expect(call.heard == "Are you staying with us at the moment? (yes/no)")
         #expect(call.conversation.value(of: "complaint.room") == nil)
@@ -113,9 +120,60 @@ struct ComplaintFlowTests {
         #expect(draft.details == "Cold soup")
     }
 
+    // MARK: Repeat callers
+
+    @Test func aKnownCallerIsThankedByNameAndNotAskedForIt() {
+        var call = Call()
+        call.walk(["2", "2", "Dusty", "Clean it"])
+        call.send("+44 20 7946 0958")
+        #expect(call.pending == .findCaller(phone: Self.phone))
+        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
+        #expect(call.rawHeard == "Thank you, Maria Lopez; I have your details from before.\nAre you staying with us at the moment? (yes/no)")
+        #expect(!call.transcript.contains("your name"), "the name on file is not asked for")
+        #expect(!call.transcript.contains("upcoming"), "a phone number alone reveals no stay")
+        #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"))
+        call.send("no")
+        guard case .saveComplaint(let draft)? = call.pending else {
+            Issue.record("no complaint saved: \(call.transcript)")
+            return
+        }
+        #expect(draft.guestName == "Maria Lopez")
+        #expect(draft.phone == Self.phone)
+        call.complete(.saved(reference: "T1000013", guestFile: nil))
+        #expect(call.heard.hasPrefix("Thank you, Maria Lopez, and again, I'm sorry for the trouble."))
+    }
+
+    @Test func aKnownCallerWithoutANameOnFileIsAskedForIt() {
+        var call = Call()
+        call.walk(["2", "2", "Dusty", "Clean it"])
+        call.send("+44 20 7946 0958")
+        call.complete(.knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)))
+        #expect(call.heard == "May I have your name, please?", "no welcome back to nobody")
+        call.walk(["Maria Lopez"])
+        #expect(call.heard == "Are you staying with us at the moment? (yes/no)")
+    }
+
+    @Test func aNameGivenEarlierInTheCallIsKeptForAKnownCaller() {
+        var call = Call()
+        call.answer("4", "R1000017")
+        call.complete(.found(ReservationSummary(guestName: "Mary Lopez", checkIn: day("2026-11-20"), checkOut: day("2026-11-23"), rooms: 1, roomType: "deluxe")))
+        call.walk(["no", "yes", "2", "2", "Dusty", "Clean it"])
+        #expect(call.heard == "And a phone number where we can reach you?", "the survey found a name, but no phone")
+        call.send("+44 20 7946 0958")
+        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: false, hasOpenComplaint: false)))
+        #expect(call.heard == "Are you staying with us at the moment? (yes/no)", "no welcome back under another name")
+        call.send("no")
+        guard case .saveComplaint(let draft)? = call.pending else {
+            Issue.record("no complaint saved: \(call.transcript)")
+            return
+        }
+        #expect(draft.guestName == "Mary Lopez", "the name given in this call wins over the one on file")
+    }
+
     @Test func aSaveThatFailsPromisesNoTicket() {
         var call = Call()
-        call.answer("2", "4", "My safe was open", "Check the cameras", "Maria Lopez", "+44 20 7946 0958", "no")
+        call.walk(["2", "4", "My safe was open", "Check the cameras", "+44 20 7946 0958", "Maria Lopez"])
+        call.send("no")
         call.complete(.failed)
         #expect(call.heard.contains("nothing has been recorded"))
         #expect(!call.transcript.contains("ticket number"))

@@ -176,10 +176,12 @@ struct FuzzCaller {
             let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: now.date.adding(days: -5), checkOut: now.date.adding(days: -2), rooms: 1, roomType: "family")
             choices = [.found(stay), .missing]
         case .findComplaint:
-            let ticket = ComplaintSummary(category: "housekeeping", status: "open", followUpBy: now.date.adding(days: 3))
-            choices = [.foundComplaint(ticket), .missing]
+            let category = ["front-desk", "housekeeping", "food-and-beverage", "security", "engineering", "other"].randomElement(using: &random)!
+            let status = ["open", "investigating", "resolved", "closed"].randomElement(using: &random)!
+            choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing]
         case .findCaller:
-            choices = [.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: Bool.random(using: &random),
+            let name = ["Maria Lopez", "李小龙", nil].randomElement(using: &random)!
+            choices = [.knownCaller(CallerSummary(name: name, hasUpcomingStay: Bool.random(using: &random),
                                                   hasOpenComplaint: Bool.random(using: &random))), .newCaller]
         case .requestAgent:
             choices = [.unavailable, .queued(position: Int.random(in: 1...5, using: &random), expectedWaitSeconds: nil)]

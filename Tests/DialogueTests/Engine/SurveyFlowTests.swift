@@ -21,8 +21,12 @@ struct SurveyFlowTests {
         #expect(call.heard.contains("This is the guest-experience survey of Harbour View Hotel"))
         #expect(call.heard.contains("If you have your confirmation number, please type it"))
         call.send("r 100-0017")
+        #expect(call.conversation.value(of: "lookup.confirmation") == .text("R1000017"))
         #expect(call.pending == .findReservation(reference: "R1000017"))
         call.complete(.found(Self.stay))
+        #expect(call.conversation.value(of: "stay.checkin") == .date(day("2026-11-20")))
+        #expect(call.conversation.value(of: "stay.nights") == .number(3))
+        #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"), "set guest.name = {stay.name}")
         #expect(call.heard.contains("Thank you, Maria Lopez. I have found your stay from Friday 20 November 2026 to Monday 23 November 2026."))
         #expect(call.heard.contains("Would you like to answer a few questions now? (yes/no)"))
     }
@@ -62,7 +66,7 @@ struct SurveyFlowTests {
     func aRatingOffTheScaleIsAskedAgainWithTheScale(answer: String) {
         var call = Self.found()
         call.answer("yes", answer)
-        #expect(call.heard == "I'm sorry, please answer with a number from 1 to 5.\nHow was the service at the front desk? (1-5)")
+        #expect(call.rawHeard == "I'm sorry, please answer with a number from 1 to 5.\nHow was the service at the front desk? (1-5)")
         #expect(call.conversation.value(of: "survey.front_desk") == nil)
     }
 
@@ -96,13 +100,13 @@ struct SurveyFlowTests {
         var call = Call()
         call.answer("4", "R9999999")
         call.complete(.missing)
-        #expect(call.heard == "I'm sorry, I couldn't find a stay with that number. No problem: let me take your name and phone instead.\nMay I have your name, please?")
+        #expect(call.heard == "I'm sorry, I couldn't find a stay with that number. No problem: let me take your name and phone instead. May I have your name, please?")
     }
 
     @Test func somethingThatIsNoConfirmationNumberIsExplained() {
         var call = Call()
         call.answer("4", "12345")
-        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like a confirmation number. It starts with R followed by seven digits, for example R1000017."))
+        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like the number I need. It starts with R followed by seven digits, for example R1000017."))
         #expect(call.pending == nil)
     }
 
@@ -114,7 +118,7 @@ struct SurveyFlowTests {
             declined: true, confirmation: "R1000017", guestName: "Maria Lopez", phone: nil, ratings: [:],
             stayAgain: nil, recommend: nil, suggestions: nil, language: "en")))
         call.complete(outcome)
-        #expect(call.heard == "Of course, thank you all the same. We hope to welcome you again soon.\nIs there anything else I can help you with? (yes/no)")
+        #expect(call.rawHeard == "Of course, thank you all the same. We hope to welcome you again soon.\nIs there anything else I can help you with? (yes/no)")
         #expect(!call.transcript.contains("rate"))
     }
 
@@ -123,6 +127,14 @@ struct SurveyFlowTests {
         call.walk(["no", "yes", "4", "no"])
         call.answer("Maria Lopez", "+44 20 7946 0958", "yes")
         #expect(call.conversation.value(of: "survey.declined") == nil)
-        #expect(call.conversation.value(of: "survey.confirmation") == nil)
+        #expect(call.conversation.value(of: "lookup.confirmation") == nil)
+        call.walk(["3", "3", "3", "3", "3", "3", "3", "no", "no"])
+        call.send("none")
+        guard case .saveSurvey(let draft)? = call.pending else {
+            Issue.record("no survey saved: \(call.transcript)")
+            return
+        }
+        #expect(draft.confirmation == nil, "the first survey's stay is not linked to the second")
+        #expect(draft.guestName == "Maria Lopez")
     }
 }

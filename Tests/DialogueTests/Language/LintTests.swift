@@ -18,7 +18,7 @@ struct LintTests {
             $0.replaceEverywhere("node readback\n", with: "node confirm\n")
             $0.replaceEverywhere("-> readback", with: "-> confirm")
             $0.replaceEverywhere("goto readback", with: "goto confirm")
-            $0.replace("ask phone guest.phone\n  goto confirm", with: "ask phone guest.phone\n  goto confrim", in: "booking.flow")
+            $0.replace("ask name guest.name max=80\n  goto confirm", with: "ask name guest.name max=80\n  goto confrim", in: "booking.flow")
         }
         #expect(set.errors == ["\(set.place(of: "goto confrim", in: "booking.flow")): unknown node \"confrim\" (did you mean \"confirm\"?)"])
     }
@@ -90,12 +90,12 @@ struct LintTests {
     }
 
     @Test func anOptionTheKindDoesNotTakeIsRefused() {
-        let set = PromptSet.edited { $0.replace("ask phone guest.phone\n  goto readback", with: "ask phone guest.phone max=3\n  goto readback", in: "booking.flow") }
+        let set = PromptSet.edited { $0.replace("ask phone guest.phone\n  if booking.fixing", with: "ask phone guest.phone max=3\n  if booking.fixing", in: "booking.flow") }
         #expect(set.errors == ["\(set.place(of: "max=3", in: "booking.flow")): \"phone\" answers take only \"optional\", not \"max=3\""])
     }
 
     @Test func aVariableWithoutAGroupIsRefused() {
-        let set = PromptSet.edited { $0.replace("ask phone guest.phone\n  goto readback", with: "ask phone x max=3\n  goto readback", in: "booking.flow") }
+        let set = PromptSet.edited { $0.replace("ask phone guest.phone\n  if booking.fixing", with: "ask phone x max=3\n  if booking.fixing", in: "booking.flow") }
         #expect(set.errors == ["\(set.place(of: "ask phone x", in: "booking.flow")): \"x\" is not a variable: write GROUP.NAME, like guest.phone"])
     }
 
@@ -160,7 +160,10 @@ struct LintTests {
         #expect(set.errors.contains("\(set.place(of: "do save-reservation", in: "booking.flow")): do save-reservation needs \"guest.phone\", but no node asks for it"))
         #expect(set.errors.contains("\(set.place(of: "do save-complaint", in: "complaint.flow")): do save-complaint needs \"guest.phone\", but no node asks for it"))
         #expect(set.errors.contains("\(set.place(of: "do save-callback", in: "callback.flow")): do save-callback needs \"guest.phone\", but no node asks for it"))
-        #expect(set.errors.count == 3, "\(set.errors)")
+        for flow in ["booking", "complaint", "callback", "status"] {
+            #expect(set.errors.contains("\(set.place(of: "do find-caller", in: "\(flow).flow")): do find-caller needs \"guest.phone\", but no node asks for it"), "\(flow)")
+        }
+        #expect(set.errors.count == 7, "\(set.errors)")
     }
 
     // MARK: Variables and texts
@@ -173,6 +176,24 @@ struct LintTests {
     @Test func aMisspeltVariableSuggestsTheVariableMeant() {
         let set = PromptSet.edited { $0.replace("if booking.fixing -> readback\n  goto phone", with: "if booking.fixng -> readback\n  goto phone", in: "booking.flow") }
         #expect(set.errors == ["\(set.place(of: "booking.fixng", in: "booking.flow")): variable \"booking.fixng\" is never asked or set (did you mean \"booking.fixing\"?)"])
+    }
+
+    @Test func aCopyFromAVariableNothingSetsIsReported() {
+        let set = PromptSet.edited { $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.nmae}", in: "survey.flow") }
+        #expect(set.errors == ["\(set.place(of: "set guest.name = {stay.nmae}", in: "survey.flow")): variable \"stay.nmae\" is never asked or set (did you mean \"stay.name\"?)"])
+    }
+
+    @Test func aCopyFromAVariableAnActionProvidesOrAQuestionAsksIsFine() {
+        let set = PromptSet.edited {
+            $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.name}\n  set survey.nights = {stay.nights}\n  set survey.guest = {guest.name}", in: "survey.flow")
+        }
+        #expect(set.errors.isEmpty, "\(set.errors)")
+        #expect(set.warnings.isEmpty, "\(set.warnings)")
+    }
+
+    @Test func aComparisonWithAVariableNothingSetsIsReported() {
+        let set = PromptSet.edited { $0.replace("if main.more -> menu", with: "if main.more = {main.vip} -> menu", in: "main.flow") }
+        #expect(set.errors == ["\(set.place(of: "{main.vip}", in: "main.flow")): variable \"main.vip\" is never asked or set"])
     }
 
     @Test func aTextKeyNoCatalogHasIsReportedWhereItIsUsed() {
@@ -253,7 +274,7 @@ struct CommandWordLintTests {
     }
 
     @Test func aMenuWordThatLeadsElsewhereIsAWarning() {
-        let set = PromptSet.edited { $0.replace("choice 4 menu nothing -> main.menu", with: "choice 4 menu nothing -> main.anything_else", in: "booking.flow") }
-        #expect(set.warnings == ["\(set.place(of: "choice 4 menu nothing", in: "booking.flow")): warning: \"menu\" is also the menu command in Prompts/en.messages; the command wins"])
+        let set = PromptSet.edited { $0.replace("choice 4 nothing main -> main.menu", with: "choice 4 nothing menu -> main.anything_else", in: "booking.flow") }
+        #expect(set.warnings == ["\(set.place(of: "choice 4 nothing menu", in: "booking.flow")): warning: \"menu\" is also the menu command in Prompts/en.messages; the command wins"])
     }
 }

@@ -1,0 +1,162 @@
+import HotelCalendar
+import Testing
+@testable import Dialogue
+
+@Suite("Status flow")
+struct StatusFlowTests {
+    static let phone = PhoneNumber(normalized: "+442079460958")!
+    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint"
+    static let askConfirmation = "Please type the confirmation number of the booking (R followed by seven digits)."
+    static let askTicket = "Please type the ticket number of the complaint (T followed by seven digits)."
+    static let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: day("2026-12-24"), checkOut: day("2026-12-27"), rooms: 1, roomType: "deluxe")
+
+    /// A call at "What would you like to check?", the phone looked up with `outcome`.
+    static func checking(after outcome: ActionOutcome) -> Call {
+        var call = Call()
+        call.answer("5", "+44 20 7946 0958")
+        call.complete(outcome)
+        return call
+    }
+
+    @Test func thePhoneIsAskedThenLookedUp() {
+        var call = Call()
+        call.send("5")
+        #expect(call.rawHeard == "Of course, let me look that up for you.\nMay I have the phone number you gave us?")
+        call.send("+44 20 7946 0958")
+        #expect(call.pending == .findCaller(phone: Self.phone))
+        #expect(call.heard.isEmpty, "nothing is said while the phone is looked up")
+    }
+
+    @Test func aPhoneGivenEarlierInTheCallIsLookedUpWithoutAsking() {
+        var call = Call.afterABooking()
+        call.send("5")
+        #expect(call.pending == .findCaller(phone: Self.phone))
+        #expect(call.rawHeard == "Of course, let me look that up for you.")
+    }
+
+    @Test func aKnownCallerHearsWhatIsOnFileButNoDetails() {
+        let call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
+        #expect(call.rawHeard == """
+            Welcome back, Maria Lopez!
+            I see you have an upcoming stay with us.
+            I see you have a complaint with us that is still open.
+            \(Self.what)
+            """)
+        #expect(call.conversation.currentNode == "status.what")
+        #expect(call.pending == nil, "nothing more is looked up without a number")
+    }
+
+    @Test(arguments: [(true, false), (false, true), (false, false)])
+    func onlyWhatIsOnFileIsMentioned(upcoming: Bool, openComplaint: Bool) {
+        let call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: upcoming, hasOpenComplaint: openComplaint)))
+        #expect(call.rawHeard.hasPrefix("Welcome back, Maria Lopez!\n"))
+        #expect(call.rawHeard.hasSuffix(Self.what))
+        #expect(call.heard.contains("upcoming stay") == upcoming)
+        #expect(call.heard.contains("complaint with us that is still open") == openComplaint)
+    }
+
+    @Test func aKnownCallerWithoutANameOnFileIsNotWelcomedByNoName() {
+        let call = Self.checking(after: .knownCaller(CallerSummary(name: nil, hasUpcomingStay: true, hasOpenComplaint: false)))
+        #expect(call.rawHeard == "I see you have an upcoming stay with us.\n" + Self.what)
+    }
+
+    @Test func anUnknownCallerIsToldSoAndCanStillCheckByNumber() {
+        let call = Self.checking(after: .newCaller)
+        #expect(call.heard == "I'm sorry, I don't find anything under that phone number; it may have been given under another one. "
+                + Self.what.replacingOccurrences(of: "\n", with: " "))
+        #expect(!call.heard.contains("Welcome back"))
+    }
+
+    // MARK: A booking
+
+    @Test func aFoundBookingIsReadBack() {
+        var call = Self.checking(after: .newCaller)
+        call.send("1")
+        #expect(call.heard == Self.askConfirmation)
+        call.send("r 100-0017")
+        #expect(call.pending == .findReservation(reference: "R1000017"))
+        call.complete(.found(Self.stay))
+        #expect(call.rawHeard.hasPrefix("""
+            Here is your booking R1000017, in the name of Maria Lopez:
+              Room:       1 x Deluxe King
+              Check-in:   Thursday 24 December 2026 (from 15:00)
+              Check-out:  Sunday 27 December 2026 (by 11:00), 3 night(s)
+            Cancellation is free until 48 hours before arrival.
+            """))
+        #expect(call.heard.contains("To change or cancel it, ask us to call you back (option 3 of the main menu)."))
+        #expect(call.heard.hasSuffix("Is there anything else I can help you with? (yes/no)"))
+    }
+
+    @Test func somethingThatIsNoConfirmationNumberIsExplainedAndNotLookedUp() {
+        var call = Self.checking(after: .newCaller)
+        call.answer("1", "12345")
+        #expect(call.pending == nil)
+        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like"))
+        #expect(call.heard.hasSuffix(Self.askConfirmation))
+    }
+
+    @Test func helpAtTheConfirmationNumberSaysWhyTheNumberIsNeeded() {
+        var call = Self.checking(after: .newCaller)
+        call.answer("1", "help")
+        #expect(call.heard.hasPrefix("The confirmation number was given when you booked, for example R1000017. For your privacy, I can read a booking only with its number."))
+    }
+
+    @Test func menuLeavesAWrongNumberBehind() {
+        var call = Self.checking(after: .newCaller)
+        call.answer("1", "R9999999")
+        call.complete(.missing)
+        call.send("menu")
+        #expect(call.conversation.currentNode == "main.menu")
+    }
+
+    // MARK: A complaint
+
+    @Test(arguments: [
+        ("front-desk", "Front desk and reception"), ("housekeeping", "Housekeeping and cleanliness"),
+        ("food-and-beverage", "Food and drink"), ("security", "Safety and security"),
+        ("engineering", "Room equipment and repairs"), ("other", "Something else"),
+    ])
+    func aFoundTicketIsToldWithItsCategory(category: String, label: String) {
+        var call = Self.checking(after: .newCaller)
+        call.send("complaint")
+        #expect(call.heard == Self.askTicket)
+        call.send("t 100-0013")
+        #expect(call.pending == .findComplaint(reference: "T1000013"))
+        call.complete(.foundComplaint(ComplaintSummary(category: category, status: "open", followUpBy: day("2026-11-28"))))
+        #expect(call.heard == "Your complaint T1000013 (\(label)) is open: it has been passed to the team in charge. We will call you by Saturday 28 November 2026 to make sure everything has been put right. Is there anything else I can help you with? (yes/no)")
+    }
+
+    @Test(arguments: [
+        ("open", "is open: it has been passed to the team in charge."), ("investigating", "is being looked into."),
+        ("resolved", "is resolved."), ("closed", "is closed."),
+    ])
+    func aFoundTicketIsToldWithItsStatus(status: String, said: String) {
+        var call = Self.checking(after: .newCaller)
+        call.answer("2", "T1000013")
+        call.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", status: status, followUpBy: day("2026-11-28"))))
+        #expect(call.heard.hasPrefix("Your complaint T1000013 (Housekeeping and cleanliness) " + said))
+    }
+
+    @Test(arguments: [
+        ("booking", "R9999999", ActionRequest.findReservation(reference: "R9999999"), "a booking", Self.askConfirmation),
+        ("complaint", "T9999999", .findComplaint(reference: "T9999999"), "a complaint", Self.askTicket),
+    ])
+    func aNumberNotFoundIsAskedForAgain(choice: String, number: String, lookup: ActionRequest, thing: String, question: String) {
+        var call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
+        call.answer(choice, number)
+        #expect(call.pending == lookup)
+        call.complete(.missing)
+        #expect(call.heard == "I'm sorry, I couldn't find \(thing) with that number. Please check it and type it again, or type \"menu\" to go back. " + question)
+        #expect(call.transcript.replacingOccurrences(of: "\n", with: " ").components(separatedBy: question).count == 3, "the same question, asked again")
+        call.send(number)
+        #expect(call.pending == lookup, "the next try is looked up too")
+    }
+
+    @Test func aBookingNumberIsNoTicketNumber() {
+        var call = Self.checking(after: .newCaller)
+        call.answer("2", "R1000017")
+        #expect(call.pending == nil)
+        #expect(call.heard == "I'm sorry, that doesn't look like the number I need. It starts with T followed by seven digits, for example T1000017. " + Self.askTicket)
+        #expect(!call.heard.contains("confirmation"), "a ticket number is no confirmation number")
+    }
+}
