@@ -62,7 +62,8 @@ struct LintTests {
         #expect(set.errors == [
             "\(set.place(of: "flow agents", in: "agent.flow")): flow \"agents\" is in agent.flow: a flow lives in a file of its own name (agents.flow)",
             "\(set.place(of: "choice 0 agent", in: "main.flow")): unknown node \"agent\" (did you mean \"agents\"?)",
-            "Prompts/agent.flow: missing node \"agent.start\": every line needs it (the session starts, returns to the menu, or asks for a person there)",
+            "Prompts/agent.flow: missing node \"agent.start\": every line needs it (calls start at main.start, return to main.menu, ask for a person at agent.start, and go to agent.none when nobody is free)",
+            "Prompts/agent.flow: missing node \"agent.none\": every line needs it (calls start at main.start, return to main.menu, ask for a person at agent.start, and go to agent.none when nobody is free)",
         ])
     }
 
