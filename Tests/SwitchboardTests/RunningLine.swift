@@ -8,6 +8,7 @@ import TestSupport
 /// given) data directory, on a loop thread of its own.
 final class RunningLine {
     let port: UInt16
+    let agentPort: UInt16
     let dataDirectory: String
     private let thread: EventLoopThread
     private let stopper: Waker
@@ -35,11 +36,12 @@ final class RunningLine {
         let (thread, started) = try EventLoopThread.start { loop in
             let service = try LineService(options: settled, loop: loop, log: { _ in })
             let stopper = try loop.makeWaker { service.shutDown { loop.stop() } }
-            return (service.guestServer.localPort, stopper)
+            return (service.guestServer.localPort, service.agentServer.localPort, stopper)
         }
         self.thread = thread
         self.port = started.0
-        self.stopper = started.1
+        self.agentPort = started.1
+        self.stopper = started.2
         self.dataDirectory = dataDirectory
     }
 
@@ -50,6 +52,16 @@ final class RunningLine {
     }
 
     func guest() throws -> GuestClient { try GuestClient(port: port) }
+
+    /// A telnet-like client on the agent console (it answers nothing, it just reads).
+    func console() throws -> GuestClient { try GuestClient(port: agentPort) }
+
+    /// Adds an agent to the data directory's roster, as `hotelline agents add` does.
+    static func addAgent(_ id: String, name: String, pin: String, supervisor: Bool = false, in data: String) throws {
+        var roster = try AgentRoster.load(dataDirectory: data)
+        try roster.add(AgentAccount(id: id, name: name, role: supervisor ? .supervisor : .agent, pinHash: try PinHasher.hash(pin)))
+        try roster.save(dataDirectory: data)
+    }
 
     /// The records on disk, read back as the next start would read them.
     func storedRecords() throws -> [HotelRecord] {

@@ -1,0 +1,178 @@
+import Foundation
+import Storage
+import Testing
+import TestSupport
+
+@Suite("The agent console over TCP")
+struct AgentConsoleTests {
+    /// A line with agent "mei" (PIN 4821) and supervisor "sara" (PIN 7350) on file.
+    static func line() throws -> RunningLine {
+        let data = RunningLine.temporaryDirectory()
+        try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
+        try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
+        return try RunningLine(dataDirectory: data)
+    }
+
+    static func logIn(_ console: GuestClient, _ id: String, _ pin: String) throws {
+        try console.read(until: "Agent ID:")
+        console.say(id, ending: "\r\n")
+        try console.read(until: "PIN:")
+        console.say(pin, ending: "\r\n")
+        try console.read(until: "Type help for the commands.")
+    }
+
+    @Test func thePinPromptTurnsTelnetEchoOffAndBackOn() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console()
+        try console.read(until: "Agent ID:")
+        console.say("mei", ending: "\r\n")
+        let prompt = try console.readBytes(until: "PIN:")
+        #expect(prompt.contains(sequence: [255, 251, 1]), "IAC WILL ECHO before the PIN prompt")
+        console.send(bytes: [255, 253, 1])  // the client's DO ECHO
+        console.say("4821", ending: "\r\n")
+        let after = try console.readBytes(until: "Type help")
+        #expect(after.contains(sequence: [255, 252, 1]), "IAC WONT ECHO once the PIN is in")
+    }
+
+    @Test func aGuestAsksForAPersonAndTheyTalkBothWaysThenTheGuestIsHandedBack() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console()
+        try Self.logIn(console, "mei", "4821")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        #expect(try guest.read(until: "Call me back instead").unwrapped.contains("You are number 1 in line"))
+        let offer = try console.read(until: "Type accept or decline.")
+        #expect(offer.contains("is waiting for you"))
+        console.say("accept", ending: "\r\n")
+        #expect(try guest.read(until: "Please go ahead.").contains("Mei from guest services has joined"))
+        console.say("Good morning, how can I help?", ending: "\r\n")
+        #expect(try guest.read(until: "help?").contains("Mei: Good morning, how can I help?"))
+        guest.say("Could I check out at two?")
+        #expect(try console.read(until: "two?").contains("> Could I check out at two?"))
+        guest.say("\u{1b}]0;pwned\u{7}\u{1b}[2J")  // a terminal escape: refused, never shown to the agent
+        try guest.read(until: "keys I can't read")
+        console.say("release", ending: "\r\n")
+        let back = try guest.read(until: "0  Speak to a person").unwrapped
+        #expect(back.contains("Mei has left the call"))
+        console.say("sessions", ending: "\r\n")
+        let table = try console.read(until: "main.menu")
+        #expect(!table.contains("\u{1b}"), "no escape byte ever reaches the agent's terminal")
+    }
+
+    @Test func wrongPinsLockTheIDOutAfterFiveAndTheAuditLogSaysSo() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console()
+        for attempt in 1...5 {
+            try console.read(until: "Agent ID:")
+            console.say(attempt == 3 ? "nosuchagent" : "mei", ending: "\r\n")
+            try console.read(until: "PIN:")
+            console.say("0000", ending: "\r\n")
+            let answer = try console.read(until: "Login incorrect.")
+            if attempt < 5 { #expect(!answer.contains("locked")) }
+        }
+        #expect(try console.read(until: "Agent ID:").contains("locked for 15 minutes"))
+        console.say("mei", ending: "\r\n")
+        #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "even the right PIN waits out the lock")
+        try line.stop()
+        let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
+        #expect(audit.components(separatedBy: " login-failed ").count - 1 == 5)
+        #expect(audit.contains(" lockout agent=mei from=127.0.0.1 minutes=15\n"))
+    }
+
+    @Test func commandsBeforeLoginUnknownCommandsAndBadTakesAreAnsweredPlainly() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console()
+        try Self.logIn(console, "mei", "4821")
+        console.say("sesions", ending: "\r\n")
+        #expect(try console.read(until: "help for the list").contains("unknown command \"sesions\" (did you mean \"sessions\"?)"))
+        console.say("take 999", ending: "\r\n")
+        #expect(try console.read(until: "(type sessions)").contains("there is no call 999"))
+        console.say("take", ending: "\r\n")
+        #expect(try console.read(until: "for example: take 17)").contains("take needs a session number"))
+        console.say("stats", ending: "\r\n")
+        #expect(try console.read(until: "supervisor may use that command").contains("only"))
+        console.say(String(repeating: "x", count: 3000), ending: "\r\n")
+        #expect(try console.read(until: "at most).").contains("too long"))
+        let stranger = try line.console()
+        try stranger.read(until: "Agent ID:")
+        stranger.say("sessions", ending: "\r\n")
+        try stranger.read(until: "PIN:")  // before login every line is the ID, then the PIN
+        stranger.say("1111", ending: "\r\n")
+        #expect(try stranger.read(until: "Agent ID:").contains("Login incorrect."))
+    }
+
+    @Test func anAgentLostMidCallSendsTheGuestBackToTheFrontWithAnApology() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        do {
+            let console = try line.console()
+            try Self.logIn(console, "mei", "4821")
+            guest.say("agent")
+            try console.read(until: "Type accept or decline.")
+            console.say("accept", ending: "\r\n")
+            try guest.read(until: "Please go ahead.")
+        }  // the console's socket closes here
+        let heard = try guest.read(until: "Call me back instead").unwrapped
+        #expect(heard.contains("we lost the connection to Mei"))
+        #expect(heard.contains("You are number 1 in line"))
+    }
+
+    @Test func withNoAgentLoggedInTheGuestIsOfferedACallbackAtOnce() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        let heard = try guest.read(until: "(yes/no)").unwrapped
+        #expect(heard.contains("all our colleagues are busy"))
+        #expect(heard.contains("call you back instead"))
+    }
+
+    @Test func aWaitingGuestCanChooseACallbackAndASupervisorSeesTheFigures() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let sara = try line.console()
+        try Self.logIn(sara, "sara", "7350")
+        sara.say("status away", ending: "\r\n")
+        try sara.read(until: "no calls will be offered.")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        try guest.read(until: "Call me back instead")
+        sara.say("queue", ending: "\r\n")
+        #expect(try sara.read(until: "PHONE").contains("ON LINE"))
+        sara.say("stats", ending: "\r\n")
+        let stats = try sara.read(until: "average call:")
+        #expect(stats.contains("1 away"))
+        #expect(stats.contains("1 waiting"))
+        guest.say("1")
+        #expect(try guest.read(until: "Which phone number should we call?").contains("we can call you back"))
+    }
+
+    @Test func removingAnAgentEndsTheirConsoleAtOnce() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console()
+        try Self.logIn(console, "mei", "4821")
+        var roster = try AgentRoster.load(dataDirectory: line.dataDirectory)
+        try roster.remove("mei")
+        try roster.save(dataDirectory: line.dataDirectory)
+        let heard = String(decoding: console.readToEnd(), as: UTF8.self)
+        #expect(heard.contains("Your access has been revoked"))
+        #expect(console.sawEndOfInput)
+    }
+}
+
+extension Array where Element == UInt8 {
+    func contains(sequence: [UInt8]) -> Bool {
+        guard sequence.count <= count else { return false }
+        return (0...(count - sequence.count)).contains { Array(self[$0..<($0 + sequence.count)]) == sequence }
+    }
+}

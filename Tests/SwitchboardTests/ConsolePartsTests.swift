@@ -1,0 +1,66 @@
+import Storage
+import Testing
+@testable import Switchboard
+
+@Suite("Console parts")
+struct ConsolePartsTests {
+    @Test func fiveFailuresLockTheIDAndTheAddressForFifteenMinutes() {
+        var guardian = LoginGuard()
+        for attempt in 1...4 {
+            let locked = guardian.failed(id: "mei", address: "10.0.0.1", now: Double(attempt))
+            #expect(!locked)
+        }
+        #expect(guardian.lockedUntil(id: "mei", address: "10.0.0.9", now: 5) == nil)
+        let fifth = guardian.failed(id: "mei", address: "10.0.0.1", now: 5)
+        #expect(fifth)
+        #expect(guardian.lockedUntil(id: "mei", address: "10.0.0.9", now: 6) == 905, "the ID is locked from anywhere")
+        #expect(guardian.lockedUntil(id: "tom", address: "10.0.0.1", now: 6) == 905, "the address is locked for any ID")
+        #expect(guardian.lockedUntil(id: "mei", address: "10.0.0.1", now: 905) == nil, "and both open again after 15 minutes")
+    }
+
+    @Test func aGoodLoginClearsTheIDButNotTheAddress() {
+        var guardian = LoginGuard()
+        for attempt in 1...4 { _ = guardian.failed(id: "mei", address: "10.0.0.1", now: Double(attempt)) }
+        guardian.succeeded(id: "mei")
+        let again = guardian.failed(id: "mei", address: "10.0.0.2", now: 5)
+        #expect(!again, "mei starts again from zero")
+        let fromThere = guardian.failed(id: "tom", address: "10.0.0.1", now: 6)
+        #expect(fromThere, "the address had five")
+    }
+
+    @Test(arguments: [
+        ("sessions", ConsoleCommand.sessions), ("/take 17", .take(17)), ("take #17", .take(17)), ("watch 3", .watch(3)),
+        ("note late check-out approved", .note("late check-out approved")), ("status away", .status(available: false)),
+        ("  RELEASE  ", .release), ("whisper 17 offer the upgrade", .whisper(17, "offer the upgrade")), ("logout", .logout),
+    ])
+    func commandsParse(line: String, command: ConsoleCommand) {
+        #expect(ConsoleCommand.parse(line) == .success(command))
+    }
+
+    @Test(arguments: ["take", "take seventeen", "status busy", "note", "whisper 17", "sessions now", "frobnicate", "", "\u{1b}[A"])
+    func badCommandsSayWhatIsWrong(line: String) {
+        guard case .failure(let problem) = ConsoleCommand.parse(line) else {
+            Issue.record("\(line) parsed")
+            return
+        }
+        #expect(!problem.message.isEmpty)
+        #expect(!problem.message.contains("\u{1b}"), "an escape typed by anyone is never echoed raw")
+    }
+
+    @Test func duringACallOnlyCommandsAreKeptFromTheGuest() {
+        #expect(ConsoleCommand.isCallCommand("/release"))
+        #expect(ConsoleCommand.isCallCommand("release"))
+        #expect(ConsoleCommand.isCallCommand("note guest prefers a quiet room"))
+        #expect(!ConsoleCommand.isCallCommand("Of course, I can release the room for you tomorrow"))
+        #expect(!ConsoleCommand.isCallCommand("Hello Maria"))
+    }
+
+    @Test func consoleTextEscapesControlsAndMasksPhones() {
+        #expect(ConsoleText.safe("a\u{1b}[2Jb\u{7}\u{9b}c\u{202e}") == "a\\u{1b}[2Jb\\u{7}\\u{9b}c\\u{202e}")
+        #expect(ConsoleText.masked(phone: "+442079460958") == "******0958")
+        #expect(ConsoleText.masked(phone: nil) == "-")
+        #expect(ConsoleText.duration(3725) == "1:02:05")
+        let table = ConsoleText.table(["ID", "NAME"], [["1", "豪华大床房"], ["22", "Deluxe"]])
+        #expect(table == "  ID  NAME\n  1   豪华大床房\n  22  Deluxe")
+    }
+}
