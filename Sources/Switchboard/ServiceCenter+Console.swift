@@ -173,7 +173,7 @@ extension ServiceCenter {
         return """
             agents:        \(agents)
             queue:         \(queue.queueLength) waiting, longest \(longest)
-            calls today:   \(queue.callsConnected) put through, \(sessions.count) guests on the line now
+            calls today:   \(callsToday) answered, \(queue.callsConnected) put through to an agent; \(sessions.count) on the line now
             average call:  \(average)
             """
     }

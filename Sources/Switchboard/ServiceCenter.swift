@@ -26,6 +26,9 @@ public final class ServiceCenter {
     var queue: CallQueue
     /// The agent console, when one listens; told of offers, guest lines and hang-ups.
     weak var desk: AgentDesk?
+    /// Calls answered on the hotel's current day, for the supervisors' `stats`.
+    var callsToday = 0
+    private var statsDay: CivilDate?
     /// Records on their way to disk: the session waiting and what it will hear.
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
     private var shutdownDone: (() -> Void)?
@@ -166,6 +169,11 @@ public final class ServiceCenter {
 
     private func idleRound() {
         let now = clock.now()
+        let today = local(now).date
+        if statsDay != today {
+            if statsDay != nil { queue.startDay(); callsToday = 0 }
+            statsDay = today
+        }
         apply(queue.tick(now: queueTime), now: now)
         desk?.idleRound()
         let limit = Int64(settings.idleTimeoutSeconds * 1000)
@@ -192,6 +200,7 @@ extension ServiceCenter: LineServerDelegate {
         transcript.record(.event, "connected from \(connection.peerAddress)", at: now)
         let session = GuestSession(id: id, day: day, connection: connection, conversation: conversation, transcript: transcript, now: now)
         sessions[connection.id] = session
+        callsToday += 1
         execute(session.conversation.start(now: moment), in: session, now: now)
     }
 

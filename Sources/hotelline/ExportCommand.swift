@@ -41,6 +41,11 @@ enum ExportCommand {
             }
         }
         Console.write(buffer)
+        let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
+        if let problem = AuditLog.append(AuditLog.line("export", ["kind": kind.rawValue, "format": format.rawValue, "user": user],
+                                                       at: AuditLog.now()), dataDirectory: directory) {
+            Console.error("hotelline export: the export was written but not logged: \(problem)")
+        }
         return 0
     }
 

@@ -71,11 +71,16 @@ public struct CallQueue: Sendable {
     public private(set) var agents: [Agent: AgentState] = [:]
     private(set) var waiting: [Waiting] = []
     private var handlingTimes: [Double] = []
-    /// Calls connected since the queue began (the switchboard resets it daily for `stats`).
+    /// Calls put through to an agent today (the switchboard calls `startDay` at midnight).
     public private(set) var callsConnected = 0
 
     public init(settings: Settings = Settings()) {
         self.settings = settings
+    }
+
+    /// A new day for the figures: the count of calls put through starts again.
+    public mutating func startDay() {
+        callsConnected = 0
     }
 
     // MARK: Questions
