@@ -70,7 +70,7 @@ final class AgentDesk {
     func connected(_ agent: String, to guest: CallSummary, recent: [String]) {
         show(["* You are talking with call \(guest.id) (\(guest.language), phone \(ConsoleText.masked(phone: guest.phone))).",
               "  What you type goes to the guest. /release hands them back to the menu,",
-              "  /hangup ends the call, /note TEXT keeps a note. The call so far:"] + recent.suffix(12).map { "  " + $0 }, toAgent: agent)
+              "  /hangup ends the call, /note TEXT keeps a note. The call so far:"] + recent.suffix(12), toAgent: agent)
     }
 
     func callEnded(_ agent: String, guest: UInt64, reason: String) {
@@ -164,7 +164,8 @@ final class AgentDesk {
             console.account = account
             console.state = .loggedIn
             audit("login", ["agent": id, "from": address])
-            console.connection.sendLine("Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available for calls. Type help for the commands.")
+            console.connection.sendLine("Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available.")
+            console.connection.sendLine("Type help for the commands.")
             center.agentLoggedIn(id)
             return
         }
@@ -228,9 +229,9 @@ final class AgentDesk {
         case .accept: console.sayProblem(center.accept(agent))
         case .decline:
             console.sayProblem(center.decline(agent))
-        case .release: console.sayProblem(center.release(agent))
-        case .hangup: console.sayProblem(center.hangUp(agent))
-        case .leave: console.sayProblem(center.leaveBarge(agent))
+        case .release: console.sayProblem(center.release(agent), done: "* Handed back to the menu. You are wrapping up; calls come again in a moment.")
+        case .hangup: console.sayProblem(center.hangUp(agent), done: "* Call ended. You are wrapping up; calls come again in a moment.")
+        case .leave: console.sayProblem(center.leaveBarge(agent), done: "* You left the call.")
         case .note(let text): console.sayProblem(center.note(agent, guest: console.watching, text: text), done: "Noted.")
         case .watch(let guest):
             switch center.watch(console.connection.id, guest: guest) {
@@ -238,7 +239,7 @@ final class AgentDesk {
                 center.unwatch(console.connection.id)
                 _ = center.watch(console.connection.id, guest: guest)
                 console.watching = guest
-                console.say(["* Watching call \(guest) (read-only; unwatch to stop). So far:"] + recent.map { "  " + $0 })
+                console.say(["* Watching call \(guest) (read-only; unwatch to stop). So far:"] + recent)
             case .failure(let problem): console.say(problem.message)
             }
         case .unwatch:

@@ -14,10 +14,11 @@ extension ServiceCenter {
         guard desk != nil || !session.watchers.isEmpty else { return }
         let id = session.connection.id
         let lines: [String]
+        // `17> ` what the guest typed, `17| ` what the line said (cut to the window), `17* ` events.
         switch direction {
-        case .guest: lines = ["guest \(id)> " + ConsoleText.safe(text)]
-        case .line: lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { "line \(id)> " + ConsoleText.safe($0) }
-        case .event: lines = ["* \(id) " + ConsoleText.safe(text)]
+        case .guest: lines = ["\(id)> " + ConsoleText.safe(text)]
+        case .line: lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { ConsoleText.fit("\(id)| " + ConsoleText.safe($0), columns: 79) }
+        case .event: lines = ["\(id)* " + ConsoleText.safe(text)]
         }
         session.recent += lines
         if session.recent.count > GuestSession.recentLimit { session.recent.removeFirst(session.recent.count - GuestSession.recentLimit) }
