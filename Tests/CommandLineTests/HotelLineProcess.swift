@@ -63,8 +63,9 @@ struct HotelLineProcess {
             line += chunk
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard text.hasPrefix("guest line listening on 127.0.0.1:"),
-              let port = UInt16(text.split(separator: ":").last!.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+        let first = text.split(separator: "\n").first.map(String.init) ?? ""
+        guard first.hasPrefix("guest line listening on 127.0.0.1:"),
+              let port = UInt16(first.split(separator: ":").last!.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no listening line, got: \(text)"])
         }

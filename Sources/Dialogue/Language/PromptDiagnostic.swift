@@ -63,6 +63,9 @@ public enum Spelling {
     /// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
     public static func suggestion<S: Sequence>(for word: String, among candidates: S) -> String?
     where S.Element == String {
+        // "--pin" for "--pin-stdin": the start of exactly one name is a typo too.
+        let extended = candidates.filter { $0.hasPrefix(word) && $0 != word }
+        if word.count >= 3, extended.count == 1 { return extended[0] }
         let limit = max(1, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
