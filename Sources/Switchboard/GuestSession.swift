@@ -26,9 +26,20 @@ final class GuestSession {
     var barging: [String] = []
     /// Consoles watching this call (their connection IDs).
     var watchers: Set<UInt64> = []
-    /// The last lines of the call as a console shows them, for `watch` to start from.
-    var recent: [String] = []
-    static let recentLimit = 200
+    /// The last entries of the call, raw, for `watch` to start from.
+    private(set) var recent: [(TranscriptDirection, String)] = []
+    static let recentLimit = 100
+
+    func remember(_ direction: TranscriptDirection, _ text: String) {
+        recent.append((direction, text))
+        // Trim in batches so keeping the history costs nothing per line.
+        if recent.count >= 2 * Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
+    }
+
+    /// The recent entries as a console shows them.
+    var recentConsoleLines: [String] {
+        recent.suffix(Self.recentLimit).flatMap { ServiceCenter.consoleLines($0.0, $0.1, session: connection.id) }
+    }
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
         self.id = id

@@ -9,22 +9,24 @@ extension ServiceCenter {
     var queueTime: Double { Double(loop.now.nanoseconds) / 1e9 }
 
     /// Records a transcript entry and shows it to whoever follows the call on a console.
+    /// Cheap when nobody follows: the entry is kept raw, formatted only if a console asks.
     func record(_ direction: TranscriptDirection, _ text: String, in session: GuestSession, at now: Int64) {
         session.transcript.record(direction, text, at: now)
-        guard desk != nil || !session.watchers.isEmpty else { return }
-        let id = session.connection.id
-        let lines: [String]
-        // `17> ` what the guest typed, `17| ` what the line said (cut to the window), `17* ` events.
-        switch direction {
-        case .guest: lines = ["\(id)> " + ConsoleText.safe(text)]
-        case .line: lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { ConsoleText.fit("\(id)| " + ConsoleText.safe($0), columns: 79) }
-        case .event: lines = ["\(id)* " + ConsoleText.safe(text)]
-        }
-        session.recent += lines
-        if session.recent.count > GuestSession.recentLimit { session.recent.removeFirst(session.recent.count - GuestSession.recentLimit) }
+        session.remember(direction, text)
+        let agents = direction == .guest && session.conversation.isWithAgent ? [session.agent].compactMap { $0 } + session.barging : []
+        guard !session.watchers.isEmpty || !agents.isEmpty else { return }
+        let lines = Self.consoleLines(direction, text, session: session.connection.id)
         for console in session.watchers { desk?.show(lines, toConsole: console) }
-        if direction == .guest, session.conversation.isWithAgent {
-            for agent in [session.agent].compactMap({ $0 }) + session.barging { desk?.show(lines, toAgent: agent) }
+        for agent in agents { desk?.show(lines, toAgent: agent) }
+    }
+
+    /// `17> ` what the guest typed, `17| ` what the line said (cut to the window), `17* ` events;
+    /// escaped, so nothing a guest typed can drive the agent's terminal.
+    static func consoleLines(_ direction: TranscriptDirection, _ text: String, session id: UInt64) -> [String] {
+        switch direction {
+        case .guest: return ["\(id)> " + ConsoleText.safe(text)]
+        case .line: return text.split(separator: "\n", omittingEmptySubsequences: false).map { ConsoleText.fit("\(id)| " + ConsoleText.safe($0), columns: 79) }
+        case .event: return ["\(id)* " + ConsoleText.safe(text)]
         }
     }
 
@@ -78,7 +80,7 @@ extension ServiceCenter {
         record(.event, "agent \(agent) joined", in: session, at: now)
         desk?.audit("takeover", ["agent": agent, "session": String(session.connection.id)])
         execute(session.conversation.agentJoined(name: name, now: local(now)), in: session, now: now)
-        desk?.connected(agent, to: summary(of: session, now: now), recent: session.recent)
+        desk?.connected(agent, to: summary(of: session, now: now), recent: session.recentConsoleLines)
     }
 
     /// The guest hung up: out of the queue, or the agent's call ends.

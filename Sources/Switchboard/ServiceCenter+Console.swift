@@ -122,7 +122,7 @@ extension ServiceCenter {
     func watch(_ console: UInt64, guest: UInt64) -> Result<[String], ConsoleProblem> {
         guard let session = sessions[guest], !session.isClosed else { return .failure(ConsoleProblem("there is no call \(guest)")) }
         session.watchers.insert(console)
-        return .success(session.recent)
+        return .success(session.recentConsoleLines)
     }
 
     func unwatch(_ console: UInt64) {
