@@ -156,6 +156,76 @@ struct AgentConsoleTests {
         #expect(try guest.read(until: "Which phone number should we call?").contains("we can call you back"))
     }
 
+    @Test func watchingIsReadOnlyAndTakingATakenCallIsRefused() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        let sara = try line.console()
+        try Self.logIn(sara, "sara", "7350")
+        sara.say("status away", ending: "\r\n")
+        try sara.read(until: "no calls will be offered.")
+        mei.say("status away", ending: "\r\n")
+        try mei.read(until: "no calls will be offered.")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("2")
+        try guest.read(until: "Which area was it about?")
+        sara.say("watch 1", ending: "\r\n")
+        #expect(try sara.read(until: "Something else").contains("1> 2"), "the call so far, both sides")
+        guest.say("housekeeping")
+        #expect(try sara.read(until: "what happened").contains("1> housekeeping"), "and each new line as it happens")
+        mei.say("take 1", ending: "\r\n")
+        try mei.read(until: "The call so far:")
+        sara.say("take 1", ending: "\r\n")
+        #expect(try sara.read(until: "already with mei.").contains("Cannot: call 1 is already with mei"))
+        guest.say("Hello?")
+        #expect(try mei.read(until: "Hello?").contains("1> Hello?"))
+        mei.say("hangup", ending: "\r\n")
+        #expect(try guest.read(until: "Goodbye.").unwrapped.contains("Mei has ended the call"))
+    }
+
+    @Test func aGuestWhoHangsUpWhileWaitingLeavesTheQueue() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        mei.say("status away", ending: "\r\n")
+        try mei.read(until: "no calls will be offered.")
+        do {
+            let guest = try line.guest()
+            try guest.read(until: "0  Speak to a person")
+            guest.say("0")
+            try guest.read(until: "Call me back instead")
+        }
+        // The guest's socket is gone; the queue must be empty again.
+        var empty = false
+        for _ in 0..<50 where !empty {
+            mei.say("queue", ending: "\r\n")
+            empty = try mei.read(untilAny: ["Nobody is waiting.", "PHONE"]).marker == 0
+            if !empty { usleep(20_000) }
+        }
+        #expect(empty)
+        mei.say("next", ending: "\r\n")
+        #expect(try mei.read(until: "nobody is waiting.").contains("Cannot"))
+    }
+
+    @Test func declineSetsTheAgentAwayAndTheGuestKeepsWaiting() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        try mei.read(until: "Type accept or decline.")
+        mei.say("decline", ending: "\r\n")
+        #expect(try mei.read(until: "when ready.").contains("You are away"))
+        mei.say("next", ending: "\r\n")
+        try mei.read(until: "The call so far:")
+        #expect(try guest.read(until: "Please go ahead.").contains("Mei from guest services has joined"))
+    }
+
     @Test func removingAnAgentEndsTheirConsoleAtOnce() throws {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }
