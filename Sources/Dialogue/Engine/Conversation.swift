@@ -55,6 +55,13 @@ public struct Conversation: Sendable {
     /// Lines that arrived while an action was under way, answered once it completes.
     var queuedInput: [GuestInput] = []
     var now: LocalMoment
+    /// Answers checked at a question during the last event (`start`, `receive`, `noInput`,
+    /// `complete`, `close`), in order: what was typed and what it became.
+    public internal(set) var recentAnswers: [AnswerAttempt] = []
+    /// Off by default; when on, every event adds to `trace` (see `TracePoint`), for coverage.
+    public var isTracing = false
+    /// What the conversation did since `takeTrace()` was last called, while tracing.
+    public internal(set) var trace: [TracePoint] = []
 
     public init(script: FlowSet, now: LocalMoment) {
         self.script = script
@@ -66,6 +73,10 @@ public struct Conversation: Sendable {
     public var hasEnded: Bool { state == .ended }
     /// True while an action is under way (the switchboard owes a `complete`).
     public var isPerforming: Bool { if case .performing = state { true } else { false } }
+    /// Guest inputs that arrived during an action and are not read yet.
+    public var queuedInputCount: Int { queuedInput.count }
+    /// The action under way, whose outcome `complete` expects.
+    public var pendingAction: ActionKind? { if case .performing(_, _, let action) = state { action } else { nil } }
     /// The node the guest is at, as `flow.node`, for consoles and coverage.
     public var currentNode: String? {
         switch state {
@@ -80,6 +91,7 @@ public struct Conversation: Sendable {
     public mutating func start(now: LocalMoment) -> [ConversationEffect] {
         precondition(state == .notStarted, "Invalid state: start called twice")
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         if script.languages.count > 1 {
             state = .choosingLanguage(misses: 0)
@@ -93,6 +105,7 @@ public struct Conversation: Sendable {
     /// The guest sent something.
     public mutating func receive(_ input: GuestInput, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         handle(input, into: &effects)
         return laidOut(effects)
@@ -101,10 +114,12 @@ public struct Conversation: Sendable {
     /// The guest has been silent for the idle time.
     public mutating func noInput(now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         switch state {
         case .waiting(let node, _), .offeringPerson(let node, _):
             noInputCount += 1
+            note(.noInput(goodbye: noInputCount >= Self.maxNoInput))
             if noInputCount >= Self.maxNoInput {
                 effects.append(.say(render("global.noinput.goodbye")))
                 hangUp(&effects)
@@ -126,12 +141,14 @@ public struct Conversation: Sendable {
     /// The action asked for last has an outcome: follow the flow's branch for it.
     public mutating func complete(_ outcome: ActionOutcome, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         guard case .performing(let node, let step, let action) = state else {
             preconditionFailure("Invalid state: an action completed while none was under way (\(state))")
         }
         guard case .perform(_, let results) = script.nodes[node].steps[step], let target = results[outcome.result] else {
             preconditionFailure("Invalid outcome \(outcome.result) for \(action.rawValue) at \(script.nodes[node].qualifiedName)")
         }
+        note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
         var effects: [ConversationEffect] = []
         run(from: target, into: &effects)
@@ -144,6 +161,7 @@ public struct Conversation: Sendable {
     /// The line is closing (the server stops): say so politely and end.
     public mutating func close(now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         guard state != .ended else { return [] }
         var effects: [ConversationEffect] = [.say(render("global.closing"))]
         hangUp(&effects)
@@ -184,6 +202,7 @@ public struct Conversation: Sendable {
             case .unreadable: key = "line.unreadable"
             default: key = "line.control"
             }
+            note(.lineProblem(key: key))
             effects.append(.say(render(key, ["line.limit": { if case .tooLong(let limit) = input { String(limit) } else { "" } }()])))
             effects.append(.say(currentPrompt()))
             return
