@@ -4,6 +4,8 @@ public struct LineSettings: Sendable {
     public var idleTimeoutSeconds: Double = 60
     /// How long a shutdown waits for records on their way to disk and goodbyes to drain.
     public var shutdownGraceSeconds: Double = 5
+    /// Mask guests' names, phone numbers and emails in transcripts (`serve --redact`).
+    public var redactTranscripts = false
 
     public init() {}
 }

@@ -11,6 +11,7 @@ func usage(for command: String) -> String {
     switch command {
     case "serve": return Usage.serve
     case "check": return Usage.check
+    case "replay": return Usage.replay
     default: return Usage.main
     }
 }
@@ -20,12 +21,13 @@ do {
     switch command {
     case "serve": status = try ServeCommand.run(rest)
     case "check": status = try CheckCommand.run(rest)
+    case "replay": status = try ReplayCommand.run(rest)
     case "help", "--help", "-h":
         print(usage(for: rest.first ?? ""))
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "replay", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")
