@@ -51,8 +51,12 @@ public struct ReplayDivergence: Error, Equatable, Sendable {
             changed += 1
             if changed == 12 {
                 diff.append("  … and more below (the whole output is in the file after --accept)")
-                break
+                return ReplayDivergence(file: document.fileName, line: line, message: message, diff: diff)
             }
+        }
+        // Context after the turn: what the file goes on with.
+        if trailing < 3, let last = turn.expected.last?.line ?? turn.stimulus?.line {
+            diff += (last + 1..<last + 4 - trailing).compactMap { document.line($0) }.filter { !$0.isEmpty }.map { " " + $0 }
         }
         return ReplayDivergence(file: document.fileName, line: line, message: message, diff: diff)
     }
