@@ -5,6 +5,9 @@ import Dialogue
 /// comments. Every problem comes back as `file:line: what is wrong`, never a crash.
 enum TranscriptParser {
     static let headerKeys = ["session", "flows", "language", "started", "utc-offset"]
+    /// 9999-12-31, and ten years: bounds that keep every clock a replay computes in range.
+    static let latestStart: Int64 = 253_402_300_799_999
+    static let longestCall: Int64 = 10 * 366 * 86_400_000
 
     static func parse(_ text: String, fileName: String) -> Result<TranscriptDocument, TranscriptError> {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -56,7 +59,7 @@ enum TranscriptParser {
             return fail(lines.count + 1, "the header lacks " + missing.map { "# \($0)" }.joined(separator: ", "))
         }
         let headerLine = { (key: String) in (lines.firstIndex { $0.hasPrefix("# \(key)") } ?? 0) + 1 }
-        guard let started = Int64(fields["started"]!), started >= 0 else {
+        guard let started = Int64(fields["started"]!), (0...latestStart).contains(started) else {
             return fail(headerLine("started"), "# started must be milliseconds since 1970, e.g. 1795609585082, not \"\(fields["started"]!)\"")
         }
         guard let offset = Int(fields["utc-offset"]!), abs(offset) <= 14 * 3600 else {
@@ -71,7 +74,7 @@ enum TranscriptParser {
     static func parseEntry(_ line: String, number: Int) -> Result<TranscriptEntry, TranscriptProblem> {
         let offsetText = line.prefix { $0 != " " }
         guard let offset = parseOffset(offsetText) else {
-            return .failure(TranscriptProblem("bad time offset \"\(offsetText)\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131"))
+            return .failure(TranscriptProblem("bad time offset \"\(offsetText)\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131, at most ten years in"))
         }
         let rest = line.dropFirst(offsetText.count).drop { $0 == " " }
         let word = String(rest.prefix { $0 != " " })
@@ -108,7 +111,7 @@ enum TranscriptParser {
         let parts = text.dropFirst().split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 12, parts[1].count == 3,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let seconds = Int64(parts[0]), let milliseconds = Int64(parts[1]) else { return nil }
+              let seconds = Int64(parts[0]), let milliseconds = Int64(parts[1]), seconds * 1000 + milliseconds <= longestCall else { return nil }
         return seconds * 1000 + milliseconds
     }
 

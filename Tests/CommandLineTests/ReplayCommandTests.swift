@@ -60,7 +60,7 @@ struct ReplayCommandTests {
         #expect(run.status == 1)
         #expect(run.output == """
             FAIL \(path)
-            \(path):7: bad time offset "+0.0": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131
+            \(path):7: bad time offset "+0.0": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131, at most ten years in
             FAIL \(scratch)/missing.txt
             \(scratch)/missing.txt: no such file or directory
             0 passed, 2 failed

@@ -81,12 +81,15 @@ struct TranscriptParserTests {
     @Test func badHeaderValuesSayWhatIsExpected() {
         let badStart = Self.header.replacingOccurrences(of: "# started 1795600800000", with: "# started yesterday")
         #expect(Self.problem("", header: badStart) == "t.txt:5: # started must be milliseconds since 1970, e.g. 1795609585082, not \"yesterday\"")
+        let farStart = Self.header.replacingOccurrences(of: "# started 1795600800000", with: "# started 9223372036854775807")
+        #expect(Self.problem("", header: farStart).hasPrefix("t.txt:5: # started must be milliseconds since 1970"))
         #expect(Self.problem("# flows again\n+0.000 line  x\n") == "t.txt:7: header field \"flows\" is given twice")
     }
 
     @Test(arguments: [
-        ("2.131 guest 1", "t.txt:7: bad time offset \"2.131\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131"),
-        ("+2.13 guest 1", "t.txt:7: bad time offset \"+2.13\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131"),
+        ("2.131 guest 1", "t.txt:7: bad time offset \"2.131\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131, at most ten years in"),
+        ("+999999999999.999 guest 1", "t.txt:7: bad time offset \"+999999999999.999\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131, at most ten years in"),
+        ("+2.13 guest 1", "t.txt:7: bad time offset \"+2.13\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131, at most ten years in"),
         ("+2.131 gest 1", "t.txt:7: unknown direction \"gest\" (did you mean \"guest\"?): an entry is \"line\" (what the line said), \"guest\" (what the guest typed) or \"event\""),
         ("+2.131 line hello", "t.txt:7: write \"line  TEXT\": the text starts after two spaces"),
         ("+2.131 event hung upp", "t.txt:7: unknown event \"hung upp\" (did you mean \"hung up\"?); events are \"no input\", \"line not UTF-8\", \"line with control characters\", \"interrupt\", \"closing\", \"hung up\", \"guest hung up\", \"guest finished sending\", \"closed: guest stopped reading\", \"outcome …\", \"connected from …\", \"not saved: …\", \"line longer than N bytes\" (write a note as a # comment line)"),
