@@ -63,15 +63,14 @@ public struct InProcessReplay {
         let turn = turns[index]
         let now = Self.moment(document.header, offset: turn.offset)
         var effects: [ConversationEffect] = []
-        switch turn.stimulus?.content {
-        case nil:
+        if let stimulus = turn.stimulus {
+            switch stimulus.content {
+            case .typed(let text): effects = conversation.receive(.line(typed(text)), now: now)
+            case .event(let event): effects = answer(event, at: stimulus.line, now: now)
+            case .said: preconditionFailure("Invalid turn: a line entry is never a stimulus")
+            }
+        } else {
             effects = conversation.start(now: now)
-        case .typed(let text)?:
-            effects = conversation.receive(.line(typed(text)), now: now)
-        case .event(let event)?:
-            effects = answer(event, at: turn.stimulus!.line, now: now)
-        case .said?:
-            preconditionFailure("Invalid turn: a line entry is never a stimulus")
         }
         if conversation.isTracing { covered.formUnion(conversation.takeTrace().flatMap(CoveragePoint.points)) }
         var said: [LineOutput] = []

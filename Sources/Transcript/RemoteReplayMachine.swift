@@ -127,7 +127,8 @@ struct RemoteReplayMachine {
             case .event(.guestHungUp), .event(.guestStoppedReading):
                 state = .finished
                 return actions + [.close, .finish(.passed)]
-            case .event, .said:
+            case .event(.outcome), .event(.closing), .event(.guestFinishedSending), .event(.connected), .event(.notSaved),
+                 .event(.hungUp), .said:
                 break  // outcomes, closing, the guest finishing: the server does its part
             }
         }
