@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
         ),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Dialogue", "Transcript"], path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),

@@ -6,6 +6,8 @@ public struct LineSettings: Sendable {
     public var shutdownGraceSeconds: Double = 5
     /// Wrap-up time, maximum wait and the rest of the queue for a person.
     public var queue = CallQueue.Settings()
+    /// Mask guests' names, phone numbers and emails in transcripts (`serve --redact`).
+    public var redactTranscripts = false
 
     public init() {}
 }

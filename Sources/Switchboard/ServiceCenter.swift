@@ -82,7 +82,7 @@ public final class ServiceCenter {
         shutdownDone = done
         let now = clock.now()
         for session in Array(sessions.values) where !session.conversation.isPerforming {
-            execute(session.conversation.close(now: local(now)), in: session, now: now)
+            close(session, now: now)
         }
         _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.shutdownGraceSeconds)) { [weak self] in
             guard let self, let done = self.shutdownDone else { return }
@@ -101,6 +101,8 @@ public final class ServiceCenter {
     // MARK: Carrying out effects
 
     func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
+        // Redacting, the transcript masks the answers just taken before anything is said.
+        session.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
         for effect in effects {
             switch effect {
             case .say(let text):
@@ -142,9 +144,14 @@ public final class ServiceCenter {
             session.isClosed = true
             session.connection.close(flushFirst: true)
         } else if shutdownDone != nil && !session.conversation.isPerforming {
-            let now = clock.now()
-            execute(session.conversation.close(now: local(now)), in: session, now: now)
+            close(session, now: clock.now())
         }
+    }
+
+    /// The line is closing: the guest is told (noted first, so a replay tells them too).
+    private func close(_ session: GuestSession, now: Int64) {
+        session.transcript.record(.event, TranscriptEvent.closing.text, at: now)
+        execute(session.conversation.close(now: local(now)), in: session, now: now)
     }
 
     private func flushTranscript(of session: GuestSession) {
@@ -196,7 +203,7 @@ extension ServiceCenter: LineServerDelegate {
         let conversation = Conversation(script: flows, now: moment)
         let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
-        var transcript = TranscriptRecorder(header: header)
+        var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
         transcript.record(.event, "connected from \(connection.peerAddress)", at: now)
         let session = GuestSession(id: id, day: day, connection: connection, conversation: conversation, transcript: transcript, now: now)
         sessions[connection.id] = session
@@ -243,6 +250,7 @@ extension ServiceCenter: LineServerDelegate {
         }
         session.isClosed = true
         guestLeft(session, now: now)
+        session.transcript.finish()
         flushTranscript(of: session)
         checkShutdown()
     }

@@ -48,40 +48,67 @@ public enum OutcomeText {
 
     /// The outcome an `outcome …` event records; nil when the text is not one.
     public static func decode(_ text: String) -> ActionOutcome? {
-        guard let words = split(text), words.first == "outcome", words.count >= 2 else { return nil }
+        try? parse(text).get()
+    }
+
+    /// The outcome an `outcome …` event records, or what is wrong with it, in words a
+    /// person editing the transcript can act on.
+    public static func parse(_ text: String) -> Result<ActionOutcome, TranscriptProblem> {
+        guard let words = split(text) else { return problem("unterminated quote in the outcome (close it with \")") }
+        guard words.first == "outcome", words.count >= 2 else { return problem("an outcome is written \"outcome NAME key=value…\"") }
         var fields: [String: String] = [:]
         for word in words.dropFirst(2) {
-            guard let equals = word.firstIndex(of: "=") else { return nil }
+            guard let equals = word.firstIndex(of: "=") else { return problem("\"\(word)\" is not key=value") }
             fields[String(word[..<equals])] = String(word[word.index(after: equals)...])
+        }
+        func missing(_ keys: String) -> Result<ActionOutcome, TranscriptProblem> {
+            problem("outcome \(words[1]) needs \(keys)")
         }
         func number(_ key: String) -> Int? { fields[key].flatMap { Int($0) } }
         func date(_ key: String) -> CivilDate? { fields[key].flatMap { CivilDate(iso: $0) } }
         switch words[1] {
-        case "available": return number("left").map { .available(roomsLeft: $0) }
+        case "available":
+            guard let left = number("left") else { return missing("left=ROOMS") }
+            return .success(.available(roomsLeft: left))
         case "full":
-            guard let left = number("left") else { return nil }
+            guard let left = number("left") else { return missing("left=ROOMS") }
             let alternatives = (fields["alternatives"] ?? "").split(separator: ",").map(String.init)
-            return .full(roomsLeft: left, alternatives: alternatives)
-        case "saved": return fields["reference"].map { .saved(reference: $0, guestFile: fields["file"]) }
-        case "failed": return .failed
+            return .success(.full(roomsLeft: left, alternatives: alternatives))
+        case "saved":
+            guard let reference = fields["reference"] else { return missing("reference=NUMBER") }
+            return .success(.saved(reference: reference, guestFile: fields["file"]))
+        case "failed": return .success(.failed)
         case "found":
             guard let name = fields["name"], let checkIn = date("checkin"), let checkOut = date("checkout"),
-                  let rooms = number("rooms"), let room = fields["room"] else { return nil }
-            return .found(ReservationSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room))
+                  let rooms = number("rooms"), let room = fields["room"] else {
+                return missing("name=…, checkin=YYYY-MM-DD, checkout=YYYY-MM-DD, rooms=N and room=CODE")
+            }
+            return .success(.found(ReservationSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room)))
         case "found-complaint":
-            guard let category = fields["category"], let status = fields["status"], let followUp = date("followup") else { return nil }
-            return .foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: followUp))
-        case "missing": return .missing
+            guard let category = fields["category"], let status = fields["status"], let followUp = date("followup") else {
+                return missing("category=…, status=… and followup=YYYY-MM-DD")
+            }
+            return .success(.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: followUp)))
+        case "missing": return .success(.missing)
         case "known":
-            return .knownCaller(CallerSummary(name: fields["name"], hasUpcomingStay: fields["upcoming"] == "yes",
-                                              hasOpenComplaint: fields["open-complaint"] == "yes"))
-        case "new": return .newCaller
-        case "queued": return number("position").map { .queued(position: $0, expectedWaitSeconds: number("wait").map(Double.init)) }
-        case "left": return .left
-        case "unavailable": return .unavailable
-        default: return nil
+            return .success(.knownCaller(CallerSummary(name: fields["name"], hasUpcomingStay: fields["upcoming"] == "yes",
+                                                       hasOpenComplaint: fields["open-complaint"] == "yes")))
+        case "new": return .success(.newCaller)
+        case "queued":
+            guard let position = number("position") else { return missing("position=N") }
+            return .success(.queued(position: position, expectedWaitSeconds: number("wait").map(Double.init)))
+        case "left": return .success(.left)
+        case "unavailable": return .success(.unavailable)
+        default:
+            return problem("unknown outcome \"\(words[1])\"" + Spelling.hint(for: words[1], among: names) + "; outcomes are " + names.joined(separator: ", "))
         }
     }
+
+    private static func problem(_ text: String) -> Result<ActionOutcome, TranscriptProblem> {
+        .failure(TranscriptProblem(text))
+    }
+
+    static let names = ["available", "full", "saved", "failed", "found", "found-complaint", "missing", "known", "new", "unavailable"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.
     private static func quoted(_ value: String) -> String {

@@ -1,3 +1,5 @@
+import Dialogue
+
 /// The first lines of a transcript: which session, which prompts, when, in which language.
 public struct TranscriptHeader: Equatable, Sendable {
     public static let formatVersion = 1
@@ -37,12 +39,29 @@ public enum TranscriptDirection: String, Sendable, CaseIterable {
 ///
 /// Appending is cheap string building on the event loop; the text is handed to a
 /// `TranscriptWriter` in chunks, never written from here.
+///
+/// Redacting (`serve --redact`), guest lines are held until the conversation has taken
+/// them (`learn`), because only then is it known whether a line was a name, a phone
+/// number or an email; entries after a held line wait with it, so the order is kept.
 public struct TranscriptRecorder: Sendable {
+    private struct HeldEntry: Sendable {
+        var instant: Int64
+        var direction: TranscriptDirection
+        var text: String
+        /// A line the guest sent (a `guest` entry or a line-problem event), which the
+        /// conversation may still have queued.
+        var isInput: Bool
+        var masked = false
+    }
+
     private var buffer: String
     private let startedAt: Int64
+    private var redactor: TranscriptRedactor?
+    private var held: [HeldEntry] = []
 
-    public init(header: TranscriptHeader) {
+    public init(header: TranscriptHeader, redacting: Bool = false) {
         startedAt = header.startedAt
+        redactor = redacting ? TranscriptRedactor() : nil
         buffer = ""
         buffer.reserveCapacity(4096)
         buffer += "# hotelline transcript \(TranscriptHeader.formatVersion)\n"
@@ -53,20 +72,55 @@ public struct TranscriptRecorder: Sendable {
         buffer += "# utc-offset \(header.utcOffsetSeconds)\n"
     }
 
+    public var isRedacting: Bool { redactor != nil }
+
     /// Bytes waiting to be written.
     public var pendingCount: Int { buffer.utf8.count }
 
     public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
-        let offset = Self.offset(instant - startedAt)
-        let label = direction == .line ? "line " : direction.rawValue
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            buffer += offset
-            buffer += " "
-            buffer += label
-            buffer += " "
-            buffer += Self.escaped(line)
-            buffer += "\n"
+        guard var redactor else { return write(direction, text, at: instant) }
+        var text = text
+        var isInput = direction == .guest
+        if direction == .event, case .success(let event) = TranscriptEvent.parse(text) {
+            if case .outcome(let outcome) = event { text = OutcomeText.encode(redactor.redact(outcome)) }
+            isInput = event.guestInput != nil
         }
+        if direction != .guest { text = redactor.apply(text) }
+        self.redactor = redactor
+        if isInput || !held.isEmpty {
+            held.append(HeldEntry(instant: instant, direction: direction, text: text, isInput: isInput))
+        } else {
+            write(direction, text, at: instant)
+        }
+    }
+
+    /// Redacting: the conversation took `answers` in its last event and still has `queued`
+    /// inputs it has not looked at; masks the guest lines that were names, phones or emails
+    /// and writes out every entry that no longer waits on an unread input.
+    public mutating func learn(_ answers: [AnswerAttempt], queued: Int) {
+        guard var redactor else { return }
+        for answer in answers {
+            guard let index = held.firstIndex(where: { $0.direction == .guest && !$0.masked && Self.trimmed($0.text) == answer.typed }) else { continue }
+            held[index].masked = true
+            if let masked = redactor.mask(answer) { held[index].text = masked }
+        }
+        self.redactor = redactor
+        var unread = queued
+        var cut = held.count
+        for index in held.indices.reversed() where unread > 0 && held[index].isInput {
+            unread -= 1
+            cut = index
+        }
+        release(held.prefix(cut).count)
+    }
+
+    /// Redacting: the call is over; lines the conversation never read are masked whole.
+    public mutating func finish() {
+        for index in held.indices where held[index].direction == .guest && !held[index].masked {
+            held[index].text = TranscriptRedactor.shape(held[index].text)
+            held[index].masked = true
+        }
+        release(held.count)
     }
 
     /// Everything recorded since the last call.
@@ -75,14 +129,38 @@ public struct TranscriptRecorder: Sendable {
         return buffer
     }
 
+    private mutating func release(_ count: Int) {
+        guard count > 0, let redactor else { return }
+        for entry in held.prefix(count) {
+            write(entry.direction, entry.masked ? entry.text : redactor.apply(entry.text), at: entry.instant)
+        }
+        held.removeFirst(count)
+    }
+
+    private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
+        let offset = instant - startedAt
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            buffer += Self.entryLine(offset: offset, direction: direction, text: line)
+            buffer += "\n"
+        }
+    }
+
+    /// One entry as written: `+12.345 line  text`, control characters escaped.
+    public static func entryLine(offset milliseconds: Int64, direction: TranscriptDirection, text: Substring) -> String {
+        offset(milliseconds) + " " + (direction == .line ? "line " : direction.rawValue) + " " + escaped(text)
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
     /// `+12.345`: seconds and milliseconds since the call was answered.
-    static func offset(_ milliseconds: Int64) -> String {
+    public static func offset(_ milliseconds: Int64) -> String {
         let value = max(0, milliseconds)
         let fraction = value % 1000
         let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : String(fraction)
         return "+\(value / 1000).\(padded)"
     }
-
     /// A carriage return or other control character a guest sneaks in is written as `\u{…}`
     /// so one entry stays one line and a terminal showing the file is not driven by it.
     static func escaped(_ line: Substring) -> Substring {

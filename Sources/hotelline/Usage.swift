@@ -8,6 +8,7 @@ enum Usage {
           hotelline check [DIR]         check the prompt files (default ./Prompts)
           hotelline export --kind KIND  the records as CSV or JSON Lines
           hotelline agents …            who may log in to the agent console
+          hotelline replay FILE|DIR…    replay recorded calls against the prompts
           hotelline help [COMMAND]      show this help, or a command's
 
         Run "hotelline COMMAND --help" for a command's options.
@@ -38,6 +39,8 @@ enum Usage {
           --max-wait SECS       longest wait for a person before a callback is offered
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
+          --redact              mask guests' names, phone numbers and emails in the
+                                transcripts (consistent fakes, so they still replay)
           --help                show this help
 
         Once listening it prints two lines: "guest line listening on HOST:PORT" and
@@ -75,5 +78,32 @@ enum Usage {
         and every language's texts. Prints each problem as FILE:LINE: MESSAGE and exits 1
         if there is any error (warnings alone exit 0). "serve" refuses to start on the same
         errors.
+        """
+
+    static let replay = """
+        Usage: hotelline replay [options] FILE|DIR…
+               hotelline replay --import LIVE.txt --into Tests/Transcripts/NAME.txt
+
+        Replays each transcript (a directory: every *.txt in it) in-process against the
+        current prompts: feeds the guest's lines, answers each action with the outcome
+        the transcript recorded, and compares everything the line says. Prints PASS or
+        FAIL per file, for a failure the first divergence as FILE:LINE and a small diff,
+        and last "N passed, N failed"; exits 1 if any failed.
+
+        Options:
+          --prompts DIR         the prompt files (default ./Prompts)
+          --accept              rewrite the expected output of failing transcripts (review
+                                the change with git diff)
+          --coverage            which nodes and branches of the prompts the transcripts
+                                reach, per file, and what they never reach
+          --connect HOST:PORT   replay against a running server over TCP instead; numbers
+                                it gives out are matched as placeholders
+          --timeout SECS        with --connect: wait for each expected line (default 5)
+          --idle-timeout SECS   with --connect: the server's --idle-timeout, waited out
+                                where the transcript has "no input" (default 60)
+          --import FILE         make a test of a recorded call: numbers become
+                                placeholders, and it must replay PASS before it is written
+          --into FILE           where --import writes the test (it must not exist)
+          --help                show this help
         """
 }

@@ -13,6 +13,7 @@ func usage(for command: String) -> String {
     case "check": return Usage.check
     case "export": return Usage.export
     case "agents": return Usage.agents
+    case "replay": return Usage.replay
     default: return Usage.main
     }
 }
@@ -24,12 +25,13 @@ do {
     case "check": status = try CheckCommand.run(rest)
     case "export": status = try ExportCommand.run(rest)
     case "agents": status = try AgentsCommand.run(rest)
+    case "replay": status = try ReplayCommand.run(rest)
     case "help", "--help", "-h":
         print(usage(for: rest.first ?? ""))
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "replay", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

@@ -20,6 +20,7 @@ extension Conversation {
                     return
                 }
                 if script.nodes[node].name == "start" { forgetFlowVariables(of: script.nodes[node].flow) }
+                note(at: node) { .entered(node: $0) }
             }
             let steps = script.nodes[node].steps
             guard step < steps.count else {
@@ -38,7 +39,9 @@ extension Conversation {
                 variables[variable] = nil
                 step += 1
             case .branch(let condition, let target):
-                if holds(condition) { (node, step) = (target, 0) } else { step += 1 }
+                let taken = holds(condition)
+                note(at: node) { .condition(node: $0, step: step, taken: taken) }
+                if taken { (node, step) = (target, 0) } else { step += 1 }
             case .ask, .menu:
                 wait(at: node, step: step, into: &effects)
                 return
@@ -115,6 +118,11 @@ extension Conversation {
         }
         let question = script.nodes[node].steps[step].question
         if let command = pack.command(for: answer.folded), !(question?.takesAsAnswer(answer.folded) ?? false) {
+            // "0" at a menu that offers "0 → a person" takes that choice as much as the command.
+            if let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
+               choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
+                note(at: node) { .choice(node: $0, number: choice.number) }
+            }
             perform(command, node: node, step: step, into: &effects)
             return
         }
@@ -126,17 +134,20 @@ extension Conversation {
             }
             switch validate(answer, for: question) {
             case .success(let value):
+                recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: value))
                 variables[question.variable] = value
                 run(node: node, step: step + 1, into: &effects)
             case .failure(let rejection):
-                missed(node: node, step: step, reason: render(rejection.key, rejection.details), into: &effects)
+                recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: nil))
+                missed(node: node, step: step, rejection: rejection, into: &effects)
             }
             return
         }
         guard let choice = matchChoice(answer, in: script.nodes[node]) else {
-            missed(node: node, step: step, reason: render("invalid.choice"), into: &effects)
+            missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
             return
         }
+        note(at: node) { .choice(node: $0, number: choice.number) }
         if let into = script.nodes[node].into {
             variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
         }
@@ -144,14 +155,16 @@ extension Conversation {
     }
 
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
-    private mutating func missed(node: Int, step: Int, reason: String, into effects: inout [ConversationEffect]) {
+    private mutating func missed(node: Int, step: Int, rejection: Rejection, into effects: inout [ConversationEffect]) {
         if script.nodes[node].isHold {
             effects.append(.say(currentPrompt()))  // already waiting for a person: just remind
             return
         }
         noMatchCount += 1
-        effects.append(.say(reason))
+        note(at: node) { .refused(node: $0, key: rejection.key) }
+        effects.append(.say(render(rejection.key, rejection.details)))
         if noMatchCount >= Self.maxNoMatch {
+            note(at: node) { .offeredPerson(node: $0) }
             state = .offeringPerson(node: node, step: step)
             effects.append(.say(render("global.offer_person")))
             return
@@ -170,8 +183,10 @@ extension Conversation {
         }
         switch AnswerParser.parseYesNo(answer.folded, words: pack.words) {
         case .success(true):
+            note(.offerAnswered(accepted: true))
             run(from: script.agentNode, into: &effects)
         case .success(false):
+            note(.offerAnswered(accepted: false))
             state = .waiting(node: node, step: step)
             noMatchCount = 0
             effects.append(.say(render("global.offer_person.declined")))
@@ -204,6 +219,7 @@ extension Conversation {
     // MARK: Global commands
 
     mutating func perform(_ command: GlobalCommand, node: Int, step: Int, into effects: inout [ConversationEffect]) {
+        note(.command(command))
         switch command {
         case .help:
             if let help = script.nodes[node].help { effects.append(.say(render(help))) }

@@ -179,3 +179,29 @@ extension Conversation {
         return spotted.count == 1 ? spotted[0].code : nil
     }
 }
+
+extension Question {
+    /// Every text a wrong answer to this question can hear (what `validate` refuses with),
+    /// so coverage can tell which refusals a set of calls never met.
+    var rejectionKeys: [String] {
+        switch kind {
+        case .date:
+            let ordering = after == nil ? [] : ["invalid.date.not_after", "invalid.date.too_long"]
+            return ["invalid.date", "invalid.date.no_such_day", "invalid.date.weekday"] + ordering + ["invalid.date.past", "invalid.date.too_far"]
+        case .moment:
+            return ["invalid.moment", "invalid.moment.no_time", "invalid.moment.past"]
+                + (withinCallbackHours ? ["invalid.moment.hours"] : []) + ["invalid.moment.too_far"]
+        case .number: return ["invalid.number", "invalid.number.range"]
+        case .rating, .score: return ["invalid.rating"]
+        case .yesno: return ["invalid.yesno"]
+        case .phone: return ["invalid.phone", "invalid.phone.letters", "invalid.phone.short", "invalid.phone.long"]
+        case .email: return ["invalid.email"]
+        // An empty line is reprompted before it is checked: "too short" needs a minimum above one.
+        case .text: return (bounds.lowerBound > 1 ? ["invalid.text.empty"] : []) + ["invalid.text.long"]
+        case .name: return ["invalid.name"]
+        case .code: return ["invalid.code"]
+        case .room: return ["invalid.room"]
+        case .reference: return ["invalid.reference"]
+        }
+    }
+}

@@ -57,6 +57,13 @@ public struct Conversation: Sendable {
     /// Lines that arrived while an action was under way, answered once it completes.
     var queuedInput: [GuestInput] = []
     var now: LocalMoment
+    /// Answers checked at a question during the last event (`start`, `receive`, `noInput`,
+    /// `complete`, `close`), in order: what was typed and what it became.
+    public internal(set) var recentAnswers: [AnswerAttempt] = []
+    /// Off by default; when on, every event adds to `trace` (see `TracePoint`), for coverage.
+    public var isTracing = false
+    /// What the conversation did since `takeTrace()` was last called, while tracing.
+    public internal(set) var trace: [TracePoint] = []
 
     public init(script: FlowSet, now: LocalMoment) {
         self.script = script
@@ -68,6 +75,10 @@ public struct Conversation: Sendable {
     public var hasEnded: Bool { state == .ended }
     /// True while an action is under way (the switchboard owes a `complete`).
     public var isPerforming: Bool { if case .performing = state { true } else { false } }
+    /// Guest inputs that arrived during an action and are not read yet.
+    public var queuedInputCount: Int { queuedInput.count }
+    /// The action under way, whose outcome `complete` expects.
+    public var pendingAction: ActionKind? { if case .performing(_, _, let action) = state { action } else { nil } }
     /// The node the guest is at, as `flow.node`, for consoles and coverage.
     public var currentNode: String? {
         switch state {
@@ -83,6 +94,7 @@ public struct Conversation: Sendable {
     public mutating func start(now: LocalMoment) -> [ConversationEffect] {
         precondition(state == .notStarted, "Invalid state: start called twice")
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         if script.languages.count > 1 {
             state = .choosingLanguage(misses: 0)
@@ -96,6 +108,7 @@ public struct Conversation: Sendable {
     /// The guest sent something.
     public mutating func receive(_ input: GuestInput, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         handle(input, into: &effects)
         return laidOut(effects)
@@ -104,12 +117,14 @@ public struct Conversation: Sendable {
     /// The guest has been silent for the idle time.
     public mutating func noInput(now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         switch state {
         case .waiting(let node, _) where script.nodes[node].isHold:
             break  // on hold for a person: silence is expected
         case .waiting(let node, _), .offeringPerson(let node, _):
             noInputCount += 1
+            note(.noInput(goodbye: noInputCount >= Self.maxNoInput))
             if noInputCount >= Self.maxNoInput {
                 effects.append(.say(render("global.noinput.goodbye")))
                 hangUp(&effects)
@@ -136,12 +151,14 @@ public struct Conversation: Sendable {
     /// The action asked for last has an outcome: follow the flow's branch for it.
     public mutating func complete(_ outcome: ActionOutcome, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         guard case .performing(let node, let step, let action) = state else {
             preconditionFailure("Invalid state: an action completed while none was under way (\(state))")
         }
         guard case .perform(_, let results) = script.nodes[node].steps[step], let target = results[outcome.result] else {
             preconditionFailure("Invalid outcome \(outcome.result) for \(action.rawValue) at \(script.nodes[node].qualifiedName)")
         }
+        note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
         var effects: [ConversationEffect] = []
         run(from: target, into: &effects)
@@ -154,20 +171,26 @@ public struct Conversation: Sendable {
     /// The line is closing (the server stops): say so politely and end.
     public mutating func close(now: LocalMoment) -> [ConversationEffect] {
         self.now = now
+        recentAnswers.removeAll(keepingCapacity: true)
         guard state != .ended else { return [] }
         var effects: [ConversationEffect] = [.say(render("global.closing"))]
         hangUp(&effects)
         return laidOut(effects)
     }
 
-    /// What the guest hears about a line the line refused; nil for a whole line.
-    private func lineProblem(_ input: GuestInput) -> String? {
+    /// The text key and words for a line the line refused; nil for a whole line.
+    private func lineProblem(_ input: GuestInput) -> (key: String, text: String)? {
+        let key: String
+        var details: [String: String] = [:]
         switch input {
         case .line: return nil
-        case .tooLong(let limit): return render("line.too_long", ["line.limit": String(limit)])
-        case .unreadable: return render("line.unreadable")
-        case .controlCharacters: return render("line.control")
+        case .tooLong(let limit):
+            key = "line.too_long"
+            details["line.limit"] = String(limit)
+        case .unreadable: key = "line.unreadable"
+        case .controlCharacters: key = "line.control"
         }
+        return (key, render(key, details))
     }
 
     /// Texts fitted to the hotel's terminal width, just before they leave the machine.
@@ -192,7 +215,7 @@ public struct Conversation: Sendable {
             return
         case .withAgent:
             // The agent hears whole lines; a line the line refused is explained to the guest.
-            if let problem = lineProblem(input) { effects.append(.say(problem)) }
+            if let problem = lineProblem(input) { effects.append(.say(problem.text)) }
             return
         case .performing:
             queuedInput.append(input)
@@ -202,7 +225,10 @@ public struct Conversation: Sendable {
         }
         noInputCount = 0
         guard case .line(let line) = input else {
-            if let problem = lineProblem(input) { effects.append(.say(problem)) }
+            if let problem = lineProblem(input) {
+                note(.lineProblem(key: problem.key))
+                effects.append(.say(problem.text))
+            }
             effects.append(.say(currentPrompt()))
             return
         }

@@ -1,6 +1,7 @@
 import Foundation
 import HotelCalendar
 import Testing
+import TestSupport
 @testable import Dialogue
 
 /// The shipped `Prompts/` directory, compiled once for all tests.
@@ -68,19 +69,7 @@ struct Call {
         }
     }
 
-    static func cooperative(_ request: ActionRequest) -> ActionOutcome {
-        switch request {
-        case .checkAvailability: return .available(roomsLeft: 5)
-        case .saveReservation: return .saved(reference: "R1000017", guestFile: "261224001")
-        case .saveComplaint: return .saved(reference: "T1000013", guestFile: nil)
-        case .saveCallback: return .saved(reference: "C1000011", guestFile: nil)
-        case .saveSurvey: return .saved(reference: "S1000019", guestFile: nil)
-        case .findReservation, .findComplaint: return .missing
-        case .findCaller: return .newCaller
-        case .requestAgent: return .unavailable
-        case .leaveQueue: return .left
-        }
-    }
+    static func cooperative(_ request: ActionRequest) -> ActionOutcome { RecordedCall.cooperative(request) }
 
     private mutating func take(_ new: [ConversationEffect]) {
         effects += new

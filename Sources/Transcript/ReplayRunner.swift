@@ -1,0 +1,131 @@
+import Dialogue
+import Foundation
+import Telnet
+
+/// `hotelline replay` without the command line: replays transcript files and directories
+/// in-process (or over TCP), prints `PASS path` or `FAIL path` and the first divergence
+/// for each, rewrites failing files with `accept`, and collects coverage.
+///
+/// The caller prints `summary` last and exits 1 when `failed > 0`.
+public struct ReplayRunner {
+    public let flows: FlowSet?
+    /// Rewrite the expected output of files that fail (in-process only).
+    public var accept = false
+    /// Collects coverage of `flows` when set (in-process only).
+    public var coverage: CoverageReport?
+    public private(set) var passed = 0
+    public private(set) var failed = 0
+    public private(set) var accepted = 0
+    /// Transcripts replayed (for the coverage report).
+    public private(set) var replayed = 0
+    private let print: (String) -> Void
+
+    /// - Parameters:
+    ///   - flows: the prompts to replay against; over TCP they only help place placeholders.
+    ///   - print: receives each line of the report.
+    public init(flows: FlowSet?, print: @escaping (String) -> Void) {
+        self.flows = flows
+        self.print = print
+    }
+
+    /// `N passed, N failed`: the last line of a run.
+    public var summary: String { "\(passed) passed, \(failed) failed" }
+
+    /// Every transcript under `paths`: files as given, directories searched for `*.txt`
+    /// (sorted); a path that does not exist comes back as an error.
+    public static func transcripts(in paths: [String]) -> [Result<String, TranscriptError>] {
+        paths.flatMap { path -> [Result<String, TranscriptError>] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                return [.failure(TranscriptError(file: path, line: 0, "no such file or directory"))]
+            }
+            guard isDirectory.boolValue else { return [.success(path)] }
+            let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") } ?? []
+            return found.sorted().map { .success(base + "/" + $0) }
+        }
+    }
+
+    /// Replays each transcript in-process against `flows`.
+    public mutating func replay(_ paths: [String]) {
+        guard let flows else { preconditionFailure("Invalid runner: replaying in-process needs the prompts") }
+        for item in Self.transcripts(in: paths) {
+            guard let document = read(item) else { continue }
+            replayed += 1
+            let result = InProcessReplay.run(document, flows: flows, tracing: coverage != nil)
+            coverage?.add(result.covered)
+            guard let divergence = result.divergence else {
+                pass(document.fileName)
+                continue
+            }
+            print("FAIL \(document.fileName)")
+            print(divergence.report)
+            guard accept else {
+                failed += 1
+                continue
+            }
+            guard result.canAccept else {
+                print("not accepted: the actions differ, so the call must be recorded again")
+                failed += 1
+                continue
+            }
+            do {
+                try TranscriptRewriter.rewrite(document, outputs: result.outputs, flowsVersion: flows.version)
+                    .write(toFile: document.fileName, atomically: true, encoding: .utf8)
+                print("accepted: the expected output of \(document.fileName) is rewritten (review it with git diff)")
+                accepted += 1
+                passed += 1
+            } catch {
+                print("not accepted: cannot write \(document.fileName): \(error.localizedDescription)")
+                failed += 1
+            }
+        }
+    }
+
+    /// Replays each transcript against the server at `host:port`, one after another, with
+    /// its numbers as placeholders. Returns the reason when the server cannot be reached
+    /// (and stops there).
+    public mutating func replay(_ paths: [String], host: String, port: UInt16, timeouts: RemoteReplayer.Timeouts) throws -> String? {
+        let loop = try EventLoop()
+        defer { loop.close() }
+        let replayer = RemoteReplayer(loop: loop)
+        for item in Self.transcripts(in: paths) {
+            guard let document = read(item) else { continue }
+            replayed += 1
+            var verdict = RemoteVerdict.passed
+            replayer.start(TranscriptImporter.placeholdersForNumbers(in: document, flows: flows), host: host, port: port, timeouts: timeouts) {
+                verdict = $0
+                loop.stop()
+            }
+            if replayer.activeCount > 0 { try loop.run() }
+            switch verdict {
+            case .passed:
+                pass(document.fileName)
+            case .failed(let divergence):
+                print("FAIL \(document.fileName)")
+                print(divergence.report)
+                failed += 1
+            case .unreachable(let reason):
+                return reason
+            }
+        }
+        return nil
+    }
+
+    private mutating func read(_ item: Result<String, TranscriptError>) -> TranscriptDocument? {
+        switch item.flatMap(TranscriptDocument.read) {
+        case .success(let document):
+            return document
+        case .failure(let error):
+            print("FAIL \(error.file)")
+            print(error.description)
+            failed += 1
+            return nil
+        }
+    }
+
+    private mutating func pass(_ file: String) {
+        print("PASS \(file)")
+        passed += 1
+    }
+}

@@ -1,0 +1,52 @@
+/// What the line says in one go: a line of text, or hanging up.
+public enum LineOutput: Equatable, Sendable {
+    case line(String)
+    case hangUp
+
+    /// As a transcript entry at `offset`.
+    public func written(offset: Int64) -> String {
+        switch self {
+        case .line(let text): TranscriptRecorder.entryLine(offset: offset, direction: .line, text: Substring(text))
+        case .hangUp: TranscriptRecorder.entryLine(offset: offset, direction: .event, text: Substring(TranscriptEvent.hungUp.text))
+        }
+    }
+}
+
+/// One turn of a call: what made the line speak (the call being answered, a guest line, a
+/// line problem, silence, an action's outcome, the server closing, the guest leaving) and
+/// the entries the line said in answer (`line` entries and `event hung up`).
+///
+/// Both replays walk turns: in-process they drive a `Conversation`, over TCP they say
+/// when to send and what to wait for. Notes (`connected from`, `not saved`) and comments
+/// belong to no turn.
+public struct ReplayTurn: Sendable {
+    /// Nil for the first turn: the call is answered.
+    public var stimulus: TranscriptEntry?
+    public var expected: [TranscriptEntry]
+    /// When the turn happened (ms after the call was answered); its output is written at it.
+    public var offset: Int64
+
+    /// The file line a turn's output goes before when it has none of its own.
+    var firstLine: Int? { stimulus?.line ?? expected.first?.line }
+}
+
+extension TranscriptDocument {
+    /// The call as turns, in order; the first is the call being answered.
+    public var turns: [ReplayTurn] {
+        var turns = [ReplayTurn(stimulus: nil, expected: [], offset: 0)]
+        for entry in entries {
+            switch entry.content {
+            case .said, .event(.hungUp):
+                if turns.count == 1 && turns[0].expected.isEmpty { turns[0].offset = entry.offset }
+                turns[turns.count - 1].expected.append(entry)
+            case .typed, .event(.outcome), .event(.noInput), .event(.lineTooLong), .event(.lineNotUTF8),
+                 .event(.lineWithControlCharacters), .event(.interrupt), .event(.closing), .event(.guestHungUp),
+                 .event(.guestFinishedSending), .event(.guestStoppedReading):
+                turns.append(ReplayTurn(stimulus: entry, expected: [], offset: entry.offset))
+            case .event(.connected), .event(.notSaved):
+                continue
+            }
+        }
+        return turns
+    }
+}

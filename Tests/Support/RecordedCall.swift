@@ -1,0 +1,128 @@
+import Dialogue
+import Foundation
+import HotelCalendar
+import Transcript
+
+/// Prompt sources for tests: the shipped `Prompts/`, optionally with texts changed.
+public enum TestPrompts {
+    public static let directory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
+        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
+    }()
+
+    public static let repository = (directory as NSString).deletingLastPathComponent
+
+    public static func sources(replacing changes: [String: String] = [:]) -> [PromptSource] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().map { name in
+            var text = (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? ""
+            for (old, new) in changes { text = text.replacingOccurrences(of: old, with: new) }
+            return PromptSource(fileName: "Prompts/\(name)", text: text)
+        }
+    }
+
+    public static func compile(_ sources: [PromptSource]) -> FlowSet {
+        let (flows, diagnostics) = FlowSet.compile(sources)
+        guard let flows else { fatalError("test prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
+        return flows
+    }
+
+    public static let shipped = compile(sources())
+
+    /// The shipped prompts with `old` text replaced by `new` wherever it is written.
+    public static func changed(_ old: String, to new: String) -> FlowSet { compile(sources(replacing: [old: new])) }
+}
+
+/// A call recorded the way the service centre records one, without sockets: a guest's
+/// lines go into a `Conversation` at a clock that moves 1.5 s per line, actions are
+/// answered cooperatively (or as told), and everything lands in a `TranscriptRecorder`.
+public struct RecordedCall {
+    /// Wednesday 25 November 2026, 10:00 UTC.
+    public static let startedAt: Int64 = 1_795_600_800_000
+
+    private var conversation: Conversation
+    private var recorder: TranscriptRecorder
+    private var now = RecordedCall.startedAt
+    public var answer: (ActionRequest) -> ActionOutcome = RecordedCall.cooperative
+
+    public init(flows: FlowSet = TestPrompts.shipped, redacting: Bool = false) {
+        let moment = LocalMoment(epochSeconds: Self.startedAt / 1000, utcOffsetSeconds: 0)
+        conversation = Conversation(script: flows, now: moment)
+        recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", flows: flows.version, language: "en",
+                                                               startedAt: Self.startedAt, utcOffsetSeconds: 0), redacting: redacting)
+        recorder.record(.event, "connected from 127.0.0.1:50000", at: now)
+        carryOut(conversation.start(now: moment))
+    }
+
+    private var moment: LocalMoment { LocalMoment(epochSeconds: now / 1000, utcOffsetSeconds: 0) }
+
+    public mutating func say(_ lines: String...) {
+        for line in lines {
+            now += 1500
+            recorder.record(.guest, line, at: now)
+            carryOut(conversation.receive(.line(line), now: moment))
+        }
+    }
+
+    /// A line the line could not take (too long, not UTF-8, control characters).
+    public mutating func send(_ input: GuestInput, as event: TranscriptEvent) {
+        now += 1500
+        recorder.record(.event, event.text, at: now)
+        carryOut(conversation.receive(input, now: moment))
+    }
+
+    public mutating func silence() {
+        now += 60_000
+        recorder.record(.event, "no input", at: now)
+        carryOut(conversation.noInput(now: moment))
+    }
+
+    /// The transcript text, ended as the guest hanging up would end it.
+    public mutating func transcript(fileName: String = "call.txt") -> TranscriptDocument {
+        let text = finishedText()
+        guard case .success(let document) = TranscriptDocument.parse(text, fileName: fileName) else { fatalError("the recorder wrote an unreadable transcript:\n\(text)") }
+        return document
+    }
+
+    public mutating func finishedText() -> String {
+        if !conversation.hasEnded { recorder.record(.event, "guest hung up", at: now) }
+        recorder.finish()
+        return recorder.takeText()
+    }
+
+    private mutating func carryOut(_ effects: [ConversationEffect]) {
+        recorder.learn(conversation.recentAnswers, queued: conversation.queuedInputCount)
+        for effect in effects {
+            switch effect {
+            case .say(let text): recorder.record(.line, text, at: now)
+            case .hangUp: recorder.record(.event, "hung up", at: now)
+            case .perform(let request):
+                let outcome = answer(request)
+                recorder.record(.event, OutcomeText.encode(outcome), at: now)
+                carryOut(conversation.complete(outcome, now: moment))
+            }
+        }
+    }
+
+    public static func cooperative(_ request: ActionRequest) -> ActionOutcome {
+        switch request {
+        case .checkAvailability: return .available(roomsLeft: 5)
+        case .saveReservation: return .saved(reference: "R1000017", guestFile: "261224001")
+        case .saveComplaint: return .saved(reference: "T1000013", guestFile: nil)
+        case .saveCallback: return .saved(reference: "C1000011", guestFile: nil)
+        case .saveSurvey: return .saved(reference: "S1000019", guestFile: nil)
+        case .findReservation, .findComplaint: return .missing
+        case .findCaller: return .newCaller
+        case .requestAgent: return .unavailable
+        case .leaveQueue: return .left
+        }
+    }
+
+    /// The booking every test starts from: Maria Lopez, a Deluxe King, 24–27 December.
+    public static func booking(flows: FlowSet = TestPrompts.shipped) -> RecordedCall {
+        var call = RecordedCall(flows: flows)
+        call.say("1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes", "no")
+        return call
+    }
+}

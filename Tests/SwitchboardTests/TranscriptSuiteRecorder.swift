@@ -1,0 +1,138 @@
+import Dialogue
+import Foundation
+import Glibc
+import Switchboard
+import Synchronization
+import Testing
+import TestSupport
+import Transcript
+
+/// A wall clock the recorder moves by hand, so recorded calls have steady time offsets and
+/// dates (Wednesday 25 November 2026, from 10:00 UTC) whatever day they are recorded on.
+final class ManualClock: Sendable {
+    private let milliseconds: Mutex<Int64>
+
+    init(_ start: Int64) {
+        milliseconds = Mutex(start)
+    }
+
+    var wallClock: WallClock { WallClock { [self] in milliseconds.withLock { $0 } } }
+
+    func advance(_ delta: Int64) {
+        milliseconds.withLock { $0 += delta }
+    }
+}
+
+/// Records `Tests/Transcripts/` from `SuiteCalls`: each live call is made on the real line
+/// (in-process, port 0, a fresh store), the rest are driven in-process; every transcript is
+/// imported as a test (numbers as placeholders, checked to replay PASS) and written over
+/// the old one. Run it after changing the calls, then review the diff:
+///
+///     HOTELLINE_RECORD_SUITE=1 swift test --filter TranscriptSuiteRecorder
+@Suite("Recording the transcript suite", .serialized)
+struct TranscriptSuiteRecorder {
+    static let output: String = TestPrompts.repository + "/Tests/Transcripts"
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
+    func recordTheSuite() throws {
+        let flows = TestPrompts.shipped
+        let clock = ManualClock(RecordedCall.startedAt)
+        let line = try RunningLine { options in options.clock = clock.wallClock }
+        defer { line.removeData() }
+        var numbers: [String] = []
+        for call in SuiteCalls.live { try Self.play(call, on: line, clock: clock, numbers: &numbers) }
+        let last = try line.guest()
+        try Self.play(SuiteCalls.closing, with: last, clock: clock, numbers: &numbers)
+        try line.stop()
+        _ = last.readToEnd()
+        let calls = SuiteCalls.live + [SuiteCalls.closing]
+        let recorded = try Self.transcripts(in: line.dataDirectory + "/transcripts")
+        try #require(recorded.count == calls.count, "one transcript per call: \(recorded)")
+        try FileManager.default.createDirectory(atPath: Self.output, withIntermediateDirectories: true)
+        for (call, path) in zip(calls, recorded) {
+            try Self.write(try TranscriptDocument.read(path: path).get(), as: call.name, flows: flows)
+        }
+        for (call, answer) in SuiteCalls.inProcess {
+            var recording = RecordedCall(flows: flows)
+            recording.answer = { answer($0) ?? RecordedCall.cooperative($0) }
+            for step in call.steps {
+                guard case .say(let text) = step else { preconditionFailure("in-process calls only type lines") }
+                recording.say(text)
+            }
+            try Self.write(recording.transcript(fileName: call.name), as: call.name, flows: flows)
+        }
+    }
+
+    private static func write(_ document: TranscriptDocument, as name: String, flows: FlowSet) throws {
+        switch TranscriptImporter.makeTest(from: document, flows: flows) {
+        case .success(let text):
+            try text.write(toFile: output + "/" + name + ".txt", atomically: true, encoding: .utf8)
+        case .failure(let divergence):
+            Issue.record("\(name) does not replay as recorded:\n\(divergence.report)")
+        }
+    }
+
+    private static func play(_ call: SuiteCall, on line: RunningLine, clock: ManualClock, numbers: inout [String]) throws {
+        let guest = try line.guest()
+        try play(call, with: guest, clock: clock, numbers: &numbers)
+        guest.finishSending()
+        _ = guest.readToEnd()
+    }
+
+    private static func play(_ call: SuiteCall, with guest: GuestClient, clock: ManualClock, numbers: inout [String]) throws {
+        remember(settle(guest), in: &numbers)
+        for step in call.steps {
+            clock.advance(step.isSilence ? 61_000 : 2_000)
+            switch step {
+            case .say(let text): guest.say(fill(text, numbers))
+            case .typeAhead(let lines): guest.say(lines.map { fill($0, numbers) }.joined(separator: "\n"))
+            case .bytes(let bytes): guest.send(bytes: bytes)
+            case .silence: break
+            }
+            // Silence is noticed by the line's once-a-second round: give it time to speak.
+            remember(settle(guest, firstWait: step.isSilence ? 3000 : 150), in: &numbers)
+        }
+    }
+
+    /// Reads until the line has been quiet for a moment; returns what arrived.
+    private static func settle(_ guest: GuestClient, firstWait: Int32 = 150) -> String {
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var wait = firstWait
+        while true {
+            var poller = pollfd(fd: guest.fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, wait) > 0 else { break }
+            let count = chunk.withUnsafeMutableBytes { recv(guest.fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += chunk[..<count]
+            wait = 150
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    /// Numbers the line gave out, in order, so later calls can type them (`$R1`, `$T1`).
+    private static func remember(_ text: String, in numbers: inout [String]) {
+        let pattern = try! NSRegularExpression(pattern: "\\b[RTCS][0-9]{7}\\b")
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let number = String(text[Range(match.range, in: text)!])
+            if number != "R1000017", !numbers.contains(number) { numbers.append(number) }  // R1000017 is the help texts' example
+        }
+    }
+
+    private static func fill(_ text: String, _ numbers: [String]) -> String {
+        guard text.hasPrefix("$"), let letter = text.dropFirst().first, let index = Int(text.dropFirst(2)) else { return text }
+        let found = numbers.filter { $0.first == letter }
+        return found.indices.contains(index - 1) ? found[index - 1] : text
+    }
+
+    /// The recorded transcripts in the order the calls were made (by connection number).
+    private static func transcripts(in directory: String) throws -> [String] {
+        let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") } ?? []
+        func connection(_ path: String) -> Int { Int(path.dropLast(4).split(separator: "-").last ?? "") ?? 0 }
+        return files.sorted { connection($0) < connection($1) }.map { directory + "/" + $0 }
+    }
+}
+
+extension GuestStep {
+    var isSilence: Bool { if case .silence = self { true } else { false } }
+}

@@ -1,0 +1,80 @@
+import Dialogue
+import Testing
+import TestSupport
+import Transcript
+
+@Suite("Coverage of the prompts")
+struct CoverageReportTests {
+    /// A two-flow line: a menu with one choice, a yes/no question and an if.
+    static let tiny: FlowSet = {
+        var sources = TestPrompts.sources().filter { $0.fileName.hasSuffix(".conf") }
+        // The engine's own texts and main's; the other flows' texts would be unused here.
+        let kept = ["language.", "command.", "words.", "names.", "format.", "global.", "line.", "invalid.", "ticket.", "agent.", "main."]
+        var keep = false
+        let messages = TestPrompts.sources().first { $0.fileName.hasSuffix("en.messages") }!.text.split(separator: "\n").filter { line in
+            if let first = line.first, first != " ", first != "#" { keep = kept.contains { line.hasPrefix($0) } }
+            return keep
+        }
+        sources.append(PromptSource(fileName: "Prompts/en.messages", text: messages.joined(separator: "\n")))
+        sources.append(PromptSource(fileName: "Prompts/main.flow", text: """
+            flow main
+            node start
+              say main.greeting
+              goto menu
+            node menu
+              prompt main.menu
+              choice 1 book -> more : main.menu.booking
+            node more
+              prompt main.anything_else
+              ask yesno main.more
+              if main.more -> menu
+              goto bye
+            node bye
+              say main.goodbye
+              end
+            """))
+        sources.append(PromptSource(fileName: "Prompts/agent.flow", text: """
+            flow agent
+            node start
+              do request-agent
+              on queued -> none
+              on unavailable -> none
+            node none
+              goto main.menu
+            """))
+        return TestPrompts.compile(sources)
+    }()
+
+    @Test func countsNodesAndBranchesPerFile() {
+        let report = CoverageReport(flows: Self.tiny)
+        #expect(report.nodes.total == 6)
+        let main = report.items.filter { $0.file == "Prompts/main.flow" && !$0.point.isNode }.map(\.title)
+        #expect(main == ["main.menu: a wrong answer (menu)", "main.menu: choice 1 -> main.more", "main.more: a wrong answer (ask yesno)",
+                         "main.more: if main.more -> main.menu (taken)", "main.more: if main.more -> main.menu (not taken)"])
+        #expect(report.items.filter { $0.file == nil }.map(\.title).contains("message invalid.yesno"))
+        #expect(!report.items.contains { $0.title == "message invalid.date" }, "no date is asked here")
+    }
+
+    @Test func aReplayMarksWhatItReached() {
+        var call = RecordedCall(flows: Self.tiny)
+        call.say("1", "maybe", "no")
+        var report = CoverageReport(flows: Self.tiny)
+        let result = InProcessReplay.run(call.transcript(), flows: Self.tiny, tracing: true)
+        #expect(result.passed)
+        report.add(result.covered)
+        #expect(report.nodes == (4, 6))  // agent.start and agent.none are never entered
+        let missed = report.missed.map(\.title)
+        #expect(missed.contains("node agent.start"))
+        #expect(missed.contains("main.menu: a wrong answer (menu)"))
+        #expect(missed.contains("main.more: if main.more -> main.menu (taken)"))
+        #expect(!missed.contains("main.more: if main.more -> main.menu (not taken)"))
+        #expect(!missed.contains("message invalid.yesno"))
+        let text = report.text(transcripts: 1)
+        #expect(text.contains("  Prompts/main.flow   nodes     4/4  100.0%  branches"))
+        #expect(text.contains("  Prompts/agent.flow  nodes     0/2    0.0%  branches     0/2    0.0%"))
+        #expect(text.contains("never reached ("))
+        #expect(text.contains("  Prompts/main.flow:5: main.menu: a wrong answer (menu)"))
+        #expect(text.hasSuffix(report.summary))
+        #expect(report.summary.hasPrefix("coverage: nodes 66.6% (4/6), branches "))
+    }
+}

@@ -1,0 +1,46 @@
+import Dialogue
+import Testing
+import TestSupport
+import Transcript
+
+@Suite("Redacted transcripts")
+struct TranscriptRedactionTests {
+    static let secrets = ["Grace", "Hopper", "7946", "442079460958", "Hans", "weber@example.de"]
+
+    @Test func namesAndPhonesAreReplacedConsistentlyAndTheCallStillReplays() throws {
+        var call = RecordedCall(redacting: true)
+        call.say("1", "24 Dec", "27 Dec", "1", "2", "12345", "+44 20 7946 0958", "Gr4ce", "Grace Hopper", "no", "6", "0044 20 7946 0958", "yes",
+                 "yes", "2", "1", "Grace Hopper was rude, call +44 20 7946 0958 or weber@example.de", "Sorry", "no", "no")
+        let document = call.transcript()
+        for secret in Self.secrets { #expect(!document.text.contains(secret), "\(secret) is in the transcript") }
+        #expect(document.entries.contains { $0.content == .typed("Guest A") })
+        #expect(document.entries.contains { $0.content == .typed("+00 00 0000 0001") })
+        #expect(document.entries.contains { $0.content == .typed("0000 00 0000 0001") }, "the same number typed another way")
+        #expect(document.entries.contains { $0.content == .typed("50000") }, "a refused phone keeps its shape")
+        #expect(document.entries.contains { $0.content == .typed("xx0xx") }, "a refused name keeps its shape")
+        #expect(document.entries.contains { $0.content == .said("  Phone:      +000000000001") })
+        #expect(document.entries.contains { $0.text.hasPrefix("Guest A was rude, call +00 00 0000 0001 or guest@example.invalid") })
+        let replay = InProcessReplay.run(document, flows: TestPrompts.shipped)
+        #expect(replay.passed, "\(replay.divergence?.report ?? "")")
+    }
+
+    @Test func aNameTheLineLooksUpIsReplacedToo() {
+        var call = RecordedCall(redacting: true)
+        call.answer = { request in
+            if case .findCaller = request { return .knownCaller(CallerSummary(name: "Hans Weber", hasUpcomingStay: true, hasOpenComplaint: false)) }
+            return RecordedCall.cooperative(request)
+        }
+        call.say("5", "+49 30 901820", "1", "R1000017", "no")
+        let document = call.transcript()
+        #expect(!document.text.contains("Hans") && !document.text.contains("901820"))
+        #expect(document.entries.contains { $0.content == .said("Welcome back, Guest A!") })
+        #expect(document.entries.contains { $0.content == .event(.outcome(.knownCaller(CallerSummary(name: "Guest A", hasUpcomingStay: true, hasOpenComplaint: false)))) })
+        #expect(InProcessReplay.run(document, flows: TestPrompts.shipped).passed)
+    }
+
+    @Test func withoutRedactionNothingIsHeldBack() {
+        var call = RecordedCall.booking()
+        let text = call.transcript().text
+        #expect(text.contains("Maria Lopez"))
+    }
+}
