@@ -4,26 +4,10 @@ import Testing
 import TestSupport
 @testable import Dialogue
 
-/// The shipped `Prompts/` directory, compiled once for all tests.
+/// The shipped `Prompts/`, compiled once for all tests (shared with the other test targets).
 enum ShippedPrompts {
-    static let directory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
-    }()
-
-    static func sources(in directory: String = directory) -> [PromptSource] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.sorted().map { name in
-            PromptSource(fileName: "Prompts/\(name)", text: (try? String(contentsOfFile: directory + "/" + name, encoding: .utf8)) ?? "")
-        }
-    }
-
-    static let flows: FlowSet = {
-        let (set, diagnostics) = FlowSet.compile(sources())
-        guard let set else { fatalError("shipped prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
-        return set
-    }()
+    static func sources() -> [PromptSource] { TestPrompts.sources() }
+    static var flows: FlowSet { TestPrompts.shipped }
 }
 
 /// A conversation driven like a guest on the line, at a fixed moment (Wednesday
