@@ -109,6 +109,9 @@ private struct ProfileReader {
             if parts.count == 2, let open = Self.clock(parts[0]), let close = Self.clock(parts[1]), open < close {
                 profile.callbackOpens = open
                 profile.callbackCloses = close
+                if close.minutesSinceMidnight - open.minutesSinceMidnight < profile.callbackWindowMinutes {
+                    diagnostics.append(.error(hours.location, "callback-hours \(hours.value) are shorter than callback-window (\(profile.callbackWindowMinutes) minutes): no call could ever be booked"))
+                }
             } else {
                 diagnostics.append(.error(hours.location, "callback-hours must look like 08:00-20:00, not \"\(hours.value)\""))
             }

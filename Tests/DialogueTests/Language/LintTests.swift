@@ -240,6 +240,11 @@ struct LintTests {
         #expect(set.errors == ["\(set.place(of: "callback-hours =", in: "hotel.conf")): callback-hours must look like 08:00-20:00, not \"\(hours)\""])
     }
 
+    @Test func callbackHoursMustHoldAtLeastOneWindow() {
+        let set = PromptSet.edited { $0.replace("callback-hours = 08:00-20:00\n", with: "callback-hours = 08:00-08:20\n", in: "hotel.conf") }
+        #expect(set.errors == ["\(set.place(of: "callback-hours =", in: "hotel.conf")): callback-hours 08:00-08:20 are shorter than callback-window (30 minutes): no call could ever be booked"])
+    }
+
     /// A set without a language compiled, and the first call crashed on its first word.
     @Test(arguments: ["languages =", "languages = ,"])
     func theHotelNeedsALanguage(line: String) {
