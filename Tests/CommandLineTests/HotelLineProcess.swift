@@ -2,8 +2,10 @@ import Foundation
 
 /// The built `hotelline` binary, run as a child process the way an operator runs it.
 struct HotelLineProcess {
-    /// Next to the test bundle in the build directory (`swift test` builds it first).
+    /// `HOTELLINE_BINARY` (the release build, for `Scripts/crash-test`), or the one next to
+    /// the test bundle in the build directory (`swift test` builds it first).
     static let binary: String = {
+        if let given = ProcessInfo.processInfo.environment["HOTELLINE_BINARY"] { return given }
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         while !FileManager.default.fileExists(atPath: url.appendingPathComponent("hotelline").path), url.path != "/" {
             url.deleteLastPathComponent()
