@@ -14,6 +14,8 @@ final class ConnectionHub {
     let answersTelnet: Bool
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
     var delegate: (any LineConnectionDelegate)?
+    /// Set for a client that reads bytes unframed (the load driver): the codec is skipped.
+    var byteDelegate: (any ByteClientDelegate)?
 
     private(set) var connections: [UInt64: LineConnection] = [:]
     private var lingering: [Int32: LingeringClose] = [:]
@@ -135,6 +137,7 @@ final class ConnectionHub {
         flushQueue.removeAll()
         freeQueue.removeAll()
         delegate = nil
+        byteDelegate = nil
     }
 }
 

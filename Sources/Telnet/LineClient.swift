@@ -16,6 +16,14 @@ public final class LineClient {
         hub.delegate = delegate
     }
 
+    /// A client whose connections hand `delegate` the bytes as read, with no line framing.
+    public init(loop: EventLoop, limits: LineLimits = LineLimits(), byteDelegate delegate: any ByteClientDelegate) {
+        self.limits = limits
+        self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
+        hub.delegate = delegate
+        hub.byteDelegate = delegate
+    }
+
     /// Starts connecting to `host:port` (a literal or `localhost`). Throws when that fails
     /// at once; a later failure arrives as `connectionDidClose(.error(errno))`.
     public func connect(host: String, port: UInt16) throws -> LineConnection {

@@ -310,7 +310,9 @@ extension LineConnection: EventLoopHandler {
     private func readOnce() {
         let buffer = hub.loop.readBuffer(capacity: hub.limits.readChunkBytes)
         let got = Glibc.read(fd, buffer.baseAddress, buffer.count)
-        if got > 0 {
+        if got > 0, let bytes = hub.byteDelegate {
+            bytes.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
+        } else if got > 0 {
             var events = hub.borrowEvents()
             codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
             for event in events {
