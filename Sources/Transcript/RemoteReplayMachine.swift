@@ -119,10 +119,8 @@ struct RemoteReplayMachine {
             awaitingIdle = false
             switch stimulus.content {
             case .typed(let text): actions.append(.send(bindings.filling(text)))
-            case .event(.lineTooLong(let limit)): actions.append(.sendBytes(Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [13, 10]))
-            case .event(.lineNotUTF8): actions.append(.sendBytes([0xC3, 0x28, 13, 10]))
-            case .event(.lineWithControlCharacters): actions.append(.sendBytes([0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]))
-            case .event(.interrupt): actions.append(.sendBytes([255, 244]))  // IAC IP
+            case .event(.lineTooLong), .event(.lineNotUTF8), .event(.lineWithControlCharacters), .event(.interrupt):
+                if case .event(let event) = stimulus.content { actions.append(.sendBytes(event.bytesThatCauseIt ?? [])) }
             case .event(.noInput): awaitingIdle = true
             case .event(.guestHungUp), .event(.guestStoppedReading):
                 state = .finished

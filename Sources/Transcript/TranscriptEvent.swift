@@ -59,6 +59,18 @@ public enum TranscriptEvent: Equatable, Sendable {
         }
     }
 
+    /// The bytes a guest's terminal sends to cause this event over TCP (a line problem, an
+    /// interrupt); nil for the events a guest does not cause by sending.
+    public var bytesThatCauseIt: [UInt8]? {
+        switch self {
+        case .lineTooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [13, 10]
+        case .lineNotUTF8: return [0xC3, 0x28, 13, 10]
+        case .lineWithControlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]
+        case .interrupt: return [255, 244]  // IAC IP
+        default: return nil
+        }
+    }
+
     static let fixed: [TranscriptEvent] = [
         .noInput, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .closing, .hungUp, .guestHungUp,
         .guestFinishedSending, .guestStoppedReading,

@@ -17,6 +17,12 @@ enum Console {
         write(line + "\n", to: STDERR_FILENO)
     }
 
+    /// Replaces the status line at the bottom of the terminal (stderr, no line feed); an
+    /// empty text clears it. Only for a terminal: check `isatty(STDERR_FILENO)` first.
+    static func status(_ line: String) {
+        write("\r" + line + "\u{1b}[K", to: STDERR_FILENO)
+    }
+
     /// Straight to the file descriptor: the C `stdout`/`stderr` globals are not something
     /// Swift 6 lets us touch from any thread, and these must not sit in a buffer.
     private static func write(_ text: String, to descriptor: Int32) {

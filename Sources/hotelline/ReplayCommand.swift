@@ -10,13 +10,19 @@ enum ReplayCommand {
     static let switches: Set<String> = ["accept", "coverage", "help"]
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: valued, switches: switches)
+        let reader = try ArgumentReader(arguments, valued: valued.union(LoadCommand.valued), switches: switches.union(LoadCommand.switches))
         if reader.flags.contains("help") {
             print(Usage.replay)
             return 0
         }
         let promptsGiven = reader.options["prompts"] != nil
         let prompts = try reader.directory("prompts", default: "Prompts")
+        if LoadCommand.isLoad(reader) {
+            guard reader.options["import"] == nil, reader.options["into"] == nil else {
+                throw UsageError(description: "--import makes a test; it does not go with a load run")
+            }
+            return try LoadCommand.run(reader, prompts: prompts, promptsGiven: promptsGiven)
+        }
         if let source = reader.options["import"] {
             guard let destination = reader.options["into"] else { throw UsageError(description: "--import needs --into FILE (where the test goes)") }
             guard reader.positional.isEmpty, reader.options["connect"] == nil, !reader.flags.contains("accept") else {

@@ -68,7 +68,7 @@ enum ServeCommand {
     }
 
     /// Each caller is a socket: make room for the number of guests asked for.
-    private static func raiseOpenFileLimit(for connections: Int) {
+    static func raiseOpenFileLimit(for connections: Int) {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return }
         let wanted = rlim_t(connections + 64)

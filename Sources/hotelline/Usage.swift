@@ -101,9 +101,24 @@ enum Usage {
           --timeout SECS        with --connect: wait for each expected line (default 5)
           --idle-timeout SECS   with --connect: the server's --idle-timeout, waited out
                                 where the transcript has "no input" (default 60)
+          --concurrency N       with --connect: a load run, N guests at once on one event
+                                loop replaying the transcripts round-robin, each line sent
+                                as soon as the last one is answered (default 100)
+          --duration SECS       how long a load run measures (default 10)
+          --warmup SECS         run first and not counted (default 1)
+          --echo                load an echo server instead: send a short line, expect it back
+          --ping                load Redis instead: send PING, expect +PONG
           --import FILE         make a test of a recorded call: numbers become
                                 placeholders, and it must replay PASS before it is written
           --into FILE           where --import writes the test (it must not exist)
           --help                show this help
+
+        A load run prints sessions/s, lines/s (guest lines answered), p50/p90/p99/max ms
+        (from sending a line to the last byte of its answer), and errors (a reply unlike
+        the transcript, a timeout, a dropped connection: the guest hangs up and calls again),
+        one figure a line; it exits 1 on any error. Transcripts that wait for silence or for
+        the server to close are skipped; those whose answers depend on the server's records
+        count as errors where the records differ: Tests/Transcripts/load needs none. On a
+        terminal, a progress line is kept on stderr.
         """
 }

@@ -16,11 +16,17 @@ struct ReplayCommandTests {
         return (root, root + "/Prompts", root + "/Transcripts")
     }
 
+    /// Every transcript under `directory` (the load set is a folder of its own), as paths
+    /// relative to it, sorted as replay sorts them.
+    static func transcripts(in directory: String) -> [String] {
+        (FileManager.default.subpaths(atPath: directory) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
     @Test func theSuitePassesAndTheLastLineCountsIt() throws {
         let run = try HotelLineProcess.run(["replay", "--prompts", HotelLineProcess.promptsDirectory, "--coverage", Self.suite])
         #expect(run.status == 0, "\(run.output)")
         let lines = run.output.split(separator: "\n")
-        let count = try FileManager.default.contentsOfDirectory(atPath: Self.suite).filter { $0.hasSuffix(".txt") }.count
+        let count = Self.transcripts(in: Self.suite).count
         #expect(lines.last.map(String.init) == "\(count) passed, 0 failed")
         #expect(lines.filter { $0.hasPrefix("PASS ") }.count == count)
         #expect(lines.contains { $0.hasPrefix("coverage: nodes 100.0%") })
@@ -33,12 +39,12 @@ struct ReplayCommandTests {
         let old = "What is your room number?", new = "Which room are you staying in?"
         try String(contentsOfFile: messages, encoding: .utf8).replacingOccurrences(of: old, with: new)
             .write(toFile: messages, atomically: true, encoding: .utf8)
-        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.transcripts).sorted()
+        let names = Self.transcripts(in: scratch.transcripts)
         let affected = try names.filter { try String(contentsOfFile: scratch.transcripts + "/" + $0, encoding: .utf8).contains(old) }
         #expect(affected.count >= 2)
         let failing = try HotelLineProcess.run(["replay", "--prompts", scratch.prompts, scratch.transcripts])
         #expect(failing.status == 1)
-        let failed = failing.output.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }.map { String($0.split(separator: "/").last!) }
+        let failed = failing.output.split(separator: "\n").filter { $0.hasPrefix("FAIL ") }.map { String($0.dropFirst("FAIL ".count + scratch.transcripts.count + 1)) }
         #expect(failed == affected)
         #expect(failing.output.contains("\n-+") && failing.output.contains("line  \(old)") && failing.output.contains("line  \(new)"))
         #expect(failing.output.hasSuffix("\(names.count - affected.count) passed, \(affected.count) failed\n"))
@@ -48,6 +54,33 @@ struct ReplayCommandTests {
         let passing = try HotelLineProcess.run(["replay", "--prompts", scratch.prompts, scratch.transcripts])
         #expect(passing.status == 0)
         #expect(passing.output.hasSuffix("\(names.count) passed, 0 failed\n"))
+    }
+
+    @Test func aLoadRunPrintsOneFigureALineAndExitsZeroWithoutErrors() throws {
+        let data = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        defer { _ = server.stop() }
+        let run = try HotelLineProcess.run([
+            "replay", "--connect", "127.0.0.1:\(server.port)", "--concurrency", "4", "--duration", "0.5", "--warmup", "0",
+            Self.suite + "/load", Self.suite + "/silence-goodbye.txt",
+        ])
+        #expect(run.status == 0, "\(run.output)\(run.errors)")
+        let names = run.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["skipped", "load:", "sessions/s", "lines/s", "p50", "p90", "p99", "max", "lines", "errors"], "\(run.output)")
+        #expect(run.output.contains("skipped \(Self.suite)/silence-goodbye.txt: waits for the idle timeout (event no input, line 17)"))
+        #expect(run.output.contains("load: 4 guests, 4 transcript(s) round-robin, 0.5 s against 127.0.0.1:\(server.port)\n"))
+        #expect(run.output.hasSuffix("\nerrors       0\n"))
+        #expect(run.errors.isEmpty, "no progress line when stderr is not a terminal")
+    }
+
+    @Test func aLoadRunNeedsAServerAndEchoOrPingTakeNoTranscripts() throws {
+        let alone = try HotelLineProcess.run(["replay", "--concurrency", "10", Self.suite])
+        #expect(alone.status == 2)
+        #expect(alone.errors.hasPrefix("hotelline: a load run (--concurrency, --duration, --echo, --ping) needs --connect HOST:PORT\n"))
+        let echo = try HotelLineProcess.run(["replay", "--connect", "127.0.0.1:9", "--echo", Self.suite])
+        #expect(echo.status == 2)
+        #expect(echo.errors.hasPrefix("hotelline: --echo and --ping take no transcripts, and not each other\n"))
     }
 
     @Test func aMalformedTranscriptIsReportedWithFileAndLine() throws {

@@ -170,4 +170,28 @@ enum SuiteCalls {
              }
          }),
     ]
+
+    /// The load set, `Tests/Transcripts/load/`: calls that write no records and look nothing
+    /// up, so any server (with any store, on any day) answers them exactly so, for as long as
+    /// a load run lasts. Browsing menus, help, repeat, back, wrong answers, a complaint told
+    /// up to the phone number; every call ends with quit. Recorded in-process.
+    static let load: [SuiteCall] = [
+        SuiteCall("menus-help-repeat-back", lines: [
+            "help", "repeat", "back", "9", "book a room please", "help", "repeat", "menu", "2", "help", "repeat", "back", "3", "help",
+            "menu", "4", "help", "repeat", "menu", "5", "help", "menu", "quit",
+        ]),
+        SuiteCall("complaint-up-to-the-phone", lines: [
+            "2", "9", "2", "ab", "The shower in room 1204 has no hot water.", "back", "The shower in room 1204 has had no hot water since last night.",
+            "Please fix it today.", "12", "abc", "menu", "complaint", "5", "The lift makes a loud noise at night.", "A repair, please.",
+            "help", "menu", "quit",
+        ]),
+        SuiteCall("wrong-answers-everywhere", lines: [
+            "banana", "x", "1", "blah", "31 Feb", "help", "repeat", "menu", "3", "12", "abc", "repeat", "menu", "4", "12345", "R12",
+            "help", "menu", "5", "abc", "menu", "quit",
+        ]),
+        SuiteCall("escalation-declined-twice", lines: [
+            "9", "banana", "x", "maybe", "no", "2", "7", "8", "9", "no", "repeat", "menu", "quit",
+        ]),
+    ]
 }
+

@@ -63,6 +63,26 @@ struct TranscriptSuiteRecorder {
         }
     }
 
+    /// The load set (`SuiteCalls.load`) alone, into `Tests/Transcripts/load/`; each must
+    /// start no action, or a load run against another store would answer differently.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
+    func recordTheLoadSet() throws {
+        let flows = TestPrompts.shipped
+        try FileManager.default.createDirectory(atPath: Self.output + "/load", withIntermediateDirectories: true)
+        for call in SuiteCalls.load {
+            var recording = RecordedCall(flows: flows)
+            recording.answer = { request in
+                Issue.record("\(call.name): a load call must start no action, but it started \(request)")
+                return RecordedCall.cooperative(request)
+            }
+            for step in call.steps {
+                guard case .say(let text) = step else { preconditionFailure("load calls only type lines") }
+                recording.say(text)
+            }
+            try Self.write(recording.transcript(fileName: call.name), as: "load/" + call.name, flows: flows)
+        }
+    }
+
     private static func write(_ document: TranscriptDocument, as name: String, flows: FlowSet) throws {
         switch TranscriptImporter.makeTest(from: document, flows: flows) {
         case .success(let text):

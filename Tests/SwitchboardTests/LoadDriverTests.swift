@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import TestSupport
+import Transcript
+
+/// The load driver against the real line: the load set runs clean, and a reply that
+/// differs from a transcript is counted and named by file and line.
+@Suite("The load driver")
+struct LoadDriverTests {
+    static func loadSet() throws -> [TranscriptDocument] {
+        try ReplayRunner.transcripts(in: [TestPrompts.repository + "/Tests/Transcripts/load"]).map { try TranscriptDocument.read(path: try $0.get()).get() }
+    }
+
+    static func settings(_ line: RunningLine) -> LoadDriver.Settings {
+        LoadDriver.Settings(host: "127.0.0.1", port: line.port, concurrency: 8, duration: 0.5, warmUp: 0, timeout: 3)
+    }
+
+    @Test func theLoadSetRunsCleanAgainstTheRealLine() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        let report = try LoadDriver.run(try Self.loadSet().map(LoadScript.init), settings: Self.settings(line))
+        #expect(report.errors == 0, "\(report.errorSamples)")
+        #expect(report.sessions > 0)
+        #expect(report.guestLines > report.sessions)
+        #expect(report.latency.count == UInt64(report.guestLines), "every line of the load set waits for an answer")
+        #expect(report.seconds >= 0.5)
+    }
+
+    @Test func aReplyThatDiffersIsAnErrorNamingTheTranscriptLine() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        var document = try #require(try Self.loadSet().first)
+        let text = document.text.replacingOccurrences(of: "line    2  Report a problem", with: "line    2  Report a problen")
+        document = try TranscriptDocument.parse(text, fileName: "changed.txt").get()
+        let changed = try #require(document.entries.first { $0.content == .said("  2  Report a problen or make a complaint") }?.line)
+        let report = try LoadDriver.run([LoadScript(document)], settings: Self.settings(line))
+        #expect(report.errors > 0)
+        #expect(report.sessions == 0)
+        let sample = try #require(report.errorSamples.first)
+        #expect(sample == "changed.txt:\(changed): the line said something else: expected \"  2  Report a problen or make a complaint\", "
+            + "got \"  2  Report a problem or make a complaint\"")
+        #expect(report.errorSamples.count == 1, "the same error is shown once: \(report.errorSamples)")
+    }
+
+    @Test func anEchoRunAgainstTheConversationLineFailsOnTheGreeting() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        let report = try LoadDriver.run([LoadScript.echo(line: "hello")], settings: Self.settings(line))
+        #expect(report.guestLines == 0)
+        #expect(report.errorSamples.first?.hasPrefix("echo: the line said something else: expected \"hello\", got \"Good day,") == true,
+                "\(report.errorSamples)")
+    }
+}
