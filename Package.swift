@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hotelline", targets: ["hotelline"]),
+        .executable(name: "hotelline-bench", targets: ["hotelline-bench"]),
     ],
     targets: [
         // Headers Glibc does not export (epoll, eventfd, signalfd, flock, crypt).
@@ -28,6 +29,8 @@ let package = Package(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
         ),
+        // Servers for benchmarks only (the echo baseline on the line's own event loop); never shipped.
+        .executableTarget(name: "hotelline-bench", dependencies: ["Telnet"]),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
         .target(name: "TestSupport", dependencies: ["Dialogue", "Transcript"], path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
