@@ -5,9 +5,12 @@
 /// take 2 columns; combining marks, zero-width and control characters take 0; anything
 /// else takes 1. So `"e\u{301}"` is 1, `"豪华大床房"` is 10 and a flag is 2.
 public func displayWidth(of text: String) -> Int {
+    // ASCII, nearly every line the line says: one column a printable byte, no grapheme
+    // breaking (CR LF, the one ASCII cluster of two, is controls: zero either way).
     var width = 0
-    for character in text {
-        width += TerminalWidth.columns(of: character)
+    for byte in text.utf8 {
+        guard byte < 0x80 else { return TerminalWidth.columns(ofClustersIn: text) }
+        if byte >= 0x20 && byte != 0x7F { width += 1 }
     }
     return width
 }
@@ -24,12 +27,21 @@ public func padded(_ text: String, toWidth width: Int) -> String {
 /// Asian Width, so the Wide/Fullwidth blocks are listed here (after Markus Kuhn's
 /// `wcwidth`, updated for later Unicode blocks).
 enum TerminalWidth {
+    static func columns(ofClustersIn text: String) -> Int {
+        var width = 0
+        for character in text {
+            width += columns(of: character)
+        }
+        return width
+    }
+
     static func columns(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let base = columns(of: first)
         // A text-style emoji followed by VS16 (U+FE0F) is drawn in emoji style: 2 wide.
-        if base == 1, first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
+        // (VS16 first: it is rare, and the emoji property is a table lookup.)
+        if base == 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
         return base
     }
 

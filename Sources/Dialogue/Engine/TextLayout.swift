@@ -2,15 +2,61 @@
 /// and `nc` users read words whole, with East Asian wide characters counted as two
 /// columns. Indented rows (menus, room tables, read-backs) continue under their text.
 enum TextLayout {
+    /// `text` as the guest's terminal should get it: wrapped at `width` columns (0: as it is).
+    static func laidOut(_ text: String, width: Int) -> String {
+        width > 0 ? wrap(text, width: width) : text
+    }
+
     static func wrap(_ text: String, width: Int) -> String {
-        guard width > 0, text.utf8.count > width else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrap(line: $0, width: width) }
-            .joined(separator: "\n")
+        guard width > 0, text.utf8.count > width, !everyLineFits(text, byteCount: width) else { return text }
+        // Lines split at LF bytes, as `split(separator: "\n")` splits at characters (a LF
+        // after CR is part of the character CR LF), without walking the characters.
+        let utf8 = text.utf8
+        var result = ""
+        result.reserveCapacity(utf8.count + 16)
+        var lineStart = utf8.startIndex
+        var index = lineStart
+        var previous: UInt8 = 0
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A && previous != 0x0D {
+                result += wrap(line: text[lineStart..<index], width: width)
+                result += "\n"
+                lineStart = utf8.index(after: index)
+            }
+            previous = byte
+            index = utf8.index(after: index)
+        }
+        result += wrap(line: text[lineStart..<utf8.endIndex], width: width)
+        return result
+    }
+
+    /// True when no line of `text` has more than `width` UTF-8 bytes, so none can need more
+    /// columns (a character never takes more columns than it has bytes): the text fits as it
+    /// is, which is what nearly everything the line says finds out here, without looking at
+    /// a single character. Lines end at LF, as `split` sees them (CR LF is one character).
+    static func everyLineFits(_ text: String, byteCount width: Int) -> Bool {
+        var length = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A && previous != 0x0D {
+                length = 0
+            } else {
+                length += 1
+                if length > width { return false }
+            }
+            previous = byte
+        }
+        return true
     }
 
     private static func wrap(line: Substring, width: Int) -> String {
-        guard displayWidth(of: String(line)) > width else { return String(line) }
+        guard line.utf8.count > width, displayWidth(of: String(line)) > width else { return String(line) }
+        return breaking(line, width: width)
+    }
+
+    /// A line too wide for `width` broken at spaces, continuation lines hanging under its text.
+    static func breaking(_ line: Substring, width: Int) -> String {
         let indent = String(repeating: " ", count: min(hangingIndent(of: line), width / 2))
         var lines: [String] = []
         var current = ""
