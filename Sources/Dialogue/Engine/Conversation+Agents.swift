@@ -36,7 +36,7 @@ extension Conversation {
         guard state != .ended else { return [] }
         queuedInput.removeAll()
         state = .withAgent(name: name)
-        return laidOut([.say(render("agent.joined", ["agent.name": name]))])
+        return [saying("agent.joined", ["agent.name": name])]
     }
 
     /// "Sara from guest services has joined": for a second person joining (a supervisor
@@ -56,17 +56,17 @@ extension Conversation {
         var effects: [ConversationEffect] = []
         switch departure {
         case .released:
-            effects.append(.say(render("agent.left", ["agent.name": name])))
+            effects.append(saying("agent.left", ["agent.name": name]))
             history.removeAll()
             run(from: script.mainMenuNode, into: &effects)
         case .hungUp:
-            effects.append(.say(render("agent.goodbye", ["agent.name": name])))
+            effects.append(saying("agent.goodbye", ["agent.name": name]))
             hangUp(&effects)
         case .lost:
-            effects.append(.say(render("agent.lost", ["agent.name": name])))
+            effects.append(saying("agent.lost", ["agent.name": name]))
             if let hold = script.holdNode { run(from: hold, into: &effects) } else { run(from: script.agentNode, into: &effects) }
         }
-        return laidOut(effects)
+        return effects
     }
 
     /// The guest's place in the queue changed (or is announced again).
@@ -75,7 +75,7 @@ extension Conversation {
         variables["queue.position"] = .number(position)
         variables["queue.wait"] = .wait(seconds: expectedWaitSeconds)
         guard isOnHold else { return [] }
-        return laidOut([.say(render("agent.position"))])
+        return [saying("agent.position")]
     }
 
     /// The queue gave up (nobody logged in, or waited too long): say so, then the flow's
@@ -83,8 +83,8 @@ extension Conversation {
     public mutating func queueEnded(_ ending: QueueEnding, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
         guard isOnHold else { return [] }
-        var effects: [ConversationEffect] = [.say(render(ending == .noOne ? "agent.gave_up.no_one" : "agent.gave_up.too_long"))]
+        var effects: [ConversationEffect] = [saying(ending == .noOne ? "agent.gave_up.no_one" : "agent.gave_up.too_long")]
         run(from: script.agentFallbackNode, into: &effects)
-        return laidOut(effects)
+        return effects
     }
 }

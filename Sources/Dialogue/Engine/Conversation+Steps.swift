@@ -15,7 +15,7 @@ extension Conversation {
             if step == 0 {
                 hops += 1
                 if hops > Self.maxHopsPerEvent {
-                    effects.append(.say(render("global.error")))
+                    effects.append(saying("global.error"))
                     hangUp(&effects)
                     return
                 }
@@ -30,7 +30,7 @@ extension Conversation {
             }
             switch steps[step] {
             case .say(let key):
-                effects.append(.say(render(key)))
+                effects.append(saying(key))
                 step += 1
             case .set(let variable, let literal):
                 variables[variable] = value(of: literal)
@@ -47,7 +47,7 @@ extension Conversation {
                 return
             case .perform(let action, _):
                 guard let request = request(for: action) else {
-                    effects.append(.say(render("global.error")))
+                    effects.append(saying("global.error"))
                     (node, step) = (script.mainMenuNode, 0)
                     continue
                 }
@@ -68,7 +68,7 @@ extension Conversation {
         noMatchCount = 0
         if history.last != node { history.append(node) }
         if history.count > 64 { history.removeFirst(history.count - 64) }
-        effects.append(.say(currentPrompt()))
+        effects.append(sayingPrompt())
     }
 
     /// Entering a flow's `start` forgets that flow's answers from an earlier visit, so a
@@ -113,7 +113,7 @@ extension Conversation {
 
     mutating func answer(_ answer: TypedAnswer, node: Int, step: Int, into effects: inout [ConversationEffect]) {
         if answer.folded.isEmpty {
-            effects.append(.say(currentPrompt()))
+            effects.append(sayingPrompt())
             return
         }
         let question = script.nodes[node].steps[step].question
@@ -157,23 +157,23 @@ extension Conversation {
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
     private mutating func missed(node: Int, step: Int, rejection: Rejection, into effects: inout [ConversationEffect]) {
         if script.nodes[node].isHold {
-            effects.append(.say(currentPrompt()))  // already waiting for a person: just remind
+            effects.append(sayingPrompt())  // already waiting for a person: just remind
             return
         }
         noMatchCount += 1
         note(at: node) { .refused(node: $0, key: rejection.key) }
-        effects.append(.say(render(rejection.key, rejection.details)))
+        effects.append(saying(rejection.key, rejection.details))
         if noMatchCount >= Self.maxNoMatch {
             note(at: node) { .offeredPerson(node: $0) }
             state = .offeringPerson(node: node, step: step)
-            effects.append(.say(render("global.offer_person")))
+            effects.append(saying("global.offer_person"))
             return
         }
         let escalation = script.nodes[node].noMatch
         if noMatchCount >= 2, noMatchCount - 2 < escalation.count {
-            effects.append(.say(render(escalation[noMatchCount - 2])))
+            effects.append(saying(escalation[noMatchCount - 2]))
         }
-        effects.append(.say(currentPrompt()))
+        effects.append(sayingPrompt())
     }
 
     mutating func answerOffer(_ answer: TypedAnswer, node: Int, step: Int, into effects: inout [ConversationEffect]) {
@@ -189,11 +189,11 @@ extension Conversation {
             note(.offerAnswered(accepted: false))
             state = .waiting(node: node, step: step)
             noMatchCount = 0
-            effects.append(.say(render("global.offer_person.declined")))
-            effects.append(.say(currentPrompt()))
+            effects.append(saying("global.offer_person.declined"))
+            effects.append(sayingPrompt())
         case .failure:
-            effects.append(.say(render("invalid.yesno")))
-            effects.append(.say(render("global.offer_person")))
+            effects.append(saying("invalid.yesno"))
+            effects.append(saying("global.offer_person"))
         }
     }
 
@@ -208,7 +208,7 @@ extension Conversation {
                 run(from: script.startNode, into: &effects)  // carry on in the hotel's first language
             } else {
                 state = .choosingLanguage(misses: misses + 1)
-                effects.append(.say(languageMenu()))
+                effects.append(laidOut(languageMenu()))
             }
             return
         }
@@ -222,11 +222,11 @@ extension Conversation {
         note(.command(command))
         switch command {
         case .help:
-            if let help = script.nodes[node].help { effects.append(.say(render(help))) }
-            effects.append(.say(render("global.help")))
-            effects.append(.say(currentPrompt()))
+            if let help = script.nodes[node].help { effects.append(saying(help)) }
+            effects.append(saying("global.help"))
+            effects.append(sayingPrompt())
         case .repeat:
-            effects.append(.say(currentPrompt()))
+            effects.append(sayingPrompt())
         case .back:
             if history.count >= 2 {
                 history.removeLast()
@@ -234,10 +234,10 @@ extension Conversation {
                 let waitStep = script.nodes[previous].steps.firstIndex { if case .ask = $0 { true } else if case .menu = $0 { true } else { false } }!
                 state = .waiting(node: previous, step: waitStep)
                 noMatchCount = 0
-                effects.append(.say(currentPrompt()))
+                effects.append(sayingPrompt())
             } else {
-                effects.append(.say(render("global.back.none")))
-                effects.append(.say(currentPrompt()))
+                effects.append(saying("global.back.none"))
+                effects.append(sayingPrompt())
             }
         case .menu:
             history.removeAll()
@@ -245,7 +245,7 @@ extension Conversation {
         case .agent:
             run(from: script.agentNode, into: &effects)
         case .quit:
-            effects.append(.say(render("global.goodbye")))
+            effects.append(saying("global.goodbye"))
             hangUp(&effects)
         }
     }
@@ -260,15 +260,15 @@ extension Conversation {
         case .waiting(let node, _):
             let current = script.nodes[node]
             let prompt = current.prompt.map { render($0) } ?? ""
-            return current.choices.isEmpty ? prompt : prompt + "\n" + menuLines(current.choices)
+            return current.choices.isEmpty ? prompt : prompt + "\n" + Self.menuLines(current.choices) { render($0) }
         case .notStarted, .performing, .withAgent, .ended: return ""
         }
     }
 
-    func menuLines(_ choices: [ScriptChoice]) -> String {
+    static func menuLines(_ choices: [ScriptChoice], label: (String) -> String) -> String {
         let width = choices.map(\.number.count).max() ?? 1
         return choices.map { choice in
-            "  " + String(repeating: " ", count: width - choice.number.count) + choice.number + "  " + render(choice.label)
+            "  " + String(repeating: " ", count: width - choice.number.count) + choice.number + "  " + label(choice.label)
         }.joined(separator: "\n")
     }
 
@@ -278,9 +278,13 @@ extension Conversation {
         }.joined(separator: "\n")
     }
 
+    private func lowercasedLabel(_ key: String) -> String {
+        pack.constants.lowercasedLabels[key] ?? render(key).lowercased()
+    }
+
     func matchChoice(_ answer: TypedAnswer, in node: ScriptNode) -> ScriptChoice? {
         let text = answer.folded
-        if let exact = node.choices.first(where: { $0.number == text || $0.aliases.contains(text) || render($0.label).lowercased() == text }) {
+        if let exact = node.choices.first(where: { $0.number == text || $0.aliases.contains(text) || lowercasedLabel($0.label) == text }) {
             return exact
         }
         // "I'd like to book a room": one choice's word inside the answer picks it.

@@ -98,11 +98,11 @@ public struct Conversation: Sendable {
         var effects: [ConversationEffect] = []
         if script.languages.count > 1 {
             state = .choosingLanguage(misses: 0)
-            effects.append(.say(languageMenu()))
+            effects.append(laidOut(languageMenu()))
         } else {
             run(from: script.startNode, into: &effects)
         }
-        return laidOut(effects)
+        return effects
     }
 
     /// The guest sent something.
@@ -111,7 +111,7 @@ public struct Conversation: Sendable {
         recentAnswers.removeAll(keepingCapacity: true)
         var effects: [ConversationEffect] = []
         handle(input, into: &effects)
-        return laidOut(effects)
+        return effects
     }
 
     /// The guest has been silent for the idle time.
@@ -126,26 +126,26 @@ public struct Conversation: Sendable {
             noInputCount += 1
             note(.noInput(goodbye: noInputCount >= Self.maxNoInput))
             if noInputCount >= Self.maxNoInput {
-                effects.append(.say(render("global.noinput.goodbye")))
+                effects.append(saying("global.noinput.goodbye"))
                 hangUp(&effects)
             } else {
                 let escalation = script.nodes[node].noInput
                 let key = noInputCount <= escalation.count ? escalation[noInputCount - 1] : "global.noinput"
-                effects.append(.say(render(key)))
-                effects.append(.say(currentPrompt()))
+                effects.append(saying(key))
+                effects.append(sayingPrompt())
             }
         case .choosingLanguage:
             noInputCount += 1
             if noInputCount >= Self.maxNoInput {
-                effects.append(.say(render("global.noinput.goodbye")))
+                effects.append(saying("global.noinput.goodbye"))
                 hangUp(&effects)
             } else {
-                effects.append(.say(languageMenu()))
+                effects.append(laidOut(languageMenu()))
             }
         case .notStarted, .performing, .withAgent, .ended:
             break
         }
-        return laidOut(effects)
+        return effects
     }
 
     /// The action asked for last has an outcome: follow the flow's branch for it.
@@ -165,7 +165,7 @@ public struct Conversation: Sendable {
         while !queuedInput.isEmpty, !isPerforming, state != .ended {
             handle(queuedInput.removeFirst(), into: &effects)
         }
-        return laidOut(effects)
+        return effects
     }
 
     /// The line is closing (the server stops): say so politely and end.
@@ -173,9 +173,9 @@ public struct Conversation: Sendable {
         self.now = now
         recentAnswers.removeAll(keepingCapacity: true)
         guard state != .ended else { return [] }
-        var effects: [ConversationEffect] = [.say(render("global.closing"))]
+        var effects: [ConversationEffect] = [saying("global.closing")]
         hangUp(&effects)
-        return laidOut(effects)
+        return effects
     }
 
     /// The text key and words for a line the line refused; nil for a whole line.
@@ -193,14 +193,23 @@ public struct Conversation: Sendable {
         return (key, render(key, details))
     }
 
-    /// Texts fitted to the hotel's terminal width, just before they leave the machine.
-    func laidOut(_ effects: [ConversationEffect]) -> [ConversationEffect] {
-        let width = script.hotel.lineWidth
-        guard width > 0 else { return effects }
-        return effects.map { effect in
-            if case .say(let text) = effect { return .say(TextLayout.wrap(text, width: width)) }
-            return effect
-        }
+    /// Saying `text`, fitted to the hotel's terminal width. Every `say` is made by this,
+    /// `saying` or `sayingPrompt`, so what leaves the machine is always laid out.
+    func laidOut(_ text: String) -> ConversationEffect {
+        .say(TextLayout.laidOut(text, width: script.hotel.lineWidth))
+    }
+
+    /// Saying the text `key`: a constant text as laid out once at compile time, any other
+    /// rendered and laid out now.
+    func saying(_ key: String, _ extras: [String: String] = [:]) -> ConversationEffect {
+        if extras.isEmpty, let text = pack.constants.spoken[key] { return .say(text) }
+        return laidOut(render(key, extras))
+    }
+
+    /// Saying what the guest is being asked (`currentPrompt`), laid out.
+    func sayingPrompt() -> ConversationEffect {
+        if case .waiting(let node, _) = state, let constant = pack.constants.prompts[node] { return .say(constant) }
+        return laidOut(currentPrompt())
     }
 
     mutating func hangUp(_ effects: inout [ConversationEffect]) {
@@ -215,7 +224,7 @@ public struct Conversation: Sendable {
             return
         case .withAgent:
             // The agent hears whole lines; a line the line refused is explained to the guest.
-            if let problem = lineProblem(input) { effects.append(.say(problem.text)) }
+            if let problem = lineProblem(input) { effects.append(laidOut(problem.text)) }
             return
         case .performing:
             queuedInput.append(input)
@@ -227,9 +236,9 @@ public struct Conversation: Sendable {
         guard case .line(let line) = input else {
             if let problem = lineProblem(input) {
                 note(.lineProblem(key: problem.key))
-                effects.append(.say(problem.text))
+                effects.append(laidOut(problem.text))
             }
-            effects.append(.say(currentPrompt()))
+            effects.append(sayingPrompt())
             return
         }
         let typed = TypedAnswer(line)

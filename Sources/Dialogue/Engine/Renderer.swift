@@ -112,6 +112,7 @@ struct Renderer {
 extension Conversation {
     /// `key` in the guest's language, with this conversation's values filled in.
     func render(_ key: String, _ extras: [String: String] = [:]) -> String {
-        Renderer(conversation: self, pack: pack).render(key, extras)
+        if extras.isEmpty, let text = pack.constants.rendered[key] { return text }
+        return Renderer(conversation: self, pack: pack).render(key, extras)
     }
 }

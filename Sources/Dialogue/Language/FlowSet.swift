@@ -27,7 +27,11 @@ public final class FlowSet: Sendable {
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
         self.nodes = nodes
         self.hotel = hotel
-        self.languages = languages
+        self.languages = languages.map { pack in
+            var pack = pack
+            pack.constants = ConstantTexts(pack: pack, hotel: hotel, nodes: nodes)
+            return pack
+        }
         self.version = version
         self.warnings = warnings
         self.indexByName = indexByName

@@ -21,6 +21,8 @@ public struct LanguagePack: Sendable {
     /// January … December and Monday … Sunday, as spoken.
     let monthNames: [String]
     let weekdayNames: [String]
+    /// Its texts that are the same in every conversation, made once (set by `FlowSet`).
+    var constants = ConstantTexts.empty
 
     init(catalog: MessageCatalog, dateOrder: DateOrder) {
         self.code = catalog.language

@@ -1,0 +1,60 @@
+import HotelCalendar
+
+/// What every conversation in one language says the same way, made once when the prompts
+/// are compiled: texts whose only placeholders are the hotel's own facts (a room table, the
+/// greeting, a menu), rendered and laid out for the terminal, so a prompt said a million
+/// times is built once, not a million times.
+///
+/// Promises: each entry is exactly what rendering (and `TextLayout.wrap`) would make in
+/// any conversation, because nothing in it can differ between conversations: a text with
+/// a placeholder a flow assigns, or that names the day, is left out and rendered as before.
+struct ConstantTexts: Sendable {
+    /// Catalog key → the text rendered.
+    private(set) var rendered: [String: String] = [:]
+    /// Catalog key → the text rendered and laid out, as a `say` speaks it.
+    private(set) var spoken: [String: String] = [:]
+    /// Node index → what the node asks while waiting (`currentPrompt`), laid out; nil
+    /// where its prompt or a menu label depends on the conversation.
+    private(set) var prompts: [String?] = []
+    /// Choice label key → the label rendered in lower case, to match a typed label.
+    private(set) var lowercasedLabels: [String: String] = [:]
+
+    static let empty = ConstantTexts()
+
+    /// The placeholders `Renderer` fills from the hotel profile alone.
+    static let hotelFacts: Set<String> = [
+        "hotel.name", "hotel.greeting", "hotel.cancellation", "hotel.checkin", "hotel.checkout", "hotel.callback_hours",
+        "hotel.max_rooms", "hotel.max_nights", "hotel.rooms", "hotel.room_choices",
+    ]
+
+    private init() {}
+
+    init(pack: LanguagePack, hotel: HotelProfile, nodes: [ScriptNode]) {
+        // A flow may assign any name, even hotel.name: a conversation's value wins then.
+        var assigned: Set<String> = []
+        for node in nodes {
+            if let into = node.into { assigned.insert(into) }
+            for step in node.steps {
+                switch step {
+                case .ask(let question): assigned.insert(question.variable)
+                case .set(let variable, _), .clear(let variable): assigned.insert(variable)
+                case .say, .branch, .menu, .perform, .goto, .end: continue
+                }
+            }
+        }
+        let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        for (key, text) in pack.catalog.texts
+        where text.template.placeholders.allSatisfy({ Self.hotelFacts.contains($0) && !assigned.contains($0) }) {
+            let value = renderer.render(text.template)
+            rendered[key] = value
+            spoken[key] = TextLayout.laidOut(value, width: hotel.lineWidth)
+        }
+        for choice in nodes.flatMap(\.choices) { lowercasedLabels[choice.label] = rendered[choice.label]?.lowercased() }
+        prompts = nodes.map { node in
+            guard node.prompt.map({ rendered[$0] != nil }) ?? true, node.choices.allSatisfy({ rendered[$0.label] != nil }) else { return nil }
+            let prompt = node.prompt.map { rendered[$0]! } ?? ""
+            let text = node.choices.isEmpty ? prompt : prompt + "\n" + Conversation.menuLines(node.choices) { rendered[$0]! }
+            return TextLayout.laidOut(text, width: hotel.lineWidth)
+        }
+    }
+}
