@@ -54,7 +54,8 @@ public struct TranscriptRecorder: Sendable {
         var masked = false
     }
 
-    private var buffer: String
+    /// The text not yet taken, as UTF-8: entries are built byte by byte, not as strings.
+    private var buffer: [UInt8] = []
     private let startedAt: Int64
     private var redactor: TranscriptRedactor?
     private var held: [HeldEntry] = []
@@ -62,20 +63,22 @@ public struct TranscriptRecorder: Sendable {
     public init(header: TranscriptHeader, redacting: Bool = false) {
         startedAt = header.startedAt
         redactor = redacting ? TranscriptRedactor() : nil
-        buffer = ""
         buffer.reserveCapacity(4096)
-        buffer += "# hotelline transcript \(TranscriptHeader.formatVersion)\n"
-        buffer += "# session \(header.session)\n"
-        buffer += "# flows \(header.flows)\n"
-        buffer += "# language \(header.language)\n"
-        buffer += "# started \(header.startedAt)\n"
-        buffer += "# utc-offset \(header.utcOffsetSeconds)\n"
+        buffer += """
+            # hotelline transcript \(TranscriptHeader.formatVersion)
+            # session \(header.session)
+            # flows \(header.flows)
+            # language \(header.language)
+            # started \(header.startedAt)
+            # utc-offset \(header.utcOffsetSeconds)
+
+            """.utf8
     }
 
     public var isRedacting: Bool { redactor != nil }
 
     /// Bytes waiting to be written.
-    public var pendingCount: Int { buffer.utf8.count }
+    public var pendingCount: Int { buffer.count }
 
     public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
         guard var redactor else { return write(direction, text, at: instant) }
@@ -125,8 +128,8 @@ public struct TranscriptRecorder: Sendable {
 
     /// Everything recorded since the last call.
     public mutating func takeText() -> String {
-        defer { buffer = "" }
-        return buffer
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return String(decoding: buffer, as: UTF8.self)
     }
 
     private mutating func release(_ count: Int) {
@@ -137,12 +140,66 @@ public struct TranscriptRecorder: Sendable {
         held.removeFirst(count)
     }
 
+    /// One entry per line of `text`, exactly as `entryLine` writes each (split at LF as
+    /// `split(separator: "\n")` splits at characters, where CR LF is one character; controls
+    /// and backslashes escaped), but appended straight from the text's UTF-8 bytes.
     private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
-        let offset = instant - startedAt
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            buffer += Self.entryLine(offset: offset, direction: direction, text: line)
-            buffer += "\n"
+        let start = buffer.count
+        appendOffset(max(0, instant - startedAt))
+        buffer.append(UInt8(ascii: " "))
+        switch direction {
+        case .line: buffer += "line  ".utf8
+        case .guest: buffer += "guest ".utf8
+        case .event: buffer += "event ".utf8
         }
+        let prefixLength = buffer.count - start
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0A:
+                    buffer.append(0x0A)
+                    for offset in 0..<prefixLength { buffer.append(buffer[start + offset]) }
+                case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
+                    buffer += "\\u{d}\\u{a}".utf8
+                    index += 1
+                case 0x5C:
+                    buffer += "\\\\".utf8
+                case 0x00..<0x20, 0x7F:
+                    buffer += "\\u{".utf8
+                    if byte >= 0x10 { buffer.append(Self.hexDigit(byte >> 4)) }
+                    buffer.append(Self.hexDigit(byte & 0x0F))
+                    buffer.append(UInt8(ascii: "}"))
+                default:
+                    buffer.append(byte)
+                }
+                index += 1
+            }
+        }
+        buffer.append(0x0A)
+    }
+
+    /// `+12.345`, as `offset(_:)` writes it.
+    private mutating func appendOffset(_ milliseconds: Int64) {
+        buffer.append(UInt8(ascii: "+"))
+        appendDecimal(milliseconds / 1000)
+        buffer.append(UInt8(ascii: "."))
+        let fraction = milliseconds % 1000
+        buffer.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+        buffer.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        buffer.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    }
+
+    private mutating func appendDecimal(_ value: Int64) {
+        guard value >= 10 else { return buffer.append(UInt8(ascii: "0") + UInt8(value)) }
+        appendDecimal(value / 10)
+        buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     /// One entry as written: `+12.345 line  text`, control characters escaped.
