@@ -16,8 +16,9 @@ struct ConstantTexts: Sendable {
     /// Node index → what the node asks while waiting (`currentPrompt`), laid out; nil
     /// where its prompt or a menu label depends on the conversation.
     private(set) var prompts: [String?] = []
-    /// Choice label key → the label rendered in lower case, to match a typed label.
-    private(set) var lowercasedLabels: [String: String] = [:]
+    /// Node index → its choices' labels rendered in lower case (nil where a label depends on
+    /// the conversation), to match a typed label.
+    private(set) var choiceLabels: [[String?]] = []
 
     static let empty = ConstantTexts()
 
@@ -49,7 +50,7 @@ struct ConstantTexts: Sendable {
             rendered[key] = value
             spoken[key] = TextLayout.laidOut(value, width: hotel.lineWidth)
         }
-        for choice in nodes.flatMap(\.choices) { lowercasedLabels[choice.label] = rendered[choice.label]?.lowercased() }
+        choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label]?.lowercased() } }
         prompts = nodes.map { node in
             guard node.prompt.map({ rendered[$0] != nil }) ?? true, node.choices.allSatisfy({ rendered[$0.label] != nil }) else { return nil }
             let prompt = node.prompt.map { rendered[$0]! } ?? ""

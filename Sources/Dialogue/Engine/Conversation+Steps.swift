@@ -143,7 +143,7 @@ extension Conversation {
             }
             return
         }
-        guard let choice = matchChoice(answer, in: script.nodes[node]) else {
+        guard let choice = matchChoice(answer, at: node) else {
             missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
             return
         }
@@ -278,23 +278,56 @@ extension Conversation {
         }.joined(separator: "\n")
     }
 
-    private func lowercasedLabel(_ key: String) -> String {
-        pack.constants.lowercasedLabels[key] ?? render(key).lowercased()
-    }
-
-    func matchChoice(_ answer: TypedAnswer, in node: ScriptNode) -> ScriptChoice? {
+    func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
-        if let exact = node.choices.first(where: { $0.number == text || $0.aliases.contains(text) || lowercasedLabel($0.label) == text }) {
-            return exact
+        let choices = script.nodes[index].choices
+        let labels = pack.constants.choiceLabels[index]
+        for (number, choice) in choices.enumerated()
+        where choice.number == text || choice.aliases.contains(text) || (labels[number] ?? render(choice.label).lowercased()) == text {
+            return choice
         }
         // "I'd like to book a room": one choice's word inside the answer picks it.
-        let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        let spotted = node.choices.filter { choice in
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let words = isASCII ? Self.asciiWords(text) : Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let spotted = choices.filter { choice in
             choice.aliases.contains { alias in
-                alias.contains(" ") ? text.contains(alias) : words.contains(alias)
+                guard alias.utf8.contains(UInt8(ascii: " ")) else { return words.contains(alias) }
+                return isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
             }
         }
         return spotted.count == 1 ? spotted[0] : nil
+    }
+
+    /// The words of an ASCII text (letters and digits between anything else), as `split`
+    /// by `isLetter`/`isNumber` finds them, without walking characters.
+    static func asciiWords(_ text: String) -> Set<String> {
+        var words: Set<String> = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let isWordByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            if isWordByte, start == nil { start = index }
+            if !isWordByte, let first = start {
+                words.insert(String(text[first..<index]))
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { words.insert(String(text[first...])) }
+        return words
+    }
+
+    /// `text.contains(part)` for ASCII, where characters are bytes: a byte search.
+    static func asciiText(_ text: String, contains part: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(part.utf8)
+        guard !needle.isEmpty else { return false }  // as String.contains("")
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
 

@@ -258,9 +258,39 @@ struct TypedAnswer {
     let folded: String
 
     init(_ text: String) {
+        if Self.isFolded(text) {
+            self.init(original: text, folded: text)  // nearly every answer: "1", "help", "book a room please"
+        } else {
+            self.init(folding: text)
+        }
+    }
+
+    private init(original: String, folded: String) {
+        self.original = original
+        self.folded = folded
+    }
+
+    /// Folds character by character, whatever the text.
+    init(folding text: String) {
         original = String(text.trimmingSpaces())
         var folded = original.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         while let last = folded.last, last == "." || last == "!" || last == "。" || last == "！" { folded.removeLast() }
         self.folded = folded
+    }
+
+    /// True when folding would not change `text`: printable ASCII without capitals, words
+    /// one space apart, nothing before or after, no full stop or exclamation mark last.
+    static func isFolded(_ text: String) -> Bool {
+        var previous = UInt8(ascii: " ")  // so a leading space (or an empty text) is not
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20: if previous == 0x20 { return false }
+            case 0x41...0x5A: return false
+            case 0x21...0x7E: break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ") && previous != UInt8(ascii: ".") && previous != UInt8(ascii: "!")
     }
 }
