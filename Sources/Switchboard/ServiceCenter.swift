@@ -199,7 +199,7 @@ extension ServiceCenter: LineServerDelegate {
         let day = moment.date.description
         let time = moment.time
         let clockText = (time.hour < 10 ? "0" : "") + String(time.hour) + (time.minute < 10 ? "0" : "") + String(time.minute)
-        let id = "\(day.replacingOccurrences(of: "-", with: ""))-\(clockText)-\(instance)-\(connection.id)"
+        let id = "\(day.filter { $0 != "-" })-\(clockText)-\(instance)-\(connection.id)"
         let conversation = Conversation(script: flows, now: moment)
         let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)

@@ -55,9 +55,21 @@ final class ConnectionHub {
         connections[connection.id] = nil
     }
 
-    func needsResume(_ connection: LineConnection) { enqueue(connection, on: \.resumeQueue) }
-    func needsFlush(_ connection: LineConnection) { enqueue(connection, on: \.flushQueue) }
-    func needsFree(_ connection: LineConnection) { enqueue(connection, on: \.freeQueue) }
+    // Plain arrays, no key paths: a key path projection costs more than the append itself.
+    func needsResume(_ connection: LineConnection) {
+        resumeQueue.append(connection)
+        wakeUpIfIdle()
+    }
+
+    func needsFlush(_ connection: LineConnection) {
+        flushQueue.append(connection)
+        wakeUpIfIdle()
+    }
+
+    func needsFree(_ connection: LineConnection) {
+        freeQueue.append(connection)
+        wakeUpIfIdle()
+    }
 
     /// The reusable event array, lent out; the borrower gives it back emptied.
     func borrowEvents() -> [TelnetCodec.Event] {
@@ -99,9 +111,8 @@ final class ConnectionHub {
         close(fd)
     }
 
-    private func enqueue(_ connection: LineConnection, on queue: ReferenceWritableKeyPath<ConnectionHub, [LineConnection]>) {
-        self[keyPath: queue].append(connection)
-        // Work queued by a later before-sleep hook must not wait for the next event.
+    /// Work queued by a later before-sleep hook must not wait for the next event.
+    private func wakeUpIfIdle() {
         if !runningQueues { loop.requestImmediateWakeUp() }
     }
 
@@ -109,19 +120,23 @@ final class ConnectionHub {
         runningQueues = true
         defer { runningQueues = false }
         while !(resumeQueue.isEmpty && flushQueue.isEmpty && freeQueue.isEmpty) {
-            process(\.resumeQueue) { $0.deliverHeldInput() }
-            process(\.flushQueue) { $0.flush() }
-            process(\.freeQueue) { $0.free() }
+            // Each on a snapshot of its queue, so callbacks may queue more meanwhile.
+            if !resumeQueue.isEmpty {
+                swap(&resumeQueue, &batch)
+                for connection in batch { connection.deliverHeldInput() }
+                batch.removeAll(keepingCapacity: true)
+            }
+            if !flushQueue.isEmpty {
+                swap(&flushQueue, &batch)
+                for connection in batch { connection.flush() }
+                batch.removeAll(keepingCapacity: true)
+            }
+            if !freeQueue.isEmpty {
+                swap(&freeQueue, &batch)
+                for connection in batch { connection.free() }
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-    }
-
-    /// Runs `body` on a snapshot of the queue, so callbacks may queue more meanwhile.
-    private func process(_ queue: ReferenceWritableKeyPath<ConnectionHub, [LineConnection]>, _ body: (LineConnection) -> Void) {
-        swap(&self[keyPath: queue], &batch)
-        for connection in batch {
-            body(connection)
-        }
-        batch.removeAll(keepingCapacity: true)
     }
 
     /// The loop is closing: close every descriptor, tell no one.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// One connection's queued output: appended by `send`, consumed by socket writes.
 ///
 /// Promises: bytes leave in the order they came; appends copy whole runs (no per-byte
@@ -26,17 +28,20 @@ struct OutputBuffer {
     mutating func appendLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                if utf8[index] == ASCII.lf && (index == 0 || utf8[index - 1] != ASCII.cr) {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            var from = 0
+            // memchr finds each LF; the bytes between are copied whole.
+            while from < utf8.count, let found = memchr(base + from, Int32(ASCII.lf), utf8.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index == 0 || base[index - 1] != ASCII.cr {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                     bytes.append(ASCII.cr)
                     runStart = index
                 }
-                index += 1
+                from = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: utf8.count - runStart))
         }
         bytes.append(ASCII.cr)
         bytes.append(ASCII.lf)

@@ -144,41 +144,54 @@ public struct TranscriptRecorder: Sendable {
     /// `split(separator: "\n")` splits at characters, where CR LF is one character; controls
     /// and backslashes escaped), but appended straight from the text's UTF-8 bytes.
     private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
-        let start = buffer.count
-        appendOffset(max(0, instant - startedAt))
-        buffer.append(UInt8(ascii: " "))
-        switch direction {
-        case .line: buffer += "line  ".utf8
-        case .guest: buffer += "guest ".utf8
-        case .event: buffer += "event ".utf8
-        }
-        let prefixLength = buffer.count - start
+        let offset = max(0, instant - startedAt)
+        appendPrefix(offset, direction)
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // Plain bytes are copied in runs; only line ends, controls and backslashes stop.
+            var runStart = 0
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
+                let byte = base[index]
+                guard byte < 0x20 || byte == 0x5C || byte == 0x7F else {
+                    index += 1
+                    continue
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 switch byte {
                 case 0x0A:
                     buffer.append(0x0A)
-                    for offset in 0..<prefixLength { buffer.append(buffer[start + offset]) }
-                case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
+                    appendPrefix(offset, direction)
+                case 0x0D where index + 1 < bytes.count && base[index + 1] == 0x0A:
                     buffer += "\\u{d}\\u{a}".utf8
                     index += 1
                 case 0x5C:
                     buffer += "\\\\".utf8
-                case 0x00..<0x20, 0x7F:
+                default:
                     buffer += "\\u{".utf8
                     if byte >= 0x10 { buffer.append(Self.hexDigit(byte >> 4)) }
                     buffer.append(Self.hexDigit(byte & 0x0F))
                     buffer.append(UInt8(ascii: "}"))
-                default:
-                    buffer.append(byte)
                 }
                 index += 1
+                runStart = index
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
         }
         buffer.append(0x0A)
+    }
+
+    /// `+12.345 line  `: an entry up to its text.
+    private mutating func appendPrefix(_ offset: Int64, _ direction: TranscriptDirection) {
+        appendOffset(offset)
+        let word: StaticString
+        switch direction {
+        case .line: word = " line  "
+        case .guest: word = " guest "
+        case .event: word = " event "
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
     /// `+12.345`, as `offset(_:)` writes it.
@@ -193,9 +206,12 @@ public struct TranscriptRecorder: Sendable {
     }
 
     private mutating func appendDecimal(_ value: Int64) {
-        guard value >= 10 else { return buffer.append(UInt8(ascii: "0") + UInt8(value)) }
-        appendDecimal(value / 10)
-        buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
+        var divisor: Int64 = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
