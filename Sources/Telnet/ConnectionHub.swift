@@ -83,20 +83,24 @@ final class ConnectionHub {
         eventScratch.removeAll(keepingCapacity: true)
     }
 
-    /// Shuts our side, then closes once the peer is done or `lingerSeconds` pass.
-    func lingerClose(_ fd: Int32) {
+    /// Shuts our side, then closes once the peer is done or `lingerSeconds` pass. A socket
+    /// still registered on the loop (a connection ending) keeps its registration, so the
+    /// peer's end of input is simply the next readable event.
+    func lingerClose(_ fd: Int32, registered: Bool = false) {
         shutdown(fd, Int32(SHUT_WR))
-        let buffer = loop.readBuffer(capacity: limits.readChunkBytes)
-        if Socket.discardInput(fd, using: buffer) {
-            close(fd)
-            return
-        }
         let linger = LingeringClose(fd: fd, hub: self)
-        do {
-            try loop.register(fd, interest: .readable, handler: linger)
-        } catch {
-            close(fd)
-            return
+        if !registered || !loop.replaceHandler(fd, with: linger, interest: .readable) {
+            let buffer = loop.readBuffer(capacity: limits.readChunkBytes)
+            if Socket.discardInput(fd, using: buffer) {
+                close(fd)
+                return
+            }
+            do {
+                try loop.register(fd, interest: .readable, handler: linger)
+            } catch {
+                close(fd)
+                return
+            }
         }
         linger.timer = loop.scheduleTimer(at: loop.now.adding(seconds: Self.lingerSeconds)) { [unowned self] in
             self.endLinger(fd)
@@ -106,7 +110,7 @@ final class ConnectionHub {
 
     func endLinger(_ fd: Int32) {
         guard let linger = lingering.removeValue(forKey: fd) else { return }
-        loop.unregister(fd)
+        loop.forget(fd)
         if let timer = linger.timer { loop.cancelTimer(timer) }
         close(fd)
     }

@@ -170,6 +170,25 @@ public final class EventLoop {
         registrations[index]?.interest = interest
     }
 
+    /// Gives a registered `fd` to another handler, with `interest` (no system call when the
+    /// interest stays as it was); false when `fd` is not registered.
+    func replaceHandler(_ fd: Int32, with handler: EventLoopHandler, interest: IOEvents) -> Bool {
+        let index = Int(fd)
+        guard index < registrations.count, let registration = registrations[index] else { return false }
+        registrations[index] = Registration(id: registration.id, interest: registration.interest, handler: handler)
+        setInterest(fd, interest)
+        return true
+    }
+
+    /// Forgets `fd` without telling epoll, for a descriptor closed at once: closing the last
+    /// descriptor of a socket takes it out of every epoll set (we never dup or fork them),
+    /// so the EPOLL_CTL_DEL of `unregister` would be a system call spent on nothing.
+    func forget(_ fd: Int32) {
+        let index = Int(fd)
+        guard index < registrations.count else { return }
+        registrations[index] = nil
+    }
+
     /// Removes `fd` from the set; call before closing it.
     func unregister(_ fd: Int32) {
         let index = Int(fd)

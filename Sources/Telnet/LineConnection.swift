@@ -170,7 +170,9 @@ public final class LineConnection {
             }
             state = .draining(timer: timer)
             scheduleFlush()
-            updateInterest()
+            // The flush comes before the loop sleeps and sets the interest then; only a
+            // connection already waiting to write must stop reading now.
+            if waitingForWritable { updateInterest() }
         case .draining, .closing, .closed:
             return
         }
@@ -237,8 +239,9 @@ public final class LineConnection {
         case .closing, .closed:
             return
         }
+        // No interest change: the free comes before the loop sleeps again, and until then an
+        // event for this fd finds it closing and is ignored.
         state = .closing(reason, graceful: graceful)
-        hub.loop.setInterest(fd, [])
         hub.needsFree(self)
     }
 
@@ -246,10 +249,11 @@ public final class LineConnection {
     func free() {
         guard case .closing(let reason, let graceful) = state else { return }
         state = .closed
-        hub.loop.unregister(fd)
-        if graceful {
-            hub.lingerClose(fd)
+        if graceful && !inputEnded {
+            hub.lingerClose(fd, registered: true)
         } else {
+            // Nothing unread can be left after the peer's end of input: the close sends FIN.
+            hub.loop.forget(fd)
             Glibc.close(fd)
         }
         output.removeAll()
@@ -320,13 +324,14 @@ extension LineConnection: EventLoopHandler {
             }
             hub.returnEvents(events)
         } else if got == 0 {
-            // Level-triggered epoll reports EOF forever: stop asking before delivering.
             inputEnded = true
-            updateInterest()
             if let last = codec.finish() {
                 deliver(last)
             }
             deliverInput(.endOfInput)
+            // Level-triggered epoll reports EOF forever: stop asking (unless the delegate
+            // closed the connection meanwhile, which settles its interest itself).
+            if case .open = state { updateInterest() }
         } else if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR {
             markClosing(Socket.closeReason(errno: errno), graceful: false)
         }

@@ -77,7 +77,6 @@ public final class LineServer {
             refuse(fd)
             return
         }
-        Socket.setNoDelay(fd)
         let connection = LineConnection(fd: fd, peerAddress: peer.description, hub: hub, connecting: false)
         do {
             try hub.add(connection, interest: .readable)

@@ -12,6 +12,8 @@ enum Socket {
         guard fd >= 0 else { return .failure(.cannotListen(on: address.description, errno: errno)) }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        // Linux hands TCP_NODELAY down to every accepted socket: one call here, none per guest.
+        setNoDelay(fd)
         let bound = address.withSocketAddress { bind(fd, $0, $1) }
         guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
             let code = errno
