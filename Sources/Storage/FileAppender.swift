@@ -38,12 +38,14 @@ public final class FileAppender: Sendable {
     /// Queues `text` for the end of `path` (relative to `directory`), from any thread.
     public func append(_ text: String, to path: String) {
         guard !text.isEmpty else { return }
-        let accepted = queue.withLock { queue -> Bool in
+        // Only the first chunk of a batch wakes the writer: it takes the whole queue when it
+        // wakes, so signalling for the rest would only cost the loop a futex call each.
+        let wakes = queue.withLock { queue -> Bool in
             guard !queue.closing else { return false }
             queue.chunks.append(Chunk(path: path, text: text))
-            return true
+            return queue.chunks.count == 1
         }
-        if accepted { wake.signal() }
+        if wakes { wake.signal() }
     }
 
     /// Problems met since the last call (a full disk, a missing permission), one line each.
