@@ -290,9 +290,8 @@ extension Conversation {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let words = isASCII ? Self.asciiWords(text) : Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
         let spotted = choices.filter { choice in
-            choice.aliases.contains { alias in
-                guard alias.utf8.contains(UInt8(ascii: " ")) else { return words.contains(alias) }
-                return isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
+            choice.wordAliases.contains { words.contains($0) } || choice.phraseAliases.contains { alias in
+                isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
             }
         }
         return spotted.count == 1 ? spotted[0] : nil

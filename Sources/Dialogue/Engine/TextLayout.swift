@@ -52,10 +52,52 @@ enum TextLayout {
 
     private static func wrap(line: Substring, width: Int) -> String {
         guard line.utf8.count > width, displayWidth(of: String(line)) > width else { return String(line) }
-        return breaking(line, width: width)
+        return line.utf8.allSatisfy({ $0 < 0x80 }) ? breakingASCII(line, width: width) : breaking(line, width: width)
     }
 
-    /// A line too wide for `width` broken at spaces, continuation lines hanging under its text.
+    /// `breaking` for an ASCII line, where a character is a byte and its width 1 (0 for a
+    /// control): the same words, the same greedy fill, built as bytes.
+    static func breakingASCII(_ line: Substring, width: Int) -> String {
+        let bytes = Array(line.utf8)
+        let indent = min(hangingIndent(of: line), width / 2)
+        var leading = 0
+        while leading < bytes.count && bytes[leading] == 0x20 { leading += 1 }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var lineCount = 0
+        var current: [UInt8] = []
+        var currentWidth = 0
+        var start = leading
+        for index in leading...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+            let word = bytes[start..<index]
+            start = index + 1
+            let wordWidth = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
+            if current.isEmpty {
+                current = lineCount == 0 ? Array(bytes[0..<leading]) : Array(repeating: 0x20, count: indent)
+                current += word
+                currentWidth = (lineCount == 0 ? leading : indent) + wordWidth
+            } else if currentWidth + 1 + wordWidth <= width {
+                current.append(0x20)
+                current += word
+                currentWidth += 1 + wordWidth
+            } else {
+                if lineCount > 0 { output.append(0x0A) }
+                output += current
+                lineCount += 1
+                current = Array(repeating: 0x20, count: indent)
+                current += word
+                currentWidth = indent + wordWidth
+            }
+        }
+        if !current.isEmpty {
+            if lineCount > 0 { output.append(0x0A) }
+            output += current
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A line too wide for `width` broken at spaces, continuation lines hanging under its
+    /// text; character by character, for any text.
     static func breaking(_ line: Substring, width: Int) -> String {
         let indent = String(repeating: " ", count: min(hangingIndent(of: line), width / 2))
         var lines: [String] = []

@@ -109,6 +109,19 @@ struct ScriptChoice: Sendable {
     let aliases: [String]
     let target: Int
     let label: String
+    /// The aliases of one word, looked for among the answer's words, and those of several
+    /// (`call back`), looked for inside the answer: sorted once, not at every answer.
+    let wordAliases: [String]
+    let phraseAliases: [String]
+
+    init(number: String, aliases: [String], target: Int, label: String) {
+        self.number = number
+        self.aliases = aliases
+        self.target = target
+        self.label = label
+        wordAliases = aliases.filter { !$0.contains(" ") }
+        phraseAliases = aliases.filter { $0.contains(" ") }
+    }
 }
 
 enum ScriptStep: Sendable {

@@ -15,7 +15,7 @@ struct TextLayoutFastPathTests {
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { wrap(line: $0, width: width) }.joined(separator: "\n")
         }
 
-        /// Breaking a line at spaces did not change; which lines are broken, and where, did.
+        /// Every line broken character by character, as before the byte paths.
         static func wrap(line: Substring, width: Int) -> String {
             Self.width(String(line)) > width ? TextLayout.breaking(line, width: width) : String(line)
         }
