@@ -13,7 +13,8 @@ public final class FileAppender: Sendable {
     private struct Chunk: Sendable {
         /// Relative to `directory`, with at most one folder: `transcripts/DAY/SESSION.txt`, `audit.log`.
         var path: String
-        var text: String
+        /// UTF-8.
+        var bytes: [UInt8]
     }
 
     private struct Queue: Sendable {
@@ -37,12 +38,17 @@ public final class FileAppender: Sendable {
 
     /// Queues `text` for the end of `path` (relative to `directory`), from any thread.
     public func append(_ text: String, to path: String) {
-        guard !text.isEmpty else { return }
+        append(bytes: Array(text.utf8), to: path)
+    }
+
+    /// Queues UTF-8 `bytes` (a transcript kept as bytes, handed over without a copy).
+    public func append(bytes: [UInt8], to path: String) {
+        guard !bytes.isEmpty else { return }
         // Only the first chunk of a batch wakes the writer: it takes the whole queue when it
         // wakes, so signalling for the rest would only cost the loop a futex call each.
         let wakes = queue.withLock { queue -> Bool in
             guard !queue.closing else { return false }
-            queue.chunks.append(Chunk(path: path, text: text))
+            queue.chunks.append(Chunk(path: path, bytes: bytes))
             return queue.chunks.count == 1
         }
         if wakes { wake.signal() }
@@ -102,8 +108,7 @@ public final class FileAppender: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
         defer { Glibc.close(fd) }
-        var text = chunk.text
-        return text.withUTF8 { bytes -> String? in
+        return chunk.bytes.withUnsafeBufferPointer { bytes -> String? in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

@@ -155,7 +155,7 @@ public final class ServiceCenter {
     }
 
     private func flushTranscript(of session: GuestSession) {
-        files?.append(session.transcript.takeText(), to: "transcripts/\(session.day)/\(session.id).txt")
+        files?.append(bytes: session.transcript.takeBytes(), to: "transcripts/\(session.day)/\(session.id).txt")
     }
 
     func local(_ instant: Int64) -> LocalMoment {

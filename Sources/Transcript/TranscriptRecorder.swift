@@ -128,8 +128,13 @@ public struct TranscriptRecorder: Sendable {
 
     /// Everything recorded since the last call.
     public mutating func takeText() -> String {
-        defer { buffer.removeAll(keepingCapacity: true) }
-        return String(decoding: buffer, as: UTF8.self)
+        String(decoding: takeBytes(), as: UTF8.self)
+    }
+
+    /// Everything recorded since the last call, as UTF-8 (valid: it is made of strings).
+    public mutating func takeBytes() -> [UInt8] {
+        defer { buffer = [] }
+        return buffer
     }
 
     private mutating func release(_ count: Int) {
@@ -153,6 +158,8 @@ public struct TranscriptRecorder: Sendable {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                index = Self.plainRunEnd(base, from: index, count: bytes.count)
+                guard index < bytes.count else { break }
                 let byte = base[index]
                 guard byte < 0x20 || byte == 0x5C || byte == 0x7F else {
                     index += 1
@@ -212,6 +219,27 @@ public struct TranscriptRecorder: Sendable {
             buffer.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
             divisor /= 10
         }
+    }
+
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Skips whole 8-byte words holding no control, DEL or backslash ("bit twiddling hacks"
+    /// hasless and haszero, as the telnet codec scans input): the byte loop starts at the
+    /// word with the first one.
+    @inline(__always)
+    private static func plainRunEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var index = start
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let control = (word &- lowBits &* 0x20) & ~word & highBits
+            let delete = word ^ (lowBits &* 0x7F)
+            let backslash = word ^ (lowBits &* 0x5C)
+            let special = control | ((delete &- lowBits) & ~delete & highBits) | ((backslash &- lowBits) & ~backslash & highBits)
+            if special != 0 { break }
+            index += 8
+        }
+        return index
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
