@@ -56,6 +56,9 @@ public struct TranscriptRecorder: Sendable {
 
     /// The text not yet taken, as UTF-8: entries are built byte by byte, not as strings.
     private var buffer: [UInt8] = []
+    /// The last entry prefix written (`+12.345 line  `) and what it was for.
+    private var prefix: [UInt8] = []
+    private var prefixKey: (offset: Int64, direction: TranscriptDirection)?
     private let startedAt: Int64
     private var redactor: TranscriptRedactor?
     private var held: [HeldEntry] = []
@@ -64,15 +67,19 @@ public struct TranscriptRecorder: Sendable {
         startedAt = header.startedAt
         redactor = redacting ? TranscriptRedactor() : nil
         buffer.reserveCapacity(4096)
-        buffer += """
-            # hotelline transcript \(TranscriptHeader.formatVersion)
-            # session \(header.session)
-            # flows \(header.flows)
-            # language \(header.language)
-            # started \(header.startedAt)
-            # utc-offset \(header.utcOffsetSeconds)
-
-            """.utf8
+        append("# hotelline transcript ")
+        appendDecimal(Int64(TranscriptHeader.formatVersion))
+        append("\n# session ")
+        buffer += header.session.utf8
+        append("\n# flows ")
+        buffer += header.flows.utf8
+        append("\n# language ")
+        buffer += header.language.utf8
+        append("\n# started ")
+        appendSigned(header.startedAt)
+        append("\n# utc-offset ")
+        appendSigned(Int64(header.utcOffsetSeconds))
+        append("\n")
     }
 
     public var isRedacting: Bool { redactor != nil }
@@ -150,7 +157,16 @@ public struct TranscriptRecorder: Sendable {
     /// and backslashes escaped), but appended straight from the text's UTF-8 bytes.
     private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
         let offset = max(0, instant - startedAt)
-        appendPrefix(offset, direction)
+        if prefixKey?.offset != offset || prefixKey?.direction != direction {
+            // The entries of one turn share their prefix: it is made once for all of them.
+            prefixKey = (offset, direction)
+            let start = buffer.count
+            appendPrefix(offset, direction)
+            prefix.removeAll(keepingCapacity: true)
+            prefix += buffer[start...]
+        } else {
+            buffer += prefix
+        }
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -169,7 +185,7 @@ public struct TranscriptRecorder: Sendable {
                 switch byte {
                 case 0x0A:
                     buffer.append(0x0A)
-                    appendPrefix(offset, direction)
+                    buffer += prefix
                 case 0x0D where index + 1 < bytes.count && base[index + 1] == 0x0A:
                     buffer += "\\u{d}\\u{a}".utf8
                     index += 1
@@ -187,6 +203,15 @@ public struct TranscriptRecorder: Sendable {
             buffer.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
         }
         buffer.append(0x0A)
+    }
+
+    private mutating func append(_ text: StaticString) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func appendSigned(_ value: Int64) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        appendDecimal(value.magnitude)
     }
 
     /// `+12.345 line  `: an entry up to its text.
@@ -213,7 +238,11 @@ public struct TranscriptRecorder: Sendable {
     }
 
     private mutating func appendDecimal(_ value: Int64) {
-        var divisor: Int64 = 1
+        appendDecimal(value.magnitude)
+    }
+
+    private mutating func appendDecimal(_ value: UInt64) {
+        var divisor: UInt64 = 1
         while divisor <= value / 10 { divisor *= 10 }
         while divisor > 0 {
             buffer.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))

@@ -282,25 +282,32 @@ extension Conversation {
         let text = answer.folded
         let choices = script.nodes[index].choices
         let labels = pack.constants.choiceLabels[index]
-        for (number, choice) in choices.enumerated()
-        where choice.number == text || choice.aliases.contains(text) || (labels[number] ?? render(choice.label).lowercased()) == text {
-            return choice
+        // By index, not `for choice in`: each element copied out costs a retain per field.
+        for number in choices.indices
+        where choices[number].number == text || choices[number].aliases.contains(text)
+            || (labels[number] ?? render(choices[number].label).lowercased()) == text {
+            return choices[number]
         }
-        // "I'd like to book a room": one choice's word inside the answer picks it.
+        // "I'd like to book a room": one choice's word inside the answer picks it. A few
+        // words: a list to look through is cheaper than a set to hash into.
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let words = isASCII ? Self.asciiWords(text) : Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        let spotted = choices.filter { choice in
-            choice.wordAliases.contains { words.contains($0) } || choice.phraseAliases.contains { alias in
+        let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        var spotted: Int?
+        for number in choices.indices {
+            let found = choices[number].wordAliases.contains { words.contains($0) } || choices[number].phraseAliases.contains { alias in
                 isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
             }
+            guard found else { continue }
+            guard spotted == nil else { return nil }  // two choices named: ask again
+            spotted = number
         }
-        return spotted.count == 1 ? spotted[0] : nil
+        return spotted.map { choices[$0] }
     }
 
     /// The words of an ASCII text (letters and digits between anything else), as `split`
     /// by `isLetter`/`isNumber` finds them, without walking characters.
-    static func asciiWords(_ text: String) -> Set<String> {
-        var words: Set<String> = []
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
         let utf8 = text.utf8
         var start: String.Index?
         var index = utf8.startIndex
@@ -309,12 +316,12 @@ extension Conversation {
             let isWordByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             if isWordByte, start == nil { start = index }
             if !isWordByte, let first = start {
-                words.insert(String(text[first..<index]))
+                words.append(String(text[first..<index]))
                 start = nil
             }
             index = utf8.index(after: index)
         }
-        if let first = start { words.insert(String(text[first...])) }
+        if let first = start { words.append(String(text[first...])) }
         return words
     }
 

@@ -260,9 +260,34 @@ struct TypedAnswer {
     init(_ text: String) {
         if Self.isFolded(text) {
             self.init(original: text, folded: text)  // nearly every answer: "1", "help", "book a room please"
+        } else if let ascii = Self(asciiFolding: text) {
+            self = ascii
         } else {
             self.init(folding: text)
         }
+    }
+
+    /// Folds an ASCII answer byte by byte (lower case is A-Z to a-z there); nil for any other.
+    private init?(asciiFolding text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 == 0x09 || (0x20...0x7E).contains($0) }) else { return nil }
+        var low = 0, high = bytes.count
+        while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+        while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(high - low)
+        var space = false
+        for byte in bytes[low..<high] {
+            if byte == 0x20 || byte == 0x09 {
+                space = true
+                continue
+            }
+            if space { folded.append(0x20) }
+            space = false
+            folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        while let last = folded.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") { folded.removeLast() }
+        self.init(original: String(decoding: bytes[low..<high], as: UTF8.self), folded: String(decoding: folded, as: UTF8.self))
     }
 
     private init(original: String, folded: String) {

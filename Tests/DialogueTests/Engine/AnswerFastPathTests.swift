@@ -18,7 +18,7 @@ struct AnswerFastPathTests {
             let fast = TypedAnswer(text), slow = TypedAnswer(folding: text)
             #expect(fast.original == slow.original && fast.folded == slow.folded, "seed \(seed) round \(round): \(text.debugDescription)")
             guard text.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
-            #expect(Conversation.asciiWords(text) == Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init)), "\(text.debugDescription)")
+            #expect(Conversation.asciiWords(text) == text.split { !$0.isLetter && !$0.isNumber }.map(String.init), "\(text.debugDescription)")
             for part in ["call me", "a room", "o", "", "book a room", " "] {
                 #expect(Conversation.asciiText(text, contains: part) == text.contains(part), "\(text.debugDescription) ∋ \(part.debugDescription)")
             }
