@@ -13,8 +13,8 @@ public final class FileAppender: Sendable {
     private struct Chunk: Sendable {
         /// Relative to `directory`, with at most one folder: `transcripts/DAY/SESSION.txt`, `audit.log`.
         var path: String
-        /// UTF-8.
-        var bytes: [UInt8]
+        /// Makes the UTF-8 to write, on the writer thread.
+        var make: @Sendable () -> [UInt8]
     }
 
     private struct Queue: Sendable {
@@ -38,17 +38,18 @@ public final class FileAppender: Sendable {
 
     /// Queues `text` for the end of `path` (relative to `directory`), from any thread.
     public func append(_ text: String, to path: String) {
-        append(bytes: Array(text.utf8), to: path)
+        guard !text.isEmpty else { return }
+        append(to: path) { Array(text.utf8) }
     }
 
-    /// Queues UTF-8 `bytes` (a transcript kept as bytes, handed over without a copy).
-    public func append(bytes: [UInt8], to path: String) {
-        guard !bytes.isEmpty else { return }
+    /// Queues the UTF-8 that `make` returns, calling it on the writer thread: whoever has
+    /// text to build (a transcript from its entries) builds it there, not on the event loop.
+    public func append(to path: String, making make: @escaping @Sendable () -> [UInt8]) {
         // Only the first chunk of a batch wakes the writer: it takes the whole queue when it
         // wakes, so signalling for the rest would only cost the loop a futex call each.
         let wakes = queue.withLock { queue -> Bool in
             guard !queue.closing else { return false }
-            queue.chunks.append(Chunk(path: path, bytes: bytes))
+            queue.chunks.append(Chunk(path: path, make: make))
             return queue.chunks.count == 1
         }
         if wakes { wake.signal() }
@@ -108,7 +109,7 @@ public final class FileAppender: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
         defer { Glibc.close(fd) }
-        return chunk.bytes.withUnsafeBufferPointer { bytes -> String? in
+        return chunk.make().withUnsafeBufferPointer { bytes -> String? in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

@@ -155,7 +155,9 @@ public final class ServiceCenter {
     }
 
     private func flushTranscript(of session: GuestSession) {
-        files?.append(bytes: session.transcript.takeBytes(), to: "transcripts/\(session.day)/\(session.id).txt")
+        let text = session.transcript.take()
+        guard !text.isEmpty else { return }
+        files?.append(to: "transcripts/\(session.day)/\(session.id).txt") { text.bytes() }
     }
 
     func local(_ instant: Int64) -> LocalMoment {
