@@ -37,7 +37,7 @@ extension ServiceCenter {
         actions.removeFirst()
         switch first {
         case .tellPosition(_, let position, let wait):
-            complete(.queued(position: position, expectedWaitSeconds: wait), in: session, now: now)
+            complete(.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), in: session, now: now)
         default:
             complete(.unavailable, in: session, now: now)
         }
@@ -50,11 +50,12 @@ extension ServiceCenter {
             switch action {
             case .tellPosition(let guest, let position, let wait):
                 guard let session = sessions[guest] else { continue }
-                execute(session.conversation.queueMoved(position: position, expectedWaitSeconds: wait, now: local(now)), in: session, now: now)
+                tellPosition(position, wait: wait, to: session, now: now)
             case .offerCallback(let guest, let reason):
                 guard let session = sessions[guest] else { continue }
-                record(.event, reason == .noAgents ? "queue: nobody left to answer" : "queue: waited too long", in: session, at: now)
-                execute(session.conversation.queueEnded(reason == .noAgents ? .noOne : .waitedTooLong, now: local(now)), in: session, now: now)
+                let ending: Conversation.QueueEnding = reason == .noAgents ? .noOne : .waitedTooLong
+                record(.event, TranscriptEvent.queueEnded(ending).text, in: session, at: now)
+                execute(session.conversation.queueEnded(ending, now: local(now)), in: session, now: now)
             case .offerCall(let agent, let guest):
                 guard let session = sessions[guest] else { continue }
                 desk?.offer(guest: summary(of: session, now: now), to: agent)
@@ -67,17 +68,28 @@ extension ServiceCenter {
                 guard let session = sessions[guest] else { continue }
                 let agent = session.agent
                 session.agent = nil
-                record(.event, "agent \(agent ?? "?") lost; back at the front of the queue", in: session, at: now)
-                _ = session.conversation.queueMoved(position: 1, expectedWaitSeconds: queue.expectedWait(atPosition: 1), now: local(now))
+                // Back at the front of the queue (heard once the apology is said), then the agent is gone.
+                tellPosition(1, wait: queue.expectedWait(atPosition: 1), to: session, now: now)
+                record(.event, TranscriptEvent.agentLeft(.lost, id: agent ?? "?").text, in: session, at: now)
                 execute(session.conversation.agentLeft(.lost, now: local(now)), in: session, now: now)
             }
         }
     }
 
+    /// The guest's place in the queue, recorded (whole seconds, as the transcript keeps it,
+    /// so a replay says the same wait) and told.
+    private func tellPosition(_ position: Int, wait: Double?, to session: GuestSession, now: Int64) {
+        let seconds = Self.wholeSeconds(wait)
+        record(.event, TranscriptEvent.queueMoved(position: position, waitSeconds: seconds.map { Int($0) }).text, in: session, at: now)
+        execute(session.conversation.queueMoved(position: position, expectedWaitSeconds: seconds, now: local(now)), in: session, now: now)
+    }
+
+    static func wholeSeconds(_ wait: Double?) -> Double? { wait.map { $0.rounded() } }
+
     private func connect(_ agent: String, to session: GuestSession, now: Int64) {
         let name = desk?.name(of: agent) ?? agent
         session.agent = agent
-        record(.event, "agent \(agent) joined", in: session, at: now)
+        record(.event, TranscriptEvent.agentJoined(id: agent, name: name).text, in: session, at: now)
         desk?.audit("takeover", ["agent": agent, "session": String(session.connection.id)])
         execute(session.conversation.agentJoined(name: name, now: local(now)), in: session, now: now)
         desk?.connected(agent, to: summary(of: session, now: now), recent: session.recentConsoleLines)

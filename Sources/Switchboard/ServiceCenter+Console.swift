@@ -1,5 +1,6 @@
 import Dialogue
 import Storage
+import Transcript
 
 /// What the agent console asks of the calls: lists, taking and handing back a guest,
 /// talking, notes, watching, and the supervisors' whisper and barge. Each returns the
@@ -59,6 +60,8 @@ extension ServiceCenter {
         let now = clock.now()
         let line = session.conversation.agentLine(name: name, text: text)
         session.connection.sendLine(line)
+        // Recorded as said by a person (a replay takes it as given), then as the guest saw it.
+        record(.event, TranscriptEvent.agentSaid(name: name, text: text).text, in: session, at: now)
         record(.line, line, in: session, at: now)
         for other in ([session.agent].compactMap { $0 } + session.barging) where other != agent {
             desk?.show(["\(agent)> " + ConsoleText.safe(text)], toAgent: other)
@@ -70,7 +73,7 @@ extension ServiceCenter {
     func release(_ agent: String) -> String? {
         guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
         let now = clock.now()
-        endCall(of: session, agent: agent, note: "released by \(agent)")
+        endCall(of: session, agent: agent, how: .released)
         execute(session.conversation.agentLeft(.released, now: local(now)), in: session, now: now)
         return nil
     }
@@ -78,18 +81,19 @@ extension ServiceCenter {
     func hangUp(_ agent: String) -> String? {
         guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
         let now = clock.now()
-        endCall(of: session, agent: agent, note: "hung up by \(agent)")
+        endCall(of: session, agent: agent, how: .hungUp)
         desk?.audit("hangup", ["agent": agent, "session": String(session.connection.id)])
         execute(session.conversation.agentLeft(.hungUp, now: local(now)), in: session, now: now)
         return nil
     }
 
-    private func endCall(of session: GuestSession, agent: String, note: String) {
+    private func endCall(of session: GuestSession, agent: String, how: Conversation.AgentDeparture) {
         let now = clock.now()
         session.agent = nil
+        let note = how == .released ? "released by \(agent)" : "hung up by \(agent)"
         for supervisor in session.barging { desk?.callEnded(supervisor, guest: session.connection.id, reason: note) }
         session.barging.removeAll()
-        record(.event, note, in: session, at: now)
+        record(.event, TranscriptEvent.agentLeft(how, id: agent).text, in: session, at: now)
         _ = queue.callEnds(agent, now: queueTime)
     }
 
@@ -97,7 +101,7 @@ extension ServiceCenter {
     func leaveBarge(_ supervisor: String) -> String? {
         guard let session = sessions.values.first(where: { $0.barging.contains(supervisor) }) else { return "you are not in a call" }
         session.barging.removeAll { $0 == supervisor }
-        record(.event, "supervisor \(supervisor) left", in: session, at: clock.now())
+        record(.event, TranscriptEvent.supervisorLeft(id: supervisor).text, in: session, at: clock.now())
         return nil
     }
 
@@ -105,7 +109,7 @@ extension ServiceCenter {
         guard let session = guest.flatMap({ sessions[$0] }) ?? session(of: agent) else {
             return "note goes into the call you are on or watching"
         }
-        record(.event, "note by \(agent): \(text)", in: session, at: clock.now())
+        record(.event, TranscriptEvent.note(by: agent, text: text).text, in: session, at: clock.now())
         return nil
     }
 
@@ -132,7 +136,7 @@ extension ServiceCenter {
     func whisper(_ supervisor: String, guest: UInt64, text: String) -> String? {
         guard let session = sessions[guest], let agent = session.agent else { return "call \(guest) has no agent to whisper to" }
         desk?.show(["(whisper from \(supervisor)) " + ConsoleText.safe(text)], toAgent: agent)
-        record(.event, "whisper from \(supervisor) to \(agent)", in: session, at: clock.now())
+        record(.event, TranscriptEvent.whisper(from: supervisor, to: agent).text, in: session, at: clock.now())
         return nil
     }
 
@@ -143,6 +147,7 @@ extension ServiceCenter {
         let now = clock.now()
         let line = session.conversation.joinedText(name: name)
         session.connection.sendLine(line)
+        record(.event, TranscriptEvent.supervisorJoined(id: supervisor, name: name).text, in: session, at: now)
         record(.line, line, in: session, at: now)
         desk?.audit("barge", ["supervisor": supervisor, "session": String(guest)])
         desk?.show(["* \(supervisor) joined the call"], toAgent: agent)

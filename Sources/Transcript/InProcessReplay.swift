@@ -119,7 +119,19 @@ public struct InProcessReplay {
         case .guestHungUp, .guestStoppedReading:
             if conversation.isPerforming { guestLeftDuringAction = true }
             return []
-        case .guestFinishedSending, .connected, .notSaved, .hungUp:
+        case .agentJoined(_, let name):
+            return conversation.agentJoined(name: name, now: now)
+        case .agentSaid(let name, let text):
+            return [.say(conversation.agentLine(name: name, text: text))]
+        case .agentLeft(let how, _):
+            return conversation.agentLeft(how, now: now)
+        case .supervisorJoined(_, let name):
+            return [.say(conversation.joinedText(name: name))]
+        case .queueMoved(let position, let wait):
+            return conversation.queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init), now: now)
+        case .queueEnded(let ending):
+            return conversation.queueEnded(ending, now: now)
+        case .guestFinishedSending, .connected, .notSaved, .hungUp, .supervisorLeft, .whisper, .note:
             return []
         }
     }

@@ -48,8 +48,10 @@ public struct LoadScript: Sendable {
             switch event {
             case .noInput: return "waits for the idle timeout (event no input, line \(entry.line))"
             case .closing: return "needs the server to stop (event closing, line \(entry.line))"
+            case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded:
+                return "needs an agent at the console (event \(event.text.prefix { $0 != "=" }.split(separator: " ").dropLast().joined(separator: " ")), line \(entry.line))"
             case .connected, .outcome, .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .hungUp,
-                 .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved:
+                 .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
                 continue
             }
         }
@@ -92,9 +94,10 @@ public struct LoadScript: Sendable {
                 if case .event(let event) = entry.content { start(.bytes(event.bytesThatCauseIt ?? []), at: entry.line) }
             case .event(.guestHungUp), .event(.guestStoppedReading):
                 break walk
-            case .event(.outcome), .event(.connected), .event(.notSaved), .event(.guestFinishedSending),
-                 .event(.noInput), .event(.closing):
-                continue  // the server does its part; silence and closing are refused beforehand
+            case .event(.outcome), .event(.connected), .event(.notSaved), .event(.guestFinishedSending), .event(.supervisorLeft),
+                 .event(.whisper), .event(.note), .event(.noInput), .event(.closing), .event(.agentJoined), .event(.agentSaid),
+                 .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved), .event(.queueEnded):
+                continue  // the server does its part; silence, closing and agents are refused beforehand
             }
         }
         flushPending()

@@ -56,10 +56,10 @@ public enum OutcomeText {
     public static func parse(_ text: String) -> Result<ActionOutcome, TranscriptProblem> {
         guard let words = split(text) else { return problem("unterminated quote in the outcome (close it with \")") }
         guard words.first == "outcome", words.count >= 2 else { return problem("an outcome is written \"outcome NAME key=value…\"") }
-        var fields: [String: String] = [:]
-        for word in words.dropFirst(2) {
-            guard let equals = word.firstIndex(of: "=") else { return problem("\"\(word)\" is not key=value") }
-            fields[String(word[..<equals])] = String(word[word.index(after: equals)...])
+        let fields: [String: String]
+        switch self.fields(words.dropFirst(2)) {
+        case .success(let read): fields = read
+        case .failure(let problem): return .failure(problem)
         }
         func missing(_ keys: String) -> Result<ActionOutcome, TranscriptProblem> {
             problem("outcome \(words[1]) needs \(keys)")
@@ -104,6 +104,21 @@ public enum OutcomeText {
         }
     }
 
+    /// `key=value` words as a dictionary, or the word that is not one.
+    static func fields(_ words: ArraySlice<String>) -> Result<[String: String], TranscriptProblem> {
+        var fields: [String: String] = [:]
+        for word in words {
+            guard let equals = word.firstIndex(of: "=") else { return .failure(TranscriptProblem("\"\(word)\" is not key=value")) }
+            fields[String(word[..<equals])] = String(word[word.index(after: equals)...])
+        }
+        return .success(fields)
+    }
+
+    /// `words key=value…`, values quoted where they must be.
+    static func line(_ words: String, _ fields: [(String, String)]) -> String {
+        ([words] + fields.map { "\($0.0)=\(quoted($0.1))" }).joined(separator: " ")
+    }
+
     private static func problem(_ text: String) -> Result<ActionOutcome, TranscriptProblem> {
         .failure(TranscriptProblem(text))
     }
@@ -111,7 +126,7 @@ public enum OutcomeText {
     static let names = ["available", "full", "saved", "failed", "found", "found-complaint", "missing", "known", "new", "unavailable"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.
-    private static func quoted(_ value: String) -> String {
+    static func quoted(_ value: String) -> String {
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" }) else { return value }
         var result = "\""
         for character in value {
@@ -122,7 +137,7 @@ public enum OutcomeText {
     }
 
     /// Words separated by spaces, where `key="a b"` stays one word (without its quotes).
-    private static func split(_ text: String) -> [String]? {
+    static func split(_ text: String) -> [String]? {
         var words: [String] = []
         var current = ""
         var inQuotes = false

@@ -41,9 +41,10 @@ extension TranscriptDocument {
                 turns[turns.count - 1].expected.append(entry)
             case .typed, .event(.outcome), .event(.noInput), .event(.lineTooLong), .event(.lineNotUTF8),
                  .event(.lineWithControlCharacters), .event(.interrupt), .event(.closing), .event(.guestHungUp),
-                 .event(.guestFinishedSending), .event(.guestStoppedReading):
+                 .event(.guestFinishedSending), .event(.guestStoppedReading), .event(.agentJoined), .event(.agentSaid),
+                 .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved), .event(.queueEnded):
                 turns.append(ReplayTurn(stimulus: entry, expected: [], offset: entry.offset))
-            case .event(.connected), .event(.notSaved):
+            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note):
                 continue
             }
         }

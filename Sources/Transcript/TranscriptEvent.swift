@@ -28,6 +28,27 @@ public enum TranscriptEvent: Equatable, Sendable {
     case guestStoppedReading
     /// A record could not be saved (a note; the `outcome failed` that follows is what counts).
     case notSaved(reason: String)
+    /// A person from the hotel took the call (`agent joined id=mei name=Mei`): the replay
+    /// puts the conversation through to them.
+    case agentJoined(id: String, name: String)
+    /// The agent (or a supervisor in the call) typed `text`; the `line` entries that follow
+    /// are it as the guest saw it (`agent said name=Mei text="Good evening"`).
+    case agentSaid(name: String, text: String)
+    /// The agent handed the guest back, ended the call, or was lost
+    /// (`agent left how=released|hung-up|lost id=mei`).
+    case agentLeft(Conversation.AgentDeparture, id: String)
+    /// A supervisor barged in (`supervisor joined id=sara name=Sara`); the line says so.
+    case supervisorJoined(id: String, name: String)
+    /// Notes for people reading the call: a supervisor left, a whisper to the agent, the
+    /// agent's note.
+    case supervisorLeft(id: String)
+    case whisper(from: String, to: String)
+    case note(by: String, text: String)
+    /// The guest's place in the queue for a person (`queue position=2 wait=240`; no wait
+    /// while there is no estimate).
+    case queueMoved(position: Int, waitSeconds: Int?)
+    /// The queue gave up on the guest (`queue ended reason=no-one|too-long`).
+    case queueEnded(Conversation.QueueEnding)
 
     /// The text after `event ` in a transcript.
     public var text: String {
@@ -45,7 +66,85 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .guestFinishedSending: return "guest finished sending"
         case .guestStoppedReading: return "closed: guest stopped reading"
         case .notSaved(let reason): return "not saved: \(reason)"
+        case .agentJoined(let id, let name): return OutcomeText.line("agent joined", [("id", id), ("name", name)])
+        case .agentSaid(let name, let text): return OutcomeText.line("agent said", [("name", name), ("text", text)])
+        case .agentLeft(let how, let id): return OutcomeText.line("agent left", [("how", Self.word(for: how)), ("id", id)])
+        case .supervisorJoined(let id, let name): return OutcomeText.line("supervisor joined", [("id", id), ("name", name)])
+        case .supervisorLeft(let id): return OutcomeText.line("supervisor left", [("id", id)])
+        case .whisper(let from, let to): return OutcomeText.line("whisper", [("from", from), ("to", to)])
+        case .note(let by, let text): return OutcomeText.line("note", [("by", by), ("text", text)])
+        case .queueMoved(let position, let wait):
+            return OutcomeText.line("queue", [("position", String(position))] + (wait.map { [("wait", String($0))] } ?? []))
+        case .queueEnded(let ending): return OutcomeText.line("queue ended", [("reason", ending == .noOne ? "no-one" : "too-long")])
         }
+    }
+
+    /// True for what an agent or the queue for one does: a replay over TCP cannot make it
+    /// happen (nobody is at the console), so such a call replays in-process only.
+    public var needsAnAgent: Bool {
+        switch self {
+        case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
+        case .connected, .outcome, .noInput, .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .closing,
+             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
+            return false
+        }
+    }
+
+    private static func word(for departure: Conversation.AgentDeparture) -> String {
+        switch departure {
+        case .released: "released"
+        case .hungUp: "hung-up"
+        case .lost: "lost"
+        }
+    }
+
+    /// The agent and queue events: their leading words, the fields each needs, and how to
+    /// make the event of them.
+    private static let staffEvents: [(words: [String], needs: String, make: @Sendable ([String: String]) -> TranscriptEvent?)] = [
+        (["agent", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .agentJoined(id: id, name: $0) } } }),
+        (["agent", "said"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentSaid(name: name, text: $0) } } }),
+        (["agent", "left"], "how=released|hung-up|lost id=ID", { f in
+            let how: Conversation.AgentDeparture? = switch f["how"] {
+            case "released": .released
+            case "hung-up": .hungUp
+            case "lost": .lost
+            default: nil
+            }
+            return how.flatMap { how in f["id"].map { .agentLeft(how, id: $0) } }
+        }),
+        (["supervisor", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .supervisorJoined(id: id, name: $0) } } }),
+        (["supervisor", "left"], "id=ID", { f in f["id"].map { .supervisorLeft(id: $0) } }),
+        (["whisper"], "from=ID to=ID", { f in f["from"].flatMap { from in f["to"].map { .whisper(from: from, to: $0) } } }),
+        (["note"], "by=ID text=TEXT", { f in f["by"].flatMap { by in f["text"].map { .note(by: by, text: $0) } } }),
+        (["queue", "ended"], "reason=no-one|too-long", { f in
+            switch f["reason"] {
+            case "no-one": .queueEnded(.noOne)
+            case "too-long": .queueEnded(.waitedTooLong)
+            default: nil
+            }
+        }),
+        (["queue"], "position=N [wait=SECONDS]", { f in
+            guard let position = f["position"].flatMap({ Int($0) }), position > 0 else { return nil }
+            if let wait = f["wait"] { return Int(wait).map { .queueMoved(position: position, waitSeconds: $0) } }
+            return .queueMoved(position: position, waitSeconds: nil)
+        }),
+    ]
+
+    /// An agent or queue event, its fields checked; nil when `text` starts with none of their words.
+    private static func parseStaffEvent(_ text: String) -> Result<TranscriptEvent, TranscriptProblem>? {
+        guard let words = OutcomeText.split(text) else {
+            return text.hasPrefix("agent ") || text.hasPrefix("queue ") ? .failure(TranscriptProblem("unterminated quote (close it with \")")) : nil
+        }
+        for kind in staffEvents where words.starts(with: kind.words) && (words.count == kind.words.count || words[kind.words.count].contains("=")) {
+            let written = kind.words.joined(separator: " ")
+            switch OutcomeText.fields(words.dropFirst(kind.words.count)) {
+            case .failure(let problem): return .failure(TranscriptProblem("\(written): \(problem.description)"))
+            case .success(let fields):
+                guard let event = kind.make(fields) else { return .failure(TranscriptProblem("\"\(written)\" needs \(kind.needs)")) }
+                return .success(event)
+            }
+        }
+        return nil
     }
 
     /// What the guest's side delivered, for the events that stand for a line the guest sent.
@@ -81,11 +180,13 @@ public enum TranscriptEvent: Equatable, Sendable {
         if let event = fixed.first(where: { $0.text == text }) { return .success(event) }
         if text.hasPrefix("outcome ") || text == "outcome" { return OutcomeText.parse(text).map(TranscriptEvent.outcome) }
         if let peer = text.dropPrefix("connected from ") { return .success(.connected(from: peer)) }
+        if let staff = parseStaffEvent(text) { return staff }
         if let reason = text.dropPrefix("not saved: ") { return .success(.notSaved(reason: reason)) }
         if let rest = text.dropPrefix("line longer than "), rest.hasSuffix(" bytes"), let limit = Int(rest.dropLast(" bytes".count)), limit > 0 {
             return .success(.lineTooLong(limit: limit))
         }
         let known = fixed.map(\.text) + ["outcome …", "connected from …", "not saved: …", "line longer than N bytes"]
+            + staffEvents.map { $0.words.joined(separator: " ") + " …" }
         return .failure(TranscriptProblem("unknown event \"\(text)\"" + Spelling.hint(for: text, among: known)
             + "; events are " + known.map { "\"\($0)\"" }.joined(separator: ", ") + " (write a note as a # comment line)"))
     }

@@ -1,7 +1,9 @@
+import Dialogue
 import Foundation
 import Storage
 import Testing
 import TestSupport
+import Transcript
 
 @Suite("The agent console over TCP")
 struct AgentConsoleTests {
@@ -244,5 +246,54 @@ extension Array where Element == UInt8 {
     func contains(sequence: [UInt8]) -> Bool {
         guard sequence.count <= count else { return false }
         return (0...(count - sequence.count)).contains { Array(self[$0..<($0 + sequence.count)]) == sequence }
+    }
+}
+
+/// Calls with a person on them are recorded so that they replay: who joined, what they
+/// said, how they left and the queue's news are events the in-process replay feeds back.
+@Suite("Calls with an agent replay")
+struct AgentCallReplayTests {
+    @Test func callsPutThroughToPeopleReplayInProcessAsRecorded() throws {
+        let line = try AgentCalls.line()
+        defer { line.removeData() }
+        try AgentCalls.play(on: line)
+        try line.stop()
+        let directory = line.dataDirectory + "/transcripts"
+        let paths = try ReplayRunner.transcripts(in: [directory]).map { try $0.get() }
+        #expect(paths.count == AgentCalls.names.count)
+        var events: [TranscriptEvent] = []
+        for path in paths {
+            let document = try TranscriptDocument.read(path: path).get()
+            events += document.entries.compactMap { if case .event(let event) = $0.content { event } else { nil } }
+            let replay = InProcessReplay.run(document, flows: TestPrompts.shipped)
+            #expect(replay.passed, "\(path):\n\(replay.divergence?.report ?? "")")
+        }
+        #expect(events.contains(.agentJoined(id: "mei", name: "Mei")))
+        #expect(events.contains(.agentSaid(name: "Mei", text: "Good morning, how can I help?")))
+        #expect(events.contains(.supervisorJoined(id: "sara", name: "Sara")))
+        #expect(events.contains(.agentSaid(name: "Sara", text: "Two is fine, enjoy your stay.")))
+        #expect(events.contains(.supervisorLeft(id: "sara")))
+        #expect(events.contains(.whisper(from: "sara", to: "mei")))
+        #expect(events.contains(.note(by: "mei", text: "late checkout at 14:00 agreed")))
+        for how in [Conversation.AgentDeparture.released, .hungUp, .lost] { #expect(events.contains(.agentLeft(how, id: "mei"))) }
+        #expect(events.contains { if case .queueMoved(1, _) = $0 { true } else { false } })
+        #expect(events.contains(.queueEnded(.noOne)))
+    }
+
+    @Test func agentAndQueueEventsReadBackAsWritten() {
+        let events: [TranscriptEvent] = [
+            .agentJoined(id: "mei", name: "Mei Ling"), .agentSaid(name: "Mei", text: "Say \"hi\" \\ bye"), .agentLeft(.released, id: "mei"),
+            .agentLeft(.hungUp, id: "mei"), .agentLeft(.lost, id: "mei"), .supervisorJoined(id: "sara", name: "Sara"),
+            .supervisorLeft(id: "sara"), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
+            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong),
+        ]
+        for event in events {
+            #expect(TranscriptEvent.parse(event.text) == .success(event), "\(event.text)")
+        }
+        #expect(TranscriptEvent.agentJoined(id: "mei", name: "Mei Ling").text == "agent joined id=mei name=\"Mei Ling\"")
+        #expect(TranscriptEvent.queueMoved(position: 2, waitSeconds: 240).text == "queue position=2 wait=240")
+        #expect(TranscriptEvent.agentLeft(.hungUp, id: "mei").text == "agent left how=hung-up id=mei")
+        #expect(TranscriptEvent.parse("agent left how=gone id=mei") == .failure(TranscriptProblem("\"agent left\" needs how=released|hung-up|lost id=ID")))
+        #expect(TranscriptEvent.parse("queue position=first") == .failure(TranscriptProblem("\"queue\" needs position=N [wait=SECONDS]")))
     }
 }

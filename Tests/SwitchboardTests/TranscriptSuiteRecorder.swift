@@ -63,6 +63,21 @@ struct TranscriptSuiteRecorder {
         }
     }
 
+    /// The calls put through to people (`AgentCalls`), recorded with real consoles.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
+    func recordTheAgentCalls() throws {
+        let clock = ManualClock(RecordedCall.startedAt)
+        let line = try AgentCalls.line(clock: clock)
+        defer { line.removeData() }
+        try AgentCalls.play(on: line) { clock.advance(2_000) }
+        try line.stop()
+        let recorded = try Self.transcripts(in: line.dataDirectory + "/transcripts")
+        try #require(recorded.count == AgentCalls.names.count, "one transcript per call: \(recorded)")
+        for (name, path) in zip(AgentCalls.names, recorded) {
+            try Self.write(try TranscriptDocument.read(path: path).get(), as: name, flows: TestPrompts.shipped)
+        }
+    }
+
     /// The load set (`SuiteCalls.load`) alone, into `Tests/Transcripts/load/`; each must
     /// start no action, or a load run against another store would answer differently.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))

@@ -19,11 +19,14 @@ struct LoadScriptTests {
         #expect(LoadScript.refusal(for: document) == nil)
     }
 
-    @Test func silenceAndClosingAreRefusedWithTheLineThatNeedsThem() throws {
+    @Test func silenceClosingAndAgentsAreRefusedWithTheLineThatNeedsThem() throws {
         let silent = try Self.document("silence-goodbye.txt")
         #expect(LoadScript.refusal(for: silent)?.hasPrefix("waits for the idle timeout (event no input, line ") == true)
         let closing = try Self.document("closing-during-a-call.txt")
         #expect(LoadScript.refusal(for: closing)?.hasPrefix("needs the server to stop") == true)
+        let agent = try Self.document("agent-hangs-up.txt")
+        let joined = try #require(agent.entries.first { if case .event(.agentJoined) = $0.content { true } else { false } })
+        #expect(LoadScript.refusal(for: agent) == "needs an agent at the console (event agent joined, line \(joined.line))")
     }
 
     @Test func theLoadSetStartsNoActionAndNeedsNoSilence() throws {

@@ -1,0 +1,98 @@
+import Foundation
+import TestSupport
+
+/// Calls put through to people, played on the real line over TCP: a guest on the guest
+/// port, agent "mei" and supervisor "sara" on consoles. The transcript suite is recorded
+/// from them, and a test checks that such calls replay in-process.
+enum AgentCalls {
+    /// The transcripts' names in `Tests/Transcripts/`, in the order the calls are made.
+    static let names = ["agent-talk-barge-released", "agent-hangs-up", "agent-lost-then-nobody-left"]
+
+    /// A line with mei (PIN 4821) and sara (PIN 7350) on file and no wrap-up after a call,
+    /// so the next call is offered at once.
+    static func line(clock: ManualClock? = nil) throws -> RunningLine {
+        let data = RunningLine.temporaryDirectory()
+        try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
+        try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
+        return try RunningLine(dataDirectory: data) { options in
+            options.settings.queue.wrapUpSeconds = 0
+            if let clock { options.clock = clock.wallClock }
+        }
+    }
+
+    /// Plays the three calls; `tick` moves the clock between steps (by hand when recording).
+    static func play(on line: RunningLine, tick: () -> Void = {}) throws {
+        let mei = try line.console()
+        try AgentConsoleTests.logIn(mei, "mei", "4821")
+        let sara = try line.console()
+        try AgentConsoleTests.logIn(sara, "sara", "7350")
+        sara.say("status away", ending: "\r\n")
+        try sara.read(until: "no calls will be offered.")
+
+        // 1: a person joins, both talk, a supervisor barges in and leaves, the agent notes
+        // the call and hands the guest back to the menu.
+        let first = try putThrough(try line.guest(), asking: "0", to: mei, tick: tick)
+        mei.say("Good morning, how can I help?", ending: "\r\n")
+        try first.read(until: "how can I help?")
+        tick()
+        first.say("Could I check out at two?")
+        try mei.read(until: "two?")
+        tick()
+        first.send(bytes: [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10])
+        try first.read(until: "keys I can't read")
+        tick()
+        sara.say("barge 1", ending: "\r\n")
+        try first.read(until: "Sara from guest services has joined")
+        tick()
+        sara.say("Two is fine, enjoy your stay.", ending: "\r\n")
+        try first.read(until: "enjoy your stay.")
+        tick()
+        sara.say("/leave", ending: "\r\n")
+        try sara.read(until: "You left the call.")
+        sara.say("whisper 1 well handled", ending: "\r\n")
+        try mei.read(until: "well handled")
+        mei.say("/note late checkout at 14:00 agreed", ending: "\r\n")
+        try mei.read(until: "Noted.")
+        tick()
+        mei.say("/release", ending: "\r\n")
+        try first.read(until: "0  Speak to a person")
+        tick()
+        first.say("quit")
+        _ = first.readToEnd()
+
+        // 2: the agent ends the call.
+        let second = try putThrough(try line.guest(), asking: "agent", to: mei, tick: tick)
+        mei.say("/hangup", ending: "\r\n")
+        _ = second.readToEnd()
+
+        // 3: the agent's console drops mid-call: the guest is back at the front of the
+        // queue; then the only supervisor logs out, and nobody is left to answer.
+        let third = try putThrough(try line.guest(), asking: "0", to: mei, tick: tick)
+        mei.finishSending()
+        _ = mei.readToEnd()
+        try third.read(until: "Call me back instead")
+        tick()
+        sara.say("logout", ending: "\r\n")
+        _ = sara.readToEnd()
+        try third.read(until: "(yes/no)")
+        tick()
+        third.say("no")
+        try third.read(until: "anything else")
+        tick()
+        third.say("no")
+        _ = third.readToEnd()
+    }
+
+    /// A guest asks for a person with `words`, and mei takes the call.
+    private static func putThrough(_ guest: GuestClient, asking words: String, to mei: GuestClient, tick: () -> Void) throws -> GuestClient {
+        try guest.read(until: "0  Speak to a person")
+        tick()
+        guest.say(words)
+        try mei.read(until: "Type accept or decline.")
+        tick()
+        mei.say("accept", ending: "\r\n")
+        try guest.read(until: "Please go ahead.")
+        tick()
+        return guest
+    }
+}
