@@ -32,7 +32,10 @@ public final class ServiceCenter {
     /// Records on their way to disk: the session waiting and what it will hear.
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
     private var shutdownDone: (() -> Void)?
+    /// The last second turned into hotel time, its offset and moment: every line of a busy
+    /// second shares one calendar computation.
     private var cachedOffset: (second: Int64, offset: Int) = (.min, 0)
+    private var cachedMoment = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
 
     public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
@@ -59,6 +62,7 @@ public final class ServiceCenter {
         guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
         self.flows = flows
         self.zone = zone
+        cachedOffset = (.min, 0)  // the new zone's offset from the next second on
     }
 
     /// The journal has news (called on the loop when its waker fires).
@@ -164,8 +168,9 @@ public final class ServiceCenter {
         let second = instant / 1000
         if cachedOffset.second != second {
             cachedOffset = (second, zone.offsetSeconds(atEpochMilliseconds: instant))
+            cachedMoment = LocalMoment(epochSeconds: second, utcOffsetSeconds: cachedOffset.offset)
         }
-        return LocalMoment(epochSeconds: second, utcOffsetSeconds: cachedOffset.offset)
+        return cachedMoment
     }
 
     private func scheduleIdleRound() {

@@ -30,7 +30,9 @@ public final class LineConnection {
     public let peerAddress: String
     let fd: Int32
     /// Hubs outlive their open connections; a closed connection never touches its hub.
-    private unowned let hub: ConnectionHub
+    /// Unchecked (`unowned(unsafe)`) for that reason: a checked unowned reference costs a
+    /// reference-count check on every use, and the hub is used on every read and write.
+    private unowned(unsafe) let hub: ConnectionHub
     private(set) var state: State
     private var codec: TelnetCodec
     private var output = OutputBuffer()
