@@ -60,7 +60,9 @@ public struct TranscriptRecorder: Sendable {
     /// Entries not yet taken, kept as they came: writing them out is left to `TranscriptText`,
     /// on whichever thread writes the file, not on the event loop.
     private var entries: [TranscriptText.Entry] = []
-    private var pendingBytes = 0
+    /// About how many bytes are waiting to be written (the text, and a little per entry);
+    /// stored, so the switchboard reads it without copying the recorder out of its session.
+    public private(set) var pendingCount = 0
     private let startedAt: Int64
     private var redactor: TranscriptRedactor?
     private var held: [HeldEntry] = []
@@ -69,13 +71,13 @@ public struct TranscriptRecorder: Sendable {
         startedAt = header.startedAt
         redactor = redacting ? TranscriptRedactor() : nil
         self.header = header
+        pendingCount = 128
         entries.reserveCapacity(64)
     }
 
     public var isRedacting: Bool { redactor != nil }
 
-    /// About how many bytes are waiting to be written (the text, and a little per entry).
-    public var pendingCount: Int { pendingBytes + (header == nil ? 0 : 128) }
+
 
     public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
         guard var redactor else { return write(direction, text, at: instant) }
@@ -134,7 +136,7 @@ public struct TranscriptRecorder: Sendable {
         defer {
             header = nil
             entries = []
-            pendingBytes = 0
+            pendingCount = 0
         }
         return TranscriptText(header: header, entries: entries)
     }
@@ -149,7 +151,7 @@ public struct TranscriptRecorder: Sendable {
 
     private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
         entries.append(TranscriptText.Entry(offset: max(0, instant - startedAt), direction: direction, text: text))
-        pendingBytes += text.utf8.count + 16
+        pendingCount += text.utf8.count + 16
     }
 
     /// One entry as written: `+12.345 line  text`, control characters escaped.

@@ -21,7 +21,7 @@ extension Conversation {
         case waitedTooLong
     }
 
-    public var isWithAgent: Bool { if case .withAgent = state { true } else { false } }
+    @inlinable public var isWithAgent: Bool { if case .withAgent = state { true } else { false } }
 
     /// True while the guest waits on hold for a person.
     public var isOnHold: Bool {

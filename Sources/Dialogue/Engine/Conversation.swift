@@ -24,7 +24,8 @@ public enum ConversationEffect: Equatable, Sendable {
 /// no I/O, so every flow is tested without sockets and a replay is deterministic. A
 /// conversation keeps the `FlowSet` it began with, even when the prompts are reloaded.
 public struct Conversation: Sendable {
-    enum State: Equatable {
+    @usableFromInline
+    enum State: Equatable, Sendable {
         /// `start` has not been called.
         case notStarted
         /// Several languages: waiting for the guest to pick one.
@@ -47,7 +48,7 @@ public struct Conversation: Sendable {
     public static let maxNoInput = 3
 
     public let script: FlowSet
-    var state: State = .notStarted
+    @usableFromInline var state: State = .notStarted
     var pack: LanguagePack
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
@@ -55,7 +56,7 @@ public struct Conversation: Sendable {
     var noMatchCount = 0
     var noInputCount = 0
     /// Lines that arrived while an action was under way, answered once it completes.
-    var queuedInput: [GuestInput] = []
+    @usableFromInline var queuedInput: [GuestInput] = []
     var now: LocalMoment
     /// Answers checked at a question during the last event (`start`, `receive`, `noInput`,
     /// `complete`, `close`), in order: what was typed and what it became.
@@ -72,11 +73,13 @@ public struct Conversation: Sendable {
     }
 
     public var language: String { pack.code }
-    public var hasEnded: Bool { state == .ended }
+    // The switchboard asks these of a conversation kept in a class on every line: inlinable,
+    // they read one field, where an opaque call would first copy the whole conversation.
+    @inlinable public var hasEnded: Bool { if case .ended = state { true } else { false } }
     /// True while an action is under way (the switchboard owes a `complete`).
-    public var isPerforming: Bool { if case .performing = state { true } else { false } }
+    @inlinable public var isPerforming: Bool { if case .performing = state { true } else { false } }
     /// Guest inputs that arrived during an action and are not read yet.
-    public var queuedInputCount: Int { queuedInput.count }
+    @inlinable public var queuedInputCount: Int { queuedInput.count }
     /// The action under way, whose outcome `complete` expects.
     public var pendingAction: ActionKind? { if case .performing(_, _, let action) = state { action } else { nil } }
     /// The node the guest is at, as `flow.node`, for consoles and coverage.
