@@ -2,74 +2,130 @@ import Glibc
 
 /// One connection's queued output: appended by `send`, consumed by socket writes.
 ///
-/// Promises: bytes leave in the order they came; appends copy whole runs (no per-byte
-/// work beyond the LF scan of `appendLine`); a drained buffer that grew large gives its
-/// memory back, so thousands of idle connections stay small.
-struct OutputBuffer {
-    private var bytes: [UInt8] = []
+/// Promises: bytes leave in the order they came; appends copy whole runs with `memcpy`
+/// (no per-byte work beyond the LF scan of `appendLine`); a drained buffer that grew large
+/// gives its memory back, so thousands of idle connections stay small. Its own memory, not
+/// an `Array`: an append on the hot path is a bounds check and a copy, with no uniqueness
+/// or capacity bookkeeping per run. Noncopyable, so the memory has exactly one owner.
+struct OutputBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private var capacity = 0
+    /// Bytes `readIndex..<end` wait to be written.
     private var readIndex = 0
+    private var end = 0
 
     /// Capacity kept across drains; beyond it the storage is released when empty.
     private static let retainedCapacity = 16 * 1024
+    private static let initialCapacity = 512
 
-    var count: Int { bytes.count - readIndex }
-    var isEmpty: Bool { readIndex == bytes.count }
+    init() {}
+
+    deinit {
+        base?.deallocate()
+    }
+
+    var count: Int { end - readIndex }
+    var isEmpty: Bool { readIndex == end }
 
     mutating func append(_ raw: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
+        guard let source = raw.baseAddress, raw.count > 0 else { return }
+        reserve(raw.count)
+        (base! + end).update(from: source.assumingMemoryBound(to: UInt8.self), count: raw.count)
+        end += raw.count
     }
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends `text` and CR LF; a bare LF inside `text` becomes CR LF too.
     mutating func appendLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            var runStart = 0
-            var from = 0
-            // memchr finds each LF; the bytes between are copied whole.
-            while from < utf8.count, let found = memchr(base + from, Int32(ASCII.lf), utf8.count - from) {
-                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if index == 0 || base[index - 1] != ASCII.cr {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                    bytes.append(ASCII.cr)
-                    runStart = index
+            reserve(utf8.count + 2)
+            if let source = utf8.baseAddress {
+                var runStart = 0
+                var from = 0
+                // memchr finds each LF; the bytes between are copied whole.
+                while from < utf8.count, let found = memchr(source + from, Int32(ASCII.lf), utf8.count - from) {
+                    let index = source.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if index == 0 || source[index - 1] != ASCII.cr {
+                        copy(source + runStart, count: index - runStart)
+                        reserve(utf8.count - index + 3)
+                        base![end] = ASCII.cr
+                        end += 1
+                        runStart = index
+                    }
+                    from = index + 1
                 }
-                from = index + 1
+                copy(source + runStart, count: utf8.count - runStart)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: utf8.count - runStart))
+            reserve(2)
+            base![end] = ASCII.cr
+            base![end + 1] = ASCII.lf
+            end += 2
         }
-        bytes.append(ASCII.cr)
-        bytes.append(ASCII.lf)
     }
 
     /// Calls `body` with the bytes waiting to be written.
     func withReadableBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[readIndex...])) }
+        guard let base else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeRawBufferPointer(start: base + readIndex, count: end - readIndex))
     }
 
     /// Drops `written` bytes from the front.
     mutating func consume(_ written: Int) {
         readIndex += written
-        if readIndex == bytes.count {
+        if readIndex == end {
             removeAll()
-        } else if readIndex >= Self.retainedCapacity && readIndex * 2 >= bytes.count {
+        } else if readIndex >= Self.retainedCapacity && readIndex * 2 >= end {
             // Mostly consumed: slide the tail down rather than let the front grow forever.
-            bytes.removeSubrange(0..<readIndex)
-            readIndex = 0
+            slideDown()
         }
     }
 
     mutating func removeAll() {
         readIndex = 0
-        if bytes.capacity > Self.retainedCapacity {
-            bytes = []
-        } else {
-            bytes.removeAll(keepingCapacity: true)
+        end = 0
+        if capacity > Self.retainedCapacity {
+            base?.deallocate()
+            base = nil
+            capacity = 0
         }
+    }
+
+    /// Copies `count` bytes at `source` to the end (room already reserved).
+    private mutating func copy(_ source: UnsafePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        (base! + end).update(from: source, count: count)
+        end += count
+    }
+
+    /// Makes room for `extra` more bytes: the written-out front is reused first, then the
+    /// storage doubles.
+    private mutating func reserve(_ extra: Int) {
+        guard end + extra > capacity else { return }
+        if readIndex > 0 {
+            slideDown()
+            guard end + extra > capacity else { return }
+        }
+        var grown = max(capacity * 2, Self.initialCapacity)
+        while grown < end + extra { grown *= 2 }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        if let base {
+            storage.update(from: base, count: end)
+            base.deallocate()
+        }
+        base = storage
+        capacity = grown
+    }
+
+    private mutating func slideDown() {
+        guard let base, readIndex > 0 else { return }
+        let live = end - readIndex
+        if live > 0 { memmove(base, base + readIndex, live) }  // the regions overlap
+        readIndex = 0
+        end = live
     }
 }

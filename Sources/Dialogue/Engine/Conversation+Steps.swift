@@ -118,8 +118,9 @@ extension Conversation {
         }
         let question = script.nodes[node].steps[step].question
         if let command = pack.command(for: answer.folded), !(question?.takesAsAnswer(answer.folded) ?? false) {
-            // "0" at a menu that offers "0 → a person" takes that choice as much as the command.
-            if let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
+            // "0" at a menu that offers "0 → a person" takes that choice as much as the command
+            // (for the trace only: looked for only when tracing).
+            if isTracing, let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
                choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
                 note(at: node) { .choice(node: $0, number: choice.number) }
             }
