@@ -30,6 +30,13 @@ struct ConstantTexts: Sendable {
 
     private init() {}
 
+    /// True when `extras` cannot change a constant text: its only placeholders are hotel
+    /// facts, so values for other names fill nothing in it (a refusal's limits, passed
+    /// whether or not its text names them).
+    static func leftAlone(by extras: [String: String]) -> Bool {
+        extras.isEmpty || !extras.keys.contains { $0.hasPrefix("hotel.") }
+    }
+
     init(pack: LanguagePack, hotel: HotelProfile, nodes: [ScriptNode]) {
         // A flow may assign any name, even hotel.name: a conversation's value wins then.
         var assigned: Set<String> = []

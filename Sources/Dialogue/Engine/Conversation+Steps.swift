@@ -294,13 +294,19 @@ extension Conversation {
         let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         var spotted: Int?
-        for number in choices.indices {
-            let found = choices[number].wordAliases.contains { words.contains($0) } || choices[number].phraseAliases.contains { alias in
-                isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
-            }
-            guard found else { continue }
-            guard spotted == nil else { return nil }  // two choices named: ask again
+        func spot(_ number: Int) -> Bool {
+            guard spotted == nil || spotted == number else { return false }  // two choices named: ask again
             spotted = number
+            return true
+        }
+        let wordIndex = script.choiceWords[index]
+        for word in words {
+            for number in wordIndex[word] ?? [] where !spot(number) { return nil }
+        }
+        for number in choices.indices where spotted != number && choices[number].phraseAliases.contains(where: { alias in
+            isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
+        }) {
+            guard spot(number) else { return nil }
         }
         return spotted.map { choices[$0] }
     }

@@ -205,7 +205,7 @@ public struct Conversation: Sendable {
     /// Saying the text `key`: a constant text as laid out once at compile time, any other
     /// rendered and laid out now.
     func saying(_ key: String, _ extras: [String: String] = [:]) -> ConversationEffect {
-        if extras.isEmpty, let text = pack.constants.spoken[key] { return .say(text) }
+        if let text = pack.constants.spoken[key], ConstantTexts.leftAlone(by: extras) { return .say(text) }
         return laidOut(render(key, extras))
     }
 

@@ -22,6 +22,9 @@ public final class FlowSet: Sendable {
     let agentFallbackNode: Int
     /// The node where guests wait on hold for a person, if the flows have one.
     let holdNode: Int?
+    /// Node index → each one-word menu alias → the choices it names, to find a choice's word
+    /// in an answer with one lookup per word of the answer.
+    let choiceWords: [[String: [Int]]]
 
     init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
@@ -40,6 +43,13 @@ public final class FlowSet: Sendable {
         self.agentNode = indexByName["agent.start"]!
         self.agentFallbackNode = indexByName["agent.none"]!
         self.holdNode = nodes.firstIndex { $0.isHold }
+        self.choiceWords = nodes.map { node in
+            var words: [String: [Int]] = [:]
+            for (index, choice) in node.choices.enumerated() {
+                for alias in choice.wordAliases where words[alias]?.last != index { words[alias, default: []].append(index) }
+            }
+            return words
+        }
     }
 
     /// The node called `flow.node`, if there is one.

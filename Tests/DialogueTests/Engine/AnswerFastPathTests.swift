@@ -25,3 +25,37 @@ struct AnswerFastPathTests {
         }
     }
 }
+
+/// Finding a menu choice in an answer, by indexes made at compile time, against the way it
+/// was done at every answer before.
+@Suite("Menu choices in answers")
+struct ChoiceMatchingTests {
+    static func reference(_ answer: TypedAnswer, _ node: ScriptNode, _ conversation: Conversation) -> Int? {
+        let text = answer.folded
+        if let exact = node.choices.firstIndex(where: { $0.number == text || $0.aliases.contains(text) || conversation.render($0.label).lowercased() == text }) {
+            return exact
+        }
+        let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let spotted = node.choices.indices.filter { index in
+            node.choices[index].aliases.contains { $0.contains(" ") ? text.contains($0) : words.contains($0) }
+        }
+        return spotted.count == 1 ? spotted[0] : nil
+    }
+
+    @Test(arguments: [0xc401_0001, 0xc401_0002] as [UInt64])
+    func everyMenuFindsTheSameChoiceAsBefore(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let flows = ShippedPrompts.flows
+        let conversation = Call().conversation
+        let menus = flows.nodes.indices.filter { !flows.nodes[$0].choices.isEmpty }
+        let words = Set(menus.flatMap { flows.nodes[$0].choices.flatMap { $0.aliases + [$0.number] } }).sorted()
+            + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room."]
+        for round in 0..<4000 {
+            let node = menus.randomElement(using: &random)!
+            let text = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            let answer = TypedAnswer(text)
+            let found = conversation.matchChoice(answer, at: node).map { choice in flows.nodes[node].choices.firstIndex { $0.number == choice.number }! }
+            #expect(found == Self.reference(answer, flows.nodes[node], conversation), "seed \(seed) round \(round): \(text) at \(flows.nodes[node].qualifiedName)")
+        }
+    }
+}
