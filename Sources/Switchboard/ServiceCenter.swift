@@ -36,6 +36,8 @@ public final class ServiceCenter {
     /// second shares one calendar computation.
     private var cachedOffset: (second: Int64, offset: Int) = (.min, 0)
     private var cachedMoment = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
+    /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
+    private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
 
     public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
@@ -62,7 +64,8 @@ public final class ServiceCenter {
         guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
         self.flows = flows
         self.zone = zone
-        cachedOffset = (.min, 0)  // the new zone's offset from the next second on
+        cachedOffset = (.min, 0)  // the new zone's offset and names from now on
+        naming = (.min, "", "")
     }
 
     /// The journal has news (called on the loop when its waker fires).
@@ -130,7 +133,9 @@ public final class ServiceCenter {
                 session.connection.close(flushFirst: true)
             }
         }
-        if session.transcript.pendingCount > 8192 { flushTranscript(of: session) }
+        // A whole ordinary call (10-15 KiB) goes to the writer in one piece: one file opened,
+        // written and closed per call; a long one in pieces of this size.
+        if session.transcript.pendingCount > 16384 { flushTranscript(of: session) }
     }
 
     /// Answers the conversation's action; the outcome goes into the transcript so a replay
@@ -203,15 +208,20 @@ extension ServiceCenter: LineServerDelegate {
     public func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
         let now = clock.now()
         let moment = local(now)
-        let day = moment.date.description
-        let time = moment.time
-        let clockText = (time.hour < 10 ? "0" : "") + String(time.hour) + (time.minute < 10 ? "0" : "") + String(time.minute)
-        let id = "\(day.filter { $0 != "-" })-\(clockText)-\(instance)-\(connection.id)"
+        if naming.minute != now / 60_000 {  // zone offsets change on whole minutes, if ever
+            // A session's name starts with the day and minute it began: made once a minute.
+            let day = moment.date.description
+            let time = moment.time
+            let clockText = (time.hour < 10 ? "0" : "") + String(time.hour) + (time.minute < 10 ? "0" : "") + String(time.minute)
+            naming = (now / 60_000, day, "\(day.filter { $0 != "-" })-\(clockText)-\(instance)-")
+        }
+        let day = naming.day
+        let id = naming.prefix + String(connection.id)
         let conversation = Conversation(script: flows, now: moment)
         let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
-        transcript.record(.event, "connected from \(connection.peerAddress)", at: now)
+        transcript.record(.event, "connected from " + connection.peerAddress, at: now)
         let session = GuestSession(id: id, day: day, connection: connection, conversation: conversation, transcript: transcript, now: now)
         sessions[connection.id] = session
         callsToday += 1

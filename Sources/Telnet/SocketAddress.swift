@@ -61,7 +61,22 @@ struct SocketAddress: CustomStringConvertible {
     }
 
     var description: String {
-        family == AF_INET6 ? "[\(host)]:\(port)" : "\(host):\(port)"
+        guard family == AF_INET else { return "[\(host)]:\(port)" }
+        // Every guest's address is written once as they are answered: digits by hand, as
+        // inet_ntop writes them, without the C string and the interpolation.
+        var text: [UInt8] = []
+        text.reserveCapacity(21)
+        func digits(_ value: Int) {
+            if value >= 10 { digits(value / 10) }
+            text.append(UInt8(ascii: "0") + UInt8(value % 10))
+        }
+        let address = withUnsafeBytes(of: storage) { UInt32(bigEndian: $0.load(as: sockaddr_in.self).sin_addr.s_addr) }
+        for shift in [24, 16, 8, 0] as [UInt32] {
+            digits(Int((address >> shift) & 0xFF))
+            text.append(shift == 0 ? UInt8(ascii: ":") : UInt8(ascii: "."))
+        }
+        digits(Int(port))
+        return String(decoding: text, as: UTF8.self)
     }
 
     func withSocketAddress<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {

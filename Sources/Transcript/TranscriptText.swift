@@ -17,32 +17,52 @@ public struct TranscriptText: Sendable {
 
     /// The text as UTF-8: the header lines if any, then one line per entry line.
     public func bytes() -> [UInt8] {
-        var encoder = TranscriptEncoder()
-        encoder.buffer.reserveCapacity(entries.reduce(header == nil ? 0 : 160) { $0 + $1.text.utf8.count + 24 })
+        var encoder = TranscriptEncoder(capacity: entries.reduce(header == nil ? 0 : 160) { $0 + $1.text.utf8.count + 32 })
         if let header { encoder.writeHeader(header) }
         for entry in entries { encoder.write(entry.direction, entry.text, offset: entry.offset) }
-        return encoder.buffer
+        return encoder.take()
     }
 }
 
 /// Builds transcript text byte by byte, exactly as `TranscriptRecorder.entryLine` writes
 /// each entry (one per line of its text, split at LF as `split(separator: "\n")` splits at
 /// characters, where CR LF is one character; controls and backslashes escaped).
-struct TranscriptEncoder {
-    var buffer: [UInt8] = []
-    /// The last entry prefix written (`+12.345 line  `) and what it was for.
-    private var prefix: [UInt8] = []
+///
+/// It writes into memory of its own (a copy and a bounds check per run, no `Array`
+/// bookkeeping per append), handed over as an array once at the end.
+struct TranscriptEncoder: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    /// Where the last entry prefix (`+12.345 line  `) starts in the text, its length, and
+    /// what it was for: the entries of one turn copy it instead of writing it again.
+    private var prefixStart = 0
+    private var prefixLength = 0
     private var prefixKey: (offset: Int64, direction: TranscriptDirection)?
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The text written, as an array; the encoder is done.
+    consuming func take() -> [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
 
     mutating func writeHeader(_ header: TranscriptHeader) {
         append("# hotelline transcript ")
         appendDecimal(Int64(TranscriptHeader.formatVersion))
         append("\n# session ")
-        buffer += header.session.utf8
+        append(string: header.session)
         append("\n# flows ")
-        buffer += header.flows.utf8
+        append(string: header.flows)
         append("\n# language ")
-        buffer += header.language.utf8
+        append(string: header.language)
         append("\n# started ")
         appendSigned(header.startedAt)
         append("\n# utc-offset ")
@@ -57,81 +77,114 @@ struct TranscriptEncoder {
         if prefixKey?.offset != offset || prefixKey?.direction != direction {
             // The entries of one turn share their prefix: it is made once for all of them.
             prefixKey = (offset, direction)
-            let start = buffer.count
+            prefixStart = count
             appendPrefix(offset, direction)
-            prefix.removeAll(keepingCapacity: true)
-            prefix += buffer[start...]
+            prefixLength = count - prefixStart
         } else {
-            buffer += prefix
+            repeatPrefix()
         }
         var text = text
         text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
+            guard let source = bytes.baseAddress else { return }
             // Plain bytes are copied in runs; only line ends, controls and backslashes stop.
             var runStart = 0
             var index = 0
             while index < bytes.count {
-                index = Self.plainRunEnd(base, from: index, count: bytes.count)
+                index = Self.plainRunEnd(source, from: index, count: bytes.count)
                 guard index < bytes.count else { break }
-                let byte = base[index]
+                let byte = source[index]
                 guard byte < 0x20 || byte == 0x5C || byte == 0x7F else {
                     index += 1
                     continue
                 }
-                buffer.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                append(source + runStart, count: index - runStart)
                 switch byte {
                 case 0x0A:
-                    buffer.append(0x0A)
-                    buffer += prefix
-                case 0x0D where index + 1 < bytes.count && base[index + 1] == 0x0A:
-                    buffer += "\\u{d}\\u{a}".utf8
+                    append(byte: 0x0A)
+                    repeatPrefix()
+                case 0x0D where index + 1 < bytes.count && source[index + 1] == 0x0A:
+                    append("\\u{d}\\u{a}")
                     index += 1
                 case 0x5C:
-                    buffer += "\\\\".utf8
+                    append("\\\\")
                 default:
-                    buffer += "\\u{".utf8
-                    if byte >= 0x10 { buffer.append(Self.hexDigit(byte >> 4)) }
-                    buffer.append(Self.hexDigit(byte & 0x0F))
-                    buffer.append(UInt8(ascii: "}"))
+                    append("\\u{")
+                    if byte >= 0x10 { append(byte: Self.hexDigit(byte >> 4)) }
+                    append(byte: Self.hexDigit(byte & 0x0F))
+                    append(byte: UInt8(ascii: "}"))
                 }
                 index += 1
                 runStart = index
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            append(source + runStart, count: index - runStart)
         }
-        buffer.append(0x0A)
+        append(byte: 0x0A)
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + extra { grown *= 2 }
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        storage.update(from: base, count: count)
+        base.deallocate()
+        base = storage
+        capacity = grown
+    }
+
+    private mutating func append(byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        guard length > 0 else { return }
+        reserve(length)
+        (base + count).update(from: source, count: length)
+        count += length
     }
 
     private mutating func append(_ text: StaticString) {
-        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    private mutating func append(string text: String) {
+        var text = text
+        text.withUTF8 { if let source = $0.baseAddress { append(source, count: $0.count) } }
+    }
+
+    /// The last prefix again, for the next entry of the same turn.
+    private mutating func repeatPrefix() {
+        reserve(prefixLength)
+        (base + count).update(from: base + prefixStart, count: prefixLength)
+        count += prefixLength
     }
 
     private mutating func appendSigned(_ value: Int64) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        if value < 0 { append(byte: UInt8(ascii: "-")) }
         appendDecimal(value.magnitude)
     }
 
     /// `+12.345 line  `: an entry up to its text.
     private mutating func appendPrefix(_ offset: Int64, _ direction: TranscriptDirection) {
         appendOffset(offset)
-        let word: StaticString
         switch direction {
-        case .line: word = " line  "
-        case .guest: word = " guest "
-        case .event: word = " event "
+        case .line: append(" line  ")
+        case .guest: append(" guest ")
+        case .event: append(" event ")
         }
-        buffer.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
     }
 
     /// `+12.345`, as `offset(_:)` writes it.
     private mutating func appendOffset(_ milliseconds: Int64) {
-        buffer.append(UInt8(ascii: "+"))
+        append(byte: UInt8(ascii: "+"))
         appendDecimal(milliseconds / 1000)
-        buffer.append(UInt8(ascii: "."))
+        append(byte: UInt8(ascii: "."))
         let fraction = milliseconds % 1000
-        buffer.append(UInt8(ascii: "0") + UInt8(fraction / 100))
-        buffer.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        buffer.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+        append(byte: UInt8(ascii: "0") + UInt8(fraction / 100))
+        append(byte: UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+        append(byte: UInt8(ascii: "0") + UInt8(fraction % 10))
     }
 
     private mutating func appendDecimal(_ value: Int64) {
@@ -142,7 +195,7 @@ struct TranscriptEncoder {
         var divisor: UInt64 = 1
         while divisor <= value / 10 { divisor *= 10 }
         while divisor > 0 {
-            buffer.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            append(byte: UInt8(ascii: "0") + UInt8(value / divisor % 10))
             divisor /= 10
         }
     }
