@@ -21,6 +21,25 @@ struct HotelState {
 
     var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count }
 
+    /// Every live record, in an order that rebuilds this state when applied to an empty
+    /// one: each kind by number, the order the numbers were given out (so the first
+    /// reservation of a phone still opens its guest file). What a snapshot holds.
+    var allRecords: [HotelRecord] {
+        var records: [HotelRecord] = []
+        records.reserveCapacity(recordCount)
+        Self.append(reservations, as: HotelRecord.reservation, to: &records)
+        Self.append(complaints, as: HotelRecord.complaint, to: &records)
+        Self.append(callbacks, as: HotelRecord.callback, to: &records)
+        Self.append(surveys, as: HotelRecord.survey, to: &records)
+        return records
+    }
+
+    private static func append<Number: Comparable, Value>(
+        _ values: [Number: Value], as record: (Value) -> HotelRecord, to records: inout [HotelRecord]
+    ) {
+        for (_, value) in values.sorted(by: { $0.key < $1.key }) { records.append(record(value)) }
+    }
+
     mutating func apply(_ record: HotelRecord) {
         switch record {
         case .reservation(let reservation):
@@ -67,11 +86,12 @@ struct HotelState {
     }
 
     private mutating func count(_ reservation: Reservation, sign: Int) {
-        var nights = booked[reservation.roomType, default: [:]]
+        // In place: copying the room type's nights out and back would copy the whole
+        // dictionary for every reservation, which made rebuilding the state quadratic.
+        let rooms = sign * reservation.rooms
         for day in reservation.checkIn.dayNumber..<reservation.checkOut.dayNumber {
-            nights[day, default: 0] += sign * reservation.rooms
+            booked[reservation.roomType, default: [:]][day, default: 0] += rooms
         }
-        booked[reservation.roomType] = nights
     }
 
     private mutating func note(serial: Int, of letter: String) {

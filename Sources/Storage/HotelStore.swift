@@ -1,15 +1,5 @@
 import HotelCalendar
 
-/// Where records go to become durable: the file journal, or memory for replays and tests.
-///
-/// `append` never blocks on the disk; acknowledgements come back, in append order, from
-/// `takeAcknowledgements` once the records are durable (or could not be made so).
-public protocol RecordLog: AnyObject {
-    func append(_ record: JournalRecord, token: UInt64)
-    func takeAcknowledgements() -> [JournalAck]
-    func close()
-}
-
 /// The hotel's records for the line: decides availability and gives out numbers (so a
 /// database can take both over later), queues records for the journal, and reports which
 /// ones are durable so a number is spoken only after its record is on disk.
@@ -35,10 +25,15 @@ public final class HotelStore {
     private var state = HotelState()
     private let log: RecordLog
     private var pending: [UInt64: HotelRecord] = [:]
+    private let snapshotThreshold: Int
 
     /// Builds the state from recovered records, in order, and appends to `log` from now on.
-    public init(log: RecordLog, recovered: [HotelRecord] = []) {
+    /// Once `log.bytesSinceSnapshot` reaches `snapshotThreshold` after an append, the store
+    /// hands the log a snapshot of every live record (see `HotelStoreOptions`).
+    public init(log: RecordLog, recovered: [HotelRecord] = [], snapshotThreshold: Int = HotelStoreOptions().snapshotThreshold) {
+        precondition(snapshotThreshold > 0, "snapshotThreshold must be positive")
         self.log = log
+        self.snapshotThreshold = snapshotThreshold
         for record in recovered { state.apply(record) }
     }
 
@@ -101,7 +96,16 @@ public final class HotelStore {
         state.apply(record)
         pending[token] = record
         log.append(record.encoded(), token: token)
+        if log.bytesSinceSnapshot >= snapshotThreshold {
+            // The state holds this record and every other one still pending, and none the
+            // disk refused that was taken back out: exactly what the journal asks for.
+            log.snapshot(state.allRecords.map { $0.encoded() })
+        }
     }
+
+    /// Every live record, each kind in number order: the records a snapshot holds, and
+    /// what an export lists.
+    public var allRecords: [HotelRecord] { state.allRecords }
 
     /// Records the journal has finished with since the last call; refused ones are taken back out.
     public func takeAcknowledgements() -> [Acknowledgement] {

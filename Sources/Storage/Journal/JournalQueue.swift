@@ -14,6 +14,19 @@ final class JournalQueue: Sendable {
         case record(JournalRecord, token: UInt64)
         /// Start a new segment once every entry before this one is written.
         case roll(JournalRollRequest)
+        /// Write a snapshot once every entry before this one is written.
+        case snapshot(SnapshotRequest)
+    }
+
+    /// `Journal.snapshot`'s records, and what the caller had seen of failures when it
+    /// gathered them: the writer writes the snapshot only if that was every failure of
+    /// a record appended before it, so a refused record cannot come back in a snapshot.
+    struct SnapshotRequest: Sendable {
+        let records: [JournalRecord]
+        /// Failure acknowledgements the caller had taken when it asked (set by `enqueue`).
+        var failuresTaken = 0
+        /// Records refused at `enqueue` before this request (the writer counts the rest).
+        var refusedBefore = 0
     }
 
     private struct State {
@@ -26,14 +39,20 @@ final class JournalQueue: Sendable {
         /// Set once the writer cannot undo a failed write; refuses everything after.
         var failure: JournalError?
         var statistics = JournalStatistics()
+        /// Frame bytes appended since the last snapshot request (or in the tail at open).
+        var tailBytes: Int
+        /// Records refused at `enqueue`, and failures handed out by `takeAcknowledgements`.
+        var refused = 0
+        var failuresTaken = 0
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     private let wakeUp = DispatchSemaphore(value: 0)
     private let directory: String
 
-    init(directory: String) {
+    init(directory: String, tailBytes: Int) {
         self.directory = directory
+        self.state = Mutex(State(tailBytes: tailBytes))
     }
 
     // MARK: - Loop side
@@ -47,10 +66,23 @@ final class JournalQueue: Sendable {
                 if case .record(_, let token) = entry {
                     state.acknowledgements.append(JournalAck(token: token, outcome: .failure(refusal)))
                     state.statistics.failedRecords += 1
+                    state.refused += 1
                 }
                 return (refusal, false)
             }
-            state.queued.append(entry)
+            switch entry {
+            case .record(let record, _):
+                state.tailBytes += JournalFrame.headerSize + record.payload.count
+                state.queued.append(entry)
+            case .roll:
+                state.queued.append(entry)
+            case .snapshot(var request):
+                // What the caller has seen, fixed at the moment it asks.
+                request.failuresTaken = state.failuresTaken
+                request.refusedBefore = state.refused
+                state.queued.append(.snapshot(request))
+                state.tailBytes = 0
+            }
             defer { state.writerIsAsleep = false }
             return (nil, state.writerIsAsleep)
         }
@@ -60,9 +92,15 @@ final class JournalQueue: Sendable {
 
     func takeAcknowledgements() -> [JournalAck] {
         state.withLock { state in
+            // Every failure published so far is in what is taken now.
+            state.failuresTaken = state.statistics.failedRecords
             defer { state.acknowledgements = [] }
             return state.acknowledgements
         }
+    }
+
+    var tailBytes: Int {
+        state.withLock { $0.tailBytes }
     }
 
     var pendingCount: Int {
@@ -133,12 +171,22 @@ final class JournalQueue: Sendable {
                     state.statistics.failedRecords += 1
                 case .roll(let request):
                     rolls.append(request)
+                case .snapshot:
+                    state.statistics.snapshotsNotWritten += 1
                 }
             }
             state.queued = []
             return rolls
         }
         for request in rolls { request.complete(.failure(failure!)) }
+    }
+
+    /// Counts a snapshot the writer wrote or gave up on, keeping any problem it met.
+    func snapshotFinished(written: Bool, problem: String?) {
+        state.withLock { state in
+            if written { state.statistics.snapshots += 1 } else { state.statistics.snapshotsNotWritten += 1 }
+            if let problem { state.statistics.lastSnapshotProblem = problem }
+        }
     }
 }
 

@@ -10,6 +10,14 @@
 /// syncs the cut) so no part of it can resurface after a later success or a restart. If
 /// the cut fails too, the file's content is unknown: the writer turns the journal failed.
 ///
+/// A snapshot is written in order with the records: (a) roll to segment N+1, so every
+/// record appended before the request lies in segments ≤ N; (b) write
+/// `snapshot-N.snap.tmp`, `fdatasync` it, rename it to `snapshot-N.snap`, `fsync` the
+/// directory; (c) only then remove segments ≤ N and older snapshots. A crash between any
+/// two steps leaves either the old starting point with all its segments, or the new
+/// snapshot (recovery finishes step (c)). A snapshot that fails is counted and given up:
+/// the segments stay, so nothing is lost.
+///
 /// Confined to its thread: created by `Journal.open`, then touched only by `run()`.
 final class JournalWriter {
     private let directory: String
@@ -26,6 +34,9 @@ final class JournalWriter {
     private var failure: JournalError?
     /// The encoding buffer, kept between batches so steady traffic does not reallocate.
     private var buffer: [UInt8] = []
+    /// Records this writer acknowledged as failures: with the refusals at `enqueue`, every
+    /// failure of a record appended before a snapshot request, once the writer reaches it.
+    private var failedRecords = 0
 
     init(
         directory: String, fileSystem: JournalFileSystem, segmentSizeLimit: Int,
@@ -45,56 +56,71 @@ final class JournalWriter {
     /// The thread's body: commit batches until the queue is closed and drained.
     func run() {
         while let batch = queue.nextBatch() {
-            var records: [(record: JournalRecord, token: UInt64)] = []
-            for entry in batch {
-                switch entry {
-                case .record(let record, let token):
-                    records.append((record, token))
+            // Records before a roll or a snapshot belong in the segments it cuts off.
+            var start = batch.startIndex
+            for index in batch.indices {
+                switch batch[index] {
+                case .record:
+                    continue
                 case .roll(let request):
-                    // Records queued before the roll belong in the old segment.
-                    commit(records)
-                    records = []
+                    commit(batch[start..<index])
                     request.complete(rollRequested())
+                case .snapshot(let request):
+                    commit(batch[start..<index])
+                    let (written, problem) = snapshotRequested(request)
+                    queue.snapshotFinished(written: written, problem: problem)
                 }
+                start = index + 1
             }
-            commit(records)
+            commit(batch[start...])
         }
         fileSystem.close(file)
     }
 
     // MARK: - Group commit
 
-    private func commit(_ records: [(record: JournalRecord, token: UInt64)]) {
-        guard !records.isEmpty else { return }
-        var outcomes = [Result<Void, JournalError>](repeating: .success(()), count: records.count)
-        /// The records that went into `buffer`, whose fate the write and sync decide.
-        var encoded: [Int] = []
+    /// Writes and syncs the records of `entries` (rolls and snapshots are not among them)
+    /// as one batch, then publishes their acknowledgements in order.
+    private func commit(_ entries: ArraySlice<JournalQueue.Entry>) {
+        guard !entries.isEmpty else { return }
+        /// Records refused before the write, by index: rare, so usually never allocated.
+        var refused: [Int: JournalError] = [:]
         buffer.removeAll(keepingCapacity: true)
-        for (index, entry) in records.enumerated() {
+        for index in entries.indices {
+            guard case .record(let record, _) = entries[index] else { continue }
             if let failure {
-                outcomes[index] = .failure(failure)
-            } else if entry.record.payload.count > JournalFrame.maximumPayloadSize {
-                outcomes[index] = .failure(.recordTooLarge(
-                    directory: directory, size: entry.record.payload.count, limit: JournalFrame.maximumPayloadSize
-                ))
+                refused[index] = failure
+            } else if record.payload.count > JournalFrame.maximumPayloadSize {
+                refused[index] = .recordTooLarge(
+                    directory: directory, size: record.payload.count, limit: JournalFrame.maximumPayloadSize
+                )
             } else {
-                JournalFrame.encode(entry.record, into: &buffer)
-                encoded.append(index)
+                JournalFrame.encode(record, into: &buffer)
             }
         }
         var synced = false
+        var batchError: JournalError?
         var newFailure: JournalError?
-        if !encoded.isEmpty {
+        if !buffer.isEmpty {
             do {
                 try writeAndSync()
                 synced = true
             } catch {
-                let error = Self.journalError(error, directory: directory)
-                for index in encoded { outcomes[index] = .failure(error) }
-                newFailure = undoFailedWrite(after: error)
+                batchError = Self.journalError(error, directory: directory)
+                newFailure = undoFailedWrite(after: batchError!)
             }
         }
-        let acknowledgements = zip(records, outcomes).map { JournalAck(token: $0.token, outcome: $1) }
+        var acknowledgements: [JournalAck] = []
+        acknowledgements.reserveCapacity(entries.count)
+        for index in entries.indices {
+            guard case .record(_, let token) = entries[index] else { continue }
+            if let error = refused[index] ?? batchError {
+                acknowledgements.append(JournalAck(token: token, outcome: .failure(error)))
+                failedRecords += 1
+            } else {
+                acknowledgements.append(JournalAck(token: token, outcome: .success(())))
+            }
+        }
         queue.publish(acknowledgements, synced: synced, failure: newFailure)
         notify()
     }
@@ -121,6 +147,63 @@ final class JournalWriter {
                 reason: "after \(error), cutting \(file.path) back to \(durableSize) bytes failed too: \(cutError)"
             )
             return failure
+        }
+    }
+
+    // MARK: - Snapshots
+
+    /// Writes the snapshot `request` asks for: whether it was written, and any problem.
+    private func snapshotRequested(_ request: JournalQueue.SnapshotRequest) -> (written: Bool, problem: String?) {
+        if let failure { return (false, "\(directory): snapshot not written: \(failure)") }
+        guard failedRecords + request.refusedBefore == request.failuresTaken else {
+            return (false, "\(directory): snapshot not written: a record appended before it failed after its "
+                + "records were gathered, so they may still hold it; the next snapshot tries again")
+        }
+        let covered = segment
+        do {
+            let bytes = try JournalSnapshot.encode(request.records, covered: covered, directory: directory)
+            try roll()
+            try writeSnapshot(bytes, covered: covered)
+        } catch {
+            return (false, "\(Self.journalError(error, directory: directory))")
+        }
+        return (true, removeReplaced(by: covered))
+    }
+
+    /// Steps (b): the snapshot is complete and durable under its name, or absent.
+    private func writeSnapshot(_ bytes: [UInt8], covered: Int) throws {
+        let path = JournalSnapshot.path(directory, covered)
+        let temporary = path + ".tmp"
+        if fileSystem.exists(temporary) { try fileSystem.remove(temporary) }
+        let file = try fileSystem.open(temporary, .createNew)
+        do {
+            try fileSystem.write(bytes, to: file)
+            try fileSystem.synchronize(file)
+        } catch {
+            fileSystem.close(file)
+            try? fileSystem.remove(temporary)
+            throw error
+        }
+        fileSystem.close(file)
+        try fileSystem.rename(temporary, to: path)
+        try fileSystem.synchronizeDirectory(directory)
+    }
+
+    /// Step (c): what snapshot `covered` replaces. A failure here loses nothing (recovery
+    /// removes the rest); it is only reported.
+    private func removeReplaced(by covered: Int) -> String? {
+        do {
+            let listing = try JournalListing(directory: directory, fileSystem: fileSystem)
+            for number in listing.segments where number <= covered {
+                try fileSystem.remove(JournalSegments.path(directory, number))
+            }
+            for number in listing.snapshots where number < covered {
+                try fileSystem.remove(JournalSnapshot.path(directory, number))
+            }
+            return nil
+        } catch {
+            return "\(Self.journalError(error, directory: directory)) (after writing \(JournalSnapshot.name(covered)); "
+                + "the next start removes what it replaces)"
         }
     }
 
