@@ -34,6 +34,7 @@ public final class HotelStore {
         precondition(snapshotThreshold > 0, "snapshotThreshold must be positive")
         self.log = log
         self.snapshotThreshold = snapshotThreshold
+        state.reserveCapacity(for: recovered)
         for record in recovered { state.apply(record) }
     }
 
@@ -64,7 +65,7 @@ public final class HotelStore {
         let left = roomsLeft(request.roomType, from: request.checkIn, to: request.checkOut, inventory: inventory)
         guard left >= request.rooms else { return .full(roomsLeft: left) }
         let reservation = Reservation(
-            number: ConfirmationNumber(serial: state.nextSerial(for: ConfirmationPrefix.letter, first: ConfirmationNumber.firstSerial)),
+            number: ConfirmationNumber(serial: state.nextSerial(\.confirmation, first: ConfirmationNumber.firstSerial)),
             guestFile: state.guestFile(forPhone: request.phone, arriving: request.checkIn),
             guestName: request.guestName, phone: request.phone, email: request.email, checkIn: request.checkIn,
             checkOut: request.checkOut, rooms: request.rooms, roomType: request.roomType, rate: request.rate,
@@ -74,19 +75,19 @@ public final class HotelStore {
     }
 
     public func fileComplaint(_ make: (TicketNumber) -> ComplaintTicket, token: UInt64) -> ComplaintTicket {
-        let ticket = make(TicketNumber(serial: state.nextSerial(for: TicketPrefix.letter, first: TicketNumber.firstSerial)))
+        let ticket = make(TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)))
         queue(.complaint(ticket), token: token)
         return ticket
     }
 
     public func requestCallback(_ make: (CallbackNumber) -> CallbackRequest, token: UInt64) -> CallbackRequest {
-        let request = make(CallbackNumber(serial: state.nextSerial(for: CallbackPrefix.letter, first: CallbackNumber.firstSerial)))
+        let request = make(CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)))
         queue(.callback(request), token: token)
         return request
     }
 
     public func recordSurvey(_ make: (SurveyNumber) -> SurveyResponse, token: UInt64) -> SurveyResponse {
-        let response = make(SurveyNumber(serial: state.nextSerial(for: SurveyPrefix.letter, first: SurveyNumber.firstSerial)))
+        let response = make(SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)))
         queue(.survey(response), token: token)
         return response
     }

@@ -15,6 +15,8 @@ struct HotelStoreJournalTests {
             options.journal = JournalOptions(segmentSizeLimit: 1_000)
             let woken = DispatchSemaphore(value: 0)
             let expected: [HotelRecord]
+            let phones = stride(from: 0, to: 300, by: 3).map { sampleReservation($0).phone }
+            let files: [GuestFile?]
             do {
                 let (store, _) = try HotelStore.open(dataDirectory: data, options: options) { woken.signal() }
                 for index in 0..<300 {
@@ -28,9 +30,11 @@ struct HotelStoreJournalTests {
                 }
                 drain(store, woken)
                 expected = store.allRecords
+                files = phones.map { store.guestFile(phone: $0) }
                 store.close()
             }
             #expect(expected.count == 300)
+            #expect(files.allSatisfy { $0 != nil })
             let journal = HotelStore.journalDirectory(data)
             let snapshots = try names(in: journal).filter { $0.hasSuffix(".snap") }
             #expect(snapshots.count == 1)
@@ -39,6 +43,7 @@ struct HotelStoreJournalTests {
             let (reopened, notes) = try HotelStore.open(dataDirectory: data, options: options) {}
             defer { reopened.close() }
             #expect(reopened.allRecords == expected)
+            #expect(phones.map { reopened.guestFile(phone: $0) } == files)
             #expect(notes.last?.contains("from \(snapshots[0])") == true)
             #expect(try HotelStore.readOnly(dataDirectory: data).allRecords == expected)
         }
