@@ -28,6 +28,8 @@ let package = Package(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
         ),
+        // Benchmarks that print figures (Scripts/bench-journal): never a timed test.
+        .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar"], path: "Sources/hotelline-bench"),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
