@@ -74,7 +74,7 @@ public final class Journal: Sendable {
                 throw error
             }
         }
-        let queue = JournalQueue(directory: directory, tailBytes: outcome.tailBytes)
+        let queue = JournalQueue(directory: directory, tailBytes: outcome.tailBytes, linger: options.groupCommitLinger)
         let writer = JournalWriter(
             directory: directory, fileSystem: fileSystem, segmentSizeLimit: options.segmentSizeLimit,
             queue: queue, notify: notify, file: file, segment: segment, durableSize: outcome.last?.size ?? 0

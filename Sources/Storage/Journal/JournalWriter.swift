@@ -37,6 +37,14 @@ final class JournalWriter {
     /// Records this writer acknowledged as failures: with the refusals at `enqueue`, every
     /// failure of a record appended before a snapshot request, once the writer reaches it.
     private var failedRecords = 0
+    /// Records in the last commit: the batch size the queue lingers for (see `JournalQueue`).
+    private var lastCommitted = 0
+    /// Leading entries of the coming batch already encoded into `buffer` while the queue
+    /// lingered (records only, so all of them belong to the batch's first commit).
+    private var encodedThrough = 0
+    /// Records of the batch refused before the write, by index in the batch: rare, so
+    /// usually never allocated.
+    private var refused: [Int: JournalError] = [:]
 
     init(
         directory: String, fileSystem: JournalFileSystem, segmentSizeLimit: Int,
@@ -55,7 +63,7 @@ final class JournalWriter {
 
     /// The thread's body: commit batches until the queue is closed and drained.
     func run() {
-        while let batch = queue.nextBatch() {
+        while let batch = queue.nextBatch(expecting: lastCommitted, prepare: prepare) {
             // Records before a roll or a snapshot belong in the segments it cuts off.
             var start = batch.startIndex
             for index in batch.indices {
@@ -73,30 +81,46 @@ final class JournalWriter {
                 start = index + 1
             }
             commit(batch[start...])
+            encodedThrough = 0
         }
         fileSystem.close(file)
+    }
+
+    /// Encodes records that arrived while the queue lingers, ahead of the commit.
+    private func prepare(_ entries: [JournalQueue.Entry]) {
+        for entry in entries {
+            encode(entry, at: encodedThrough)
+            encodedThrough += 1
+        }
+    }
+
+    /// Appends the frame of a record entry to `buffer`, or notes why it is refused.
+    private func encode(_ entry: JournalQueue.Entry, at index: Int) {
+        guard case .record(let record, _) = entry else { return }
+        if let failure {
+            refused[index] = failure
+        } else if record.payload.count > JournalFrame.maximumPayloadSize {
+            refused[index] = .recordTooLarge(
+                directory: directory, size: record.payload.count, limit: JournalFrame.maximumPayloadSize
+            )
+        } else {
+            JournalFrame.encode(record, into: &buffer)
+        }
     }
 
     // MARK: - Group commit
 
     /// Writes and syncs the records of `entries` (rolls and snapshots are not among them)
-    /// as one batch, then publishes their acknowledgements in order.
+    /// as one batch, then publishes their acknowledgements in order. Entries before
+    /// `encodedThrough` are in `buffer` already.
     private func commit(_ entries: ArraySlice<JournalQueue.Entry>) {
         guard !entries.isEmpty else { return }
-        /// Records refused before the write, by index: rare, so usually never allocated.
-        var refused: [Int: JournalError] = [:]
-        buffer.removeAll(keepingCapacity: true)
-        for index in entries.indices {
-            guard case .record(let record, _) = entries[index] else { continue }
-            if let failure {
-                refused[index] = failure
-            } else if record.payload.count > JournalFrame.maximumPayloadSize {
-                refused[index] = .recordTooLarge(
-                    directory: directory, size: record.payload.count, limit: JournalFrame.maximumPayloadSize
-                )
-            } else {
-                JournalFrame.encode(record, into: &buffer)
-            }
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            refused.removeAll()
+        }
+        for index in entries.indices where index >= encodedThrough {
+            encode(entries[index], at: index)
         }
         var synced = false
         var batchError: JournalError?
@@ -121,6 +145,7 @@ final class JournalWriter {
                 acknowledgements.append(JournalAck(token: token, outcome: .success(())))
             }
         }
+        lastCommitted = acknowledgements.count
         queue.publish(acknowledgements, synced: synced, failure: newFailure)
         notify()
     }
