@@ -81,6 +81,24 @@ struct JournalTests {
         }
     }
 
+    /// After a big commit the writer lingers for a wave of as many records, but a pause in
+    /// the arrivals ends that at once, and a roll never waits: with a linger of 5 s, one
+    /// straggler and a roll are both answered far sooner.
+    @Test func lingeringForAWaveEndsWhenArrivalsPauseAndNeverHoldsARoll() throws {
+        try withTemporaryDirectory { directory in
+            let harness = try JournalHarness(directory: directory, options: JournalOptions(groupCommitLinger: .seconds(5)))
+            #expect(harness.append(sampleRecords(50)).allSatisfy { $0.isDurable })
+            let clock = ContinuousClock()
+            let start = clock.now
+            #expect(harness.append(sampleRecords(1, tag: "straggler"), firstToken: 100).allSatisfy { $0.isDurable })
+            #expect(clock.now - start < .seconds(1))
+            #expect(harness.append(sampleRecords(50, tag: "wave"), firstToken: 200).allSatisfy { $0.isDurable })
+            let rollStart = clock.now
+            #expect(try harness.journal.rollSegment() == 2)
+            #expect(clock.now - rollStart < .seconds(1))
+        }
+    }
+
     /// The faults a disk throws at a batch: full half-way through the write, or an I/O
     /// error on the sync after a complete write.
     enum Fault: CaseIterable, Sendable {
