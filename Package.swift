@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
-        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,6 +32,9 @@ enum Usage {
           --max-line BYTES      the longest line a guest may send (default 1024)
           --max-output BYTES    output held for a guest who stops reading before the line
                                 hangs up on them (default 262144)
+          --repair              repair a damaged journal before starting: keep every record
+                                that still verifies, save damaged files as NAME.damaged,
+                                and log what was kept and dropped
           --help                show this help
 
         Once listening it prints one line: "guest line listening on HOST:PORT".
