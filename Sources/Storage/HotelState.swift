@@ -7,7 +7,7 @@ import HotelCalendar
 /// A value built by applying records in journal order; the store applies a record as soon
 /// as it is queued (so a room being booked is not sold twice) and takes it back out if the
 /// disk refuses it.
-struct HotelState {
+struct HotelState: Sendable {
     private(set) var reservations: [ConfirmationNumber: Reservation] = [:]
     private(set) var complaints: [TicketNumber: ComplaintTicket] = [:]
     private(set) var callbacks: [CallbackNumber: CallbackRequest] = [:]

@@ -12,7 +12,8 @@ public protocol RecordLog: AnyObject {
     func takeAcknowledgements() -> [JournalAck]
     /// Bytes appended since the last `snapshot` call, for the caller's snapshot policy.
     var bytesSinceSnapshot: Int { get }
-    func snapshot(_ records: [JournalRecord])
+    /// See `Journal.snapshot(producing:)`: `records` may run on another thread, later.
+    func snapshot(producing records: @escaping @Sendable () -> [JournalRecord])
     func close()
 }
 
@@ -50,7 +51,7 @@ public final class MemoryLog: RecordLog {
 
     public var bytesSinceSnapshot: Int { 0 }
 
-    public func snapshot(_ records: [JournalRecord]) {}
+    public func snapshot(producing records: @escaping @Sendable () -> [JournalRecord]) {}
 
     public func close() {}
 }

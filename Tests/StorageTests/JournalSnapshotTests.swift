@@ -64,6 +64,25 @@ struct JournalSnapshotTests {
         }
     }
 
+    /// Gathering, writing and syncing a snapshot happen beside the writer, not in its way:
+    /// with the snapshot's sync held, records are still acknowledged.
+    @Test func recordsAreAcknowledgedWhileASnapshotIsBeingWritten() throws {
+        try withTemporaryDirectory { directory in
+            let fileSystem = TestFileSystem()
+            let harness = try JournalHarness(directory: directory, fileSystem: fileSystem, options: options)
+            harness.appendOneByOne(first)
+            fileSystem.holdSyncs(endingIn: ".snap.tmp")
+            harness.journal.snapshot(first)
+            #expect(fileSystem.syncReachedGate.wait(timeout: .now() + 10) == .success)
+            harness.appendOneByOne(second, firstToken: 100)
+            #expect(harness.journal.statistics.snapshots == 0)
+            fileSystem.releaseSyncs()
+            harness.journal.close()
+            #expect(harness.journal.statistics.snapshots == 1)
+            #expect(try JournalHarness(directory: directory, options: options).recovery.records == first + second)
+        }
+    }
+
     /// Steps (a) roll, (b) write, sync, rename, sync the directory, (c) remove: the process
     /// dies before each change in turn, and the next start finds every record.
     @Test func aCrashBeforeAnyStepOfASnapshotLosesNothing() throws {
@@ -82,6 +101,7 @@ struct JournalSnapshotTests {
             harness.appendOneByOne(first)
             harness.journal.snapshot(first)
             harness.appendOneByOne(second, firstToken: 100)
+            harness.waitForSnapshots(1)
             fileSystem.crash(afterChanges: changes)
             harness.journal.snapshot(first + second)
             harness.journal.close()
@@ -106,6 +126,7 @@ struct JournalSnapshotTests {
             harness.appendOneByOne(first)
             harness.journal.snapshot(first)
             harness.appendOneByOne(second, firstToken: 100)
+            harness.waitForSnapshots(1)
             // As if the process died before step (c): the older state is all still there.
             let before = try contents(of: directory)
             harness.journal.snapshot(first + second)

@@ -18,6 +18,8 @@ final class TestFileSystem: JournalFileSystem {
         var syncFaults: [Int32] = []
         var truncateFaults: [Int32] = []
         var syncsHeld = false
+        /// When set, only syncs of files whose path ends so are held.
+        var heldSuffix: String?
         var writerAtGate = false
         var syncs = 0
         /// Changing calls still allowed before the crash; nil: no crash armed.
@@ -74,9 +76,13 @@ final class TestFileSystem: JournalFileSystem {
         throw JournalError.fileSystem(operation: operation + " (after the simulated crash)", path: path, errno: EIO)
     }
 
-    /// From now on a file sync waits at the gate until `releaseSyncs`.
-    func holdSyncs() {
-        state.withLock { $0.syncsHeld = true }
+    /// From now on a file sync (of a path ending in `suffix`, if given) waits at the gate
+    /// until `releaseSyncs`.
+    func holdSyncs(endingIn suffix: String? = nil) {
+        state.withLock { state in
+            state.syncsHeld = true
+            state.heldSuffix = suffix
+        }
     }
 
     func releaseSyncs() {
@@ -107,8 +113,9 @@ final class TestFileSystem: JournalFileSystem {
         let fault = takeFault(\.syncFaults)
         let held = state.withLock { state in
             state.syncs += 1
-            if state.syncsHeld { state.writerAtGate = true }
-            return state.syncsHeld
+            let held = state.syncsHeld && state.heldSuffix.map { file.path.hasSuffix($0) } ?? state.syncsHeld
+            if held { state.writerAtGate = true }
+            return held
         }
         if held {
             syncReachedGate.signal()

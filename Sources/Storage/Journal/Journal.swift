@@ -81,7 +81,8 @@ public final class Journal: Sendable {
         )
         let thread: pthread_t
         do {
-            thread = try startThread(running: writer, directory: directory)
+            // The writer is handed over: from here on only its thread touches it.
+            thread = try JournalThread.start("writer", directory: directory) { writer.run() }
         } catch {
             fileSystem.close(file)
             throw error
@@ -127,6 +128,14 @@ public final class Journal: Sendable {
     /// segments stay. Written or not, `bytesSinceSnapshot` starts again from zero, and
     /// `statistics` counts the outcome. After `close` or a failure it does nothing.
     public func snapshot(_ records: [JournalRecord]) {
+        snapshot(producing: { records })
+    }
+
+    /// `snapshot(_:)` with the records produced on the writer thread, when it gets to the
+    /// request: a caller with a large state captures it as a value (copy-on-write, so in
+    /// constant time) instead of gathering and encoding it on the event loop. `records`
+    /// must give the state as of this call.
+    public func snapshot(producing records: @escaping @Sendable () -> [JournalRecord]) {
         _ = queue.enqueue(.snapshot(.init(records: records)))
     }
 
@@ -158,22 +167,5 @@ public final class Journal: Sendable {
         if let thread {
             pthread_join(thread, nil)
         }
-    }
-
-    /// Starts the writer's thread. The writer is not `Sendable` and needs not be: it is
-    /// handed over here, retained once, and from then on touched only by that thread.
-    private static func startThread(running writer: JournalWriter, directory: String) throws -> pthread_t {
-        let context = Unmanaged.passRetained(writer).toOpaque()
-        var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { context in
-            let writer = Unmanaged<JournalWriter>.fromOpaque(context!).takeRetainedValue()
-            writer.run()
-            return nil
-        }, context)
-        guard result == 0 else {
-            Unmanaged<JournalWriter>.fromOpaque(context).release()
-            throw JournalError.fileSystem(operation: "starting the writer thread (pthread_create)", path: directory, errno: result)
-        }
-        return thread
     }
 }

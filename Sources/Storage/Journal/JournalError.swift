@@ -53,6 +53,12 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `error` as a `JournalError`: the file system throws only those; anything else is
+    /// wrapped as a failure in `directory`, not lost.
+    static func wrapping(_ error: any Error, directory: String) -> JournalError {
+        error as? JournalError ?? .failed(directory: directory, reason: "\(error)")
+    }
+
     private static func message(_ errno: Int32) -> String {
         guard let text = strerror(errno) else { return "error \(errno)" }
         return String(cString: text)

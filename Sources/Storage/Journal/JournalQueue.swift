@@ -28,11 +28,11 @@ final class JournalQueue: Sendable {
         case snapshot(SnapshotRequest)
     }
 
-    /// `Journal.snapshot`'s records, and what the caller had seen of failures when it
-    /// gathered them: the writer writes the snapshot only if that was every failure of
-    /// a record appended before it, so a refused record cannot come back in a snapshot.
+    /// `Journal.snapshot`'s records (produced on the writer thread), and what the caller
+    /// had seen of failures when it asked: the writer writes the snapshot only if that was
+    /// every failure of a record appended before it, so a refused record cannot come back.
     struct SnapshotRequest: Sendable {
-        let records: [JournalRecord]
+        let records: @Sendable () -> [JournalRecord]
         /// Failure acknowledgements the caller had taken when it asked (set by `enqueue`).
         var failuresTaken = 0
         /// Records refused at `enqueue` before this request (the writer counts the rest).
@@ -267,6 +267,7 @@ final class JournalQueue: Sendable {
                 }
             }
             state.queued = []
+            readiness.store(0, ordering: .releasing)
             return rolls
         }
         for request in rolls { request.complete(.failure(failure!)) }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The journal's writer thread: group commit from the queue to the current segment.
 ///
 /// Each turn takes every entry queued since the previous sync, encodes the records into
@@ -10,13 +12,13 @@
 /// syncs the cut) so no part of it can resurface after a later success or a restart. If
 /// the cut fails too, the file's content is unknown: the writer turns the journal failed.
 ///
-/// A snapshot is written in order with the records: (a) roll to segment N+1, so every
-/// record appended before the request lies in segments ≤ N; (b) write
-/// `snapshot-N.snap.tmp`, `fdatasync` it, rename it to `snapshot-N.snap`, `fsync` the
-/// directory; (c) only then remove segments ≤ N and older snapshots. A crash between any
-/// two steps leaves either the old starting point with all its segments, or the new
-/// snapshot (recovery finishes step (c)). A snapshot that fails is counted and given up:
-/// the segments stay, so nothing is lost.
+/// A snapshot starts in order with the records: (a) roll to segment N+1, so every record
+/// appended before the request lies in segments ≤ N; then `JournalSnapshotWriter`, on a
+/// thread of its own while commits go on, (b) writes `snapshot-N.snap` durably through a
+/// temporary file and (c) only then removes segments ≤ N and older snapshots. A crash
+/// between any two steps leaves either the old starting point with all its segments, or
+/// the new snapshot (recovery finishes step (c)). A snapshot that fails is counted and
+/// given up: the segments stay, so nothing is lost.
 ///
 /// Confined to its thread: created by `Journal.open`, then touched only by `run()`.
 final class JournalWriter {
@@ -37,6 +39,8 @@ final class JournalWriter {
     /// Records this writer acknowledged as failures: with the refusals at `enqueue`, every
     /// failure of a record appended before a snapshot request, once the writer reaches it.
     private var failedRecords = 0
+    /// The thread writing the last snapshot requested, until joined.
+    private var snapshotThread: pthread_t?
     /// Records in the last commit: the batch size the queue lingers for (see `JournalQueue`).
     private var lastCommitted = 0
     /// Leading entries of the coming batch already encoded into `buffer` while the queue
@@ -75,14 +79,16 @@ final class JournalWriter {
                     request.complete(rollRequested())
                 case .snapshot(let request):
                     commit(batch[start..<index])
-                    let (written, problem) = snapshotRequested(request)
-                    queue.snapshotFinished(written: written, problem: problem)
+                    if let (written, problem) = snapshotRequested(request) {
+                        queue.snapshotFinished(written: written, problem: problem)
+                    }
                 }
                 start = index + 1
             }
             commit(batch[start...])
             encodedThrough = 0
         }
+        finishSnapshot()
         fileSystem.close(file)
     }
 
@@ -130,7 +136,7 @@ final class JournalWriter {
                 try writeAndSync()
                 synced = true
             } catch {
-                batchError = Self.journalError(error, directory: directory)
+                batchError = JournalError.wrapping(error, directory: directory)
                 newFailure = undoFailedWrite(after: batchError!)
             }
         }
@@ -177,58 +183,37 @@ final class JournalWriter {
 
     // MARK: - Snapshots
 
-    /// Writes the snapshot `request` asks for: whether it was written, and any problem.
-    private func snapshotRequested(_ request: JournalQueue.SnapshotRequest) -> (written: Bool, problem: String?) {
+    /// Step (a) of the snapshot `request` asks for, here, in order with the records; then
+    /// (b) and (c) on a thread of their own, which reports to the queue. Returns the outcome
+    /// when the snapshot is given up here, nil when the thread took it. One snapshot is
+    /// written at a time: a request waits for the one before (only when they come faster
+    /// than they can be written).
+    private func snapshotRequested(_ request: JournalQueue.SnapshotRequest) -> (written: Bool, problem: String?)? {
         if let failure { return (false, "\(directory): snapshot not written: \(failure)") }
         guard failedRecords + request.refusedBefore == request.failuresTaken else {
             return (false, "\(directory): snapshot not written: a record appended before it failed after its "
                 + "records were gathered, so they may still hold it; the next snapshot tries again")
         }
+        finishSnapshot()
         let covered = segment
+        let (snapshotWriter, queue, records) = (JournalSnapshotWriter(directory: directory, fileSystem: fileSystem), queue, request.records)
         do {
-            let bytes = try JournalSnapshot.encode(request.records, covered: covered, directory: directory)
             try roll()
-            try writeSnapshot(bytes, covered: covered)
+            snapshotThread = try JournalThread.start("snapshot", directory: directory) {
+                let (written, problem) = snapshotWriter.write(records(), covered: covered)
+                queue.snapshotFinished(written: written, problem: problem)
+            }
         } catch {
-            return (false, "\(Self.journalError(error, directory: directory))")
+            return (false, "\(JournalError.wrapping(error, directory: directory))")
         }
-        return (true, removeReplaced(by: covered))
+        return nil
     }
 
-    /// Steps (b): the snapshot is complete and durable under its name, or absent.
-    private func writeSnapshot(_ bytes: [UInt8], covered: Int) throws {
-        let path = JournalSnapshot.path(directory, covered)
-        let temporary = path + ".tmp"
-        if fileSystem.exists(temporary) { try fileSystem.remove(temporary) }
-        let file = try fileSystem.open(temporary, .createNew)
-        do {
-            try fileSystem.write(bytes, to: file)
-            try fileSystem.synchronize(file)
-        } catch {
-            fileSystem.close(file)
-            try? fileSystem.remove(temporary)
-            throw error
-        }
-        fileSystem.close(file)
-        try fileSystem.rename(temporary, to: path)
-        try fileSystem.synchronizeDirectory(directory)
-    }
-
-    /// Step (c): what snapshot `covered` replaces. A failure here loses nothing (recovery
-    /// removes the rest); it is only reported.
-    private func removeReplaced(by covered: Int) -> String? {
-        do {
-            let listing = try JournalListing(directory: directory, fileSystem: fileSystem)
-            for number in listing.segments where number <= covered {
-                try fileSystem.remove(JournalSegments.path(directory, number))
-            }
-            for number in listing.snapshots where number < covered {
-                try fileSystem.remove(JournalSnapshot.path(directory, number))
-            }
-            return nil
-        } catch {
-            return "\(Self.journalError(error, directory: directory)) (after writing \(JournalSnapshot.name(covered)); "
-                + "the next start removes what it replaces)"
+    /// Waits for the snapshot being written, if any.
+    private func finishSnapshot() {
+        if let thread = snapshotThread {
+            pthread_join(thread, nil)
+            snapshotThread = nil
         }
     }
 
@@ -240,13 +225,8 @@ final class JournalWriter {
             try roll()
             return .success(segment)
         } catch {
-            return .failure(Self.journalError(error, directory: directory))
+            return .failure(JournalError.wrapping(error, directory: directory))
         }
-    }
-
-    /// The file system throws `JournalError`s; anything else is wrapped, not lost.
-    private static func journalError(_ error: any Error, directory: String) -> JournalError {
-        error as? JournalError ?? .failed(directory: directory, reason: "\(error)")
     }
 
     /// Switches to the next segment. The new file's directory entry is synced before any
