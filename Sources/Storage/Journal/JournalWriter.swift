@@ -6,7 +6,9 @@ import Glibc
 /// one buffer, writes it with one `write`, `fdatasync`s once and only then publishes the
 /// acknowledgements and calls `notify`. It never sleeps on a timer: the moment a sync
 /// returns it takes whatever queued meanwhile, so under load batches grow by themselves
-/// and with one writer the latency is one write plus one sync.
+/// and with one writer the latency is one write plus one sync. After a commit of several
+/// records it may linger a few microseconds for the next wave, encoding it as it comes
+/// (see `JournalQueue`), so a wave is synced whole rather than its first record alone.
 ///
 /// A failed write or sync fails that batch, then cuts the file back to `durableSize` (and
 /// syncs the cut) so no part of it can resurface after a later success or a restart. If
