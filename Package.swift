@@ -28,6 +28,8 @@ let package = Package(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"]
         ),
+        // Benchmarks that print figures (Scripts/bench-journal): never a timed test.
+        .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar"], path: "Sources/hotelline-bench"),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
         .target(name: "TestSupport", dependencies: ["Dialogue", "Transcript"], path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
@@ -37,7 +39,7 @@ let package = Package(
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
-        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

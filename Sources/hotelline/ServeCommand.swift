@@ -10,7 +10,7 @@ enum ServeCommand {
     ]
 
     static func options(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceOptions? {
-        let reader = try ArgumentReader(arguments, valued: valued, switches: ["help", "redact"])
+        let reader = try ArgumentReader(arguments, valued: valued, switches: ["help", "redact", "repair"])
         if reader.flags.contains("help") { return nil }
         guard reader.positional.isEmpty else {
             throw UsageError(description: "serve takes options only, not \"\(reader.positional[0])\"")
@@ -29,6 +29,7 @@ enum ServeCommand {
         options.limits.maxLineBytes = try reader.integer("max-line", default: options.limits.maxLineBytes, range: 16...65_536)
         options.limits.maxOutputBytes = try reader.integer("max-output", default: options.limits.maxOutputBytes, range: 4096...64 << 20)
         options.settings.redactTranscripts = reader.flags.contains("redact")
+        options.store.repair = reader.flags.contains("repair")
         return options
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -16,7 +17,7 @@ struct CommandLineTests {
         #expect(main.output.contains("hotelline serve") && main.output.contains("hotelline check"))
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
-        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output"] {
+        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -72,6 +73,44 @@ struct CommandLineTests {
         let (status, log) = server.stop()
         #expect(status == 0, "\(log)")
         #expect(String(decoding: guest.readToEnd(), as: UTF8.self).unwrapped.contains("the line is closing now"))
+    }
+
+    /// A flipped byte mid-journal stops `serve` with the place and the way out; `serve
+    /// --repair` then starts, keeps every record that verifies and logs what it dropped.
+    @Test func aDamagedJournalStopsServeAndRepairKeepsEveryGoodRecord() throws {
+        let data = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let journal = HotelStore.journalDirectory(data)
+        let records = (0..<5).map { index in
+            HotelRecord.callback(CallbackRequest(
+                number: CallbackNumber(serial: CallbackNumber.firstSerial + index), phone: "+44207946095\(index)",
+                guestName: "Guest \(index)", dueAt: 1_795_609_585, windowMinutes: 30, reason: "billing question",
+                callLanguage: "en", createdAt: 1_795_609_585_082, session: "session-\(index)")).encoded()
+        }
+        let (opened, _) = try Journal.open(directory: journal) {}
+        for (index, record) in records.enumerated() { opened.append(record, token: UInt64(index)) }
+        opened.close()
+        #expect(opened.statistics.durableRecords == 5)
+        let third = records[..<2].reduce(0) { $0 + JournalFrame.headerSize + $1.payload.count }
+        let segment = journal + "/000001.seg"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
+        bytes[third + JournalFrame.headerSize + 2] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: segment))
+
+        let prompts = HotelLineProcess.promptsDirectory
+        let refused = try HotelLineProcess.run(["serve", "--guest-port", "0", "--agent-port", "0", "--data", data, "--prompts", prompts])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("\(segment): offset \(third): checksum mismatch (stored 0x"), "\(refused.errors)")
+        #expect(refused.errors.contains("(run \"hotelline serve --repair\" to move the damaged segment aside"))
+
+        let server = try HotelLineProcess(serve: ["--repair", "--data", data, "--prompts", prompts])
+        let (status, log) = server.stop()
+        #expect(status == 0, "\(log)")
+        #expect(log.contains("\(segment): kept 4 records, dropped \(JournalFrame.headerSize + records[2].payload.count) bytes "
+            + "at offset \(third) (checksum mismatch"), "\(log)")
+        #expect(log.contains("the damaged original is saved as \(segment).damaged"))
+        #expect(log.contains("\(data): 4 records recovered"), "\(log)")
+        #expect(FileManager.default.fileExists(atPath: segment + ".damaged"))
     }
 
     @Test func aPortInUseIsAClearError() throws {
