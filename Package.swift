@@ -31,7 +31,7 @@ let package = Package(
         // Benchmarks that print figures (Scripts/bench-journal): never a timed test.
         .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar"], path: "Sources/hotelline-bench"),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["Dialogue", "Transcript"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Dialogue", "Storage", "Transcript"], path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),

@@ -9,6 +9,8 @@ public struct HotelStoreOptions: Sendable {
     public var repair = false
     /// The journal's own settings (segment size).
     public var journal = JournalOptions()
+    /// The files under the journal: the real disk, or a test's disk that fails on demand.
+    public var fileSystem: JournalFileSystem = PosixFileSystem()
 
     public init() {}
 }
@@ -29,10 +31,10 @@ extension HotelStore {
         let directory = journalDirectory(dataDirectory)
         var notes: [String] = []
         if options.repair {
-            try PosixFileSystem().createDirectory(directory)
-            notes += try Journal.repair(directory: directory)
+            try options.fileSystem.createDirectory(directory)
+            notes += try Journal.repair(directory: directory, fileSystem: options.fileSystem)
         }
-        let (journal, recovery) = try Journal.open(directory: directory, options: options.journal, notify: notify)
+        let (journal, recovery) = try Journal.open(directory: directory, fileSystem: options.fileSystem, options: options.journal, notify: notify)
         let records: [HotelRecord]
         do {
             records = try decode(recovery)

@@ -131,6 +131,10 @@ public final class HotelStore {
         }
     }
 
+    /// Why the last snapshot was not written, if it was not (the journal keeps every
+    /// segment then, so nothing is lost; an operator should hear of it).
+    public var snapshotProblem: String? { (log as? Journal)?.statistics.lastSnapshotProblem }
+
     /// Records still waiting for the disk.
     public var pendingCount: Int { pending.count }
 

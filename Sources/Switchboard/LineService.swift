@@ -71,6 +71,7 @@ public final class LineService {
         }
         self.center = center
         center.desk = desk
+        center.log = log
         onJournal = { [weak center] in center?.journalDidAcknowledge() }
         center.start()
     }

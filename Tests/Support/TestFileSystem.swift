@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import Synchronization
-@testable import Storage
+import Storage
 
 /// The real file system with faults on demand: a write that stops half-way with ENOSPC,
 /// a sync that fails with EIO, a truncate that fails, and syncs held at a gate so a test
@@ -12,7 +12,7 @@ import Synchronization
 /// write, sync, truncate, rename, remove, mkdir), then the next one does nothing (a write
 /// writes half) and every change after it fails, so the directory stays exactly as a
 /// process killed at that point would leave it.
-final class TestFileSystem: JournalFileSystem {
+public final class TestFileSystem: JournalFileSystem {
     private struct State {
         var writeFaults: [Int32] = []
         var syncFaults: [Int32] = []
@@ -28,30 +28,32 @@ final class TestFileSystem: JournalFileSystem {
     }
 
     private let base = PosixFileSystem()
+
+    public init() {}
     private let state = Mutex(State())
     private let gate = DispatchSemaphore(value: 0)
     /// Signalled each time a sync stops at the gate.
-    let syncReachedGate = DispatchSemaphore(value: 0)
+    public let syncReachedGate = DispatchSemaphore(value: 0)
 
     /// Successful and failed file syncs so far (directory syncs are not counted).
-    var syncCount: Int { state.withLock { $0.syncs } }
+    public var syncCount: Int { state.withLock { $0.syncs } }
 
     /// The next `count` writes write half their bytes, then fail with `error`.
-    func failWrites(_ error: Int32, count: Int = 1) {
+    public func failWrites(_ error: Int32, count: Int = 1) {
         state.withLock { $0.writeFaults += Array(repeating: error, count: count) }
     }
 
     /// The next `count` file syncs not yet begun fail with `error` (the data stays written).
-    func failSyncs(_ error: Int32, count: Int = 1) {
+    public func failSyncs(_ error: Int32, count: Int = 1) {
         state.withLock { $0.syncFaults += Array(repeating: error, count: count) }
     }
 
-    func failTruncates(_ error: Int32, count: Int = 1) {
+    public func failTruncates(_ error: Int32, count: Int = 1) {
         state.withLock { $0.truncateFaults += Array(repeating: error, count: count) }
     }
 
     /// Lets `count` more changing calls through, then crashes (see the type's comment).
-    func crash(afterChanges count: Int) {
+    public func crash(afterChanges count: Int) {
         state.withLock { state in
             state.changesBeforeCrash = count
             state.changes = 0
@@ -59,7 +61,7 @@ final class TestFileSystem: JournalFileSystem {
     }
 
     /// Changing calls since `crash(afterChanges:)` was armed (crashed ones included).
-    var changesSinceArmed: Int { state.withLock { $0.changes } }
+    public var changesSinceArmed: Int { state.withLock { $0.changes } }
 
     /// Counts a changing call; throws if the crash has happened. A crashing write first
     /// writes half its bytes, as a process killed mid-write leaves them.
@@ -78,14 +80,14 @@ final class TestFileSystem: JournalFileSystem {
 
     /// From now on a file sync (of a path ending in `suffix`, if given) waits at the gate
     /// until `releaseSyncs`.
-    func holdSyncs(endingIn suffix: String? = nil) {
+    public func holdSyncs(endingIn suffix: String? = nil) {
         state.withLock { state in
             state.syncsHeld = true
             state.heldSuffix = suffix
         }
     }
 
-    func releaseSyncs() {
+    public func releaseSyncs() {
         let waiting = state.withLock { state in
             state.syncsHeld = false
             defer { state.writerAtGate = false }
@@ -98,7 +100,7 @@ final class TestFileSystem: JournalFileSystem {
         state.withLock { state in state[keyPath: faults].isEmpty ? nil : state[keyPath: faults].removeFirst() }
     }
 
-    func write(_ bytes: [UInt8], to file: JournalFile) throws {
+    public func write(_ bytes: [UInt8], to file: JournalFile) throws {
         try change("write", file.path, half: bytes, file: file)
         if let error = takeFault(\.writeFaults) {
             try base.write(Array(bytes.prefix(bytes.count / 2)), to: file)
@@ -107,7 +109,7 @@ final class TestFileSystem: JournalFileSystem {
         try base.write(bytes, to: file)
     }
 
-    func synchronize(_ file: JournalFile) throws {
+    public func synchronize(_ file: JournalFile) throws {
         try change("fdatasync", file.path)
         // Decided before the gate, so a fault armed while a sync waits there hits the next one.
         let fault = takeFault(\.syncFaults)
@@ -127,7 +129,7 @@ final class TestFileSystem: JournalFileSystem {
         try base.synchronize(file)
     }
 
-    func truncate(_ file: JournalFile, to size: Int) throws {
+    public func truncate(_ file: JournalFile, to size: Int) throws {
         try change("ftruncate", file.path)
         if let error = takeFault(\.truncateFaults) {
             throw JournalError.fileSystem(operation: "ftruncate", path: file.path, errno: error)
@@ -135,35 +137,35 @@ final class TestFileSystem: JournalFileSystem {
         try base.truncate(file, to: size)
     }
 
-    func createDirectory(_ path: String) throws {
+    public func createDirectory(_ path: String) throws {
         try change("mkdir", path)
         try base.createDirectory(path)
     }
 
-    func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile {
+    public func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile {
         try change("open", path)
         return try base.open(path, mode)
     }
 
-    func synchronizeDirectory(_ path: String) throws {
+    public func synchronizeDirectory(_ path: String) throws {
         try change("fsync", path)
         try base.synchronizeDirectory(path)
     }
 
-    func rename(_ from: String, to: String) throws {
+    public func rename(_ from: String, to: String) throws {
         try change("rename", from)
         try base.rename(from, to: to)
     }
 
-    func remove(_ path: String) throws {
+    public func remove(_ path: String) throws {
         try change("unlink", path)
         try base.remove(path)
     }
 
-    func contentsOfDirectory(_ path: String) throws -> [String] { try base.contentsOfDirectory(path) }
-    func size(of file: JournalFile) throws -> Int { try base.size(of: file) }
-    func close(_ file: JournalFile) { base.close(file) }
-    func readFile(_ path: String) throws -> [UInt8] { try base.readFile(path) }
-    func read(_ path: String, offset: Int, count: Int) throws -> [UInt8] { try base.read(path, offset: offset, count: count) }
-    func exists(_ path: String) -> Bool { base.exists(path) }
+    public func contentsOfDirectory(_ path: String) throws -> [String] { try base.contentsOfDirectory(path) }
+    public func size(of file: JournalFile) throws -> Int { try base.size(of: file) }
+    public func close(_ file: JournalFile) { base.close(file) }
+    public func readFile(_ path: String) throws -> [UInt8] { try base.readFile(path) }
+    public func read(_ path: String, offset: Int, count: Int) throws -> [UInt8] { try base.read(path, offset: offset, count: count) }
+    public func exists(_ path: String) -> Bool { base.exists(path) }
 }
