@@ -123,3 +123,41 @@ struct CommandLineTests {
         #expect(clash.errors.contains("cannot listen on 127.0.0.1:\(server.port)"), "\(clash.errors)")
     }
 }
+
+@Suite("Reloading the prompts")
+struct ReloadTests {
+    @Test func sighupChangesNewCallsOnlyAndBadPromptsAreRefused() throws {
+        let data = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let prompts = data + "/prompts"
+        try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory, toPath: prompts)
+        let server = try HotelLineProcess(serve: ["--data", data + "/data", "--prompts", prompts])
+        let before = try GuestClient(port: server.port)
+        try before.read(until: "0  Speak to a person")
+        let hotel = prompts + "/hotel.conf"
+        let original = try String(contentsOfFile: hotel, encoding: .utf8)
+        try original.replacingOccurrences(of: "Harbour View Hotel", with: "Seaside Grand").write(toFile: hotel, atomically: true, encoding: .utf8)
+        kill(server.process.processIdentifier, SIGHUP)
+        var greeting = ""
+        for _ in 0..<50 where !greeting.contains("Seaside Grand") {
+            usleep(20_000)
+            let after = try GuestClient(port: server.port)
+            greeting = try after.read(until: "0  Speak to a person").unwrapped
+        }
+        #expect(greeting.contains("Seaside Grand"), "a new call hears the new prompts")
+        before.say("quit")
+        #expect(try before.read(until: "Goodbye").contains("Harbour View Hotel"), "a call in progress keeps the prompts it began with")
+        // Broken prompts are refused; the running ones stay.
+        try "flow booking\nnode start\n  goto nowhere\n".write(toFile: prompts + "/booking.flow", atomically: true, encoding: .utf8)
+        kill(server.process.processIdentifier, SIGHUP)
+        usleep(200_000)
+        let still = try GuestClient(port: server.port)
+        still.say("1")
+        #expect(try still.read(until: "On which day would you like to arrive?").contains("Here are our rooms"))
+        let (status, log) = server.stop()
+        #expect(status == 0)
+        #expect(log.contains("prompts reloaded"))
+        #expect(log.contains("prompts not reloaded; the running ones stay"))
+        #expect(log.contains("booking.flow:3: unknown node \"nowhere\""))
+    }
+}
