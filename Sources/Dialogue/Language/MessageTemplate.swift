@@ -5,6 +5,7 @@
 /// more, so a text reads "1 night" and "3 nights" (a language without plurals writes the
 /// same word twice).
 public struct MessageTemplate: Sendable, Equatable {
+    /// A run of the text: words as written, or a value to fill in.
     public enum Segment: Sendable, Equatable {
         case literal(String)
         case placeholder(String)
