@@ -233,3 +233,17 @@ struct FullDiskTests {
         #expect(numbers == [kept, next], "what was acknowledged is all there, and the refused booking is not")
     }
 }
+
+@Suite("A silent guest")
+struct SilentGuestTests {
+    @Test func isAskedTwiceIfStillThereThenToldGoodbyeAndHungUpOn() throws {
+        let line = try RunningLine { $0.settings.idleTimeoutSeconds = 0.3 }
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        let heard = String(decoding: guest.readToEnd(), as: UTF8.self).unwrapped
+        #expect(heard.components(separatedBy: "Are you still there?").count - 1 == 2)
+        #expect(heard.contains("I haven't heard from you for a while"))
+        #expect(guest.sawEndOfInput)
+    }
+}
