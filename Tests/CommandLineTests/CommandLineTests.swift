@@ -29,6 +29,9 @@ struct CommandLineTests {
         (["serve", "--idle-timeout", "soon"], "--idle-timeout must be a number of seconds"),
         (["serve", "--max-line", "-5"], "--max-line must be a whole number"),
         (["serve", "extra"], "serve takes options only"),
+        (["serve", "--host", "999.1.1.1"], "--host must be an IP address such as 127.0.0.1"),
+        (["serve", "--agent-host", "example.com"], "--agent-host must be an IP address"),
+        (["serve", "--max-wait", "0"], "--max-wait must be a number of seconds from 10"),
         (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),
     ])
     func badFlagsGetOneLineAndTheUsageAndExitTwo(arguments: [String], message: String) throws {
