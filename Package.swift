@@ -36,10 +36,12 @@ let package = Package(
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"],
             swiftSettings: shipped
         ),
-        // Servers for benchmarks only (the echo baseline on the line's own event loop); never shipped.
-        .executableTarget(name: "hotelline-bench", dependencies: ["Telnet"], swiftSettings: shipped),
+        // Benchmarks that print figures (Scripts/bench-journal) and the echo baseline of
+        // Scripts/bench-line (the line's own event loop): never a timed test, never shipped.
+        .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Telnet"], path: "Sources/hotelline-bench",
+                          swiftSettings: shipped),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["Dialogue", "Transcript"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Dialogue", "Storage", "Transcript"], path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
@@ -47,7 +49,7 @@ let package = Package(
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
-        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

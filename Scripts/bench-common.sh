@@ -43,7 +43,7 @@ port_of() {
 }
 
 # The echo baseline and the conversation line, on ports of their own choosing.
-"$bin/hotelline-bench" echo --port 0 >"$work/echo.out" 2>&1 &
+"$bin/hotelline-bench" echo >"$work/echo.out" 2>&1 &
 pids+=($!)
 "$bin/hotelline" serve --guest-port 0 --agent-port 0 --data "$data" --max-guests 60000 --idle-timeout 86400 \
     >"$work/line.out" 2>"$work/line.err" &

@@ -7,7 +7,7 @@ import HotelCalendar
 /// A value built by applying records in journal order; the store applies a record as soon
 /// as it is queued (so a room being booked is not sold twice) and takes it back out if the
 /// disk refuses it.
-struct HotelState {
+struct HotelState: Sendable {
     private(set) var reservations: [ConfirmationNumber: Reservation] = [:]
     private(set) var complaints: [TicketNumber: ComplaintTicket] = [:]
     private(set) var callbacks: [CallbackNumber: CallbackRequest] = [:]
@@ -18,35 +18,82 @@ struct HotelState {
     private(set) var callers: [String: CallerRecords] = [:]
     /// Rooms booked per room type per night (day number of the night's date).
     private var booked: [String: [Int: Int]] = [:]
-    private var lastSerial: [String: Int] = [:]
+    private var lastSerial = LastSerials()
     private var lastGuestSerial: [CivilDate: Int] = [:]
 
+    /// The highest serial given out of each kind of number. Stored fields, not a dictionary
+    /// keyed by the letter: applying a record must not hash a string just to count.
+    struct LastSerials {
+        var confirmation = 0
+        var ticket = 0
+        var callback = 0
+        var survey = 0
+    }
+
     var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count }
+
+    /// Every live record, in an order that rebuilds this state when applied to an empty
+    /// one: each kind by number, the order the numbers were given out (so the first
+    /// reservation of a phone still opens its guest file). What a snapshot holds.
+    var allRecords: [HotelRecord] {
+        var records: [HotelRecord] = []
+        records.reserveCapacity(recordCount)
+        Self.append(reservations, as: HotelRecord.reservation, to: &records)
+        Self.append(complaints, as: HotelRecord.complaint, to: &records)
+        Self.append(callbacks, as: HotelRecord.callback, to: &records)
+        Self.append(surveys, as: HotelRecord.survey, to: &records)
+        return records
+    }
+
+    private static func append<Number: Comparable, Value>(
+        _ values: [Number: Value], as record: (Value) -> HotelRecord, to records: inout [HotelRecord]
+    ) {
+        for (_, value) in values.sorted(by: { $0.key < $1.key }) { records.append(record(value)) }
+    }
+
+    /// Makes room for `records` before applying them, so the indexes are not rehashed
+    /// (moving every record each time) again and again while a start rebuilds them.
+    mutating func reserveCapacity(for records: [HotelRecord]) {
+        var counts = (reservations: 0, complaints: 0, callbacks: 0, surveys: 0)
+        for record in records {
+            switch record {
+            case .reservation: counts.reservations += 1
+            case .complaint: counts.complaints += 1
+            case .callback: counts.callbacks += 1
+            case .survey: counts.surveys += 1
+            }
+        }
+        reservations.reserveCapacity(reservations.count + counts.reservations)
+        guestFiles.reserveCapacity(guestFiles.count + counts.reservations)
+        guestFileByPhone.reserveCapacity(guestFileByPhone.count + counts.reservations)
+        complaints.reserveCapacity(complaints.count + counts.complaints)
+        callbacks.reserveCapacity(callbacks.count + counts.callbacks)
+        surveys.reserveCapacity(surveys.count + counts.surveys)
+    }
 
     mutating func apply(_ record: HotelRecord) {
         if let phone = record.phone { callers[phone, default: CallerRecords()].add(record) }
         switch record {
         case .reservation(let reservation):
             reservations[reservation.number] = reservation
-            note(serial: reservation.number.serial, of: ConfirmationPrefix.letter)
+            lastSerial.confirmation = max(lastSerial.confirmation, reservation.number.serial)
             let file = reservation.guestFile
-            lastGuestSerial[file.arrival] = max(lastGuestSerial[file.arrival] ?? 0, file.serial)
-            if guestFiles[file] == nil {
-                guestFiles[file] = GuestFile(number: file, name: reservation.guestName, phone: reservation.phone,
-                                             email: reservation.email, reservations: [])
-            }
-            guestFiles[file]!.reservations.append(reservation.number)
-            if guestFileByPhone[reservation.phone] == nil { guestFileByPhone[reservation.phone] = file }
+            // Each index is updated through one lookup (`default:` yields the slot in place).
+            Self.raise(&lastGuestSerial[file.arrival, default: 0], to: file.serial)
+            guestFiles[file, default: GuestFile(number: file, name: reservation.guestName, phone: reservation.phone,
+                                                email: reservation.email, reservations: [])]
+                .reservations.append(reservation.number)
+            Self.keepFirst(&guestFileByPhone[reservation.phone, default: file])
             if reservation.status == .confirmed { count(reservation, sign: 1) }
         case .complaint(let ticket):
             complaints[ticket.number] = ticket
-            note(serial: ticket.number.serial, of: TicketPrefix.letter)
+            lastSerial.ticket = max(lastSerial.ticket, ticket.number.serial)
         case .callback(let request):
             callbacks[request.number] = request
-            note(serial: request.number.serial, of: CallbackPrefix.letter)
+            lastSerial.callback = max(lastSerial.callback, request.number.serial)
         case .survey(let response):
             surveys[response.number] = response
-            note(serial: response.number.serial, of: SurveyPrefix.letter)
+            lastSerial.survey = max(lastSerial.survey, response.number.serial)
         }
     }
 
@@ -74,16 +121,22 @@ struct HotelState {
     }
 
     private mutating func count(_ reservation: Reservation, sign: Int) {
-        var nights = booked[reservation.roomType, default: [:]]
-        for day in reservation.checkIn.dayNumber..<reservation.checkOut.dayNumber {
-            nights[day, default: 0] += sign * reservation.rooms
-        }
-        booked[reservation.roomType] = nights
+        // In place: copying the room type's nights out and back would copy the whole
+        // dictionary for every reservation, which made rebuilding the state quadratic.
+        Self.add(sign * reservation.rooms, from: reservation.checkIn.dayNumber, to: reservation.checkOut.dayNumber,
+                 to: &booked[reservation.roomType, default: [:]])
     }
 
-    private mutating func note(serial: Int, of letter: String) {
-        lastSerial[letter] = max(lastSerial[letter] ?? 0, serial)
+    private static func add(_ rooms: Int, from first: Int, to end: Int, to nights: inout [Int: Int]) {
+        for day in first..<end { nights[day, default: 0] += rooms }
     }
+
+    private static func raise(_ value: inout Int, to candidate: Int) {
+        value = max(value, candidate)
+    }
+
+    /// Leaves a slot reached with `default:` as it is: inserts the default if absent.
+    private static func keepFirst(_ value: inout GuestFileNumber) {}
 
     /// The most rooms of `roomType` booked on any night from `checkIn` up to `checkOut`.
     func mostBooked(_ roomType: String, from checkIn: CivilDate, to checkOut: CivilDate) -> Int {
@@ -93,9 +146,9 @@ struct HotelState {
         return most
     }
 
-    mutating func nextSerial(for letter: String, first: Int) -> Int {
-        let next = max((lastSerial[letter] ?? 0) + 1, first)
-        lastSerial[letter] = next
+    mutating func nextSerial(_ kind: WritableKeyPath<LastSerials, Int>, first: Int) -> Int {
+        let next = max(lastSerial[keyPath: kind] + 1, first)
+        lastSerial[keyPath: kind] = next
         return next
     }
 

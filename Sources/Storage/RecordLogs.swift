@@ -1,9 +1,27 @@
 import Synchronization
 
+/// Where records go to become durable: the file journal, or memory for replays and tests.
+///
+/// `append` never blocks on the disk; acknowledgements come back, in append order, from
+/// `takeAcknowledgements` once the records are durable (or could not be made so).
+/// `snapshot` replaces everything appended so far by the records given (the complete
+/// state, see `Journal.snapshot`); a log that keeps no files may ignore it and report 0
+/// for `bytesSinceSnapshot`.
+public protocol RecordLog: AnyObject {
+    func append(_ record: JournalRecord, token: UInt64)
+    func takeAcknowledgements() -> [JournalAck]
+    /// Bytes appended since the last `snapshot` call, for the caller's snapshot policy.
+    var bytesSinceSnapshot: Int { get }
+    /// See `Journal.snapshot(producing:)`: `records` may run on another thread, later.
+    func snapshot(producing records: @escaping @Sendable () -> [JournalRecord])
+    func close()
+}
+
 extension Journal: RecordLog {}
 
 /// A record log in memory: every append is "durable" at once (or refused, when told to
-/// fail). For replays, tests and benchmarks that must not touch a disk.
+/// fail). For replays, tests and benchmarks that must not touch a disk; it keeps every
+/// record, so it needs no snapshots and ignores them.
 public final class MemoryLog: RecordLog {
     public private(set) var records: [JournalRecord] = []
     private var acknowledgements: [JournalAck] = []
@@ -34,32 +52,12 @@ public final class MemoryLog: RecordLog {
         return acknowledgements
     }
 
+    public var bytesSinceSnapshot: Int { 0 }
+
+    public func snapshot(producing records: @escaping @Sendable () -> [JournalRecord]) {}
+
     public func close() {}
 }
 
 @available(*, unavailable)
 extension MemoryLog: Sendable {}
-
-extension HotelStore {
-    /// Opens the journal under `dataDirectory/journal`, rebuilds the state from it, and
-    /// returns the store with recovery's notes for the log. A record this version cannot
-    /// read stops the start with an error naming the segment and offset.
-    public static func open(dataDirectory: String, notify: @escaping @Sendable () -> Void) throws -> (store: HotelStore, notes: [String]) {
-        let (journal, recovery) = try Journal.open(directory: dataDirectory + "/journal", notify: notify)
-        var records: [HotelRecord] = []
-        records.reserveCapacity(recovery.records.count)
-        for index in recovery.records.indices {
-            do {
-                records.append(try HotelRecord(decoding: recovery.records[index]))
-            } catch .malformed(let what) {
-                journal.close()
-                let location = recovery.locations[index]
-                throw JournalError.corrupt(path: location.path, offset: location.offset, reason: "the record's checksum is right but its fields are not (\(what))")
-            } catch {
-                journal.close()
-                throw recovery.unknownRecordError(at: index)
-            }
-        }
-        return (HotelStore(log: journal, recovered: records), recovery.notes)
-    }
-}

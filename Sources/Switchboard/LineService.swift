@@ -15,6 +15,8 @@ public struct ServiceOptions: Sendable {
     public var promptsDirectory = "Prompts"
     public var limits = LineLimits()
     public var settings = LineSettings()
+    /// How the store opens the data: `--repair`, the snapshot threshold.
+    public var store = HotelStoreOptions()
     public var clock = WallClock.system
 
     public init() {}
@@ -48,7 +50,7 @@ public final class LineService {
         lock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         var onJournal: () -> Void = {}
         let waker = try loop.makeWaker { onJournal() }
-        let (store, notes) = try HotelStore.open(dataDirectory: options.dataDirectory) { waker.wake() }
+        let (store, notes) = try HotelStore.open(dataDirectory: options.dataDirectory, options: options.store) { waker.wake() }
         for note in notes { log(note) }
         log("\(options.dataDirectory): \(store.recordCount) records recovered")
         self.store = store
@@ -69,6 +71,7 @@ public final class LineService {
         }
         self.center = center
         center.desk = desk
+        center.log = log
         onJournal = { [weak center] in center?.journalDidAcknowledge() }
         center.start()
     }

@@ -26,6 +26,9 @@ public final class ServiceCenter {
     var queue: CallQueue
     /// The agent console, when one listens; told of offers, guest lines and hang-ups.
     weak var desk: AgentDesk?
+    /// Where notes for the operator go (stderr, stamped, from the command line).
+    public var log: (String) -> Void = { _ in }
+    private var lastSnapshotProblem: String?
     /// Calls answered on the hotel's current day, for the supervisors' `stats`.
     var callsToday = 0
     private var statsDay: CivilDate?
@@ -76,6 +79,7 @@ public final class ServiceCenter {
             let now = clock.now()
             if let failure = ack.failure {
                 record(.event, "not saved: \(failure)", in: session, at: now)
+                log("a record was refused, the guest was told nothing is saved: \(failure)")
             }
             complete(ack.failure == nil ? outcome : .failed, in: session, now: now)
             finishIfDone(session)
@@ -195,6 +199,11 @@ public final class ServiceCenter {
         }
         apply(queue.tick(now: queueTime), now: now)
         desk?.idleRound()
+        for failure in files?.takeFailures() ?? [] { log("transcript or audit log: \(failure)") }
+        if let problem = office.store.snapshotProblem, problem != lastSnapshotProblem {
+            lastSnapshotProblem = problem
+            log("journal snapshot not written (every segment is kept, nothing is lost): \(problem)")
+        }
         let limit = Int64(settings.idleTimeoutSeconds * 1000)
         for session in sessions.values where !session.isClosed && !session.conversation.isPerforming && now - session.lastHeard >= limit {
             session.lastHeard = now

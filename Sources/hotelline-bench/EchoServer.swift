@@ -20,17 +20,29 @@ final class EchoServer: LineServerDelegate {
 
     func busyMessage(for server: LineServer) -> String { "busy" }
 
-    /// Listens on `host:port` and serves until SIGTERM or SIGINT; prints the address bound.
-    static func serve(host: String, port: UInt16, maxConnections: Int) throws {
+    /// `hotelline-bench echo`: listens on 127.0.0.1 (`--port`, default a free one), prints
+    /// "echo line listening on HOST:PORT", and serves until SIGTERM or SIGINT.
+    static func run(_ options: BenchArguments) throws -> Int32 {
+        try options.check(known: ["port", "max"])
+        let port = try options.number("port", default: 0)
+        let maxConnections = Int(try options.number("max", default: 100_000))
+        guard port == port.rounded(), port < 65536 else { throw BenchArguments.Mistake(description: "--port must be a port number") }
+        var limit = rlimit()
+        if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(maxConnections + 64) {
+            limit.rlim_cur = min(rlim_t(maxConnections + 64), limit.rlim_max)
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
+        signal(SIGPIPE, SIG_IGN)
         EventLoop.blockSignals([SIGTERM, SIGINT])
         let loop = try EventLoop()
         var limits = LineLimits()
         limits.maxConnections = maxConnections
-        let server = try LineServer(loop: loop, host: host, port: port, limits: limits, delegate: EchoServer())
+        let server = try LineServer(loop: loop, host: "127.0.0.1", port: UInt16(port), limits: limits, delegate: EchoServer())
         try loop.watchSignals([SIGTERM, SIGINT]) { _ in loop.stop() }
         print("echo line listening on \(server.localHost):\(server.localPort)")
         fflush(nil)
         try loop.run()
         loop.close()
+        return 0
     }
 }

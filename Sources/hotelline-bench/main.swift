@@ -1,49 +1,38 @@
 import Glibc
 
-/// `hotelline-bench`: servers for benchmarks, never shipped to a hotel.
-///
-///     hotelline-bench echo [--host ADDR] [--port N] [--max N]
-///
-/// `echo` answers every line with itself on the line's own event loop (see `EchoServer`);
-/// it prints "echo line listening on HOST:PORT" once listening, and stops on SIGTERM.
-/// Straight to fd 2: Swift 6 does not let us touch the C `stderr` global.
-func complain(_ text: String) {
-    var text = text + "\n"
-    text.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
-}
+/// `hotelline-bench COMMAND [options]`: the figures behind the journal's targets, printed
+/// for a person and checked. Exit status 0 when every target is met, 1 when one is missed
+/// or the run failed, 2 for a mistake on the command line. Run it through
+/// `Scripts/bench-journal`, which builds it in release mode first.
+let usage = """
+    Usage:
+      hotelline-bench journal [--dir DIR] [--seconds S] [--writers 1,8,64,256] [--rounds R]
+          durable records/s with W concurrent writers against one write + fdatasync per
+          record on the same disk, and the acknowledgement latency (median of R rounds, default 3)
+      hotelline-bench startup [--dir DIR] [--records N]
+          HotelStore.open with N records on disk (default 100000), from segments and
+          from a snapshot
+      hotelline-bench echo [--port N] [--max CONNECTIONS]
+          the line's own event loop answering each line with itself, on 127.0.0.1 (a free
+          port unless --port), the baseline of Scripts/bench-line; until SIGTERM
+    DIR (default: a new directory under $TMPDIR) should be on the disk the data will live on.
+    """
 
-let usage = "usage: hotelline-bench echo [--host ADDR] [--port N (default 2325; 0 picks one)] [--max CONNECTIONS]"
-var arguments = CommandLine.arguments.dropFirst()
-guard arguments.popFirst() == "echo" else {
-    complain(usage)
-    exit(2)
-}
-var host = "127.0.0.1"
-var port: UInt16 = 2325
-var maxConnections = 100_000
-while let name = arguments.popFirst() {
-    guard let value = arguments.popFirst() else {
-        complain("hotelline-bench: \(name) needs a value\n" + usage)
-        exit(2)
-    }
-    switch name {
-    case "--host": host = value
-    case "--port" where UInt16(value) != nil: port = UInt16(value)!
-    case "--max" where Int(value).map({ $0 > 0 }) == true: maxConnections = Int(value)!
-    default:
-        complain("hotelline-bench: unknown option or bad value: \(name) \(value)\n" + usage)
-        exit(2)
-    }
-}
-var limit = rlimit()
-if getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < rlim_t(maxConnections + 64) {
-    limit.rlim_cur = min(rlim_t(maxConnections + 64), limit.rlim_max)
-    setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
-}
-signal(SIGPIPE, SIG_IGN)
+let arguments = CommandLine.arguments.dropFirst()
+let status: Int32
 do {
-    try EchoServer.serve(host: host, port: port, maxConnections: maxConnections)
+    let options = try BenchArguments(arguments.dropFirst())
+    switch arguments.first {
+    case "journal": status = try JournalBench(options).run()
+    case "startup": status = try StartupBench(options).run()
+    case "echo": status = try EchoServer.run(options)
+    default: throw BenchArguments.Mistake(description: "unknown command \"\(arguments.first ?? "")\"")
+    }
+} catch let mistake as BenchArguments.Mistake {
+    print("hotelline-bench: \(mistake)\n\(usage)")
+    status = 2
 } catch {
-    complain("hotelline-bench echo: \(error)")
-    exit(1)
+    print("hotelline-bench: \(error)")
+    status = 1
 }
+exit(status)

@@ -10,16 +10,16 @@ enum ServeCommand {
     ]
 
     static func options(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceOptions? {
-        let reader = try ArgumentReader(arguments, valued: valued, switches: ["help", "redact"])
+        let reader = try ArgumentReader(arguments, valued: valued, switches: ["help", "redact", "repair"])
         if reader.flags.contains("help") { return nil }
         guard reader.positional.isEmpty else {
             throw UsageError(description: "serve takes options only, not \"\(reader.positional[0])\"")
         }
         var options = ServiceOptions()
-        options.host = reader.options["host"] ?? options.host
+        options.host = try address(reader, "host", default: options.host)
         options.guestPort = try reader.port("guest-port", default: options.guestPort)
         options.agentPort = try reader.port("agent-port", default: options.agentPort)
-        options.agentHost = reader.options["agent-host"] ?? options.agentHost
+        options.agentHost = try address(reader, "agent-host", default: options.agentHost)
         options.settings.queue.maxWaitSeconds = try reader.seconds("max-wait", default: options.settings.queue.maxWaitSeconds, range: 10...86_400)
         options.settings.queue.wrapUpSeconds = try reader.seconds("wrap-up", default: options.settings.queue.wrapUpSeconds, range: 0...3600)
         options.dataDirectory = try reader.directory("data", default: options.dataDirectory)
@@ -29,7 +29,19 @@ enum ServeCommand {
         options.limits.maxLineBytes = try reader.integer("max-line", default: options.limits.maxLineBytes, range: 16...65_536)
         options.limits.maxOutputBytes = try reader.integer("max-output", default: options.limits.maxOutputBytes, range: 4096...64 << 20)
         options.settings.redactTranscripts = reader.flags.contains("redact")
+        options.store.repair = reader.flags.contains("repair")
         return options
+    }
+
+    /// An address to listen on: an IPv4 or IPv6 literal, or `localhost` (no name lookups: a
+    /// line that cannot resolve its own address at 3 a.m. must not fail to start).
+    private static func address(_ reader: ArgumentReader, _ name: String, default value: String) throws(UsageError) -> String {
+        guard let text = reader.options[name] else { return value }
+        var v4 = in_addr(), v6 = in6_addr()
+        guard text == "localhost" || inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1 else {
+            throw UsageError(description: "--\(name) must be an IP address such as 127.0.0.1 or ::1 (or localhost), not \"\(text)\"")
+        }
+        return text
     }
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {

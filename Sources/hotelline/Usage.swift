@@ -41,6 +41,9 @@ enum Usage {
           --wrap-up SECS        an agent's pause after each call (default 30)
           --redact              mask guests' names, phone numbers and emails in the
                                 transcripts (consistent fakes, so they still replay)
+          --repair              repair a damaged journal before starting: keep every record
+                                that still verifies, save damaged files as NAME.damaged,
+                                and log what was kept and dropped
           --help                show this help
 
         Once listening it prints two lines: "guest line listening on HOST:PORT" and

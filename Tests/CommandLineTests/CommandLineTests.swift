@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -16,7 +17,7 @@ struct CommandLineTests {
         #expect(main.output.contains("hotelline serve") && main.output.contains("hotelline check"))
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
-        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output"] {
+        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -28,6 +29,9 @@ struct CommandLineTests {
         (["serve", "--idle-timeout", "soon"], "--idle-timeout must be a number of seconds"),
         (["serve", "--max-line", "-5"], "--max-line must be a whole number"),
         (["serve", "extra"], "serve takes options only"),
+        (["serve", "--host", "999.1.1.1"], "--host must be an IP address such as 127.0.0.1"),
+        (["serve", "--agent-host", "example.com"], "--agent-host must be an IP address"),
+        (["serve", "--max-wait", "0"], "--max-wait must be a number of seconds from 10"),
         (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),
     ])
     func badFlagsGetOneLineAndTheUsageAndExitTwo(arguments: [String], message: String) throws {
@@ -74,6 +78,44 @@ struct CommandLineTests {
         #expect(String(decoding: guest.readToEnd(), as: UTF8.self).unwrapped.contains("the line is closing now"))
     }
 
+    /// A flipped byte mid-journal stops `serve` with the place and the way out; `serve
+    /// --repair` then starts, keeps every record that verifies and logs what it dropped.
+    @Test func aDamagedJournalStopsServeAndRepairKeepsEveryGoodRecord() throws {
+        let data = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let journal = HotelStore.journalDirectory(data)
+        let records = (0..<5).map { index in
+            HotelRecord.callback(CallbackRequest(
+                number: CallbackNumber(serial: CallbackNumber.firstSerial + index), phone: "+44207946095\(index)",
+                guestName: "Guest \(index)", dueAt: 1_795_609_585, windowMinutes: 30, reason: "billing question",
+                callLanguage: "en", createdAt: 1_795_609_585_082, session: "session-\(index)")).encoded()
+        }
+        let (opened, _) = try Journal.open(directory: journal) {}
+        for (index, record) in records.enumerated() { opened.append(record, token: UInt64(index)) }
+        opened.close()
+        #expect(opened.statistics.durableRecords == 5)
+        let third = records[..<2].reduce(0) { $0 + JournalFrame.headerSize + $1.payload.count }
+        let segment = journal + "/000001.seg"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
+        bytes[third + JournalFrame.headerSize + 2] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: segment))
+
+        let prompts = HotelLineProcess.promptsDirectory
+        let refused = try HotelLineProcess.run(["serve", "--guest-port", "0", "--agent-port", "0", "--data", data, "--prompts", prompts])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("\(segment): offset \(third): checksum mismatch (stored 0x"), "\(refused.errors)")
+        #expect(refused.errors.contains("(run \"hotelline serve --repair\" to move the damaged segment aside"))
+
+        let server = try HotelLineProcess(serve: ["--repair", "--data", data, "--prompts", prompts])
+        let (status, log) = server.stop()
+        #expect(status == 0, "\(log)")
+        #expect(log.contains("\(segment): kept 4 records, dropped \(JournalFrame.headerSize + records[2].payload.count) bytes "
+            + "at offset \(third) (checksum mismatch"), "\(log)")
+        #expect(log.contains("the damaged original is saved as \(segment).damaged"))
+        #expect(log.contains("\(data): 4 records recovered"), "\(log)")
+        #expect(FileManager.default.fileExists(atPath: segment + ".damaged"))
+    }
+
     @Test func aPortInUseIsAClearError() throws {
         let data = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }
@@ -82,5 +124,43 @@ struct CommandLineTests {
         let clash = try HotelLineProcess.run(["serve", "--guest-port", String(server.port), "--data", data + "/b", "--prompts", HotelLineProcess.promptsDirectory])
         #expect(clash.status == 1)
         #expect(clash.errors.contains("cannot listen on 127.0.0.1:\(server.port)"), "\(clash.errors)")
+    }
+}
+
+@Suite("Reloading the prompts")
+struct ReloadTests {
+    @Test func sighupChangesNewCallsOnlyAndBadPromptsAreRefused() throws {
+        let data = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let prompts = data + "/prompts"
+        try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory, toPath: prompts)
+        let server = try HotelLineProcess(serve: ["--data", data + "/data", "--prompts", prompts])
+        let before = try GuestClient(port: server.port)
+        try before.read(until: "0  Speak to a person")
+        let hotel = prompts + "/hotel.conf"
+        let original = try String(contentsOfFile: hotel, encoding: .utf8)
+        try original.replacingOccurrences(of: "Harbour View Hotel", with: "Seaside Grand").write(toFile: hotel, atomically: true, encoding: .utf8)
+        kill(server.process.processIdentifier, SIGHUP)
+        var greeting = ""
+        for _ in 0..<50 where !greeting.contains("Seaside Grand") {
+            usleep(20_000)
+            let after = try GuestClient(port: server.port)
+            greeting = try after.read(until: "0  Speak to a person").unwrapped
+        }
+        #expect(greeting.contains("Seaside Grand"), "a new call hears the new prompts")
+        before.say("quit")
+        #expect(try before.read(until: "Goodbye").contains("Harbour View Hotel"), "a call in progress keeps the prompts it began with")
+        // Broken prompts are refused; the running ones stay.
+        try "flow booking\nnode start\n  goto nowhere\n".write(toFile: prompts + "/booking.flow", atomically: true, encoding: .utf8)
+        kill(server.process.processIdentifier, SIGHUP)
+        usleep(200_000)
+        let still = try GuestClient(port: server.port)
+        still.say("1")
+        #expect(try still.read(until: "On which day would you like to arrive?").contains("Here are our rooms"))
+        let (status, log) = server.stop()
+        #expect(status == 0)
+        #expect(log.contains("prompts reloaded"))
+        #expect(log.contains("prompts not reloaded; the running ones stay"))
+        #expect(log.contains("booking.flow:3: unknown node \"nowhere\""))
     }
 }

@@ -135,7 +135,7 @@ struct JournalRecoveryTests {
             expected.remove(at: 1)
             #expect(reopened.recovery.records == expected + later)
             reopened.journal.close()
-            #expect(try Journal.repair(directory: directory) == ["\(directory): every segment verifies; nothing to repair"])
+            #expect(try Journal.repair(directory: directory) == ["\(directory): every snapshot and segment verifies; nothing to repair"])
         }
     }
 }

@@ -42,6 +42,15 @@ final class JournalHarness: Sendable {
         }
     }
 
+    /// Waits (10 s at most) until `count` snapshots have been written or given up: their
+    /// writing runs on a thread of its own.
+    func waitForSnapshots(_ count: Int) {
+        let deadline = DispatchTime.now() + 10
+        while journal.statistics.snapshots + journal.statistics.snapshotsNotWritten < count, DispatchTime.now() < deadline {
+            usleep(1000)
+        }
+    }
+
     /// Appends `records` with tokens from `firstToken` and waits for all their answers.
     @discardableResult
     func append(_ records: [JournalRecord], firstToken: UInt64 = 1) -> [JournalAck] {

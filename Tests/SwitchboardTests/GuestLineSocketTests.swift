@@ -1,3 +1,4 @@
+import Glibc
 import Foundation
 import Storage
 import Testing
@@ -203,5 +204,46 @@ struct GuestLineSocketTests {
         let second = try line.guest()
         let heard = String(decoding: second.readToEnd(), as: UTF8.self).unwrapped
         #expect(heard.contains("all our lines are busy"))
+    }
+}
+
+@Suite("A disk that refuses records")
+struct FullDiskTests {
+    @Test func theGuestHearsNothingWasSavedIsOfferedACallbackAndTheLineKeepsServing() throws {
+        let disk = TestFileSystem()
+        let line = try RunningLine { $0.store.fileSystem = disk }
+        defer { line.removeData() }
+        let first = try line.guest()
+        let kept = try GuestLineSocketTests.book(first)  // acknowledged before the disk fills
+        disk.failWrites(ENOSPC, count: 1)
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        for answer in ["1", "24 Dec", "27 Dec", "1", "1", "+44 20 7946 0111", "Ana Silva"] { guest.say(answer) }
+        try guest.read(until: "(yes/no)")
+        guest.say("yes")
+        let refused = try guest.read(until: "(yes/no)").unwrapped
+        #expect(refused.contains("nothing has been recorded"))
+        #expect(refused.range(of: #"R\d{7}"#, options: .regularExpression) == nil, "no number for a record that is not on disk")
+        guest.say("yes")
+        try guest.read(until: "Shall we call you at +442079460111? (yes/no)")
+        // The disk is back: the line serves the next guest as if nothing happened.
+        let next = try GuestLineSocketTests.book(try line.guest(), phone: "+86 138 0013 8000", room: "1")
+        try line.stop()
+        let numbers = try line.storedRecords().compactMap { if case .reservation(let r) = $0 { r.number.description } else { nil } }
+        #expect(numbers == [kept, next], "what was acknowledged is all there, and the refused booking is not")
+    }
+}
+
+@Suite("A silent guest")
+struct SilentGuestTests {
+    @Test func isAskedTwiceIfStillThereThenToldGoodbyeAndHungUpOn() throws {
+        let line = try RunningLine { $0.settings.idleTimeoutSeconds = 0.3 }
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        let heard = String(decoding: guest.readToEnd(), as: UTF8.self).unwrapped
+        #expect(heard.components(separatedBy: "Are you still there?").count - 1 == 2)
+        #expect(heard.contains("I haven't heard from you for a while"))
+        #expect(guest.sawEndOfInput)
     }
 }

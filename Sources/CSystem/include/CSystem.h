@@ -26,4 +26,11 @@ static inline int csystem_accept4(int fd, struct sockaddr *address, socklen_t *l
     return accept4(fd, address, length, flags);
 }
 
+// CRC-32C with the CPU's own instruction (SSE4.2 on x86-64), which Swift cannot reach:
+// the journal's checksum at memory speed. `csystem_crc32c_available` says whether this
+// CPU has it; without it `csystem_crc32c` must not be called (Storage falls back to its
+// table). `crc` is the running register value, already inverted by the caller.
+int csystem_crc32c_available(void);
+unsigned int csystem_crc32c(unsigned int crc, const void *bytes, unsigned long count);
+
 #endif

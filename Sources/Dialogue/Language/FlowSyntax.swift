@@ -100,6 +100,7 @@ public enum Literal: Hashable, Sendable, CustomStringConvertible {
 
 /// A test on a variable: `if guest.phone`, `if not booking.ok`, `if booking.rooms > 3`.
 public struct Condition: Hashable, Sendable {
+    /// How a variable is compared with a value.
     public enum Comparison: String, Hashable, Sendable, CaseIterable {
         case equal = "="
         case notEqual = "!="

@@ -4,6 +4,7 @@
 /// flow logic. Keys under `words.`, `command.` and `names.` are comma-separated lists (answers,
 /// global commands, month names); every other key is a `MessageTemplate`.
 public struct MessageCatalog: Sendable {
+    /// One text and the line it was written on.
     public struct Text: Sendable {
         public var template: MessageTemplate
         public var location: SourceLocation

@@ -1,15 +1,27 @@
 /// A text with `{placeholders}`, split once at load time so speaking it is a walk over
 /// segments, never a re-parse. `{{` and `}}` stand for literal braces.
+///
+/// `{booking.nights|night|nights}` is the number followed by the word for one or for
+/// more, so a text reads "1 night" and "3 nights" (a language without plurals writes the
+/// same word twice).
 public struct MessageTemplate: Sendable, Equatable {
+    /// A run of the text: words as written, or a value to fill in.
     public enum Segment: Sendable, Equatable {
         case literal(String)
         case placeholder(String)
+        /// A number and the word that goes with it: `{name|one|other}`.
+        case counted(String, one: String, other: String)
     }
 
     public let segments: [Segment]
 
     public var placeholders: [String] {
-        segments.compactMap { if case .placeholder(let name) = $0 { name } else { nil } }
+        segments.compactMap {
+            switch $0 {
+            case .placeholder(let name), .counted(let name, _, _): name
+            case .literal: nil
+            }
+        }
     }
 
     /// The text itself when there is nothing to fill in.
@@ -45,10 +57,11 @@ public struct MessageTemplate: Sendable, Equatable {
                     continue
                 }
                 guard closed else { throw .unclosed(String(name.prefix(30))) }
-                let trimmed = String(name.trimmingSpaces())
-                guard FlowParser.isPlaceholderName(trimmed) else { throw .badName(trimmed) }
+                let parts = name.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingSpaces()) }
+                guard FlowParser.isPlaceholderName(parts[0]) else { throw .badName(parts[0]) }
+                guard parts.count == 1 || (parts.count == 3 && !parts[1].isEmpty && !parts[2].isEmpty) else { throw .badPlural(name) }
                 if !literal.isEmpty { segments.append(.literal(literal)); literal = "" }
-                segments.append(.placeholder(trimmed))
+                segments.append(parts.count == 1 ? .placeholder(parts[0]) : .counted(parts[0], one: parts[1], other: parts[2]))
             case "}":
                 if case let following? = iterator.next() {
                     guard following == "}" else { throw .strayBrace }
@@ -70,6 +83,9 @@ public struct MessageTemplate: Sendable, Equatable {
             switch segment {
             case .literal(let text): output += text
             case .placeholder(let name): output += value(name) ?? ""
+            case .counted(let name, let one, let other):
+                let number = value(name) ?? ""
+                output += number + " " + (number == "1" ? one : other)
             }
         }
         return output
@@ -80,12 +96,14 @@ public struct MessageTemplate: Sendable, Equatable {
 public enum TemplateProblem: Error, Equatable, Sendable, CustomStringConvertible {
     case unclosed(String)
     case badName(String)
+    case badPlural(String)
     case strayBrace
 
     public var description: String {
         switch self {
         case .unclosed(let start): return "placeholder \"{\(start)\" is not closed with \"}\""
         case .badName(let name): return "\"{\(name)}\" is not a placeholder: write {group.name}, like {guest.name}"
+        case .badPlural(let text): return "\"{\(text)}\" is not a counted placeholder: write {group.name|one|other}, like {booking.nights|night|nights}"
         case .strayBrace: return "a lone \"}\": write \"}}\" for a literal brace"
         }
     }

@@ -16,6 +16,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// Errors stop `hotelline check` (exit 1) and stop `serve` from starting; warnings are
 /// printed and tolerated. Every message says what is wrong and, where one fits, the fix.
 public struct PromptDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Whether the finding stops the prompts from being used.
     public enum Severity: String, Sendable {
         case error
         case warning

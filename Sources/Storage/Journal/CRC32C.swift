@@ -1,3 +1,5 @@
+import CSystem
+
 /// CRC-32C (Castagnoli), the checksum of every journal frame.
 ///
 /// Promises the standard reflected CRC-32C (polynomial 0x1EDC6F41, as used by iSCSI, ext4
@@ -5,9 +7,15 @@
 /// `checksum(b, continuing: checksum(a)) == checksum(a + b)`, so a frame's type, version
 /// and payload are summed without first copying them together.
 ///
-/// Table-driven, slicing-by-8: eight bytes per step from eight 256-entry tables. Castagnoli
-/// rather than the zlib polynomial because it detects more burst errors at our record sizes.
+/// With the CPU's CRC-32C instruction where there is one (SSE4.2, through the C shim: about
+/// ten times faster, which matters because the journal's writer checksums every record
+/// between two syncs); otherwise table-driven, slicing-by-8: eight bytes per step from
+/// eight 256-entry tables. Both give the same values (tested). Castagnoli rather than the
+/// zlib polynomial because it detects more burst errors at our record sizes.
 public enum CRC32C {
+    /// Whether this CPU computes CRC-32C itself; checked once.
+    static let hasInstruction = csystem_crc32c_available() != 0
+
     /// The reflected Castagnoli polynomial.
     static let polynomial: UInt32 = 0x82F6_3B78
 
@@ -33,6 +41,12 @@ public enum CRC32C {
 
     /// The checksum of `bytes`, continuing from the checksum of what came before them.
     public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
+        guard hasInstruction, let base = bytes.baseAddress else { return tableChecksum(bytes, continuing: previous) }
+        return ~csystem_crc32c(~previous, base, UInt(bytes.count))
+    }
+
+    /// The table-driven checksum: the fallback, and the reference the instruction is tested against.
+    static func tableChecksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
         var crc = ~previous
         guard var pointer = bytes.baseAddress else { return previous }
         var remaining = bytes.count

@@ -10,13 +10,15 @@ import Synchronization
 /// append order, with every record acknowledged before it. A record acknowledged with
 /// `.failure` was cut back out of the file before the acknowledgement and does not come
 /// back. Records never acknowledged (the server died first) may or may not come back.
-/// So a number told to a guest only after its `.success` is never lost.
+/// So a number told to a guest only after its `.success` is never lost. A snapshot keeps
+/// this promise: it replaces segments only once it is itself durable.
 ///
 /// **Threads.** `append`, `takeAcknowledgements` and `pendingCount` take one short mutex
 /// and never touch the disk, so the event loop may call them. A dedicated writer thread
 /// group-commits: one write and one sync for everything queued since the previous sync,
 /// then `notify()` (the server's eventfd write) so the loop takes the acknowledgements.
-/// `rollSegment` and `close` wait for the writer and so belong off the hot path.
+/// `snapshot` and `bytesSinceSnapshot` are as cheap; `rollSegment` and `close` wait for
+/// the writer and so belong off the hot path.
 ///
 /// **Errors.** A failed write or sync (disk full, I/O error) fails that batch only; the
 /// journal keeps accepting records and the next batch tries again. Only if the file cannot
@@ -42,11 +44,13 @@ public final class Journal: Sendable {
 
     /// Recovers the journal in `directory` (created 0700 if missing) and starts its writer.
     ///
-    /// Reads the segments from `options.startSegment` on, cuts a torn tail off the last one
-    /// (noting it), and throws `JournalError.corrupt` for damage a crash cannot explain;
-    /// `repair` deals with that. `notify` is called on the writer thread after each batch
-    /// of acknowledgements is ready; it must be quick and must not call back into the
-    /// journal's waiting methods. The caller should hold the `DataDirectoryLock`.
+    /// Reads the newest snapshot that verifies and the segments after it, cuts a torn tail
+    /// off the last one (noting it), finishes the clean-up of an interrupted snapshot, and
+    /// throws `JournalError.corrupt`, `.corruptSnapshot` or `.missingSegment` for damage a
+    /// crash cannot explain; `repair` deals with those. `notify` is called on the writer
+    /// thread after each batch of acknowledgements is ready; it must be quick and must not
+    /// call back into the journal's waiting methods. The caller should hold the
+    /// `DataDirectoryLock`.
     public static func open(
         directory: String,
         fileSystem: JournalFileSystem = PosixFileSystem(),
@@ -54,15 +58,14 @@ public final class Journal: Sendable {
         notify: @escaping @Sendable () -> Void
     ) throws -> (journal: Journal, recovery: JournalRecovery) {
         try fileSystem.createDirectory(directory)
-        let run = JournalRecoveryRun(directory: directory, fileSystem: fileSystem, startSegment: options.startSegment)
-        let (recovery, last) = try run.run()
+        let outcome = try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .open).run()
         let file: JournalFile
         let segment: Int
-        if let last {
+        if let last = outcome.last {
             file = try fileSystem.open(JournalSegments.path(directory, last.segment), .append)
             segment = last.segment
         } else {
-            segment = options.startSegment
+            segment = outcome.covered + 1
             file = try fileSystem.open(JournalSegments.path(directory, segment), .createNew)
             do {
                 try fileSystem.synchronizeDirectory(directory)
@@ -71,19 +74,20 @@ public final class Journal: Sendable {
                 throw error
             }
         }
-        let queue = JournalQueue(directory: directory)
+        let queue = JournalQueue(directory: directory, tailBytes: outcome.tailBytes, linger: options.groupCommitLinger)
         let writer = JournalWriter(
             directory: directory, fileSystem: fileSystem, segmentSizeLimit: options.segmentSizeLimit,
-            queue: queue, notify: notify, file: file, segment: segment, durableSize: last?.size ?? 0
+            queue: queue, notify: notify, file: file, segment: segment, durableSize: outcome.last?.size ?? 0
         )
         let thread: pthread_t
         do {
-            thread = try startThread(running: writer, directory: directory)
+            // The writer is handed over: from here on only its thread touches it.
+            thread = try JournalThread.start("writer", directory: directory) { writer.run() }
         } catch {
             fileSystem.close(file)
             throw error
         }
-        return (Journal(directory: directory, queue: queue, notify: notify, thread: thread), recovery)
+        return (Journal(directory: directory, queue: queue, notify: notify, thread: thread), outcome.recovery)
     }
 
     /// Queues `record` to be made durable; its acknowledgement carries `token`.
@@ -113,12 +117,39 @@ public final class Journal: Sendable {
         queue.statistics
     }
 
+    /// Asks the writer to replace everything appended so far by `records`, the complete
+    /// state as the caller knows it now. Never blocks: the writer does it in order with the
+    /// appends (see `JournalWriter` for the steps and why a crash between them is safe).
+    ///
+    /// `records` must hold every live record, including those appended and not yet
+    /// acknowledged, and none whose failure the caller has taken: they replace all of it
+    /// on the next `open`. If a record appended before the call fails after the caller
+    /// gathered them, the snapshot is not written (it might bring that record back) and the
+    /// segments stay. Written or not, `bytesSinceSnapshot` starts again from zero, and
+    /// `statistics` counts the outcome. After `close` or a failure it does nothing.
+    public func snapshot(_ records: [JournalRecord]) {
+        snapshot(producing: { records })
+    }
+
+    /// `snapshot(_:)` with the records produced on the writer thread, when it gets to the
+    /// request: a caller with a large state captures it as a value (copy-on-write, so in
+    /// constant time) instead of gathering and encoding it on the event loop. `records`
+    /// must give the state as of this call.
+    public func snapshot(producing records: @escaping @Sendable () -> [JournalRecord]) {
+        _ = queue.enqueue(.snapshot(.init(records: records)))
+    }
+
+    /// Frame bytes appended since the last `snapshot` call (at open: the bytes of the
+    /// segments after the newest snapshot), so the layer above can decide when to call it.
+    public var bytesSinceSnapshot: Int {
+        queue.tailBytes
+    }
+
     /// Starts a new segment now and returns its number.
     ///
     /// Every record appended before the call goes into the earlier segments, every record
-    /// appended after into this one or later: the cut a snapshot needs (see
-    /// `JournalOptions.startSegment`). Waits for the writer to commit what is queued and
-    /// create the segment, so call it where a short wait is acceptable.
+    /// appended after into this one or later. Waits for the writer to commit what is
+    /// queued and create the segment, so call it where a short wait is acceptable.
     public func rollSegment() throws -> Int {
         let request = JournalRollRequest()
         if let refusal = queue.enqueue(.roll(request)) { throw refusal }
@@ -136,22 +167,5 @@ public final class Journal: Sendable {
         if let thread {
             pthread_join(thread, nil)
         }
-    }
-
-    /// Starts the writer's thread. The writer is not `Sendable` and needs not be: it is
-    /// handed over here, retained once, and from then on touched only by that thread.
-    private static func startThread(running writer: JournalWriter, directory: String) throws -> pthread_t {
-        let context = Unmanaged.passRetained(writer).toOpaque()
-        var thread = pthread_t()
-        let result = pthread_create(&thread, nil, { context in
-            let writer = Unmanaged<JournalWriter>.fromOpaque(context!).takeRetainedValue()
-            writer.run()
-            return nil
-        }, context)
-        guard result == 0 else {
-            Unmanaged<JournalWriter>.fromOpaque(context).release()
-            throw JournalError.fileSystem(operation: "starting the writer thread (pthread_create)", path: directory, errno: result)
-        }
-        return thread
     }
 }

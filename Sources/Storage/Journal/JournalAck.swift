@@ -29,6 +29,13 @@ public struct JournalStatistics: Sendable, Equatable {
     public var failedRecords = 0
     /// Group commits that ended in a successful `fdatasync`.
     public var syncs = 0
+    /// Snapshots written, and snapshots asked for but not written (the segments they
+    /// would have replaced stay, so nothing is lost; the next snapshot tries again).
+    public var snapshots = 0
+    public var snapshotsNotWritten = 0
+    /// The last problem a snapshot met (not written, or what it replaced not removed),
+    /// starting with the path involved.
+    public var lastSnapshotProblem: String?
 
     public init() {}
 }

@@ -11,6 +11,11 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case fileSystem(operation: String, path: String, errno: Int32)
     /// A segment holds damage that a crash cannot explain; opening stops here.
     case corrupt(path: String, offset: Int, reason: String)
+    /// The snapshot recovery must start from fails its checks, and the segments it replaced
+    /// are gone, so no older snapshot can stand in for it.
+    case corruptSnapshot(path: String, reason: String)
+    /// A segment is missing from the run recovery must read (later ones exist).
+    case missingSegment(path: String)
     /// A record the record layer cannot read. Raised by that layer, never by the journal,
     /// with the location recovery kept for the record.
     case unknownRecord(type: UInt8, version: UInt8, path: String, offset: Int)
@@ -28,6 +33,13 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .corrupt(let path, let offset, let reason):
             "\(path): offset \(offset): \(reason) (run \"hotelline serve --repair\" to move the damaged "
                 + "segment aside and keep every good record)"
+        case .corruptSnapshot(let path, let reason):
+            "\(path): \(reason); the segments it replaced are gone, so no older snapshot can stand in for it "
+                + "(run \"hotelline serve --repair\" to keep every record in it that still verifies, or restore "
+                + "the data directory from a backup)"
+        case .missingSegment(let path):
+            "\(path): missing, though later segments exist; the records it held are lost unless it is restored "
+                + "from a backup (run \"hotelline serve --repair\" to carry on without them)"
         case .unknownRecord(let type, let version, let path, let offset):
             "\(path): offset \(offset): unknown record type \(type) version \(version) (written by a newer "
                 + "hotelline? run that version, or move the journal aside)"
@@ -39,6 +51,12 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
         case .closed(let directory):
             "\(directory): the journal is closed; the record was not saved"
         }
+    }
+
+    /// `error` as a `JournalError`: the file system throws only those; anything else is
+    /// wrapped as a failure in `directory`, not lost.
+    static func wrapping(_ error: any Error, directory: String) -> JournalError {
+        error as? JournalError ?? .failed(directory: directory, reason: "\(error)")
     }
 
     private static func message(_ errno: Int32) -> String {

@@ -1,14 +1,26 @@
+import Glibc
+
 /// The journal's writer thread: group commit from the queue to the current segment.
 ///
 /// Each turn takes every entry queued since the previous sync, encodes the records into
 /// one buffer, writes it with one `write`, `fdatasync`s once and only then publishes the
 /// acknowledgements and calls `notify`. It never sleeps on a timer: the moment a sync
 /// returns it takes whatever queued meanwhile, so under load batches grow by themselves
-/// and with one writer the latency is one write plus one sync.
+/// and with one writer the latency is one write plus one sync. After a commit of several
+/// records it may linger a few microseconds for the next wave, encoding it as it comes
+/// (see `JournalQueue`), so a wave is synced whole rather than its first record alone.
 ///
 /// A failed write or sync fails that batch, then cuts the file back to `durableSize` (and
 /// syncs the cut) so no part of it can resurface after a later success or a restart. If
 /// the cut fails too, the file's content is unknown: the writer turns the journal failed.
+///
+/// A snapshot starts in order with the records: (a) roll to segment N+1, so every record
+/// appended before the request lies in segments ≤ N; then `JournalSnapshotWriter`, on a
+/// thread of its own while commits go on, (b) writes `snapshot-N.snap` durably through a
+/// temporary file and (c) only then removes segments ≤ N and older snapshots. A crash
+/// between any two steps leaves either the old starting point with all its segments, or
+/// the new snapshot (recovery finishes step (c)). A snapshot that fails is counted and
+/// given up: the segments stay, so nothing is lost.
 ///
 /// Confined to its thread: created by `Journal.open`, then touched only by `run()`.
 final class JournalWriter {
@@ -26,6 +38,19 @@ final class JournalWriter {
     private var failure: JournalError?
     /// The encoding buffer, kept between batches so steady traffic does not reallocate.
     private var buffer: [UInt8] = []
+    /// Records this writer acknowledged as failures: with the refusals at `enqueue`, every
+    /// failure of a record appended before a snapshot request, once the writer reaches it.
+    private var failedRecords = 0
+    /// The thread writing the last snapshot requested, until joined.
+    private var snapshotThread: pthread_t?
+    /// Records in the last commit: the batch size the queue lingers for (see `JournalQueue`).
+    private var lastCommitted = 0
+    /// Leading entries of the coming batch already encoded into `buffer` while the queue
+    /// lingered (records only, so all of them belong to the batch's first commit).
+    private var encodedThrough = 0
+    /// Records of the batch refused before the write, by index in the batch: rare, so
+    /// usually never allocated.
+    private var refused: [Int: JournalError] = [:]
 
     init(
         directory: String, fileSystem: JournalFileSystem, segmentSizeLimit: Int,
@@ -44,57 +69,91 @@ final class JournalWriter {
 
     /// The thread's body: commit batches until the queue is closed and drained.
     func run() {
-        while let batch = queue.nextBatch() {
-            var records: [(record: JournalRecord, token: UInt64)] = []
-            for entry in batch {
-                switch entry {
-                case .record(let record, let token):
-                    records.append((record, token))
+        while let batch = queue.nextBatch(expecting: lastCommitted, prepare: prepare) {
+            // Records before a roll or a snapshot belong in the segments it cuts off.
+            var start = batch.startIndex
+            for index in batch.indices {
+                switch batch[index] {
+                case .record:
+                    continue
                 case .roll(let request):
-                    // Records queued before the roll belong in the old segment.
-                    commit(records)
-                    records = []
+                    commit(batch[start..<index])
                     request.complete(rollRequested())
+                case .snapshot(let request):
+                    commit(batch[start..<index])
+                    if let (written, problem) = snapshotRequested(request) {
+                        queue.snapshotFinished(written: written, problem: problem)
+                    }
                 }
+                start = index + 1
             }
-            commit(records)
+            commit(batch[start...])
+            encodedThrough = 0
         }
+        finishSnapshot()
         fileSystem.close(file)
+    }
+
+    /// Encodes records that arrived while the queue lingers, ahead of the commit.
+    private func prepare(_ entries: [JournalQueue.Entry]) {
+        for entry in entries {
+            encode(entry, at: encodedThrough)
+            encodedThrough += 1
+        }
+    }
+
+    /// Appends the frame of a record entry to `buffer`, or notes why it is refused.
+    private func encode(_ entry: JournalQueue.Entry, at index: Int) {
+        guard case .record(let record, _) = entry else { return }
+        if let failure {
+            refused[index] = failure
+        } else if record.payload.count > JournalFrame.maximumPayloadSize {
+            refused[index] = .recordTooLarge(
+                directory: directory, size: record.payload.count, limit: JournalFrame.maximumPayloadSize
+            )
+        } else {
+            JournalFrame.encode(record, into: &buffer)
+        }
     }
 
     // MARK: - Group commit
 
-    private func commit(_ records: [(record: JournalRecord, token: UInt64)]) {
-        guard !records.isEmpty else { return }
-        var outcomes = [Result<Void, JournalError>](repeating: .success(()), count: records.count)
-        /// The records that went into `buffer`, whose fate the write and sync decide.
-        var encoded: [Int] = []
-        buffer.removeAll(keepingCapacity: true)
-        for (index, entry) in records.enumerated() {
-            if let failure {
-                outcomes[index] = .failure(failure)
-            } else if entry.record.payload.count > JournalFrame.maximumPayloadSize {
-                outcomes[index] = .failure(.recordTooLarge(
-                    directory: directory, size: entry.record.payload.count, limit: JournalFrame.maximumPayloadSize
-                ))
-            } else {
-                JournalFrame.encode(entry.record, into: &buffer)
-                encoded.append(index)
-            }
+    /// Writes and syncs the records of `entries` (rolls and snapshots are not among them)
+    /// as one batch, then publishes their acknowledgements in order. Entries before
+    /// `encodedThrough` are in `buffer` already.
+    private func commit(_ entries: ArraySlice<JournalQueue.Entry>) {
+        guard !entries.isEmpty else { return }
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            refused.removeAll()
+        }
+        for index in entries.indices where index >= encodedThrough {
+            encode(entries[index], at: index)
         }
         var synced = false
+        var batchError: JournalError?
         var newFailure: JournalError?
-        if !encoded.isEmpty {
+        if !buffer.isEmpty {
             do {
                 try writeAndSync()
                 synced = true
             } catch {
-                let error = Self.journalError(error, directory: directory)
-                for index in encoded { outcomes[index] = .failure(error) }
-                newFailure = undoFailedWrite(after: error)
+                batchError = JournalError.wrapping(error, directory: directory)
+                newFailure = undoFailedWrite(after: batchError!)
             }
         }
-        let acknowledgements = zip(records, outcomes).map { JournalAck(token: $0.token, outcome: $1) }
+        var acknowledgements: [JournalAck] = []
+        acknowledgements.reserveCapacity(entries.count)
+        for index in entries.indices {
+            guard case .record(_, let token) = entries[index] else { continue }
+            if let error = refused[index] ?? batchError {
+                acknowledgements.append(JournalAck(token: token, outcome: .failure(error)))
+                failedRecords += 1
+            } else {
+                acknowledgements.append(JournalAck(token: token, outcome: .success(())))
+            }
+        }
+        lastCommitted = acknowledgements.count
         queue.publish(acknowledgements, synced: synced, failure: newFailure)
         notify()
     }
@@ -124,6 +183,42 @@ final class JournalWriter {
         }
     }
 
+    // MARK: - Snapshots
+
+    /// Step (a) of the snapshot `request` asks for, here, in order with the records; then
+    /// (b) and (c) on a thread of their own, which reports to the queue. Returns the outcome
+    /// when the snapshot is given up here, nil when the thread took it. One snapshot is
+    /// written at a time: a request waits for the one before (only when they come faster
+    /// than they can be written).
+    private func snapshotRequested(_ request: JournalQueue.SnapshotRequest) -> (written: Bool, problem: String?)? {
+        if let failure { return (false, "\(directory): snapshot not written: \(failure)") }
+        guard failedRecords + request.refusedBefore == request.failuresTaken else {
+            return (false, "\(directory): snapshot not written: a record appended before it failed after its "
+                + "records were gathered, so they may still hold it; the next snapshot tries again")
+        }
+        finishSnapshot()
+        let covered = segment
+        let (snapshotWriter, queue, records) = (JournalSnapshotWriter(directory: directory, fileSystem: fileSystem), queue, request.records)
+        do {
+            try roll()
+            snapshotThread = try JournalThread.start("snapshot", directory: directory) {
+                let (written, problem) = snapshotWriter.write(records(), covered: covered)
+                queue.snapshotFinished(written: written, problem: problem)
+            }
+        } catch {
+            return (false, "\(JournalError.wrapping(error, directory: directory))")
+        }
+        return nil
+    }
+
+    /// Waits for the snapshot being written, if any.
+    private func finishSnapshot() {
+        if let thread = snapshotThread {
+            pthread_join(thread, nil)
+            snapshotThread = nil
+        }
+    }
+
     // MARK: - Segments
 
     private func rollRequested() -> Result<Int, JournalError> {
@@ -132,13 +227,8 @@ final class JournalWriter {
             try roll()
             return .success(segment)
         } catch {
-            return .failure(Self.journalError(error, directory: directory))
+            return .failure(JournalError.wrapping(error, directory: directory))
         }
-    }
-
-    /// The file system throws `JournalError`s; anything else is wrapped, not lost.
-    private static func journalError(_ error: any Error, directory: String) -> JournalError {
-        error as? JournalError ?? .failed(directory: directory, reason: "\(error)")
     }
 
     /// Switches to the next segment. The new file's directory entry is synced before any

@@ -2,6 +2,7 @@ import HotelCalendar
 
 /// A room booking a guest said yes to. Its guest file is created with the guest's first one.
 public struct Reservation: Equatable, Sendable {
+    /// Whether the booking stands.
     public enum Status: UInt8, Sendable { case confirmed = 1, cancelled = 2 }
 
     public var number: ConfirmationNumber
@@ -27,6 +28,7 @@ public struct Reservation: Equatable, Sendable {
 
 /// A complaint with the resolution the guest expects; the guest is called back within three days.
 public struct ComplaintTicket: Equatable, Sendable {
+    /// Where the complaint is in its handling (received, investigated, resolved, signed off).
     public enum Status: UInt8, Sendable { case open = 1, investigating = 2, resolved = 3, closed = 4 }
 
     public var number: TicketNumber
@@ -63,6 +65,7 @@ public struct ComplaintTicket: Equatable, Sendable {
 
 /// A guest's request to be called, with the window they were promised.
 public struct CallbackRequest: Equatable, Sendable {
+    /// The call's outcome: not yet made, reached, no answer (retry), wrong number.
     public enum Status: UInt8, Sendable { case pending = 1, reached = 2, noAnswer = 3, wrongNumber = 4 }
 
     public var number: CallbackNumber

@@ -90,10 +90,15 @@ struct RecordReader {
     mutating func readString() throws(RecordDecodingError) -> String {
         let count = try readUInt64()
         guard count <= UInt64(bytes.count - offset) else { throw .malformed("text runs past the record") }
-        let end = offset + Int(count)
-        guard let text = String(validating: bytes[offset..<end], as: UTF8.self) else {
-            throw .malformed("text is not UTF-8")
+        let start = offset, end = offset + Int(count)
+        let text = bytes.withUnsafeBufferPointer { all -> String? in
+            let utf8 = UnsafeBufferPointer(rebasing: all[start..<end])
+            // ASCII (most fields) is valid UTF-8 as it stands: `String(validating:)` looks up
+            // generic metadata on every call, which was a good part of a start's decoding.
+            if utf8.allSatisfy({ $0 < 0x80 }) { return String(decoding: utf8, as: UTF8.self) }
+            return String(validating: utf8, as: UTF8.self)
         }
+        guard let text else { throw .malformed("text is not UTF-8") }
         offset = end
         return text
     }

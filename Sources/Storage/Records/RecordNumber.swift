@@ -55,6 +55,7 @@ public struct RecordNumber<Prefix: RecordNumberPrefix>: Hashable, Comparable, Se
     }
 }
 
+/// The letters the line gives each kind of number: R, T, C, S.
 public enum ConfirmationPrefix: RecordNumberPrefix { public static var letter: String { "R" } }
 public enum TicketPrefix: RecordNumberPrefix { public static var letter: String { "T" } }
 public enum CallbackPrefix: RecordNumberPrefix { public static var letter: String { "C" } }

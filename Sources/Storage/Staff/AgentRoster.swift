@@ -2,6 +2,7 @@ import Glibc
 
 /// A member of staff who may log in to the agent console.
 public struct AgentAccount: Equatable, Sendable {
+    /// What the agent may do at the console.
     public enum Role: String, Sendable, CaseIterable {
         case agent
         /// Also whispers, barges in and sees the centre's figures.

@@ -9,7 +9,9 @@
 /// `announceInterval` seconds; past `maxWait`, or with no agent logged in, a callback is
 /// offered instead.
 public struct CallQueue: Sendable {
+    /// A guest, by their connection number.
     public typealias Guest = UInt64
+    /// An agent, by their login ID.
     public typealias Agent = String
 
     /// The queue's limits, each with a default and a `serve` flag.

@@ -30,7 +30,7 @@ struct BookingFlowTests {
             checkIn: CivilDate(year: 2026, month: 12, day: 24)!, checkOut: CivilDate(year: 2026, month: 12, day: 27)!,
             rooms: 1, roomType: "deluxe")))
         call.complete(.available(roomsLeft: 8))
-        #expect(call.heard.contains("3 night(s) at $180 a night, $540 in total"))
+        #expect(call.heard.contains("3 nights at $180 a night, $540 in total"))
         #expect(call.heard.contains("May I have a phone number"))
         call.send("+44 20 7946 0958")
         #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+442079460958")!))
@@ -73,7 +73,7 @@ struct BookingFlowTests {
         call.send("2")
         call.walk(["29 Dec"])
         #expect(call.heard.contains("Check-out:  Tuesday 29 December 2026"))
-        #expect(call.heard.contains("for 5 night(s)"))
+        #expect(call.heard.contains("for 5 nights"))
     }
 
     @Test func aRepeatCallerIsWelcomedBackByNameAndNotAskedForItAgain() {
@@ -183,5 +183,19 @@ struct TextLayoutTests {
         #expect(Renderer.grouped(1380) == "1,380")
         #expect(Renderer.grouped(999) == "999")
         #expect(Renderer.grouped(1_000_000) == "1,000,000")
+    }
+}
+
+@Suite("Counted words")
+struct CountedWordTests {
+    @Test func oneNightAndThreeNights() throws {
+        let template = try MessageTemplate(parsing: "{booking.nights|night|nights} for {booking.rooms|room|rooms}")
+        #expect(template.render { $0 == "booking.nights" ? "1" : "3" } == "1 night for 3 rooms")
+        #expect(template.placeholders == ["booking.nights", "booking.rooms"])
+    }
+
+    @Test(arguments: ["{booking.nights|night}", "{booking.nights|night|}", "{booking.nights|a|b|c}"])
+    func aCountedPlaceholderNeedsBothWords(text: String) {
+        #expect(throws: TemplateProblem.badPlural(String(text.dropFirst().dropLast()))) { try MessageTemplate(parsing: text) }
     }
 }

@@ -80,7 +80,7 @@ struct StatusFlowTests {
             Here is your booking R1000017, in the name of Maria Lopez:
               Room:       1 x Deluxe King
               Check-in:   Thursday 24 December 2026 (from 15:00)
-              Check-out:  Sunday 27 December 2026 (by 11:00), 3 night(s)
+              Check-out:  Sunday 27 December 2026 (by 11:00), 3 nights
             Cancellation is free until 48 hours before arrival.
             """))
         #expect(call.heard.contains("To change or cancel it, ask us to call you back (option 3 of the main menu)."))

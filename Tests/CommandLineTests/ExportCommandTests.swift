@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("hotelline export")
+struct ExportCommandTests {
+    @Test func exportsWhileTheServerRunsAndLogsEachExport() throws {
+        let data = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        let guest = try GuestClient(port: server.port)
+        try guest.read(until: "0  Speak to a person")
+        for answer in ["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes"] { guest.say(answer) }
+        let done = try guest.read(until: "Please keep it")
+        let number = String(done[done.range(of: #"R\d{7}"#, options: .regularExpression)!])
+        let csv = try HotelLineProcess.run(["export", "--data", data, "--kind", "reservations"])
+        #expect(csv.status == 0, "\(csv.errors)")
+        let rows = csv.output.components(separatedBy: "\r\n")
+        #expect(rows[0].hasPrefix("confirmation,guest_file,guest_name,phone"))
+        #expect(rows[1].hasPrefix("\(number),261224001,Maria Lopez,+442079460958,"))
+        let json = try HotelLineProcess.run(["export", "--data", data, "--kind", "guests", "--format", "json"])
+        #expect(json.output == "{\"guest_file\":\"261224001\",\"name\":\"Maria Lopez\",\"phone\":\"+442079460958\",\"email\":null,\"reservations\":\"\(number)\",\"complaints\":\"\",\"callbacks\":\"\",\"surveys\":\"\"}\n")
+        // The live server was neither blocked nor disturbed: it still books.
+        guest.say("yes")
+        try guest.read(until: "0  Speak to a person")
+        let (status, _) = server.stop()
+        #expect(status == 0)
+        let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)
+        #expect(audit.contains(" export kind=reservations format=csv user="))
+        #expect(audit.contains(" export kind=guests format=json user="))
+    }
+
+    @Test(arguments: [
+        (["export", "--kind", "bookings"], 2, "unknown --kind \"bookings\""),
+        (["export", "--kind", "reservation"], 2, "(did you mean \"reservations\"?)"),
+        (["export", "--kind", "surveys", "--format", "xml"], 2, "unknown --format \"xml\": use csv or json"),
+        (["export"], 2, "export needs --kind"),
+        (["export", "--kind", "callbacks", "extra"], 2, "export takes options only"),
+    ])
+    func badExportFlagsAreExplained(arguments: [String], status: Int32, message: String) throws {
+        let run = try HotelLineProcess.run(arguments + ["--data", NSTemporaryDirectory() + "hotelline-none"])
+        #expect(run.status == status)
+        #expect(run.errors.contains(message), "\(run.errors)")
+    }
+
+    @Test func anEmptyOrMissingDataDirectoryExportsJustTheHeader() throws {
+        let run = try HotelLineProcess.run(["export", "--kind", "complaints", "--data", NSTemporaryDirectory() + "hotelline-missing-" + String(UInt32.random(in: 0...UInt32.max))])
+        #expect(run.status == 0 || run.errors.contains("journal"), "\(run.errors)")
+    }
+
+    @Test func aCorruptJournalIsReportedWithFileAndOffsetNotExported() throws {
+        let data = CommandLineTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        let guest = try GuestClient(port: server.port)
+        for answer in ["2", "1", "Slow check-in", "Faster", "+44 20 7946 0958", "Maria Lopez", "no", "no"] { guest.say(answer) }
+        try guest.read(until: "anything else")
+        let (_, _) = server.stop()
+        let segment = data + "/journal/000001.seg"
+        let intact = try Data(contentsOf: URL(fileURLWithPath: segment))
+        var bytes = intact
+        bytes[14] ^= 0xFF  // inside the first record's payload…
+        bytes += intact  // …with an intact record after it, so the damage is not a torn tail
+        try bytes.write(to: URL(fileURLWithPath: segment))
+        let run = try HotelLineProcess.run(["export", "--data", data, "--kind", "complaints"])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("journal/000001.seg: offset 0: checksum mismatch"), "\(run.errors)")
+    }
+}

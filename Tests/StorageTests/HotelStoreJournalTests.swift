@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import HotelCalendar
+import Testing
+@testable import Storage
+
+/// The hotel store on a real journal: its snapshot policy, the read-only store for the
+/// export, and records this version cannot read.
+@Suite("Hotel store on the journal")
+struct HotelStoreJournalTests {
+    @Test func aTinySnapshotThresholdOverManyAppendsKeepsEveryRecordAcrossReopening() throws {
+        try withTemporaryDirectory { data in
+            var options = HotelStoreOptions()
+            options.snapshotThreshold = 2_000
+            options.journal = JournalOptions(segmentSizeLimit: 1_000)
+            let woken = DispatchSemaphore(value: 0)
+            let expected: [HotelRecord]
+            let phones = stride(from: 0, to: 300, by: 3).map { sampleReservation($0).phone }
+            let files: [GuestFile?]
+            do {
+                let (store, _) = try HotelStore.open(dataDirectory: data, options: options) { woken.signal() }
+                for index in 0..<300 {
+                    if index % 3 == 0 {
+                        _ = store.reserve(sampleReservation(index), inventory: 1_000, now: 0, token: UInt64(index))
+                    } else {
+                        _ = store.fileComplaint({ sampleComplaint(index, number: $0) }, token: UInt64(index))
+                    }
+                    // Let acknowledgements in now and then, so snapshots see pending and durable records.
+                    if index % 7 == 0 { drain(store, woken) }
+                }
+                drain(store, woken)
+                expected = store.allRecords
+                files = phones.map { store.guestFile(phone: $0) }
+                store.close()
+            }
+            #expect(expected.count == 300)
+            #expect(files.allSatisfy { $0 != nil })
+            let journal = HotelStore.journalDirectory(data)
+            let snapshots = try names(in: journal).filter { $0.hasSuffix(".snap") }
+            #expect(snapshots.count == 1)
+            #expect(try JournalSegments.list(journal, fileSystem: PosixFileSystem()).count <= 4)
+
+            let (reopened, notes) = try HotelStore.open(dataDirectory: data, options: options) {}
+            defer { reopened.close() }
+            #expect(reopened.allRecords == expected)
+            #expect(phones.map { reopened.guestFile(phone: $0) } == files)
+            #expect(notes.last?.contains("from \(snapshots[0])") == true)
+            #expect(try HotelStore.readOnly(dataDirectory: data).allRecords == expected)
+        }
+    }
+
+    @Test func theReadOnlyStoreRefusesNewRecords() throws {
+        try withTemporaryDirectory { data in
+            try FileManager.default.createDirectory(atPath: HotelStore.journalDirectory(data), withIntermediateDirectories: true)
+            let store = try HotelStore.readOnly(dataDirectory: data)
+            #expect(store.recordCount == 0)
+            _ = store.fileComplaint({ sampleComplaint(1, number: $0) }, token: 1)
+            let acks = store.takeAcknowledgements()
+            #expect(acks.count == 1 && acks[0].failure != nil && store.recordCount == 0)
+        }
+    }
+
+    @Test func anUnknownRecordVersionStopsTheStartNamingFileAndOffset() throws {
+        try withTemporaryDirectory { data in
+            let journal = HotelStore.journalDirectory(data)
+            let good = HotelRecord.complaint(sampleComplaint(1, number: TicketNumber(serial: TicketNumber.firstSerial))).encoded()
+            var newer = good
+            newer.version = 9
+            do {
+                let harness = try JournalHarness(directory: journal)
+                harness.append([good, newer])
+            }
+            let error = #expect(throws: JournalError.self) { try HotelStore.open(dataDirectory: data) {} }
+            let offset = JournalFrame.encode(good).count
+            #expect(error == .unknownRecord(type: good.type, version: 9, path: journal + "/000001.seg", offset: offset))
+            #expect(message(error).hasPrefix("\(journal)/000001.seg: offset \(offset): unknown record type 2 version 9"))
+        }
+    }
+
+    private func drain(_ store: HotelStore, _ woken: DispatchSemaphore) {
+        while store.pendingCount > 0 {
+            _ = woken.wait(timeout: .now() + 10)
+            #expect(store.takeAcknowledgements().allSatisfy { $0.failure == nil })
+        }
+    }
+}
+
+func sampleReservation(_ index: Int) -> NewReservation {
+    let checkIn = CivilDate(dayNumber: 20_000 + index % 400)
+    return NewReservation(
+        guestName: "Guest \(index)", phone: "+4420794\(100_000 + index % 5_000)", email: index % 2 == 0 ? "g\(index)@example.com" : nil,
+        checkIn: checkIn, checkOut: CivilDate(dayNumber: checkIn.dayNumber + 1 + index % 6), rooms: 1 + index % 2,
+        roomType: ["DLX", "STD", "STE"][index % 3], rate: 120 + index % 80, language: "en", session: "session-\(index)")
+}
+
+func sampleComplaint(_ index: Int, number: TicketNumber) -> ComplaintTicket {
+    ComplaintTicket(
+        number: number, category: "housekeeping", details: "The towels in room \(100 + index % 300) were not changed",
+        expectedResolution: "fresh towels today", guestName: "Guest \(index)", phone: "+4420794\(100_000 + index)",
+        roomNumber: String(100 + index % 300), language: "en", followUpBy: CivilDate(dayNumber: 20_003), createdAt: 1_700_000_000_000,
+        session: "session-\(index)")
+}
