@@ -100,15 +100,22 @@ public final class FileAppender: Sendable {
         var path = chunk.path
         let slash = path.withUTF8 { bytes in bytes.lastIndex(of: UInt8(ascii: "/")) }
         let folder = slash.map { String(path.utf8.prefix($0))! } ?? ""
-        let folderFD: Int32
-        switch folders.descriptor(for: folder) {
-        case .open(let fd): folderFD = fd
-        case .failed(let problem): return problem
-        }
-        // Opened relative to the folder, held open: no walk of the data directory's path per file.
-        let fd = path.withUTF8 { bytes in
-            let name = slash.map { UnsafeBufferPointer(rebasing: bytes[($0 + 1)...]) } ?? bytes
-            return Self.withCString(name) { openat(folderFD, $0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600) }
+        var fd: Int32 = -1
+        // A folder removed while held open (someone tidied the data directory) takes no new
+        // file (ENOENT): it is made again and the open tried once more.
+        for attempt in 0..<2 {
+            let folderFD: Int32
+            switch folders.descriptor(for: folder) {
+            case .open(let open): folderFD = open
+            case .failed(let problem): return problem
+            }
+            // Opened relative to the folder, held open: no walk of the data directory's path per file.
+            fd = path.withUTF8 { bytes in
+                let name = slash.map { UnsafeBufferPointer(rebasing: bytes[($0 + 1)...]) } ?? bytes
+                return Self.withCString(name) { openat(folderFD, $0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600) }
+            }
+            guard fd < 0, errno == ENOENT, attempt == 0 else { break }
+            folders.closeAll()
         }
         guard fd >= 0 else { return "cannot open \(directory)/\(chunk.path): \(String(cString: strerror(errno)))" }
         defer { Glibc.close(fd) }

@@ -32,6 +32,26 @@ struct FileAppenderTests {
         }
     }
 
+    @Test func aFolderRemovedWhileHeldOpenIsMadeAgainForTheNextFile() throws {
+        try withTemporaryDirectory { directory in
+            let files = FileAppender(directory: directory)
+            let written = DispatchSemaphore(value: 0)
+            files.append("first\n", to: "transcripts/2026-11-25/a.txt")
+            // Chunks are written in order: once this one is being made, the first is on disk.
+            files.append(to: "audit.log") {
+                written.signal()
+                return []
+            }
+            written.wait()
+            try FileManager.default.removeItem(atPath: directory + "/transcripts/2026-11-25")
+            files.append("second\n", to: "transcripts/2026-11-25/b.txt")
+            files.close()
+            #expect(files.takeFailures().isEmpty)
+            #expect(text(directory + "/transcripts/2026-11-25/b.txt") == "second\n")
+            #expect(fileMode(directory + "/transcripts/2026-11-25") == 0o700)
+        }
+    }
+
     @Test func aFolderThatCannotBeMadeIsReportedAndTheRestIsWritten() throws {
         try withTemporaryDirectory { directory in
             #expect(mkdir(directory, 0o700) == 0)
