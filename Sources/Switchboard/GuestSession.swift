@@ -27,18 +27,15 @@ final class GuestSession {
     /// Consoles watching this call (their connection IDs).
     var watchers: Set<UInt64> = []
     /// The last entries of the call, raw, for `watch` to start from.
-    private(set) var recent: [(TranscriptDirection, String)] = []
-    static let recentLimit = 100
+    private var recent = RecentEntries<(TranscriptDirection, String)>(limit: 100)
 
     func remember(_ direction: TranscriptDirection, _ text: String) {
         recent.append((direction, text))
-        // Trim in batches so keeping the history costs nothing per line.
-        if recent.count >= 2 * Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
     }
 
-    /// The recent entries as a console shows them.
+    /// The recent entries as a console shows them, oldest first.
     var recentConsoleLines: [String] {
-        recent.suffix(Self.recentLimit).flatMap { ServiceCenter.consoleLines($0.0, $0.1, session: connection.id) }
+        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.0, $0.1, session: connection.id) }
     }
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
@@ -54,3 +51,30 @@ final class GuestSession {
 
 @available(*, unavailable)
 extension GuestSession: Sendable {}
+
+/// The last `limit` things appended, kept as a ring: once full, the newest overwrites the
+/// oldest in place, so keeping them costs a store per append (no trimming, no growing).
+struct RecentEntries<Element> {
+    let limit: Int
+    private var ring: [Element] = []
+    /// Where the oldest is, once the ring is full.
+    private var oldest = 0
+
+    init(limit: Int) {
+        precondition(limit > 0)
+        self.limit = limit
+    }
+
+    mutating func append(_ element: Element) {
+        if ring.count < limit {
+            if ring.isEmpty { ring.reserveCapacity(limit) }
+            ring.append(element)
+        } else {
+            ring[oldest] = element
+            oldest = oldest + 1 == limit ? 0 : oldest + 1
+        }
+    }
+
+    /// Oldest first.
+    var inOrder: [Element] { Array(ring[oldest...] + ring[..<oldest]) }
+}

@@ -215,7 +215,9 @@ public final class LineConnection {
         case .connecting, .closing, .closed: return
         }
         if !output.isEmpty {
-            let written = output.withReadableBytes { Socket.send(fd, $0) }
+            // Draining, the close comes once this is written: the FIN may carry it.
+            let last: Bool = if case .draining = state { true } else { false }
+            let written = output.withReadableBytes { Socket.send(fd, $0, last: last) }
             if written > 0 {
                 output.consume(written)
             } else if written != -Int(EAGAIN) && written != -Int(EINTR) {

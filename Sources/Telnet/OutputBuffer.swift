@@ -43,25 +43,27 @@ struct OutputBuffer: ~Copyable {
     mutating func appendLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            reserve(utf8.count + 2)
+            let count = utf8.count
+            // Room for the text, its CR LF and a few CRs, so a text of a few lines grows the
+            // buffer at most once; past them, room is checked again at each LF.
+            reserve(count + 2 + 16)
+            var runStart = 0
             if let source = utf8.baseAddress {
-                var runStart = 0
                 var from = 0
                 // memchr finds each LF; the bytes between are copied whole.
-                while from < utf8.count, let found = memchr(source + from, Int32(ASCII.lf), utf8.count - from) {
+                while from < count, let found = memchr(source + from, Int32(ASCII.lf), count - from) {
                     let index = source.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if index == 0 || source[index - 1] != ASCII.cr {
-                        copy(source + runStart, count: index - runStart)
-                        reserve(utf8.count - index + 3)
-                        base![end] = ASCII.cr
-                        end += 1
-                        runStart = index
-                    }
                     from = index + 1
+                    if index > 0 && source[index - 1] == ASCII.cr { continue }
+                    // The rest of the text, this CR and the closing CR LF must fit.
+                    if end + (count - runStart) + 3 > capacity { reserve(count - runStart + 3 + 16) }
+                    copy(source + runStart, count: index - runStart)
+                    base![end] = ASCII.cr
+                    end += 1
+                    runStart = index
                 }
-                copy(source + runStart, count: utf8.count - runStart)
+                copy(source + runStart, count: count - runStart)
             }
-            reserve(2)
             base![end] = ASCII.cr
             base![end + 1] = ASCII.lf
             end += 2
@@ -96,6 +98,7 @@ struct OutputBuffer: ~Copyable {
     }
 
     /// Copies `count` bytes at `source` to the end (room already reserved).
+    @inline(__always)
     private mutating func copy(_ source: UnsafePointer<UInt8>, count: Int) {
         guard count > 0 else { return }
         (base! + end).update(from: source, count: count)
@@ -104,8 +107,14 @@ struct OutputBuffer: ~Copyable {
 
     /// Makes room for `extra` more bytes: the written-out front is reused first, then the
     /// storage doubles.
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
         guard end + extra > capacity else { return }
+        makeRoom(extra)
+    }
+
+    @inline(never)
+    private mutating func makeRoom(_ extra: Int) {
         if readIndex > 0 {
             slideDown()
             guard end + extra > capacity else { return }

@@ -63,8 +63,12 @@ enum Socket {
     /// Writes what the socket takes now: bytes written, or -errno. MSG_NOSIGNAL turns a
     /// write to a closed peer into EPIPE instead of a process-killing SIGPIPE, so no
     /// signal disposition needs changing.
-    static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
-        let written = Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT))
+    /// `last`: these are the connection's last bytes and its end (shutdown or close) follows
+    /// in this very turn, so they wait in the kernel (MSG_MORE) and leave in one segment with
+    /// the FIN, instead of a segment of data and a segment for the FIN.
+    static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, last: Bool = false) -> Int {
+        let flags = Int32(MSG_NOSIGNAL | MSG_DONTWAIT) | (last ? Int32(MSG_MORE) : 0)
+        let written = Glibc.send(fd, bytes.baseAddress, bytes.count, flags)
         return written >= 0 ? written : -Int(errno)
     }
 

@@ -121,8 +121,15 @@ struct TranscriptEncoder: ~Copyable {
         append(byte: 0x0A)
     }
 
+    @inline(__always)
     private mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        grow(toFit: extra)
+    }
+
+    /// The rare path of `reserve`, kept out of line so the common one inlines small.
+    @inline(never)
+    private mutating func grow(toFit extra: Int) {
         var grown = capacity * 2
         while grown < count + extra { grown *= 2 }
         let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -132,12 +139,14 @@ struct TranscriptEncoder: ~Copyable {
         capacity = grown
     }
 
+    @inline(__always)
     private mutating func append(byte: UInt8) {
         reserve(1)
         base[count] = byte
         count += 1
     }
 
+    @inline(__always)
     private mutating func append(_ source: UnsafePointer<UInt8>, count length: Int) {
         guard length > 0 else { return }
         reserve(length)
@@ -145,6 +154,7 @@ struct TranscriptEncoder: ~Copyable {
         count += length
     }
 
+    @inline(__always)
     private mutating func append(_ text: StaticString) {
         append(text.utf8Start, count: text.utf8CodeUnitCount)
     }
@@ -155,6 +165,7 @@ struct TranscriptEncoder: ~Copyable {
     }
 
     /// The last prefix again, for the next entry of the same turn.
+    @inline(__always)
     private mutating func repeatPrefix() {
         reserve(prefixLength)
         (base + count).update(from: base + prefixStart, count: prefixLength)
@@ -166,25 +177,40 @@ struct TranscriptEncoder: ~Copyable {
         appendDecimal(value.magnitude)
     }
 
-    /// `+12.345 line  `: an entry up to its text.
+    /// `+12.345 line  `: an entry up to its text, written with one room check.
     private mutating func appendPrefix(_ offset: Int64, _ direction: TranscriptDirection) {
-        appendOffset(offset)
+        // `+`, up to 19 digits of seconds, `.`, 3 of milliseconds, ` line  `.
+        reserve(32)
+        let milliseconds = max(0, offset)
+        base[count] = UInt8(ascii: "+")
+        count += 1
+        appendDigits(UInt64(milliseconds / 1000))
+        let fraction = Int(milliseconds % 1000)
+        base[count] = UInt8(ascii: ".")
+        base[count + 1] = UInt8(ascii: "0") + UInt8(fraction / 100)
+        base[count + 2] = UInt8(ascii: "0") + UInt8(fraction / 10 % 10)
+        base[count + 3] = UInt8(ascii: "0") + UInt8(fraction % 10)
+        count += 4
+        let word: StaticString
         switch direction {
-        case .line: append(" line  ")
-        case .guest: append(" guest ")
-        case .event: append(" event ")
+        case .line: word = " line  "
+        case .guest: word = " guest "
+        case .event: word = " event "
         }
+        (base + count).update(from: word.utf8Start, count: 7)
+        count += 7
     }
 
-    /// `+12.345`, as `offset(_:)` writes it.
-    private mutating func appendOffset(_ milliseconds: Int64) {
-        append(byte: UInt8(ascii: "+"))
-        appendDecimal(milliseconds / 1000)
-        append(byte: UInt8(ascii: "."))
-        let fraction = milliseconds % 1000
-        append(byte: UInt8(ascii: "0") + UInt8(fraction / 100))
-        append(byte: UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        append(byte: UInt8(ascii: "0") + UInt8(fraction % 10))
+    /// The decimal digits of `value`, room already reserved.
+    @inline(__always)
+    private mutating func appendDigits(_ value: UInt64) {
+        var divisor: UInt64 = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            base[count] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+            count += 1
+            divisor /= 10
+        }
     }
 
     private mutating func appendDecimal(_ value: Int64) {

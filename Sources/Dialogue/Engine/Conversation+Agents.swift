@@ -53,7 +53,7 @@ extension Conversation {
     public mutating func agentLeft(_ departure: AgentDeparture, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
         guard case .withAgent(let name) = state else { return [] }
-        var effects: [ConversationEffect] = []
+        var effects = Self.effects()
         switch departure {
         case .released:
             effects.append(saying("agent.left", ["agent.name": name]))

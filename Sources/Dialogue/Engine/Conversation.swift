@@ -98,7 +98,7 @@ public struct Conversation: Sendable {
         precondition(state == .notStarted, "Invalid state: start called twice")
         self.now = now
         recentAnswers.removeAll(keepingCapacity: true)
-        var effects: [ConversationEffect] = []
+        var effects = Self.effects()
         if script.languages.count > 1 {
             state = .choosingLanguage(misses: 0)
             effects.append(laidOut(languageMenu()))
@@ -112,7 +112,7 @@ public struct Conversation: Sendable {
     public mutating func receive(_ input: GuestInput, now: LocalMoment) -> [ConversationEffect] {
         self.now = now
         recentAnswers.removeAll(keepingCapacity: true)
-        var effects: [ConversationEffect] = []
+        var effects = Self.effects()
         handle(input, into: &effects)
         return effects
     }
@@ -121,7 +121,7 @@ public struct Conversation: Sendable {
     public mutating func noInput(now: LocalMoment) -> [ConversationEffect] {
         self.now = now
         recentAnswers.removeAll(keepingCapacity: true)
-        var effects: [ConversationEffect] = []
+        var effects = Self.effects()
         switch state {
         case .waiting(let node, _) where script.nodes[node].isHold:
             break  // on hold for a person: silence is expected
@@ -163,7 +163,7 @@ public struct Conversation: Sendable {
         }
         note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
-        var effects: [ConversationEffect] = []
+        var effects = Self.effects()
         run(from: target, into: &effects)
         while !queuedInput.isEmpty, !isPerforming, state != .ended {
             handle(queuedInput.removeFirst(), into: &effects)
@@ -178,6 +178,15 @@ public struct Conversation: Sendable {
         guard state != .ended else { return [] }
         var effects: [ConversationEffect] = [saying("global.closing")]
         hangUp(&effects)
+        return effects
+    }
+
+    /// An empty list of effects with room for an event's usual few (a text, a prompt, a hang-up),
+    /// so appending them allocates once.
+    @inline(__always)
+    static func effects() -> [ConversationEffect] {
+        var effects: [ConversationEffect] = []
+        effects.reserveCapacity(4)
         return effects
     }
 

@@ -8,7 +8,17 @@ enum TextLayout {
     }
 
     static func wrap(_ text: String, width: Int) -> String {
-        guard width > 0, text.utf8.count > width, !everyLineFits(text, byteCount: width) else { return text }
+        guard width > 0, text.utf8.count > width else { return text }
+        var text = text
+        let shape = text.withUTF8 { bytes -> Shape in
+            if everyLineFits(bytes, byteCount: width) { return .fits }
+            return bytes.allSatisfy({ $0 < 0x80 }) ? .ascii(wrapASCII(bytes, width: width)) : .other
+        }
+        switch shape {
+        case .fits: return text
+        case .ascii(let wrapped): return wrapped
+        case .other: break
+        }
         // Lines split at LF bytes, as `split(separator: "\n")` splits at characters (a LF
         // after CR is part of the character CR LF), without walking the characters.
         let utf8 = text.utf8
@@ -31,14 +41,38 @@ enum TextLayout {
         return result
     }
 
+    /// `wrap` for an ASCII text, where a character is a byte (CR LF the one exception, and
+    /// it is neither a space nor a line end to `split`) and its width 1 (0 for a control):
+    /// the same lines, the same words, the same greedy fill, all in bytes in one buffer.
+    static func wrapASCII(_ text: UnsafeBufferPointer<UInt8>, width: Int) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count + 64)
+        var lineStart = 0
+        var previous: UInt8 = 0
+        for index in 0...text.count {
+            let byte: UInt8 = index < text.count ? text[index] : 0x0A
+            defer { previous = byte }
+            guard byte == 0x0A && (previous != 0x0D || index == text.count) else { continue }
+            if lineStart > 0 { output.append(0x0A) }
+            let line = UnsafeBufferPointer(rebasing: text[lineStart..<index])
+            if line.count > width && columns(of: line) > width {
+                breakingASCII(line, width: width, into: &output)
+            } else {
+                output.append(contentsOf: line)
+            }
+            lineStart = index + 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// True when no line of `text` has more than `width` UTF-8 bytes, so none can need more
     /// columns (a character never takes more columns than it has bytes): the text fits as it
     /// is, which is what nearly everything the line says finds out here, without looking at
     /// a single character. Lines end at LF, as `split` sees them (CR LF is one character).
-    static func everyLineFits(_ text: String, byteCount width: Int) -> Bool {
+    static func everyLineFits(_ text: UnsafeBufferPointer<UInt8>, byteCount width: Int) -> Bool {
         var length = 0
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in text {
             if byte == 0x0A && previous != 0x0D {
                 length = 0
             } else {
@@ -50,50 +84,90 @@ enum TextLayout {
         return true
     }
 
-    private static func wrap(line: Substring, width: Int) -> String {
-        guard line.utf8.count > width, displayWidth(of: String(line)) > width else { return String(line) }
-        return line.utf8.allSatisfy({ $0 < 0x80 }) ? breakingASCII(line, width: width) : breaking(line, width: width)
+    /// What `wrap` found on its look at the bytes.
+    private enum Shape {
+        case fits
+        case ascii(String)
+        case other
     }
 
-    /// `breaking` for an ASCII line, where a character is a byte and its width 1 (0 for a
-    /// control): the same words, the same greedy fill, built as bytes.
-    static func breakingASCII(_ line: Substring, width: Int) -> String {
-        let bytes = Array(line.utf8)
-        let indent = min(hangingIndent(of: line), width / 2)
+    private static func wrap(line: Substring, width: Int) -> String {
+        var line = String(line)
+        guard line.utf8.count > width, displayWidth(of: line) > width else { return line }
+        if let ascii = line.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? wrapASCII(bytes, width: width) : nil }) {
+            return ascii  // an ASCII line of a text that is not
+        }
+        return breaking(Substring(line), width: width)
+    }
+
+    /// The columns of ASCII bytes: one for each but controls and DEL.
+    @inline(__always)
+    private static func columns(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0
+        for byte in bytes where byte >= 0x20 && byte != 0x7F { width += 1 }
+        return width
+    }
+
+    /// `breaking` for an ASCII line, appended to `output`. The line being filled is written
+    /// in place: a line end goes in when the next line starts, and comes out again if that
+    /// line stays empty to the end (where `breaking` would not add it).
+    private static func breakingASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, into output: inout [UInt8]) {
+        let indent = min(hangingIndentASCII(bytes), width / 2)
         var leading = 0
         while leading < bytes.count && bytes[leading] == 0x20 { leading += 1 }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 16)
         var lineCount = 0
-        var current: [UInt8] = []
+        var currentStart = output.count
         var currentWidth = 0
         var start = leading
         for index in leading...bytes.count where index == bytes.count || bytes[index] == 0x20 {
-            let word = bytes[start..<index]
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
             start = index + 1
-            let wordWidth = word.reduce(0) { $0 + ($1 >= 0x20 && $1 != 0x7F ? 1 : 0) }
-            if current.isEmpty {
-                current = lineCount == 0 ? Array(bytes[0..<leading]) : Array(repeating: 0x20, count: indent)
-                current += word
+            let wordWidth = columns(of: word)
+            if output.count == currentStart {
+                if lineCount == 0 {
+                    append(UnsafeBufferPointer(rebasing: bytes[0..<leading]), to: &output)
+                } else {
+                    appendSpaces(indent, to: &output)
+                }
+                append(word, to: &output)
                 currentWidth = (lineCount == 0 ? leading : indent) + wordWidth
             } else if currentWidth + 1 + wordWidth <= width {
-                current.append(0x20)
-                current += word
+                output.append(0x20)
+                append(word, to: &output)
                 currentWidth += 1 + wordWidth
             } else {
-                if lineCount > 0 { output.append(0x0A) }
-                output += current
                 lineCount += 1
-                current = Array(repeating: 0x20, count: indent)
-                current += word
+                output.append(0x0A)
+                currentStart = output.count
+                appendSpaces(indent, to: &output)
+                append(word, to: &output)
                 currentWidth = indent + wordWidth
             }
         }
-        if !current.isEmpty {
-            if lineCount > 0 { output.append(0x0A) }
-            output += current
-        }
-        return String(decoding: output, as: UTF8.self)
+        if lineCount > 0 && output.count == currentStart { output.removeLast() }
+    }
+
+    @inline(__always)
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        output.append(contentsOf: bytes)
+    }
+
+    @inline(__always)
+    private static func appendSpaces(_ count: Int, to output: inout [UInt8]) {
+        for _ in 0..<count { output.append(0x20) }
+    }
+
+    /// `hangingIndent` of an ASCII line, by bytes.
+    private static func hangingIndentASCII(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var leading = 0
+        while leading < line.count && line[leading] == 0x20 { leading += 1 }
+        guard leading > 0 else { return 0 }
+        var end = leading
+        while end < line.count && line[end] != 0x20 { end += 1 }
+        let label = columns(of: UnsafeBufferPointer(rebasing: line[leading..<end]))
+        var gap = 0
+        while end + gap < line.count && line[end + gap] == 0x20 { gap += 1 }
+        return gap >= 2 ? leading + label + gap : leading
     }
 
     /// A line too wide for `width` broken at spaces, continuation lines hanging under its

@@ -38,6 +38,22 @@ struct TextLayoutFastPathTests {
         }
     }
 
+    /// Texts of ASCII pieces only, which take the byte path for the whole text.
+    @Test(arguments: [0x1a70_0011, 0x1a70_0012] as [UInt64])
+    func randomASCIITextsLayOutAsBefore(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let pieces = Self.pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + ["  2  Deluxe", "    ", "x\r\n y"]
+        for round in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...(Bool.random(using: &random) ? 6 : 60), using: &random) {
+                text += pieces.randomElement(using: &random)!
+            }
+            let width = [1, 5, 12, 40, 78, 80][Int.random(in: 0..<6, using: &random)]
+            #expect(TextLayout.wrap(text, width: width) == Reference.wrap(text, width: width),
+                    "seed \(seed) round \(round), width \(width): \(text.debugDescription)")
+        }
+    }
+
     @Test func theShippedTextsLayOutAsBefore() {
         var call = Call()
         var heard = call.rawHeard
