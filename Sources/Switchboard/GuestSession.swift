@@ -27,7 +27,7 @@ final class GuestSession {
     /// Consoles watching this call (their connection IDs).
     var watchers: Set<UInt64> = []
     /// The last entries of the call, raw, for `watch` to start from.
-    private var recent = RecentEntries<(TranscriptDirection, String)>(limit: 100)
+    private let recent = RecentEntries<(TranscriptDirection, String)>(limit: 100)
 
     func remember(_ direction: TranscriptDirection, _ text: String) {
         recent.append((direction, text))
@@ -52,11 +52,15 @@ final class GuestSession {
 @available(*, unavailable)
 extension GuestSession: Sendable {}
 
-/// The last `limit` things appended, kept as a ring: once full, the newest overwrites the
-/// oldest in place, so keeping them costs a store per append (no trimming, no growing).
-struct RecentEntries<Element> {
+/// The last `limit` things appended, kept as a ring in memory of its own: once full, the
+/// newest overwrites the oldest in place. An append is a store (no uniqueness or capacity
+/// bookkeeping, as an `Array` does per append), and the memory is taken once, at the first.
+///
+/// A class: its one owner (a session) appends to it in place, and the memory is freed once.
+final class RecentEntries<Element> {
     let limit: Int
-    private var ring: [Element] = []
+    private var ring: UnsafeMutablePointer<Element>?
+    private var count = 0
     /// Where the oldest is, once the ring is full.
     private var oldest = 0
 
@@ -65,10 +69,22 @@ struct RecentEntries<Element> {
         self.limit = limit
     }
 
-    mutating func append(_ element: Element) {
-        if ring.count < limit {
-            if ring.isEmpty { ring.reserveCapacity(limit) }
-            ring.append(element)
+    deinit {
+        ring?.deinitialize(count: count)
+        ring?.deallocate()
+    }
+
+    func append(_ element: Element) {
+        guard let ring else {
+            let storage = UnsafeMutablePointer<Element>.allocate(capacity: limit)
+            storage.initialize(to: element)
+            ring = storage
+            count = 1
+            return
+        }
+        if count < limit {
+            (ring + count).initialize(to: element)
+            count += 1
         } else {
             ring[oldest] = element
             oldest = oldest + 1 == limit ? 0 : oldest + 1
@@ -76,5 +92,9 @@ struct RecentEntries<Element> {
     }
 
     /// Oldest first.
-    var inOrder: [Element] { Array(ring[oldest...] + ring[..<oldest]) }
+    var inOrder: [Element] {
+        guard let ring else { return [] }
+        return Array(UnsafeBufferPointer(start: ring + oldest, count: count - oldest))
+            + Array(UnsafeBufferPointer(start: ring, count: oldest))
+    }
 }

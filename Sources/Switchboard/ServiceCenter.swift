@@ -113,7 +113,9 @@ public final class ServiceCenter {
 
     func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
         // Redacting, the transcript masks the answers just taken before anything is said.
-        session.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
+        if session.transcript.isRedacting {
+            session.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
+        }
         for effect in effects {
             switch effect {
             case .say(let text):

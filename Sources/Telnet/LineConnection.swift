@@ -326,7 +326,7 @@ extension LineConnection: EventLoopHandler {
             for event in events {
                 deliver(event)
             }
-            hub.returnEvents(events)
+            hub.returnEvents(&events)
         } else if got == 0 {
             inputEnded = true
             if let last = codec.finish() {

@@ -83,6 +83,9 @@ struct TimerQueue {
 
     mutating func endDispatch() {
         dispatching = false
+        // Nearly every turn stages nothing: emptying an empty array still costs a generic
+        // range replacement.
+        guard !staged.isEmpty else { return }
         for entry in staged {
             push(entry)
         }
