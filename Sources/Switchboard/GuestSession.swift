@@ -27,7 +27,7 @@ final class GuestSession {
     /// Consoles watching this call (their connection IDs).
     var watchers: Set<UInt64> = []
     /// The last entries of the call, raw, for `watch` to start from.
-    private let recent = RecentEntries<(TranscriptDirection, String)>(limit: 100)
+    private let recent = RecentEntries(limit: 100)
 
     func remember(_ direction: TranscriptDirection, _ text: String) {
         recent.append((direction, text))
@@ -35,7 +35,7 @@ final class GuestSession {
 
     /// The recent entries as a console shows them, oldest first.
     var recentConsoleLines: [String] {
-        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.0, $0.1, session: connection.id) }
+        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.direction, $0.text, session: connection.id) }
     }
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
@@ -57,7 +57,11 @@ extension GuestSession: Sendable {}
 /// bookkeeping, as an `Array` does per append), and the memory is taken once, at the first.
 ///
 /// A class: its one owner (a session) appends to it in place, and the memory is freed once.
-final class RecentEntries<Element> {
+/// Not generic: a generic class's deinit is never specialized, and letting go of a whole
+/// call's entries through value witnesses cost more than keeping them.
+final class RecentEntries {
+    typealias Element = (direction: TranscriptDirection, text: String)
+
     let limit: Int
     private var ring: UnsafeMutablePointer<Element>?
     private var count = 0

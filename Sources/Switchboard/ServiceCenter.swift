@@ -233,7 +233,9 @@ extension ServiceCenter: LineServerDelegate {
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
         transcript.record(.event, "connected from " + connection.peerAddress, at: now)
-        let session = GuestSession(id: id, day: day, connection: connection, conversation: conversation, transcript: transcript, now: now)
+        // Moved, not copied, into the session: a conversation is a large value.
+        let session = GuestSession(id: id, day: day, connection: connection, conversation: consume conversation,
+                                   transcript: consume transcript, now: now)
         sessions[connection.id] = session
         callsToday += 1
         execute(session.conversation.start(now: moment), in: session, now: now)
