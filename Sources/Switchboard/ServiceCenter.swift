@@ -237,12 +237,18 @@ extension ServiceCenter: LineServerDelegate {
         let session = GuestSession(id: id, day: day, connection: connection, conversation: consume conversation,
                                    transcript: consume transcript, now: now)
         sessions[connection.id] = session
+        connection.context = session
         callsToday += 1
         execute(session.conversation.start(now: moment), in: session, now: now)
     }
 
     public func connection(_ connection: LineConnection, didReceive input: LineInput) {
-        guard let session = sessions[connection.id], !session.isClosed else { return }
+        // The session rides on its connection from the answer to the close: no table lookup
+        // per line. It is exactly the one in `sessions` (checked in debug builds).
+        guard let context = connection.context else { return }
+        let session = unsafeDowncast(context, to: GuestSession.self)
+        assert(sessions[connection.id] === session, "a connection's context is its session")
+        guard !session.isClosed else { return }
         let now = clock.now()
         session.lastHeard = now
         let guestInput: GuestInput
