@@ -41,6 +41,22 @@ public final class ServiceCenter {
     private var cachedMoment = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
     /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
     private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
+    /// What timers and the journal's waker hold weakly instead of the centre (see `Pager`).
+    public private(set) lazy var pager = Pager(center: self)
+
+    /// Reaches the centre for whoever must not keep it alive (its timers, the journal's
+    /// waker): they hold the pager weakly, and only the centre holds it strongly, so it
+    /// lives exactly as long as the centre. A weak reference to the centre itself would
+    /// give it a side table, and every retain of the centre (one per guest line, as the
+    /// connections' delegate) would then take the runtime's slow path.
+    public final class Pager {
+        /// Valid while the pager is: the centre owns it. Read into a strong reference.
+        public unowned(unsafe) let center: ServiceCenter
+
+        init(center: ServiceCenter) {
+            self.center = center
+        }
+    }
 
     public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
@@ -95,8 +111,8 @@ public final class ServiceCenter {
         for session in Array(sessions.values) where !session.conversation.isPerforming {
             close(session, now: now)
         }
-        _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.shutdownGraceSeconds)) { [weak self] in
-            guard let self, let done = self.shutdownDone else { return }
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.shutdownGraceSeconds)) { [weak pager] in
+            guard let self = pager?.center, let done = self.shutdownDone else { return }
             self.shutdownDone = nil
             done()
         }
@@ -185,8 +201,8 @@ public final class ServiceCenter {
     }
 
     private func scheduleIdleRound() {
-        _ = loop.scheduleTimer(at: loop.now.adding(seconds: 1)) { [weak self] in
-            guard let self else { return }
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: 1)) { [weak pager] in
+            guard let self = pager?.center else { return }
             self.idleRound()
             self.scheduleIdleRound()
         }
