@@ -188,7 +188,7 @@ public final class ServiceCenter {
     private func flushTranscript(of session: GuestSession) {
         let text = session.transcript.take()
         guard !text.isEmpty else { return }
-        files?.append(to: "transcripts/\(session.day)/\(session.id).txt") { text.bytes() }
+        files?.append(to: session.transcriptPath) { text.bytes() }
     }
 
     func local(_ instant: Int64) -> LocalMoment {
