@@ -27,7 +27,35 @@ final class GuestSession {
     /// Consoles watching this call (their connection IDs).
     var watchers: Set<UInt64> = []
     /// The last entries of the call, raw, for `watch` to start from.
-    private var recent = RecentEntries<(TranscriptDirection, String)>(limit: 100)
+    private let recent = RecentEntries(limit: 100)
+
+    /// `transcripts/2026-11-25/<id>.txt`, made once per call.
+    private(set) lazy var transcriptPath = Self.transcriptPath(day: day, id: id)
+
+    /// The path written byte by byte into a string of the exact size: interpolated, or
+    /// appended piece by piece, it cost about 2,000 instructions a call.
+    static func transcriptPath(day: String, id: String) -> String {
+        var day = day
+        var id = id
+        return day.withUTF8 { dayBytes in
+            id.withUTF8 { idBytes in
+                String(unsafeUninitializedCapacity: 17 + dayBytes.count + idBytes.count) { out in
+                    var end = 0
+                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+                        (out.baseAddress! + end).update(from: source, count: bytes.count)
+                        end += bytes.count
+                    }
+                    ("transcripts/" as StaticString).withUTF8Buffer(put)
+                    put(dayBytes)
+                    ("/" as StaticString).withUTF8Buffer(put)
+                    put(idBytes)
+                    (".txt" as StaticString).withUTF8Buffer(put)
+                    return end
+                }
+            }
+        }
+    }
 
     func remember(_ direction: TranscriptDirection, _ text: String) {
         recent.append((direction, text))
@@ -35,7 +63,7 @@ final class GuestSession {
 
     /// The recent entries as a console shows them, oldest first.
     var recentConsoleLines: [String] {
-        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.0, $0.1, session: connection.id) }
+        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.direction, $0.text, session: connection.id) }
     }
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
@@ -52,11 +80,19 @@ final class GuestSession {
 @available(*, unavailable)
 extension GuestSession: Sendable {}
 
-/// The last `limit` things appended, kept as a ring: once full, the newest overwrites the
-/// oldest in place, so keeping them costs a store per append (no trimming, no growing).
-struct RecentEntries<Element> {
+/// The last `limit` things appended, kept as a ring in memory of its own: once full, the
+/// newest overwrites the oldest in place. An append is a store (no uniqueness or capacity
+/// bookkeeping, as an `Array` does per append), and the memory is taken once, at the first.
+///
+/// A class: its one owner (a session) appends to it in place, and the memory is freed once.
+/// Not generic: a generic class's deinit is never specialized, and letting go of a whole
+/// call's entries through value witnesses cost more than keeping them.
+final class RecentEntries {
+    typealias Element = (direction: TranscriptDirection, text: String)
+
     let limit: Int
-    private var ring: [Element] = []
+    private var ring: UnsafeMutablePointer<Element>?
+    private var count = 0
     /// Where the oldest is, once the ring is full.
     private var oldest = 0
 
@@ -65,10 +101,22 @@ struct RecentEntries<Element> {
         self.limit = limit
     }
 
-    mutating func append(_ element: Element) {
-        if ring.count < limit {
-            if ring.isEmpty { ring.reserveCapacity(limit) }
-            ring.append(element)
+    deinit {
+        ring?.deinitialize(count: count)
+        ring?.deallocate()
+    }
+
+    func append(_ element: Element) {
+        guard let ring else {
+            let storage = UnsafeMutablePointer<Element>.allocate(capacity: limit)
+            storage.initialize(to: element)
+            ring = storage
+            count = 1
+            return
+        }
+        if count < limit {
+            (ring + count).initialize(to: element)
+            count += 1
         } else {
             ring[oldest] = element
             oldest = oldest + 1 == limit ? 0 : oldest + 1
@@ -76,5 +124,9 @@ struct RecentEntries<Element> {
     }
 
     /// Oldest first.
-    var inOrder: [Element] { Array(ring[oldest...] + ring[..<oldest]) }
+    var inOrder: [Element] {
+        guard let ring else { return [] }
+        return Array(UnsafeBufferPointer(start: ring + oldest, count: count - oldest))
+            + Array(UnsafeBufferPointer(start: ring, count: oldest))
+    }
 }

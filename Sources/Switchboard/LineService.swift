@@ -72,7 +72,11 @@ public final class LineService {
         self.center = center
         center.desk = desk
         center.log = log
-        onJournal = { [weak center] in center?.journalDidAcknowledge() }
+        onJournal = { [weak pager = center.pager] in
+            // Held strongly for the call, as the weak capture of the centre did.
+            guard let center = pager?.center else { return }
+            center.journalDidAcknowledge()
+        }
         center.start()
     }
 

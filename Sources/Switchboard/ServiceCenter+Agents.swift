@@ -13,8 +13,10 @@ extension ServiceCenter {
     func record(_ direction: TranscriptDirection, _ text: String, in session: GuestSession, at now: Int64) {
         session.transcript.record(direction, text, at: now)
         session.remember(direction, text)
-        let agents = direction == .guest && session.conversation.isWithAgent ? [session.agent].compactMap { $0 } + session.barging : []
-        guard !session.watchers.isEmpty || !agents.isEmpty else { return }
+        // Nobody follows most calls: that is found without making the list of agents.
+        let toAgents = direction == .guest && session.conversation.isWithAgent && (session.agent != nil || !session.barging.isEmpty)
+        guard !session.watchers.isEmpty || toAgents else { return }
+        let agents = toAgents ? [session.agent].compactMap { $0 } + session.barging : []
         let lines = Self.consoleLines(direction, text, session: session.connection.id)
         for console in session.watchers { desk?.show(lines, toConsole: console) }
         for agent in agents { desk?.show(lines, toAgent: agent) }

@@ -41,6 +41,22 @@ public final class ServiceCenter {
     private var cachedMoment = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
     /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
     private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
+    /// What timers and the journal's waker hold weakly instead of the centre (see `Pager`).
+    public private(set) lazy var pager = Pager(center: self)
+
+    /// Reaches the centre for whoever must not keep it alive (its timers, the journal's
+    /// waker): they hold the pager weakly, and only the centre holds it strongly, so it
+    /// lives exactly as long as the centre. A weak reference to the centre itself would
+    /// give it a side table, and every retain of the centre (one per guest line, as the
+    /// connections' delegate) would then take the runtime's slow path.
+    public final class Pager {
+        /// Valid while the pager is: the centre owns it. Read into a strong reference.
+        public unowned(unsafe) let center: ServiceCenter
+
+        init(center: ServiceCenter) {
+            self.center = center
+        }
+    }
 
     public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
@@ -95,8 +111,8 @@ public final class ServiceCenter {
         for session in Array(sessions.values) where !session.conversation.isPerforming {
             close(session, now: now)
         }
-        _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.shutdownGraceSeconds)) { [weak self] in
-            guard let self, let done = self.shutdownDone else { return }
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.shutdownGraceSeconds)) { [weak pager] in
+            guard let self = pager?.center, let done = self.shutdownDone else { return }
             self.shutdownDone = nil
             done()
         }
@@ -113,7 +129,9 @@ public final class ServiceCenter {
 
     func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
         // Redacting, the transcript masks the answers just taken before anything is said.
-        session.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
+        if session.transcript.isRedacting {
+            session.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
+        }
         for effect in effects {
             switch effect {
             case .say(let text):
@@ -170,7 +188,7 @@ public final class ServiceCenter {
     private func flushTranscript(of session: GuestSession) {
         let text = session.transcript.take()
         guard !text.isEmpty else { return }
-        files?.append(to: "transcripts/\(session.day)/\(session.id).txt") { text.bytes() }
+        files?.append(to: session.transcriptPath) { text.bytes() }
     }
 
     func local(_ instant: Int64) -> LocalMoment {
@@ -183,8 +201,8 @@ public final class ServiceCenter {
     }
 
     private func scheduleIdleRound() {
-        _ = loop.scheduleTimer(at: loop.now.adding(seconds: 1)) { [weak self] in
-            guard let self else { return }
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: 1)) { [weak pager] in
+            guard let self = pager?.center else { return }
             self.idleRound()
             self.scheduleIdleRound()
         }
@@ -231,14 +249,22 @@ extension ServiceCenter: LineServerDelegate {
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
         transcript.record(.event, "connected from " + connection.peerAddress, at: now)
-        let session = GuestSession(id: id, day: day, connection: connection, conversation: conversation, transcript: transcript, now: now)
+        // Moved, not copied, into the session: a conversation is a large value.
+        let session = GuestSession(id: id, day: day, connection: connection, conversation: consume conversation,
+                                   transcript: consume transcript, now: now)
         sessions[connection.id] = session
+        connection.context = session
         callsToday += 1
         execute(session.conversation.start(now: moment), in: session, now: now)
     }
 
     public func connection(_ connection: LineConnection, didReceive input: LineInput) {
-        guard let session = sessions[connection.id], !session.isClosed else { return }
+        // The session rides on its connection from the answer to the close: no table lookup
+        // per line. It is exactly the one in `sessions` (checked in debug builds).
+        guard let context = connection.context else { return }
+        let session = unsafeDowncast(context, to: GuestSession.self)
+        assert(sessions[connection.id] === session, "a connection's context is its session")
+        guard !session.isClosed else { return }
         let now = clock.now()
         session.lastHeard = now
         let guestInput: GuestInput

@@ -71,16 +71,21 @@ final class ConnectionHub {
         wakeUpIfIdle()
     }
 
-    /// The reusable event array, lent out; the borrower gives it back emptied.
+    /// The reusable event array, lent out; the borrower gives it back with `returnEvents`.
     func borrowEvents() -> [TelnetCodec.Event] {
         var events: [TelnetCodec.Event] = []
         swap(&events, &eventScratch)
         return events
     }
 
-    func returnEvents(_ events: [TelnetCodec.Event]) {
-        eventScratch = events
-        eventScratch.removeAll(keepingCapacity: true)
+    /// Takes the lent array back, emptied while the borrower's reference is its only one:
+    /// emptying a second reference (the scratch, assigned first) would allocate a fresh
+    /// buffer and free the old on every read. Emptied from the end, an event at a time: a
+    /// read makes one or two, and `removeAll(keepingCapacity:)` costs a generic range
+    /// replacement whatever the count.
+    func returnEvents(_ events: inout [TelnetCodec.Event]) {
+        while events.popLast() != nil {}
+        swap(&events, &eventScratch)
     }
 
     /// Shuts our side, then closes once the peer is done or `lingerSeconds` pass. A socket
@@ -128,19 +133,26 @@ final class ConnectionHub {
             if !resumeQueue.isEmpty {
                 swap(&resumeQueue, &batch)
                 for connection in batch { connection.deliverHeldInput() }
-                batch.removeAll(keepingCapacity: true)
+                Self.empty(&batch)
             }
             if !flushQueue.isEmpty {
                 swap(&flushQueue, &batch)
                 for connection in batch { connection.flush() }
-                batch.removeAll(keepingCapacity: true)
+                Self.empty(&batch)
             }
             if !freeQueue.isEmpty {
                 swap(&freeQueue, &batch)
                 for connection in batch { connection.free() }
-                batch.removeAll(keepingCapacity: true)
+                Self.empty(&batch)
             }
         }
+    }
+
+    /// Empties a batch, keeping its memory, from the end: a batch holds a connection or
+    /// two, and `removeAll(keepingCapacity:)` costs a generic range replacement whatever
+    /// the count.
+    private static func empty(_ batch: inout [LineConnection]) {
+        while batch.popLast() != nil {}
     }
 
     /// The loop is closing: close every descriptor, tell no one.

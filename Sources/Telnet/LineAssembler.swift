@@ -9,7 +9,11 @@ import Glibc
 /// instead of its bytes. The buffer is reused from line to line.
 struct LineAssembler: Sendable {
     let maxLineBytes: Int
+    /// The line is `bytes[0..<length]`; the array only grows (to `maxLineBytes` at most), so
+    /// ending a line is setting `length` to 0, not an array's removal, and adding a run is
+    /// one copy into room already there.
     private var bytes: [UInt8] = []
+    private var length = 0
     /// The current line went over the limit: drop everything up to its end.
     private(set) var isDiscarding = false
     /// A non-ASCII byte, or a control byte, entered the line. Erasing does not clear
@@ -23,17 +27,18 @@ struct LineAssembler: Sendable {
         self.maxLineBytes = maxLineBytes
     }
 
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { length == 0 }
 
     /// Appends printable bytes (no C0 controls, DEL or 0xFF). Returns true when this made
     /// the line too long: the caller reports it, once.
     mutating func append(run: UnsafeBufferPointer<UInt8>, nonASCII: Bool) -> Bool {
         guard !isDiscarding else { return false }
-        guard bytes.count + run.count <= maxLineBytes else { return startDiscarding() }
-        if bytes.capacity == 0 {
-            bytes.reserveCapacity(min(maxLineBytes, 256))
-        }
-        bytes.append(contentsOf: run)
+        guard length + run.count <= maxLineBytes else { return startDiscarding() }
+        guard let source = run.baseAddress, run.count > 0 else { return false }
+        if bytes.count < length + run.count { grow(to: length + run.count) }
+        let start = length
+        bytes.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: start).update(from: source, count: run.count) }
+        length += run.count
         hasNonASCII = hasNonASCII || nonASCII
         return false
     }
@@ -42,8 +47,10 @@ struct LineAssembler: Sendable {
     /// made the line too long.
     mutating func append(byte: UInt8) -> Bool {
         guard !isDiscarding else { return false }
-        guard bytes.count < maxLineBytes else { return startDiscarding() }
-        bytes.append(byte)
+        guard length < maxLineBytes else { return startDiscarding() }
+        if bytes.count == length { grow(to: length + 1) }
+        bytes[length] = byte
+        length += 1
         if byte >= 0x80 {
             hasNonASCII = true
         } else if byte < 0x20 || byte == 0x7F {
@@ -55,19 +62,19 @@ struct LineAssembler: Sendable {
     /// Removes the last UTF-8 scalar (BS, DEL, IAC EC): its continuation bytes and lead.
     mutating func eraseScalar() {
         var continuations = 0
-        while continuations < 3, let last = bytes.last, last & 0xC0 == 0x80 {
-            bytes.removeLast()
+        while continuations < 3, length > 0, bytes[length - 1] & 0xC0 == 0x80 {
+            length -= 1
             continuations += 1
         }
         // A lead byte ends a scalar; orphan continuation bytes were a scalar of their own.
-        if let last = bytes.last, continuations == 0 || last >= 0xC0 {
-            bytes.removeLast()
+        if length > 0, continuations == 0 || bytes[length - 1] >= 0xC0 {
+            length -= 1
         }
     }
 
     /// Empties the line (IAC EL). A line being discarded starts afresh: its text is gone.
     mutating func eraseLine() {
-        bytes.removeAll(keepingCapacity: true)
+        length = 0
         hasNonASCII = false
         hasControl = false
         isDiscarding = false
@@ -77,15 +84,26 @@ struct LineAssembler: Sendable {
     mutating func take() -> TelnetCodec.Event? {
         defer { eraseLine() }
         if isDiscarding { return nil }
-        if !hasNonASCII && !hasControl { return .line(String(decoding: bytes, as: UTF8.self)) }
-        return bytes.withUnsafeBufferPointer { classify($0) }
+        let count = length
+        if !hasNonASCII && !hasControl {
+            return .line(bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) })
+        }
+        return bytes.withUnsafeBufferPointer {
+            Self.classify(UnsafeBufferPointer(rebasing: $0[0..<count]), hasNonASCII: hasNonASCII, hasControl: hasControl)
+        }
     }
 
     /// Ends input: the partial line's event, or nil when nothing (or a discarded line)
     /// was pending.
     mutating func takePartial() -> TelnetCodec.Event? {
-        if bytes.isEmpty && !isDiscarding { return nil }
+        if length == 0 && !isDiscarding { return nil }
         return take()
+    }
+
+    /// Room for `needed` bytes: at least 256 (or the limit), doubling, never past the limit.
+    private mutating func grow(to needed: Int) {
+        let size = min(maxLineBytes, max(needed, 256, bytes.count * 2))
+        bytes.append(contentsOf: repeatElement(0, count: size - bytes.count))
     }
 
     private mutating func startDiscarding() -> Bool {
@@ -94,7 +112,8 @@ struct LineAssembler: Sendable {
         return true
     }
 
-    private func classify(_ line: UnsafeBufferPointer<UInt8>) -> TelnetCodec.Event {
+    /// A finished line that holds non-ASCII or control bytes (as the flags say): its event.
+    static func classify(_ line: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool, hasControl: Bool) -> TelnetCodec.Event {
         let text: String
         if hasNonASCII {
             guard let valid = String(validating: line, as: UTF8.self) else { return .invalidText }

@@ -26,6 +26,11 @@ public final class LineConnection {
 
     /// Unique among the connections of one server (or client) for its lifetime.
     public let id: UInt64
+    /// What the delegate keeps for this connection (the switchboard: the guest's session),
+    /// reached without a table lookup per line. Let go once `connectionDidClose` has been
+    /// told, or when the loop abandons the connection, so a context that holds its
+    /// connection makes no lasting cycle.
+    public var context: AnyObject?
     /// The peer as `host:port` (IPv6 hosts in brackets).
     public let peerAddress: String
     let fd: Int32
@@ -264,6 +269,7 @@ public final class LineConnection {
         heldInput.removeAll()
         hub.remove(self)
         hub.delegate?.connectionDidClose(self, reason: reason)
+        context = nil
     }
 
     /// The loop is closing: close the socket without telling anyone.
@@ -271,6 +277,7 @@ public final class LineConnection {
         if case .closed = state { return }
         if case .draining(let timer) = state { hub.loop.cancelTimer(timer) }
         state = .closed
+        context = nil
         hub.loop.unregister(fd)
         Glibc.close(fd)
     }
@@ -326,7 +333,7 @@ extension LineConnection: EventLoopHandler {
             for event in events {
                 deliver(event)
             }
-            hub.returnEvents(events)
+            hub.returnEvents(&events)
         } else if got == 0 {
             inputEnded = true
             if let last = codec.finish() {

@@ -44,29 +44,30 @@ struct OutputBuffer: ~Copyable {
         var text = text
         text.withUTF8 { utf8 in
             let count = utf8.count
-            // Room for the text, its CR LF and a few CRs, so a text of a few lines grows the
-            // buffer at most once; past them, room is checked again at each LF.
-            reserve(count + 2 + 16)
-            var runStart = 0
+            // Room for the worst case (every byte a bare LF, each becoming CR LF) and the
+            // closing CR LF, taken once: the copying below checks no room.
+            reserve(2 * count + 2)
+            var out = base! + end
             if let source = utf8.baseAddress {
+                var runStart = 0
                 var from = 0
                 // memchr finds each LF; the bytes between are copied whole.
                 while from < count, let found = memchr(source + from, Int32(ASCII.lf), count - from) {
                     let index = source.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     from = index + 1
                     if index > 0 && source[index - 1] == ASCII.cr { continue }
-                    // The rest of the text, this CR and the closing CR LF must fit.
-                    if end + (count - runStart) + 3 > capacity { reserve(count - runStart + 3 + 16) }
-                    copy(source + runStart, count: index - runStart)
-                    base![end] = ASCII.cr
-                    end += 1
+                    let run = index - runStart
+                    out.update(from: source + runStart, count: run)
+                    out[run] = ASCII.cr
+                    out += run + 1
                     runStart = index
                 }
-                copy(source + runStart, count: count - runStart)
+                out.update(from: source + runStart, count: count - runStart)
+                out += count - runStart
             }
-            base![end] = ASCII.cr
-            base![end + 1] = ASCII.lf
-            end += 2
+            out[0] = ASCII.cr
+            out[1] = ASCII.lf
+            end = base!.distance(to: out) + 2
         }
     }
 
@@ -95,14 +96,6 @@ struct OutputBuffer: ~Copyable {
             base = nil
             capacity = 0
         }
-    }
-
-    /// Copies `count` bytes at `source` to the end (room already reserved).
-    @inline(__always)
-    private mutating func copy(_ source: UnsafePointer<UInt8>, count: Int) {
-        guard count > 0 else { return }
-        (base! + end).update(from: source, count: count)
-        end += count
     }
 
     /// Makes room for `extra` more bytes: the written-out front is reused first, then the

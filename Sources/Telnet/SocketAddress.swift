@@ -63,20 +63,28 @@ struct SocketAddress: CustomStringConvertible {
     var description: String {
         guard family == AF_INET else { return "[\(host)]:\(port)" }
         // Every guest's address is written once as they are answered: digits by hand, as
-        // inet_ntop writes them, without the C string and the interpolation.
-        var text: [UInt8] = []
-        text.reserveCapacity(21)
-        func digits(_ value: Int) {
-            if value >= 10 { digits(value / 10) }
-            text.append(UInt8(ascii: "0") + UInt8(value % 10))
-        }
+        // inet_ntop writes them, straight into the string's memory (at most 21 bytes).
         let address = withUnsafeBytes(of: storage) { UInt32(bigEndian: $0.load(as: sockaddr_in.self).sin_addr.s_addr) }
-        for shift in [24, 16, 8, 0] as [UInt32] {
-            digits(Int((address >> shift) & 0xFF))
-            text.append(shift == 0 ? UInt8(ascii: ":") : UInt8(ascii: "."))
+        let port = Int(self.port)
+        return String(unsafeUninitializedCapacity: 21) { text in
+            var end = 0
+            func digits(_ value: Int) {
+                if value >= 10 { digits(value / 10) }
+                text[end] = UInt8(ascii: "0") + UInt8(value % 10)
+                end += 1
+            }
+            func octet(_ shift: UInt32, then separator: UInt8) {
+                digits(Int((address >> shift) & 0xFF))
+                text[end] = separator
+                end += 1
+            }
+            octet(24, then: UInt8(ascii: "."))
+            octet(16, then: UInt8(ascii: "."))
+            octet(8, then: UInt8(ascii: "."))
+            octet(0, then: UInt8(ascii: ":"))
+            digits(port)
+            return end
         }
-        digits(Int(port))
-        return String(decoding: text, as: UTF8.self)
     }
 
     func withSocketAddress<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {

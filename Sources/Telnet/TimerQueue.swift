@@ -33,6 +33,10 @@ struct TimerQueue {
     private var staleCount = 0
     private var nextID: UInt64 = 1
     private var dispatching = false
+    /// The heap's top entry, when it was last found live: the loop asks for the next
+    /// deadline every turn, and only a cancel can make that top stale, so it is looked up
+    /// in `bodies` again only after the top changes or a timer is cancelled.
+    private var liveTop: UInt64 = 0
 
     /// Live timers (scheduled, neither fired nor cancelled).
     var count: Int { bodies.count }
@@ -52,6 +56,7 @@ struct TimerQueue {
 
     mutating func cancel(_ timer: TimerID) {
         guard bodies.removeValue(forKey: timer.raw) != nil else { return }
+        if timer.raw == liveTop { liveTop = 0 }
         staleCount += 1
         if staleCount > 1024 && staleCount > bodies.count {
             compact()
@@ -83,6 +88,9 @@ struct TimerQueue {
 
     mutating func endDispatch() {
         dispatching = false
+        // Nearly every turn stages nothing: emptying an empty array still costs a generic
+        // range replacement.
+        guard !staged.isEmpty else { return }
         for entry in staged {
             push(entry)
         }
@@ -98,7 +106,11 @@ struct TimerQueue {
     }
 
     private mutating func dropStaleTop() {
-        while let top = heap.first, bodies[top.id] == nil {
+        while let top = heap.first, top.id != liveTop {
+            guard bodies[top.id] == nil else {
+                liveTop = top.id
+                return
+            }
             popTop()
             staleCount -= 1
         }

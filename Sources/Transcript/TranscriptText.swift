@@ -13,7 +13,11 @@ public struct TranscriptText: Sendable {
     let header: TranscriptHeader?
     let entries: [Entry]
 
-    public var isEmpty: Bool { header == nil && entries.isEmpty }
+    public var isEmpty: Bool {
+        // A pattern, not `header == nil`, which copied the header out to compare it.
+        if case .some = header { return false }
+        return entries.isEmpty
+    }
 
     /// The text as UTF-8: the header lines if any, then one line per entry line.
     public func bytes() -> [UInt8] {

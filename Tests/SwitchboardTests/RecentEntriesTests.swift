@@ -4,11 +4,14 @@ import Testing
 @Suite("Recent entries")
 struct RecentEntriesTests {
     @Test func keepsTheLastOnesOldestFirst() {
-        var recent = RecentEntries<Int>(limit: 5)
+        let recent = RecentEntries(limit: 5)
         #expect(recent.inOrder.isEmpty)
         for count in 1...23 {
-            recent.append(count)
-            #expect(recent.inOrder == Array(max(1, count - 4)...count), "after \(count)")
+            // Strings long enough to live on the heap, so overwriting one releases it.
+            recent.append((count % 2 == 0 ? .line : .guest, "entry number \(count) of the call"))
+            let expected = (max(1, count - 4)...count).map { "entry number \($0) of the call" }
+            #expect(recent.inOrder.map(\.text) == expected, "after \(count)")
+            #expect(recent.inOrder.map(\.direction) == (max(1, count - 4)...count).map { $0 % 2 == 0 ? .line : .guest })
         }
     }
 }

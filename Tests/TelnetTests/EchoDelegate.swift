@@ -14,8 +14,24 @@ final class EchoDelegate: LineServerDelegate {
         self.loop = loop
     }
 
+    /// A context that holds its connection (as a session does): only the connection letting
+    /// go of it after the close ends the cycle.
+    private final class Visit {
+        let connection: LineConnection
+        init(_ connection: LineConnection) { self.connection = connection }
+    }
+
+    private struct WeakVisit {
+        weak var visit: Visit?
+    }
+
+    private var visits: [WeakVisit] = []
+
     func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
         connections[connection.id] = connection
+        let visit = Visit(connection)
+        connection.context = visit
+        visits.append(WeakVisit(visit: visit))
         connection.sendLine("welcome \(connection.id)")
     }
 
@@ -37,6 +53,7 @@ final class EchoDelegate: LineServerDelegate {
     }
 
     func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+        precondition(connection.context != nil, "the context is let go only after the delegate is told")
         connections[connection.id] = nil
         watchers.remove(connection.id)
         for watcher in watchers {
@@ -63,6 +80,10 @@ final class EchoDelegate: LineServerDelegate {
             // Queue that many bytes, then close: the close must flush them first.
             connection.send(bytes: [UInt8](repeating: UInt8(ascii: "b"), count: Int(text.dropFirst(4)) ?? 0))
             connection.close()
+        case "visits":
+            // The contexts still alive, and whether this connection's is its own.
+            let own = (connection.context as? Visit)?.connection === connection
+            connection.sendLine("visits \(visits.filter { $0.visit != nil }.count) \(own ? "own" : "lost")")
         case "pause":
             connection.pauseReading()
             connection.sendLine("paused")

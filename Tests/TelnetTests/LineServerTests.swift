@@ -18,6 +18,24 @@ import Telnet
         #expect(client.readLine() == "0. Agent")
     }
 
+    /// A connection's context stays with it while it is open and is let go once it closes,
+    /// even when the context holds the connection.
+    @Test func contextIsLetGoAfterTheClose() throws {
+        let server = try EchoServer()
+        defer { try? server.stop() }
+        let first = try TestClient(port: server.port)
+        #expect(first.readLine() == "welcome 1")
+        first.send("visits\r\n")
+        #expect(first.readLine() == "visits 1 own")
+        first.send("close\r\n")
+        #expect(first.readLine() == "bye")
+        _ = first.readToEnd()
+        let second = try TestClient(port: server.port)
+        #expect(second.readLine() == "welcome 2")
+        second.send("visits\r\n")
+        #expect(second.readLine() == "visits 1 own")
+    }
+
     @Test func telnetDoEchoGetsExactlyWontEcho() throws {
         let server = try EchoServer()
         defer { try? server.stop() }

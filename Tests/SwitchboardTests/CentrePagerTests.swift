@@ -1,0 +1,32 @@
+import Storage
+import Switchboard
+import Telnet
+import Testing
+
+/// The centre's timers and the journal's waker reach it through its pager, held weakly,
+/// instead of holding the centre weakly (which gave it a side table and made every retain
+/// of it, one per guest line, a slow one). The pager must not keep the centre alive, and a
+/// timer that comes due after the centre is gone must do nothing.
+@Suite("Centre pager")
+struct CentrePagerTests {
+    @Test func centreIsFreedAndItsLateTimerDoesNothing() throws {
+        let loop = try EventLoop()
+        let flows = try PromptLibrary.load(directory: RunningLine.promptsDirectory).get()
+        let store = HotelStore(log: MemoryLog())
+        weak var freedCentre: ServiceCenter?
+        weak var freedPager: ServiceCenter.Pager?
+        do {
+            let center = try ServiceCenter(loop: loop, flows: flows, store: store, files: nil)
+            center.start()  // the idle round: a timer a second away, holding the pager weakly
+            freedCentre = center
+            freedPager = center.pager
+            #expect(freedPager?.center === center)
+        }
+        #expect(freedCentre == nil)
+        #expect(freedPager == nil)
+        // The idle round comes due with its centre gone.
+        loop.scheduleTimer(at: loop.now.adding(seconds: 1.2)) { loop.stop() }
+        try loop.run()
+        loop.close()
+    }
+}
