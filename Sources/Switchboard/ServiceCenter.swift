@@ -50,8 +50,9 @@ public final class ServiceCenter {
     /// give it a side table, and every retain of the centre (one per guest line, as the
     /// connections' delegate) would then take the runtime's slow path.
     public final class Pager {
-        /// Valid while the pager is: the centre owns it. Read into a strong reference.
-        public unowned(unsafe) let center: ServiceCenter
+        /// The centre that owns it (unowned: no side table, and a read after the centre is
+        /// gone traps instead of reading freed memory).
+        public unowned let center: ServiceCenter
 
         init(center: ServiceCenter) {
             self.center = center
