@@ -31,9 +31,7 @@ public final class FlowSet: Sendable {
         self.nodes = nodes
         self.hotel = hotel
         self.languages = languages.map { pack in
-            var pack = pack
-            pack.constants = ConstantTexts(pack: pack, hotel: hotel, nodes: nodes)
-            return pack
+            LanguagePack(pack, constants: ConstantTexts(pack: pack, hotel: hotel, nodes: nodes))
         }
         self.version = version
         self.warnings = warnings
