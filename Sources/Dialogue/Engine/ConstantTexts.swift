@@ -10,9 +10,9 @@ import HotelCalendar
 /// a placeholder a flow assigns, or that names the day, is left out and rendered as before.
 struct ConstantTexts: Sendable {
     /// Catalog key → the text rendered.
-    private(set) var rendered: [String: String] = [:]
+    private(set) var rendered = ByteKeyedTable<String>.empty
     /// Catalog key → the text rendered and laid out, as a `say` speaks it.
-    private(set) var spoken: [String: String] = [:]
+    private(set) var spoken = ByteKeyedTable<String>.empty
     /// Node index → what the node asks while waiting (`currentPrompt`), laid out; nil
     /// where its prompt or a menu label depends on the conversation.
     private(set) var prompts: [String?] = []
@@ -51,6 +51,7 @@ struct ConstantTexts: Sendable {
             }
         }
         let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        var rendered: [String: String] = [:], spoken: [String: String] = [:]
         for (key, text) in pack.catalog.texts
         where text.template.placeholders.allSatisfy({ Self.hotelFacts.contains($0) && !assigned.contains($0) }) {
             let value = renderer.render(text.template)
@@ -64,5 +65,7 @@ struct ConstantTexts: Sendable {
             let text = node.choices.isEmpty ? prompt : prompt + "\n" + Conversation.menuLines(node.choices) { rendered[$0]! }
             return TextLayout.laidOut(text, width: hotel.lineWidth)
         }
+        self.rendered = ByteKeyedTable(rendered)
+        self.spoken = ByteKeyedTable(spoken)
     }
 }

@@ -11,7 +11,8 @@ extension Conversation {
     func validate(_ answer: TypedAnswer, for question: Question) -> Result<AnswerValue, Rejection> {
         let words = pack.words
         let bounds = question.bounds
-        let limits = ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)]
+        // Made only for a refusal that says them: most answers are taken.
+        var limits: [String: String] { ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)] }
         switch question.kind {
         case .date:
             return validateDate(answer, question)

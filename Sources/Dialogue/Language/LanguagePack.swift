@@ -20,7 +20,7 @@ public final class LanguagePack: Sendable {
     public let code: String
     public let catalog: MessageCatalog
     public let words: AnswerWords
-    let commands: [String: GlobalCommand]
+    let commands: ByteKeyedTable<GlobalCommand>
     let skipWords: Set<String>
     /// January … December and Monday … Sunday, as spoken.
     let monthNames: [String]
@@ -40,7 +40,7 @@ public final class LanguagePack: Sendable {
                 commands[word] = command
             }
         }
-        self.commands = commands
+        self.commands = ByteKeyedTable(commands)
         self.skipWords = Set(catalog.words("words.skip") ?? [])
         self.monthNames = catalog.words("names.months") ?? []
         self.weekdayNames = catalog.words("names.weekdays") ?? []
