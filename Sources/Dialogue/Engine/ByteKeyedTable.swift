@@ -8,7 +8,9 @@
 /// canonically the same as an ASCII one (U+037E GREEK QUESTION MARK is ";", U+212A KELVIN
 /// SIGN is "K"), so a text that is not ASCII is always looked up in the dictionary, and so is
 /// an ASCII text not found among the ASCII keys while some key is not ASCII.
-struct ByteKeyedTable<Value: Sendable>: Sendable {
+///
+/// A class: immutable, shared by every conversation, and handed around as one reference.
+final class ByteKeyedTable<Value: Sendable>: Sendable {
     let dictionary: [String: Value]
     /// Open addressing, a power of two long: an entry's index, or -1 where empty.
     private let slots: [Int]
@@ -43,7 +45,7 @@ struct ByteKeyedTable<Value: Sendable>: Sendable {
         self.everyKeyIsASCII = everyKeyIsASCII
     }
 
-    static var empty: Self { Self([:]) }
+    static var empty: ByteKeyedTable { ByteKeyedTable([:]) }
 
     subscript(text: String) -> Value? {
         let found = text.utf8.withContiguousStorageIfAvailable { entry(for: $0) } ?? Self.askDictionary

@@ -19,6 +19,10 @@ struct ConstantTexts: Sendable {
     /// Node index → its choices' labels rendered in lower case (nil where a label depends on
     /// the conversation), to match a typed label.
     private(set) var choiceLabels: [[String?]] = []
+    /// Node index → each text that names one of its choices outright (its number, an alias,
+    /// its label in lower case) → the first choice it names; nil where a label depends on
+    /// the conversation. One lookup instead of comparing the answer with every one of them.
+    private(set) var exactChoices: [ByteKeyedTable<Int>?] = []
 
     static let empty = ConstantTexts()
 
@@ -59,6 +63,14 @@ struct ConstantTexts: Sendable {
             spoken[key] = TextLayout.laidOut(value, width: hotel.lineWidth)
         }
         choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label]?.lowercased() } }
+        exactChoices = zip(nodes, choiceLabels).map { node, labels in
+            guard labels.allSatisfy({ $0 != nil }) else { return nil }
+            var first: [String: Int] = [:]
+            for (number, choice) in node.choices.enumerated() {
+                for text in [choice.number] + choice.aliases + [labels[number]!] where first[text] == nil { first[text] = number }
+            }
+            return ByteKeyedTable(first)
+        }
         prompts = nodes.map { node in
             guard node.prompt.map({ rendered[$0] != nil }) ?? true, node.choices.allSatisfy({ rendered[$0.label] != nil }) else { return nil }
             let prompt = node.prompt.map { rendered[$0]! } ?? ""

@@ -282,12 +282,16 @@ extension Conversation {
     func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
         let choices = script.nodes[index].choices
-        let labels = pack.constants.choiceLabels[index]
-        // By index, not `for choice in`: each element copied out costs a retain per field.
-        for number in choices.indices
-        where choices[number].number == text || choices[number].aliases.contains(text)
-            || (labels[number] ?? render(choices[number].label).lowercased()) == text {
-            return choices[number]
+        if let exact = pack.constants.exactChoices[index] {
+            if let number = exact[text] { return choices[number] }
+        } else {
+            let labels = pack.constants.choiceLabels[index]
+            // By index, not `for choice in`: each element copied out costs a retain per field.
+            for number in choices.indices
+            where choices[number].number == text || choices[number].aliases.contains(text)
+                || (labels[number] ?? render(choices[number].label).lowercased()) == text {
+                return choices[number]
+            }
         }
         // "I'd like to book a room": one choice's word inside the answer picks it. A few
         // words: a list to look through is cheaper than a set to hash into.
@@ -314,33 +318,35 @@ extension Conversation {
     /// The words of an ASCII text (letters and digits between anything else), as `split`
     /// by `isLetter`/`isNumber` finds them, without walking characters.
     static func asciiWords(_ text: String) -> [String] {
-        var words: [String] = []
-        let utf8 = text.utf8
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let isWordByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            if isWordByte, start == nil { start = index }
-            if !isWordByte, let first = start {
-                words.append(String(text[first..<index]))
-                start = nil
+        var text = text  // `withUTF8` reads a native string in place
+        return text.withUTF8 { bytes in
+            var words: [String] = [], start: Int?
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0
+                let isWordByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                if isWordByte, start == nil { start = index }
+                if !isWordByte, let first = start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+                    start = nil
+                }
             }
-            index = utf8.index(after: index)
+            return words
         }
-        if let first = start { words.append(String(text[first...])) }
-        return words
     }
 
     /// `text.contains(part)` for ASCII, where characters are bytes: a byte search.
     static func asciiText(_ text: String, contains part: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(part.utf8)
-        guard !needle.isEmpty else { return false }  // as String.contains("")
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        var text = text, part = part  // `withUTF8` reads a native string in place
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard !needle.isEmpty else { return false }  // as String.contains("")
+                guard haystack.count >= needle.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 }
 

@@ -24,7 +24,7 @@ public final class FlowSet: Sendable {
     let holdNode: Int?
     /// Node index → each one-word menu alias → the choices it names, to find a choice's word
     /// in an answer with one lookup per word of the answer.
-    let choiceWords: [[String: [Int]]]
+    let choiceWords: [ByteKeyedTable<[Int]>]
 
     init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
@@ -46,7 +46,7 @@ public final class FlowSet: Sendable {
             for (index, choice) in node.choices.enumerated() {
                 for alias in choice.wordAliases where words[alias]?.last != index { words[alias, default: []].append(index) }
             }
-            return words
+            return ByteKeyedTable(words)
         }
     }
 
