@@ -66,6 +66,7 @@ extension Conversation {
     private mutating func wait(at node: Int, step: Int, into effects: inout [ConversationEffect]) {
         state = .waiting(node: node, step: step)
         noMatchCount = 0
+        if history.capacity == 0 { history.reserveCapacity(16) }  // grown once, not at 1, 2, 4 and 8
         if history.last != node { history.append(node) }
         if history.count > 64 { history.removeFirst(history.count - 64) }
         effects.append(sayingPrompt())
