@@ -61,9 +61,14 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
 
     /// The entry whose key has exactly these bytes, `absent`, or `askDictionary`.
     private func entry(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Self.askDictionary }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325, highBits: UInt8 = 0
+        for byte in bytes {  // `hash` and the ASCII check in one pass
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            highBits |= byte
+        }
+        guard highBits < 0x80 else { return Self.askDictionary }
         let mask = slots.count - 1
-        var slot = Self.hash(bytes) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         return keyBytes.withUnsafeBufferPointer { keyBytes in
             while case let index = slots[slot], index >= 0 {
                 let start = keyStarts[index]
@@ -80,7 +85,7 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
         return true
     }
 
-    /// FNV-1a: a few instructions a byte, and keys are short.
+    /// FNV-1a: a few instructions a byte, and keys are short (`entry` repeats it inline).
     private static func hash(_ bytes: some Sequence<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -76,6 +76,8 @@ extension Conversation {
     /// second booking in one call does not inherit the first one's corrections.
     private mutating func forgetFlowVariables(of flow: String) {
         let prefix = flow + "."
+        // Usually there is nothing to forget: looking costs less than a new dictionary.
+        guard variables.keys.contains(where: { $0.hasPrefix(prefix) }) else { return }
         variables = variables.filter { !$0.key.hasPrefix(prefix) }
     }
 
