@@ -1,5 +1,5 @@
 /// A read-only map from texts to values, made once (at compile time), that finds an ASCII
-/// text by its bytes: an FNV-1a hash and a byte compare, where `Dictionary` hashes with
+/// text by its bytes: an FNV-1a hash and a byte compare, eight bytes at a time,, where `Dictionary` hashes with
 /// SipHash and compares Unicode-aware. Command words, catalog keys and menu words are
 /// looked up on every guest line.
 ///
@@ -31,7 +31,7 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
                 everyKeyIsASCII = false
                 continue
             }
-            var slot = Self.hash(key.utf8) & (slots.count - 1)
+            var slot = Array(key.utf8).withUnsafeBytes { Self.hash($0.baseAddress!, count: $0.count).hash } & (slots.count - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = values.count
             keyBytes += key.utf8
@@ -61,35 +61,54 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
 
     /// The entry whose key has exactly these bytes, `absent`, or `askDictionary`.
     private func entry(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325, highBits: UInt8 = 0
-        for byte in bytes {  // `hash` and the ASCII check in one pass
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            highBits |= byte
-        }
-        guard highBits < 0x80 else { return Self.askDictionary }
+        guard let text = bytes.baseAddress.map(UnsafeRawPointer.init) else { return dictionary[""] == nil ? Self.absent : Self.askDictionary }
+        let (hash, isASCII) = Self.hash(text, count: bytes.count)
+        guard isASCII else { return Self.askDictionary }
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        return keyBytes.withUnsafeBufferPointer { keyBytes in
+        var slot = hash & mask
+        return keyBytes.withUnsafeBytes { keyBytes in
             while case let index = slots[slot], index >= 0 {
                 let start = keyStarts[index]
-                if keyStarts[index + 1] - start == bytes.count, Self.equal(bytes, keyBytes, from: start) { return index }
+                if keyStarts[index + 1] - start == bytes.count, Self.equal(text, keyBytes.baseAddress! + start, count: bytes.count) { return index }
                 slot = (slot + 1) & mask
             }
             return everyKeyIsASCII ? Self.absent : Self.askDictionary
         }
     }
 
-    /// True when `keyBytes` from `start` begins with `bytes` (the key's length is checked first).
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ keyBytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        for offset in 0..<bytes.count where bytes[offset] != keyBytes[start + offset] { return false }
+    /// True when the `count` bytes at `left` and `right` are equal; eight at a time.
+    private static func equal(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+            offset += 8
+        }
+        while offset < count {
+            guard left.load(fromByteOffset: offset, as: UInt8.self) == right.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+            offset += 1
+        }
         return true
     }
 
-    /// FNV-1a: a few instructions a byte, and keys are short (`entry` repeats it inline).
-    private static func hash(_ bytes: some Sequence<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash)
+    /// A hash of the `count` bytes at `bytes` (FNV-1a over eight bytes at a time) and whether
+    /// they are all ASCII, in one pass.
+    private static func hash(_ bytes: UnsafeRawPointer, count: Int) -> (hash: Int, isASCII: Bool) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325, highBits: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0x100_0000_01b3
+            highBits |= word
+            offset += 8
+        }
+        while offset < count {
+            let byte = UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self))
+            hash = (hash ^ byte) &* 0x100_0000_01b3
+            highBits |= byte
+            offset += 1
+        }
+        hash ^= hash >> 32  // the low bits pick the slot: mix the high ones in
+        return (Int(truncatingIfNeeded: hash), highBits & 0x8080_8080_8080_8080 == 0)
     }
 }
 
