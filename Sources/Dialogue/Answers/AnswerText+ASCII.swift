@@ -32,6 +32,7 @@ extension AnswerText {
                 index < bytes.count && ((0x41...0x5A).contains(bytes[index]) || (0x61...0x7A).contains(bytes[index]))
             }
             var tokens: [AnswerToken] = []
+            tokens.reserveCapacity(min(bytes.count, 8))  // grown once at most, for a typical answer never
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
