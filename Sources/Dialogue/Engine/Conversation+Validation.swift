@@ -47,7 +47,7 @@ extension Conversation {
             }
             return .success(.email(email))
         case .text:
-            let length = answer.original.count
+            let length = answer.characterCount
             if length == 0 { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }
             guard length <= bounds.upperBound else { return .failure(Rejection(key: "invalid.text.long", details: limits)) }
             guard length >= bounds.lowerBound else { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }

@@ -308,6 +308,12 @@ struct TypedAnswer {
         self.init(original: folded.original, folded: folded.folded)
     }
 
+    /// `original.count`, by bytes for ASCII without a CR (where a character is a byte).
+    var characterCount: Int {
+        let isPlainASCII = original.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ?? false
+        return isPlainASCII ? original.utf8.count : original.count
+    }
+
     private init(original: String, folded: String) {
         self.original = original
         self.folded = folded

@@ -24,11 +24,23 @@ struct AnswerTextFastPathTests {
         }
     }
 
+    @Test(arguments: [0xa57_1001, 0xa57_1002] as [UInt64])
+    func phoneNumbersAndLengthsAsBefore(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let parts = Self.pieces + ["+44", "00", "0044", "555", "(555)", "010-4477", "0123456789", "1234567", "+", "++1", "１", "ⅷ"]
+        for round in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
+            #expect(PhoneNumber.parse(text) == PhoneNumber.parse(text, byCharacter: true), "seed \(seed) round \(round): \(text.debugDescription)")
+            #expect(TypedAnswer(text).characterCount == TypedAnswer(text).original.count, "\(text.debugDescription)")
+        }
+    }
+
     @Test func everyASCIIByteAlone() {
         for byte in UInt8(0)..<0x80 {
             let text = String(decoding: [byte, 0x31, byte, 0x61, byte], as: UTF8.self)
             #expect(AnswerText.tokens(of: text) == AnswerText.characterTokens(of: text), "\(text.debugDescription)")
             #expect(AnswerText.folded(text) == AnswerText.scalarFolded(text), "\(text.debugDescription)")
+            #expect(PhoneNumber.parse(text) == PhoneNumber.parse(text, byCharacter: true), "\(text.debugDescription)")
         }
     }
 }
