@@ -13,7 +13,9 @@ public enum ConversationEffect: Equatable, Sendable {
     /// Speak a text to the guest (it may hold several lines).
     case say(String)
     /// Do something and answer with `Conversation.complete(_:now:)`.
-    case perform(ActionRequest)
+    /// Indirect: a request (a whole reservation) is many times the size of a text, and every
+    /// effect, nearly all of them texts, would otherwise be copied at that size.
+    indirect case perform(ActionRequest)
     /// End the call (after the texts before it are delivered).
     case hangUp
 }
