@@ -119,43 +119,54 @@ extension Conversation {
             effects.append(sayingPrompt())
             return
         }
-        let question = script.nodes[node].steps[step].question
-        if let command = pack.command(for: answer.folded), !(question?.takesAsAnswer(answer.folded) ?? false) {
-            // "0" at a menu that offers "0 → a person" takes that choice as much as the command
-            // (for the trace only: looked for only when tracing).
-            if isTracing, let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
-               choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
-                note(at: node) { .choice(node: $0, number: choice.number) }
-            }
-            perform(command, node: node, step: step, into: &effects)
-            return
-        }
-        if let question {
-            if question.isOptional, pack.skipWords.contains(answer.folded) {
-                variables[question.variable] = nil
-                run(node: node, step: step + 1, into: &effects)
+        let command = pack.command(for: answer.folded)
+        // The question matched straight out of the step, not kept as a `Question?` (an optional
+        // of a large struct, destroyed through the generic runtime on every answer).
+        guard case .ask(let question) = script.nodes[node].steps[step] else {
+            if let command {
+                perform(command, typed: answer, node: node, step: step, into: &effects)
                 return
             }
-            switch validate(answer, for: question) {
-            case .success(let value):
-                recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: value))
-                variables[question.variable] = value
-                run(node: node, step: step + 1, into: &effects)
-            case .failure(let rejection):
-                recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: nil))
-                missed(node: node, step: step, rejection: rejection, into: &effects)
+            guard let choice = matchChoice(answer, at: node) else {
+                missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
+                return
             }
+            note(at: node) { .choice(node: $0, number: choice.number) }
+            if let into = script.nodes[node].into {
+                variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
+            }
+            run(from: choice.target, into: &effects)
             return
         }
-        guard let choice = matchChoice(answer, at: node) else {
-            missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
+        if let command, !question.takesAsAnswer(answer.folded) {
+            perform(command, typed: answer, node: node, step: step, into: &effects)
             return
         }
-        note(at: node) { .choice(node: $0, number: choice.number) }
-        if let into = script.nodes[node].into {
-            variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
+        if question.isOptional, pack.skipWords.contains(answer.folded) {
+            variables[question.variable] = nil
+            run(node: node, step: step + 1, into: &effects)
+            return
         }
-        run(from: choice.target, into: &effects)
+        switch validate(answer, for: question) {
+        case .success(let value):
+            recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: value))
+            variables[question.variable] = value
+            run(node: node, step: step + 1, into: &effects)
+        case .failure(let rejection):
+            recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: nil))
+            missed(node: node, step: step, rejection: rejection, into: &effects)
+        }
+    }
+
+    /// A command typed as an answer. "0" at a menu that offers "0 → a person" takes that
+    /// choice as much as the command (for the trace only: looked for only when tracing).
+    private mutating func perform(_ command: GlobalCommand, typed answer: TypedAnswer, node: Int, step: Int,
+                                  into effects: inout [ConversationEffect]) {
+        if isTracing, let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
+           choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
+            note(at: node) { .choice(node: $0, number: choice.number) }
+        }
+        perform(command, node: node, step: step, into: &effects)
     }
 
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
@@ -298,7 +309,7 @@ extension Conversation {
         }
         // "I'd like to book a room": one choice's word inside the answer picks it. A few
         // words: a list to look through is cheaper than a set to hash into.
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = text.isASCII
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         var spotted: Int?
         func spot(_ number: Int) -> Bool {
@@ -311,7 +322,7 @@ extension Conversation {
             for number in wordIndex[word] ?? [] where !spot(number) { return nil }
         }
         for number in choices.indices where spotted != number && choices[number].phraseAliases.contains(where: { alias in
-            isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
+            isASCII && alias.isASCII ? Self.asciiText(text, contains: alias) : text.contains(alias)
         }) {
             guard spot(number) else { return nil }
         }
