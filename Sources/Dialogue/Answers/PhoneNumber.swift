@@ -57,7 +57,7 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             }
         }
         let folded = AnswerText.folded(text)
-        if !byCharacter, folded.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } }) ?? false {
+        if !byCharacter, folded.isASCII {
             for byte in folded.utf8 { read(Mark(ascii: byte)) }
         } else {
             for character in folded { read(Mark(character)) }
