@@ -137,7 +137,9 @@ enum ScriptStep: Sendable {
     case set(String, Literal)
     case clear(String)
     case branch(Condition, Int)
-    case ask(Question)
+    /// Indirect: a question is several times the size of any other step, and steps are
+    /// copied as the conversation walks them.
+    indirect case ask(Question)
     /// Wait for a menu choice; always the last step of a node with choices.
     case menu
     case perform(ActionKind, [String: Int])
