@@ -255,7 +255,7 @@ extension Conversation {
                 effects.append(sayingPrompt())
             }
         case .menu:
-            history.removeAll()
+            history.removeAll(keepingCapacity: true)
             run(from: script.mainMenuNode, into: &effects)
         case .agent:
             run(from: script.agentNode, into: &effects)
