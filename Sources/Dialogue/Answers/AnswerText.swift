@@ -38,6 +38,11 @@ enum AnswerText {
     /// `text` with fullwidth forms folded to ASCII, ideographic punctuation and spaces
     /// mapped to their ASCII counterparts, emoji variations dropped; case kept (an email's local part needs it).
     static func folded(_ text: String) -> String {
+        asciiFolded(text) ?? scalarFolded(text)
+    }
+
+    /// `folded` scalar by scalar, whatever the text.
+    static func scalarFolded(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -66,6 +71,11 @@ enum AnswerText {
 
     /// The tokens of an already normalised text.
     static func tokens(of text: String) -> [AnswerToken] {
+        asciiTokens(of: text) ?? characterTokens(of: text)
+    }
+
+    /// `tokens` character by character, whatever the text.
+    static func characterTokens(of text: String) -> [AnswerToken] {
         let characters = Array(text)
         var tokens: [AnswerToken] = []
         var index = 0

@@ -19,7 +19,10 @@ public enum DateOrder: Hashable, Sendable {
 /// A phrase listed with two meanings keeps the first, in the order of the initialiser's
 /// parameters (`now` first, `fillers` last); such phrases are listed in `clashes` so a
 /// catalog lint can report them.
-public struct AnswerWords: Sendable {
+///
+/// A class, immutable: a language's words are shared by every conversation and parser that
+/// reads them, so handing them over costs one reference instead of a copy of every list.
+public final class AnswerWords: Sendable {
     /// Twelve lists, January first. Lists past the twelfth are ignored.
     public let months: [[String]]
     /// Seven lists, Monday first. Lists past the seventh are ignored.

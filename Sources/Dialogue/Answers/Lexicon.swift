@@ -87,8 +87,12 @@ struct Lexicon: Sendable {
     /// The meaningful pieces of `text`, fillers dropped.
     func pieces(of text: String) -> [AnswerPiece] {
         guard text.utf8.count <= AnswerText.maximumLength else { return [.unknown] }
-        let tokens = AnswerText.tokens(of: AnswerText.normalized(text)).flatMap(segmented)
+        var tokens = AnswerText.tokens(of: AnswerText.normalized(text))
+        if tokens.contains(where: { if case .word(_, wide: true) = $0 { true } else { false } }) {
+            tokens = tokens.flatMap(segmented)  // only a wide run is cut: others would be copied as they are
+        }
         var pieces: [AnswerPiece] = []
+        pieces.reserveCapacity(tokens.count)
         var index = 0
         while index < tokens.count {
             switch tokens[index] {

@@ -35,23 +35,32 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// Reads a typed number: digits with spaces, dashes, dots, slashes or parentheses
     /// between them, a leading `+` or `00` for the international prefix, fullwidth
     /// digits folded. Letters are reported before other symbols, then the length.
-    static func parse(_ text: String) -> Result<PhoneNumber, AnswerProblem> {
+    ///
+    /// An ASCII text is read byte by byte (`byCharacter` false), where a character is a byte
+    /// (a CR became a space when folded), a letter is A-Z or a-z and white space a space:
+    /// the same marks as the character way, which a differential test checks.
+    static func parse(_ text: String, byCharacter: Bool = false) -> Result<PhoneNumber, AnswerProblem> {
         var digits = ""
         var international = false
         var sawLetter = false
         var sawStray = false
-        for character in AnswerText.folded(text) {
-            if AnswerText.isDigit(character) {
-                digits.append(character)
-            } else if character == "+" {
+        func read(_ mark: Mark) {
+            switch mark {
+            case .digit(let digit): digits.unicodeScalars.append(digit)
+            case .plus:
                 // Only one, and only in front of every digit.
                 sawStray = sawStray || international || !digits.isEmpty
                 international = true
-            } else if character.isLetter {
-                sawLetter = true
-            } else if !(character.isWhitespace || "-.()/".contains(character)) {
-                sawStray = true
+            case .letter: sawLetter = true
+            case .spacer: break
+            case .stray: sawStray = true
             }
+        }
+        let folded = AnswerText.folded(text)
+        if !byCharacter, folded.isASCII {
+            for byte in folded.utf8 { read(Mark(ascii: byte)) }
+        } else {
+            for character in folded { read(Mark(character)) }
         }
         if sawLetter { return .failure(.phoneHasLetters) }
         if sawStray { return .failure(.phoneMalformed) }
@@ -62,5 +71,39 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         guard digits.count >= digitRange.lowerBound else { return .failure(.phoneTooShort(digits: digits.count)) }
         guard digits.count <= digitRange.upperBound else { return .failure(.phoneTooLong(digits: digits.count)) }
         return .success(PhoneNumber(normalized: (international ? "+" : "") + digits)!)
+    }
+
+    /// What one character of a typed number is to `parse`.
+    private enum Mark {
+        case digit(Unicode.Scalar)
+        case plus
+        case letter
+        /// Space, `-`, `.`, `(`, `)`, `/`: allowed between digits, ignored.
+        case spacer
+        case stray
+
+        init(_ character: Character) {
+            if AnswerText.isDigit(character) {
+                self = .digit(character.unicodeScalars.first!)
+            } else if character == "+" {
+                self = .plus
+            } else if character.isLetter {
+                self = .letter
+            } else if character.isWhitespace || "-.()/".contains(character) {
+                self = .spacer
+            } else {
+                self = .stray
+            }
+        }
+
+        init(ascii byte: UInt8) {
+            switch byte {
+            case 0x30...0x39: self = .digit(Unicode.Scalar(byte))
+            case UInt8(ascii: "+"): self = .plus
+            case 0x41...0x5A, 0x61...0x7A: self = .letter
+            case 0x09...0x0D, 0x20, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"): self = .spacer
+            default: self = .stray
+            }
+        }
     }
 }

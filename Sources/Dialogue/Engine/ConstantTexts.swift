@@ -10,15 +10,19 @@ import HotelCalendar
 /// a placeholder a flow assigns, or that names the day, is left out and rendered as before.
 struct ConstantTexts: Sendable {
     /// Catalog key → the text rendered.
-    private(set) var rendered: [String: String] = [:]
+    private(set) var rendered = ByteKeyedTable<String>.empty
     /// Catalog key → the text rendered and laid out, as a `say` speaks it.
-    private(set) var spoken: [String: String] = [:]
+    private(set) var spoken = ByteKeyedTable<String>.empty
     /// Node index → what the node asks while waiting (`currentPrompt`), laid out; nil
     /// where its prompt or a menu label depends on the conversation.
     private(set) var prompts: [String?] = []
     /// Node index → its choices' labels rendered in lower case (nil where a label depends on
     /// the conversation), to match a typed label.
     private(set) var choiceLabels: [[String?]] = []
+    /// Node index → each text that names one of its choices outright (its number, an alias,
+    /// its label in lower case) → the first choice it names; nil where a label depends on
+    /// the conversation. One lookup instead of comparing the answer with every one of them.
+    private(set) var exactChoices: [ByteKeyedTable<Int>?] = []
 
     static let empty = ConstantTexts()
 
@@ -51,6 +55,7 @@ struct ConstantTexts: Sendable {
             }
         }
         let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        var rendered: [String: String] = [:], spoken: [String: String] = [:]
         for (key, text) in pack.catalog.texts
         where text.template.placeholders.allSatisfy({ Self.hotelFacts.contains($0) && !assigned.contains($0) }) {
             let value = renderer.render(text.template)
@@ -58,11 +63,21 @@ struct ConstantTexts: Sendable {
             spoken[key] = TextLayout.laidOut(value, width: hotel.lineWidth)
         }
         choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label]?.lowercased() } }
+        exactChoices = zip(nodes, choiceLabels).map { node, labels in
+            guard labels.allSatisfy({ $0 != nil }) else { return nil }
+            var first: [String: Int] = [:]
+            for (number, choice) in node.choices.enumerated() {
+                for text in [choice.number] + choice.aliases + [labels[number]!] where first[text] == nil { first[text] = number }
+            }
+            return ByteKeyedTable(first)
+        }
         prompts = nodes.map { node in
             guard node.prompt.map({ rendered[$0] != nil }) ?? true, node.choices.allSatisfy({ rendered[$0.label] != nil }) else { return nil }
             let prompt = node.prompt.map { rendered[$0]! } ?? ""
             let text = node.choices.isEmpty ? prompt : prompt + "\n" + Conversation.menuLines(node.choices) { rendered[$0]! }
             return TextLayout.laidOut(text, width: hotel.lineWidth)
         }
+        self.rendered = ByteKeyedTable(rendered)
+        self.spoken = ByteKeyedTable(spoken)
     }
 }

@@ -57,7 +57,7 @@ extension Conversation {
         switch departure {
         case .released:
             effects.append(saying("agent.left", ["agent.name": name]))
-            history.removeAll()
+            history.removeAll(keepingCapacity: true)
             run(from: script.mainMenuNode, into: &effects)
         case .hungUp:
             effects.append(saying("agent.goodbye", ["agent.name": name]))

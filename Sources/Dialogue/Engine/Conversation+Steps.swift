@@ -66,6 +66,7 @@ extension Conversation {
     private mutating func wait(at node: Int, step: Int, into effects: inout [ConversationEffect]) {
         state = .waiting(node: node, step: step)
         noMatchCount = 0
+        if history.capacity == 0 { history.reserveCapacity(16) }  // grown once, not at 1, 2, 4 and 8
         if history.last != node { history.append(node) }
         if history.count > 64 { history.removeFirst(history.count - 64) }
         effects.append(sayingPrompt())
@@ -75,6 +76,8 @@ extension Conversation {
     /// second booking in one call does not inherit the first one's corrections.
     private mutating func forgetFlowVariables(of flow: String) {
         let prefix = flow + "."
+        // Usually there is nothing to forget: looking costs less than a new dictionary.
+        guard variables.keys.contains(where: { $0.hasPrefix(prefix) }) else { return }
         variables = variables.filter { !$0.key.hasPrefix(prefix) }
     }
 
@@ -116,43 +119,54 @@ extension Conversation {
             effects.append(sayingPrompt())
             return
         }
-        let question = script.nodes[node].steps[step].question
-        if let command = pack.command(for: answer.folded), !(question?.takesAsAnswer(answer.folded) ?? false) {
-            // "0" at a menu that offers "0 → a person" takes that choice as much as the command
-            // (for the trace only: looked for only when tracing).
-            if isTracing, let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
-               choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
-                note(at: node) { .choice(node: $0, number: choice.number) }
-            }
-            perform(command, node: node, step: step, into: &effects)
-            return
-        }
-        if let question {
-            if question.isOptional, pack.skipWords.contains(answer.folded) {
-                variables[question.variable] = nil
-                run(node: node, step: step + 1, into: &effects)
+        let command = pack.command(for: answer.folded)
+        // The question matched straight out of the step, not kept as a `Question?` (an optional
+        // of a large struct, destroyed through the generic runtime on every answer).
+        guard case .ask(let question) = script.nodes[node].steps[step] else {
+            if let command {
+                perform(command, typed: answer, node: node, step: step, into: &effects)
                 return
             }
-            switch validate(answer, for: question) {
-            case .success(let value):
-                recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: value))
-                variables[question.variable] = value
-                run(node: node, step: step + 1, into: &effects)
-            case .failure(let rejection):
-                recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: nil))
-                missed(node: node, step: step, rejection: rejection, into: &effects)
+            guard let choice = matchChoice(answer, at: node) else {
+                missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
+                return
             }
+            note(at: node) { .choice(node: $0, number: choice.number) }
+            if let into = script.nodes[node].into {
+                variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
+            }
+            run(from: choice.target, into: &effects)
             return
         }
-        guard let choice = matchChoice(answer, at: node) else {
-            missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
+        if let command, !question.takesAsAnswer(answer.folded) {
+            perform(command, typed: answer, node: node, step: step, into: &effects)
             return
         }
-        note(at: node) { .choice(node: $0, number: choice.number) }
-        if let into = script.nodes[node].into {
-            variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
+        if question.isOptional, pack.skipWords.contains(answer.folded) {
+            variables[question.variable] = nil
+            run(node: node, step: step + 1, into: &effects)
+            return
         }
-        run(from: choice.target, into: &effects)
+        switch validate(answer, for: question) {
+        case .success(let value):
+            recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: value))
+            variables[question.variable] = value
+            run(node: node, step: step + 1, into: &effects)
+        case .failure(let rejection):
+            recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: nil))
+            missed(node: node, step: step, rejection: rejection, into: &effects)
+        }
+    }
+
+    /// A command typed as an answer. "0" at a menu that offers "0 → a person" takes that
+    /// choice as much as the command (for the trace only: looked for only when tracing).
+    private mutating func perform(_ command: GlobalCommand, typed answer: TypedAnswer, node: Int, step: Int,
+                                  into effects: inout [ConversationEffect]) {
+        if isTracing, let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
+           choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
+            note(at: node) { .choice(node: $0, number: choice.number) }
+        }
+        perform(command, node: node, step: step, into: &effects)
     }
 
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
@@ -241,7 +255,7 @@ extension Conversation {
                 effects.append(sayingPrompt())
             }
         case .menu:
-            history.removeAll()
+            history.removeAll(keepingCapacity: true)
             run(from: script.mainMenuNode, into: &effects)
         case .agent:
             run(from: script.agentNode, into: &effects)
@@ -282,16 +296,20 @@ extension Conversation {
     func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
         let choices = script.nodes[index].choices
-        let labels = pack.constants.choiceLabels[index]
-        // By index, not `for choice in`: each element copied out costs a retain per field.
-        for number in choices.indices
-        where choices[number].number == text || choices[number].aliases.contains(text)
-            || (labels[number] ?? render(choices[number].label).lowercased()) == text {
-            return choices[number]
+        if let exact = pack.constants.exactChoices[index] {
+            if let number = exact[text] { return choices[number] }
+        } else {
+            let labels = pack.constants.choiceLabels[index]
+            // By index, not `for choice in`: each element copied out costs a retain per field.
+            for number in choices.indices
+            where choices[number].number == text || choices[number].aliases.contains(text)
+                || (labels[number] ?? render(choices[number].label).lowercased()) == text {
+                return choices[number]
+            }
         }
         // "I'd like to book a room": one choice's word inside the answer picks it. A few
         // words: a list to look through is cheaper than a set to hash into.
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = text.isASCII
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         var spotted: Int?
         func spot(_ number: Int) -> Bool {
@@ -304,7 +322,7 @@ extension Conversation {
             for number in wordIndex[word] ?? [] where !spot(number) { return nil }
         }
         for number in choices.indices where spotted != number && choices[number].phraseAliases.contains(where: { alias in
-            isASCII && alias.utf8.allSatisfy({ $0 < 0x80 }) ? Self.asciiText(text, contains: alias) : text.contains(alias)
+            isASCII && alias.isASCII ? Self.asciiText(text, contains: alias) : text.contains(alias)
         }) {
             guard spot(number) else { return nil }
         }
@@ -314,33 +332,35 @@ extension Conversation {
     /// The words of an ASCII text (letters and digits between anything else), as `split`
     /// by `isLetter`/`isNumber` finds them, without walking characters.
     static func asciiWords(_ text: String) -> [String] {
-        var words: [String] = []
-        let utf8 = text.utf8
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            let isWordByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            if isWordByte, start == nil { start = index }
-            if !isWordByte, let first = start {
-                words.append(String(text[first..<index]))
-                start = nil
+        var text = text  // `withUTF8` reads a native string in place
+        return text.withUTF8 { bytes in
+            var words: [String] = [], start: Int?
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : 0
+                let isWordByte = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                if isWordByte, start == nil { start = index }
+                if !isWordByte, let first = start {
+                    words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self))
+                    start = nil
+                }
             }
-            index = utf8.index(after: index)
+            return words
         }
-        if let first = start { words.append(String(text[first...])) }
-        return words
     }
 
     /// `text.contains(part)` for ASCII, where characters are bytes: a byte search.
     static func asciiText(_ text: String, contains part: String) -> Bool {
-        let haystack = Array(text.utf8), needle = Array(part.utf8)
-        guard !needle.isEmpty else { return false }  // as String.contains("")
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        var text = text, part = part  // `withUTF8` reads a native string in place
+        return text.withUTF8 { haystack in
+            part.withUTF8 { needle in
+                guard !needle.isEmpty else { return false }  // as String.contains("")
+                guard haystack.count >= needle.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                    if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 }
 

@@ -11,7 +11,8 @@ extension Conversation {
     func validate(_ answer: TypedAnswer, for question: Question) -> Result<AnswerValue, Rejection> {
         let words = pack.words
         let bounds = question.bounds
-        let limits = ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)]
+        // Made only for a refusal that says them: most answers are taken.
+        var limits: [String: String] { ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)] }
         switch question.kind {
         case .date:
             return validateDate(answer, question)
@@ -46,7 +47,7 @@ extension Conversation {
             }
             return .success(.email(email))
         case .text:
-            let length = answer.original.count
+            let length = answer.characterCount
             if length == 0 { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }
             guard length <= bounds.upperBound else { return .failure(Rejection(key: "invalid.text.long", details: limits)) }
             guard length >= bounds.lowerBound else { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }

@@ -13,7 +13,9 @@ public enum ConversationEffect: Equatable, Sendable {
     /// Speak a text to the guest (it may hold several lines).
     case say(String)
     /// Do something and answer with `Conversation.complete(_:now:)`.
-    case perform(ActionRequest)
+    /// Indirect: a request (a whole reservation) is many times the size of a text, and every
+    /// effect, nearly all of them texts, would otherwise be copied at that size.
+    indirect case perform(ActionRequest)
     /// End the call (after the texts before it are delivered).
     case hangUp
 }
@@ -281,25 +283,37 @@ struct TypedAnswer {
 
     /// Folds an ASCII answer byte by byte (lower case is A-Z to a-z there); nil for any other.
     private init?(asciiFolding text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.allSatisfy({ $0 == 0x09 || (0x20...0x7E).contains($0) }) else { return nil }
-        var low = 0, high = bytes.count
-        while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
-        while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(high - low)
-        var space = false
-        for byte in bytes[low..<high] {
-            if byte == 0x20 || byte == 0x09 {
-                space = true
-                continue
+        var text = text  // `withUTF8` reads a native string in place
+        guard let folded = text.withUTF8({ bytes -> (original: String, folded: String)? in
+            guard bytes.allSatisfy({ $0 == 0x09 || (0x20...0x7E).contains($0) }) else { return nil }
+            var low = 0, high = bytes.count
+            while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+            while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[low..<high])
+            let folded = String(unsafeUninitializedCapacity: trimmed.count) { output in
+                var count = 0, space = false
+                for byte in trimmed {
+                    if byte == 0x20 || byte == 0x09 {
+                        space = true
+                        continue
+                    }
+                    if space { output[count] = 0x20; count += 1 }
+                    space = false
+                    output[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                    count += 1
+                }
+                while count > 0, output[count - 1] == UInt8(ascii: ".") || output[count - 1] == UInt8(ascii: "!") { count -= 1 }
+                return count
             }
-            if space { folded.append(0x20) }
-            space = false
-            folded.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
-        }
-        while let last = folded.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") { folded.removeLast() }
-        self.init(original: String(decoding: bytes[low..<high], as: UTF8.self), folded: String(decoding: folded, as: UTF8.self))
+            return (String(decoding: trimmed, as: UTF8.self), folded)
+        }) else { return nil }
+        self.init(original: folded.original, folded: folded.folded)
+    }
+
+    /// `original.count`, by bytes for ASCII without a CR (where a character is a byte).
+    var characterCount: Int {
+        let isPlainASCII = original.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ?? false
+        return isPlainASCII ? original.utf8.count : original.count
     }
 
     private init(original: String, folded: String) {
@@ -318,16 +332,19 @@ struct TypedAnswer {
     /// True when folding would not change `text`: printable ASCII without capitals, words
     /// one space apart, nothing before or after, no full stop or exclamation mark last.
     static func isFolded(_ text: String) -> Bool {
-        var previous = UInt8(ascii: " ")  // so a leading space (or an empty text) is not
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20: if previous == 0x20 { return false }
-            case 0x41...0x5A: return false
-            case 0x21...0x7E: break
-            default: return false
+        var text = text  // `withUTF8` reads a native string in place
+        return text.withUTF8 { bytes in
+            var previous = UInt8(ascii: " ")  // so a leading space (or an empty text) is not
+            for byte in bytes {
+                switch byte {
+                case 0x20: if previous == 0x20 { return false }
+                case 0x41...0x5A: return false
+                case 0x21...0x7E: break
+                default: return false
+                }
+                previous = byte
             }
-            previous = byte
+            return previous != UInt8(ascii: " ") && previous != UInt8(ascii: ".") && previous != UInt8(ascii: "!")
         }
-        return previous != UInt8(ascii: " ") && previous != UInt8(ascii: ".") && previous != UInt8(ascii: "!")
     }
 }

@@ -24,16 +24,14 @@ public final class FlowSet: Sendable {
     let holdNode: Int?
     /// Node index → each one-word menu alias → the choices it names, to find a choice's word
     /// in an answer with one lookup per word of the answer.
-    let choiceWords: [[String: [Int]]]
+    let choiceWords: [ByteKeyedTable<[Int]>]
 
     init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
         self.nodes = nodes
         self.hotel = hotel
         self.languages = languages.map { pack in
-            var pack = pack
-            pack.constants = ConstantTexts(pack: pack, hotel: hotel, nodes: nodes)
-            return pack
+            LanguagePack(pack, constants: ConstantTexts(pack: pack, hotel: hotel, nodes: nodes))
         }
         self.version = version
         self.warnings = warnings
@@ -48,7 +46,7 @@ public final class FlowSet: Sendable {
             for (index, choice) in node.choices.enumerated() {
                 for alias in choice.wordAliases where words[alias]?.last != index { words[alias, default: []].append(index) }
             }
-            return words
+            return ByteKeyedTable(words)
         }
     }
 
@@ -139,7 +137,9 @@ enum ScriptStep: Sendable {
     case set(String, Literal)
     case clear(String)
     case branch(Condition, Int)
-    case ask(Question)
+    /// Indirect: a question is several times the size of any other step, and steps are
+    /// copied as the conversation walks them.
+    indirect case ask(Question)
     /// Wait for a menu choice; always the last step of a node with choices.
     case menu
     case perform(ActionKind, [String: Int])

@@ -12,17 +12,21 @@ public enum GlobalCommand: String, Sendable, CaseIterable {
 
 /// Everything one language needs at run time: its texts, the words its guests answer with,
 /// its global command words and the names used to speak dates.
-public struct LanguagePack: Sendable {
+///
+/// A class: it is immutable and shared by every conversation in its language, and passing it
+/// around (a conversation's language, a renderer) costs one reference, not a copy of its
+/// dozens of collections.
+public final class LanguagePack: Sendable {
     public let code: String
     public let catalog: MessageCatalog
     public let words: AnswerWords
-    let commands: [String: GlobalCommand]
+    let commands: ByteKeyedTable<GlobalCommand>
     let skipWords: Set<String>
     /// January … December and Monday … Sunday, as spoken.
     let monthNames: [String]
     let weekdayNames: [String]
-    /// Its texts that are the same in every conversation, made once (set by `FlowSet`).
-    var constants = ConstantTexts.empty
+    /// Its texts that are the same in every conversation, made once (given by `FlowSet`).
+    let constants: ConstantTexts
 
     init(catalog: MessageCatalog, dateOrder: DateOrder) {
         self.code = catalog.language
@@ -36,10 +40,23 @@ public struct LanguagePack: Sendable {
                 commands[word] = command
             }
         }
-        self.commands = commands
+        self.commands = ByteKeyedTable(commands)
         self.skipWords = Set(catalog.words("words.skip") ?? [])
         self.monthNames = catalog.words("names.months") ?? []
         self.weekdayNames = catalog.words("names.weekdays") ?? []
+        self.constants = .empty
+    }
+
+    /// `pack` with its constant texts for a compiled flow set.
+    init(_ pack: LanguagePack, constants: ConstantTexts) {
+        self.code = pack.code
+        self.catalog = pack.catalog
+        self.words = pack.words
+        self.commands = pack.commands
+        self.skipWords = pack.skipWords
+        self.monthNames = pack.monthNames
+        self.weekdayNames = pack.weekdayNames
+        self.constants = constants
     }
 
     /// The text for `key`; compiling guarantees every key a flow uses exists.

@@ -48,7 +48,8 @@ struct ChoiceMatchingTests {
         let flows = ShippedPrompts.flows
         let conversation = Call().conversation
         let menus = flows.nodes.indices.filter { !flows.nodes[$0].choices.isEmpty }
-        let words = Set(menus.flatMap { flows.nodes[$0].choices.flatMap { $0.aliases + [$0.number] } }).sorted()
+        // Labels too, as typed in full, to reach the exact-text table.
+        let words = Set(menus.flatMap { flows.nodes[$0].choices.flatMap { $0.aliases + [$0.number, conversation.render($0.label)] } }).sorted()
             + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room."]
         for round in 0..<4000 {
             let node = menus.randomElement(using: &random)!
