@@ -18,11 +18,15 @@ public final class GuestClient {
     public var unread: String { String(decoding: received, as: UTF8.self) }
     public private(set) var sawEndOfInput = false
 
-    public init(port: UInt16, timeoutSeconds: Int = 10) throws {
+    /// `receiveBufferBytes` shrinks the socket's receive buffer, for a guest who reads slowly.
+    public init(port: UInt16, receiveBufferBytes: Int32? = nil, timeoutSeconds: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBufferBytes {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -46,6 +50,11 @@ public final class GuestClient {
             guard sent > 0 else { return }
             offset += sent
         }
+    }
+
+    /// Sends `text` as it is, line endings and all.
+    public func send(_ text: String) {
+        send(bytes: Array(text.utf8))
     }
 
     /// Sends `text` and a line ending: LF as `nc` sends it, or CR LF as `telnet` does.
@@ -86,6 +95,33 @@ public final class GuestClient {
             }
             guard fill() else { throw Failure(description: "waited for \"\(marker)\" but got: \(unread.suffix(600))") }
         }
+    }
+
+    /// The next line without its CR LF; nil at the end of input or on the timeout.
+    public func readLine() -> String? {
+        while true {
+            if let end = received.firstIndex(of: 0x0A), end > 0, received[end - 1] == 0x0D {
+                let line = String(decoding: received[..<(end - 1)], as: UTF8.self)
+                received.removeSubrange(...end)
+                return line
+            }
+            guard fill() else { return nil }
+        }
+    }
+
+    /// Exactly `count` bytes, or nil at the end of input or on the timeout.
+    public func readBytes(_ count: Int) -> [UInt8]? {
+        while received.count < count {
+            guard fill() else { return nil }
+        }
+        defer { received.removeSubrange(..<count) }
+        return Array(received[..<count])
+    }
+
+    /// True when the next read finds the end of input (not data, not the timeout).
+    public func readsEndOfInput() -> Bool {
+        guard received.isEmpty else { return false }
+        return !fill() && sawEndOfInput
     }
 
     /// Everything until the server closes the connection (or the timeout).

@@ -1,13 +1,14 @@
 import Glibc
 import Testing
 import Telnet
+import TestSupport
 
 /// The server over real sockets on 127.0.0.1, talking to plain blocking clients.
 @Suite struct LineServerTests {
     @Test func echoesLinesWithCRLF() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port)
+        let client = try GuestClient(port: server.port)
         #expect(client.readLine() == "welcome 1")
         client.send("hello\r\nwörld\n")
         #expect(client.readLine() == "echo: hello")
@@ -23,14 +24,14 @@ import Telnet
     @Test func contextIsLetGoAfterTheClose() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let first = try TestClient(port: server.port)
+        let first = try GuestClient(port: server.port)
         #expect(first.readLine() == "welcome 1")
         first.send("visits\r\n")
         #expect(first.readLine() == "visits 1 own")
         first.send("close\r\n")
         #expect(first.readLine() == "bye")
         _ = first.readToEnd()
-        let second = try TestClient(port: server.port)
+        let second = try GuestClient(port: server.port)
         #expect(second.readLine() == "welcome 2")
         second.send("visits\r\n")
         #expect(second.readLine() == "visits 1 own")
@@ -39,11 +40,11 @@ import Telnet
     @Test func telnetDoEchoGetsExactlyWontEcho() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port)
+        let client = try GuestClient(port: server.port)
         #expect(client.readLine() == "welcome 1")
-        client.send([iac, TelnetCommand.do, TelnetOption.echo])
+        client.send(bytes: [iac, TelnetCommand.do, TelnetOption.echo])
         #expect(client.readBytes(3) == [iac, TelnetCommand.wont, TelnetOption.echo])
-        client.send([iac, TelnetCommand.ayt] + bytes("ping\r\n"))
+        client.send(bytes: [iac, TelnetCommand.ayt] + bytes("ping\r\n"))
         #expect(client.readLine() == "")
         #expect(client.readLine() == "[HotelLine: yes, still here]")
         #expect(client.readLine() == "echo: ping")
@@ -55,9 +56,9 @@ import Telnet
     @Test func rawClientNeverReceivesIAC() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port)
+        let client = try GuestClient(port: server.port)
         client.send("pin\r\n\u{1b}[A\r\n")
-        client.send([0xC3, 0x28, 0x0D, 0x0A, 0x07, 0x0A])
+        client.send(bytes: [0xC3, 0x28, 0x0D, 0x0A, 0x07, 0x0A])
         client.send("close\r\n")
         let received = client.readToEnd()
         #expect(client.sawEndOfInput)
@@ -69,9 +70,9 @@ import Telnet
     @Test func overlongLineIsReportedAndConnectionStaysUsable() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port)
+        let client = try GuestClient(port: server.port)
         #expect(client.readLine() == "welcome 1")
-        client.send([UInt8](repeating: UInt8(ascii: "x"), count: 5000) + bytes("\r\nping\r\n"))
+        client.send(bytes: [UInt8](repeating: UInt8(ascii: "x"), count: 5000) + bytes("\r\nping\r\n"))
         #expect(client.readLine() == "too long 1024")
         #expect(client.readLine() == "echo: ping")
     }
@@ -79,9 +80,9 @@ import Telnet
     @Test func halfClosedPeerStillGetsItsReplies() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port)
+        let client = try GuestClient(port: server.port)
         client.send("hello\r\npartial")
-        client.shutdownWrite()
+        client.finishSending()
         #expect(client.readLine() == "welcome 1")
         #expect(client.readLine() == "echo: hello")
         #expect(client.readLine() == "echo: partial")
@@ -92,17 +93,17 @@ import Telnet
     @Test func clientPastMaxConnectionsGetsBusyMessageThenEOF() throws {
         let server = try EchoServer(limits: LineLimits(maxConnections: 2))
         defer { try? server.stop() }
-        let first = try TestClient(port: server.port)
+        let first = try GuestClient(port: server.port)
         #expect(first.readLine() == "welcome 1")
-        let second = try TestClient(port: server.port)
+        let second = try GuestClient(port: server.port)
         #expect(second.readLine() == "welcome 2")
-        let third = try TestClient(port: server.port)
+        let third = try GuestClient(port: server.port)
         #expect(third.readLine() == "busy: max number of clients reached")
         #expect(third.readsEndOfInput())
         first.send("close\r\n")
         #expect(first.readLine() == "bye")
         #expect(first.readsEndOfInput())
-        let fourth = try TestClient(port: server.port)
+        let fourth = try GuestClient(port: server.port)
         #expect(fourth.readLine() == "welcome 3")
     }
 
@@ -110,7 +111,7 @@ import Telnet
         let server = try EchoServer(limits: LineLimits(maxOutputBytes: 64 * 1024))
         defer { try? server.stop() }
         let watcher = try Self.watcher(port: server.port)
-        let stalled = try TestClient(port: server.port, receiveBufferBytes: 4096)
+        let stalled = try GuestClient(port: server.port, receiveBufferBytes: 4096)
         stalled.send("flood\r\n")
         #expect(watcher.readLine() == "closed 2 outputOverflow")
         watcher.send("ping\r\n")
@@ -120,7 +121,7 @@ import Telnet
     @Test func closeWritesEverythingQueuedFirst() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port, receiveBufferBytes: 8192)
+        let client = try GuestClient(port: server.port, receiveBufferBytes: 8192)
         #expect(client.readLine() == "welcome 1")
         client.send("big 204800\r\n")
         let received = client.readToEnd()
@@ -134,7 +135,7 @@ import Telnet
         let server = try EchoServer(limits: limits)
         defer { try? server.stop() }
         let watcher = try Self.watcher(port: server.port)
-        let stalled = try TestClient(port: server.port, receiveBufferBytes: 4096)
+        let stalled = try GuestClient(port: server.port, receiveBufferBytes: 4096)
         // More than the kernel's send and receive buffers can hold between them.
         let started = MonotonicTime.now()
         stalled.send("big 33554432\r\n")
@@ -145,7 +146,7 @@ import Telnet
     @Test func pausedConnectionHoldsInputUntilResumed() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        let client = try TestClient(port: server.port)
+        let client = try GuestClient(port: server.port)
         #expect(client.readLine() == "welcome 1")
         client.send("pause\r\na\r\nb\r\n")
         #expect(client.readLine() == "paused")
@@ -157,9 +158,9 @@ import Telnet
     @Test func twoHundredClientsTwentyRequestsEach() throws {
         let server = try EchoServer()
         defer { try? server.stop() }
-        var clients: [TestClient] = []
+        var clients: [GuestClient] = []
         for _ in 0..<200 {
-            let client = try TestClient(port: server.port)
+            let client = try GuestClient(port: server.port)
             clients.append(client)
         }
         var welcomed = Set<String>()
@@ -201,8 +202,8 @@ import Telnet
     }
 
     /// The first client of a server, told of every other client's close.
-    private static func watcher(port: UInt16) throws -> TestClient {
-        let watcher = try TestClient(port: port)
+    private static func watcher(port: UInt16) throws -> GuestClient {
+        let watcher = try GuestClient(port: port)
         #expect(watcher.readLine() == "welcome 1")
         watcher.send("watch\r\n")
         #expect(watcher.readLine() == "watching")
