@@ -1,5 +1,5 @@
 /// A read-only map from texts to values, made once (at compile time), that finds an ASCII
-/// text by its bytes: an FNV-1a hash and a byte compare, eight bytes at a time,, where `Dictionary` hashes with
+/// text by its bytes (an FNV-1a hash and a byte compare, eight bytes at a time), where `Dictionary` hashes with
 /// SipHash and compares Unicode-aware. Command words, catalog keys and menu words are
 /// looked up on every guest line.
 ///
