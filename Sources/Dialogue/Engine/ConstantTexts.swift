@@ -2,8 +2,8 @@ import HotelCalendar
 
 /// What every conversation in one language says the same way, made once when the prompts
 /// are compiled: texts whose only placeholders are the hotel's own facts (a room table, the
-/// greeting, a menu), rendered and laid out for the terminal, so a prompt said a million
-/// times is built once, not a million times.
+/// greeting, a menu) or a question's own limits (a refusal's "from 1 to 5"), rendered and
+/// laid out for the terminal, so a prompt said a million times is built once, not a million times.
 ///
 /// Promises: each entry is exactly what rendering (and `TextLayout.wrap`) would make in
 /// any conversation, because nothing in it can differ between conversations: a text with
@@ -23,6 +23,11 @@ struct ConstantTexts: Sendable {
     /// its label in lower case) → the first choice it names; nil where a label depends on
     /// the conversation. One lookup instead of comparing the answer with every one of them.
     private(set) var exactChoices: [ByteKeyedTable<Int>?] = []
+    /// Node index → step index → each refusal of the question asked there that says its own
+    /// limits (`Question.limitRefusalKeys`) → that text rendered with `Question.limitDetails`
+    /// and laid out; nil where the step asks no such question. A text with a placeholder the
+    /// conversation fills (a variable, the day) is left out and rendered at the refusal.
+    private(set) var refusals: [[ByteKeyedTable<String>?]] = []
 
     static let empty = ConstantTexts()
 
@@ -77,7 +82,27 @@ struct ConstantTexts: Sendable {
             let text = node.choices.isEmpty ? prompt : prompt + "\n" + Conversation.menuLines(node.choices) { rendered[$0]! }
             return TextLayout.laidOut(text, width: hotel.lineWidth)
         }
+        refusals = nodes.map { node in
+            node.steps.map { step in
+                guard let question = step.question, !question.limitRefusalKeys.isEmpty else { return nil }
+                let details = question.limitDetails(in: hotel)
+                var texts: [String: String] = [:]
+                for key in question.limitRefusalKeys where pack.text(key).placeholders.allSatisfy({ name in
+                    details[name] != nil || (Self.hotelFacts.contains(name) && !assigned.contains(name))
+                }) {
+                    texts[key] = TextLayout.laidOut(renderer.render(key, details), width: hotel.lineWidth)
+                }
+                return ByteKeyedTable(texts)
+            }
+        }
         self.rendered = ByteKeyedTable(rendered)
         self.spoken = ByteKeyedTable(spoken)
+    }
+
+    /// The text refusing an answer with `key` (one of `Question.limitRefusalKeys`) at the
+    /// question asked by `step` of `node`, as made at compile time; nil when it is not constant.
+    func refusal(_ key: String, node: Int, step: Int) -> String? {
+        guard refusals.indices.contains(node), refusals[node].indices.contains(step) else { return nil }
+        return refusals[node][step]?[key]
     }
 }

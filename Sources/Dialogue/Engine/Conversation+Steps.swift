@@ -177,7 +177,7 @@ extension Conversation {
         }
         noMatchCount += 1
         note(at: node) { .refused(node: $0, key: rejection.key) }
-        effects.append(saying(rejection.key, rejection.details))
+        effects.append(sayingRefusal(rejection, node: node, step: step))
         if noMatchCount >= Self.maxNoMatch {
             note(at: node) { .offeredPerson(node: $0) }
             state = .offeringPerson(node: node, step: step)

@@ -4,6 +4,13 @@ import HotelCalendar
 struct Rejection: Error, Equatable {
     var key: String
     var details: [String: String] = [:]
+    /// What fills the text is the question's own limits (`Question.limitDetails(in:)`), left
+    /// out of `details`: the same at every refusal, so the text is said as made once when the
+    /// prompts were compiled (`ConstantTexts.refusal`) instead of rendered and laid out again.
+    var saysLimits = false
+
+    /// A refusal that says the question's limits (one of `Question.limitRefusalKeys`).
+    static func limits(_ key: String) -> Rejection { Rejection(key: key, saysLimits: true) }
 }
 
 /// Checking and normalising a typed answer against its question.
@@ -11,8 +18,6 @@ extension Conversation {
     func validate(_ answer: TypedAnswer, for question: Question) -> Result<AnswerValue, Rejection> {
         let words = pack.words
         let bounds = question.bounds
-        // Made only for a refusal that says them: most answers are taken.
-        var limits: [String: String] { ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)] }
         switch question.kind {
         case .date:
             return validateDate(answer, question)
@@ -20,12 +25,12 @@ extension Conversation {
             return validateMoment(answer, question)
         case .number:
             guard case .success(let number) = AnswerParser.parseInteger(answer.folded, words: words) else {
-                return .failure(Rejection(key: "invalid.number", details: limits))
+                return .failure(.limits("invalid.number"))
             }
-            return bounds.contains(number) ? .success(.number(number)) : .failure(Rejection(key: "invalid.number.range", details: limits))
+            return bounds.contains(number) ? .success(.number(number)) : .failure(.limits("invalid.number.range"))
         case .rating, .score:
             guard case .success(let rating) = AnswerParser.parseRating(answer.folded, min: bounds.lowerBound, max: bounds.upperBound, words: words) else {
-                return .failure(Rejection(key: "invalid.rating", details: limits))
+                return .failure(.limits("invalid.rating"))
             }
             return .success(.rating(rating))
         case .yesno:
@@ -48,35 +53,52 @@ extension Conversation {
             return .success(.email(email))
         case .text:
             let length = answer.characterCount
-            if length == 0 { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }
-            guard length <= bounds.upperBound else { return .failure(Rejection(key: "invalid.text.long", details: limits)) }
-            guard length >= bounds.lowerBound else { return .failure(Rejection(key: "invalid.text.empty", details: limits)) }
+            if length == 0 { return .failure(.limits("invalid.text.empty")) }
+            guard length <= bounds.upperBound else { return .failure(.limits("invalid.text.long")) }
+            guard length >= bounds.lowerBound else { return .failure(.limits("invalid.text.empty")) }
             return .success(.text(answer.original))
         case .name:
             let allowed = answer.original.unicodeScalars.allSatisfy {
                 $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark || " '’-.".unicodeScalars.contains($0)
             }
             guard allowed, answer.original.contains(where: \.isLetter), bounds.contains(answer.original.count) else {
-                return .failure(Rejection(key: "invalid.name", details: limits))
+                return .failure(.limits("invalid.name"))
             }
             return .success(.text(answer.original.split(separator: " ").joined(separator: " ")))
         case .code:
             let code = answer.original.uppercased().filter { $0 != " " }
             guard bounds.contains(code.count), code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }),
                   code.contains(where: \.isNumber) else {
-                return .failure(Rejection(key: "invalid.code", details: limits))
+                return .failure(.limits("invalid.code"))
             }
             return .success(.text(code))
         case .room:
-            return matchRoom(answer).map { .success(.room($0)) } ?? .failure(Rejection(key: "invalid.room", details: ["answer.max": String(script.hotel.rooms.count)]))
+            return matchRoom(answer).map { .success(.room($0)) } ?? .failure(.limits("invalid.room"))
         case .reference:
             let reference = answer.original.uppercased().filter { $0 != " " && $0 != "-" }
             let prefix = question.prefix ?? ""
             guard reference.hasPrefix(prefix), reference.count == prefix.count + 7, reference.dropFirst(prefix.count).allSatisfy(\.isNumber) else {
-                return .failure(Rejection(key: "invalid.reference", details: ["answer.min": prefix]))
+                return .failure(.limits("invalid.reference"))
             }
             return .success(.text(reference))
         }
+    }
+
+    /// Saying why the answer at `step` of `node` was refused: a refusal that says the
+    /// question's limits as made at compile time (checked against rendering in debug builds),
+    /// any other rendered and laid out now.
+    func sayingRefusal(_ rejection: Rejection, node: Int, step: Int) -> ConversationEffect {
+        guard rejection.saysLimits, case .ask(let question) = script.nodes[node].steps[step] else {
+            return saying(rejection.key, rejection.details)
+        }
+        assert(question.limitRefusalKeys.contains(rejection.key), "\(rejection.key) is not a refusal with the question's limits")
+        guard let text = pack.constants.refusal(rejection.key, node: node, step: step) else {
+            return saying(rejection.key, question.limitDetails(in: script.hotel))
+        }
+        assert(text == TextLayout.laidOut(Renderer(conversation: self, pack: pack).render(rejection.key, question.limitDetails(in: script.hotel)),
+                                          width: script.hotel.lineWidth),
+               "the text made at compile time for \(rejection.key) differs from the one rendered now")
+        return .say(text)
     }
 
     private func validateDate(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
@@ -182,6 +204,32 @@ extension Conversation {
 }
 
 extension Question {
+    /// The refusals whose details are this question's own limits and the hotel's, never the
+    /// answer, the day or the clock: what `validate` refuses with as `Rejection.limits`, and
+    /// what `ConstantTexts` makes once per question at compile time.
+    var limitRefusalKeys: [String] {
+        switch kind {
+        case .number: return ["invalid.number", "invalid.number.range"]
+        case .rating, .score: return ["invalid.rating"]
+        case .text: return ["invalid.text.empty", "invalid.text.long"]
+        case .name: return ["invalid.name"]
+        case .code: return ["invalid.code"]
+        case .room: return ["invalid.room"]
+        case .reference: return ["invalid.reference"]
+        case .date, .moment, .yesno, .phone, .email: return []
+        }
+    }
+
+    /// What fills a refusal of `limitRefusalKeys`: the one place its details are made, both
+    /// for a text rendered at a refusal and for one made at compile time, so the two agree.
+    func limitDetails(in hotel: HotelProfile) -> [String: String] {
+        switch kind {
+        case .room: return ["answer.max": String(hotel.rooms.count)]
+        case .reference: return ["answer.min": prefix ?? ""]
+        default: return ["answer.min": String(bounds.lowerBound), "answer.max": String(bounds.upperBound)]
+        }
+    }
+
     /// Every text a wrong answer to this question can hear (what `validate` refuses with),
     /// so coverage can tell which refusals a set of calls never met.
     var rejectionKeys: [String] {
