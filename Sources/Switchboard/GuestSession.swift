@@ -29,33 +29,8 @@ final class GuestSession {
     /// The last entries of the call, raw, for `watch` to start from.
     private let recent = RecentEntries(limit: 100)
 
-    /// `transcripts/2026-11-25/<id>.txt`, made once per call.
-    private(set) lazy var transcriptPath = Self.transcriptPath(day: day, id: id)
-
-    /// The path written byte by byte into a string of the exact size: interpolated, or
-    /// appended piece by piece, it cost about 2,000 instructions a call.
-    static func transcriptPath(day: String, id: String) -> String {
-        var day = day
-        var id = id
-        return day.withUTF8 { dayBytes in
-            id.withUTF8 { idBytes in
-                String(unsafeUninitializedCapacity: 17 + dayBytes.count + idBytes.count) { out in
-                    var end = 0
-                    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
-                        (out.baseAddress! + end).update(from: source, count: bytes.count)
-                        end += bytes.count
-                    }
-                    ("transcripts/" as StaticString).withUTF8Buffer(put)
-                    put(dayBytes)
-                    ("/" as StaticString).withUTF8Buffer(put)
-                    put(idBytes)
-                    (".txt" as StaticString).withUTF8Buffer(put)
-                    return end
-                }
-            }
-        }
-    }
+    /// `transcripts/2026-11-25/<id>.txt`, made once per call (not at every flush).
+    private(set) lazy var transcriptPath = "transcripts/" + day + "/" + id + ".txt"
 
     func remember(_ direction: TranscriptDirection, _ text: String) {
         recent.append((direction, text))

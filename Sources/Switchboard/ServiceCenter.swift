@@ -42,17 +42,17 @@ public final class ServiceCenter {
     /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
     private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
     /// What timers and the journal's waker hold weakly instead of the centre (see `Pager`).
-    public private(set) lazy var pager = Pager(center: self)
+    private(set) lazy var pager = Pager(center: self)
 
     /// Reaches the centre for whoever must not keep it alive (its timers, the journal's
     /// waker): they hold the pager weakly, and only the centre holds it strongly, so it
     /// lives exactly as long as the centre. A weak reference to the centre itself would
     /// give it a side table, and every retain of the centre (one per guest line, as the
     /// connections' delegate) would then take the runtime's slow path.
-    public final class Pager {
+    final class Pager {
         /// The centre that owns it (unowned: no side table, and a read after the centre is
         /// gone traps instead of reading freed memory).
-        public unowned let center: ServiceCenter
+        unowned let center: ServiceCenter
 
         init(center: ServiceCenter) {
             self.center = center
@@ -262,8 +262,7 @@ extension ServiceCenter: LineServerDelegate {
     public func connection(_ connection: LineConnection, didReceive input: LineInput) {
         // The session rides on its connection from the answer to the close: no table lookup
         // per line. It is exactly the one in `sessions` (checked in debug builds).
-        guard let context = connection.context else { return }
-        let session = unsafeDowncast(context, to: GuestSession.self)
+        guard let session = connection.context as? GuestSession else { return }
         assert(sessions[connection.id] === session, "a connection's context is its session")
         guard !session.isClosed else { return }
         let now = clock.now()

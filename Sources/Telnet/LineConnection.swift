@@ -220,7 +220,7 @@ public final class LineConnection {
         case .connecting, .closing, .closed: return
         }
         if !output.isEmpty {
-            // Draining, the close comes once this is written: the FIN may carry it.
+            // Draining, the close comes once the output is all written: the FIN may carry its tail.
             let last: Bool = if case .draining = state { true } else { false }
             let written = output.withReadableBytes { Socket.send(fd, $0, last: last) }
             if written > 0 {

@@ -63,9 +63,10 @@ enum Socket {
     /// Writes what the socket takes now: bytes written, or -errno. MSG_NOSIGNAL turns a
     /// write to a closed peer into EPIPE instead of a process-killing SIGPIPE, so no
     /// signal disposition needs changing.
-    /// `last`: these are the connection's last bytes and its end (shutdown or close) follows
-    /// in this very turn, so they wait in the kernel (MSG_MORE) and leave in one segment with
-    /// the FIN, instead of a segment of data and a segment for the FIN.
+    /// `last`: these are the connection's last bytes, and its end (shutdown or close) follows
+    /// as soon as all of them are written (this turn, or the turn the socket takes the rest),
+    /// so a short tail waits in the kernel (MSG_MORE) and leaves in one segment with the FIN
+    /// instead of a segment of data and a segment for the FIN.
     static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, last: Bool = false) -> Int {
         let flags = Int32(MSG_NOSIGNAL | MSG_DONTWAIT) | (last ? Int32(MSG_MORE) : 0)
         let written = Glibc.send(fd, bytes.baseAddress, bytes.count, flags)

@@ -70,14 +70,13 @@ public struct TranscriptRecorder: Sendable {
     public init(header: TranscriptHeader, redacting: Bool = false) {
         startedAt = header.startedAt
         redactor = redacting ? TranscriptRedactor() : nil
-        isRedacting = redacting
         self.header = header
         pendingCount = 128
         entries.reserveCapacity(64)
     }
 
-    /// Whether guest lines are masked (`serve --redact`); stored, so asking costs a load.
-    public let isRedacting: Bool
+    /// Whether guest lines are masked (`serve --redact`).
+    public var isRedacting: Bool { redactor != nil }
 
     public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
         guard var redactor else { return write(direction, text, at: instant) }

@@ -222,12 +222,8 @@ struct TranscriptEncoder: ~Copyable {
     }
 
     private mutating func appendDecimal(_ value: UInt64) {
-        var divisor: UInt64 = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        while divisor > 0 {
-            append(byte: UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
-        }
+        reserve(20)  // UInt64.max has 20 digits
+        appendDigits(value)
     }
 
     private static let lowBits: UInt64 = 0x0101_0101_0101_0101

@@ -1,5 +1,5 @@
 import Storage
-import Switchboard
+@testable import Switchboard
 import Telnet
 import Testing
 

@@ -31,7 +31,7 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
                 everyKeyIsASCII = false
                 continue
             }
-            var slot = Array(key.utf8).withUnsafeBytes { Self.hash($0.baseAddress!, count: $0.count).hash } & (slots.count - 1)
+            var slot = Array(key.utf8).withUnsafeBytes { Self.hash($0).hash } & (slots.count - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = values.count
             keyBytes += key.utf8
@@ -62,14 +62,16 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
     /// The entry whose key has exactly these bytes, `absent`, or `askDictionary`.
     private func entry(for bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let text = bytes.baseAddress.map(UnsafeRawPointer.init) else { return dictionary[""] == nil ? Self.absent : Self.askDictionary }
-        let (hash, isASCII) = Self.hash(text, count: bytes.count)
+        let (hash, isASCII) = Self.hash(UnsafeRawBufferPointer(start: text, count: bytes.count))
         guard isASCII else { return Self.askDictionary }
         let mask = slots.count - 1
         var slot = hash & mask
         return keyBytes.withUnsafeBytes { keyBytes in
             while case let index = slots[slot], index >= 0 {
                 let start = keyStarts[index]
-                if keyStarts[index + 1] - start == bytes.count, Self.equal(text, keyBytes.baseAddress! + start, count: bytes.count) { return index }
+                // An empty key has no bytes to point at (nor may `keyBytes`, if it is the only one).
+                if keyStarts[index + 1] - start == bytes.count,
+                   bytes.isEmpty || Self.equal(text, keyBytes.baseAddress! + start, count: bytes.count) { return index }
                 slot = (slot + 1) & mask
             }
             return everyKeyIsASCII ? Self.absent : Self.askDictionary
@@ -90,11 +92,13 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
         return true
     }
 
-    /// A hash of the `count` bytes at `bytes` (FNV-1a over eight bytes at a time) and whether
+    /// A hash of the bytes of `buffer` (FNV-1a over eight bytes at a time) and whether
     /// they are all ASCII, in one pass.
-    private static func hash(_ bytes: UnsafeRawPointer, count: Int) -> (hash: Int, isASCII: Bool) {
+    private static func hash(_ buffer: UnsafeRawBufferPointer) -> (hash: Int, isASCII: Bool) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325, highBits: UInt64 = 0
         var offset = 0
+        let count = buffer.count
+        guard let bytes = buffer.baseAddress else { return (Int(truncatingIfNeeded: hash ^ hash >> 32), true) }
         while offset + 8 <= count {
             let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             hash = (hash ^ word) &* 0x100_0000_01b3

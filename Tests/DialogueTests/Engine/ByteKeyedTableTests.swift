@@ -15,6 +15,19 @@ struct ByteKeyedTableTests {
         (0..<Int.random(in: 0...4, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 
+    /// An empty key has no bytes to point at, nor has the table when it is the only key.
+    @Test func anEmptyKeyAloneOrAmongOthers() {
+        let alone = ByteKeyedTable(["": 1])
+        #expect(alone[""] == 1)
+        #expect(alone["a"] == nil)
+        let among = ByteKeyedTable(["": 1, "help": 2, "预订": 3])
+        #expect(among[""] == 1)
+        #expect(among["help"] == 2)
+        #expect(among["预订"] == 3)
+        #expect(among["hel"] == nil)
+        #expect(ByteKeyedTable<Int>([:])[""] == nil)
+    }
+
     @Test(arguments: [0xb7e_0001, 0xb7e_0002, 0xb7e_0003] as [UInt64])
     func findsWhatTheDictionaryFinds(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
