@@ -5,21 +5,7 @@ import Testing
 struct AgentsCommandTests {
     /// Runs `hotelline agents …` with `input` on standard input.
     static func agents(_ arguments: [String], input: String = "") throws -> HotelLineProcess.Finished {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: HotelLineProcess.binary)
-        process.arguments = ["agents"] + arguments
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                     errors: String(decoding: errors, as: UTF8.self))
+        try HotelLineProcess.run(["agents"] + arguments, input: input)
     }
 
     @Test func addListResetRemoveWithThePinOnlyOnStandardInput() throws {

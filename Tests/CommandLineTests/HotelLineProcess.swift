@@ -25,18 +25,27 @@ struct HotelLineProcess {
         var errors: String
     }
 
-    /// Runs to completion (with a generous guard) and collects both streams.
-    static func run(_ arguments: [String], timeout: TimeInterval = 20) throws -> Finished {
+    /// Runs to completion (with a generous guard), with `input` (if given) on standard
+    /// input, and collects both streams.
+    static func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 20) throws -> Finished {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let deadline = Date().addingTimeInterval(timeout)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        // `readToEnd()` throws where `readDataToEndOfFile()` traps: a failed read fails
+        // this test instead of taking the whole test process down.
+        let outData = try out.fileHandleForReading.readToEnd() ?? Data()
+        let errData = try err.fileHandleForReading.readToEnd() ?? Data()
         while process.isRunning && Date() < deadline { usleep(10_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
@@ -77,7 +86,7 @@ struct HotelLineProcess {
     /// Sends `signal` and waits for the exit status.
     func stop(with signal: Int32 = SIGTERM) -> (status: Int32, errors: String) {
         kill(process.processIdentifier, signal)
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, text)
     }
