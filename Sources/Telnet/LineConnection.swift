@@ -185,6 +185,23 @@ public final class LineConnection {
         }
     }
 
+    /// Ends the connection with a reset instead of the closing handshake: nothing queued is
+    /// sent, and neither end keeps the connection in TIME_WAIT. For a client that has read
+    /// the peer's end of input and has nothing left to say (the load driver, ending
+    /// thousands of calls a second, which would otherwise fill the kernel's table of closed
+    /// connections); never for a guest, whose last words the handshake protects.
+    public func reset() {
+        switch state {
+        case .connecting, .open, .draining:
+            var abortive = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, socklen_t(MemoryLayout<linger>.size))
+            output.removeAll()
+            markClosing(.closedByServer, graceful: false)
+        case .closing, .closed:
+            return
+        }
+    }
+
     // MARK: Loop side
 
     private func outputDidGrow() {

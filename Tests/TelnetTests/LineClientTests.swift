@@ -82,4 +82,50 @@ import Telnet
         }
         #expect(!client.connected)
     }
+
+    /// After the peer's last words and end of input, `reset()` ends with a reset (the peer
+    /// reads ECONNRESET, and no TIME_WAIT is left) where `close()` sends the closing
+    /// handshake (the peer reads its end of input).
+    @Test(arguments: [true, false])
+    func resetEndsWithAResetWhereCloseSendsTheHandshake(resetting: Bool) throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { Glibc.close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, length) == 0 && listen(listener, 1) == 0 && getsockname(listener, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let loop = try EventLoop()
+        defer { loop.close() }
+        let client = ScriptedClient(loop: loop, script: [])
+        let connection = try LineClient(loop: loop, delegate: client).connect(host: "127.0.0.1", port: UInt16(bigEndian: address.sin_port))
+        let peer = accept(listener, nil, nil)
+        try #require(peer >= 0)
+        defer { Glibc.close(peer) }
+        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(peer, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = "bye\r\n".withCString { send(peer, $0, 5, 0) }
+        shutdown(peer, Int32(SHUT_WR))
+        loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
+        try loop.run()
+        #expect(client.received == [.line("bye"), .endOfInput])
+        if resetting { connection.reset() } else { connection.close() }
+        loop.requestImmediateWakeUp()
+        loop.addBeforeSleep { loop.stop() }
+        try loop.run()
+        #expect(client.closeReason == .closedByServer)
+        var byte: UInt8 = 0
+        let got = recv(peer, &byte, 1, 0)
+        let error = errno
+        if resetting {
+            #expect(got == -1 && error == ECONNRESET, "recv gave \(got), errno \(error)")
+        } else {
+            #expect(got == 0, "recv gave \(got), errno \(error)")
+        }
+    }
 }
