@@ -19,6 +19,14 @@ public struct WallClock: Sendable {
 
     /// A clock that stands still at `epochMilliseconds`.
     public static func fixed(_ epochMilliseconds: Int64) -> WallClock { WallClock { epochMilliseconds } }
+
+    /// A clock that reads `epochMilliseconds` now and then moves on as real time passes:
+    /// a live line that believes it is a given day (tests that book "24 Dec" and expect
+    /// the same year whatever day they run on), with timeouts and waits that still pass.
+    public static func running(from epochMilliseconds: Int64) -> WallClock {
+        let offset = epochMilliseconds - system.now()
+        return WallClock { system.now() + offset }
+    }
 }
 
 /// Turns instants into the hotel's local time, by its `timezone` setting: `UTC`, a fixed

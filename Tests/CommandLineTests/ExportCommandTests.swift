@@ -10,16 +10,18 @@ struct ExportCommandTests {
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)
         try guest.read(until: "0  Speak to a person")
-        for answer in ["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes"] { guest.say(answer) }
+        // The served line runs on the real clock: a stay a month from today, whatever today is.
+        let (arrival, departure, file) = Self.stayAMonthAhead()
+        for answer in ["1", arrival, departure, "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes"] { guest.say(answer) }
         let done = try guest.read(until: "Please keep it")
         let number = String(done[done.range(of: #"R\d{7}"#, options: .regularExpression)!])
         let csv = try HotelLineProcess.run(["export", "--data", data, "--kind", "reservations"])
         #expect(csv.status == 0, "\(csv.errors)")
         let rows = csv.output.components(separatedBy: "\r\n")
         #expect(rows[0].hasPrefix("confirmation,guest_file,guest_name,phone"))
-        #expect(rows[1].hasPrefix("\(number),261224001,Maria Lopez,+442079460958,"))
+        #expect(rows[1].hasPrefix("\(number),\(file),Maria Lopez,+442079460958,"))
         let json = try HotelLineProcess.run(["export", "--data", data, "--kind", "guests", "--format", "json"])
-        #expect(json.output == "{\"guest_file\":\"261224001\",\"name\":\"Maria Lopez\",\"phone\":\"+442079460958\",\"email\":null,\"reservations\":\"\(number)\",\"complaints\":\"\",\"callbacks\":\"\",\"surveys\":\"\"}\n")
+        #expect(json.output == "{\"guest_file\":\"\(file)\",\"name\":\"Maria Lopez\",\"phone\":\"+442079460958\",\"email\":null,\"reservations\":\"\(number)\",\"complaints\":\"\",\"callbacks\":\"\",\"surveys\":\"\"}\n")
         // The live server was neither blocked nor disturbed: it still books.
         guest.say("yes")
         try guest.read(until: "0  Speak to a person")
@@ -28,6 +30,20 @@ struct ExportCommandTests {
         let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)
         #expect(audit.contains(" export kind=reservations format=csv user="))
         #expect(audit.contains(" export kind=guests format=json user="))
+    }
+
+    /// Arrival 30 days from today and departure 3 nights later (ISO, as a guest may type
+    /// them), and the guest file number the first booking for that arrival gets.
+    static func stayAMonthAhead() -> (arrival: String, departure: String, file: String) {
+        let day: (Int) -> DateComponents = { days in
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            return calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(Double(days) * 86_400))
+        }
+        let iso: (DateComponents) -> String = { String(format: "%04d-%02d-%02d", $0.year!, $0.month!, $0.day!) }
+        let arrival = day(30)
+        let file = String(format: "%02d%02d%02d001", arrival.year! % 100, arrival.month!, arrival.day!)
+        return (iso(arrival), iso(day(33)), file)
     }
 
     @Test(arguments: [

@@ -31,6 +31,9 @@ final class RunningLine {
         options.agentPort = 0
         options.dataDirectory = dataDirectory
         options.promptsDirectory = Self.promptsDirectory
+        // The day the tests are written for, whatever day they run on: "24 Dec" is a month
+        // ahead, in 2026. Time still passes, for the timeouts.
+        options.clock = .running(from: RecordedCall.startedAt)
         configure(&options)
         let settled = options
         let (thread, started) = try EventLoopThread.start { loop in
