@@ -104,13 +104,17 @@ public struct LoadScript: Sendable {
         self.steps = steps
     }
 
-    /// Send a short line, expect the same line back: for any line echo server.
-    public static func echo(line: String) -> LoadScript {
+    /// Send a short line, expect the same line back: for any line echo server. With
+    /// `callLines`, a call: that many lines on one connection, then the guest hangs up and
+    /// dials again, as guests of the conversation line do (so the two compare like for like
+    /// in what connections cost); without, one connection for the whole run.
+    public static func echo(line: String, callLines: Int? = nil) -> LoadScript {
         let bytes = Array(line.utf8) + [13, 10]
-        return LoadScript(name: "echo", steps: [
-            Step(send: nil, expected: [], hangsUp: false, line: 0),
-            Step(send: .bytes(bytes), expected: [.bytes(bytes, lines: [0])], hangsUp: false, line: 0),
-        ], repeats: true)
+        let exchange = Step(send: .bytes(bytes), expected: [.bytes(bytes, lines: [0])], hangsUp: false, line: 0)
+        let opening = Step(send: nil, expected: [], hangsUp: false, line: 0)
+        guard let callLines else { return LoadScript(name: "echo", steps: [opening, exchange], repeats: true) }
+        precondition(callLines > 0, "a call has at least one line")
+        return LoadScript(name: "echo", steps: [opening] + Array(repeating: exchange, count: callLines), repeats: false)
     }
 
     /// Send `PING`, expect `+PONG`: Redis's inline protocol.

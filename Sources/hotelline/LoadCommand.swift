@@ -9,7 +9,7 @@ import Transcript
 /// figure a line (`NAME VALUE`, easy for scripts), and exits 1 if there were errors.
 enum LoadCommand {
     /// The options that turn `replay --connect` into a load run.
-    static let valued: Set<String> = ["concurrency", "duration", "warmup"]
+    static let valued: Set<String> = ["concurrency", "duration", "warmup", "call-lines"]
     static let switches: Set<String> = ["echo", "ping"]
 
     static func isLoad(_ reader: ArgumentReader) -> Bool {
@@ -39,8 +39,13 @@ enum LoadCommand {
             guard !(echo && ping), reader.positional.isEmpty else {
                 throw UsageError(description: "--echo and --ping take no transcripts, and not each other")
             }
-            scripts = echo ? [LoadScript.echo(line: "hello, are you there?")] : [LoadScript.ping]
+            let callLines = try reader.options["call-lines"] == nil ? nil : reader.integer("call-lines", default: 1, range: 1...1_000_000)
+            guard echo || callLines == nil else { throw UsageError(description: "--call-lines goes with --echo only") }
+            scripts = echo ? [LoadScript.echo(line: "hello, are you there?", callLines: callLines)] : [LoadScript.ping]
         } else {
+            guard reader.options["call-lines"] == nil else {
+                throw UsageError(description: "--call-lines goes with --echo only: a transcript's calls are as long as it is")
+            }
             guard !reader.positional.isEmpty else { throw UsageError(description: "a load run needs transcripts (or --echo, --ping)") }
             let flows: FlowSet? = try? PromptLibrary.load(directory: prompts).get()
             if promptsGiven && flows == nil {
@@ -52,7 +57,8 @@ enum LoadCommand {
         }
         ServeCommand.raiseOpenFileLimit(for: settings.concurrency)
         signal(SIGPIPE, SIG_IGN)
-        let what = echo ? "echo" : ping ? "PING" : "\(scripts.count) transcript(s) round-robin"
+        let what = echo ? "echo" + (reader.options["call-lines"].map { " in calls of \($0) lines" } ?? "") : ping ? "PING"
+            : "\(scripts.count) transcript(s) round-robin"
         Console.out("load: \(settings.concurrency) guests, \(what), \(formatted(settings.duration)) s against \(address)"
             + (settings.warmUp > 0 ? " (after \(formatted(settings.warmUp)) s not counted)" : ""))
         let showsProgress = isatty(STDERR_FILENO) != 0

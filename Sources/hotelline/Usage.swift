@@ -110,6 +110,8 @@ enum Usage {
           --duration SECS       how long a load run measures (default 10)
           --warmup SECS         run first and not counted (default 1)
           --echo                load an echo server instead: send a short line, expect it back
+          --call-lines N        with --echo: hang up and dial again every N lines, as the
+                                line's callers do (default: one connection per guest)
           --ping                load Redis instead: send PING, expect +PONG
           --import FILE         make a test of a recorded call: numbers become
                                 placeholders, and it must replay PASS before it is written

@@ -81,6 +81,16 @@ struct ReplayCommandTests {
         let echo = try HotelLineProcess.run(["replay", "--connect", "127.0.0.1:9", "--echo", Self.suite])
         #expect(echo.status == 2)
         #expect(echo.errors.hasPrefix("hotelline: --echo and --ping take no transcripts, and not each other\n"))
+        for (arguments, message) in [
+            (["--echo", "--call-lines", "0"], "--call-lines must be a whole number from 1 to 1000000, not \"0\""),
+            (["--echo", "--call-lines", "lots"], "--call-lines must be a whole number from 1 to 1000000, not \"lots\""),
+            (["--ping", "--call-lines", "19"], "--call-lines goes with --echo only"),
+            (["--call-lines", "19", Self.suite], "--call-lines goes with --echo only: a transcript's calls are as long as it is"),
+        ] {
+            let run = try HotelLineProcess.run(["replay", "--connect", "127.0.0.1:9"] + arguments)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.errors.hasPrefix("hotelline: \(message)\n"), "\(run.errors)")
+        }
     }
 
     @Test func aMalformedTranscriptIsReportedWithFileAndLine() throws {

@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import Telnet
 import Testing
 import TestSupport
 import Transcript
@@ -49,5 +51,52 @@ struct LoadDriverTests {
         #expect(report.guestLines == 0)
         #expect(report.errorSamples.first?.hasPrefix("echo: the line said something else: expected \"hello\", got \"Good day,") == true,
                 "\(report.errorSamples)")
+    }
+
+    /// Every line straight back, counting the connections it accepts (the bench's echo).
+    final class EchoLine: LineServerDelegate {
+        final class Count: Sendable {
+            let value = Mutex(0)
+        }
+
+        let accepted: Count
+
+        init(accepted: Count) {
+            self.accepted = accepted
+        }
+
+        func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+            accepted.value.withLock { $0 += 1 }
+        }
+
+        func connection(_ connection: LineConnection, didReceive input: LineInput) {
+            if case .line(let text) = input { connection.sendLine(text) } else { connection.close() }
+        }
+
+        func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {}
+        func busyMessage(for server: LineServer) -> String { "busy" }
+    }
+
+    @Test(arguments: [nil, 3] as [Int?])
+    func echoGuestsKeepOneConnectionOrDialAgainEveryCall(callLines: Int?) throws {
+        let accepted = EchoLine.Count()
+        let (thread, port) = try EventLoopThread.start { [accepted] loop in
+            try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(), delegate: EchoLine(accepted: accepted)).localPort
+        }
+        defer { try? thread.stop() }
+        let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 0.3, warmUp: 0, timeout: 3)
+        let report = try LoadDriver.run([LoadScript.echo(line: "hello", callLines: callLines)], settings: settings)
+        #expect(report.errors == 0, "\(report.errorSamples)")
+        #expect(report.guestLines > 20)
+        let connections = accepted.value.withLock { $0 }
+        if let callLines {
+            // Calls still running when the time is up were dialled but not finished.
+            #expect(report.sessions * callLines <= report.guestLines)
+            #expect(report.guestLines < (report.sessions + 2 * settings.concurrency) * callLines)
+            #expect(connections >= report.sessions && connections <= report.sessions + 2 * settings.concurrency)
+        } else {
+            #expect(report.sessions == 0, "echo guests never hang up")
+            #expect(connections == settings.concurrency)
+        }
     }
 }
