@@ -41,6 +41,9 @@ struct TimerQueue {
     /// Live timers (scheduled, neither fired nor cancelled).
     var count: Int { bodies.count }
 
+    /// Entries held, live and stale: what the lazy cancelling lets grow until `compact()`.
+    var storedEntries: Int { heap.count + staged.count }
+
     mutating func schedule(at deadline: MonotonicTime, _ body: @escaping () -> Void) -> TimerID {
         let id = nextID
         nextID += 1

@@ -37,6 +37,39 @@ import TestSupport
         #expect(second.readLine() == "visits 1 own")
     }
 
+    /// A loop closed with a call still open (the server stopping) lets go of the
+    /// connection's context too, though the context holds the connection.
+    @Test func aLoopClosedWithAConnectionOpenLetsGoOfItsContext() throws {
+        final class Visit {
+            let connection: LineConnection
+            init(_ connection: LineConnection) { self.connection = connection }
+        }
+        final class Host: LineServerDelegate {
+            let loop: EventLoop
+            weak var visit: Visit?
+            init(loop: EventLoop) { self.loop = loop }
+            func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+                let visit = Visit(connection)
+                connection.context = visit
+                self.visit = visit
+                loop.stop()
+            }
+            func connection(_ connection: LineConnection, didReceive input: LineInput) {}
+            func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {}
+            func busyMessage(for server: LineServer) -> String { "busy" }
+        }
+        let loop = try EventLoop()
+        let host = Host(loop: loop)
+        let server = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(), delegate: host)
+        let client = try GuestClient(port: server.localPort)
+        loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
+        try loop.run()
+        #expect(host.visit != nil, "an open connection keeps its context")
+        loop.close()
+        #expect(host.visit == nil, "the closed loop let go of the connection and its context")
+        client.finishSending()
+    }
+
     @Test func telnetDoEchoGetsExactlyWontEcho() throws {
         let server = try EchoServer()
         defer { try? server.stop() }

@@ -48,4 +48,35 @@ struct TimerQueueModelTests {
             #expect(queue.count == live.count, "step \(step)")
         }
     }
+
+    /// Cancelled timers stay in the heap until they surface; past 1,024 of them, and more
+    /// than the live ones, the heap is rebuilt without them (staged entries included), and
+    /// what is left still fires in deadline order.
+    @Test func cancelledChurnIsCompactedAndTheRestFireInOrder() {
+        var queue = TimerQueue()
+        var fired: [Int] = []
+        var ids: [TimerID] = []
+        for label in 0..<3_000 {
+            ids.append(queue.schedule(at: MonotonicTime(nanoseconds: UInt64(1_000 + label))) { fired.append(label) })
+        }
+        // During a dispatch new timers are staged; cancelling one of them must drop it too.
+        queue.beginDispatch()
+        _ = queue.schedule(at: MonotonicTime(nanoseconds: 500)) { fired.append(-1) }
+        let stagedCancelled = queue.schedule(at: MonotonicTime(nanoseconds: 600)) { fired.append(-2) }
+        queue.cancel(stagedCancelled)
+        // From the back, so the top stays live and nothing surfaces to be dropped on the way.
+        for label in (0..<3_000).reversed() where label % 3 != 0 {
+            queue.cancel(ids[label])
+        }
+        queue.endDispatch()
+        #expect(queue.count == 1_001)
+        // Without the rebuild all 3,002 entries would still be held.
+        #expect(queue.storedEntries < 1_600, "\(queue.storedEntries) entries held for \(queue.count) live timers")
+        #expect(queue.nextDeadline()?.nanoseconds == 500)
+        queue.beginDispatch()
+        while let body = queue.popDue(now: MonotonicTime(nanoseconds: 10_000)) { body() }
+        queue.endDispatch()
+        #expect(fired == [-1] + stride(from: 0, to: 3_000, by: 3).map { $0 })
+        #expect(queue.count == 0 && queue.storedEntries == 0)
+    }
 }
