@@ -43,7 +43,11 @@ extension HotelStore {
             throw error
         }
         let store = HotelStore(log: journal, recovered: records, snapshotThreshold: options.snapshotThreshold)
-        return (store, notes + recovery.notes)
+        notes += recovery.notes
+        if recovery.cutTail {
+            notes.append("\(directory): " + store.passOverNextNumbers() + " are passed over, in case the cut record carried one")
+        }
+        return (store, notes)
     }
 
     /// The records under `dataDirectory/journal` as of about now, for `hotelline export`

@@ -40,6 +40,19 @@ public final class HotelStore {
 
     public var recordCount: Int { state.recordCount }
 
+    /// Takes the next confirmation, ticket, callback and survey number and gives none of
+    /// them out: after a torn tail was cut, so no number a guest may have been told comes
+    /// round again. Returns the numbers, in words, for the log.
+    func passOverNextNumbers() -> String {
+        let skipped = [
+            ConfirmationNumber(serial: state.nextSerial(\.confirmation, first: ConfirmationNumber.firstSerial)).description,
+            TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)).description,
+            CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)).description,
+            SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)).description,
+        ]
+        return skipped.joined(separator: ", ")
+    }
+
     // MARK: Questions
 
     /// Rooms of `roomType` free on every night of the stay, given the hotel's `inventory` of it.

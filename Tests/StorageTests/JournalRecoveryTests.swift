@@ -33,7 +33,9 @@ struct JournalRecoveryTests {
             #expect(reopened.recovery.records == Array(records.dropLast()))
             let torn = JournalFrame.encode(records[4]).count - 3
             #expect(reopened.recovery.notes.first == "\(segment): cut a torn record at offset \(offsets[4]) "
-                + "(\(torn) bytes: record cut short (header says 8 payload bytes, 5 remain))")
+                + "(\(torn) bytes: record cut short (header says 8 payload bytes, 5 remain)); the cut bytes are kept in \(segment).cut")
+            #expect(reopened.recovery.cutTail)
+            #expect(try PosixFileSystem().readFile(segment + ".cut") == Array(JournalFrame.encode(records[4]).dropLast(3)))
             #expect(try PosixFileSystem().readFile(segment).count == offsets[4])
             reopened.append(sampleRecords(1, tag: "after"))
             reopened.journal.close()

@@ -39,6 +39,27 @@ public protocol JournalFileSystem: Sendable {
     func exists(_ path: String) -> Bool
 }
 
+extension JournalFileSystem {
+    /// `base`, or `base.2`, `base.3`, … so an earlier copy is never overwritten.
+    func unusedName(_ base: String) -> String {
+        var candidate = base
+        var suffix = 1
+        while exists(candidate) {
+            suffix += 1
+            candidate = "\(base).\(suffix)"
+        }
+        return candidate
+    }
+
+    /// Writes `bytes` to a new file at `path` (0600) and syncs it.
+    func writeDurably(_ bytes: [UInt8], to path: String) throws {
+        let file = try open(path, .createNew)
+        defer { close(file) }
+        try write(bytes, to: file)
+        try synchronize(file)
+    }
+}
+
 /// How `JournalFileSystem.open` opens a file.
 public enum JournalOpenMode: Sendable {
     /// An existing file, for appending.

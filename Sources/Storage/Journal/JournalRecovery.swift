@@ -12,6 +12,11 @@ public struct JournalRecovery: Sendable {
     public var locations: [JournalLocation]
     /// One sentence per thing worth telling an operator, each starting with the path.
     public var notes: [String]
+    /// A torn tail was cut off the last segment (its bytes kept aside). A crash during a
+    /// write leaves such a tail, and those records were never acknowledged; but a bit gone
+    /// bad in the last record, acknowledged long ago, looks the same. So the numbers that
+    /// record may have carried should not be given out again.
+    public var cutTail = false
 
     public init(records: [JournalRecord] = [], locations: [JournalLocation] = [], notes: [String] = []) {
         self.records = records

@@ -113,9 +113,13 @@ struct JournalRecoveryRun {
             keep(records, path: path, segment: segment, in: &recovery)
             // Read-only: a write in progress, or a torn tail the server cuts when it starts.
             guard mode == .open else { return damage.offset }
+            let aside = fileSystem.unusedName(path + ".cut")
+            try fileSystem.writeDurably(Array(bytes[damage.offset...]), to: aside)
             try cut(path, at: damage.offset)
+            recovery.cutTail = true
             recovery.notes.append(
-                "\(path): cut a torn record at offset \(damage.offset) (\(damage.length) bytes: \(damage.problem))"
+                "\(path): cut a torn record at offset \(damage.offset) (\(damage.length) bytes: \(damage.problem)); "
+                    + "the cut bytes are kept in \(aside)"
             )
             return damage.offset
         case .corrupt(_, let damage):

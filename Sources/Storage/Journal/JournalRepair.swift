@@ -75,7 +75,7 @@ struct JournalRepairer {
     }
 
     func replaceMissingSegment(_ path: String) throws -> String {
-        try writeDurably([], to: path)
+        try fileSystem.writeDurably([], to: path)
         try fileSystem.synchronizeDirectory(directory)
         return "\(path): was missing; an empty segment stands in for it (the records it held are lost)"
     }
@@ -84,32 +84,14 @@ struct JournalRepairer {
 
     /// Copies `original` aside, then puts `repaired` in place of `path` by rename. Returns the copy's path.
     private func replace(_ path: String, original: [UInt8], with repaired: [UInt8]) throws -> String {
-        let aside = try unusedName(path + ".damaged")
-        try writeDurably(original, to: aside)
+        let aside = fileSystem.unusedName(path + ".damaged")
+        try fileSystem.writeDurably(original, to: aside)
         let temporary = path + ".repairing"
         if fileSystem.exists(temporary) { try fileSystem.remove(temporary) }
-        try writeDurably(repaired, to: temporary)
+        try fileSystem.writeDurably(repaired, to: temporary)
         try fileSystem.rename(temporary, to: path)
         try fileSystem.synchronizeDirectory(directory)
         return aside
-    }
-
-    /// `base`, or `base.2`, `base.3`, … so an earlier repair's copy is never overwritten.
-    private func unusedName(_ base: String) throws -> String {
-        var candidate = base
-        var suffix = 1
-        while fileSystem.exists(candidate) {
-            suffix += 1
-            candidate = "\(base).\(suffix)"
-        }
-        return candidate
-    }
-
-    private func writeDurably(_ bytes: [UInt8], to path: String) throws {
-        let file = try fileSystem.open(path, .createNew)
-        defer { fileSystem.close(file) }
-        try fileSystem.write(bytes, to: file)
-        try fileSystem.synchronize(file)
     }
 
     private static func describe(_ damages: [SegmentDamage], shiftedBy shift: Int) -> String {
