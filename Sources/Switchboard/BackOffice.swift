@@ -66,12 +66,14 @@ struct BackOffice {
                                recommend: draft.recommend, suggestions: draft.suggestions, language: draft.language, createdAt: now, session: session)
             }, token: token)
             return .awaitingDisk(token: token, outcome: .saved(reference: response.number.description, guestFile: nil))
-        case .findReservation(let reference):
-            guard let number = ConfirmationNumber(reference), let reservation = store.reservation(number) else { return .done(.missing) }
+        case .findReservation(let reference, let phone):
+            guard let number = ConfirmationNumber(reference), let reservation = store.reservation(number),
+                  phone.map({ $0.normalized == reservation.phone }) ?? true else { return .done(.missing) }
             return .done(.found(ReservationSummary(guestName: reservation.guestName, checkIn: reservation.checkIn,
                                                    checkOut: reservation.checkOut, rooms: reservation.rooms, roomType: reservation.roomType)))
-        case .findComplaint(let reference):
-            guard let number = TicketNumber(reference), let ticket = store.complaint(number) else { return .done(.missing) }
+        case .findComplaint(let reference, let phone):
+            guard let number = TicketNumber(reference), let ticket = store.complaint(number),
+                  phone.map({ $0.normalized == ticket.phone }) ?? true else { return .done(.missing) }
             return .done(.foundComplaint(ComplaintSummary(category: ticket.category, status: "\(ticket.status)", followUpBy: ticket.followUpBy)))
         case .findCaller(let phone):
             guard let records = store.caller(phone: phone.normalized) else { return .done(.newCaller) }

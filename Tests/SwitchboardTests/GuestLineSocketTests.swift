@@ -173,6 +173,13 @@ struct GuestLineSocketTests {
         guest.say(number)
         let details = try guest.read(until: "anything else").unwrapped
         #expect(details.contains("Check-in:   Thursday 24 December 2026"))
+        // The number alone, from another phone, reads out nothing: as if it did not exist.
+        let stranger = try line.guest()
+        try stranger.read(until: "0  Speak to a person")
+        for answer in ["5", "0161 496 0000", "1", number] { stranger.say(answer) }
+        let refused = try stranger.read(until: "type \"menu\" to go back").unwrapped
+        #expect(refused.contains("I couldn't find a booking with that number under the phone number you gave"))
+        #expect(!refused.contains("Maria") && !refused.contains("December"))
         try line.stop()
     }
 

@@ -10,8 +10,12 @@ public enum ActionRequest: Equatable, Sendable {
     case saveComplaint(ComplaintDraft)
     case saveCallback(CallbackDraft)
     case saveSurvey(SurveyDraft)
-    case findReservation(reference: String)
-    case findComplaint(reference: String)
+    /// The booking with this confirmation number. With `phone` (the caller gave one), only
+    /// if it was made under that phone: a number tried from someone else's phone is
+    /// answered as if it did not exist, so it reveals nothing.
+    case findReservation(reference: String, phone: PhoneNumber?)
+    /// The complaint with this ticket number; `phone` as for `findReservation`.
+    case findComplaint(reference: String, phone: PhoneNumber?)
     /// Is this phone number on record? (a repeat caller)
     case findCaller(phone: PhoneNumber)
     /// The guest asked for a person while in `topic` (a flow name).

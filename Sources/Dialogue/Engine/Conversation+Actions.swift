@@ -39,9 +39,9 @@ extension Conversation {
                 suggestions: text("survey.suggestions"), language: language))
             // The stay the guest identified, if any, links the survey to it.
         case .findReservation:
-            return text("lookup.confirmation").map { .findReservation(reference: $0) }
+            return text("lookup.confirmation").map { .findReservation(reference: $0, phone: phone("guest.phone")) }
         case .findComplaint:
-            return text("lookup.ticket").map { .findComplaint(reference: $0) }
+            return text("lookup.ticket").map { .findComplaint(reference: $0, phone: phone("guest.phone")) }
         case .findCaller:
             return phone("guest.phone").map { .findCaller(phone: $0) }
         case .requestAgent:

@@ -74,7 +74,7 @@ struct StatusFlowTests {
         call.send("1")
         #expect(call.heard == Self.askConfirmation)
         call.send("r 100-0017")
-        #expect(call.pending == .findReservation(reference: "R1000017"))
+        #expect(call.pending == .findReservation(reference: "R1000017", phone: Self.phone))
         call.complete(.found(Self.stay))
         #expect(call.rawHeard.hasPrefix("""
             Here is your booking R1000017, in the name of Maria Lopez:
@@ -121,7 +121,7 @@ struct StatusFlowTests {
         call.send("complaint")
         #expect(call.heard == Self.askTicket)
         call.send("t 100-0013")
-        #expect(call.pending == .findComplaint(reference: "T1000013"))
+        #expect(call.pending == .findComplaint(reference: "T1000013", phone: Self.phone))
         call.complete(.foundComplaint(ComplaintSummary(category: category, status: "open", followUpBy: day("2026-11-28"))))
         #expect(call.heard == "Your complaint T1000013 (\(label)) is open: it has been passed to the team in charge. We will call you by Saturday 28 November 2026 to make sure everything has been put right. Is there anything else I can help you with? (yes/no)")
     }
@@ -138,15 +138,15 @@ struct StatusFlowTests {
     }
 
     @Test(arguments: [
-        ("booking", "R9999999", ActionRequest.findReservation(reference: "R9999999"), "a booking", Self.askConfirmation),
-        ("complaint", "T9999999", .findComplaint(reference: "T9999999"), "a complaint", Self.askTicket),
+        ("booking", "R9999999", ActionRequest.findReservation(reference: "R9999999", phone: Self.phone), "a booking", Self.askConfirmation),
+        ("complaint", "T9999999", .findComplaint(reference: "T9999999", phone: Self.phone), "a complaint", Self.askTicket),
     ])
     func aNumberNotFoundIsAskedForAgain(choice: String, number: String, lookup: ActionRequest, thing: String, question: String) {
         var call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
         call.answer(choice, number)
         #expect(call.pending == lookup)
         call.complete(.missing)
-        #expect(call.heard == "I'm sorry, I couldn't find \(thing) with that number. Please check it and type it again, or type \"menu\" to go back. " + question)
+        #expect(call.heard == "I'm sorry, I couldn't find \(thing) with that number under the phone number you gave. Please check it and type it again, or type \"menu\" to go back. " + question)
         #expect(call.transcript.replacingOccurrences(of: "\n", with: " ").components(separatedBy: question).count == 3, "the same question, asked again")
         call.send(number)
         #expect(call.pending == lookup, "the next try is looked up too")

@@ -22,7 +22,7 @@ struct SurveyFlowTests {
         #expect(call.heard.contains("If you have your confirmation number, please type it"))
         call.send("r 100-0017")
         #expect(call.conversation.value(of: "lookup.confirmation") == .text("R1000017"))
-        #expect(call.pending == .findReservation(reference: "R1000017"))
+        #expect(call.pending == .findReservation(reference: "R1000017", phone: nil))
         call.complete(.found(Self.stay))
         #expect(call.conversation.value(of: "stay.checkin") == .date(day("2026-11-20")))
         #expect(call.conversation.value(of: "stay.nights") == .number(3))
