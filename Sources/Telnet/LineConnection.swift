@@ -347,6 +347,13 @@ extension LineConnection: EventLoopHandler {
         } else if got > 0 {
             var events = hub.borrowEvents()
             codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
+            // Answers to the peer's telnet commands go out before anything this chunk's
+            // lines make us say. Ctrl-C in telnet arrives as IAC IP IAC DO TIMING-MARK, and
+            // telnet throws away what it receives until the timing mark is answered: an
+            // answer queued after the goodbye would swallow the goodbye.
+            for event in events {
+                if case .reply(let bytes) = event, hub.answersTelnet { send(bytes: bytes) }
+            }
             for event in events {
                 deliver(event)
             }
@@ -367,8 +374,8 @@ extension LineConnection: EventLoopHandler {
 
     private func deliver(_ event: TelnetCodec.Event) {
         switch event {
-        case .reply(let bytes):
-            if hub.answersTelnet { send(bytes: bytes) }
+        case .reply:
+            break  // sent by `readOnce` before the chunk's input is delivered
         case .line(let text): deliverInput(.line(text))
         case .tooLong(let limit): deliverInput(.tooLong(limit: limit))
         case .invalidText: deliverInput(.invalidText)

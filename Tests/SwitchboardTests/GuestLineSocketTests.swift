@@ -63,6 +63,20 @@ struct GuestLineSocketTests {
         #expect(String(decoding: bytes.dropFirst(6), as: UTF8.self).contains("Here are our rooms"))
     }
 
+    /// Ctrl-C in telnet sends IAC IP IAC DO TIMING-MARK, then throws away what arrives
+    /// until the timing mark is answered: the answer comes before the goodbye, or the
+    /// guest would see only "Connection closed by foreign host."
+    @Test func ctrlCInTelnetIsAnsweredBeforeTheGoodbye() throws {
+        let line = try RunningLine()
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.send(bytes: [255, 244, 255, 253, 6])
+        let bytes = guest.readToEnd().drop { $0 == 13 || $0 == 10 }
+        #expect(Array(bytes.prefix(3)) == [255, 252, 6], "WONT TIMING-MARK first: \(Array(bytes.prefix(8)))")
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).contains("Goodbye"))
+    }
+
     @Test func aRawGuestNeverSeesAnIACByte() throws {
         let line = try RunningLine()
         defer { line.removeData() }
