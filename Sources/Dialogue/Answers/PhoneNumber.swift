@@ -56,7 +56,13 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             case .stray: sawStray = true
             }
         }
-        let folded = AnswerText.folded(text)
+        var folded = AnswerText.folded(text)
+        // "+44 (0)20 7946 0958": the bracketed 0 is the trunk prefix, dialled only from
+        // inside the country, so an international number drops it.
+        if folded.utf8.contains(UInt8(ascii: "(")), folded.contains("(0)") {
+            let start = folded.drop { $0 == " " || $0 == "(" }
+            if start.hasPrefix("+") || start.hasPrefix("00") { folded = folded.replacing("(0)", with: " ") }
+        }
         if !byCharacter, folded.isASCII {
             for byte in folded.utf8 { read(Mark(ascii: byte)) }
         } else {

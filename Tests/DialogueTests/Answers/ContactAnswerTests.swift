@@ -9,6 +9,9 @@ struct ContactAnswerTests {
         ("+1 (555) 010-4477", "+15550104477"), ("１３８ ００１３ ８０００", "13800138000"),
         ("＋86 138-0013-8000", "+8613800138000"), ("  0912 345 678. ", "0912345678"),
         ("1234567", "1234567"), ("+123456789012345", "+123456789012345"), ("( + 34 ) 600/123/456", "+34600123456"),
+        // The trunk 0 written in brackets is not dialled from abroad; without the +, it is.
+        ("+44 (0)20 7946 0958", "+442079460958"), ("0044 (0) 20 7946 0958", "+442079460958"),
+        ("+49(0)30 901820", "+4930901820"), ("(0)20 7946 0958", "02079460958"),
     ])
     func normalisesPhoneNumbers(text: String, normalized: String) {
         #expect(value(AnswerParser.parsePhone(text))?.normalized == normalized)
