@@ -58,12 +58,16 @@ extension Conversation {
             guard length >= bounds.lowerBound else { return .failure(.limits("invalid.text.empty")) }
             return .success(.text(answer.original))
         case .name:
+            // "yes" or "no" here answers the question before (or none): never a name to book under.
+            if case .success = AnswerParser.parseYesNo(answer.folded, words: words) {
+                return .failure(Rejection(key: "invalid.name.yesno"))
+            }
             let allowed = answer.original.unicodeScalars.allSatisfy {
-                $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark || " '’-.".unicodeScalars.contains($0)
+                $0.properties.isAlphabetic || $0.properties.generalCategory == .nonspacingMark || " '’-.,".unicodeScalars.contains($0)
             }
-            guard allowed, answer.original.contains(where: \.isLetter), bounds.contains(answer.original.count) else {
-                return .failure(.limits("invalid.name"))
-            }
+            guard allowed, answer.original.contains(where: \.isLetter) else { return .failure(.limits("invalid.name")) }
+            guard answer.original.count <= bounds.upperBound else { return .failure(.limits("invalid.name.long")) }
+            guard bounds.contains(answer.original.count) else { return .failure(.limits("invalid.name")) }
             return .success(.text(answer.original.split(separator: " ").joined(separator: " ")))
         case .code:
             let code = answer.original.uppercased().filter { $0 != " " }
@@ -212,7 +216,7 @@ extension Question {
         case .number: return ["invalid.number", "invalid.number.range"]
         case .rating, .score: return ["invalid.rating"]
         case .text: return ["invalid.text.empty", "invalid.text.long"]
-        case .name: return ["invalid.name"]
+        case .name: return ["invalid.name", "invalid.name.long"]
         case .code: return ["invalid.code"]
         case .room: return ["invalid.room"]
         case .reference: return ["invalid.reference"]
@@ -247,7 +251,7 @@ extension Question {
         case .email: return ["invalid.email"]
         // An empty line is reprompted before it is checked: "too short" needs a minimum above one.
         case .text: return (bounds.lowerBound > 1 ? ["invalid.text.empty"] : []) + ["invalid.text.long"]
-        case .name: return ["invalid.name"]
+        case .name: return ["invalid.name", "invalid.name.yesno", "invalid.name.long"]
         case .code: return ["invalid.code"]
         case .room: return ["invalid.room"]
         case .reference: return ["invalid.reference"]

@@ -60,6 +60,20 @@ struct BookingFlowTests {
         #expect(call.hungUp)
     }
 
+    /// The name question: "no" is no name, a comma is allowed ("O'Brien, Pat"), and a name
+    /// past the limit is told so, not told to use letters.
+    @Test func theNameIsAName() {
+        var call = Call()
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958"])
+        #expect(call.heard.contains("the name for the booking"))
+        call.send("no")
+        #expect(call.heard.hasPrefix("I'm sorry, I need the name itself here, for example Maria Lopez."), "\(call.heard)")
+        call.send(String(repeating: "Anna ", count: 17))
+        #expect(call.heard.hasPrefix("I'm sorry, that name is longer than I can note (80 characters at most)."), "\(call.heard)")
+        call.send("O'Brien, Pat")
+        #expect(call.heard.contains("Name:       O'Brien, Pat"), "\(call.heard)")
+    }
+
     @Test func aNoAtTheReadBackLetsTheGuestFixOneFieldAndHearItAgain() {
         var call = Call()
         call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "no"])

@@ -50,7 +50,7 @@ struct RefusalTextTests {
     @Test func everyShippedRefusalWithLimitsIsMadeOnceAsRenderingWouldSayIt() {
         let refusals = Self.refusals(in: ShippedPrompts.flows)
         #expect(Set(refusals.map(\.key)) == ["invalid.number", "invalid.number.range", "invalid.rating", "invalid.text.empty", "invalid.text.long",
-                                             "invalid.name", "invalid.code", "invalid.room", "invalid.reference"])
+                                             "invalid.name", "invalid.name.long", "invalid.code", "invalid.room", "invalid.reference"])
         for refusal in refusals {
             #expect(refusal.cached == refusal.rendered, "\(refusal.place): \(refusal.key)")
         }
