@@ -223,8 +223,10 @@ struct GuestLineSocketTests {
         let first = try line.guest()
         try first.read(until: "0  Speak to a person")
         let second = try line.guest()
-        let heard = String(decoding: second.readToEnd(), as: UTF8.self).unwrapped
-        #expect(heard.contains("all our lines are busy"))
+        let raw = String(decoding: second.readToEnd(), as: UTF8.self)
+        #expect(raw.unwrapped.contains("all our lines are busy"))
+        let lines = raw.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.count > 1 && lines.allSatisfy { $0.count <= 78 }, "laid out like every text: \(lines)")
     }
 }
 

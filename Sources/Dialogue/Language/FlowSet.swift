@@ -65,10 +65,11 @@ public final class FlowSet: Sendable {
     }
 
     /// A text outside any conversation (the busy message), in `language` or the hotel's
-    /// first language, with the hotel's facts filled in.
+    /// first language, with the hotel's facts filled in, laid out to the line width as
+    /// every text the line says.
     public func text(_ key: String, language code: String? = nil, today: CivilDate) -> String {
         let pack = code.flatMap(language) ?? languages[0]
-        return Renderer(variables: [:], hotel: hotel, pack: pack, today: today).render(key)
+        return TextLayout.laidOut(Renderer(variables: [:], hotel: hotel, pack: pack, today: today).render(key), width: hotel.lineWidth)
     }
 
     /// Compiles the files of a prompt directory; the diagnostics hold every error and
