@@ -22,7 +22,7 @@ public enum PromptLibrary {
         let location = SourceLocation(file: directory, line: 0)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw PromptErrors([.error(location, "no such directory (pass the prompt files with --prompts DIR)")])
+            throw PromptErrors([.error(location, "no such directory of prompt files (give the right one: serve and replay take --prompts DIR, check takes DIR)")])
         }
         let names: [String]
         do {

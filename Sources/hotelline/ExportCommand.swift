@@ -25,6 +25,11 @@ enum ExportCommand {
             throw UsageError(description: "unknown --format \"\(formatName)\": use csv or json")
         }
         let directory = try reader.directory("data", default: "data")
+        var journal = stat()
+        guard stat(HotelStore.journalDirectory(directory), &journal) == 0, journal.st_mode & S_IFMT == S_IFDIR else {
+            Console.error("hotelline export: no records in \(directory): it has no journal/ (is --data the directory the server was given?)")
+            return 1
+        }
         let store: HotelStore
         do {
             store = try HotelStore.readOnly(dataDirectory: directory)

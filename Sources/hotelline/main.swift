@@ -27,6 +27,10 @@ do {
     case "agents": status = try AgentsCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
     case "help", "--help", "-h":
+        let commands = ["serve", "check", "export", "agents", "replay"]
+        if let asked = rest.first, !commands.contains(asked) {
+            throw UsageError(description: "no help for \"\(asked)\": it is not a command" + Spelling.hint(for: asked, among: commands))
+        }
         print(usage(for: rest.first ?? ""))
         status = 0
     default:

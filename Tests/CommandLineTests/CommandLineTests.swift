@@ -33,6 +33,7 @@ struct CommandLineTests {
         (["serve", "--agent-host", "example.com"], "--agent-host must be an IP address"),
         (["serve", "--max-wait", "0"], "--max-wait must be a number of seconds from 10"),
         (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),
+        (["help", "replya"], "no help for \"replya\": it is not a command (did you mean \"replay\"?)"),
     ])
     func badFlagsGetOneLineAndTheUsageAndExitTwo(arguments: [String], message: String) throws {
         let run = try HotelLineProcess.run(arguments)
