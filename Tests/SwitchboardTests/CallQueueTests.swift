@@ -29,6 +29,20 @@ struct CallQueueTests {
         #expect(queue.queueLength == 0)
     }
 
+    /// "0" typed again while on hold is answered with the same place, not with silence
+    /// (silence left the guest's request unanswered and the call frozen).
+    @Test func aGuestWhoAsksAgainWhileWaitingKeepsTheirPlaceAndHearsIt() {
+        var queue = CallQueue()
+        _ = queue.agentLogsIn("mei", now: 0)
+        _ = queue.agentIsAway("mei", now: 0)
+        for guest in 1...2 { _ = queue.guestAsks(UInt64(guest), now: 0) }
+        #expect(queue.guestAsks(2, now: 5) == [.tellPosition(2, position: 2, expectedWaitSeconds: nil)])
+        #expect(queue.guestAsks(1, now: 6) == [.tellPosition(1, position: 1, expectedWaitSeconds: nil)])
+        #expect(queue.queueLength == 2)
+        #expect(queue.tick(now: 40) == [], "nothing changed since it was told")
+        #expect(queue.agentIsAvailable("mei", now: 41) == [.offerCall("mei", 1)], "the first guest is still first")
+    }
+
     @Test func positionsAreAnnouncedWhenTheyChangeAtMostEveryThirtySeconds() {
         var queue = CallQueue()
         _ = queue.agentLogsIn("mei", now: 0)

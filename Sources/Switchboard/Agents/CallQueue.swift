@@ -113,7 +113,14 @@ public struct CallQueue: Sendable {
     /// The guest asked for a person.
     public mutating func guestAsks(_ guest: Guest, now: Double) -> [Action] {
         guard staffed > 0 else { return [.offerCallback(guest, .noAgents)] }
-        guard position(of: guest) == nil else { return [] }
+        if let index = waiting.firstIndex(where: { $0.guest == guest }) {
+            // Asking again while on hold ("0" once more): the same place, told again. Never
+            // silence, which would leave the guest's request without an answer.
+            let position = index + 1
+            waiting[index].announcedPosition = position
+            waiting[index].announcedAt = now
+            return [.tellPosition(guest, position: position, expectedWaitSeconds: expectedWait(atPosition: position))]
+        }
         waiting.append(Waiting(guest: guest, since: now, announcedPosition: waiting.count + 1, announcedAt: now))
         var actions: [Action] = [.tellPosition(guest, position: waiting.count, expectedWaitSeconds: expectedWait(atPosition: waiting.count))]
         actions += route(now: now)
