@@ -70,8 +70,12 @@ public struct ReplayRunner {
                 continue
             }
             do {
+                // A transcript holds what a guest said: the rewrite keeps the file's own
+                // permissions (0600 as the server writes them), not the umask's 0644.
+                let permissions = (try? FileManager.default.attributesOfItem(atPath: document.fileName)[.posixPermissions]) ?? 0o600
                 try TranscriptRewriter.rewrite(document, outputs: result.outputs, flowsVersion: flows.version)
                     .write(toFile: document.fileName, atomically: true, encoding: .utf8)
+                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: document.fileName)
                 print("accepted: the expected output of \(document.fileName) is rewritten (review it with git diff)")
                 accepted += 1
                 passed += 1

@@ -93,6 +93,8 @@ enum ReplayCommand {
                 let directory = (destination as NSString).deletingLastPathComponent
                 if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
                 try text.write(toFile: destination, atomically: true, encoding: .utf8)
+                // Guest data, like the transcript it came from: 0600, not the umask's 0644.
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination)
             } catch {
                 Console.error("hotelline replay: cannot write \(destination): \(error.localizedDescription)")
                 return 1

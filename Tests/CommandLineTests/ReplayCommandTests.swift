@@ -48,9 +48,14 @@ struct ReplayCommandTests {
         #expect(failed == affected)
         #expect(failing.output.contains("\n-+") && failing.output.contains("line  \(old)") && failing.output.contains("line  \(new)"))
         #expect(failing.output.hasSuffix("\(names.count - affected.count) passed, \(affected.count) failed\n"))
+        // One as the server writes them (0600), one as a checkout has them (0644): each keeps its own.
+        let mode: (String) throws -> Int = { try (FileManager.default.attributesOfItem(atPath: scratch.transcripts + "/" + $0)[.posixPermissions] as? Int) ?? -1 }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: scratch.transcripts + "/" + affected[0])
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: scratch.transcripts + "/" + affected[1])
         let accepting = try HotelLineProcess.run(["replay", "--prompts", scratch.prompts, "--accept", scratch.transcripts])
         #expect(accepting.status == 0, "\(accepting.output)")
         #expect(accepting.output.contains("\(affected.count) accepted"))
+        #expect(try mode(affected[0]) == 0o600 && mode(affected[1]) == 0o644)
         let passing = try HotelLineProcess.run(["replay", "--prompts", scratch.prompts, scratch.transcripts])
         #expect(passing.status == 0)
         #expect(passing.output.hasSuffix("\(names.count) passed, 0 failed\n"))
@@ -127,6 +132,7 @@ struct ReplayCommandTests {
         let made = try HotelLineProcess.run(["replay", "--prompts", HotelLineProcess.promptsDirectory, "--import", live, "--into", test])
         #expect(made.status == 0, "\(made.errors)")
         #expect(try String(contentsOfFile: test, encoding: .utf8).contains("Your confirmation number is {confirmation}."))
+        #expect(try FileManager.default.attributesOfItem(atPath: test)[.posixPermissions] as? Int == 0o600, "guest data, as its source")
         let again = try HotelLineProcess.run(["replay", "--import", live, "--into", test])
         #expect(again.status == 1)
         #expect(again.errors.contains("\(test) exists; remove it first or choose another name"))
