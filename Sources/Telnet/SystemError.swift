@@ -24,7 +24,7 @@ public struct SystemError: Error, CustomStringConvertible, Equatable, Sendable {
         SystemError(code: code, description: "cannot listen on \(address): \(reason(code))")
     }
 
-    static func cannotConnect(to address: String, errno code: Int32) -> SystemError {
+    public static func cannotConnect(to address: String, errno code: Int32) -> SystemError {
         SystemError(code: code, description: "cannot connect to \(address): \(reason(code))")
     }
 

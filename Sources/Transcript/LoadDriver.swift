@@ -49,6 +49,10 @@ public final class LoadDriver: ByteClientDelegate {
         public var errors: Int
         /// The first few different errors, in words.
         public var errorSamples: [String]
+        /// Set when the run stopped early because not one guest could connect: every
+        /// guest's first call failed to connect, and none ever had (a wrong port, or no
+        /// server). The figures are then meaningless.
+        public var unreachable: String?
 
         public var sessionsPerSecond: Double { seconds > 0 ? Double(sessions) / seconds : 0 }
         public var linesPerSecond: Double { seconds > 0 ? Double(guestLines) / seconds : 0 }
@@ -110,6 +114,10 @@ public final class LoadDriver: ByteClientDelegate {
     private var lastProgress = MonotonicTime(nanoseconds: 0)
     /// Guests whose connect failed at once (out of ports or descriptors): tried again later.
     private var retry: [Guest] = []
+    /// Whether any guest ever connected, and how many connects failed before one did.
+    private var connectedOnce = false
+    private var failedConnects = 0
+    private var unreachable: String?
 
     private static let maxErrorSamples = 5
     private static let sweepSeconds = 0.25
@@ -163,7 +171,7 @@ public final class LoadDriver: ByteClientDelegate {
 
     private func report(until end: MonotonicTime) -> Report {
         Report(seconds: measuring ? end - measuredFrom : 0, sessions: sessions, guestLines: guestLines, latency: latency,
-               errors: errors, errorSamples: errorSamples)
+               errors: errors, errorSamples: errorSamples, unreachable: unreachable)
     }
 
     // MARK: Calls
@@ -188,11 +196,13 @@ public final class LoadDriver: ByteClientDelegate {
         } catch {
             guest.connection = nil
             countError("\(error)")
+            connectFailed("\(error)")
             retry.append(guest)
         }
     }
 
     public func connectionDidConnect(_ connection: LineConnection) {
+        connectedOnce = true
         guard let guest = byConnection[connection.id], !guest.isDone else { return }
         guest.sentAt = MonotonicTime.now()
         if scripts[guest.script].steps[0].expected.isEmpty {
@@ -256,6 +266,9 @@ public final class LoadDriver: ByteClientDelegate {
         if !guest.isDone {
             guest.isDone = true
             countError(reason == .closedByServer ? "closed" : "\(settings.host):\(settings.port): \(reason)")
+            if case .error(let code) = reason, !connectedOnce {
+                connectFailed("\(SystemError.cannotConnect(to: "\(settings.host):\(settings.port)", errno: code))")
+            }
         }
         call(guest)
     }
@@ -321,6 +334,17 @@ public final class LoadDriver: ByteClientDelegate {
         let name = scripts[guest.script].name
         countError(line > 0 ? "\(name):\(line): \(message)" : "\(name): \(message)")
         guest.connection?.close(flushFirst: false)
+    }
+
+    /// A connect failed before any succeeded: once every guest has failed so, there is
+    /// no server to measure, and the run ends at once with `message`.
+    private func connectFailed(_ message: String) {
+        guard !connectedOnce, isRunning else { return }
+        failedConnects += 1
+        guard failedConnects >= settings.concurrency else { return }
+        unreachable = message
+        isRunning = false
+        loop.stop()
     }
 
     private func countError(_ message: String) {

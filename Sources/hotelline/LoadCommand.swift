@@ -64,6 +64,10 @@ enum LoadCommand {
         let showsProgress = isatty(STDERR_FILENO) != 0
         guard let report = drive(scripts, settings, progress: showsProgress) else { return 1 }
         if showsProgress { Console.status("") }
+        if let unreachable = report.unreachable {
+            Console.error("hotelline replay: \(unreachable)")
+            return 1
+        }
         print(report)
         return report.errors > 0 ? 1 : 0
     }

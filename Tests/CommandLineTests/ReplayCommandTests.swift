@@ -120,6 +120,14 @@ struct ReplayCommandTests {
         let run = try HotelLineProcess.run(["replay", "--connect", "127.0.0.1:1", Self.suite + "/booking-happy-path.txt"])
         #expect(run.status == 1)
         #expect(run.errors == "hotelline replay: cannot connect to 127.0.0.1:1: connection refused\n")
+        // A load run says the same at once, instead of a minute of refused connects as figures.
+        let started = Date()
+        let load = try HotelLineProcess.run(["replay", "--connect", "127.0.0.1:1", "--concurrency", "3", "--duration", "60",
+                                             Self.suite + "/load"])
+        #expect(load.status == 1)
+        #expect(load.errors == "hotelline replay: cannot connect to 127.0.0.1:1: connection refused\n")
+        #expect(!load.output.contains("lines/s"), "no figures for a run that never connected")
+        #expect(Date().timeIntervalSince(started) < 15)
     }
 
     @Test func importMakesATestThatPassesAndWillNotOverwriteOne() throws {
