@@ -266,7 +266,7 @@ final class AgentDesk {
             case .failure(let problem): console.say(problem.message)
             }
         case .whisper(let guest, let text): console.sayProblem(center.whisper(agent, guest: guest, text: text), done: "Whispered.")
-        case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest), done: "You joined call \(guest); /leave to go.")
+        case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
         case .stats: console.say(center.stats(now: now))
         }
     }

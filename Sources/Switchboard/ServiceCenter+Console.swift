@@ -140,10 +140,13 @@ extension ServiceCenter {
         return nil
     }
 
-    func barge(_ supervisor: String, name: String, guest: UInt64) -> String? {
+    /// `console` is the supervisor's own: if it was watching this call it stops, since a
+    /// supervisor in the call sees the guest's lines as the agent does (once, not twice).
+    func barge(_ supervisor: String, name: String, guest: UInt64, console: UInt64) -> String? {
         guard let session = sessions[guest], let agent = session.agent else { return "call \(guest) has no agent; use take" }
         guard agent != supervisor, !session.barging.contains(supervisor) else { return "you are already in call \(guest)" }
         session.barging.append(supervisor)
+        session.watchers.remove(console)
         let now = clock.now()
         let line = session.conversation.joinedText(name: name)
         session.connection.sendLine(line)

@@ -84,7 +84,7 @@ enum AgentCalls {
     }
 
     /// A guest asks for a person with `words`, and mei takes the call.
-    private static func putThrough(_ guest: GuestClient, asking words: String, to mei: GuestClient, tick: () -> Void) throws -> GuestClient {
+    static func putThrough(_ guest: GuestClient, asking words: String, to mei: GuestClient, tick: () -> Void) throws -> GuestClient {
         try guest.read(until: "0  Speak to a person")
         tick()
         guest.say(words)

@@ -7,6 +7,28 @@ import Transcript
 
 @Suite("The agent console over TCP")
 struct AgentConsoleTests {
+    /// A supervisor watching a call who then barges in sees each guest line once.
+    @Test func aSupervisorWhoWatchedThenBargedSeesEachGuestLineOnce() throws {
+        let line = try AgentCalls.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        let sara = try line.console()
+        try Self.logIn(sara, "sara", "7350")
+        sara.say("status away", ending: "\r\n")
+        try sara.read(until: "no calls will be offered.")
+        let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
+        sara.say("watch 1", ending: "\r\n")
+        try sara.read(until: "Please go ahead.")
+        sara.say("barge 1", ending: "\r\n")
+        try sara.read(until: "/leave to go.")
+        guest.say("once please")
+        try mei.read(until: "once please")
+        sara.say("whoami", ending: "\r\n")
+        let seen = try sara.read(until: "sara")
+        #expect(seen.components(separatedBy: "1> once please").count == 2, "\(seen)")
+    }
+
     /// A line with agent "mei" (PIN 4821) and supervisor "sara" (PIN 7350) on file.
     static func line() throws -> RunningLine {
         let data = RunningLine.temporaryDirectory()
