@@ -25,10 +25,14 @@ extension ServiceCenter {
     /// `17> ` what the guest typed, `17| ` what the line said (cut to the window), `17* ` events;
     /// escaped, so nothing a guest typed can drive the agent's terminal.
     static func consoleLines(_ direction: TranscriptDirection, _ text: String, session id: UInt64) -> [String] {
+        // Phones shown masked, as in `sessions`: the full number is `phone ID`, which is logged.
         switch direction {
-        case .guest: return ["\(id)> " + ConsoleText.safe(text)]
-        case .line: return text.split(separator: "\n", omittingEmptySubsequences: false).map { ConsoleText.fit("\(id)| " + ConsoleText.safe($0), columns: 79) }
-        case .event: return ["\(id)* " + ConsoleText.safe(text)]
+        case .guest: return ["\(id)> " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
+        case .line:
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                ConsoleText.fit("\(id)| " + ConsoleText.safe(ConsoleText.maskingPhones(String($0))), columns: 79)
+            }
+        case .event: return ["\(id)* " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
         }
     }
 

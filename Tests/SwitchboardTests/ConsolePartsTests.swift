@@ -59,6 +59,13 @@ struct ConsolePartsTests {
         #expect(ConsoleText.safe("a\u{1b}[2Jb\u{7}\u{9b}c\u{202e}") == "a\\u{1b}[2Jb\\u{7}\\u{9b}c\\u{202e}")
         #expect(ConsoleText.masked(phone: "+442079460958") == "******0958")
         #expect(ConsoleText.masked(phone: nil) == "-")
+        for (text, shown) in [
+            ("+44 20 7946 0958", "******0958"), ("call 020 7946 0123, please", "call ******0123, please"),
+            ("  Phone:      +442079460958", "  Phone:      ******0958"), ("(555) 123-4567.", "******4567."),
+            ("R1000017 for 24/12/2026 or 2026-12-24, room 12 at 3", "R1000017 for 24/12/2026 or 2026-12-24, room 12 at 3"),
+        ] {
+            #expect(ConsoleText.maskingPhones(text) == shown, "\(text)")
+        }
         #expect(ConsoleText.duration(3725) == "1:02:05")
         let table = ConsoleText.table(["ID", "NAME"], [["1", "豪华大床房"], ["22", "Deluxe"]])
         #expect(table == "  ID  NAME\n  1   豪华大床房\n  22  Deluxe")

@@ -24,6 +24,17 @@ struct TranscriptRedactionTests {
         #expect(replay.passed, "\(replay.divergence?.report ?? "")")
     }
 
+    /// A number the guest never gave as an answer, written in groups inside free text,
+    /// is masked whole: no group of its digits is left behind.
+    @Test func aPhoneWrittenInGroupsInsideFreeTextIsMaskedWhole() throws {
+        var call = RecordedCall(redacting: true)
+        call.say("2", "1", "Call me on 020 7946 0123 or (555) 123-4567, or at room 12 after 3.", "Sorry", "no")
+        let document = call.transcript()
+        for secret in ["7946", "0123", "4567", "555"] { #expect(!document.text.contains(secret), "\(secret) is in the transcript") }
+        #expect(document.text.contains("room 12 after 3."), "short numbers are not phones")
+        #expect(InProcessReplay.run(document, flows: TestPrompts.shipped).passed)
+    }
+
     @Test func aNameTheLineLooksUpIsReplacedToo() {
         var call = RecordedCall(redacting: true)
         call.answer = { request in
