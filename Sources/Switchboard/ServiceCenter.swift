@@ -168,6 +168,15 @@ public final class ServiceCenter {
         execute(session.conversation.complete(outcome, now: local(now)), in: session, now: now)
     }
 
+    /// During a call with a person, a guest line the line itself refused (and answered)
+    /// is noted to the agent and any supervisor in the call, so they know why the guest
+    /// heard the line speak; its bytes never reach their terminals.
+    private func tellStaffInCall(_ session: GuestSession, _ note: String) {
+        guard session.conversation.isWithAgent else { return }
+        let lines = ["\(session.connection.id)* " + note]
+        for agent in [session.agent].compactMap({ $0 }) + session.barging { desk?.show(lines, toAgent: agent) }
+    }
+
     /// A guest who stopped sending is let go once nothing they were promised is pending.
     private func finishIfDone(_ session: GuestSession) {
         guard !session.isClosed else { return }
@@ -275,12 +284,15 @@ extension ServiceCenter: LineServerDelegate {
             guestInput = .line(text)
         case .tooLong(let limit):
             record(.event, "line longer than \(limit) bytes", in: session, at: now)
+            tellStaffInCall(session, "the guest sent a line longer than \(limit) bytes (not shown); they were asked for a shorter one")
             guestInput = .tooLong(limit: limit)
         case .invalidText:
             record(.event, "line not UTF-8", in: session, at: now)
+            tellStaffInCall(session, "the guest sent a line that is not readable text (not shown); they were asked to type it again")
             guestInput = .unreadable
         case .controlCharacters:
             record(.event, "line with control characters", in: session, at: now)
+            tellStaffInCall(session, "the guest sent a line with control keys (not shown, so it cannot reach your terminal); they were asked to type it again")
             guestInput = .controlCharacters
         case .interrupt:
             record(.event, "interrupt", in: session, at: now)

@@ -7,6 +7,21 @@ import Transcript
 
 @Suite("The agent console over TCP")
 struct AgentConsoleTests {
+    /// A line the guest line refuses during a call (control keys) is noted to the agent,
+    /// so they know why the guest heard the line speak; its bytes never reach them.
+    @Test func aRefusedGuestLineDuringACallIsNotedToTheAgentWithoutItsBytes() throws {
+        let line = try AgentCalls.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
+        guest.send(bytes: [0x1B] + Array("[31mRED".utf8) + [10])
+        try guest.read(until: "keys I can't read")
+        let seen = try mei.readBytes(until: "they were asked to type it again")
+        #expect(String(decoding: seen, as: UTF8.self).contains("1* the guest sent a line with control keys (not shown"))
+        #expect(!seen.contains(0x1B) && !String(decoding: seen, as: UTF8.self).contains("RED"))
+    }
+
     /// A supervisor watching a call who then barges in sees each guest line once.
     @Test func aSupervisorWhoWatchedThenBargedSeesEachGuestLineOnce() throws {
         let line = try AgentCalls.line()
