@@ -231,7 +231,7 @@ final class AgentDesk {
             console.sayProblem(center.decline(agent))
         case .release: console.sayProblem(center.release(agent), done: "* Handed back to the menu. You are wrapping up; calls come again in a moment.")
         case .hangup: console.sayProblem(center.hangUp(agent), done: "* Call ended. You are wrapping up; calls come again in a moment.")
-        case .leave: console.sayProblem(center.leaveBarge(agent), done: "* You left the call.")
+        case .leave: console.sayProblem(center.leaveBarge(agent, name: account.name), done: "* You left the call.")
         case .note(let text): console.sayProblem(center.note(agent, guest: console.watching, text: text), done: "Noted.")
         case .watch(let guest):
             switch center.watch(console.connection.id, guest: guest) {

@@ -97,11 +97,16 @@ extension ServiceCenter {
         _ = queue.callEnds(agent, now: queueTime)
     }
 
-    /// A barging supervisor leaves; the agent and guest carry on.
-    func leaveBarge(_ supervisor: String) -> String? {
+    /// A barging supervisor leaves; the agent and guest carry on, told so.
+    func leaveBarge(_ supervisor: String, name: String) -> String? {
         guard let session = sessions.values.first(where: { $0.barging.contains(supervisor) }) else { return "you are not in a call" }
         session.barging.removeAll { $0 == supervisor }
-        record(.event, TranscriptEvent.supervisorLeft(id: supervisor).text, in: session, at: clock.now())
+        let now = clock.now()
+        let line = session.conversation.leftText(name: name)
+        session.connection.sendLine(line)
+        record(.event, TranscriptEvent.supervisorLeft(id: supervisor, name: name).text, in: session, at: now)
+        record(.line, line, in: session, at: now)
+        if let agent = session.agent { desk?.show(["* \(supervisor) left the call"], toAgent: agent) }
         return nil
     }
 

@@ -127,6 +127,8 @@ public struct InProcessReplay {
             return conversation.agentLeft(how, now: now)
         case .supervisorJoined(_, let name):
             return [.say(conversation.joinedText(name: name))]
+        case .supervisorLeft(_, let name?):
+            return [.say(conversation.leftText(name: name))]
         case .queueMoved(let position, let wait):
             return conversation.queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init), now: now)
         case .queueEnded(let ending):

@@ -125,8 +125,8 @@ struct RemoteReplayMachine {
             case .event(.guestHungUp), .event(.guestStoppedReading):
                 state = .finished
                 return actions + [.close, .finish(.passed)]
-            case .event(.agentJoined), .event(.agentSaid), .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved),
-                 .event(.queueEnded):
+            case .event(.agentJoined), .event(.agentSaid), .event(.agentLeft), .event(.supervisorJoined), .event(.supervisorLeft(_, .some)),
+                 .event(.queueMoved), .event(.queueEnded):
                 return actions + fail(stimulus.line, "the transcript needs an agent at the console here, which a replay over TCP "
                     + "cannot be; replay it in-process", removed: stimulus, added: nil, turn: turn)
             case .event(.outcome), .event(.closing), .event(.guestFinishedSending), .event(.connected), .event(.notSaved),

@@ -41,7 +41,8 @@ public enum TranscriptEvent: Equatable, Sendable {
     case supervisorJoined(id: String, name: String)
     /// Notes for people reading the call: a supervisor left, a whisper to the agent, the
     /// agent's note.
-    case supervisorLeft(id: String)
+    /// With `name` (from this version on), the guest heard that they left.
+    case supervisorLeft(id: String, name: String?)
     case whisper(from: String, to: String)
     case note(by: String, text: String)
     /// The guest's place in the queue for a person (`queue position=2 wait=240`; no wait
@@ -70,7 +71,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .agentSaid(let name, let text): return OutcomeText.line("agent said", [("name", name), ("text", text)])
         case .agentLeft(let how, let id): return OutcomeText.line("agent left", [("how", Self.word(for: how)), ("id", id)])
         case .supervisorJoined(let id, let name): return OutcomeText.line("supervisor joined", [("id", id), ("name", name)])
-        case .supervisorLeft(let id): return OutcomeText.line("supervisor left", [("id", id)])
+        case .supervisorLeft(let id, let name): return OutcomeText.line("supervisor left", [("id", id)] + (name.map { [("name", $0)] } ?? []))
         case .whisper(let from, let to): return OutcomeText.line("whisper", [("from", from), ("to", to)])
         case .note(let by, let text): return OutcomeText.line("note", [("by", by), ("text", text)])
         case .queueMoved(let position, let wait):
@@ -113,7 +114,7 @@ public enum TranscriptEvent: Equatable, Sendable {
             return how.flatMap { how in f["id"].map { .agentLeft(how, id: $0) } }
         }),
         (["supervisor", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .supervisorJoined(id: id, name: $0) } } }),
-        (["supervisor", "left"], "id=ID", { f in f["id"].map { .supervisorLeft(id: $0) } }),
+        (["supervisor", "left"], "id=ID [name=NAME]", { f in f["id"].map { .supervisorLeft(id: $0, name: f["name"]) } }),
         (["whisper"], "from=ID to=ID", { f in f["from"].flatMap { from in f["to"].map { .whisper(from: from, to: $0) } } }),
         (["note"], "by=ID text=TEXT", { f in f["by"].flatMap { by in f["text"].map { .note(by: by, text: $0) } } }),
         (["queue", "ended"], "reason=no-one|too-long", { f in

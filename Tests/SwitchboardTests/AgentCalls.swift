@@ -49,6 +49,8 @@ enum AgentCalls {
         tick()
         sara.say("/leave", ending: "\r\n")
         try sara.read(until: "You left the call.")
+        try first.read(until: "Sara has left the call.")
+        try mei.read(until: "sara left the call")
         sara.say("whisper 1 well handled", ending: "\r\n")
         try mei.read(until: "well handled")
         mei.say("/note late checkout at 14:00 agreed", ending: "\r\n")

@@ -309,7 +309,7 @@ struct AgentCallReplayTests {
         #expect(events.contains(.agentSaid(name: "Mei", text: "Good morning, how can I help?")))
         #expect(events.contains(.supervisorJoined(id: "sara", name: "Sara")))
         #expect(events.contains(.agentSaid(name: "Sara", text: "Two is fine, enjoy your stay.")))
-        #expect(events.contains(.supervisorLeft(id: "sara")))
+        #expect(events.contains(.supervisorLeft(id: "sara", name: "Sara")))
         #expect(events.contains(.whisper(from: "sara", to: "mei")))
         #expect(events.contains(.note(by: "mei", text: "late checkout at 14:00 agreed")))
         for how in [Conversation.AgentDeparture.released, .hungUp, .lost] { #expect(events.contains(.agentLeft(how, id: "mei"))) }
@@ -321,7 +321,7 @@ struct AgentCallReplayTests {
         let events: [TranscriptEvent] = [
             .agentJoined(id: "mei", name: "Mei Ling"), .agentSaid(name: "Mei", text: "Say \"hi\" \\ bye"), .agentLeft(.released, id: "mei"),
             .agentLeft(.hungUp, id: "mei"), .agentLeft(.lost, id: "mei"), .supervisorJoined(id: "sara", name: "Sara"),
-            .supervisorLeft(id: "sara"), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
+            .supervisorLeft(id: "sara", name: "Sara"), .supervisorLeft(id: "sara", name: nil), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
             .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong),
         ]
         for event in events {

@@ -45,6 +45,11 @@ extension Conversation {
         TextLayout.wrap(render("agent.joined", ["agent.name": name]), width: script.hotel.lineWidth)
     }
 
+    /// What the guest hears when someone who joined the call (a supervisor) leaves it.
+    public func leftText(name: String) -> String {
+        TextLayout.wrap(render("agent.left", ["agent.name": name]), width: script.hotel.lineWidth)
+    }
+
     /// What the agent typed, as the guest sees it ("Mei: Good evening…").
     public func agentLine(name: String, text: String) -> String {
         render("agent.said", ["agent.name": name, "agent.text": text])
