@@ -251,7 +251,7 @@ final class AgentDesk {
             center.setStatus(agent, available: available)
             console.say(available ? "You are available for calls." : "You are away: no calls will be offered.")
         case .whoami:
-            let state = center.queue.agents[agent].map { "\($0)" } ?? "logged in"
+            let state = center.queue.agents[agent].map { ConsoleText.describe($0, now: center.queueTime) } ?? "logged in"
             console.say("\(agent) (\(ConsoleText.safe(account.name)), \(account.role.rawValue)), from \(console.address): \(state)")
         case .logout:
             if center.session(of: agent)?.agent == agent { return console.say("you are on a call: release or hang up first") }

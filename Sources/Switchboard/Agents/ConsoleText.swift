@@ -58,6 +58,17 @@ enum ConsoleText {
         return !isDate
     }
 
+    /// An agent's state in words, with how long it has lasted (or has left to run).
+    static func describe(_ state: CallQueue.AgentState, now: Double) -> String {
+        switch state {
+        case .away: return "away"
+        case .available(let since): return "available for " + duration(now - since)
+        case .offered(let guest, _): return "offered call \(guest)"
+        case .onCall(let guest, let since): return "on call \(guest) for " + duration(now - since)
+        case .wrapUp(let until): return "wrapping up, " + duration(until - now) + " left"
+        }
+    }
+
     /// `2:05` for seconds, `1:02:05` past an hour.
     static func duration(_ seconds: Double) -> String {
         let total = max(0, Int(seconds))
