@@ -22,12 +22,7 @@ enum AgentCalls {
 
     /// Plays the three calls; `tick` moves the clock between steps (by hand when recording).
     static func play(on line: RunningLine, tick: () -> Void = {}) throws {
-        let mei = try line.console()
-        try AgentConsoleTests.logIn(mei, "mei", "4821")
-        let sara = try line.console()
-        try AgentConsoleTests.logIn(sara, "sara", "7350")
-        sara.say("status away", ending: "\r\n")
-        try sara.read(until: "no calls will be offered.")
+        let (mei, sara) = try consoles(on: line)
 
         // 1: a person joins, both talk, a supervisor barges in and leaves, the agent notes
         // the call and hands the guest back to the menu.
@@ -83,6 +78,17 @@ enum AgentCalls {
         tick()
         third.say("no")
         _ = third.readToEnd()
+    }
+
+    /// mei logged in and available, sara (a supervisor) logged in but away: calls go to mei.
+    static func consoles(on line: RunningLine) throws -> (mei: GuestClient, sara: GuestClient) {
+        let mei = try line.console()
+        try AgentConsoleTests.logIn(mei, "mei", "4821")
+        let sara = try line.console()
+        try AgentConsoleTests.logIn(sara, "sara", "7350")
+        sara.say("status away", ending: "\r\n")
+        try sara.read(until: "no calls will be offered.")
+        return (mei, sara)
     }
 
     /// A guest asks for a person with `words`, and mei takes the call.

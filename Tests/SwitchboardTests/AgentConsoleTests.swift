@@ -26,12 +26,7 @@ struct AgentConsoleTests {
     @Test func aSupervisorWhoWatchedThenBargedSeesEachGuestLineOnce() throws {
         let line = try AgentCalls.line()
         defer { try? line.stop(); line.removeData() }
-        let mei = try line.console()
-        try Self.logIn(mei, "mei", "4821")
-        let sara = try line.console()
-        try Self.logIn(sara, "sara", "7350")
-        sara.say("status away", ending: "\r\n")
-        try sara.read(until: "no calls will be offered.")
+        let (mei, sara) = try AgentCalls.consoles(on: line)
         let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
         sara.say("watch 1", ending: "\r\n")
         try sara.read(until: "Please go ahead.")
@@ -198,12 +193,7 @@ struct AgentConsoleTests {
     @Test func watchingIsReadOnlyAndTakingATakenCallIsRefused() throws {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }
-        let mei = try line.console()
-        try Self.logIn(mei, "mei", "4821")
-        let sara = try line.console()
-        try Self.logIn(sara, "sara", "7350")
-        sara.say("status away", ending: "\r\n")
-        try sara.read(until: "no calls will be offered.")
+        let (mei, sara) = try AgentCalls.consoles(on: line)
         mei.say("status away", ending: "\r\n")
         try mei.read(until: "no calls will be offered.")
         let guest = try line.guest()
