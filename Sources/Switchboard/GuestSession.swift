@@ -24,6 +24,9 @@ final class GuestSession {
     var agent: String?
     /// Supervisors who barged in, by ID.
     var barging: [String] = []
+
+    /// The agent and any supervisors in the call: who sees what the guest types.
+    var staffInCall: [String] { [agent].compactMap { $0 } + barging }
     /// Consoles watching this call (their connection IDs).
     var watchers: Set<UInt64> = []
     /// The last entries of the call, raw, for `watch` to start from.

@@ -16,7 +16,7 @@ extension ServiceCenter {
         // Nobody follows most calls: that is found without making the list of agents.
         let toAgents = direction == .guest && session.conversation.isWithAgent && (session.agent != nil || !session.barging.isEmpty)
         guard !session.watchers.isEmpty || toAgents else { return }
-        let agents = toAgents ? [session.agent].compactMap { $0 } + session.barging : []
+        let agents = toAgents ? session.staffInCall : []
         let lines = Self.consoleLines(direction, text, session: session.connection.id)
         for console in session.watchers { desk?.show(lines, toConsole: console) }
         for agent in agents { desk?.show(lines, toAgent: agent) }

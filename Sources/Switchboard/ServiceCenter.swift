@@ -174,7 +174,7 @@ public final class ServiceCenter {
     private func tellStaffInCall(_ session: GuestSession, _ note: String) {
         guard session.conversation.isWithAgent else { return }
         let lines = ["\(session.connection.id)* " + note]
-        for agent in [session.agent].compactMap({ $0 }) + session.barging { desk?.show(lines, toAgent: agent) }
+        for agent in session.staffInCall { desk?.show(lines, toAgent: agent) }
     }
 
     /// A guest who stopped sending is let go once nothing they were promised is pending.

@@ -75,45 +75,31 @@ struct TranscriptRedactor {
         return result
     }
 
-    /// Free text: learnt values, then anything shaped like an email or a phone number.
-    /// Numbers are often written in groups ("+44 20 7946 0958", "(555) 123 4567"): a run of
-    /// words made of digits and phone punctuation, seven digits or more in all, is one
-    /// number and masked whole, as is any single word with seven digits or more.
+    /// Free text: anything shaped like an email or a phone number, then learnt values.
+    /// Numbers are often written in groups ("+44 20 7946 0958", "(555) 123 4567"): each run
+    /// `PhoneNumber.writtenRuns` finds is masked whole, as is any other word with seven
+    /// digits or more.
     private func scrub(_ text: String) -> String {
         var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        var index = 0
-        while index < words.count {
+        let runs = PhoneNumber.writtenRuns(in: words)
+        for index in words.indices where !runs.contains(where: { $0.contains(index) }) {
             if words[index].contains("@"), case .success = AnswerParser.parseEmail(words[index]) {
                 words[index] = "guest@example.invalid"
-                index += 1
-                continue
-            }
-            var end = index
-            while end < words.count, Self.isPhonePiece(words[end]) { end += 1 }
-            let digits = words[index..<end].reduce(0) { $0 + $1.filter(\.isNumber).count }
-            if digits >= 7 {
-                let joined = words[index..<end].joined(separator: " ")
-                let number = String(joined.reversed().drop { ",;:!?".contains($0) }.reversed())
-                let tail = String(joined.dropFirst(number.count))
-                // A number the call already gave keeps the fake it got there.
-                var known = fakes[number]
-                if known == nil, case .success(let phone) = AnswerParser.parsePhone(number) { known = fakes[phone.normalized] }
-                let fake = (known ?? Self.fakePhone(number, serial: 0)) + tail
-                words.replaceSubrange(index..<end, with: fake.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
-                index = end
-            } else {
-                if words[index].filter(\.isNumber).count >= 7 { words[index] = Self.fakePhone(words[index], serial: 0) }
-                index += 1
+            } else if words[index].filter(\.isNumber).count >= 7 {
+                words[index] = Self.fakePhone(words[index], serial: 0)
             }
         }
+        for run in runs.reversed() {
+            let joined = words[run].joined(separator: " ")
+            let tail = PhoneNumber.sentenceTail(of: joined)
+            let number = String(joined.dropLast(tail.count))
+            // A number the call already gave keeps the fake it got there.
+            var known = fakes[number]
+            if known == nil, case .success(let phone) = AnswerParser.parsePhone(number) { known = fakes[phone.normalized] }
+            let fake = (known ?? Self.fakePhone(number, serial: 0)) + tail
+            words.replaceSubrange(run, with: fake.split(separator: " ", omittingEmptySubsequences: false).map(String.init))
+        }
         return apply(words.joined(separator: " "))
-    }
-
-    /// A word that can be part of a written phone number: digits and `+-.()/`, perhaps
-    /// followed by the punctuation of the sentence around it.
-    private static func isPhonePiece(_ word: String) -> Bool {
-        let core = word.reversed().drop { ",;:!?".contains($0) }
-        return core.contains(where: \.isNumber) && core.allSatisfy { $0.isNumber || "+-.()/".contains($0) }
     }
 
     private mutating func fakeName(for name: String) -> String {

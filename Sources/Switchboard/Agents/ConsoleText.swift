@@ -24,38 +24,17 @@ enum ConsoleText {
         return "******" + phone.suffix(4)
     }
 
-    /// `text` with every phone number in it shown as `******0958`, as `sessions` shows them:
-    /// a number, typed or read back, in groups or not, is a run of words made of digits and
-    /// `+-.()/` with seven digits or more in all. The full number is for `phone ID`, which
-    /// is logged.
+    /// `text` with every phone number written in it (`PhoneNumber.writtenRuns`), typed or
+    /// read back, shown as `******0958`, as `sessions` shows them. The full number is for
+    /// `phone ID`, which is logged.
     static func maskingPhones(_ text: String) -> String {
         guard text.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 else { return text }
         var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        var index = 0
-        while index < words.count {
-            var end = index
-            while end < words.count, isPhonePiece(words[end]) { end += 1 }
-            let digits = words[index..<end].joined().filter(\.isNumber)
-            if digits.count >= 7 {
-                let tail = String(words[end - 1].reversed().prefix { ",;:!?.".contains($0) }.reversed())
-                words.replaceSubrange(index..<end, with: ["******" + digits.suffix(4) + tail])
-                index += 1
-            } else {
-                index += 1
-            }
+        for run in PhoneNumber.writtenRuns(in: words).reversed() {
+            let digits = words[run].joined().filter(\.isNumber)
+            words.replaceSubrange(run, with: ["******" + digits.suffix(4) + PhoneNumber.sentenceTail(of: words[run.upperBound - 1])])
         }
         return words.joined(separator: " ")
-    }
-
-    /// Digits and phone punctuation, perhaps followed by a sentence's; not a date
-    /// (`24/12/2026`, `2026-12-24`), which a guest types as often as a number.
-    private static func isPhonePiece(_ word: String) -> Bool {
-        let core = String(word.reversed().drop { ",;:!?".contains($0) }.reversed())
-        guard core.contains(where: \.isNumber), core.allSatisfy({ $0.isNumber || "+-.()/".contains($0) }) else { return false }
-        let groups = core.split(whereSeparator: { "/-.".contains($0) }).map(\.count)
-        let isDate = groups.count == 3 && core.allSatisfy({ $0.isNumber || "/-.".contains($0) })
-            && (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4) || groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2)
-        return !isDate
     }
 
     /// An agent's state in words, with how long it has lasted (or has left to run).

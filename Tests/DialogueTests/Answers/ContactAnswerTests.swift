@@ -80,4 +80,15 @@ struct ContactAnswerTests {
         #expect(EmailAddress("Guest@Example.com")?.description == "Guest@example.com")
         #expect(EmailAddress("not an address") == nil)
     }
+
+    @Test func phoneNumbersWrittenInFreeTextAreFoundAsRunsOfWords() {
+        func runs(_ text: String) -> [String] {
+            let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            return PhoneNumber.writtenRuns(in: words).map { words[$0].joined(separator: " ") }
+        }
+        #expect(runs("call +44 20 7946 0958 or (555) 123-4567.") == ["+44 20 7946 0958", "(555) 123-4567."])
+        #expect(runs("R1000017 on 24/12/2026 or 2026-12-24, room 12 at 3") == [], "numbers with letters, dates, short numbers")
+        #expect(runs("") == [] && runs("   ") == [] && runs("123 456") == [])
+        #expect(PhoneNumber.sentenceTail(of: "4567.,") == ".," && PhoneNumber.sentenceTail(of: "4567") == "")
+    }
 }
