@@ -14,13 +14,33 @@ struct SettingsReader {
         /// The words of the `[header]`, empty for entries before any header.
         var header: [String]
         var location: SourceLocation
-        var entries: [Entry]
+        private(set) var entries: [Entry] = []
+        /// Each key's place in `entries`: a catalog of hundreds of texts is checked for
+        /// repeated keys in one pass, not one scan of the section per key.
+        private var indexByKey: [String: Int] = [:]
 
-        func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+        init(header: [String], location: SourceLocation) {
+            self.header = header
+            self.location = location
+        }
+
+        func entry(_ key: String) -> Entry? { indexByKey[key].map { entries[$0] } }
+
+        mutating func append(_ entry: Entry) {
+            indexByKey[entry.key] = entries.count
+            entries.append(entry)
+        }
+
+        /// Continues the last entry's value on a new line; false when there is none.
+        mutating func continueLastValue(with text: Substring) -> Bool {
+            guard !entries.isEmpty else { return false }
+            entries[entries.count - 1].value += "\n" + text
+            return true
+        }
     }
 
     static func read(_ text: String, fileName: String) -> ([Section], [PromptDiagnostic]) {
-        var sections = [Section(header: [], location: SourceLocation(file: fileName, line: 0), entries: [])]
+        var sections = [Section(header: [], location: SourceLocation(file: fileName, line: 0))]
         var diagnostics: [PromptDiagnostic] = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -31,12 +51,9 @@ struct SettingsReader {
             if line.hasPrefix("|") {
                 var rest = line.dropFirst()
                 if rest.hasPrefix(" ") { rest = rest.dropFirst() }
-                guard !sections[sections.count - 1].entries.isEmpty else {
+                if !sections[sections.count - 1].continueLastValue(with: rest.trimmingTrailingSpaces()) {
                     diagnostics.append(.error(location, "a \"|\" line continues the text above it, but there is none"))
-                    continue
                 }
-                let last = sections[sections.count - 1].entries.count - 1
-                sections[sections.count - 1].entries[last].value += "\n" + rest.trimmingTrailingSpaces()
                 continue
             }
             if line.hasPrefix("[") {
@@ -49,7 +66,7 @@ struct SettingsReader {
                     diagnostics.append(.error(location, "empty section header \"[]\""))
                     continue
                 }
-                sections.append(Section(header: words, location: location, entries: []))
+                sections.append(Section(header: words, location: location))
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
@@ -66,7 +83,7 @@ struct SettingsReader {
                 diagnostics.append(.error(location, "\"\(key)\" is given twice (first on line \(earlier.location.line))"))
                 continue
             }
-            sections[sections.count - 1].entries.append(Entry(key: String(key), value: String(value), location: location))
+            sections[sections.count - 1].append(Entry(key: String(key), value: String(value), location: location))
         }
         return (sections, diagnostics)
     }
