@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Glibc
 import Storage
@@ -57,7 +58,7 @@ public final class LineService {
         files = FileAppender(directory: options.dataDirectory)
         let center: ServiceCenter
         do {
-            center = try ServiceCenter(loop: loop, flows: flows, store: store, files: files,
+            center = ServiceCenter(loop: loop, flows: flows, store: store, files: files,
                                        settings: options.settings, clock: options.clock)
             guestServer = try LineServer(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: options.dataDirectory)
@@ -84,13 +85,7 @@ public final class LineService {
     /// errors the running prompts stay and the errors are returned.
     public func reloadPrompts() -> Result<FlowSet, PromptErrors> {
         let loaded = PromptLibrary.load(directory: options.promptsDirectory)
-        if case .success(let flows) = loaded {
-            do {
-                try center.reload(flows)
-            } catch {
-                return .failure(PromptErrors([.error(SourceLocation(file: options.promptsDirectory + "/hotel.conf", line: 0), error.description)]))
-            }
-        }
+        if case .success(let flows) = loaded { center.reload(flows) }
         return loaded
     }
 

@@ -60,11 +60,10 @@ public final class ServiceCenter {
     }
 
     public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
-                settings: LineSettings = LineSettings(), clock: WallClock = .system) throws(SwitchboardError) {
-        guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
+                settings: LineSettings = LineSettings(), clock: WallClock = .system) {
         self.loop = loop
         self.flows = flows
-        self.zone = zone
+        self.zone = flows.hotel.timeZone
         self.office = BackOffice(store: store)
         self.files = files
         self.settings = settings
@@ -80,10 +79,9 @@ public final class ServiceCenter {
     }
 
     /// New calls use `flows` from now on; calls in progress finish with the ones they began with.
-    public func reload(_ flows: FlowSet) throws(SwitchboardError) {
-        guard let zone = HotelTimeZone(flows.hotel.timeZone) else { throw .unknownTimeZone(flows.hotel.timeZone) }
+    public func reload(_ flows: FlowSet) {
         self.flows = flows
-        self.zone = zone
+        self.zone = flows.hotel.timeZone
         cachedOffset = (.min, 0)  // the new zone's offset and names from now on
         naming = (.min, "", "")
     }
@@ -321,17 +319,5 @@ extension ServiceCenter: LineServerDelegate {
 
     public func busyMessage(for server: LineServer) -> String {
         flows.text("global.busy", today: local(clock.now()).date)
-    }
-}
-
-/// Why the switchboard could not start or reload.
-public enum SwitchboardError: Error, Equatable, Sendable, CustomStringConvertible {
-    case unknownTimeZone(String)
-
-    public var description: String {
-        switch self {
-        case .unknownTimeZone(let name):
-            return "hotel.conf: unknown timezone \"\(name)\": write UTC, an offset such as +08:00, or a zone such as Europe/Madrid"
-        }
     }
 }

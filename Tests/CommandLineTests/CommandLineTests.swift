@@ -65,6 +65,26 @@ struct CommandLineTests {
         #expect(missing.errors.contains("no such directory"))
     }
 
+    @Test func checkAndServeRefuseAMisspeltTimeZoneAlikeAtItsLineBeforeTouchingTheData() throws {
+        let copy = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {
+            try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory + "/" + name, toPath: copy + "/" + name)
+        }
+        let conf = copy + "/hotel.conf"
+        let text = try String(contentsOfFile: conf, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("timezone =") }.map { $0 + 1 }
+        try text.replacingOccurrences(of: "timezone = UTC\n", with: "timezone = Europe/Madird\n").write(toFile: conf, atomically: true, encoding: .utf8)
+        let message = "\(conf):\(line ?? 0): unknown timezone \"Europe/Madird\""
+        let check = try HotelLineProcess.run(["check", copy])
+        #expect(check.status == 1)
+        #expect(check.output.contains(message), "\(check.output)")
+        let serve = try HotelLineProcess.run(["serve", "--guest-port", "0", "--agent-port", "0", "--prompts", copy, "--data", copy + "/data"])
+        #expect(serve.status == 1)
+        #expect(serve.errors.contains(message), "\(serve.errors)")
+        #expect(!FileManager.default.fileExists(atPath: copy + "/data"), "serve stopped before opening the journal")
+    }
+
     @Test func serveListensSaysGoodbyeOnSigtermAndExitsZero() throws {
         let data = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }

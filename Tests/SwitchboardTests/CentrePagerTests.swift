@@ -16,7 +16,7 @@ struct CentrePagerTests {
         weak var freedCentre: ServiceCenter?
         weak var freedPager: ServiceCenter.Pager?
         do {
-            let center = try ServiceCenter(loop: loop, flows: flows, store: store, files: nil)
+            let center = ServiceCenter(loop: loop, flows: flows, store: store, files: nil)
             center.start()  // the idle round: a timer a second away, holding the pager weakly
             freedCentre = center
             freedPager = center.pager

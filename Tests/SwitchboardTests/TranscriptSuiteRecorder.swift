@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Foundation
 import Glibc

@@ -22,8 +22,9 @@ public struct HotelProfile: Sendable {
     }
 
     public var languages: [String]
-    /// `UTC`, `+08:00`, or an IANA zone such as `Europe/Madrid` (resolved by the server).
-    public var timeZone: String
+    /// `UTC`, `+08:00`, or an IANA zone such as `Europe/Madrid`: checked when the prompts
+    /// load, so `check` and `serve` refuse the same names.
+    public var timeZone: HotelTimeZone
     public var checkIn: TimeOfDay
     public var checkOut: TimeOfDay
     public var callbackOpens: TimeOfDay
@@ -93,7 +94,7 @@ private struct ProfileReader {
             }
         }
         var profile = HotelProfile(
-            languages: languages, timeZone: hotel.entry("timezone")?.value ?? "UTC",
+            languages: languages, timeZone: timeZone(hotel),
             checkIn: time(hotel, "check-in", default: TimeOfDay(hour: 15, minute: 0)!),
             checkOut: time(hotel, "check-out", default: TimeOfDay(hour: 11, minute: 0)!),
             callbackOpens: TimeOfDay(hour: 8, minute: 0)!, callbackCloses: TimeOfDay(hour: 20, minute: 0)!,
@@ -197,6 +198,16 @@ private struct ProfileReader {
         return number
     }
 
+
+    /// The `timezone` setting, or UTC; a name this system does not know is an error at its line.
+    mutating func timeZone(_ hotel: SettingsReader.Section) -> HotelTimeZone {
+        let utc = HotelTimeZone("UTC")!
+        guard let entry = hotel.entry("timezone") else { return utc }
+        if let zone = HotelTimeZone(entry.value) { return zone }
+        diagnostics.append(.error(entry.location, "unknown timezone \"\(entry.value)\": write UTC, an offset such as +08:00, or a zone such as Europe/Madrid"
+            + Spelling.hint(for: entry.value, among: HotelTimeZone.knownZoneNames)))
+        return utc
+    }
     private mutating func time(_ section: SettingsReader.Section, _ key: String, default value: TimeOfDay) -> TimeOfDay {
         guard let entry = section.entry(key) else { return value }
         guard let time = Self.clock(entry.value) else {

@@ -229,6 +229,17 @@ struct LintTests {
         #expect(set.errors == ["\(set.place(of: "chek-in", in: "hotel.conf")): unknown hotel setting \"chek-in\" (did you mean \"check-in\"?)"])
     }
 
+    @Test func aMisspeltTimeZoneIsAnErrorAtItsLineWithTheNearestZone() {
+        let set = PromptSet.edited { $0.replace("timezone = UTC\n", with: "timezone = Europe/Madird\n", in: "hotel.conf") }
+        #expect(set.errors == ["\(set.place(of: "timezone =", in: "hotel.conf")): unknown timezone \"Europe/Madird\": write UTC, an offset such as +08:00, or a zone such as Europe/Madrid (did you mean \"Europe/Madrid\"?)"])
+    }
+
+    @Test(arguments: ["+25:00", "Nowhere/Special", ""])
+    func aTimeZoneNoSystemKnowsIsAnError(name: String) {
+        let set = PromptSet.edited { $0.replace("timezone = UTC\n", with: "timezone = \(name)\n", in: "hotel.conf") }
+        #expect(set.errors.count == 1 && set.errors[0].contains("unknown timezone \"\(name)\""), "\(set.errors)")
+    }
+
     @Test func theHotelNeedsAName() {
         let set = PromptSet.edited { $0.replace("name = Harbour View Hotel\n", with: "", in: "hotel.conf") }
         #expect(set.errors == ["\(set.place(of: "[hotel]", in: "hotel.conf")): [hotel] needs \"name = …\""])

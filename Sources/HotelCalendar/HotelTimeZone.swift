@@ -1,33 +1,4 @@
-import HotelCalendar
-import Dialogue
 import Foundation
-
-/// The wall clock, injected so a replay or a test runs at a fixed time.
-public struct WallClock: Sendable {
-    /// Milliseconds since 1970, UTC.
-    public var now: @Sendable () -> Int64
-
-    public init(now: @escaping @Sendable () -> Int64) {
-        self.now = now
-    }
-
-    public static let system = WallClock {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
-    }
-
-    /// A clock that stands still at `epochMilliseconds`.
-    public static func fixed(_ epochMilliseconds: Int64) -> WallClock { WallClock { epochMilliseconds } }
-
-    /// A clock that reads `epochMilliseconds` now and then moves on as real time passes:
-    /// a live line that believes it is a given day (tests that book "24 Dec" and expect
-    /// the same year whatever day they run on), with timeouts and waits that still pass.
-    public static func running(from epochMilliseconds: Int64) -> WallClock {
-        let offset = epochMilliseconds - system.now()
-        return WallClock { system.now() + offset }
-    }
-}
 
 /// Turns instants into the hotel's local time, by its `timezone` setting: `UTC`, a fixed
 /// offset such as `+08:00`, or an IANA zone such as `Europe/Madrid` (daylight saving applied).
@@ -42,6 +13,7 @@ public struct HotelTimeZone: Sendable {
 
     /// Nil when `name` is neither an offset nor a zone this system knows.
     public init?(_ name: String) {
+        guard !name.isEmpty else { return nil }
         self.name = name
         if name == "UTC" || name == "GMT" {
             kind = .fixed(0)
@@ -70,6 +42,9 @@ public struct HotelTimeZone: Sendable {
         let guess = moment.epochSeconds(utcOffsetSeconds: 0)
         return moment.epochSeconds(utcOffsetSeconds: offsetSeconds(atEpochMilliseconds: guess * 1000))
     }
+
+    /// The zones this system knows, for suggesting one when a name is misspelt.
+    public static var knownZoneNames: [String] { TimeZone.knownTimeZoneIdentifiers }
 
     /// `+08:00`, `-05:30` → seconds.
     private static func offset(_ text: String) -> Int? {
