@@ -10,19 +10,21 @@ import TestSupport
 struct CrashTests {
     static let rounds = Int(ProcessInfo.processInfo.environment["CRASH_ROUNDS"] ?? "") ?? 3
     static let guests = Int(ProcessInfo.processInfo.environment["CRASH_GUESTS"] ?? "") ?? 12
+    /// Rerun a failed run's guests and kill times with `CRASH_SEED=` and the seed it printed.
+    static let seed = UInt64(ProcessInfo.processInfo.environment["CRASH_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64(UInt32.max))
 
     @Test func everyNumberAGuestWasToldSurvivesSigkill() throws {
         let data = CommandLineTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }
         let told = Mutex<[String]>([])
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: Self.seed)
         for round in 0..<Self.rounds {
             let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
             let port = server.port
             let group = DispatchGroup()
             for guest in 0..<Self.guests {
                 DispatchQueue.global().async(group: group) {
-                    var caller = CrashGuest(port: port, seed: UInt64(round * 1000 + guest))
+                    var caller = CrashGuest(port: port, seed: Self.seed &* 1_000_003 &+ UInt64(round * 1000 + guest))
                     let numbers = caller.callUntilCutOff()
                     told.withLock { $0 += numbers }
                 }
@@ -39,11 +41,12 @@ struct CrashTests {
             exported += run.output.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
         }
         let lost = Set(acknowledged).subtracting(exported)
-        print("rounds \(Self.rounds), acknowledged \(acknowledged.count), lost \(lost.count)")
-        #expect(lost.isEmpty, "told but not on disk: \(lost.sorted())")
-        #expect(Set(exported).count == exported.count, "a number was given out twice")
-        #expect(Set(acknowledged).count == acknowledged.count, "a guest was told a number already given")
-        #expect(acknowledged.count >= Self.rounds, "the load made too few records to mean anything")
+        print("rounds \(Self.rounds), acknowledged \(acknowledged.count), lost \(lost.count) (CRASH_SEED=\(Self.seed))")
+        let rerun = "rerun with CRASH_SEED=\(Self.seed)"
+        #expect(lost.isEmpty, "told but not on disk: \(lost.sorted()); \(rerun)")
+        #expect(Set(exported).count == exported.count, "a number was given out twice; \(rerun)")
+        #expect(Set(acknowledged).count == acknowledged.count, "a guest was told a number already given; \(rerun)")
+        #expect(acknowledged.count >= Self.rounds, "the load made too few records to mean anything; \(rerun)")
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
+import Glibc
 
 /// The built `hotelline` binary, run as a child process the way an operator runs it.
-struct HotelLineProcess {
+final class HotelLineProcess {
     /// `HOTELLINE_BINARY` (the release build, for `Scripts/crash-test`), or the one next to
     /// the test bundle in the build directory (`swift test` builds it first).
     static let binary: String = {
@@ -56,6 +57,8 @@ struct HotelLineProcess {
     let process: Process
     let port: UInt16
     private let errors: Pipe
+    /// What the server wrote to stderr that `waitForLog` has read already.
+    private var logSoFar = Data()
 
     /// Starts `serve` and waits for its listening line.
     init(serve arguments: [String]) throws {
@@ -83,11 +86,30 @@ struct HotelLineProcess {
         self.port = port
     }
 
-    /// Sends `signal` and waits for the exit status.
+    /// Reads the server's stderr until `text` appears; false if it has not after `timeout`
+    /// seconds (or the server exited), so a test waits for what it checks, not for a guess.
+    func waitForLog(containing text: String, timeout: TimeInterval = 10) -> Bool {
+        let needle = Data(text.utf8)
+        let descriptor = errors.fileHandleForReading.fileDescriptor
+        let deadline = Date().addingTimeInterval(timeout)
+        while logSoFar.range(of: needle) == nil {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { return false }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, Int32(left * 1000) + 1) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            guard got > 0 else { return false }
+            logSoFar += chunk[..<got]
+        }
+        return true
+    }
+
+    /// Sends `signal` and waits for the exit status; `errors` is all the server wrote to stderr.
     func stop(with signal: Int32 = SIGTERM) -> (status: Int32, errors: String) {
         kill(process.processIdentifier, signal)
-        let text = String(decoding: (try? errors.fileHandleForReading.readToEnd()) ?? Data(), as: UTF8.self)
+        let rest = (try? errors.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
-        return (process.terminationStatus, text)
+        return (process.terminationStatus, String(decoding: logSoFar + rest, as: UTF8.self))
     }
 }
