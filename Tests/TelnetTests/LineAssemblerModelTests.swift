@@ -13,7 +13,7 @@ struct LineAssemblerModelTests {
         var generator = SeededGenerator(seed: UInt64(0x11E0 + maxLineBytes))
         var fast = LineAssembler(maxLineBytes: maxLineBytes)
         var model = ArrayLineAssembler(maxLineBytes: maxLineBytes)
-        let pieces: [[UInt8]] = [Array("yes".utf8), Array("2".utf8), Array("é".utf8), [0xC2, 0x85], [0xE2, 0x82], [0xAC],
+        let pieces: [[UInt8]] = [Array("yes".utf8), Array("2".utf8), Array("é".utf8), [0xC2, 0x85], [0xC2, 0x9B], [0xC2, 0xA0], [0xE2, 0x82], [0xAC],
                                  Array(repeating: UInt8(ascii: "a"), count: 200), [0xF0, 0x9F, 0x98, 0x80], [0xFF, 0xFE]]
         for step in 0..<20_000 {
             switch Int.random(in: 0..<10, using: &generator) {
@@ -43,17 +43,13 @@ struct LineAssemblerModelTests {
     }
 }
 
-/// `LineAssembler` before its bytes got a length of their own: the reference.
+/// `LineAssembler` before its bytes got a length of their own, and without its flags and
+/// byte scans for classifying a line: the reference.
 struct ArrayLineAssembler {
     let maxLineBytes: Int
     private var bytes: [UInt8] = []
     /// The current line went over the limit: drop everything up to its end.
     private(set) var isDiscarding = false
-    /// A non-ASCII byte, or a control byte, entered the line. Erasing does not clear
-    /// these; the checks at the end of the line are exact, the flags only let a line
-    /// skip the checks it cannot fail.
-    private var hasNonASCII = false
-    private var hasControl = false
 
     init(maxLineBytes: Int) {
         precondition(maxLineBytes > 0, "maxLineBytes must be positive")
@@ -71,7 +67,6 @@ struct ArrayLineAssembler {
             bytes.reserveCapacity(min(maxLineBytes, 256))
         }
         bytes.append(contentsOf: run)
-        hasNonASCII = hasNonASCII || nonASCII
         return false
     }
 
@@ -81,11 +76,6 @@ struct ArrayLineAssembler {
         guard !isDiscarding else { return false }
         guard bytes.count < maxLineBytes else { return startDiscarding() }
         bytes.append(byte)
-        if byte >= 0x80 {
-            hasNonASCII = true
-        } else if byte < 0x20 || byte == 0x7F {
-            hasControl = true
-        }
         return false
     }
 
@@ -105,8 +95,6 @@ struct ArrayLineAssembler {
     /// Empties the line (IAC EL). A line being discarded starts afresh: its text is gone.
     mutating func eraseLine() {
         bytes.removeAll(keepingCapacity: true)
-        hasNonASCII = false
-        hasControl = false
         isDiscarding = false
     }
 
@@ -114,8 +102,15 @@ struct ArrayLineAssembler {
     mutating func take() -> TelnetCodec.Event? {
         defer { eraseLine() }
         if isDiscarding { return nil }
-        if !hasNonASCII && !hasControl { return .line(String(decoding: bytes, as: UTF8.self)) }
-        return bytes.withUnsafeBufferPointer { LineAssembler.classify($0, hasNonASCII: hasNonASCII, hasControl: hasControl) }
+        return Self.classify(bytes)
+    }
+
+    /// What a finished line is, decided scalar by scalar and independently of the
+    /// assembler's byte-level shortcuts: not UTF-8, holding a C0 or C1 control or DEL, or text.
+    static func classify(_ bytes: [UInt8]) -> TelnetCodec.Event {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .invalidText }
+        let isControl = { (scalar: Unicode.Scalar) in scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
+        return text.unicodeScalars.contains(where: isControl) ? .controlCharacters : .line(text)
     }
 
     /// Ends input: the partial line's event, or nil when nothing (or a discarded line)
