@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ struct AgentsCommandTests {
     }
 
     @Test func addListResetRemoveWithThePinOnlyOnStandardInput() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let added = try Self.agents(["add", "mei", "--name", "Mei Chen", "--pin-stdin", "--data", data], input: "4821\n")
         #expect(added.status == 0, "\(added.errors)")
@@ -40,7 +41,7 @@ struct AgentsCommandTests {
         (["fire", "mei"], "", 2, "unknown agents command \"fire\""),
     ])
     func badInputIsRefusedWithAClearMessageAndNothingWritten(arguments: [String], input: String, status: Int32, message: String) throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let run = try Self.agents(arguments + ["--data", data], input: input)
         #expect(run.status == status)
@@ -49,7 +50,7 @@ struct AgentsCommandTests {
     }
 
     @Test func aDuplicateIDIsRefusedAndTheFirstAgentKept() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         _ = try Self.agents(["add", "mei", "--name", "Mei", "--pin-stdin", "--data", data], input: "4821\n")
         let again = try Self.agents(["add", "mei", "--name", "Other", "--pin-stdin", "--data", data], input: "9999\n")

@@ -5,12 +5,6 @@ import TestSupport
 
 @Suite("The hotelline command line")
 struct CommandLineTests {
-    static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "hotelline-cli-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func helpListsEveryCommandAndEveryServeFlag() throws {
         let main = try HotelLineProcess.run(["--help"])
         #expect(main.status == 0)
@@ -46,7 +40,7 @@ struct CommandLineTests {
         let good = try HotelLineProcess.run(["check", HotelLineProcess.promptsDirectory])
         #expect(good.status == 0, "\(good.output)")
         #expect(good.output.contains("no errors, 0 warning(s)"))
-        let copy = Self.temporaryDirectory()
+        let copy = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: copy) }
         for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {
             try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory + "/" + name, toPath: copy + "/" + name)
@@ -66,7 +60,7 @@ struct CommandLineTests {
     }
 
     @Test func checkAndServeRefuseAMisspeltTimeZoneAlikeAtItsLineBeforeTouchingTheData() throws {
-        let copy = Self.temporaryDirectory()
+        let copy = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: copy) }
         for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {
             try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory + "/" + name, toPath: copy + "/" + name)
@@ -86,7 +80,7 @@ struct CommandLineTests {
     }
 
     @Test func serveListensSaysGoodbyeOnSigtermAndExitsZero() throws {
-        let data = Self.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)
@@ -102,7 +96,7 @@ struct CommandLineTests {
     /// A flipped byte mid-journal stops `serve` with the place and the way out; `serve
     /// --repair` then starts, keeps every record that verifies and logs what it dropped.
     @Test func aDamagedJournalStopsServeAndRepairKeepsEveryGoodRecord() throws {
-        let data = Self.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let journal = HotelStore.journalDirectory(data)
         let records = (0..<5).map { index in
@@ -138,7 +132,7 @@ struct CommandLineTests {
     }
 
     @Test func aPortInUseIsAClearError() throws {
-        let data = Self.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data + "/a", "--prompts", HotelLineProcess.promptsDirectory])
         defer { _ = server.stop() }
@@ -151,7 +145,7 @@ struct CommandLineTests {
 @Suite("Reloading the prompts")
 struct ReloadTests {
     @Test func sighupChangesNewCallsOnlyAndBadPromptsAreRefused() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let prompts = data + "/prompts"
         try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory, toPath: prompts)

@@ -14,7 +14,7 @@ struct CrashTests {
     static let seed = UInt64(ProcessInfo.processInfo.environment["CRASH_SEED"] ?? "") ?? UInt64.random(in: 0...UInt64(UInt32.max))
 
     @Test func everyNumberAGuestWasToldSurvivesSigkill() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let told = Mutex<[String]>([])
         var generator = SeededGenerator(seed: Self.seed)

@@ -5,7 +5,7 @@ import TestSupport
 @Suite("hotelline export")
 struct ExportCommandTests {
     @Test func exportsWhileTheServerRunsAndLogsEachExport() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)
@@ -54,7 +54,7 @@ struct ExportCommandTests {
         (["export", "--kind", "callbacks", "extra"], 2, "export takes options only"),
     ])
     func badExportFlagsAreExplained(arguments: [String], status: Int32, message: String) throws {
-        let run = try HotelLineProcess.run(arguments + ["--data", NSTemporaryDirectory() + "hotelline-none"])
+        let run = try HotelLineProcess.run(arguments + ["--data", TestPaths.temporaryDirectory("cli") + "/none"])
         #expect(run.status == status)
         #expect(run.errors.contains(message), "\(run.errors)")
     }
@@ -62,11 +62,11 @@ struct ExportCommandTests {
     /// A data directory with no journal was never a server's (a typo in --data, most
     /// likely): said so. One whose journal holds nothing exports just the header.
     @Test func aDirectoryWithoutAJournalIsRefusedAndAnEmptyJournalGivesTheHeader() throws {
-        let missing = NSTemporaryDirectory() + "hotelline-missing-" + String(UInt32.random(in: 0...UInt32.max))
+        let missing = TestPaths.temporaryDirectory("cli") + "/missing"
         let refused = try HotelLineProcess.run(["export", "--kind", "complaints", "--data", missing])
         #expect(refused.status == 1)
         #expect(refused.errors == "hotelline export: no records in \(missing): it has no journal/ (is --data the directory the server was given?)\n")
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         try FileManager.default.createDirectory(atPath: data + "/journal", withIntermediateDirectories: true)
         let empty = try HotelLineProcess.run(["export", "--kind", "complaints", "--data", data])
@@ -75,7 +75,7 @@ struct ExportCommandTests {
     }
 
     @Test func aCorruptJournalIsReportedWithFileAndOffsetNotExported() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)

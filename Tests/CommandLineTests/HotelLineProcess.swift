@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Glibc
 
@@ -14,11 +15,7 @@ final class HotelLineProcess {
         return url.appendingPathComponent("hotelline").path
     }()
 
-    static let promptsDirectory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
-    }()
+    static let promptsDirectory = TestPaths.prompts
 
     struct Finished {
         var status: Int32
@@ -71,10 +68,15 @@ final class HotelLineProcess {
         process.standardError = errors
         try process.run()
         var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line += chunk
+        let deadline = Date().addingTimeInterval(20)
+        let descriptor = out.fileHandleForReading.fileDescriptor
+        while !line.contains(UInt8(ascii: "\n")), deadline.timeIntervalSinceNow > 0 {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if got <= 0 { break }
+            line += chunk[..<got]
         }
         let text = String(decoding: line, as: UTF8.self)
         let first = text.split(separator: "\n").first.map(String.init) ?? ""
@@ -90,24 +92,34 @@ final class HotelLineProcess {
     /// seconds (or the server exited), so a test waits for what it checks, not for a guess.
     func waitForLog(containing text: String, timeout: TimeInterval = 10) -> Bool {
         let needle = Data(text.utf8)
+        _ = readLog(until: Date().addingTimeInterval(timeout)) { $0.range(of: needle) != nil }
+        return logSoFar.range(of: needle) != nil
+    }
+
+    /// Reads stderr into `logSoFar` until `enough` says so, the end of the stream (true) or
+    /// the deadline (false).
+    private func readLog(until deadline: Date, enough: (Data) -> Bool = { _ in false }) -> Bool {
         let descriptor = errors.fileHandleForReading.fileDescriptor
-        let deadline = Date().addingTimeInterval(timeout)
-        while logSoFar.range(of: needle) == nil {
+        while !enough(logSoFar) {
             let left = deadline.timeIntervalSinceNow
             guard left > 0 else { return false }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, Int32(left * 1000) + 1) > 0 else { continue }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let got = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            guard got > 0 else { return false }
+            guard got > 0 else { return true }
             logSoFar += chunk[..<got]
         }
         return true
     }
 
-    /// Sends `signal` and waits for the exit status; `errors` is all the server wrote to stderr.
+    /// Sends `signal` and waits for the exit status; `errors` is all the server wrote to
+    /// stderr. A server still running 20 s later is killed (its status then says so).
     func stop(with signal: Int32 = SIGTERM) -> (status: Int32, errors: String) {
         kill(process.processIdentifier, signal)
+        // Read stderr to its end (the server's exit) while waiting, so a chatty server is
+        // never stuck writing to a full pipe.
+        if !readLog(until: Date().addingTimeInterval(20)) { kill(process.processIdentifier, SIGKILL) }
         let rest = (try? errors.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: logSoFar + rest, as: UTF8.self))

@@ -5,11 +5,11 @@ import TestSupport
 /// `hotelline replay` as QA runs it: on the suite, after a prompt edit, with --accept.
 @Suite("hotelline replay")
 struct ReplayCommandTests {
-    static let suite = TestPrompts.repository + "/Tests/Transcripts"
+    static let suite = TestPaths.repository + "/Tests/Transcripts"
 
     /// A scratch copy of `Prompts/` and of the transcript suite.
     static func copies() throws -> (root: String, prompts: String, transcripts: String) {
-        let root = CommandLineTests.temporaryDirectory()
+        let root = TestPaths.temporaryDirectory("cli")
         for (from, to) in [(HotelLineProcess.promptsDirectory, "/Prompts"), (suite, "/Transcripts")] {
             try FileManager.default.copyItem(atPath: from, toPath: root + to)
         }
@@ -62,7 +62,7 @@ struct ReplayCommandTests {
     }
 
     @Test func aLoadRunPrintsOneFigureALineAndExitsZeroWithoutErrors() throws {
-        let data = CommandLineTests.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         defer { _ = server.stop() }
@@ -99,7 +99,7 @@ struct ReplayCommandTests {
     }
 
     @Test func aMalformedTranscriptIsReportedWithFileAndLine() throws {
-        let scratch = CommandLineTests.temporaryDirectory()
+        let scratch = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         let path = scratch + "/broken.txt"
         try "# hotelline transcript 1\n# session s\n# flows f\n# language en\n# started 0\n# utc-offset 0\n+0.0 line  hi\n"
@@ -131,7 +131,7 @@ struct ReplayCommandTests {
     }
 
     @Test func importMakesATestThatPassesAndWillNotOverwriteOne() throws {
-        let scratch = CommandLineTests.temporaryDirectory()
+        let scratch = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         var call = RecordedCall.booking()
         let live = scratch + "/live.txt"

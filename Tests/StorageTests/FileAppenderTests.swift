@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Glibc
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("File appender")
 struct FileAppenderTests {
     @Test func appendsInOrderToFilesInTheirFoldersPrivately() throws {
-        try withTemporaryDirectory { directory in
+        withTemporaryDirectory { directory in
             let files = FileAppender(directory: directory)
             // More day folders than it keeps open, and back again, and the data directory itself.
             for day in 1...10 {
@@ -42,7 +43,7 @@ struct FileAppenderTests {
                 written.signal()
                 return []
             }
-            written.wait()
+            #expect(written.wait(timeout: .now() + 10) == .success, "the appender wrote the first chunk")
             try FileManager.default.removeItem(atPath: directory + "/transcripts/2026-11-25")
             files.append("second\n", to: "transcripts/2026-11-25/b.txt")
             files.close()
@@ -53,8 +54,7 @@ struct FileAppenderTests {
     }
 
     @Test func aFolderThatCannotBeMadeIsReportedAndTheRestIsWritten() throws {
-        try withTemporaryDirectory { directory in
-            #expect(mkdir(directory, 0o700) == 0)
+        withTemporaryDirectory { directory in
             // A file where the folder should be.
             #expect(FileManager.default.createFile(atPath: directory + "/transcripts", contents: Data()))
             let files = FileAppender(directory: directory)

@@ -1,3 +1,4 @@
+import TestSupport
 import Dispatch
 import Foundation
 import Glibc
@@ -76,7 +77,7 @@ struct JournalReadOnlyViewTests {
     }
 
     @Test func aMissingDirectoryIsAnErrorNamingIt() throws {
-        try withTemporaryDirectory { directory in
+        withTemporaryDirectory { directory in
             let error = #expect(throws: JournalError.self) { try Journal.readOnlyView(directory: directory + "/nowhere") }
             #expect(message(error).hasPrefix("\(directory)/nowhere: opendir failed: No such file or directory"))
             #expect(!FileManager.default.fileExists(atPath: directory + "/nowhere"))

@@ -4,13 +4,6 @@ import Glibc
 import Synchronization
 @testable import Storage
 
-/// A fresh directory under the system's temporary directory, removed after `body`.
-func withTemporaryDirectory<T>(_ body: (String) throws -> T) throws -> T {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("journal-test-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url.path)
-}
-
 /// A journal under test with its wake-ups counted, and helpers to wait for its answers.
 final class JournalHarness: Sendable {
     let journal: Journal

@@ -5,13 +5,7 @@ import Transcript
 
 /// Prompt sources for tests: the shipped `Prompts/`, optionally with texts changed.
 public enum TestPrompts {
-    public static let directory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
-    }()
-
-    public static let repository = (directory as NSString).deletingLastPathComponent
+    public static let directory = TestPaths.prompts
 
     public static func sources(replacing changes: [String: String] = [:]) -> [PromptSource] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []

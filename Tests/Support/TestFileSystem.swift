@@ -121,7 +121,9 @@ public final class TestFileSystem: JournalFileSystem {
         }
         if held {
             syncReachedGate.signal()
-            gate.wait()
+            // A test that failed before opening the gate must not hang the run: after 30 s the
+            // sync goes on, and the test's own checks fail on what it then sees.
+            _ = gate.wait(timeout: .now() + 30)
         }
         if let error = fault {
             throw JournalError.fileSystem(operation: "fdatasync", path: file.path, errno: error)

@@ -11,7 +11,7 @@ enum AgentCalls {
     /// A line with mei (PIN 4821) and sara (PIN 7350) on file and no wrap-up after a call,
     /// so the next call is offered at once.
     static func line(clock: ManualClock? = nil) throws -> RunningLine {
-        let data = RunningLine.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
         return try RunningLine(dataDirectory: data) { options in

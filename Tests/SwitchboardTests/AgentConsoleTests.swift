@@ -41,7 +41,7 @@ struct AgentConsoleTests {
 
     /// A line with agent "mei" (PIN 4821) and supervisor "sara" (PIN 7350) on file.
     static func line() throws -> RunningLine {
-        let data = RunningLine.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
         return try RunningLine(dataDirectory: data)

@@ -1,3 +1,4 @@
+import TestSupport
 import Storage
 @testable import Switchboard
 import Telnet
@@ -11,7 +12,7 @@ import Testing
 struct CentrePagerTests {
     @Test func centreIsFreedAndItsLateTimerDoesNothing() throws {
         let loop = try EventLoop()
-        let flows = try PromptLibrary.load(directory: RunningLine.promptsDirectory).get()
+        let flows = try PromptLibrary.load(directory: TestPaths.prompts).get()
         let store = HotelStore(log: MemoryLog())
         weak var freedCentre: ServiceCenter?
         weak var freedPager: ServiceCenter.Pager?

@@ -143,7 +143,7 @@ struct GuestLineSocketTests {
     }
 
     @Test func restartKeepsBookingsForAvailabilityAndNeverRepeatsANumber() throws {
-        let data = RunningLine.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }
         var first = try RunningLine(dataDirectory: data)
         // The hotel has two Harbour Suites: book both, one at a time.
@@ -168,7 +168,7 @@ struct GuestLineSocketTests {
     }
 
     @Test func aRepeatCallerIsKnownByPhoneButHearsDetailsOnlyWithTheNumber() throws {
-        let data = RunningLine.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }
         var line = try RunningLine(dataDirectory: data)
         let number = try Self.book(try line.guest())

@@ -10,7 +10,7 @@ import Transcript
 @Suite("The load driver")
 struct LoadDriverTests {
     static func loadSet() throws -> [TranscriptDocument] {
-        try ReplayRunner.transcripts(in: [TestPrompts.repository + "/Tests/Transcripts/load"]).map { try TranscriptDocument.read(path: try $0.get()).get() }
+        try ReplayRunner.transcripts(in: [TestPaths.repository + "/Tests/Transcripts/load"]).map { try TranscriptDocument.read(path: try $0.get()).get() }
     }
 
     static func settings(_ line: RunningLine) -> LoadDriver.Settings {

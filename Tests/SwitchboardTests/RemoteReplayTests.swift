@@ -32,9 +32,10 @@ struct RemoteReplayTests {
     }
 
     static func replay(_ document: TranscriptDocument, on port: UInt16) throws -> (ReplayRunner, [String], String?) {
-        let path = NSTemporaryDirectory() + "hotelline-remote-\(UInt32.random(in: 0...UInt32.max)).txt"
+        let directory = TestPaths.temporaryDirectory("remote")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/call.txt"
         try document.text.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
         var output: [String] = []
         var runner = ReplayRunner(flows: TestPrompts.shipped) { output.append($0.replacingOccurrences(of: path, with: "call.txt")) }
         let unreachable = try runner.replay([path], host: "127.0.0.1", port: port, timeouts: RemoteReplayer.Timeouts(line: 3, idle: 60))

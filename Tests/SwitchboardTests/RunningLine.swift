@@ -13,24 +13,12 @@ final class RunningLine {
     private let thread: EventLoopThread
     private let stopper: Waker
 
-    static let promptsDirectory: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.lastPathComponent != "Tests" { url.deleteLastPathComponent() }
-        return url.deletingLastPathComponent().appendingPathComponent("Prompts").path
-    }()
-
-    static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "hotelline-test-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    init(dataDirectory: String = RunningLine.temporaryDirectory(), configure: @Sendable (inout ServiceOptions) -> Void = { _ in }) throws {
+    init(dataDirectory: String = TestPaths.temporaryDirectory(), configure: @Sendable (inout ServiceOptions) -> Void = { _ in }) throws {
         var options = ServiceOptions()
         options.guestPort = 0
         options.agentPort = 0
         options.dataDirectory = dataDirectory
-        options.promptsDirectory = Self.promptsDirectory
+        options.promptsDirectory = TestPaths.prompts
         // The day the tests are written for, whatever day they run on: "24 Dec" is a month
         // ahead, in 2026. Time still passes, for the timeouts.
         options.clock = .running(from: RecordedCall.startedAt)

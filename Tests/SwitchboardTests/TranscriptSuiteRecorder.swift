@@ -32,7 +32,7 @@ final class ManualClock: Sendable {
 ///     HOTELLINE_RECORD_SUITE=1 swift test --filter TranscriptSuiteRecorder
 @Suite("Recording the transcript suite", .serialized)
 struct TranscriptSuiteRecorder {
-    static let output: String = TestPrompts.repository + "/Tests/Transcripts"
+    static let output: String = TestPaths.repository + "/Tests/Transcripts"
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
     func recordTheSuite() throws {

@@ -36,8 +36,7 @@ struct InProcessReplayTests {
         var call = RecordedCall.booking()
         let document = call.transcript()
         let changed = TestPrompts.changed("Deluxe King", to: "Deluxe Kingsize")
-        let directory = NSTemporaryDirectory() + "hotelline-accept-" + String(UInt32.random(in: 0...UInt32.max))
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = TestPaths.temporaryDirectory("accept")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/booking.txt"
         try document.text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -4,7 +4,7 @@ import Transcript
 
 @Suite("Load scripts and the latency histogram")
 struct LoadScriptTests {
-    static let suite = TestPrompts.repository + "/Tests/Transcripts"
+    static let suite = TestPaths.repository + "/Tests/Transcripts"
 
     static func document(_ name: String) throws -> TranscriptDocument {
         try TranscriptDocument.read(path: suite + "/" + name).get()

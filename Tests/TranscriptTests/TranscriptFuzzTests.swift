@@ -10,7 +10,7 @@ struct TranscriptFuzzTests {
     @Test(arguments: [0x5eed_0001, 0x5eed_0002, 0x5eed_0003] as [UInt64])
     func damagedTranscriptsNeverCrashTheReplayer(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
-        let directory = TestPrompts.repository + "/Tests/Transcripts"
+        let directory = TestPaths.repository + "/Tests/Transcripts"
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
         for round in 0..<60 {
             let name = names[Int.random(in: 0..<names.count, using: &random)]

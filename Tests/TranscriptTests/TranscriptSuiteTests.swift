@@ -11,7 +11,7 @@ struct TranscriptSuiteTests {
         var report: [String] = []
         var runner = ReplayRunner(flows: TestPrompts.shipped) { report.append($0) }
         runner.coverage = CoverageReport(flows: TestPrompts.shipped)
-        runner.replay([TestPrompts.repository + "/Tests/Transcripts"])
+        runner.replay([TestPaths.repository + "/Tests/Transcripts"])
         let coverage = runner.coverage!
         print(coverage.text(transcripts: runner.replayed))
         print(runner.summary)
