@@ -325,8 +325,8 @@ final class AgentConsole {
         self.connection = connection
     }
 
-    /// The remote address without the port: lockouts count per address.
-    var address: String { String(connection.peerAddress.prefix { $0 != ":" }) }
+    /// The remote host without the port (`::1`, `127.0.0.1`): lockouts count per host.
+    var address: String { connection.peerAddress.host }
 
     func say(_ text: String) { connection.sendLine(text) }
 
