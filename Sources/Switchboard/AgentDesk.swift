@@ -192,7 +192,7 @@ final class AgentDesk {
         case .success(let parsed): command = parsed
         case .failure(let problem): return console.say(problem.message)
         }
-        if command.needsSupervisor, account.role != .supervisor {
+        guard command.isAllowed(for: account.role) else {
             return console.say("only a supervisor may use that command")
         }
         run(command, for: account, on: console)

@@ -155,8 +155,10 @@ struct AgentConsoleTests {
         #expect(try console.read(until: "(type sessions)").contains("there is no call 999"))
         console.say("take", ending: "\r\n")
         #expect(try console.read(until: "for example: take 17)").contains("take needs a session number"))
-        console.say("stats", ending: "\r\n")
-        #expect(try console.read(until: "supervisor may use that command").contains("only"))
+        for supervisorOnly in ["stats", "whisper 1 offer the upgrade", "barge 1"] {
+            console.say(supervisorOnly, ending: "\r\n")
+            #expect(try console.read(until: "supervisor may use that command").contains("only"), "\(supervisorOnly)")
+        }
         console.say(String(repeating: "x", count: 3000), ending: "\r\n")
         #expect(try console.read(until: "at most).").contains("too long"))
         let stranger = try line.console()

@@ -47,6 +47,27 @@ struct ConsolePartsTests {
         #expect(!problem.message.contains("\u{1b}"), "an escape typed by anyone is never echoed raw")
     }
 
+    /// A plain agent is refused every supervisor-only command, and only those; every command
+    /// word has an example here, so a new one must be placed on one side or the other.
+    @Test func everySupervisorOnlyCommandIsRefusedToAPlainAgent() throws {
+        let supervisorOnly = ["whisper": "whisper 17 offer the upgrade", "barge": "barge 17", "stats": "stats"]
+        let everyone = ["help": "help", "sessions": "sessions", "queue": "queue", "next": "next", "watch": "watch 17",
+                        "unwatch": "unwatch", "take": "take 17", "accept": "accept", "decline": "decline", "release": "release",
+                        "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",
+                        "logout": "logout", "phone": "phone 17"]
+        #expect(Set(supervisorOnly.keys).union(everyone.keys) == Set(ConsoleCommand.words), "every command word has an example")
+        for (_, line) in supervisorOnly {
+            let command = try ConsoleCommand.parse(line).get()
+            #expect(!command.isAllowed(for: .agent), "\(line)")
+            #expect(command.isAllowed(for: .supervisor), "\(line)")
+        }
+        for (_, line) in everyone {
+            let command = try ConsoleCommand.parse(line).get()
+            #expect(command.isAllowed(for: .agent), "\(line)")
+            #expect(command.isAllowed(for: .supervisor), "\(line)")
+        }
+    }
+
     @Test func duringACallOnlyCommandsAreKeptFromTheGuest() {
         #expect(ConsoleCommand.isCallCommand("/release"))
         #expect(ConsoleCommand.isCallCommand("release"))
