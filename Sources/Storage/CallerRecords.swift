@@ -13,10 +13,10 @@ public struct CallerRecords: Equatable, Sendable {
 
     mutating func add(_ record: HotelRecord) {
         switch record {
-        case .reservation(let r): reservations.append(r.number); name = r.guestName
-        case .complaint(let c): complaints.append(c.number); name = c.guestName
-        case .callback(let c): callbacks.append(c.number); name = c.guestName ?? name
-        case .survey(let s): surveys.append(s.number); name = s.guestName ?? name
+        case .reservation(let r): reservations.append(r.number); name = r.request.guestName
+        case .complaint(let c): complaints.append(c.number); name = c.request.guestName
+        case .callback(let c): callbacks.append(c.number); name = c.request.guestName ?? name
+        case .survey(let s): surveys.append(s.number); name = s.request.guestName ?? name
         }
     }
 
@@ -34,10 +34,10 @@ extension HotelRecord {
     /// The guest's phone number on this record, normalised, if it has one.
     public var phone: String? {
         switch self {
-        case .reservation(let r): return r.phone
-        case .complaint(let c): return c.phone
-        case .callback(let c): return c.phone
-        case .survey(let s): return s.phone
+        case .reservation(let r): return r.request.phone
+        case .complaint(let c): return c.request.phone
+        case .callback(let c): return c.request.phone
+        case .survey(let s): return s.request.phone
         }
     }
 }

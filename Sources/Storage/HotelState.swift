@@ -80,10 +80,11 @@ struct HotelState: Sendable {
             let file = reservation.guestFile
             // Each index is updated through one lookup (`default:` yields the slot in place).
             Self.raise(&lastGuestSerial[file.arrival, default: 0], to: file.serial)
-            guestFiles[file, default: GuestFile(number: file, name: reservation.guestName, phone: reservation.phone,
-                                                email: reservation.email, reservations: [])]
+            let request = reservation.request
+            guestFiles[file, default: GuestFile(number: file, name: request.guestName, phone: request.phone,
+                                                email: request.email, reservations: [])]
                 .reservations.append(reservation.number)
-            Self.keepFirst(&guestFileByPhone[reservation.phone, default: file])
+            Self.keepFirst(&guestFileByPhone[request.phone, default: file])
             if reservation.status == .confirmed { count(reservation, sign: 1) }
         case .complaint(let ticket):
             complaints[ticket.number] = ticket
@@ -108,7 +109,8 @@ struct HotelState: Sendable {
             guestFiles[file]?.reservations.removeAll { $0 == reservation.number }
             if guestFiles[file]?.reservations.isEmpty == true {
                 guestFiles[file] = nil
-                if guestFileByPhone[reservation.phone] == file { guestFileByPhone[reservation.phone] = nil }
+                let phone = reservation.request.phone
+                if guestFileByPhone[phone] == file { guestFileByPhone[phone] = nil }
             }
         case .complaint(let ticket): complaints[ticket.number] = nil
         case .callback(let request): callbacks[request.number] = nil
@@ -123,8 +125,9 @@ struct HotelState: Sendable {
     private mutating func count(_ reservation: Reservation, sign: Int) {
         // In place: copying the room type's nights out and back would copy the whole
         // dictionary for every reservation, which made rebuilding the state quadratic.
-        Self.add(sign * reservation.rooms, from: reservation.checkIn.dayNumber, to: reservation.checkOut.dayNumber,
-                 to: &booked[reservation.roomType, default: [:]])
+        let request = reservation.request
+        Self.add(sign * request.rooms, from: request.checkIn.dayNumber, to: request.checkOut.dayNumber,
+                 to: &booked[request.roomType, default: [:]])
     }
 
     private static func add(_ rooms: Int, from first: Int, to end: Int, to nights: inout [Int: Int]) {

@@ -79,34 +79,39 @@ public final class HotelStore {
 
     // MARK: Commands
 
+    // Every record is made the same way: the caller says what was asked, and the store
+    // gives the number (and for a booking, decides the rooms and the guest file), stamps
+    // `now` (milliseconds since 1970) and the first status, and queues it under `token`.
+
     /// Books if every night has room, counting bookings not yet durable too (no overbooking).
-    public func reserve(_ request: NewReservation, inventory: Int, now: Int64, token: UInt64) -> BookingDecision {
+    public func reserve(_ request: Reservation.Request, inventory: Int, now: Int64, token: UInt64) -> BookingDecision {
         let left = roomsLeft(request.roomType, from: request.checkIn, to: request.checkOut, inventory: inventory)
         guard left >= request.rooms else { return .full(roomsLeft: left) }
         let reservation = Reservation(
             number: ConfirmationNumber(serial: state.nextSerial(\.confirmation, first: ConfirmationNumber.firstSerial)),
             guestFile: state.guestFile(forPhone: request.phone, arriving: request.checkIn),
-            guestName: request.guestName, phone: request.phone, email: request.email, checkIn: request.checkIn,
-            checkOut: request.checkOut, rooms: request.rooms, roomType: request.roomType, rate: request.rate,
-            language: request.language, status: .confirmed, createdAt: now, session: request.session)
+            request: request, status: .confirmed, createdAt: now)
         queue(.reservation(reservation), token: token)
         return .pending(reservation)
     }
 
-    public func fileComplaint(_ make: (TicketNumber) -> ComplaintTicket, token: UInt64) -> ComplaintTicket {
-        let ticket = make(TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)))
+    public func fileComplaint(_ request: ComplaintTicket.Request, now: Int64, token: UInt64) -> ComplaintTicket {
+        let ticket = ComplaintTicket(number: TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)),
+                                     request: request, status: .open, createdAt: now)
         queue(.complaint(ticket), token: token)
         return ticket
     }
 
-    public func requestCallback(_ make: (CallbackNumber) -> CallbackRequest, token: UInt64) -> CallbackRequest {
-        let request = make(CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)))
-        queue(.callback(request), token: token)
-        return request
+    public func requestCallback(_ request: CallbackRequest.Request, now: Int64, token: UInt64) -> CallbackRequest {
+        let callback = CallbackRequest(number: CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)),
+                                       request: request, status: .pending, createdAt: now)
+        queue(.callback(callback), token: token)
+        return callback
     }
 
-    public func recordSurvey(_ make: (SurveyNumber) -> SurveyResponse, token: UInt64) -> SurveyResponse {
-        let response = make(SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)))
+    public func recordSurvey(_ request: SurveyResponse.Request, now: Int64, token: UInt64) -> SurveyResponse {
+        let response = SurveyResponse(number: SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)),
+                                      request: request, createdAt: now)
         queue(.survey(response), token: token)
         return response
     }
@@ -152,32 +157,4 @@ public final class HotelStore {
     public var pendingCount: Int { pending.count }
 
     public func close() { log.close() }
-}
-
-/// A booking to be made: what the guest said yes to.
-public struct NewReservation: Equatable, Sendable {
-    public var guestName: String
-    public var phone: String
-    public var email: String?
-    public var checkIn: CivilDate
-    public var checkOut: CivilDate
-    public var rooms: Int
-    public var roomType: String
-    public var rate: Int
-    public var language: String
-    public var session: String
-
-    public init(guestName: String, phone: String, email: String?, checkIn: CivilDate, checkOut: CivilDate,
-                rooms: Int, roomType: String, rate: Int, language: String, session: String) {
-        self.guestName = guestName
-        self.phone = phone
-        self.email = email
-        self.checkIn = checkIn
-        self.checkOut = checkOut
-        self.rooms = rooms
-        self.roomType = roomType
-        self.rate = rate
-        self.language = language
-        self.session = session
-    }
 }

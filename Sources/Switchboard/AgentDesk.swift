@@ -8,7 +8,8 @@ import Telnet
 /// them back. Supervisors also whisper, barge in and see the figures.
 ///
 /// Runs on the event loop with the `ServiceCenter`; hashing a PIN and reading the agents
-/// file happen off the loop. Every login, failure, lockout, takeover, hang-up and phone
+/// file happen off the loop. Each console's login is a `ConsoleLogin` value that decides;
+/// the desk does what it says. Every login, failure, lockout, takeover, hang-up and phone
 /// number shown goes to the audit log.
 final class AgentDesk {
     let center: ServiceCenter
@@ -36,6 +37,10 @@ final class AgentDesk {
         center.files?.append(AuditLog.line(event, details, at: center.clock.now()), to: AuditLog.fileName)
     }
 
+    private func audit(_ entry: ConsoleLogin.Audit) {
+        center.files?.append(entry.line(at: center.clock.now()), to: AuditLog.fileName)
+    }
+
     // MARK: Output to consoles
 
     func show(_ lines: [String], toConsole id: UInt64) {
@@ -49,7 +54,7 @@ final class AgentDesk {
     }
 
     private func console(of agent: String) -> AgentConsole? {
-        consoles.values.first { $0.account?.id == agent }
+        consoles.values.first { $0.login.account?.id == agent }
     }
 
     func offer(guest: CallSummary, to agent: String) {
@@ -99,14 +104,14 @@ final class AgentDesk {
                 guard let self, case .success(let roster) = loaded else { return }
                 self.roster = roster
                 for console in self.consoles.values {
-                    guard let account = console.account else { continue }
-                    if let current = roster.agent(account.id) {
-                        console.account = current
-                    } else {
-                        self.audit("revoked", ["agent": account.id])
-                        console.connection.sendLine("* Your access has been revoked. Goodbye.")
-                        self.logOut(console)
+                    switch console.login.rosterChanged(roster) {
+                    case .revoke(let account, let entries):
+                        entries.forEach(self.audit)
+                        console.say("* Your access has been revoked. Goodbye.")
+                        self.leave(account, console: console)
                         console.connection.close(flushFirst: true)
+                    case .ignore:
+                        break
                     }
                 }
             }
@@ -115,83 +120,68 @@ final class AgentDesk {
 
     // MARK: Login
 
-    private func askForID(_ console: AgentConsole) {
-        console.state = .askingID
-        console.connection.sendLine("Agent ID:")
-    }
-
-    private func login(_ console: AgentConsole, line: String) {
-        switch console.state {
-        case .askingID:
-            let id = String(line.trimmingSpacesAndTabs()).lowercased()
-            guard !id.isEmpty else { return askForID(console) }
-            if let until = loginGuard.lockedUntil(id: id, address: console.address, now: center.queueTime) {
-                let minutes = Int(((until - center.queueTime) / 60).rounded(.up))
-                console.connection.sendLine("Too many failed logins. Try again in \(minutes) minute(s).")
-                return askForID(console)
-            }
-            console.state = .askingPIN(id)
+    /// Does what the console's login decided.
+    private func perform(_ action: ConsoleLogin.TypedAction, on console: AgentConsole) {
+        switch action {
+        case .askForID:
+            console.say("Agent ID:")
+        case .refuse(let message):
+            console.say([message, "Agent ID:"])
+        case .askForPIN:
             // Hide the PIN as it is typed: telnet stops echoing while we say WILL ECHO.
             console.connection.setLocalOption(TelnetOption.echo, enabled: true)
-            console.connection.sendLine("PIN:")
-        case .askingPIN(let id):
+            console.say("PIN:")
+        case .checkPIN(let id, let pin, let hash):
             console.connection.setLocalOption(TelnetOption.echo, enabled: false)
-            console.connection.sendLine("")
-            console.state = .verifying(id)
-            let pin = String(line.trimmingSpacesAndTabs())
-            let account = roster.agent(id)
-            let hash = account?.pinHash ?? decoyHash
-            work.submit({ PinHasher.verify(pin, against: hash) && account != nil }) { [weak self] ok in
-                self?.verified(console, id: id, ok: ok)
+            console.say("")
+            work.submit({ PinHasher.verify(pin, against: hash) }) { [weak self] matches in
+                guard let self else { return }
+                let elsewhere = self.console(of: id).map { $0 !== console } ?? false
+                self.perform(console.login.pinChecked(matches: matches, roster: self.roster, idInUseElsewhere: elsewhere,
+                                                      lockouts: &self.loginGuard, now: self.center.queueTime), on: console)
             }
-        case .verifying:
-            break  // lines typed while the PIN is checked are dropped
-        case .loggedIn:
-            preconditionFailure("Invalid state: login line for a logged-in console")
+        case .runCommand(let line, let account):
+            command(line, for: account, on: console)
+        case .ignore:
+            break
         }
     }
 
-    private func verified(_ console: AgentConsole, id: String, ok: Bool) {
-        guard consoles[console.connection.id] != nil else { return }
-        let address = console.address
-        if ok, let account = roster.agent(id) {
-            if let other = self.console(of: id), other !== console {
-                audit("login-refused", ["agent": id, "from": address, "reason": "already-logged-in"])
-                console.connection.sendLine("\(id) is already logged in on another console; log out there first.")
-                return askForID(console)
-            }
-            loginGuard.succeeded(id: id)
-            console.account = account
-            console.state = .loggedIn
-            audit("login", ["agent": id, "from": address])
-            console.connection.sendLine("Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available.")
-            console.connection.sendLine("Type help for the commands.")
-            center.agentLoggedIn(id)
-            return
+    private func perform(_ action: ConsoleLogin.PINCheckedAction, on console: AgentConsole) {
+        switch action {
+        case .welcome(let account, let entry):
+            audit(entry)
+            console.say(["Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available.",
+                         "Type help for the commands."])
+            center.agentLoggedIn(account.id)
+        case .refuse(let message, let entries):
+            entries.forEach(audit)
+            console.say([message, "Agent ID:"])
+        case .ignore:
+            break
         }
-        audit("login-failed", ["agent": id, "from": address])
-        if loginGuard.failed(id: id, address: address, now: center.queueTime) {
-            audit("lockout", ["agent": id, "from": address, "minutes": String(Int(LoginGuard.lockSeconds / 60))])
-            console.connection.sendLine("Login incorrect. Too many failed logins: this ID and this address are locked for 15 minutes.")
-        } else {
-            console.connection.sendLine("Login incorrect.")
-        }
-        askForID(console)
     }
 
+    /// Ends the console's login: an agent logged in leaves the queue and any call they watch.
+    /// The caller closes the connection.
     func logOut(_ console: AgentConsole) {
-        guard let account = console.account else { return }
-        console.account = nil
-        console.state = .askingID
+        switch console.login.ended() {
+        case .logOut(let account, let entry):
+            leave(account, console: console)
+            audit(entry)
+        case .ignore:
+            break
+        }
+    }
+
+    private func leave(_ account: AgentAccount, console: AgentConsole) {
         center.unwatch(console.connection.id)
         center.agentLoggedOut(account.id)
-        audit("logout", ["agent": account.id])
     }
 
     // MARK: Commands
 
-    private func command(_ console: AgentConsole, line: String) {
-        guard let account = console.account else { return }
+    private func command(_ line: String, for account: AgentAccount, on console: AgentConsole) {
         let onCall = center.session(of: account.id) != nil
         if onCall, !ConsoleCommand.isCallCommand(line) {
             if let problem = center.agentSays(account.id, name: account.name, text: line) { console.say(problem) }
@@ -202,7 +192,7 @@ final class AgentDesk {
         case .success(let parsed): command = parsed
         case .failure(let problem): return console.say(problem.message)
         }
-        if command.needsSupervisor, account.role != .supervisor {
+        guard command.isAllowed(for: account.role) else {
             return console.say("only a supervisor may use that command")
         }
         run(command, for: account, on: console)
@@ -252,7 +242,7 @@ final class AgentDesk {
             console.say(available ? "You are available for calls." : "You are away: no calls will be offered.")
         case .whoami:
             let state = center.queue.agents[agent].map { ConsoleText.describe($0, now: center.queueTime) } ?? "logged in"
-            console.say("\(agent) (\(ConsoleText.safe(account.name)), \(account.role.rawValue)), from \(console.address): \(state)")
+            console.say("\(agent) (\(ConsoleText.safe(account.name)), \(account.role.rawValue)), from \(console.host): \(state)")
         case .logout:
             if center.session(of: agent)?.agent == agent { return console.say("you are on a call: release or hang up first") }
             logOut(console)
@@ -275,17 +265,19 @@ final class AgentDesk {
 extension AgentDesk: LineServerDelegate {
     func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
         connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
-        let console = AgentConsole(connection: connection)
+        let console = AgentConsole(connection: connection, login: ConsoleLogin(peer: connection.peerAddress, decoyHash: decoyHash))
         consoles[connection.id] = console
-        connection.sendLine("HotelLine agent console, \(center.flows.hotel.text("name", in: center.flows.hotel.primaryLanguage)).")
-        askForID(console)
+        console.say("HotelLine agent console, \(center.flows.hotel.text("name", in: center.flows.hotel.primaryLanguage)).")
+        switch console.login.connected() {
+        case .askForID: console.say("Agent ID:")
+        }
     }
 
     func connection(_ connection: LineConnection, didReceive input: LineInput) {
         guard let console = consoles[connection.id] else { return }
         switch input {
         case .line(let line):
-            if case .loggedIn = console.state { command(console, line: line) } else { login(console, line: line) }
+            perform(console.login.typed(line, roster: roster, lockouts: loginGuard, now: center.queueTime), on: console)
         case .tooLong(let limit):
             console.say("That line is too long (\(limit) bytes at most).")
         case .invalidText, .controlCharacters:
@@ -306,42 +298,8 @@ extension AgentDesk: LineServerDelegate {
     }
 }
 
-/// One console connection and where it is in logging in.
-final class AgentConsole {
-    enum State: Equatable {
-        case askingID
-        case askingPIN(String)
-        /// The PIN is being checked off the loop.
-        case verifying(String)
-        case loggedIn
-    }
-
-    let connection: LineConnection
-    var state: State = .askingID
-    var account: AgentAccount?
-    var watching: UInt64?
-
-    init(connection: LineConnection) {
-        self.connection = connection
-    }
-
-    /// The remote address without the port: lockouts count per address.
-    var address: String { String(connection.peerAddress.prefix { $0 != ":" }) }
-
-    func say(_ text: String) { connection.sendLine(text) }
-
-    func say(_ lines: [String]) { for line in lines { connection.sendLine(line) } }
-
-    func sayProblem(_ problem: String?, done: String? = nil) {
-        if let problem { say("Cannot: \(problem).") } else if let done { say(done) }
-    }
-}
-
 @available(*, unavailable)
 extension AgentDesk: Sendable {}
-
-@available(*, unavailable)
-extension AgentConsole: Sendable {}
 
 /// A file's size and modification time, to notice when it changed.
 struct FileStamp: Equatable, Sendable {

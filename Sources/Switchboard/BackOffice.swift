@@ -29,57 +29,43 @@ struct BackOffice {
             let left = roomsLeft(stay, hotel: hotel)
             return .done(left >= stay.rooms ? .available(roomsLeft: left) : .full(roomsLeft: left, alternatives: alternatives(to: stay, hotel: hotel)))
         case .saveReservation(let draft):
-            let stay = draft.stay
-            let room = hotel.room(code: stay.roomType)
-            let request = NewReservation(
-                guestName: draft.guestName, phone: draft.phone.normalized, email: draft.email?.description, checkIn: stay.checkIn,
-                checkOut: stay.checkOut, rooms: stay.rooms, roomType: stay.roomType, rate: room?.rate ?? 0,
-                language: draft.language, session: session)
+            let room = hotel.room(code: draft.stay.roomType)
             let token = takeToken()
-            switch store.reserve(request, inventory: room?.count ?? 0, now: now, token: token) {
+            switch store.reserve(Reservation.Request(draft, rate: room?.rate ?? 0, session: session),
+                                 inventory: room?.count ?? 0, now: now, token: token) {
             case .pending(let reservation):
                 return .awaitingDisk(token: token, outcome: .saved(reference: reservation.number.description, guestFile: reservation.guestFile.description))
             case .full(let left):
-                return .done(.full(roomsLeft: left, alternatives: alternatives(to: stay, hotel: hotel)))
+                return .done(.full(roomsLeft: left, alternatives: alternatives(to: draft.stay, hotel: hotel)))
             }
         case .saveComplaint(let draft):
             let token = takeToken()
-            let ticket = store.fileComplaint({ number in
-                ComplaintTicket(number: number, category: draft.category, details: draft.details, expectedResolution: draft.expectedResolution,
-                                guestName: draft.guestName, phone: draft.phone.normalized, roomNumber: draft.roomNumber,
-                                language: draft.language, followUpBy: draft.followUpBy, createdAt: now, session: session)
-            }, token: token)
+            let ticket = store.fileComplaint(ComplaintTicket.Request(draft, session: session), now: now, token: token)
             return .awaitingDisk(token: token, outcome: .saved(reference: ticket.number.description, guestFile: nil))
         case .saveCallback(let draft):
             let token = takeToken()
-            let callback = store.requestCallback({ number in
-                CallbackRequest(number: number, phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.epochSeconds(of: draft.at),
-                                windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage,
-                                createdAt: now, session: session)
-            }, token: token)
+            let callback = store.requestCallback(CallbackRequest.Request(draft, zone: zone, session: session), now: now, token: token)
             return .awaitingDisk(token: token, outcome: .saved(reference: callback.number.description, guestFile: nil))
         case .saveSurvey(let draft):
             let token = takeToken()
-            let response = store.recordSurvey({ number in
-                SurveyResponse(number: number, declined: draft.declined, confirmation: draft.confirmation.flatMap(ConfirmationNumber.init),
-                               guestName: draft.guestName, phone: draft.phone?.normalized, ratings: draft.ratings, stayAgain: draft.stayAgain,
-                               recommend: draft.recommend, suggestions: draft.suggestions, language: draft.language, createdAt: now, session: session)
-            }, token: token)
+            let response = store.recordSurvey(SurveyResponse.Request(draft, session: session), now: now, token: token)
             return .awaitingDisk(token: token, outcome: .saved(reference: response.number.description, guestFile: nil))
         case .findReservation(let reference, let phone):
             guard let number = ConfirmationNumber(reference), let reservation = store.reservation(number),
-                  phone.map({ $0.normalized == reservation.phone }) ?? true else { return .done(.missing) }
-            return .done(.found(ReservationSummary(guestName: reservation.guestName, checkIn: reservation.checkIn,
-                                                   checkOut: reservation.checkOut, rooms: reservation.rooms, roomType: reservation.roomType)))
+                  phone.map({ $0.normalized == reservation.request.phone }) ?? true else { return .done(.missing) }
+            let stay = reservation.request
+            return .done(.found(ReservationSummary(guestName: stay.guestName, checkIn: stay.checkIn, checkOut: stay.checkOut,
+                                                   rooms: stay.rooms, roomType: stay.roomType)))
         case .findComplaint(let reference, let phone):
             guard let number = TicketNumber(reference), let ticket = store.complaint(number),
-                  phone.map({ $0.normalized == ticket.phone }) ?? true else { return .done(.missing) }
-            return .done(.foundComplaint(ComplaintSummary(category: ticket.category, status: "\(ticket.status)", followUpBy: ticket.followUpBy)))
+                  phone.map({ $0.normalized == ticket.request.phone }) ?? true else { return .done(.missing) }
+            return .done(.foundComplaint(ComplaintSummary(category: ticket.request.category, status: "\(ticket.status)",
+                                                          followUpBy: ticket.request.followUpBy)))
         case .findCaller(let phone):
             guard let records = store.caller(phone: phone.normalized) else { return .done(.newCaller) }
             let today = zone.localMoment(atEpochMilliseconds: now).date
             let upcoming = records.reservations.contains { number in
-                store.reservation(number).map { $0.status == .confirmed && $0.checkOut >= today } ?? false
+                store.reservation(number).map { $0.status == .confirmed && $0.request.checkOut >= today } ?? false
             }
             let open = records.complaints.contains { number in
                 store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
@@ -107,5 +93,40 @@ struct BackOffice {
         hotel.rooms.filter { room in
             room.code != stay.roomType && store.roomsLeft(room.code, from: stay.checkIn, to: stay.checkOut, inventory: room.count) >= stay.rooms
         }.map(\.code)
+    }
+}
+
+// The one place a conversation's draft becomes a stored request: Storage never sees the
+// Dialogue types, and the draft's typed phone and email are stored normalised.
+
+extension Reservation.Request {
+    init(_ draft: ReservationDraft, rate: Int, session: String) {
+        let stay = draft.stay
+        self.init(guestName: draft.guestName, phone: draft.phone.normalized, email: draft.email?.description, checkIn: stay.checkIn,
+                  checkOut: stay.checkOut, rooms: stay.rooms, roomType: stay.roomType, rate: rate, language: draft.language,
+                  session: session)
+    }
+}
+
+extension ComplaintTicket.Request {
+    init(_ draft: ComplaintDraft, session: String) {
+        self.init(category: draft.category, details: draft.details, expectedResolution: draft.expectedResolution,
+                  guestName: draft.guestName, phone: draft.phone.normalized, roomNumber: draft.roomNumber, language: draft.language,
+                  followUpBy: draft.followUpBy, session: session)
+    }
+}
+
+extension CallbackRequest.Request {
+    init(_ draft: CallbackDraft, zone: HotelTimeZone, session: String) {
+        self.init(phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.epochSeconds(of: draft.at),
+                  windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage, session: session)
+    }
+}
+
+extension SurveyResponse.Request {
+    init(_ draft: SurveyDraft, session: String) {
+        self.init(declined: draft.declined, confirmation: draft.confirmation.flatMap(ConfirmationNumber.init), guestName: draft.guestName,
+                  phone: draft.phone?.normalized, ratings: draft.ratings, stayAgain: draft.stayAgain, recommend: draft.recommend,
+                  suggestions: draft.suggestions, language: draft.language, session: session)
     }
 }

@@ -256,7 +256,7 @@ extension ServiceCenter: LineServerDelegate {
         let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
-        transcript.record(.event, "connected from " + connection.peerAddress, at: now)
+        transcript.record(.event, "connected from " + connection.peerAddress.description, at: now)
         // Moved, not copied, into the session: a conversation is a large value.
         let session = GuestSession(id: id, day: day, connection: connection, conversation: consume conversation,
                                    transcript: consume transcript, now: now)

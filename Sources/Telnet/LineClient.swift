@@ -31,7 +31,7 @@ public final class LineClient {
             throw SystemError.badAddress(host, port: port, doing: "connect to")
         }
         let fd = try Socket.connect(to: address).get()
-        let connection = LineConnection(fd: fd, peerAddress: address.description, hub: hub, connecting: true)
+        let connection = LineConnection(fd: fd, peerAddress: address, hub: hub, connecting: true)
         do {
             try hub.add(connection, interest: .writable)
         } catch {

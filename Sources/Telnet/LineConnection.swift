@@ -31,8 +31,9 @@ public final class LineConnection {
     /// told, or when the loop abandons the connection, so a context that holds its
     /// connection makes no lasting cycle.
     public var context: AnyObject?
-    /// The peer as `host:port` (IPv6 hosts in brackets).
-    public let peerAddress: String
+    /// The peer's address, kept as an address: `host` to count or log the peer by,
+    /// `description` for `host:port` (IPv6 in brackets).
+    public let peerAddress: SocketAddress
     let fd: Int32
     /// Hubs outlive their open connections; a closed connection never touches its hub.
     /// Unchecked (`unowned(unsafe)`) for that reason: a checked unowned reference costs a
@@ -48,7 +49,7 @@ public final class LineConnection {
     private var queuedForFlush = false
     private var waitingForWritable = false
 
-    init(fd: Int32, peerAddress: String, hub: ConnectionHub, connecting: Bool) {
+    init(fd: Int32, peerAddress: SocketAddress, hub: ConnectionHub, connecting: Bool) {
         self.id = hub.makeConnectionID()
         self.fd = fd
         self.peerAddress = peerAddress

@@ -77,7 +77,7 @@ public final class LineServer {
             refuse(fd)
             return
         }
-        let connection = LineConnection(fd: fd, peerAddress: peer.description, hub: hub, connecting: false)
+        let connection = LineConnection(fd: fd, peerAddress: peer, hub: hub, connecting: false)
         do {
             try hub.add(connection, interest: .readable)
         } catch {

@@ -1,16 +1,18 @@
 import Glibc
 
-/// An IPv4 or IPv6 socket address parsed from a literal, or read back from the kernel.
+/// An IPv4 or IPv6 socket address parsed from a literal, or read back from the kernel: a
+/// listener's own address, or the peer of a connection.
 ///
 /// Promises: no name lookups (a server must not block on DNS): `localhost` means
 /// 127.0.0.1, an empty host or `*` means every IPv4 interface, anything else must be an
-/// address literal (`[::1]` brackets allowed). `description` is `host:port`, IPv6 in
-/// brackets.
-struct SocketAddress: CustomStringConvertible {
+/// address literal (`[::1]` brackets allowed). `host` is the address alone, as inet_ntop
+/// writes it (`::1`, `127.0.0.1`): what to count or log a peer by, since its port changes
+/// with every connection. `description` is `host:port`, IPv6 in brackets (`[::1]:5000`).
+public struct SocketAddress: CustomStringConvertible, Sendable {
     private(set) var storage = sockaddr_storage()
     let length: socklen_t
 
-    init?(host: String, port: UInt16) {
+    public init?(host: String, port: UInt16) {
         var literal = host
         if literal == "localhost" { literal = "127.0.0.1" }
         if literal.isEmpty || literal == "*" { literal = "0.0.0.0" }
@@ -39,7 +41,8 @@ struct SocketAddress: CustomStringConvertible {
 
     var family: Int32 { Int32(storage.ss_family) }
 
-    var host: String {
+    /// The address without the port, never bracketed: `::1`, `127.0.0.1`.
+    public var host: String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         withUnsafeBytes(of: storage) { raw in
             if family == AF_INET6 {
@@ -53,14 +56,14 @@ struct SocketAddress: CustomStringConvertible {
         return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    var port: UInt16 {
+    public var port: UInt16 {
         withUnsafeBytes(of: storage) { raw in
             family == AF_INET6 ? UInt16(bigEndian: raw.load(as: sockaddr_in6.self).sin6_port)
                                : UInt16(bigEndian: raw.load(as: sockaddr_in.self).sin_port)
         }
     }
 
-    var description: String {
+    public var description: String {
         guard family == AF_INET else { return "[\(host)]:\(port)" }
         // Every guest's address is written once as they are answered: digits by hand, as
         // inet_ntop writes them, straight into the string's memory (at most 21 bytes).

@@ -23,7 +23,7 @@ enum SampleHotel {
                 }
                 bytes += HotelRecord.reservation(reservation).encoded().payload.count
             } else {
-                let ticket = store.fileComplaint({ complaint(index, number: $0) }, token: token)
+                let ticket = store.fileComplaint(complaint(index), now: now(index), token: token)
                 bytes += HotelRecord.complaint(ticket).encoded().payload.count
             }
         }
@@ -36,9 +36,9 @@ enum SampleHotel {
         return bytes + count * JournalFrame.headerSize
     }
 
-    static func reservation(_ index: Int) -> NewReservation {
+    static func reservation(_ index: Int) -> Reservation.Request {
         let checkIn = CivilDate(dayNumber: 20_400 + index % 365)
-        return NewReservation(
+        return Reservation.Request(
             guestName: "\(["Maria", "Wei", "John", "Aiko", "Lucas"][index % 5]) Guest\(index)",
             phone: "+4420794\(index % 90_000 + 10_000)", email: index % 2 == 0 ? "guest\(index)@example.com" : nil,
             checkIn: checkIn, checkOut: CivilDate(dayNumber: checkIn.dayNumber + 1 + index % 7), rooms: 1 + index % 2,
@@ -46,17 +46,17 @@ enum SampleHotel {
             session: "20261125-1226-\(String(index, radix: 16))-1")
     }
 
-    static func complaint(_ index: Int, number: TicketNumber) -> ComplaintTicket {
-        ComplaintTicket(
-            number: number, category: ["housekeeping", "front-desk", "engineering", "food-and-beverage"][index % 4],
+    static func complaint(_ index: Int) -> ComplaintTicket.Request {
+        ComplaintTicket.Request(
+            category: ["housekeeping", "front-desk", "engineering", "food-and-beverage"][index % 4],
             details: "The air conditioning in room \(100 + index % 400) rattles all night and the towels were not changed",
             expectedResolution: "fix it today and move me if not", guestName: "Guest \(index)",
             phone: "+4420794\(index % 90_000 + 10_000)", roomNumber: index % 5 == 0 ? nil : String(100 + index % 400),
             language: languages[index % 3], followUpBy: CivilDate(dayNumber: 20_400 + index % 365 + 3),
-            createdAt: now(index), session: "20261125-1226-\(String(index, radix: 16))-1")
+            session: "20261125-1226-\(String(index, radix: 16))-1")
     }
 
-    private static func now(_ index: Int) -> Int64 {
+    static func now(_ index: Int) -> Int64 {
         1_795_609_585_082 + Int64(index) * 60_000
     }
 }

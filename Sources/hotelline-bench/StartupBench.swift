@@ -53,7 +53,7 @@ struct StartupBench {
         let clock = ContinuousClock()
         let start = clock.now
         for index in 0..<2 {
-            _ = store.fileComplaint({ SampleHotel.complaint(records + index, number: $0) }, token: UInt64(index))
+            _ = store.fileComplaint(SampleHotel.complaint(records + index), now: SampleHotel.now(records + index), token: UInt64(index))
         }
         print("a snapshot request holds the event loop \(JournalBench.milliseconds(clock.now - start)) "
             + "(the append that asks and the next one, \(store.recordCount) records)")

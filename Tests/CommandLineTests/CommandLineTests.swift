@@ -101,9 +101,10 @@ struct CommandLineTests {
         let journal = HotelStore.journalDirectory(data)
         let records = (0..<5).map { index in
             HotelRecord.callback(CallbackRequest(
-                number: CallbackNumber(serial: CallbackNumber.firstSerial + index), phone: "+44207946095\(index)",
-                guestName: "Guest \(index)", dueAt: 1_795_609_585, windowMinutes: 30, reason: "billing question",
-                callLanguage: "en", createdAt: 1_795_609_585_082, session: "session-\(index)")).encoded()
+                number: CallbackNumber(serial: CallbackNumber.firstSerial + index),
+                request: CallbackRequest.Request(phone: "+44207946095\(index)", guestName: "Guest \(index)", dueAt: 1_795_609_585,
+                                                 windowMinutes: 30, reason: "billing question", callLanguage: "en", session: "session-\(index)"),
+                status: .pending, createdAt: 1_795_609_585_082)).encoded()
         }
         let (opened, _) = try Journal.open(directory: journal) {}
         for (index, record) in records.enumerated() { opened.append(record, token: UInt64(index)) }

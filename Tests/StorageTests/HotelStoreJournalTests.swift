@@ -24,7 +24,7 @@ struct HotelStoreJournalTests {
                     if index % 3 == 0 {
                         _ = store.reserve(sampleReservation(index), inventory: 1_000, now: 0, token: UInt64(index))
                     } else {
-                        _ = store.fileComplaint({ sampleComplaint(index, number: $0) }, token: UInt64(index))
+                        _ = store.fileComplaint(sampleComplaint(index), now: 1_700_000_000_000, token: UInt64(index))
                     }
                     // Let acknowledgements in now and then, so snapshots see pending and durable records.
                     if index % 7 == 0 { drain(store, woken) }
@@ -92,7 +92,7 @@ struct HotelStoreJournalTests {
             try FileManager.default.createDirectory(atPath: HotelStore.journalDirectory(data), withIntermediateDirectories: true)
             let store = try HotelStore.readOnly(dataDirectory: data)
             #expect(store.recordCount == 0)
-            _ = store.fileComplaint({ sampleComplaint(1, number: $0) }, token: 1)
+            _ = store.fileComplaint(sampleComplaint(1), now: 1_700_000_000_000, token: 1)
             let acks = store.takeAcknowledgements()
             #expect(acks.count == 1 && acks[0].failure != nil && store.recordCount == 0)
         }
@@ -101,7 +101,8 @@ struct HotelStoreJournalTests {
     @Test func anUnknownRecordVersionStopsTheStartNamingFileAndOffset() throws {
         try withTemporaryDirectory { data in
             let journal = HotelStore.journalDirectory(data)
-            let good = HotelRecord.complaint(sampleComplaint(1, number: TicketNumber(serial: TicketNumber.firstSerial))).encoded()
+            let good = HotelRecord.complaint(ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: sampleComplaint(1),
+                                                             status: .open, createdAt: 1_700_000_000_000)).encoded()
             var newer = good
             newer.version = 9
             do {
@@ -123,18 +124,18 @@ struct HotelStoreJournalTests {
     }
 }
 
-func sampleReservation(_ index: Int) -> NewReservation {
+func sampleReservation(_ index: Int) -> Reservation.Request {
     let checkIn = CivilDate(dayNumber: 20_000 + index % 400)
-    return NewReservation(
+    return Reservation.Request(
         guestName: "Guest \(index)", phone: "+4420794\(100_000 + index % 5_000)", email: index % 2 == 0 ? "g\(index)@example.com" : nil,
         checkIn: checkIn, checkOut: CivilDate(dayNumber: checkIn.dayNumber + 1 + index % 6), rooms: 1 + index % 2,
         roomType: ["DLX", "STD", "STE"][index % 3], rate: 120 + index % 80, language: "en", session: "session-\(index)")
 }
 
-func sampleComplaint(_ index: Int, number: TicketNumber) -> ComplaintTicket {
-    ComplaintTicket(
-        number: number, category: "housekeeping", details: "The towels in room \(100 + index % 300) were not changed",
+func sampleComplaint(_ index: Int) -> ComplaintTicket.Request {
+    ComplaintTicket.Request(
+        category: "housekeeping", details: "The towels in room \(100 + index % 300) were not changed",
         expectedResolution: "fresh towels today", guestName: "Guest \(index)", phone: "+4420794\(100_000 + index)",
-        roomNumber: String(100 + index % 300), language: "en", followUpBy: CivilDate(dayNumber: 20_003), createdAt: 1_700_000_000_000,
+        roomNumber: String(100 + index % 300), language: "en", followUpBy: CivilDate(dayNumber: 20_003),
         session: "session-\(index)")
 }

@@ -8,8 +8,8 @@ struct HotelStoreTests {
     static let dec24 = CivilDate(year: 2026, month: 12, day: 24)!
 
     static func booking(_ name: String = "Maria Lopez", phone: String = "+442079460958", from day: CivilDate = dec24,
-                        nights: Int = 3, rooms: Int = 1, room: String = "deluxe") -> NewReservation {
-        NewReservation(guestName: name, phone: phone, email: nil, checkIn: day, checkOut: day.adding(days: nights),
+                        nights: Int = 3, rooms: Int = 1, room: String = "deluxe") -> Reservation.Request {
+        Reservation.Request(guestName: name, phone: phone, email: nil, checkIn: day, checkOut: day.adding(days: nights),
                        rooms: rooms, roomType: room, rate: 180, language: "en", session: "test")
     }
 
@@ -27,6 +27,30 @@ struct HotelStoreTests {
         #expect(store.roomsLeft("deluxe", from: Self.dec24.adding(days: 3), to: Self.dec24.adding(days: 5), inventory: 2) == 2,
                 "the check-out day is free again")
         #expect(store.reserve(Self.booking("Li Wei", phone: "+8613800138000", rooms: 2), inventory: 2, now: 0, token: 2) == .full(roomsLeft: 1))
+    }
+
+    /// One way for every kind: the request is kept whole, the store adds the number, the
+    /// time it is given and the first status.
+    @Test func everyKindIsMadeFromItsRequestWithTheStoresNumberTimeAndStatus() {
+        let store = HotelStore(log: MemoryLog())
+        guard case .pending(let reservation) = store.reserve(Self.booking(), inventory: 1, now: 5, token: 1) else {
+            Issue.record("booking refused")
+            return
+        }
+        #expect(reservation.request == Self.booking() && reservation.status == .confirmed && reservation.createdAt == 5)
+        #expect(reservation.number.serial == ConfirmationNumber.firstSerial)
+        let complaint = ComplaintTicket.Request(category: "security", details: "Door lock", expectedResolution: "Fix it", guestName: "Li Wei",
+                                                phone: "+8613800138000", roomNumber: nil, language: "zh", followUpBy: Self.dec24, session: "s")
+        #expect(store.fileComplaint(complaint, now: 6, token: 2)
+                == ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: complaint, status: .open, createdAt: 6))
+        let callback = CallbackRequest.Request(phone: "+8613800138000", guestName: nil, dueAt: 100, windowMinutes: 30, reason: "bill",
+                                               callLanguage: "zh", session: "s")
+        #expect(store.requestCallback(callback, now: 7, token: 3)
+                == CallbackRequest(number: CallbackNumber(serial: CallbackNumber.firstSerial), request: callback, status: .pending, createdAt: 7))
+        let survey = SurveyResponse.Request(declined: true, confirmation: nil, guestName: nil, phone: nil, ratings: [:], stayAgain: nil,
+                                            recommend: nil, suggestions: nil, language: "en", session: "s")
+        #expect(store.recordSurvey(survey, now: 8, token: 4)
+                == SurveyResponse(number: SurveyNumber(serial: SurveyNumber.firstSerial), request: survey, createdAt: 8))
     }
 
     @Test func aRecordTheDiskRefusesIsTakenBackOutAndItsNumberIsNotReused() {
@@ -76,11 +100,9 @@ struct HotelStoreTests {
         let log = MemoryLog()
         let store = HotelStore(log: log)
         _ = store.reserve(Self.booking(), inventory: 5, now: 7, token: 1)
-        let ticket = store.fileComplaint({ number in
-            ComplaintTicket(number: number, category: "housekeeping", details: "No towels", expectedResolution: "Towels",
-                            guestName: "Maria Lopez", phone: "+442079460958", roomNumber: "1204", language: "en",
-                            followUpBy: Self.dec24, createdAt: 8, session: "test")
-        }, token: 2)
+        let ticket = store.fileComplaint(ComplaintTicket.Request(
+            category: "housekeeping", details: "No towels", expectedResolution: "Towels", guestName: "Maria Lopez",
+            phone: "+442079460958", roomNumber: "1204", language: "en", followUpBy: Self.dec24, session: "test"), now: 8, token: 2)
         let records = try! log.records.map { try HotelRecord(decoding: $0) }
         let reopened = HotelStore(log: MemoryLog(), recovered: records)
         #expect(reopened.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 1), inventory: 5) == 4)

@@ -7,11 +7,9 @@ struct RecordExporterTests {
     static func store() -> HotelStore {
         let store = HotelStore(log: MemoryLog())
         _ = store.reserve(HotelStoreTests.booking("Ana \"Nana\" Silva, Jr."), inventory: 5, now: 1_795_609_585_082, token: 1)
-        _ = store.fileComplaint({ number in
-            ComplaintTicket(number: number, category: "housekeeping", details: "=HYPERLINK(\"http://x\")\nline two",
-                            expectedResolution: "Towels", guestName: "Li Wei", phone: "+8613800138000", roomNumber: nil,
-                            language: "en", followUpBy: HotelStoreTests.dec24, createdAt: 0, session: "s1")
-        }, token: 2)
+        _ = store.fileComplaint(ComplaintTicket.Request(
+            category: "housekeeping", details: "=HYPERLINK(\"http://x\")\nline two", expectedResolution: "Towels", guestName: "Li Wei",
+            phone: "+8613800138000", roomNumber: nil, language: "en", followUpBy: HotelStoreTests.dec24, session: "s1"), now: 0, token: 2)
         return store
     }
 

@@ -19,28 +19,40 @@ public final class GuestClient {
     public private(set) var sawEndOfInput = false
 
     /// `receiveBufferBytes` shrinks the socket's receive buffer, for a guest who reads slowly.
-    public init(port: UInt16, receiveBufferBytes: Int32? = nil, timeoutSeconds: Int = 10) throws {
+    /// `host` is an IPv4 or IPv6 literal (`::1`).
+    public init(host: String = "127.0.0.1", port: UInt16, receiveBufferBytes: Int32? = nil, timeoutSeconds: Int = 10) throws {
         // `self.fd` is set only once the connection stands: a class whose every property is
         // set runs its deinit even when its init throws, and a second close there would
         // close whatever descriptor the process (another test's pipe) had reused the number for.
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var ipv6 = sockaddr_in6()
+        let isIPv6 = inet_pton(AF_INET6, host, &ipv6.sin6_addr) == 1
+        let socketFD = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socketFD >= 0 else { throw Failure(description: "socket: \(String(cString: strerror(errno)))") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         if var size = receiveBufferBytes {
             setsockopt(socketFD, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
         }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let connected: Int32
+        if isIPv6 {
+            ipv6.sin6_family = sa_family_t(AF_INET6)
+            ipv6.sin6_port = port.bigEndian
+            connected = withUnsafePointer(to: &ipv6) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr(host)
+            connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
         }
         guard connected == 0 else {
             let code = errno
             close(socketFD)
-            throw Failure(description: "connect to port \(port): \(String(cString: strerror(code)))")
+            throw Failure(description: "connect to \(host) port \(port): \(String(cString: strerror(code)))")
         }
         fd = socketFD
     }

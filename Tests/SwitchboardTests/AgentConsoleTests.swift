@@ -117,6 +117,33 @@ struct AgentConsoleTests {
         #expect(audit.contains(" lockout agent=mei from=127.0.0.1 minutes=15\n"))
     }
 
+    /// A console over IPv6 is counted and logged by its whole host: `[::1]:5000` was once cut
+    /// at the first colon to `[`, so every IPv6 console shared one lockout and the audit
+    /// log said `from=[`.
+    @Test(.enabled(if: RunningLine.hasIPv6Loopback))
+    func anIPv6ConsoleIsLoggedAndLockedOutByItsWholeHost() throws {
+        let data = RunningLine.temporaryDirectory()
+        try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
+        let line = try RunningLine(dataDirectory: data) { $0.agentHost = "::1" }
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console(from: "::1")
+        for attempt in 1...5 {
+            try console.read(until: "Agent ID:")
+            console.say("guess\(attempt)", ending: "\r\n")
+            try console.read(until: "PIN:")
+            console.say("0000", ending: "\r\n")
+            try console.read(until: "Login incorrect.")
+        }
+        #expect(try console.read(until: "Agent ID:").contains("locked for 15 minutes"), "five IDs guessed from one host")
+        console.say("mei", ending: "\r\n")
+        #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "the host is locked for every ID")
+        try line.stop()
+        let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
+        #expect(audit.contains(" login-failed agent=guess1 from=::1\n"), "\(audit)")
+        #expect(audit.contains(" lockout agent=guess5 from=::1 minutes=15\n"), "\(audit)")
+        #expect(!audit.contains("from=["))
+    }
+
     @Test func commandsBeforeLoginUnknownCommandsAndBadTakesAreAnsweredPlainly() throws {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }
@@ -128,8 +155,10 @@ struct AgentConsoleTests {
         #expect(try console.read(until: "(type sessions)").contains("there is no call 999"))
         console.say("take", ending: "\r\n")
         #expect(try console.read(until: "for example: take 17)").contains("take needs a session number"))
-        console.say("stats", ending: "\r\n")
-        #expect(try console.read(until: "supervisor may use that command").contains("only"))
+        for supervisorOnly in ["stats", "whisper 1 offer the upgrade", "barge 1"] {
+            console.say(supervisorOnly, ending: "\r\n")
+            #expect(try console.read(until: "supervisor may use that command").contains("only"), "\(supervisorOnly)")
+        }
         console.say(String(repeating: "x", count: 3000), ending: "\r\n")
         #expect(try console.read(until: "at most).").contains("too long"))
         let stranger = try line.console()

@@ -34,8 +34,8 @@ struct GuestLineSocketTests {
         try line.stop()
         let reservations = try line.storedRecords().compactMap { if case .reservation(let r) = $0 { r } else { nil } }
         #expect(reservations.map(\.number.description) == [number])
-        #expect(reservations.first?.guestName == "Maria Lopez")
-        #expect(reservations.first?.phone == "+442079460958")
+        #expect(reservations.first?.request.guestName == "Maria Lopez")
+        #expect(reservations.first?.request.phone == "+442079460958")
         // And the call is in its transcript, readable, with the outcome that was spoken.
         let days = try FileManager.default.contentsOfDirectory(atPath: line.dataDirectory + "/transcripts")
         let folder = line.dataDirectory + "/transcripts/" + days[0]

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Storage
 import Switchboard
 import Telnet
@@ -44,8 +45,22 @@ final class RunningLine {
 
     func guest() throws -> GuestClient { try GuestClient(port: port) }
 
-    /// A telnet-like client on the agent console (it answers nothing, it just reads).
-    func console() throws -> GuestClient { try GuestClient(port: agentPort) }
+    /// A telnet-like client on the agent console (it answers nothing, it just reads), from
+    /// `host` (`::1` when the console listens there).
+    func console(from host: String = "127.0.0.1") throws -> GuestClient { try GuestClient(host: host, port: agentPort) }
+
+    /// True when this machine can listen on the IPv6 loopback (`ip -6 addr` shows `::1`).
+    static let hasIPv6Loopback: Bool = {
+        let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in6()
+        address.sin6_family = sa_family_t(AF_INET6)
+        address.sin6_addr = in6addr_loopback
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+        } == 0
+    }()
 
     /// Adds an agent to the data directory's roster, as `hotelline agents add` does.
     static func addAgent(_ id: String, name: String, pin: String, supervisor: Bool = false, in data: String) throws {

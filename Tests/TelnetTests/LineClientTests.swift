@@ -47,7 +47,7 @@ import Telnet
         let client = ScriptedClient(loop: loop, script: ["one", "twö", ""])
         let lineClient = LineClient(loop: loop, delegate: client)
         let connection = try lineClient.connect(host: "localhost", port: server.localPort)
-        #expect(connection.peerAddress == "127.0.0.1:\(server.localPort)")
+        #expect(connection.peerAddress.description == "127.0.0.1:\(server.localPort)")
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
         try loop.run()
         #expect(client.connected)

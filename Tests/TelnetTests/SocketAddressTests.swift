@@ -26,4 +26,13 @@ struct SocketAddressTests {
         let peer = SocketAddress(host: "::1", port: 2323)
         #expect(peer?.description == "[::1]:2323")
     }
+
+    /// A peer is counted and logged by its host: the whole address, never cut at a colon.
+    @Test func theHostIsTheWholeAddressWithoutThePort() {
+        #expect(SocketAddress(host: "::1", port: 5000)?.host == "::1")
+        #expect(SocketAddress(host: "[::1]", port: 5000)?.description == "[::1]:5000")
+        #expect(SocketAddress(host: "2001:db8::7", port: 80)?.host == "2001:db8::7")
+        #expect(SocketAddress(host: "127.0.0.1", port: 5000)?.host == "127.0.0.1")
+        #expect(SocketAddress(host: "127.0.0.1", port: 5000)?.description == "127.0.0.1:5000")
+    }
 }

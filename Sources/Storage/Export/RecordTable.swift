@@ -34,38 +34,43 @@ struct RecordTable {
             columns = ["confirmation", "guest_file", "guest_name", "phone", "email", "check_in", "check_out", "nights", "rooms",
                        "room_type", "rate", "total", "language", "status", "created_at", "session"]
             rows = store.reservations.sorted { $0.number < $1.number }.map { r in
-                [.text(r.number.description), .text(r.guestFile.description), .guestText(r.guestName), .text(r.phone),
-                 r.email.map(ExportValue.guestText) ?? .missing, .text(r.checkIn.description), .text(r.checkOut.description),
-                 .number(r.nights), .number(r.rooms), .text(r.roomType), .number(r.rate), .number(r.rate * r.nights * r.rooms),
-                 .text(r.language), .text("\(r.status)"), .text(Self.timestamp(milliseconds: r.createdAt)), .text(r.session)]
+                let q = r.request
+                return [.text(r.number.description), .text(r.guestFile.description), .guestText(q.guestName), .text(q.phone),
+                        q.email.map(ExportValue.guestText) ?? .missing, .text(q.checkIn.description), .text(q.checkOut.description),
+                        .number(q.nights), .number(q.rooms), .text(q.roomType), .number(q.rate), .number(q.rate * q.nights * q.rooms),
+                        .text(q.language), .text("\(r.status)"), .text(Self.timestamp(milliseconds: r.createdAt)), .text(q.session)]
             }
         case .complaints:
             columns = ["ticket", "category", "details", "expected_resolution", "guest_name", "phone", "room_number", "language",
                        "follow_up_by", "status", "created_at", "session"]
             rows = store.complaints.sorted { $0.number < $1.number }.map { c in
-                [.text(c.number.description), .text(c.category), .guestText(c.details), .guestText(c.expectedResolution),
-                 .guestText(c.guestName), .text(c.phone), c.roomNumber.map(ExportValue.text) ?? .missing, .text(c.language),
-                 .text(c.followUpBy.description), .text("\(c.status)"), .text(Self.timestamp(milliseconds: c.createdAt)), .text(c.session)]
+                let q = c.request
+                return [.text(c.number.description), .text(q.category), .guestText(q.details), .guestText(q.expectedResolution),
+                        .guestText(q.guestName), .text(q.phone), q.roomNumber.map(ExportValue.text) ?? .missing, .text(q.language),
+                        .text(q.followUpBy.description), .text("\(c.status)"), .text(Self.timestamp(milliseconds: c.createdAt)),
+                        .text(q.session)]
             }
         case .callbacks:
             columns = ["reference", "phone", "guest_name", "due_at", "window_minutes", "reason", "call_language", "status",
                        "created_at", "session"]
             rows = store.callbacks.sorted { $0.number < $1.number }.map { c in
-                [.text(c.number.description), .text(c.phone), c.guestName.map(ExportValue.guestText) ?? .missing,
-                 .text(Self.timestamp(milliseconds: c.dueAt * 1000)), .number(c.windowMinutes), .guestText(c.reason),
-                 .text(c.callLanguage), .text("\(c.status)"), .text(Self.timestamp(milliseconds: c.createdAt)), .text(c.session)]
+                let q = c.request
+                return [.text(c.number.description), .text(q.phone), q.guestName.map(ExportValue.guestText) ?? .missing,
+                        .text(Self.timestamp(milliseconds: q.dueAt * 1000)), .number(q.windowMinutes), .guestText(q.reason),
+                        .text(q.callLanguage), .text("\(c.status)"), .text(Self.timestamp(milliseconds: c.createdAt)), .text(q.session)]
             }
         case .surveys:
             let topics = ["front_desk", "housekeeping", "food", "security", "room", "facilities", "environment"]
             columns = ["reference", "declined", "confirmation", "guest_name", "phone"] + topics
                 + ["stay_again", "recommend", "suggestions", "language", "created_at", "session"]
             rows = store.surveys.sorted { $0.number < $1.number }.map { s in
-                [.text(s.number.description), .flag(s.declined), s.confirmation.map { .text($0.description) } ?? .missing,
-                 s.guestName.map(ExportValue.guestText) ?? .missing, s.phone.map(ExportValue.text) ?? .missing]
-                    + topics.map { s.ratings[$0].map(ExportValue.number) ?? .missing }
-                    + [s.stayAgain.map(ExportValue.flag) ?? .missing, s.recommend.map(ExportValue.flag) ?? .missing,
-                       s.suggestions.map(ExportValue.guestText) ?? .missing, .text(s.language),
-                       .text(Self.timestamp(milliseconds: s.createdAt)), .text(s.session)]
+                let q = s.request
+                let head: [ExportValue] = [.text(s.number.description), .flag(q.declined), q.confirmation.map { .text($0.description) } ?? .missing,
+                                           q.guestName.map(ExportValue.guestText) ?? .missing, q.phone.map(ExportValue.text) ?? .missing]
+                return head + topics.map { q.ratings[$0].map(ExportValue.number) ?? .missing }
+                    + [q.stayAgain.map(ExportValue.flag) ?? .missing, q.recommend.map(ExportValue.flag) ?? .missing,
+                       q.suggestions.map(ExportValue.guestText) ?? .missing, .text(q.language),
+                       .text(Self.timestamp(milliseconds: s.createdAt)), .text(q.session)]
             }
         case .guests:
             columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys"]

@@ -31,28 +31,34 @@ public enum HotelRecord: Equatable, Sendable {
     /// The journal frame for this record.
     public func encoded() -> JournalRecord {
         var writer = RecordWriter()
+        // Each kind's fields in the order version 1 wrote them: the request's fields, then
+        // the status and time the store set, then the session (last, as it always was).
         switch self {
         case .reservation(let r):
+            let q = r.request
             writer.write(r.number.serial); writer.write(r.guestFile.arrival.dayNumber); writer.write(r.guestFile.serial)
-            writer.write(r.guestName); writer.write(r.phone); writer.write(r.email)
-            writer.write(r.checkIn.dayNumber); writer.write(r.checkOut.dayNumber); writer.write(r.rooms)
-            writer.write(r.roomType); writer.write(r.rate); writer.write(r.language); writer.write(Int(r.status.rawValue))
-            writer.write(r.createdAt); writer.write(r.session)
+            writer.write(q.guestName); writer.write(q.phone); writer.write(q.email)
+            writer.write(q.checkIn.dayNumber); writer.write(q.checkOut.dayNumber); writer.write(q.rooms)
+            writer.write(q.roomType); writer.write(q.rate); writer.write(q.language); writer.write(Int(r.status.rawValue))
+            writer.write(r.createdAt); writer.write(q.session)
         case .complaint(let c):
-            writer.write(c.number.serial); writer.write(c.category); writer.write(c.details); writer.write(c.expectedResolution)
-            writer.write(c.guestName); writer.write(c.phone); writer.write(c.roomNumber); writer.write(c.language)
-            writer.write(c.followUpBy.dayNumber); writer.write(Int(c.status.rawValue)); writer.write(c.createdAt); writer.write(c.session)
+            let q = c.request
+            writer.write(c.number.serial); writer.write(q.category); writer.write(q.details); writer.write(q.expectedResolution)
+            writer.write(q.guestName); writer.write(q.phone); writer.write(q.roomNumber); writer.write(q.language)
+            writer.write(q.followUpBy.dayNumber); writer.write(Int(c.status.rawValue)); writer.write(c.createdAt); writer.write(q.session)
         case .callback(let c):
-            writer.write(c.number.serial); writer.write(c.phone); writer.write(c.guestName); writer.write(c.dueAt)
-            writer.write(c.windowMinutes); writer.write(c.reason); writer.write(c.callLanguage); writer.write(Int(c.status.rawValue))
-            writer.write(c.createdAt); writer.write(c.session)
+            let q = c.request
+            writer.write(c.number.serial); writer.write(q.phone); writer.write(q.guestName); writer.write(q.dueAt)
+            writer.write(q.windowMinutes); writer.write(q.reason); writer.write(q.callLanguage); writer.write(Int(c.status.rawValue))
+            writer.write(c.createdAt); writer.write(q.session)
         case .survey(let s):
-            writer.write(s.number.serial); writer.write(s.declined); writer.write(s.confirmation?.serial)
-            writer.write(s.guestName); writer.write(s.phone)
-            writer.write(s.ratings.count)
-            for (topic, rating) in s.ratings.sorted(by: { $0.key < $1.key }) { writer.write(topic); writer.write(rating) }
-            writer.write(s.stayAgain); writer.write(s.recommend); writer.write(s.suggestions); writer.write(s.language)
-            writer.write(s.createdAt); writer.write(s.session)
+            let q = s.request
+            writer.write(s.number.serial); writer.write(q.declined); writer.write(q.confirmation?.serial)
+            writer.write(q.guestName); writer.write(q.phone)
+            writer.write(q.ratings.count)
+            for (topic, rating) in q.ratings.sorted(by: { $0.key < $1.key }) { writer.write(topic); writer.write(rating) }
+            writer.write(q.stayAgain); writer.write(q.recommend); writer.write(q.suggestions); writer.write(q.language)
+            writer.write(s.createdAt); writer.write(q.session)
         }
         return JournalRecord(type: tag.rawValue, version: Self.currentVersion, payload: writer.bytes)
     }
@@ -66,25 +72,41 @@ public enum HotelRecord: Equatable, Sendable {
         case .reservation:
             let number = ConfirmationNumber(serial: try Self.serial(&reader))
             let file = GuestFileNumber(arrival: try Self.day(&reader), serial: try Self.serial(&reader))
+            let guestName = try reader.readString(), phone = try reader.readString(), email = try reader.readOptionalString()
+            let checkIn = try Self.day(&reader), checkOut = try Self.day(&reader), rooms = try reader.readInt()
+            let roomType = try reader.readString(), rate = try reader.readInt(), language = try reader.readString()
+            let status: Reservation.Status = try Self.status(&reader)
+            let createdAt = try reader.readInt64()
             self = .reservation(Reservation(
-                number: number, guestFile: file, guestName: try reader.readString(), phone: try reader.readString(),
-                email: try reader.readOptionalString(), checkIn: try Self.day(&reader),
-                checkOut: try Self.day(&reader), rooms: try reader.readInt(), roomType: try reader.readString(),
-                rate: try reader.readInt(), language: try reader.readString(), status: try Self.status(&reader),
-                createdAt: try reader.readInt64(), session: try reader.readString()))
+                number: number, guestFile: file,
+                request: Reservation.Request(guestName: guestName, phone: phone, email: email, checkIn: checkIn, checkOut: checkOut,
+                                             rooms: rooms, roomType: roomType, rate: rate, language: language,
+                                             session: try reader.readString()),
+                status: status, createdAt: createdAt))
         case .complaint:
+            let number = TicketNumber(serial: try Self.serial(&reader))
+            let category = try reader.readString(), details = try reader.readString(), expected = try reader.readString()
+            let guestName = try reader.readString(), phone = try reader.readString(), roomNumber = try reader.readOptionalString()
+            let language = try reader.readString(), followUpBy = try Self.day(&reader)
+            let status: ComplaintTicket.Status = try Self.status(&reader)
+            let createdAt = try reader.readInt64()
             self = .complaint(ComplaintTicket(
-                number: TicketNumber(serial: try Self.serial(&reader)), category: try reader.readString(), details: try reader.readString(),
-                expectedResolution: try reader.readString(), guestName: try reader.readString(), phone: try reader.readString(),
-                roomNumber: try reader.readOptionalString(), language: try reader.readString(),
-                followUpBy: try Self.day(&reader), status: try Self.status(&reader),
-                createdAt: try reader.readInt64(), session: try reader.readString()))
+                number: number,
+                request: ComplaintTicket.Request(category: category, details: details, expectedResolution: expected, guestName: guestName,
+                                                 phone: phone, roomNumber: roomNumber, language: language, followUpBy: followUpBy,
+                                                 session: try reader.readString()),
+                status: status, createdAt: createdAt))
         case .callback:
+            let number = CallbackNumber(serial: try Self.serial(&reader))
+            let phone = try reader.readString(), guestName = try reader.readOptionalString(), dueAt = try reader.readInt64()
+            let windowMinutes = try reader.readInt(), reason = try reader.readString(), callLanguage = try reader.readString()
+            let status: CallbackRequest.Status = try Self.status(&reader)
+            let createdAt = try reader.readInt64()
             self = .callback(CallbackRequest(
-                number: CallbackNumber(serial: try Self.serial(&reader)), phone: try reader.readString(),
-                guestName: try reader.readOptionalString(), dueAt: try reader.readInt64(), windowMinutes: try reader.readInt(),
-                reason: try reader.readString(), callLanguage: try reader.readString(), status: try Self.status(&reader),
-                createdAt: try reader.readInt64(), session: try reader.readString()))
+                number: number,
+                request: CallbackRequest.Request(phone: phone, guestName: guestName, dueAt: dueAt, windowMinutes: windowMinutes,
+                                                 reason: reason, callLanguage: callLanguage, session: try reader.readString()),
+                status: status, createdAt: createdAt))
         case .survey:
             let number = SurveyNumber(serial: try Self.serial(&reader))
             let declined = try reader.readBool()
@@ -97,11 +119,15 @@ public enum HotelRecord: Equatable, Sendable {
             guard (0...64).contains(count) else { throw .malformed("\(count) ratings") }
             var ratings: [String: Int] = [:]
             for _ in 0..<count { ratings[try reader.readString()] = try reader.readInt() }
+            let stayAgain = try reader.readOptionalBool(), recommend = try reader.readOptionalBool()
+            let suggestions = try reader.readOptionalString(), language = try reader.readString()
+            let createdAt = try reader.readInt64()
             self = .survey(SurveyResponse(
-                number: number, declined: declined, confirmation: confirmation, guestName: name, phone: phone, ratings: ratings,
-                stayAgain: try reader.readOptionalBool(), recommend: try reader.readOptionalBool(),
-                suggestions: try reader.readOptionalString(), language: try reader.readString(),
-                createdAt: try reader.readInt64(), session: try reader.readString()))
+                number: number,
+                request: SurveyResponse.Request(declined: declined, confirmation: confirmation, guestName: name, phone: phone,
+                                                ratings: ratings, stayAgain: stayAgain, recommend: recommend, suggestions: suggestions,
+                                                language: language, session: try reader.readString()),
+                createdAt: createdAt))
         }
         guard reader.isAtEnd else { throw .malformed("bytes left over after the last field") }
     }

@@ -4,7 +4,7 @@ import Glibc
 /// asks about: logins, failed logins, lockouts, takeovers, hang-ups, every time an agent
 /// sees a guest's full phone number, every export.
 ///
-///     2026-11-25T12:05:01Z login agent=mei from=127.0.0.1:52144
+///     2026-11-25T12:05:01Z login agent=mei from=127.0.0.1
 ///
 /// The server appends through its `FileAppender` (never blocking the line); the command
 /// line appends directly.

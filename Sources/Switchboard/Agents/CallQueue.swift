@@ -242,12 +242,13 @@ public struct CallQueue: Sendable {
         var actions: [Action] = []
         for (agent, state) in agents {
             switch state {
-            case .wrapUp(let until) where until <= now:
-                agents[agent] = .available(since: now)
-            case .offered(let guest, let since) where now - since >= settings.offerTimeoutSeconds:
+            case .wrapUp(let until):
+                if until <= now { agents[agent] = .available(since: now) }
+            case .offered(let guest, let since):
+                guard now - since >= settings.offerTimeoutSeconds else { break }
                 agents[agent] = .away
                 actions.append(.withdrawOffer(agent, guest, becauseGuestLeft: false))
-            default:
+            case .away, .available, .onCall:
                 break
             }
         }

@@ -1,4 +1,5 @@
 import Dialogue
+import Storage
 
 /// A line typed at the agent console, read as a command.
 ///
@@ -30,11 +31,23 @@ public enum ConsoleCommand: Equatable, Sendable {
 
     static let words = ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
                         "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats"]
-    /// Commands only a supervisor may use.
+    /// Commands only a supervisor may use. Every case is named: a new command is decided
+    /// here, never open to every agent by default.
     var needsSupervisor: Bool {
         switch self {
-        case .whisper, .barge, .stats: return true
-        default: return false
+        case .whisper, .barge, .stats:
+            return true
+        case .help, .sessions, .queue, .next, .watch, .unwatch, .take, .accept, .decline, .release, .hangup, .leave, .note,
+             .status, .whoami, .logout, .phone:
+            return false
+        }
+    }
+
+    /// May someone in `role` use this command?
+    func isAllowed(for role: AgentAccount.Role) -> Bool {
+        switch role {
+        case .supervisor: return true
+        case .agent: return !needsSupervisor
         }
     }
 

@@ -1,0 +1,200 @@
+import Storage
+import Telnet
+import Testing
+@testable import Switchboard
+
+/// The console's login without sockets: make the machine, send an event, expect the action.
+@Suite("Console login")
+struct ConsoleLoginTests {
+    static let mei = AgentAccount(id: "mei", name: "Mei", role: .agent, pinHash: "$y$mei-hash")
+    static let sara = AgentAccount(id: "sara", name: "Sara", role: .supervisor, pinHash: "$y$sara-hash")
+    static let roster = AgentRoster(agents: [mei, sara])
+    static let decoy = "$y$decoy-hash"
+    static let local = SocketAddress(host: "127.0.0.1", port: 50_000)!
+
+    /// A login asked for its ID, as the desk leaves it once the console is accepted.
+    static func login(from peer: SocketAddress = local) -> ConsoleLogin {
+        var login = ConsoleLogin(peer: peer, decoyHash: decoy)
+        #expect(login.connected() == .askForID)
+        return login
+    }
+
+    /// Types `id` and `pin` and reports the check as `matches`; returns the final action.
+    static func attempt(_ login: inout ConsoleLogin, _ id: String, _ pin: String, matches: Bool,
+                        lockouts: inout LoginGuard, now: Double = 0, elsewhere: Bool = false) -> ConsoleLogin.PINCheckedAction {
+        #expect(login.typed(id, roster: roster, lockouts: lockouts, now: now) == .askForPIN)
+        guard case .checkPIN = login.typed(pin, roster: roster, lockouts: lockouts, now: now) else {
+            Issue.record("no PIN check for \(id)")
+            return .ignore
+        }
+        return login.pinChecked(matches: matches, roster: roster, idInUseElsewhere: elsewhere, lockouts: &lockouts, now: now)
+    }
+
+    @Test func aGoodLoginHidesThePinChecksItOffTheLoopAndWelcomesTheAgent() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        #expect(login.typed("  MEI\t", roster: Self.roster, lockouts: lockouts, now: 0) == .askForPIN, "trimmed, any case")
+        #expect(login.typed(" 4821 ", roster: Self.roster, lockouts: lockouts, now: 0) == .checkPIN(id: "mei", pin: "4821", hash: Self.mei.pinHash))
+        #expect(login.account == nil, "not in until the PIN is checked")
+        #expect(login.pinChecked(matches: true, roster: Self.roster, idInUseElsewhere: false, lockouts: &lockouts, now: 1)
+                == .welcome(Self.mei, audit: .login(agent: "mei", from: "127.0.0.1")))
+        #expect(login.account == Self.mei)
+        #expect(login.typed("sessions", roster: Self.roster, lockouts: lockouts, now: 2) == .runCommand("sessions", by: Self.mei))
+    }
+
+    @Test func anEmptyIDIsAskedForAgain() {
+        var login = Self.login()
+        #expect(login.typed(" \t ", roster: Self.roster, lockouts: LoginGuard(), now: 0) == .askForID)
+        #expect(login.typed("mei", roster: Self.roster, lockouts: LoginGuard(), now: 0) == .askForPIN)
+    }
+
+    @Test func aWrongPinIsRefusedAndAuditedAndTheIDIsAskedAgain() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        #expect(Self.attempt(&login, "mei", "0000", matches: false, lockouts: &lockouts)
+                == .refuse("Login incorrect.", audit: [.loginFailed(agent: "mei", from: "127.0.0.1")]))
+        #expect(login.account == nil)
+        #expect(login.typed("mei", roster: Self.roster, lockouts: lockouts, now: 0) == .askForPIN, "asking for the ID again")
+    }
+
+    /// An unknown ID is asked for its PIN like any other, checked against the decoy, and
+    /// refused in the same words: the console never says which IDs exist. Even the PIN that
+    /// matches the decoy lets nobody in.
+    @Test func aWrongIDGetsTheSameAnswerAfterTheSameWorkAsAWrongPin() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        #expect(login.typed("nosuchagent", roster: Self.roster, lockouts: lockouts, now: 0) == .askForPIN)
+        #expect(login.typed("0000", roster: Self.roster, lockouts: lockouts, now: 0)
+                == .checkPIN(id: "nosuchagent", pin: "0000", hash: Self.decoy))
+        #expect(login.pinChecked(matches: true, roster: Self.roster, idInUseElsewhere: false, lockouts: &lockouts, now: 0)
+                == .refuse("Login incorrect.", audit: [.loginFailed(agent: "nosuchagent", from: "127.0.0.1")]))
+        var wrongPIN = Self.login()
+        #expect(Self.attempt(&wrongPIN, "mei", "0000", matches: false, lockouts: &lockouts)
+                == .refuse("Login incorrect.", audit: [.loginFailed(agent: "mei", from: "127.0.0.1")]))
+    }
+
+    /// The decoy costs what a real hash costs: yescrypt with the same parameters.
+    @Test func theDecoyHashIsMadeAsAnAgentsHashIs() throws {
+        let decoy = try PinHasher.hash("0000"), real = try PinHasher.hash("4821")
+        func parameters(_ hash: String) -> [Substring] { Array(hash.split(separator: "$").prefix(2)) }
+        #expect(parameters(decoy) == parameters(real))
+        #expect(parameters(decoy).first == "y")
+    }
+
+    @Test func fiveFailuresLockTheIDAndTheHostOutForFifteenMinutes() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        for attempt in 1...4 {
+            #expect(Self.attempt(&login, "mei", "0000", matches: false, lockouts: &lockouts, now: Double(attempt))
+                    == .refuse("Login incorrect.", audit: [.loginFailed(agent: "mei", from: "127.0.0.1")]))
+        }
+        #expect(Self.attempt(&login, "mei", "0000", matches: false, lockouts: &lockouts, now: 5) == .refuse(
+            "Login incorrect. Too many failed logins: this ID and this address are locked for 15 minutes.",
+            audit: [.loginFailed(agent: "mei", from: "127.0.0.1"), .lockout(agent: "mei", from: "127.0.0.1", minutes: 15)]))
+        #expect(login.typed("mei", roster: Self.roster, lockouts: lockouts, now: 65)
+                == .refuse("Too many failed logins. Try again in 14 minute(s)."), "locked before any PIN is taken")
+        #expect(login.typed("sara", roster: Self.roster, lockouts: lockouts, now: 65)
+                == .refuse("Too many failed logins. Try again in 14 minute(s)."), "the host is locked for every ID")
+        var elsewhere = Self.login(from: SocketAddress(host: "10.0.0.9", port: 1)!)
+        #expect(elsewhere.typed("mei", roster: Self.roster, lockouts: lockouts, now: 65)
+                == .refuse("Too many failed logins. Try again in 14 minute(s)."), "the ID is locked from every host")
+        #expect(elsewhere.typed("sara", roster: Self.roster, lockouts: lockouts, now: 65) == .askForPIN)
+    }
+
+    @Test func aLockExpiresAndTheRightPinGetsInThen() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        for attempt in 1...5 { _ = Self.attempt(&login, "mei", "0000", matches: false, lockouts: &lockouts, now: Double(attempt)) }
+        #expect(login.typed("mei", roster: Self.roster, lockouts: lockouts, now: 904)
+                == .refuse("Too many failed logins. Try again in 1 minute(s)."))
+        #expect(Self.attempt(&login, "mei", "4821", matches: true, lockouts: &lockouts, now: 905)
+                == .welcome(Self.mei, audit: .login(agent: "mei", from: "127.0.0.1")))
+    }
+
+    @Test func linesTypedWhileThePinIsCheckedAreDropped() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        _ = login.typed("mei", roster: Self.roster, lockouts: lockouts, now: 0)
+        _ = login.typed("4821", roster: Self.roster, lockouts: lockouts, now: 0)
+        #expect(login.typed("4821", roster: Self.roster, lockouts: lockouts, now: 0) == .ignore)
+        #expect(login.typed("sessions", roster: Self.roster, lockouts: lockouts, now: 0) == .ignore)
+        #expect(login.pinChecked(matches: true, roster: Self.roster, idInUseElsewhere: false, lockouts: &lockouts, now: 0)
+                == .welcome(Self.mei, audit: .login(agent: "mei", from: "127.0.0.1")))
+    }
+
+    /// IPv6 peers are told apart by their whole host, and logged by it: `[::1]:5000` was once
+    /// cut at the first colon to `[`, which made every IPv6 console one lockout bucket.
+    @Test func ipv6HostsHaveTheirOwnLockoutsAndAreAuditedWhole() {
+        var lockouts = LoginGuard()
+        var first = Self.login(from: SocketAddress(host: "2001:db8::1", port: 5000)!)
+        for attempt in 1...5 {
+            let action = Self.attempt(&first, "guess\(attempt)", "0000", matches: false, lockouts: &lockouts, now: 1)
+            guard case .refuse(_, let audit) = action else {
+                Issue.record("\(action)")
+                return
+            }
+            #expect(audit.first == .loginFailed(agent: "guess\(attempt)", from: "2001:db8::1"))
+        }
+        var samePlace = Self.login(from: SocketAddress(host: "[2001:db8::1]", port: 6000)!)
+        #expect(samePlace.typed("mei", roster: Self.roster, lockouts: lockouts, now: 2) == .refuse("Too many failed logins. Try again in 15 minute(s)."),
+                "another port of the same host is the same host")
+        var neighbour = Self.login(from: SocketAddress(host: "2001:db8::2", port: 5000)!)
+        #expect(neighbour.typed("mei", roster: Self.roster, lockouts: lockouts, now: 2) == .askForPIN, "another IPv6 host is not")
+        var loopback = Self.login(from: SocketAddress(host: "::1", port: 5000)!)
+        #expect(Self.attempt(&loopback, "mei", "4821", matches: true, lockouts: &lockouts, now: 2)
+                == .welcome(Self.mei, audit: .login(agent: "mei", from: "::1")))
+        #expect(ConsoleLogin.Audit.login(agent: "mei", from: "::1").line(at: 0) == "1970-01-01T00:00:00Z login agent=mei from=::1\n")
+    }
+
+    @Test func anAgentAlreadyAtAnotherConsoleIsRefusedWithoutCountingAFailure() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        for _ in 1...6 {
+            #expect(Self.attempt(&login, "mei", "4821", matches: true, lockouts: &lockouts, elsewhere: true)
+                    == .refuse("mei is already logged in on another console; log out there first.",
+                               audit: [.loginRefused(agent: "mei", from: "127.0.0.1", reason: "already-logged-in")]))
+        }
+        #expect(lockouts.lockedUntil(id: "mei", host: "127.0.0.1", now: 0) == nil)
+    }
+
+    @Test func aPinChangedWhileItWasCheckedLetsNobodyIn() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        _ = login.typed("mei", roster: Self.roster, lockouts: lockouts, now: 0)
+        _ = login.typed("4821", roster: Self.roster, lockouts: lockouts, now: 0)
+        var changed = Self.mei
+        changed.pinHash = "$y$new-hash"
+        #expect(login.pinChecked(matches: true, roster: AgentRoster(agents: [changed]), idInUseElsewhere: false, lockouts: &lockouts, now: 0)
+                == .refuse("Login incorrect.", audit: [.loginFailed(agent: "mei", from: "127.0.0.1")]))
+    }
+
+    @Test func endingLogsTheAgentOutOnceAndACheckThatComesLateIsIgnored() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        _ = Self.attempt(&login, "mei", "4821", matches: true, lockouts: &lockouts)
+        #expect(login.ended() == .logOut(Self.mei, audit: .logout(agent: "mei")))
+        #expect(login.ended() == .ignore, "closing after a logout logs nobody out twice")
+        #expect(login.typed("sessions", roster: Self.roster, lockouts: lockouts, now: 0) == .ignore)
+
+        var leaving = Self.login()
+        _ = leaving.typed("mei", roster: Self.roster, lockouts: lockouts, now: 0)
+        _ = leaving.typed("0000", roster: Self.roster, lockouts: lockouts, now: 0)
+        #expect(leaving.ended() == .ignore)
+        #expect(leaving.pinChecked(matches: false, roster: Self.roster, idInUseElsewhere: false, lockouts: &lockouts, now: 0) == .ignore)
+    }
+
+    @Test func anAgentRemovedFromTheRosterIsRevokedAndAChangedOneKeptUpToDate() {
+        var login = Self.login()
+        var lockouts = LoginGuard()
+        _ = Self.attempt(&login, "mei", "4821", matches: true, lockouts: &lockouts)
+        var renamed = Self.mei
+        renamed.name = "Mei Ling"
+        #expect(login.rosterChanged(AgentRoster(agents: [renamed, Self.sara])) == .ignore)
+        #expect(login.account == renamed)
+        #expect(login.rosterChanged(AgentRoster(agents: [Self.sara])) == .revoke(renamed, audit: [.revoked(agent: "mei"), .logout(agent: "mei")]))
+        #expect(login.ended() == .ignore, "already logged out by the revocation")
+
+        var asking = Self.login()
+        #expect(asking.rosterChanged(AgentRoster()) == .ignore, "nobody logged in: nothing to revoke")
+    }
+}
