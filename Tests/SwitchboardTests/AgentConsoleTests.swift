@@ -122,7 +122,7 @@ struct AgentConsoleTests {
     /// log said `from=[`.
     @Test(.enabled(if: RunningLine.hasIPv6Loopback))
     func anIPv6ConsoleIsLoggedAndLockedOutByItsWholeHost() throws {
-        let data = RunningLine.temporaryDirectory()
+        let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         let line = try RunningLine(dataDirectory: data) { $0.agentHost = "::1" }
         defer { try? line.stop(); line.removeData() }
