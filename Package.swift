@@ -25,29 +25,36 @@ let package = Package(
         .target(name: "Dialogue", dependencies: ["HotelCalendar"], swiftSettings: shipped),
         // The journal, the hotel's records, indexes and number allocation.
         .target(name: "Storage", dependencies: ["CSystem", "HotelCalendar"], swiftSettings: shipped),
-        // Sockets, the epoll reactor, the telnet codec, line framing: bytes, never hotels.
-        .target(name: "Telnet", dependencies: ["CSystem"], swiftSettings: shipped),
-        // Guest sessions: composes the conversation, the store and the line.
-        .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Transcript"], swiftSettings: shipped),
-        // Transcripts: the format, the recorder, the replayer and the load driver.
-        .target(name: "Transcript", dependencies: ["Dialogue", "Telnet"], swiftSettings: shipped),
+        // The telnet codec and line framing: what a peer's bytes mean, as values. No sockets.
+        .target(name: "Telnet", swiftSettings: shipped),
+        // The I/O runtime: the epoll event loop, timers, wakers, signals, sockets and the
+        // connections that frame their bytes with the codec. Bytes, never hotels.
+        .target(name: "Reactor", dependencies: ["CSystem", "Telnet"], swiftSettings: shipped),
+        // The transcript format: events, the recorder and its text, the parser, redaction, placeholders.
+        .target(name: "Transcript", dependencies: ["Dialogue"], swiftSettings: shipped),
+        // Guest sessions and the agent console: composes the conversation, the store and the runtime.
+        .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
+        // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
+        .target(name: "Replay", dependencies: ["Dialogue", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
         .executableTarget(
             name: "hotelline",
-            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Switchboard", "Transcript"],
+            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay"],
             swiftSettings: shipped
         ),
         // Benchmarks that print figures (Scripts/bench-journal) and the echo baseline of
         // Scripts/bench-line (the line's own event loop): never a timed test, never shipped.
-        .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Telnet"], path: "Sources/hotelline-bench",
+        .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Reactor"], path: "Sources/hotelline-bench",
                           swiftSettings: shipped),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["Dialogue", "Storage", "Transcript"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["Dialogue", "Storage", "Transcript", "Replay"], path: "Tests/Support"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "TelnetTests", dependencies: ["Telnet", "TestSupport"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Transcript", "TestSupport"]),
+        .testTarget(name: "ReactorTests", dependencies: ["Reactor", "Telnet", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Reactor", "Transcript", "Replay", "TestSupport"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
         .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
     ],

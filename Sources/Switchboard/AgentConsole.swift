@@ -1,4 +1,5 @@
 import Telnet
+import Reactor
 
 /// One connection to the agent console: its login (who, if anyone, is logged in there) and
 /// the call it watches. Lives on the event loop with `AgentDesk`, which owns it.

@@ -2,6 +2,7 @@ import Dialogue
 import Glibc
 import Storage
 import Telnet
+import Reactor
 
 /// The agent console on `--agent-port`: agents log in with their ID and PIN (hidden in
 /// telnet), see the calls and the queue, take and watch calls, talk with guests, and hand

@@ -1,6 +1,7 @@
 import Dialogue
 import Telnet
 import Transcript
+import Reactor
 
 /// One guest on the line: their connection, their conversation and its transcript.
 ///

@@ -4,6 +4,7 @@ import Glibc
 import Storage
 import Telnet
 import Transcript
+import Reactor
 
 /// Everything `hotelline serve` is told on its command line.
 public struct ServiceOptions: Sendable {

@@ -1,6 +1,7 @@
 import Dispatch
 import Synchronization
 import Telnet
+import Reactor
 
 /// Runs slow work (hashing a PIN with yescrypt, reading the agents file) on a background
 /// queue and hands each result back on the event loop, so no guest waits for it.

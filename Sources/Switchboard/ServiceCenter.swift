@@ -3,6 +3,7 @@ import Dialogue
 import Storage
 import Telnet
 import Transcript
+import Reactor
 
 /// The hotel's guest-service centre: answers every call on the guest line, runs each
 /// guest's conversation, carries out what it asks (speak, save, look up, hang up), and

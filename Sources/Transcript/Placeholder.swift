@@ -61,7 +61,7 @@ public struct Placeholder: Hashable, Sendable {
     var binds: Bool { kind != .any }
 
     /// The kind of number a record reference starting with `letter` is.
-    static func reference(startingWith letter: Character) -> Kind? {
+    public static func reference(startingWith letter: Character) -> Kind? {
         switch letter {
         case "R": .confirmation
         case "T": .ticket
@@ -72,7 +72,7 @@ public struct Placeholder: Hashable, Sendable {
     }
 
     /// Every placeholder written in `text`, in order; other braces are plain text.
-    static func occurrences(in text: String) -> [(range: Range<String.Index>, placeholder: Placeholder)] {
+    public static func occurrences(in text: String) -> [(range: Range<String.Index>, placeholder: Placeholder)] {
         var found: [(Range<String.Index>, Placeholder)] = []
         var searchFrom = text.startIndex
         while let open = text[searchFrom...].firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {

@@ -6,7 +6,7 @@ extension String {
 
     /// Every occurrence of `target` that stands as a whole word (no letter or digit
     /// against either end) replaced: `R1000017` in "number R1000017." but not in "R10000171".
-    func replacingWords(_ target: String, with replacement: String) -> String {
+    public func replacingWords(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var result = ""
         var rest = self[...]

@@ -1,5 +1,6 @@
 import Glibc
 import Telnet
+import Reactor
 
 /// The echo baseline: the line's own `EventLoop` and `LineServer` (telnet codec, line
 /// framing, one write per connection per wake-up) serving the most trivial line there is:

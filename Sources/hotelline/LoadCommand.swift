@@ -2,6 +2,7 @@ import Dialogue
 import Glibc
 import Switchboard
 import Transcript
+import Replay
 
 /// `hotelline replay --connect HOST:PORT --concurrency N --duration S FILES…` (and `--echo`,
 /// `--ping`): the load driver. Many guests on one event loop replay the transcripts

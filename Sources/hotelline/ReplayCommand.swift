@@ -2,6 +2,7 @@ import Dialogue
 import Foundation
 import Switchboard
 import Transcript
+import Replay
 
 /// `hotelline replay FILE|DIR…`: replays transcripts against the current prompts (or a
 /// running server), one `PASS`/`FAIL` per file, the last line `N passed, N failed`.

@@ -1,6 +1,7 @@
 import Glibc
 import Switchboard
 import Telnet
+import Reactor
 
 /// `hotelline serve`: answers the guest line on this thread until SIGTERM or SIGINT.
 enum ServeCommand {

@@ -4,6 +4,7 @@ import Storage
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 @Suite("The agent console over TCP")
 struct AgentConsoleTests {

@@ -3,6 +3,7 @@ import Storage
 @testable import Switchboard
 import Telnet
 import Testing
+import Reactor
 
 /// The centre's timers and the journal's waker reach it through its pager, held weakly,
 /// instead of holding the centre weakly (which gave it a side table and made every retain

@@ -2,6 +2,7 @@ import Storage
 import Telnet
 import Testing
 @testable import Switchboard
+import Reactor
 
 /// The console's login without sockets: make the machine, send an event, expect the action.
 @Suite("Console login")

@@ -4,6 +4,8 @@ import Telnet
 import Testing
 import TestSupport
 import Transcript
+import Reactor
+import Replay
 
 /// The load driver against the real line: the load set runs clean, and a reply that
 /// differs from a transcript is counted and named by file and line.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 /// `serve --redact`: what reaches the transcript has no guest's name, phone or email, and
 /// still replays.

@@ -3,6 +3,7 @@ import Glibc
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 /// `hotelline replay --connect`: transcripts recorded on the real line, replayed over TCP.
 @Suite("Replaying over TCP")

@@ -4,6 +4,7 @@ import Storage
 import Switchboard
 import Telnet
 import TestSupport
+import Reactor
 
 /// The real line, started in-process on port 0 with the shipped prompts and a fresh (or
 /// given) data directory, on a loop thread of its own.

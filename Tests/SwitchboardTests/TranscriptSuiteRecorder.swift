@@ -7,6 +7,7 @@ import Synchronization
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 /// A wall clock the recorder moves by hand, so recorded calls have steady time offsets and
 /// dates (Wednesday 25 November 2026, from 10:00 UTC) whatever day they are recorded on.

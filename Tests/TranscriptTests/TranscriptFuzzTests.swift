@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 /// Damaged transcripts (lines dropped, doubled, swapped, characters changed) must be
 /// reported or replayed, never crash the replayer. Prints the seed of a failing case.

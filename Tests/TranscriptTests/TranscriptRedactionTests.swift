@@ -2,6 +2,7 @@ import Dialogue
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 @Suite("Redacted transcripts")
 struct TranscriptRedactionTests {

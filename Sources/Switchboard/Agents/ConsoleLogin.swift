@@ -1,5 +1,6 @@
 import Storage
 import Telnet
+import Reactor
 
 /// One agent console's login, as a value: the agent's ID, then the PIN with typing hidden,
 /// the PIN checked off the loop, then the agent is in, or refused and asked again. Events

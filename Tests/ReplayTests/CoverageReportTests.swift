@@ -2,6 +2,7 @@ import Dialogue
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 @Suite("Coverage of the prompts")
 struct CoverageReportTests {

@@ -3,6 +3,7 @@ import Glibc
 import Synchronization
 import Testing
 import Telnet
+import Reactor
 
 /// The reactor alone: timers, hooks, wakers, signals, stopping.
 @Suite struct EventLoopTests {

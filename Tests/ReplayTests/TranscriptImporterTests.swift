@@ -3,6 +3,7 @@ import HotelCalendar
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 @Suite("Turning live calls into tests")
 struct TranscriptImporterTests {

@@ -1,6 +1,8 @@
 import Testing
 import TestSupport
-@testable import Telnet
+@testable import Reactor
+import Telnet
+import Reactor
 
 /// The timer queue remembers which top entry it found live, so the loop's question for the
 /// next deadline skips the table lookup; against a plain list of live timers, a random mix

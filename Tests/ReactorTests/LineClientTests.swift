@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 import Telnet
+import Reactor
 
 /// The outbound side: a `LineClient` and a `LineServer` on one loop, talking.
 @Suite struct LineClientTests {

@@ -52,21 +52,21 @@ struct OutputBuffer: ~Copyable {
                 var runStart = 0
                 var from = 0
                 // memchr finds each LF; the bytes between are copied whole.
-                while from < count, let found = memchr(source + from, Int32(ASCII.lf), count - from) {
+                while from < count, let found = memchr(source + from, Int32(0x0A), count - from) {
                     let index = source.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     from = index + 1
-                    if index > 0 && source[index - 1] == ASCII.cr { continue }
+                    if index > 0 && source[index - 1] == 0x0D { continue }
                     let run = index - runStart
                     out.update(from: source + runStart, count: run)
-                    out[run] = ASCII.cr
+                    out[run] = 0x0D
                     out += run + 1
                     runStart = index
                 }
                 out.update(from: source + runStart, count: count - runStart)
                 out += count - runStart
             }
-            out[0] = ASCII.cr
-            out[1] = ASCII.lf
+            out[0] = 0x0D
+            out[1] = 0x0A
             end = base!.distance(to: out) + 2
         }
     }

@@ -1,4 +1,6 @@
 import Telnet
+import Reactor
+import Transcript
 
 /// How a replay over TCP ended.
 public enum RemoteVerdict: Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Dialogue
 import HotelCalendar
+import Transcript
 
 /// Replays a transcript against a `FlowSet` without sockets or a store: a state machine
 /// that takes the transcript's turns one at a time, drives a `Conversation` at the

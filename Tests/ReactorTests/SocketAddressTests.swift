@@ -1,7 +1,9 @@
 import Glibc
 import Testing
 import TestSupport
-@testable import Telnet
+@testable import Reactor
+import Telnet
+import Reactor
 
 @Suite("Socket addresses")
 struct SocketAddressTests {

@@ -1,3 +1,4 @@
+import Transcript
 /// The first place a replay parts from its transcript: the transcript line, what went
 /// wrong in words, and a small unified diff (`-` the transcript, `+` what the line did now,
 /// ` ` context quoted from the file).

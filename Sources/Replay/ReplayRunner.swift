@@ -1,6 +1,8 @@
 import Dialogue
 import Foundation
 import Telnet
+import Reactor
+import Transcript
 
 /// `hotelline replay` without the command line: replays transcript files and directories
 /// in-process (or over TCP), prints `PASS path` or `FAIL path` and the first divergence

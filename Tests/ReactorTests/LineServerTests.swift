@@ -2,6 +2,7 @@ import Glibc
 import Testing
 import Telnet
 import TestSupport
+import Reactor
 
 /// The server over real sockets on 127.0.0.1, talking to plain blocking clients.
 @Suite struct LineServerTests {

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 @Suite("Load scripts and the latency histogram")
 struct LoadScriptTests {

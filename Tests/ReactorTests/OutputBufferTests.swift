@@ -1,6 +1,8 @@
 import Testing
 import TestSupport
-@testable import Telnet
+@testable import Reactor
+import Telnet
+import Reactor
 
 /// The output buffer manages its own memory: against a plain array model, under random
 /// appends, lines with bare and CR LF line ends, and partial writes, it must hold exactly

@@ -1,5 +1,7 @@
 import Glibc
 import Telnet
+import Reactor
+import Transcript
 
 /// Many guests at once against a running line (or an echo server, or Redis), all on one
 /// event loop through one `LineClient`: no thread per guest.

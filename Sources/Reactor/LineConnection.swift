@@ -1,4 +1,5 @@
 import Glibc
+import Telnet
 
 /// One peer on the line: its socket, its telnet codec and its output buffer.
 ///

@@ -1,6 +1,7 @@
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 /// CI's guard on the prompts: every recorded call in `Tests/Transcripts/` must still be
 /// answered exactly as recorded, and together they must reach every node and nearly every

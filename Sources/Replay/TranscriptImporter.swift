@@ -1,5 +1,6 @@
 import Dialogue
 import Foundation
+import Transcript
 
 /// Turns a transcript recorded live into a test: each number the line gave out
 /// (confirmation, ticket, callback and survey references, guest file numbers) becomes a
@@ -33,7 +34,7 @@ public enum TranscriptImporter {
     /// otherwise by replacing the numbers wherever they are written.
     public static func placeholdersForNumbers(in document: TranscriptDocument, flows: FlowSet?) -> TranscriptDocument {
         if let flows, case .success(let text) = makeTest(from: document, flows: flows),
-           case .success(let made) = TranscriptParser.parse(text, fileName: document.fileName) {
+           case .success(let made) = TranscriptDocument.parse(text, fileName: document.fileName) {
             return made
         }
         var normalized = normalizeInputs(document)

@@ -1,3 +1,4 @@
+import Telnet
 /// Receives a connection's input and its end. Called on the loop thread only.
 ///
 /// Promises: for each connection, inputs in order, then at most one `.endOfInput`, then

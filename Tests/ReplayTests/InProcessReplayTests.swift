@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TestSupport
 import Transcript
+import Replay
 
 @Suite("Replaying transcripts in-process")
 struct InProcessReplayTests {

@@ -1,3 +1,4 @@
+import Transcript
 /// What one guest of a load run does on its connection, compiled to bytes: at each step,
 /// what it sends and what it expects back, so the driver checks a reply by comparing the
 /// bytes as they arrive (no line framing, no `String` per line) and sends the next line as

@@ -1,5 +1,6 @@
 import Glibc
 import Telnet
+import Reactor
 
 /// The server side of the socket tests: echoes lines and turns every other input, and
 /// every close, into a line the test client can read. Commands drive the rest:
@@ -135,3 +136,7 @@ struct EchoServer {
         try thread.stop()
     }
 }
+
+func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+let iac = TelnetCommand.iac

@@ -1,4 +1,6 @@
 import Telnet
+import Reactor
+import Transcript
 
 /// Replays transcripts against a running server over TCP, any number at once on one event
 /// loop: each is a `RemoteReplayMachine` on its own `LineClient` connection, and this

@@ -1,3 +1,4 @@
+import Transcript
 /// What the line says in one go: a line of text, or hanging up.
 public enum LineOutput: Equatable, Sendable {
     case line(String)

@@ -1,3 +1,4 @@
+import Transcript
 /// Writes a transcript again with the line's part replaced by what it says now (`--accept`
 /// and importing): every `line` entry and `event hung up` is regenerated from the replay's
 /// output, at the time of the turn it answers; the header, guest lines, other events,

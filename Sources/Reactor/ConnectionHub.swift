@@ -1,4 +1,5 @@
 import Glibc
+import Telnet
 
 /// What the connections of one server (or client) share: limits, delegate, the table of
 /// live connections, and the work done for them before the loop sleeps.
