@@ -1,10 +1,11 @@
+import TestSupport
 import Testing
 @testable import Dialogue
 
 @Suite("Conversation fuzz")
 struct ConversationFuzzTests {
     /// Rerun one walk by putting its seed here; each seed makes calls until its steps are used.
-    static let seeds: ClosedRange<UInt64> = 1...60
+    static let seeds = FuzzBudget.seeds(15)
     static let stepsPerSeed = 300
 
     /// Walks calls for every seed; returns the nodes visited, or nil after a problem.
@@ -36,6 +37,6 @@ struct ConversationFuzzTests {
     }
 
     @Test func randomGuestsNeverBreakABilingualCall() {
-        _ = Self.walk(LanguageChoiceTests.bilingual, seeds: Self.seeds.prefix(20))
+        _ = Self.walk(LanguageChoiceTests.bilingual, seeds: Self.seeds.prefix(FuzzBudget.rounds(5)))
     }
 }
