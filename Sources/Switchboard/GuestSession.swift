@@ -2,7 +2,7 @@ import Dialogue
 import Telnet
 import Transcript
 
-/// One guest on the line: their connection, their conversation and its transcript.
+/// One guest on the line: their connection, their conversation and the record of their call.
 ///
 /// Owned by the `ServiceCenter` on the event-loop thread.
 final class GuestSession {
@@ -11,7 +11,8 @@ final class GuestSession {
     let day: String
     let connection: LineConnection
     var conversation: Conversation
-    var transcript: TranscriptRecorder
+    /// What was said on the call: the transcript, the last entries, the consoles watching.
+    var callLog: CallLog
     /// When the guest last sent anything (milliseconds since 1970), for the idle timeout.
     var lastHeard: Int64
     /// The guest closed their sending side (`nc` at end of input): finish, then hang up.
@@ -27,29 +28,16 @@ final class GuestSession {
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }
-    /// Consoles watching this call (their connection IDs).
-    var watchers: Set<UInt64> = []
-    /// The last entries of the call, raw, for `watch` to start from.
-    private let recent = RecentEntries(limit: 100)
 
     /// `transcripts/2026-11-25/<id>.txt`, made once per call (not at every flush).
     private(set) lazy var transcriptPath = "transcripts/" + day + "/" + id + ".txt"
-
-    func remember(_ direction: TranscriptDirection, _ text: String) {
-        recent.append((direction, text))
-    }
-
-    /// The recent entries as a console shows them, oldest first.
-    var recentConsoleLines: [String] {
-        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.direction, $0.text, session: connection.id) }
-    }
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
         self.id = id
         self.day = day
         self.connection = connection
         self.conversation = conversation
-        self.transcript = transcript
+        self.callLog = CallLog(call: connection.id, transcript: transcript)
         self.lastHeard = now
         self.startedAt = now
     }
