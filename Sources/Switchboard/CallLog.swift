@@ -25,19 +25,19 @@ struct CallLog {
 
     /// Records an entry (`text` from `direction`) in the transcript and the recent entries, and
     /// shows it on the consoles watching the call; a guest's line also to `staff` (the people
-    /// in a call with them). `desk`, which writes to the consoles, and `staff` are asked for
-    /// only when needed.
+    /// in a call with them; nil while there is none). `desk`, which writes to the consoles,
+    /// and `staff` are asked for only when needed.
     mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64,
-                         showingOn desk: @autoclosure () -> AgentDesk?, staff: @autoclosure () -> [String] = []) {
+                         showingOn desk: @autoclosure () -> AgentDesk?, staff: @autoclosure () -> [String]? = nil) {
         transcript.record(direction, text, at: instant)
         recent.append((direction, text))
         // Nobody follows most calls: found out before anything is formatted.
-        let staff = direction == .guest ? staff() : []
-        guard !watchers.isEmpty || !staff.isEmpty else { return }
+        let staff = direction == .guest ? staff() : nil
+        guard !watchers.isEmpty || staff != nil else { return }
         let lines = Self.consoleLines(direction, text, call: call)
         let desk = desk()
         for console in watchers { desk?.show(lines, toConsole: console) }
-        for agent in staff { desk?.show(lines, toAgent: agent) }
+        for agent in staff ?? [] { desk?.show(lines, toAgent: agent) }
     }
 
     /// The recent entries as a console shows them, oldest first.

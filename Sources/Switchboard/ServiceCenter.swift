@@ -149,7 +149,7 @@ public final class ServiceCenter {
         let moment = local(now)
         var effects = session.conversation.handle(event, at: moment)
         learnAnswers(in: session, after: event)
-        var later: [CallQueue.Action] = []
+        var later: [CallQueue.Action]?  // nil, not empty: nothing to let go of on nearly every line
         while let outcome = carryOut(effects, in: session, at: now, then: &later) {
             // The outcome goes into the transcript so a replay can answer the same way without this store.
             let recorded = TranscriptEvent.outcome(outcome)
@@ -158,7 +158,7 @@ public final class ServiceCenter {
             effects = session.conversation.handle(next, at: moment)
             learnAnswers(in: session, after: next)
         }
-        if !later.isEmpty { apply(later, now: now) }
+        if let later { apply(later, now: now) }
         // A whole ordinary call (10-15 KiB) goes to the writer in one piece: one file opened,
         // written and closed per call; a long one in pieces of this size.
         if session.callLog.transcript.pendingCount > 16384 { flushTranscript(of: session) }
@@ -167,7 +167,7 @@ public final class ServiceCenter {
     /// Performs `effects` in order; returns the outcome of the action they end with when it
     /// is known at once (a conversation asks for an action last, and waits for its outcome).
     private func carryOut(_ effects: [ConversationEffect], in session: GuestSession, at now: Int64,
-                          then later: inout [CallQueue.Action]) -> ActionOutcome? {
+                          then later: inout [CallQueue.Action]?) -> ActionOutcome? {
         for effect in effects {
             switch effect {
             case .say(let text):
@@ -195,11 +195,11 @@ public final class ServiceCenter {
     /// Carries out `request` for `session`: its outcome when known at once, nil when it comes
     /// once the record is on disk. What the queue does next for others is added to `later`.
     private func perform(_ request: ActionRequest, for session: GuestSession, at now: Int64,
-                         then later: inout [CallQueue.Action]) -> ActionOutcome? {
+                         then later: inout [CallQueue.Action]?) -> ActionOutcome? {
         switch request {
         case .requestAgent:
             let (outcome, next) = askForAgent(session)
-            later += next
+            later = (later ?? []) + next
             return outcome
         case .leaveQueue:
             apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
@@ -330,7 +330,7 @@ extension ServiceCenter: LineServerDelegate {
         case .line(let text):
             // With a person on the call, a whole line is theirs (shown to them), not the flow's.
             let withPerson = session.conversation.isWithAgent
-            session.callLog.record(.guest, text, at: now, showingOn: desk, staff: withPerson ? session.staffInCall : [])
+            session.callLog.record(.guest, text, at: now, showingOn: desk, staff: withPerson ? session.staffInCall : nil)
             if !withPerson, let heard = TranscriptEntry.Content.typed(text).conversationEvent { run(heard, in: session, at: now) }
             if session.inputEnded { finishIfDone(session) }
             return
