@@ -138,7 +138,7 @@ public struct InProcessReplay {
                 if !bindings.match(expected: text, actual: original(line)) { return false }
             case (.event(.hungUp), .hangUp):
                 continue
-            default:
+            case (.said, .hangUp), (.typed, _), (.event, _):
                 return false
             }
         }
