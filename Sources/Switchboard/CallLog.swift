@@ -6,7 +6,8 @@ import Transcript
 /// call), and the consoles watching it. Owned by the call's `GuestSession`.
 ///
 /// Every entry goes to all of them through `record`, so what a console sees is what the
-/// transcript keeps. Recording stays cheap when nobody follows the call: an entry is kept
+/// transcript keeps (all but where the guest connected from, noted in the transcript before
+/// the call has a log). Recording stays cheap when nobody follows the call: an entry is kept
 /// raw, and formatted for a console only when one shows it.
 struct CallLog {
     /// The call, as consoles number it (its connection ID).

@@ -1,9 +1,10 @@
 /// Everything that can happen to a guest's conversation: the one way in, through
 /// `Conversation.handle(_:at:)`.
 ///
-/// Events are facts, told as they happen; the conversation answers each with effects
-/// (`ConversationEffect`) and never asks for more. The switchboard tells them as they
-/// happen on the line, a replay as a transcript recorded them (`TranscriptEvent`), so both
+/// Events are facts, told with the moment they happened; the conversation answers each
+/// with effects (`ConversationEffect`) and has no other way to learn anything. The
+/// switchboard tells them as they happen on the line, a replay as a transcript recorded
+/// them (`TranscriptEvent.conversationEvent` maps one to the other for both), so the two
 /// drive a conversation the same way.
 public enum ConversationEvent: Equatable, Sendable {
     /// The call was answered: greet the guest (or ask for a language).
