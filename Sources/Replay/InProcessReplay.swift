@@ -63,16 +63,17 @@ public struct InProcessReplay {
     mutating func play(_ index: Int) {
         let turn = turns[index]
         let now = Self.moment(document.header, offset: turn.offset)
-        var effects: [ConversationEffect] = []
+        let event: ConversationEvent?
         if let stimulus = turn.stimulus {
             switch stimulus.content {
-            case .typed(let text): effects = conversation.receive(.line(typed(text)), now: now)
-            case .event(let event): effects = answer(event, at: stimulus.line, now: now)
+            case .typed(let text): event = TranscriptEntry.Content.typed(typed(text)).conversationEvent
+            case .event(let recorded): event = check(recorded, at: stimulus.line) ? recorded.conversationEvent : nil
             case .said: preconditionFailure("Invalid turn: a line entry is never a stimulus")
             }
         } else {
-            effects = conversation.start(now: now)
+            event = .answered  // a transcript need not note where the call came from (`connected from`)
         }
+        let effects = event.map { conversation.handle($0, at: now) } ?? []
         if conversation.isTracing { covered.formUnion(conversation.takeTrace().flatMap(CoveragePoint.points)) }
         var said: [LineOutput] = []
         for effect in effects {
@@ -98,45 +99,28 @@ public struct InProcessReplay {
         return Result(divergence: divergence, canAccept: canAccept, outputs: outputs, covered: covered)
     }
 
-    private mutating func answer(_ event: TranscriptEvent, at line: Int, now: LocalMoment) -> [ConversationEffect] {
+    /// Whether the line can be told `event` here: an outcome only for the action under way,
+    /// and one it can end in. Notes that the guest left while an action was under way.
+    private mutating func check(_ event: TranscriptEvent, at line: Int) -> Bool {
         switch event {
         case .outcome(let outcome):
             guard let action = conversation.pendingAction else {
                 diverge(at: line, "the transcript records an outcome here, but the line started no action")
-                return []
+                return false
             }
             guard action.results.contains(outcome.result) else {
                 diverge(at: line, "the line is doing \(action.rawValue), which cannot end in \"\(outcome.result)\" ("
                     + action.results.joined(separator: ", ") + ")")
-                return []
+                return false
             }
-            return conversation.complete(outcome, now: now)
-        case .noInput:
-            return conversation.noInput(now: now)
-        case .closing:
-            return conversation.close(now: now)
-        case .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt:
-            return event.guestInput.map { conversation.receive($0, now: now) } ?? []
         case .guestHungUp, .guestStoppedReading:
             if conversation.isPerforming { guestLeftDuringAction = true }
-            return []
-        case .agentJoined(_, let name):
-            return conversation.agentJoined(name: name, now: now)
-        case .agentSaid(let name, let text):
-            return [.say(conversation.agentLine(name: name, text: text))]
-        case .agentLeft(let how, _):
-            return conversation.agentLeft(how, now: now)
-        case .supervisorJoined(_, let name):
-            return [.say(conversation.joinedText(name: name))]
-        case .supervisorLeft(_, let name?):
-            return [.say(conversation.leftText(name: name))]
-        case .queueMoved(let position, let wait):
-            return conversation.queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init), now: now)
-        case .queueEnded(let ending):
-            return conversation.queueEnded(ending, now: now)
-        case .guestFinishedSending, .connected, .notSaved, .hungUp, .supervisorLeft, .whisper, .note:
-            return []
+        case .connected, .noInput, .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .closing, .hungUp,
+             .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
+             .note, .queueMoved, .queueEnded:
+            break
         }
+        return true
     }
 
     /// Actions that differ cannot be accepted; only the first difference is reported.
@@ -155,7 +139,7 @@ public struct InProcessReplay {
                 if !bindings.match(expected: text, actual: original(line)) { return false }
             case (.event(.hungUp), .hangUp):
                 continue
-            default:
+            case (.said, .hangUp), (.typed, _), (.event, _):
                 return false
             }
         }

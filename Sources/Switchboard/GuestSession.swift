@@ -3,7 +3,7 @@ import Telnet
 import Transcript
 import Reactor
 
-/// One guest on the line: their connection, their conversation and its transcript.
+/// One guest on the line: their connection, their conversation and the record of their call.
 ///
 /// Owned by the `ServiceCenter` on the event-loop thread.
 final class GuestSession {
@@ -12,7 +12,8 @@ final class GuestSession {
     let day: String
     let connection: LineConnection
     var conversation: Conversation
-    var transcript: TranscriptRecorder
+    /// What was said on the call: the transcript, the last entries, the consoles watching.
+    var callLog: CallLog
     /// When the guest last sent anything (milliseconds since 1970), for the idle timeout.
     var lastHeard: Int64
     /// The guest closed their sending side (`nc` at end of input): finish, then hang up.
@@ -28,29 +29,16 @@ final class GuestSession {
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }
-    /// Consoles watching this call (their connection IDs).
-    var watchers: Set<UInt64> = []
-    /// The last entries of the call, raw, for `watch` to start from.
-    private let recent = RecentEntries(limit: 100)
 
     /// `transcripts/2026-11-25/<id>.txt`, made once per call (not at every flush).
     private(set) lazy var transcriptPath = "transcripts/" + day + "/" + id + ".txt"
-
-    func remember(_ direction: TranscriptDirection, _ text: String) {
-        recent.append((direction, text))
-    }
-
-    /// The recent entries as a console shows them, oldest first.
-    var recentConsoleLines: [String] {
-        recent.inOrder.flatMap { ServiceCenter.consoleLines($0.direction, $0.text, session: connection.id) }
-    }
 
     init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
         self.id = id
         self.day = day
         self.connection = connection
         self.conversation = conversation
-        self.transcript = transcript
+        self.callLog = CallLog(call: connection.id, transcript: transcript)
         self.lastHeard = now
         self.startedAt = now
     }
@@ -58,54 +46,3 @@ final class GuestSession {
 
 @available(*, unavailable)
 extension GuestSession: Sendable {}
-
-/// The last `limit` things appended, kept as a ring in memory of its own: once full, the
-/// newest overwrites the oldest in place. An append is a store (no uniqueness or capacity
-/// bookkeeping, as an `Array` does per append), and the memory is taken once, at the first.
-///
-/// A class: its one owner (a session) appends to it in place, and the memory is freed once.
-/// Not generic: a generic class's deinit is never specialized, and letting go of a whole
-/// call's entries through value witnesses cost more than keeping them.
-final class RecentEntries {
-    typealias Element = (direction: TranscriptDirection, text: String)
-
-    let limit: Int
-    private var ring: UnsafeMutablePointer<Element>?
-    private var count = 0
-    /// Where the oldest is, once the ring is full.
-    private var oldest = 0
-
-    init(limit: Int) {
-        precondition(limit > 0)
-        self.limit = limit
-    }
-
-    deinit {
-        ring?.deinitialize(count: count)
-        ring?.deallocate()
-    }
-
-    func append(_ element: Element) {
-        guard let ring else {
-            let storage = UnsafeMutablePointer<Element>.allocate(capacity: limit)
-            storage.initialize(to: element)
-            ring = storage
-            count = 1
-            return
-        }
-        if count < limit {
-            (ring + count).initialize(to: element)
-            count += 1
-        } else {
-            ring[oldest] = element
-            oldest = oldest + 1 == limit ? 0 : oldest + 1
-        }
-    }
-
-    /// Oldest first.
-    var inOrder: [Element] {
-        guard let ring else { return [] }
-        return Array(UnsafeBufferPointer(start: ring + oldest, count: count - oldest))
-            + Array(UnsafeBufferPointer(start: ring, count: oldest))
-    }
-}

@@ -8,46 +8,21 @@ extension ServiceCenter {
     /// Queue time: monotonic seconds, immune to the wall clock being set.
     var queueTime: Double { Double(loop.now.nanoseconds) / 1e9 }
 
-    /// Records a transcript entry and shows it to whoever follows the call on a console.
-    /// Cheap when nobody follows: the entry is kept raw, formatted only if a console asks.
-    func record(_ direction: TranscriptDirection, _ text: String, in session: GuestSession, at now: Int64) {
-        session.transcript.record(direction, text, at: now)
-        session.remember(direction, text)
-        // Nobody follows most calls: that is found without making the list of agents.
-        let toAgents = direction == .guest && session.conversation.isWithAgent && (session.agent != nil || !session.barging.isEmpty)
-        guard !session.watchers.isEmpty || toAgents else { return }
-        let agents = toAgents ? session.staffInCall : []
-        let lines = Self.consoleLines(direction, text, session: session.connection.id)
-        for console in session.watchers { desk?.show(lines, toConsole: console) }
-        for agent in agents { desk?.show(lines, toAgent: agent) }
-    }
-
-    /// `17> ` what the guest typed, `17| ` what the line said (cut to the window), `17* ` events;
-    /// escaped, so nothing a guest typed can drive the agent's terminal.
-    static func consoleLines(_ direction: TranscriptDirection, _ text: String, session id: UInt64) -> [String] {
-        // Phones shown masked, as in `sessions`: the full number is `phone ID`, which is logged.
-        switch direction {
-        case .guest: return ["\(id)> " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
-        case .line:
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                ConsoleText.fit("\(id)| " + ConsoleText.safe(ConsoleText.maskingPhones(String($0))), columns: 79)
-            }
-        case .event: return ["\(id)* " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
-        }
-    }
-
-    /// `0` / `agent`: into the queue, or, with nobody logged in, straight to the callback offer.
-    func askForAgent(_ session: GuestSession, now: Int64) {
+    /// `0` / `agent`: the guest's answer from the queue (their place in it, or with nobody
+    /// logged in the callback offer), and what the queue does next for others (offers to
+    /// agents), to carry out once the guest has heard their answer.
+    func askForAgent(_ session: GuestSession) -> (outcome: ActionOutcome, next: [CallQueue.Action]) {
         var actions = queue.guestAsks(session.connection.id, now: queueTime)
-        guard let first = actions.first else { return }
-        actions.removeFirst()
+        guard !actions.isEmpty else { preconditionFailure("Invalid queue answer: nothing for a guest who asked for a person") }
+        let first = actions.removeFirst()
         switch first {
         case .tellPosition(_, let position, let wait):
-            complete(.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), in: session, now: now)
-        default:
-            complete(.unavailable, in: session, now: now)
+            return (.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), actions)
+        case .offerCallback:
+            return (.unavailable, actions)
+        case .offerCall, .withdrawOffer, .connect, .returnToQueue:
+            preconditionFailure("Invalid queue answer to a guest who asked for a person: \(first)")
         }
-        apply(actions, now: now)
     }
 
     /// Carries out what the queue decided.
@@ -59,9 +34,7 @@ extension ServiceCenter {
                 tellPosition(position, wait: wait, to: session, now: now)
             case .offerCallback(let guest, let reason):
                 guard let session = sessions[guest] else { continue }
-                let ending: Conversation.QueueEnding = reason == .noAgents ? .noOne : .waitedTooLong
-                record(.event, TranscriptEvent.queueEnded(ending).text, in: session, at: now)
-                execute(session.conversation.queueEnded(ending, now: local(now)), in: session, now: now)
+                hear(.queueEnded(reason == .noAgents ? .noOne : .waitedTooLong), in: session, at: now)
             case .offerCall(let agent, let guest):
                 guard let session = sessions[guest] else { continue }
                 desk?.offer(guest: summary(of: session, now: now), to: agent)
@@ -76,8 +49,7 @@ extension ServiceCenter {
                 session.agent = nil
                 // Back at the front of the queue (heard once the apology is said), then the agent is gone.
                 tellPosition(1, wait: queue.expectedWait(atPosition: 1), to: session, now: now)
-                record(.event, TranscriptEvent.agentLeft(.lost, id: agent ?? "?").text, in: session, at: now)
-                execute(session.conversation.agentLeft(.lost, now: local(now)), in: session, now: now)
+                hear(.agentLeft(.lost, id: agent ?? "?"), in: session, at: now)
             }
         }
     }
@@ -85,9 +57,7 @@ extension ServiceCenter {
     /// The guest's place in the queue, recorded (whole seconds, as the transcript keeps it,
     /// so a replay says the same wait) and told.
     private func tellPosition(_ position: Int, wait: Double?, to session: GuestSession, now: Int64) {
-        let seconds = Self.wholeSeconds(wait)
-        record(.event, TranscriptEvent.queueMoved(position: position, waitSeconds: seconds.map { Int($0) }).text, in: session, at: now)
-        execute(session.conversation.queueMoved(position: position, expectedWaitSeconds: seconds, now: local(now)), in: session, now: now)
+        hear(.queueMoved(position: position, waitSeconds: Self.wholeSeconds(wait).map { Int($0) }), in: session, at: now)
     }
 
     static func wholeSeconds(_ wait: Double?) -> Double? { wait.map { $0.rounded() } }
@@ -95,10 +65,9 @@ extension ServiceCenter {
     private func connect(_ agent: String, to session: GuestSession, now: Int64) {
         let name = desk?.name(of: agent) ?? agent
         session.agent = agent
-        record(.event, TranscriptEvent.agentJoined(id: agent, name: name).text, in: session, at: now)
         desk?.audit("takeover", ["agent": agent, "session": String(session.connection.id)])
-        execute(session.conversation.agentJoined(name: name, now: local(now)), in: session, now: now)
-        desk?.connected(agent, to: summary(of: session, now: now), recent: session.recentConsoleLines)
+        hear(.agentJoined(id: agent, name: name), in: session, at: now)
+        desk?.connected(agent, to: summary(of: session, now: now), recent: session.callLog.recentConsoleLines)
     }
 
     /// The guest hung up: out of the queue, or the agent's call ends.
@@ -110,7 +79,7 @@ extension ServiceCenter {
             desk?.callEnded(agent, guest: id, reason: "the guest hung up")
         }
         for supervisor in session.barging { desk?.callEnded(supervisor, guest: id, reason: "the guest hung up") }
-        for console in session.watchers { desk?.show(["* \(id) call ended"], toConsole: console) }
+        for console in session.callLog.watchers { desk?.show(["* \(id) call ended"], toConsole: console) }
     }
 
     /// What a console shows about a call.

@@ -57,13 +57,9 @@ extension ServiceCenter {
     /// What the agent types during a call goes to the guest as "Mei: …".
     func agentSays(_ agent: String, name: String, text: String) -> String? {
         guard let session = session(of: agent) else { return "you are not on a call (take one, or type help)" }
-        let now = clock.now()
-        let line = session.conversation.agentLine(name: name, text: text)
-        session.connection.sendLine(line)
         // Recorded as said by a person (a replay takes it as given), then as the guest saw it.
-        record(.event, TranscriptEvent.agentSaid(name: name, text: text).text, in: session, at: now)
-        record(.line, line, in: session, at: now)
-        for other in ([session.agent].compactMap { $0 } + session.barging) where other != agent {
+        hear(.agentSaid(name: name, text: text), in: session, at: clock.now())
+        for other in session.staffInCall where other != agent {
             desk?.show(["\(agent)> " + ConsoleText.safe(text)], toAgent: other)
         }
         return nil
@@ -72,40 +68,33 @@ extension ServiceCenter {
     /// Hands the guest back to the main menu.
     func release(_ agent: String) -> String? {
         guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
-        let now = clock.now()
         endCall(of: session, agent: agent, how: .released)
-        execute(session.conversation.agentLeft(.released, now: local(now)), in: session, now: now)
         return nil
     }
 
     func hangUp(_ agent: String) -> String? {
         guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
-        let now = clock.now()
-        endCall(of: session, agent: agent, how: .hungUp)
         desk?.audit("hangup", ["agent": agent, "session": String(session.connection.id)])
-        execute(session.conversation.agentLeft(.hungUp, now: local(now)), in: session, now: now)
+        endCall(of: session, agent: agent, how: .hungUp)
         return nil
     }
 
+    /// The agent leaves the call `how` (released or hung up): the supervisors in it are told
+    /// and leave with them, the agent wraps up, and the guest hears it.
     private func endCall(of session: GuestSession, agent: String, how: Conversation.AgentDeparture) {
-        let now = clock.now()
         session.agent = nil
         let note = how == .released ? "released by \(agent)" : "hung up by \(agent)"
         for supervisor in session.barging { desk?.callEnded(supervisor, guest: session.connection.id, reason: note) }
         session.barging.removeAll()
-        record(.event, TranscriptEvent.agentLeft(how, id: agent).text, in: session, at: now)
         _ = queue.callEnds(agent, now: queueTime)
+        hear(.agentLeft(how, id: agent), in: session, at: clock.now())
     }
 
     /// A barging supervisor leaves; the agent and guest carry on, told so.
     func leaveBarge(_ supervisor: String, name: String) -> String? {
         guard let session = sessions.values.first(where: { $0.barging.contains(supervisor) }) else { return "you are not in a call" }
         session.barging.removeAll { $0 == supervisor }
-        let now = clock.now()
-        let line = session.conversation.leftText(name: name)
-        session.connection.sendLine(line)
-        record(.event, TranscriptEvent.supervisorLeft(id: supervisor, name: name).text, in: session, at: now)
-        record(.line, line, in: session, at: now)
+        hear(.supervisorLeft(id: supervisor, name: name), in: session, at: clock.now())
         if let agent = session.agent { desk?.show(["* \(supervisor) left the call"], toAgent: agent) }
         return nil
     }
@@ -114,7 +103,7 @@ extension ServiceCenter {
         guard let session = guest.flatMap({ sessions[$0] }) ?? session(of: agent) else {
             return "note goes into the call you are on or watching"
         }
-        record(.event, TranscriptEvent.note(by: agent, text: text).text, in: session, at: clock.now())
+        record(.note(by: agent, text: text), in: session, at: clock.now())
         return nil
     }
 
@@ -130,18 +119,18 @@ extension ServiceCenter {
     /// Starts following a call read-only: the lines so far, then each new one.
     func watch(_ console: UInt64, guest: UInt64) -> Result<[String], ConsoleProblem> {
         guard let session = sessions[guest], !session.isClosed else { return .failure(ConsoleProblem("there is no call \(guest)")) }
-        session.watchers.insert(console)
-        return .success(session.recentConsoleLines)
+        session.callLog.watchers.insert(console)
+        return .success(session.callLog.recentConsoleLines)
     }
 
     func unwatch(_ console: UInt64) {
-        for session in sessions.values { session.watchers.remove(console) }
+        for session in sessions.values { session.callLog.watchers.remove(console) }
     }
 
     func whisper(_ supervisor: String, guest: UInt64, text: String) -> String? {
         guard let session = sessions[guest], let agent = session.agent else { return "call \(guest) has no agent to whisper to" }
         desk?.show(["(whisper from \(supervisor)) " + ConsoleText.safe(text)], toAgent: agent)
-        record(.event, TranscriptEvent.whisper(from: supervisor, to: agent).text, in: session, at: clock.now())
+        record(.whisper(from: supervisor, to: agent), in: session, at: clock.now())
         return nil
     }
 
@@ -151,12 +140,8 @@ extension ServiceCenter {
         guard let session = sessions[guest], let agent = session.agent else { return "call \(guest) has no agent; use take" }
         guard agent != supervisor, !session.barging.contains(supervisor) else { return "you are already in call \(guest)" }
         session.barging.append(supervisor)
-        session.watchers.remove(console)
-        let now = clock.now()
-        let line = session.conversation.joinedText(name: name)
-        session.connection.sendLine(line)
-        record(.event, TranscriptEvent.supervisorJoined(id: supervisor, name: name).text, in: session, at: now)
-        record(.line, line, in: session, at: now)
+        session.callLog.watchers.remove(console)
+        hear(.supervisorJoined(id: supervisor, name: name), in: session, at: clock.now())
         desk?.audit("barge", ["supervisor": supervisor, "session": String(guest)])
         desk?.show(["* \(supervisor) joined the call"], toAgent: agent)
         return nil

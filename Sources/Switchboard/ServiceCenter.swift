@@ -94,10 +94,10 @@ public final class ServiceCenter {
             guard let session = sessions[connection], !session.isClosed else { continue }
             let now = clock.now()
             if let failure = ack.failure {
-                record(.event, "not saved: \(failure)", in: session, at: now)
+                record(.notSaved(reason: "\(failure)"), in: session, at: now)
                 log("a record was refused, the guest was told nothing is saved: \(failure)")
             }
-            complete(ack.failure == nil ? outcome : .failed, in: session, now: now)
+            hear(.outcome(ack.failure == nil ? outcome : .failed), in: session, at: now)
             finishIfDone(session)
         }
         checkShutdown()
@@ -127,44 +127,92 @@ public final class ServiceCenter {
 
     // MARK: Carrying out effects
 
-    func execute(_ effects: [ConversationEffect], in session: GuestSession, now: Int64) {
-        // Redacting, the transcript masks the answers just taken before anything is said.
-        if session.transcript.isRedacting {
-            session.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
+    /// Records `event` on `session`'s call, then tells the conversation what it hears of it
+    /// (`conversationEvent`, the mapping a replay uses too) and carries out its answer.
+    func hear(_ event: TranscriptEvent, in session: GuestSession, at now: Int64) {
+        record(event, in: session, at: now)
+        if let heard = event.conversationEvent { run(heard, in: session, at: now) }
+    }
+
+    /// Records `event` on `session`'s call, for its transcript and whoever follows the call.
+    func record(_ event: TranscriptEvent, in session: GuestSession, at now: Int64) {
+        session.callLog.record(.event, event.text, at: now, showingOn: desk)
+    }
+
+    /// Tells `session`'s conversation `event` and carries out its effects in one loop, in
+    /// order. An action answered at once (a lookup, the queue) is recorded and told as the
+    /// next event once the effects before it are done; one whose record must reach the disk
+    /// first is told from `journalDidAcknowledge`. What the queue does next for others waits
+    /// until the guest has heard their own answer.
+    func run(_ event: ConversationEvent, in session: GuestSession, at now: Int64) {
+        let moment = local(now)
+        var effects = session.conversation.handle(event, at: moment)
+        learnAnswers(in: session, after: event)
+        var later: [CallQueue.Action]?  // nil, not empty: nothing to let go of on nearly every line
+        while let outcome = carryOut(effects, in: session, at: now, then: &later) {
+            // The outcome goes into the transcript so a replay can answer the same way without this store.
+            let recorded = TranscriptEvent.outcome(outcome)
+            record(recorded, in: session, at: now)
+            guard let next = recorded.conversationEvent else { break }
+            effects = session.conversation.handle(next, at: moment)
+            learnAnswers(in: session, after: next)
         }
+        if let later { apply(later, now: now) }
+        // A whole ordinary call (10-15 KiB) goes to the writer in one piece: one file opened,
+        // written and closed per call; a long one in pieces of this size.
+        if session.callLog.transcript.pendingCount > 16384 { flushTranscript(of: session) }
+    }
+
+    /// Performs `effects` in order; returns the outcome of the action they end with when it
+    /// is known at once (a conversation asks for an action last, and waits for its outcome).
+    private func carryOut(_ effects: [ConversationEffect], in session: GuestSession, at now: Int64,
+                          then later: inout [CallQueue.Action]?) -> ActionOutcome? {
         for effect in effects {
             switch effect {
             case .say(let text):
                 session.connection.sendLine(text)
-                record(.line, text, in: session, at: now)
-            case .perform(.requestAgent):
-                askForAgent(session, now: now)
-            case .perform(.leaveQueue):
-                apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
-                complete(.left, in: session, now: now)
+                session.callLog.record(.line, text, at: now, showingOn: desk)
             case .perform(let request):
-                switch office.perform(request, session: session.id, flows: session.conversation.script, zone: zone, now: now) {
-                case .done(let outcome):
-                    complete(outcome, in: session, now: now)
-                case .awaitingDisk(let token, let outcome):
-                    awaiting[token] = (session.connection.id, outcome)
-                }
+                assert(effect == effects.last, "a conversation asks for an action last: it waits for its outcome")
+                return perform(request, for: session, at: now, then: &later)
             case .hangUp:
-                record(.event, "hung up", in: session, at: now)
+                record(.hungUp, in: session, at: now)
                 session.isClosed = true
                 session.connection.close(flushFirst: true)
             }
         }
-        // A whole ordinary call (10-15 KiB) goes to the writer in one piece: one file opened,
-        // written and closed per call; a long one in pieces of this size.
-        if session.transcript.pendingCount > 16384 { flushTranscript(of: session) }
+        return nil
     }
 
-    /// Answers the conversation's action; the outcome goes into the transcript so a replay
-    /// can answer the same way without this store.
-    func complete(_ outcome: ActionOutcome, in session: GuestSession, now: Int64) {
-        record(.event, OutcomeText.encode(outcome), in: session, at: now)
-        execute(session.conversation.complete(outcome, now: local(now)), in: session, now: now)
+    /// Redacting, the transcript masks the answers the conversation took at `event` before
+    /// anything it says is written.
+    private func learnAnswers(in session: GuestSession, after event: ConversationEvent) {
+        guard session.callLog.transcript.isRedacting, !event.isTalkInCall else { return }
+        session.callLog.transcript.learn(session.conversation.recentAnswers, queued: session.conversation.queuedInputCount)
+    }
+
+    /// Carries out `request` for `session`: its outcome when known at once, nil when it comes
+    /// once the record is on disk. What the queue does next for others is added to `later`.
+    private func perform(_ request: ActionRequest, for session: GuestSession, at now: Int64,
+                         then later: inout [CallQueue.Action]?) -> ActionOutcome? {
+        switch request {
+        case .requestAgent:
+            let (outcome, next) = askForAgent(session)
+            later = (later ?? []) + next
+            return outcome
+        case .leaveQueue:
+            apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
+            return .left
+        case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findReservation, .findComplaint,
+             .findCaller:
+            switch office.perform(request, session: session.id, flows: session.conversation.script, zone: zone, now: now) {
+            case .done(let outcome):
+                return outcome
+            case .awaitingDisk(let token, let outcome):
+                awaiting[token] = (session.connection.id, outcome)
+                return nil
+            }
+        }
     }
 
     /// During a call with a person, a guest line the line itself refused (and answered)
@@ -180,7 +228,7 @@ public final class ServiceCenter {
     private func finishIfDone(_ session: GuestSession) {
         guard !session.isClosed else { return }
         if session.inputEnded && !session.conversation.isPerforming {
-            record(.event, "guest finished sending", in: session, at: clock.now())
+            hear(.guestFinishedSending, in: session, at: clock.now())
             session.isClosed = true
             session.connection.close(flushFirst: true)
         } else if shutdownDone != nil && !session.conversation.isPerforming {
@@ -190,12 +238,11 @@ public final class ServiceCenter {
 
     /// The line is closing: the guest is told (noted first, so a replay tells them too).
     private func close(_ session: GuestSession, now: Int64) {
-        session.transcript.record(.event, TranscriptEvent.closing.text, at: now)
-        execute(session.conversation.close(now: local(now)), in: session, now: now)
+        hear(.closing, in: session, at: now)
     }
 
     private func flushTranscript(of session: GuestSession) {
-        let text = session.transcript.take()
+        let text = session.callLog.transcript.take()
         guard !text.isEmpty else { return }
         files?.append(to: session.transcriptPath) { text.bytes() }
     }
@@ -234,8 +281,7 @@ public final class ServiceCenter {
         let limit = Int64(settings.idleTimeoutSeconds * 1000)
         for session in sessions.values where !session.isClosed && !session.conversation.isPerforming && now - session.lastHeard >= limit {
             session.lastHeard = now
-            record(.event, "no input", in: session, at: now)
-            execute(session.conversation.noInput(now: local(now)), in: session, now: now)
+            hear(.noInput, in: session, at: now)
         }
     }
 }
@@ -257,14 +303,16 @@ extension ServiceCenter: LineServerDelegate {
         let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
-        transcript.record(.event, "connected from " + connection.peerAddress.description, at: now)
+        // Noted in the transcript only: where a guest connects from is not for consoles.
+        let connected = TranscriptEvent.connected(from: connection.peerAddress.description)
+        transcript.record(connected, at: now)
         // Moved, not copied, into the session: a conversation is a large value.
         let session = GuestSession(id: id, day: day, connection: connection, conversation: consume conversation,
                                    transcript: consume transcript, now: now)
         sessions[connection.id] = session
         connection.context = session
         callsToday += 1
-        execute(session.conversation.start(now: moment), in: session, now: now)
+        if let answered = connected.conversationEvent { run(answered, in: session, at: now) }
     }
 
     public func connection(_ connection: LineConnection, didReceive input: LineInput) {
@@ -275,33 +323,36 @@ extension ServiceCenter: LineServerDelegate {
         guard !session.isClosed else { return }
         let now = clock.now()
         session.lastHeard = now
-        let guestInput: GuestInput
+        let event: TranscriptEvent
+        let staffNote: String?
         switch input {
         case .line(let text):
-            record(.guest, text, in: session, at: now)
-            if session.conversation.isWithAgent { return }  // the agent hears it (`record`), not the menu
-            guestInput = .line(text)
+            // With a person on the call, a whole line is theirs (shown to them), not the flow's.
+            let withPerson = session.conversation.isWithAgent
+            session.callLog.record(.guest, text, at: now, showingOn: desk, staff: withPerson ? session.staffInCall : nil)
+            if !withPerson, let heard = TranscriptEntry.Content.typed(text).conversationEvent { run(heard, in: session, at: now) }
+            if session.inputEnded { finishIfDone(session) }
+            return
         case .tooLong(let limit):
-            record(.event, "line longer than \(limit) bytes", in: session, at: now)
-            tellStaffInCall(session, "the guest sent a line longer than \(limit) bytes (not shown); they were asked for a shorter one")
-            guestInput = .tooLong(limit: limit)
+            event = .lineTooLong(limit: limit)
+            staffNote = "the guest sent a line longer than \(limit) bytes (not shown); they were asked for a shorter one"
         case .invalidText:
-            record(.event, "line not UTF-8", in: session, at: now)
-            tellStaffInCall(session, "the guest sent a line that is not readable text (not shown); they were asked to type it again")
-            guestInput = .unreadable
+            event = .lineNotUTF8
+            staffNote = "the guest sent a line that is not readable text (not shown); they were asked to type it again"
         case .controlCharacters:
-            record(.event, "line with control characters", in: session, at: now)
-            tellStaffInCall(session, "the guest sent a line with control keys (not shown, so it cannot reach your terminal); they were asked to type it again")
-            guestInput = .controlCharacters
+            event = .lineWithControlCharacters
+            staffNote = "the guest sent a line with control keys (not shown, so it cannot reach your terminal); they were asked to type it again"
         case .interrupt:
-            record(.event, "interrupt", in: session, at: now)
-            guestInput = .line("quit")
+            event = .interrupt
+            staffNote = nil
         case .endOfInput:
             session.inputEnded = true
             finishIfDone(session)
             return
         }
-        execute(session.conversation.receive(guestInput, now: local(now)), in: session, now: now)
+        record(event, in: session, at: now)
+        if let staffNote { tellStaffInCall(session, staffNote) }
+        if let heard = event.conversationEvent { run(heard, in: session, at: now) }
         if session.inputEnded { finishIfDone(session) }
     }
 
@@ -309,11 +360,11 @@ extension ServiceCenter: LineServerDelegate {
         guard let session = sessions.removeValue(forKey: connection.id) else { return }
         let now = clock.now()
         if !session.isClosed {
-            record(.event, reason == .outputOverflow ? "closed: guest stopped reading" : "guest hung up", in: session, at: now)
+            hear(reason == .outputOverflow ? .guestStoppedReading : .guestHungUp, in: session, at: now)
         }
         session.isClosed = true
         guestLeft(session, now: now)
-        session.transcript.finish()
+        session.callLog.transcript.finish()
         flushTranscript(of: session)
         checkShutdown()
     }

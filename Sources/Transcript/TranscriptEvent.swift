@@ -7,7 +7,9 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// The call was answered (a note).
     case connected(from: String)
     /// An action's outcome: the replay answers the action with it.
-    case outcome(ActionOutcome)
+    /// Indirect: an outcome is several times the size of any other event, and the line
+    /// makes an entry of one for every line it says.
+    indirect case outcome(ActionOutcome)
     /// The guest was silent for the idle time.
     case noInput
     /// The guest sent a line past the line's limit.
@@ -148,17 +150,6 @@ public enum TranscriptEvent: Equatable, Sendable {
         return nil
     }
 
-    /// What the guest's side delivered, for the events that stand for a line the guest sent.
-    public var guestInput: GuestInput? {
-        switch self {
-        case .lineTooLong(let limit): return .tooLong(limit: limit)
-        case .lineNotUTF8: return .unreadable
-        case .lineWithControlCharacters: return .controlCharacters
-        case .interrupt: return .line("quit")
-        default: return nil
-        }
-    }
-
     /// The bytes a guest's terminal sends to cause this event over TCP (a line problem, an
     /// interrupt); nil for the events a guest does not cause by sending.
     public var bytesThatCauseIt: [UInt8]? {
@@ -167,7 +158,9 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .lineNotUTF8: return [0xC3, 0x28, 13, 10]
         case .lineWithControlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]
         case .interrupt: return [255, 244]  // IAC IP
-        default: return nil
+        case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved,
+             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded:
+            return nil
         }
     }
 

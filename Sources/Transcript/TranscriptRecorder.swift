@@ -78,13 +78,18 @@ public struct TranscriptRecorder: Sendable {
     /// Whether guest lines are masked (`serve --redact`).
     public var isRedacting: Bool { redactor != nil }
 
+    /// Records an `event` entry: the event as the transcript writes it.
+    public mutating func record(_ event: TranscriptEvent, at instant: Int64) {
+        record(.event, event.text, at: instant)
+    }
+
     public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
         guard var redactor else { return write(direction, text, at: instant) }
         var text = text
         var isInput = direction == .guest
         if direction == .event, case .success(let event) = TranscriptEvent.parse(text) {
             if case .outcome(let outcome) = event { text = OutcomeText.encode(redactor.redact(outcome)) }
-            isInput = event.guestInput != nil
+            if case .guest? = event.conversationEvent { isInput = true }
         }
         if direction != .guest { text = redactor.apply(text) }
         self.redactor = redactor

@@ -126,4 +126,16 @@ struct InProcessReplayTests {
         let result = InProcessReplay.run(try! Self.document(text), flows: TestPrompts.shipped)
         #expect(result.passed, "\(result.divergence?.report ?? "")")
     }
+
+    /// A call recorded with an interrupt replays: the recorder and the replay tell the
+    /// conversation the same event.
+    @Test func aRecordedInterruptReplays() {
+        var call = RecordedCall()
+        call.say("1", "24 Dec")
+        call.send(.interrupt)
+        let document = call.transcript()
+        #expect(document.lines.contains { $0.hasSuffix("event interrupt") })
+        let result = InProcessReplay.run(document, flows: TestPrompts.shipped)
+        #expect(result.passed, "\(result.divergence?.report ?? "")")
+    }
 }

@@ -31,6 +31,8 @@ public enum TestPrompts {
 /// A call recorded the way the service centre records one, without sockets: a guest's
 /// lines go into a `Conversation` at a clock that moves 1.5 s per line, actions are
 /// answered cooperatively (or as told), and everything lands in a `TranscriptRecorder`.
+/// Like the centre, it records each entry, then tells the conversation what it hears of it
+/// (`conversationEvent`).
 public struct RecordedCall {
     /// Wednesday 25 November 2026, 10:00 UTC.
     public static let startedAt: Int64 = 1_795_600_800_000
@@ -45,8 +47,7 @@ public struct RecordedCall {
         conversation = Conversation(script: flows, now: moment)
         recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", flows: flows.version, language: "en",
                                                                startedAt: Self.startedAt, utcOffsetSeconds: 0), redacting: redacting)
-        recorder.record(.event, "connected from 127.0.0.1:50000", at: now)
-        carryOut(conversation.start(now: moment))
+        hear(.event(.connected(from: "127.0.0.1:50000")))
     }
 
     private var moment: LocalMoment { LocalMoment(epochSeconds: now / 1000, utcOffsetSeconds: 0) }
@@ -54,22 +55,19 @@ public struct RecordedCall {
     public mutating func say(_ lines: String...) {
         for line in lines {
             now += 1500
-            recorder.record(.guest, line, at: now)
-            carryOut(conversation.receive(.line(line), now: moment))
+            hear(.typed(line))
         }
     }
 
-    /// A line the line could not take (too long, not UTF-8, control characters).
-    public mutating func send(_ input: GuestInput, as event: TranscriptEvent) {
+    /// A line the line could not take (too long, not UTF-8, control characters), or an interrupt.
+    public mutating func send(_ event: TranscriptEvent) {
         now += 1500
-        recorder.record(.event, event.text, at: now)
-        carryOut(conversation.receive(input, now: moment))
+        hear(.event(event))
     }
 
     public mutating func silence() {
         now += 60_000
-        recorder.record(.event, "no input", at: now)
-        carryOut(conversation.noInput(now: moment))
+        hear(.event(.noInput))
     }
 
     /// The transcript text, ended as the guest hanging up would end it.
@@ -80,22 +78,38 @@ public struct RecordedCall {
     }
 
     public mutating func finishedText() -> String {
-        if !conversation.hasEnded { recorder.record(.event, "guest hung up", at: now) }
+        if !conversation.hasEnded { record(.event(.guestHungUp)) }
         recorder.finish()
         return recorder.takeText()
     }
 
-    private mutating func carryOut(_ effects: [ConversationEffect]) {
-        recorder.learn(conversation.recentAnswers, queued: conversation.queuedInputCount)
-        for effect in effects {
-            switch effect {
-            case .say(let text): recorder.record(.line, text, at: now)
-            case .hangUp: recorder.record(.event, "hung up", at: now)
-            case .perform(let request):
-                let outcome = answer(request)
-                recorder.record(.event, OutcomeText.encode(outcome), at: now)
-                carryOut(conversation.complete(outcome, now: moment))
+    /// Records `entry`, then lets the conversation answer it, an action's outcome as the
+    /// next event once the effects before it are recorded.
+    private mutating func hear(_ entry: TranscriptEntry.Content) {
+        record(entry)
+        var next = entry.conversationEvent
+        while let event = next {
+            next = nil
+            let effects = conversation.handle(event, at: moment)
+            recorder.learn(conversation.recentAnswers, queued: conversation.queuedInputCount)
+            for effect in effects {
+                switch effect {
+                case .say(let text): record(.said(text))
+                case .hangUp: record(.event(.hungUp))
+                case .perform(let request):
+                    let outcome = TranscriptEvent.outcome(answer(request))
+                    record(.event(outcome))
+                    next = outcome.conversationEvent
+                }
             }
+        }
+    }
+
+    private mutating func record(_ entry: TranscriptEntry.Content) {
+        switch entry {
+        case .said(let text): recorder.record(.line, text, at: now)
+        case .typed(let text): recorder.record(.guest, text, at: now)
+        case .event(let event): recorder.record(event, at: now)
         }
     }
 

@@ -51,7 +51,7 @@ extension Conversation {
                     (node, step) = (script.mainMenuNode, 0)
                     continue
                 }
-                state = .performing(node: node, step: step, action: action)
+                state = .performing(node: node, step: step, action: action, queued: [])
                 effects.append(.perform(request))
                 return
             case .goto(let target):
@@ -64,8 +64,7 @@ extension Conversation {
     }
 
     private mutating func wait(at node: Int, step: Int, into effects: inout [ConversationEffect]) {
-        state = .waiting(node: node, step: step)
-        noMatchCount = 0
+        state = .waiting(node: node, step: step, misses: 0, silences: 0)
         if history.capacity == 0 { history.reserveCapacity(16) }  // grown once, not at 1, 2, 4 and 8
         if history.last != node { history.append(node) }
         if history.count > 64 { history.removeFirst(history.count - 64) }
@@ -114,7 +113,8 @@ extension Conversation {
 
     // MARK: Answers
 
-    mutating func answer(_ answer: TypedAnswer, node: Int, step: Int, into effects: inout [ConversationEffect]) {
+    /// An answer at `step` of `node`, where the guest has answered wrongly `misses` times in a row.
+    mutating func answer(_ answer: TypedAnswer, node: Int, step: Int, misses: Int, into effects: inout [ConversationEffect]) {
         if answer.folded.isEmpty {
             effects.append(sayingPrompt())
             return
@@ -128,7 +128,7 @@ extension Conversation {
                 return
             }
             guard let choice = matchChoice(answer, at: node) else {
-                missed(node: node, step: step, rejection: Rejection(key: "invalid.choice"), into: &effects)
+                missed(node: node, step: step, misses: misses, rejection: Rejection(key: "invalid.choice"), into: &effects)
                 return
             }
             note(at: node) { .choice(node: $0, number: choice.number) }
@@ -154,7 +154,7 @@ extension Conversation {
             run(node: node, step: step + 1, into: &effects)
         case .failure(let rejection):
             recentAnswers.append(AnswerAttempt(kind: question.kind, variable: question.variable, typed: answer.original, value: nil))
-            missed(node: node, step: step, rejection: rejection, into: &effects)
+            missed(node: node, step: step, misses: misses, rejection: rejection, into: &effects)
         }
     }
 
@@ -170,23 +170,24 @@ extension Conversation {
     }
 
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
-    private mutating func missed(node: Int, step: Int, rejection: Rejection, into effects: inout [ConversationEffect]) {
+    private mutating func missed(node: Int, step: Int, misses: Int, rejection: Rejection, into effects: inout [ConversationEffect]) {
         if script.nodes[node].isHold {
             effects.append(sayingPrompt())  // already waiting for a person: just remind
             return
         }
-        noMatchCount += 1
+        let misses = misses + 1
         note(at: node) { .refused(node: $0, key: rejection.key) }
         effects.append(sayingRefusal(rejection, node: node, step: step))
-        if noMatchCount >= Self.maxNoMatch {
+        if misses >= Self.maxNoMatch {
             note(at: node) { .offeredPerson(node: $0) }
-            state = .offeringPerson(node: node, step: step)
+            state = .offeringPerson(node: node, step: step, silences: 0)
             effects.append(saying("global.offer_person"))
             return
         }
+        state = .waiting(node: node, step: step, misses: misses, silences: 0)
         let escalation = script.nodes[node].noMatch
-        if noMatchCount >= 2, noMatchCount - 2 < escalation.count {
-            effects.append(saying(escalation[noMatchCount - 2]))
+        if misses >= 2, misses - 2 < escalation.count {
+            effects.append(saying(escalation[misses - 2]))
         }
         effects.append(sayingPrompt())
     }
@@ -202,8 +203,7 @@ extension Conversation {
             run(from: script.agentNode, into: &effects)
         case .success(false):
             note(.offerAnswered(accepted: false))
-            state = .waiting(node: node, step: step)
-            noMatchCount = 0
+            state = .waiting(node: node, step: step, misses: 0, silences: 0)
             effects.append(saying("global.offer_person.declined"))
             effects.append(sayingPrompt())
         case .failure:
@@ -222,7 +222,7 @@ extension Conversation {
             if misses + 1 >= Self.maxNoMatch {
                 run(from: script.startNode, into: &effects)  // carry on in the hotel's first language
             } else {
-                state = .choosingLanguage(misses: misses + 1)
+                state = .choosingLanguage(misses: misses + 1, silences: 0)
                 effects.append(laidOut(languageMenu()))
             }
             return
@@ -247,8 +247,7 @@ extension Conversation {
                 history.removeLast()
                 let previous = history[history.count - 1]
                 let waitStep = script.nodes[previous].steps.firstIndex { if case .ask = $0 { true } else if case .menu = $0 { true } else { false } }!
-                state = .waiting(node: previous, step: waitStep)
-                noMatchCount = 0
+                state = .waiting(node: previous, step: waitStep, misses: 0, silences: 0)
                 effects.append(sayingPrompt())
             } else {
                 effects.append(saying("global.back.none"))
@@ -272,7 +271,7 @@ extension Conversation {
         switch state {
         case .choosingLanguage: return languageMenu()
         case .offeringPerson: return render("global.offer_person")
-        case .waiting(let node, _):
+        case .waiting(let node, _, _, _):
             let current = script.nodes[node]
             let prompt = current.prompt.map { render($0) } ?? ""
             return current.choices.isEmpty ? prompt : prompt + "\n" + Self.menuLines(current.choices) { render($0) }

@@ -1,18 +1,21 @@
 import HotelCalendar
 
-/// What the guest's side of the line delivered: a whole line, or a line the line refused.
+/// What the guest's side of the line delivered: a whole line, a line the line refused, or
+/// telnet's interrupt.
 public enum GuestInput: Equatable, Sendable {
     case line(String)
     case tooLong(limit: Int)
     case unreadable
     case controlCharacters
+    /// Telnet's interrupt (Ctrl-C, IAC IP): taken as the guest typing "quit".
+    case interrupt
 }
 
 /// What a conversation wants done; only the switchboard performs these.
 public enum ConversationEffect: Equatable, Sendable {
     /// Speak a text to the guest (it may hold several lines).
     case say(String)
-    /// Do something and answer with `Conversation.complete(_:now:)`.
+    /// Do something and tell the conversation how it turned out (`ConversationEvent.outcome`).
     /// Indirect: a request (a whole reservation) is many times the size of a text, and every
     /// effect, nearly all of them texts, would otherwise be copied at that size.
     indirect case perform(ActionRequest)
@@ -22,22 +25,28 @@ public enum ConversationEffect: Equatable, Sendable {
 
 /// One guest's conversation: a state machine that runs the flows of a `FlowSet`.
 ///
-/// Events go in (`start`, `receive`, `noInput`, `complete`), effects come out; it performs
-/// no I/O, so every flow is tested without sockets and a replay is deterministic. A
-/// conversation keeps the `FlowSet` it began with, even when the prompts are reloaded.
+/// Events go in through `handle(_:at:)` (`ConversationEvent`: the call answered, a guest
+/// line, silence, an action's outcome, a person joining …), effects come out (`say`,
+/// `perform`, `hangUp`); it performs no I/O, so every flow is tested without sockets and a
+/// replay is deterministic. A conversation keeps the `FlowSet` it began with, even when the
+/// prompts are reloaded. Once it has hung up, nothing makes it speak again.
 public struct Conversation: Sendable {
     @usableFromInline
     enum State: Equatable, Sendable {
-        /// `start` has not been called.
+        /// The call has not been answered yet.
         case notStarted
-        /// Several languages: waiting for the guest to pick one.
-        case choosingLanguage(misses: Int)
-        /// Waiting for an answer at the `ask` or menu step `step` of `node`.
-        case waiting(node: Int, step: Int)
-        /// Waiting for the outcome of the `do` at `step` of `node`; guest lines queue up.
-        case performing(node: Int, step: Int, action: ActionKind)
-        /// After repeated wrong answers: asked whether they want a person.
-        case offeringPerson(node: Int, step: Int)
+        /// Several languages: waiting for the guest to pick one, after `misses` wrong picks
+        /// and `silences` idle timeouts in a row.
+        case choosingLanguage(misses: Int, silences: Int)
+        /// Waiting for an answer at the `ask` or menu step `step` of `node`, after `misses`
+        /// wrong answers and `silences` idle timeouts in a row.
+        case waiting(node: Int, step: Int, misses: Int, silences: Int)
+        /// Waiting for the outcome of `action`, the `do` at `step` of `node`; what the guest
+        /// sends meanwhile is `queued`, read once the outcome is in.
+        case performing(node: Int, step: Int, action: ActionKind, queued: [GuestInput])
+        /// After repeated wrong answers at `step` of `node`: asked whether they want a
+        /// person, and silent `silences` times since.
+        case offeringPerson(node: Int, step: Int, silences: Int)
         /// A person from the hotel is on the line; the switchboard carries the talk.
         case withAgent(name: String)
         /// Hung up; nothing more happens.
@@ -55,13 +64,9 @@ public struct Conversation: Sendable {
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
     var history: [Int] = []
-    var noMatchCount = 0
-    var noInputCount = 0
-    /// Lines that arrived while an action was under way, answered once it completes.
-    @usableFromInline var queuedInput: [GuestInput] = []
     var now: LocalMoment
-    /// Answers checked at a question during the last event (`start`, `receive`, `noInput`,
-    /// `complete`, `close`), in order: what was typed and what it became.
+    /// Answers checked at a question during the last event, in order: what was typed and
+    /// what it became.
     public internal(set) var recentAnswers: [AnswerAttempt] = []
     /// Off by default; when on, every event adds to `trace` (see `TracePoint`), for coverage.
     public var isTracing = false
@@ -78,16 +83,19 @@ public struct Conversation: Sendable {
     // The switchboard asks these of a conversation kept in a class on every line: inlinable,
     // they read one field, where an opaque call would first copy the whole conversation.
     @inlinable public var hasEnded: Bool { if case .ended = state { true } else { false } }
-    /// True while an action is under way (the switchboard owes a `complete`).
+    /// True while an action is under way (the switchboard owes its outcome).
     @inlinable public var isPerforming: Bool { if case .performing = state { true } else { false } }
     /// Guest inputs that arrived during an action and are not read yet.
-    @inlinable public var queuedInputCount: Int { queuedInput.count }
-    /// The action under way, whose outcome `complete` expects.
-    public var pendingAction: ActionKind? { if case .performing(_, _, let action) = state { action } else { nil } }
+    @inlinable public var queuedInputCount: Int {
+        if case .performing(_, _, _, let queued) = state { queued.count } else { 0 }
+    }
+    /// The action under way, whose outcome the conversation waits for.
+    public var pendingAction: ActionKind? { if case .performing(_, _, let action, _) = state { action } else { nil } }
     /// The node the guest is at, as `flow.node`, for consoles and coverage.
     public var currentNode: String? {
         switch state {
-        case .waiting(let node, _), .performing(let node, _, _), .offeringPerson(let node, _): return script.nodes[node].qualifiedName
+        case .waiting(let node, _, _, _), .performing(let node, _, _, _), .offeringPerson(let node, _, _):
+            return script.nodes[node].qualifiedName
         case .withAgent: return "with an agent"
         case .notStarted, .choosingLanguage, .ended: return nil
         }
@@ -95,69 +103,83 @@ public struct Conversation: Sendable {
 
     public func value(of variable: String) -> AnswerValue? { variables[variable] }
 
-    /// The call is answered: greet the guest at once.
-    public mutating func start(now: LocalMoment) -> [ConversationEffect] {
-        precondition(state == .notStarted, "Invalid state: start called twice")
+    /// Takes `event`, which happened at `now`, and returns what to do about it, in order.
+    public mutating func handle(_ event: ConversationEvent, at now: LocalMoment) -> [ConversationEffect] {
         self.now = now
         recentAnswers.removeAll(keepingCapacity: true)
         var effects = Self.effects()
-        if script.languages.count > 1 {
-            state = .choosingLanguage(misses: 0)
-            effects.append(laidOut(languageMenu()))
-        } else {
-            run(from: script.startNode, into: &effects)
+        switch event {
+        case .answered: answer(into: &effects)
+        case .guest(let input): take(input, into: &effects)
+        case .silence: hearSilence(into: &effects)
+        case .outcome(let outcome): complete(outcome, into: &effects)
+        case .closing: close(into: &effects)
+        case .agentJoined(let name): agentJoined(name, into: &effects)
+        case .agentSaid(let name, let text): agentSaid(name, text, into: &effects)
+        case .agentLeft(let departure): agentLeft(departure, into: &effects)
+        case .supervisorJoined(let name): supervisorJoined(name, into: &effects)
+        case .supervisorLeft(let name): supervisorLeft(name, into: &effects)
+        case .queueMoved(let position, let wait): queueMoved(position: position, expectedWaitSeconds: wait, into: &effects)
+        case .queueEnded(let ending): queueEnded(ending, into: &effects)
         }
         return effects
     }
 
-    /// The guest sent something.
-    public mutating func receive(_ input: GuestInput, now: LocalMoment) -> [ConversationEffect] {
-        self.now = now
-        recentAnswers.removeAll(keepingCapacity: true)
-        var effects = Self.effects()
-        handle(input, into: &effects)
-        return effects
+    /// The call is answered: greet the guest at once.
+    private mutating func answer(into effects: inout [ConversationEffect]) {
+        guard case .notStarted = state else { preconditionFailure("Invalid state: the call was answered twice (\(state))") }
+        if script.languages.count > 1 {
+            state = .choosingLanguage(misses: 0, silences: 0)
+            effects.append(laidOut(languageMenu()))
+        } else {
+            run(from: script.startNode, into: &effects)
+        }
     }
 
-    /// The guest has been silent for the idle time.
-    public mutating func noInput(now: LocalMoment) -> [ConversationEffect] {
-        self.now = now
-        recentAnswers.removeAll(keepingCapacity: true)
-        var effects = Self.effects()
+    /// The guest has been silent for the idle time: ask again, more helpfully each time,
+    /// then say goodbye.
+    private mutating func hearSilence(into effects: inout [ConversationEffect]) {
         switch state {
-        case .waiting(let node, _) where script.nodes[node].isHold:
+        case .waiting(let node, _, _, _) where script.nodes[node].isHold:
             break  // on hold for a person: silence is expected
-        case .waiting(let node, _), .offeringPerson(let node, _):
-            noInputCount += 1
-            note(.noInput(goodbye: noInputCount >= Self.maxNoInput))
-            if noInputCount >= Self.maxNoInput {
+        case .waiting(let node, let step, let misses, let silences):
+            state = .waiting(node: node, step: step, misses: misses, silences: silences + 1)
+            remind(at: node, silences: silences + 1, into: &effects)
+        case .offeringPerson(let node, let step, let silences):
+            state = .offeringPerson(node: node, step: step, silences: silences + 1)
+            remind(at: node, silences: silences + 1, into: &effects)
+        case .choosingLanguage(let misses, let silences):
+            if silences + 1 >= Self.maxNoInput {
                 effects.append(saying("global.noinput.goodbye"))
                 hangUp(&effects)
             } else {
-                let escalation = script.nodes[node].noInput
-                let key = noInputCount <= escalation.count ? escalation[noInputCount - 1] : "global.noinput"
-                effects.append(saying(key))
-                effects.append(sayingPrompt())
-            }
-        case .choosingLanguage:
-            noInputCount += 1
-            if noInputCount >= Self.maxNoInput {
-                effects.append(saying("global.noinput.goodbye"))
-                hangUp(&effects)
-            } else {
+                state = .choosingLanguage(misses: misses, silences: silences + 1)
                 effects.append(laidOut(languageMenu()))
             }
         case .notStarted, .performing, .withAgent, .ended:
             break
         }
-        return effects
     }
 
-    /// The action asked for last has an outcome: follow the flow's branch for it.
-    public mutating func complete(_ outcome: ActionOutcome, now: LocalMoment) -> [ConversationEffect] {
-        self.now = now
-        recentAnswers.removeAll(keepingCapacity: true)
-        guard case .performing(let node, let step, let action) = state else {
+    /// The `silences`-th silence at `node`: its own words for it, then the question again;
+    /// goodbye at the last.
+    private mutating func remind(at node: Int, silences: Int, into effects: inout [ConversationEffect]) {
+        note(.noInput(goodbye: silences >= Self.maxNoInput))
+        if silences >= Self.maxNoInput {
+            effects.append(saying("global.noinput.goodbye"))
+            hangUp(&effects)
+        } else {
+            let escalation = script.nodes[node].noInput
+            let key = silences <= escalation.count ? escalation[silences - 1] : "global.noinput"
+            effects.append(saying(key))
+            effects.append(sayingPrompt())
+        }
+    }
+
+    /// The action asked for last has an outcome: follow the flow's branch for it, then read
+    /// what the guest sent meanwhile.
+    private mutating func complete(_ outcome: ActionOutcome, into effects: inout [ConversationEffect]) {
+        guard case .performing(let node, let step, let action, let queued) = state else {
             preconditionFailure("Invalid state: an action completed while none was under way (\(state))")
         }
         guard case .perform(_, let results) = script.nodes[node].steps[step], let target = results[outcome.result] else {
@@ -165,22 +187,33 @@ public struct Conversation: Sendable {
         }
         note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
-        var effects = Self.effects()
         run(from: target, into: &effects)
-        while !queuedInput.isEmpty, !isPerforming, state != .ended {
-            handle(queuedInput.removeFirst(), into: &effects)
+        read(queued[...], into: &effects)
+    }
+
+    /// Reads inputs that were queued during an action, in order, until another action starts
+    /// (the rest wait for it) or the call ends (the rest are dropped).
+    private mutating func read(_ queued: ArraySlice<GuestInput>, into effects: inout [ConversationEffect]) {
+        var rest = queued
+        while let input = rest.first {
+            switch state {
+            case .performing(let node, let step, let action, let more):
+                state = .performing(node: node, step: step, action: action, queued: Array(rest) + more)
+                return
+            case .ended:
+                return
+            case .notStarted, .choosingLanguage, .waiting, .offeringPerson, .withAgent:
+                rest.removeFirst()
+                take(input, into: &effects)
+            }
         }
-        return effects
     }
 
     /// The line is closing (the server stops): say so politely and end.
-    public mutating func close(now: LocalMoment) -> [ConversationEffect] {
-        self.now = now
-        recentAnswers.removeAll(keepingCapacity: true)
-        guard state != .ended else { return [] }
-        var effects: [ConversationEffect] = [saying("global.closing")]
+    private mutating func close(into effects: inout [ConversationEffect]) {
+        guard !hasEnded else { return }
+        effects.append(saying("global.closing"))
         hangUp(&effects)
-        return effects
     }
 
     /// An empty list of effects with room for an event's usual few (a text, a prompt, a hang-up),
@@ -197,7 +230,7 @@ public struct Conversation: Sendable {
         let key: String
         var details: [String: String] = [:]
         switch input {
-        case .line: return nil
+        case .line, .interrupt: return nil
         case .tooLong(let limit):
             key = "line.too_long"
             details["line.limit"] = String(limit)
@@ -208,7 +241,8 @@ public struct Conversation: Sendable {
     }
 
     /// Saying `text`, fitted to the hotel's terminal width. Every `say` is made by this,
-    /// `saying` or `sayingPrompt`, so what leaves the machine is always laid out.
+    /// `saying` or `sayingPrompt`, so what leaves the machine is always laid out (but what a
+    /// person in the call typed, passed on as typed).
     func laidOut(_ text: String) -> ConversationEffect {
         .say(TextLayout.laidOut(text, width: script.hotel.lineWidth))
     }
@@ -222,17 +256,18 @@ public struct Conversation: Sendable {
 
     /// Saying what the guest is being asked (`currentPrompt`), laid out.
     func sayingPrompt() -> ConversationEffect {
-        if case .waiting(let node, _) = state, let constant = pack.constants.prompts[node] { return .say(constant) }
+        if case .waiting(let node, _, _, _) = state, let constant = pack.constants.prompts[node] { return .say(constant) }
         return laidOut(currentPrompt())
     }
 
     mutating func hangUp(_ effects: inout [ConversationEffect]) {
         state = .ended
-        queuedInput.removeAll()
         effects.append(.hangUp)
     }
 
-    private mutating func handle(_ input: GuestInput, into effects: inout [ConversationEffect]) {
+    /// What the guest sent: an answer to whatever they are asked, queued while an action is
+    /// under way, or for a person in the call to read.
+    private mutating func take(_ input: GuestInput, into effects: inout [ConversationEffect]) {
         switch state {
         case .notStarted, .ended:
             return
@@ -240,14 +275,23 @@ public struct Conversation: Sendable {
             // The agent hears whole lines; a line the line refused is explained to the guest.
             if let problem = lineProblem(input) { effects.append(laidOut(problem.text)) }
             return
-        case .performing:
-            queuedInput.append(input)
+        case .performing(let node, let step, let action, var queued):
+            queued.append(input)
+            state = .performing(node: node, step: step, action: action, queued: queued)
             return
-        case .choosingLanguage, .waiting, .offeringPerson:
-            break
+        // Anything the guest sends breaks a silence.
+        case .choosingLanguage(let misses, let silences):
+            if silences > 0 { state = .choosingLanguage(misses: misses, silences: 0) }
+        case .waiting(let node, let step, let misses, let silences):
+            if silences > 0 { state = .waiting(node: node, step: step, misses: misses, silences: 0) }
+        case .offeringPerson(let node, let step, let silences):
+            if silences > 0 { state = .offeringPerson(node: node, step: step, silences: 0) }
         }
-        noInputCount = 0
-        guard case .line(let line) = input else {
+        let line: String
+        switch input {
+        case .line(let text): line = text
+        case .interrupt: line = "quit"  // whatever the language: as the line always took it
+        case .tooLong, .unreadable, .controlCharacters:
             if let problem = lineProblem(input) {
                 note(.lineProblem(key: problem.key))
                 effects.append(laidOut(problem.text))
@@ -257,94 +301,10 @@ public struct Conversation: Sendable {
         }
         let typed = TypedAnswer(line)
         switch state {
-        case .choosingLanguage(let misses): chooseLanguage(typed, misses: misses, into: &effects)
-        case .offeringPerson(let node, let step): answerOffer(typed, node: node, step: step, into: &effects)
-        case .waiting(let node, let step): answer(typed, node: node, step: step, into: &effects)
+        case .choosingLanguage(let misses, _): chooseLanguage(typed, misses: misses, into: &effects)
+        case .offeringPerson(let node, let step, _): answerOffer(typed, node: node, step: step, into: &effects)
+        case .waiting(let node, let step, let misses, _): answer(typed, node: node, step: step, misses: misses, into: &effects)
         case .notStarted, .performing, .withAgent, .ended: break
-        }
-    }
-}
-
-/// An answer as typed and in the folded form used to match words: trimmed, lower-cased,
-/// inner spaces collapsed, trailing full stops and exclamation marks dropped.
-struct TypedAnswer {
-    let original: String
-    let folded: String
-
-    init(_ text: String) {
-        if Self.isFolded(text) {
-            self.init(original: text, folded: text)  // nearly every answer: "1", "help", "book a room please"
-        } else if let ascii = Self(asciiFolding: text) {
-            self = ascii
-        } else {
-            self.init(folding: text)
-        }
-    }
-
-    /// Folds an ASCII answer byte by byte (lower case is A-Z to a-z there); nil for any other.
-    private init?(asciiFolding text: String) {
-        var text = text  // `withUTF8` reads a native string in place
-        guard let folded = text.withUTF8({ bytes -> (original: String, folded: String)? in
-            guard bytes.allSatisfy({ $0 == 0x09 || (0x20...0x7E).contains($0) }) else { return nil }
-            var low = 0, high = bytes.count
-            while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
-            while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
-            let trimmed = UnsafeBufferPointer(rebasing: bytes[low..<high])
-            let folded = String(unsafeUninitializedCapacity: trimmed.count) { output in
-                var count = 0, space = false
-                for byte in trimmed {
-                    if byte == 0x20 || byte == 0x09 {
-                        space = true
-                        continue
-                    }
-                    if space { output[count] = 0x20; count += 1 }
-                    space = false
-                    output[count] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-                    count += 1
-                }
-                while count > 0, output[count - 1] == UInt8(ascii: ".") || output[count - 1] == UInt8(ascii: "!") { count -= 1 }
-                return count
-            }
-            return (String(decoding: trimmed, as: UTF8.self), folded)
-        }) else { return nil }
-        self.init(original: folded.original, folded: folded.folded)
-    }
-
-    /// `original.count`, by bytes for ASCII without a CR (where a character is a byte).
-    var characterCount: Int {
-        let isPlainASCII = original.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } } ?? false
-        return isPlainASCII ? original.utf8.count : original.count
-    }
-
-    private init(original: String, folded: String) {
-        self.original = original
-        self.folded = folded
-    }
-
-    /// Folds character by character, whatever the text.
-    init(folding text: String) {
-        original = String(text.trimmingSpaces())
-        var folded = original.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        while let last = folded.last, last == "." || last == "!" || last == "。" || last == "！" { folded.removeLast() }
-        self.folded = folded
-    }
-
-    /// True when folding would not change `text`: printable ASCII without capitals, words
-    /// one space apart, nothing before or after, no full stop or exclamation mark last.
-    static func isFolded(_ text: String) -> Bool {
-        var text = text  // `withUTF8` reads a native string in place
-        return text.withUTF8 { bytes in
-            var previous = UInt8(ascii: " ")  // so a leading space (or an empty text) is not
-            for byte in bytes {
-                switch byte {
-                case 0x20: if previous == 0x20 { return false }
-                case 0x41...0x5A: return false
-                case 0x21...0x7E: break
-                default: return false
-                }
-                previous = byte
-            }
-            return previous != UInt8(ascii: " ") && previous != UInt8(ascii: ".") && previous != UInt8(ascii: "!")
         }
     }
 }

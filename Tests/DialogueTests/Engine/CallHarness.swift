@@ -27,23 +27,26 @@ struct Call {
 
     init(flows: FlowSet = ShippedPrompts.flows) {
         conversation = Conversation(script: flows, now: now)
-        take(conversation.start(now: now))
+        tell(.answered)
     }
 
     var hungUp: Bool { effects.last == .hangUp }
 
-    mutating func send(_ line: String) { take(conversation.receive(.line(line), now: now)) }
+    mutating func send(_ line: String) { tell(.guest(.line(line))) }
 
-    mutating func send(_ input: GuestInput) { take(conversation.receive(input, now: now)) }
+    mutating func send(_ input: GuestInput) { tell(.guest(input)) }
 
-    mutating func silence() { take(conversation.noInput(now: now)) }
+    mutating func silence() { tell(.silence) }
 
     /// Answers the pending action with `outcome`.
     mutating func complete(_ outcome: ActionOutcome) {
         precondition(pending != nil, "no action pending")
         pending = nil
-        take(conversation.complete(outcome, now: now))
+        tell(.outcome(outcome))
     }
+
+    /// Tells the conversation `event`, now, keeping what it says.
+    mutating func tell(_ event: ConversationEvent) { take(conversation.handle(event, at: now)) }
 
     /// Sends several lines, answering availability as free and saves with `R1000017`.
     mutating func walk(_ lines: [String]) {

@@ -30,7 +30,7 @@ struct FuzzCaller {
         self.bracesAreProblems = bracesAreProblems
         random = SeededGenerator(seed: seed)
         conversation = Conversation(script: script, now: now)
-        check("start", conversation.start(now: now))
+        check("answered", conversation.handle(.answered, at: now))
     }
 
     /// Takes up to `steps` random steps, stopping early at a problem or the hang-up; after
@@ -40,7 +40,10 @@ struct FuzzCaller {
             step()
         }
         if conversation.hasEnded, problem == nil {
-            let after = conversation.receive(.line("1"), now: now) + conversation.noInput(now: now) + conversation.close(now: now)
+            let after = [ConversationEvent.guest(.line("1")), .guest(.interrupt), .silence, .closing, .agentSaid(name: "Mei", text: "hello"),
+                         .supervisorJoined(name: "Sara"), .supervisorLeft(name: "Sara"), .agentJoined(name: "Mei"), .agentLeft(.released),
+                         .queueMoved(position: 1, expectedWaitSeconds: nil), .queueEnded(.noOne)]
+                .flatMap { conversation.handle($0, at: now) }
             if !after.isEmpty { fail("spoke after the call ended: \(after)") }
         }
     }
@@ -50,18 +53,18 @@ struct FuzzCaller {
         if let request = pending, Int.random(in: 0..<3, using: &random) > 0 {
             let outcome = randomOutcome(for: request)
             pending = nil
-            check("complete \(outcome)", conversation.complete(outcome, now: now))
+            check("outcome \(outcome)", conversation.handle(.outcome(outcome), at: now))
             return
         }
         switch Int.random(in: 0..<100, using: &random) {
         case 0..<6:
-            check("silence", conversation.noInput(now: now))
+            check("silence", conversation.handle(.silence, at: now))
         case 6..<9:
             let input = [GuestInput.tooLong(limit: 1024), .unreadable, .controlCharacters].randomElement(using: &random)!
-            check("\(input)", conversation.receive(input, now: now))
+            check("\(input)", conversation.handle(.guest(input), at: now))
         default:
             let line = Bool.random(using: &random) ? fittingLine() : randomLine()
-            check("line \(line.debugDescription.prefix(80))", conversation.receive(.line(line), now: now))
+            check("line \(line.debugDescription.prefix(80))", conversation.handle(.guest(.line(line)), at: now))
         }
     }
 
@@ -116,7 +119,7 @@ struct FuzzCaller {
 
     /// A sensible answer to the question the guest is at, so walks get deep into the flows.
     private mutating func fittingLine() -> String {
-        guard case .waiting(let index, let step) = conversation.state else { return randomLine() }
+        guard case .waiting(let index, let step, _, _) = conversation.state else { return randomLine() }
         let node = conversation.script.nodes[index]
         guard let question = node.steps[step].question else {
             return node.choices.randomElement(using: &random).map { Bool.random(using: &random) ? $0.number : $0.aliases.first ?? $0.number } ?? "1"

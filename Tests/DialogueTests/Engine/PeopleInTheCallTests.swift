@@ -1,0 +1,165 @@
+import Testing
+@testable import Dialogue
+
+/// A person from the hotel in the call, and the queue for one: the events the switchboard
+/// tells the conversation, and what the guest hears of each.
+@Suite("People in the call")
+struct PeopleInTheCallTests {
+    static let joined = "Mei from guest services has joined the call. Please go ahead."
+
+    /// A call on hold for a person: "0" at the main menu, first in line.
+    static func onHold() -> Call {
+        var call = Call()
+        call.send("0")
+        call.complete(.queued(position: 1, expectedWaitSeconds: nil))
+        #expect(call.conversation.isOnHold)
+        return call
+    }
+
+    /// A call put through to Mei from the hold.
+    static func withMei() -> Call {
+        var call = onHold()
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.heard == joined)
+        #expect(call.conversation.isWithAgent)
+        return call
+    }
+
+    @Test func whatAPersonTypesReachesTheGuestAsTypedAndTheFlowHearsNoLine() {
+        var call = Self.withMei()
+        let long = "Good evening, this is Mei; I can see your booking for the twenty-fourth and I will be glad to change it for you."
+        call.tell(.agentSaid(name: "Mei", text: long))
+        #expect(call.rawHeard == "Mei: " + long, "not broken at the line width: the person's words as they typed them")
+        call.send("1")
+        #expect(call.heard.isEmpty, "a whole line is for the person, not the menu")
+        call.send(.controlCharacters)
+        #expect(call.heard == "I'm sorry, that answer had keys I can't read (such as arrow keys). Please type it again.")
+        #expect(call.conversation.currentNode == "with an agent")
+    }
+
+    @Test func aSupervisorComesAndGoesAndTheCallStaysTheAgents() {
+        var call = Self.withMei()
+        call.tell(.supervisorJoined(name: "Sara"))
+        #expect(call.heard == "Sara from guest services has joined the call. Please go ahead.")
+        call.tell(.agentSaid(name: "Sara", text: "Two is fine."))
+        #expect(call.heard == "Sara: Two is fine.")
+        call.tell(.supervisorLeft(name: "Sara"))
+        #expect(call.heard == "Sara has left the call. Thank you for talking with us.")
+        #expect(call.conversation.isWithAgent)
+        call.tell(.agentLeft(.released))
+        #expect(call.heard.hasPrefix("Mei has left the call."), "the agent's name, not the supervisor's")
+    }
+
+    @Test func releasedTheGuestIsBackAtTheMainMenu() {
+        var call = Self.withMei()
+        call.tell(.agentLeft(.released))
+        #expect(call.heard.hasPrefix("Mei has left the call. Thank you for talking with us."))
+        #expect(call.conversation.currentNode == "main.menu")
+        #expect(!call.hungUp)
+    }
+
+    @Test func theAgentHangingUpEndsTheCallAndNothingIsSaidAfter() {
+        var call = Self.withMei()
+        call.tell(.agentLeft(.hungUp))
+        #expect(call.heard == "Mei has ended the call. Thank you for calling Harbour View Hotel. Goodbye.")
+        #expect(call.hungUp)
+        for event in [ConversationEvent.agentSaid(name: "Mei", text: "hello?"), .supervisorJoined(name: "Sara"), .supervisorLeft(name: "Sara"),
+                      .agentJoined(name: "Mei"), .queueMoved(position: 1, expectedWaitSeconds: 60), .queueEnded(.noOne), .closing] {
+            #expect(call.conversation.handle(event, at: call.now).isEmpty, "\(event)")
+        }
+    }
+
+    @Test func aLostAgentPutsTheGuestBackOnHoldWithAnApology() {
+        var call = Self.withMei()
+        call.tell(.queueMoved(position: 1, expectedWaitSeconds: nil))
+        #expect(call.heard.isEmpty, "not on hold yet: the place is kept for the texts, not said")
+        call.tell(.agentLeft(.lost))
+        #expect(call.heard.hasPrefix("I'm so sorry, we lost the connection to Mei. You are back at the front of the line."))
+        #expect(call.conversation.isOnHold)
+    }
+
+    @Test func onHoldTheGuestHearsTheirPlaceAndWhenTheQueueGivesUp() {
+        var call = Self.onHold()
+        call.tell(.queueMoved(position: 2, expectedWaitSeconds: 240))
+        #expect(call.heard == "You are now number 2 in line; the expected wait is about 4 minutes.")
+        call.silence()
+        #expect(call.heard.isEmpty, "on hold, silence is expected")
+        call.tell(.queueEnded(.waitedTooLong))
+        #expect(call.heard == "I'm sorry to have kept you waiting so long; everyone is still busy with other guests. "
+            + "Would you like us to call you back instead? (yes/no)")
+        call.tell(.queueMoved(position: 1, expectedWaitSeconds: nil))
+        #expect(call.heard.isEmpty, "off hold, the queue's news is not said")
+    }
+
+    @Test func linesTypedAheadDuringAnActionAreDroppedWhenAPersonJoins() {
+        var call = Call()
+        call.send("0")
+        call.send("1")
+        #expect(call.conversation.queuedInputCount == 1)
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.conversation.queuedInputCount == 0)
+        #expect(call.heard == Self.joined)
+    }
+
+    @Test func aSilenceBeforeAPersonTookTheCallIsNotCountedAfter() {
+        var call = Call()
+        call.silence()
+        call.tell(.agentJoined(name: "Mei"))
+        call.tell(.agentLeft(.released))
+        call.silence()
+        #expect(call.heard.hasPrefix("Are you still there?"), "the first reminder at the menu again")
+        call.silence()
+        #expect(!call.hungUp, "three silences in a row at one question before goodbye")
+    }
+}
+
+/// Telnet's interrupt (Ctrl-C) is the guest typing "quit", wherever they are.
+@Suite("The interrupt")
+struct InterruptTests {
+    @Test(arguments: Places.all)
+    func anInterruptIsAnsweredAsQuitIs(node: String, path: [String]) {
+        var interrupted = Places.call(at: (node, path))
+        var typed = interrupted
+        interrupted.send(.interrupt)
+        typed.send("quit")
+        #expect(interrupted.rawHeard == typed.rawHeard)
+        #expect(interrupted.hungUp && typed.hungUp)
+    }
+
+    @Test func anInterruptDuringASaveWaitsForItThenEndsTheCall() {
+        var call = Places.call(at: Places.readBack)
+        call.send("yes")
+        call.send(.interrupt)
+        #expect(call.heard.isEmpty)
+        call.complete(.saved(reference: "R1000017", guestFile: "261224001"))
+        #expect(call.heard.contains("Your confirmation number is R1000017"))
+        #expect(call.heard.hasSuffix(GlobalCommandTests.goodbye))
+        #expect(call.hungUp)
+    }
+
+    @Test func anInterruptToAPersonIsNotAnswered() {
+        var call = PeopleInTheCallTests.withMei()
+        call.send(.interrupt)
+        #expect(call.heard.isEmpty)
+        #expect(!call.hungUp)
+    }
+}
+
+/// Lines typed during an action wait in order for its outcome, and for the next action's.
+@Suite("Typing ahead")
+struct TypingAheadTests {
+    @Test func linesTypedDuringTwoActionsAreReadInOrderAcrossBoth() {
+        var call = Places.call(at: Places.readBack)
+        call.send("yes")
+        #expect(call.conversation.pendingAction == .saveReservation)
+        // "yes" to anything else, "5" for a status check (which looks the caller up), then "1".
+        call.answer("yes", "5", "1")
+        #expect(call.conversation.queuedInputCount == 3)
+        call.complete(.saved(reference: "R1000017", guestFile: "261224001"))
+        #expect(call.conversation.isPerforming, "the status check's lookup started, the last line waits for it")
+        #expect(call.conversation.queuedInputCount == 1)
+        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: false)))
+        #expect(call.conversation.queuedInputCount == 0)
+        #expect(call.conversation.currentNode == "status.booking_number")
+    }
+}
