@@ -94,7 +94,7 @@ final class AgentDesk {
 
     // MARK: Agents file
 
-    /// Once a second: notice an edited agents file (an agent removed is logged out at once).
+    /// Each round of the line: notice an edited agents file (an agent removed is logged out at once).
     func idleRound() {
         let path = AgentRoster.path(in: dataDirectory)
         let directory = dataDirectory

@@ -257,7 +257,7 @@ public final class ServiceCenter {
     }
 
     private func scheduleIdleRound() {
-        _ = loop.scheduleTimer(at: loop.now.adding(seconds: 1)) { [weak pager] in
+        _ = loop.scheduleTimer(at: loop.now.adding(seconds: settings.roundSeconds)) { [weak pager] in
             guard let self = pager?.center else { return }
             self.idleRound()
             self.scheduleIdleRound()

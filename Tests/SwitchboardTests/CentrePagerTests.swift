@@ -18,16 +18,18 @@ struct CentrePagerTests {
         weak var freedCentre: ServiceCenter?
         weak var freedPager: ServiceCenter.Pager?
         do {
-            let center = ServiceCenter(loop: loop, flows: flows, store: store, files: nil)
-            center.start()  // the idle round: a timer a second away, holding the pager weakly
+            var settings = LineSettings()
+            settings.roundSeconds = 0.1
+            let center = ServiceCenter(loop: loop, flows: flows, store: store, files: nil, settings: settings)
+            center.start()  // the line's round: a timer 0.1 s away, holding the pager weakly
             freedCentre = center
             freedPager = center.pager
             #expect(freedPager?.center === center)
         }
         #expect(freedCentre == nil)
         #expect(freedPager == nil)
-        // The idle round comes due with its centre gone.
-        loop.scheduleTimer(at: loop.now.adding(seconds: 1.2)) { loop.stop() }
+        // The round comes due with its centre gone.
+        loop.scheduleTimer(at: loop.now.adding(seconds: 0.15)) { loop.stop() }
         try loop.run()
         loop.close()
     }

@@ -260,7 +260,7 @@ struct FullDiskTests {
 @Suite("A silent guest")
 struct SilentGuestTests {
     @Test func isAskedTwiceIfStillThereThenToldGoodbyeAndHungUpOn() throws {
-        let line = try RunningLine { $0.settings.idleTimeoutSeconds = 0.3 }
+        let line = try RunningLine { $0.settings.idleTimeoutSeconds = 0.15 }
         defer { try? line.stop(); line.removeData() }
         let guest = try line.guest()
         try guest.read(until: "0  Speak to a person")

@@ -24,6 +24,9 @@ final class RunningLine {
         // The day the tests are written for, whatever day they run on: "24 Dec" is a month
         // ahead, in 2026. Time still passes, for the timeouts.
         options.clock = .running(from: RecordedCall.startedAt)
+        // Rounds twenty times a second: silences, queue waits and edited agents files are
+        // noticed in tens of milliseconds, not whole seconds of a test's time.
+        options.settings.roundSeconds = 0.05
         configure(&options)
         let settled = options
         let (thread, started) = try EventLoopThread.start { loop in
