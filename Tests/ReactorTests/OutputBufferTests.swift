@@ -17,7 +17,7 @@ struct OutputBufferTests {
         var random = SeededGenerator(seed: seed)
         var buffer = OutputBuffer()
         var model: [UInt8] = []
-        for round in 0..<3000 {
+        for round in 0..<FuzzBudget.rounds(1000) {
             switch Int.random(in: 0..<4, using: &random) {
             case 0:
                 let text = Self.pieces.randomElement(using: &random)!

@@ -15,7 +15,7 @@ struct LineAssemblerModelTests {
         var model = ArrayLineAssembler(maxLineBytes: maxLineBytes)
         let pieces: [[UInt8]] = [Array("yes".utf8), Array("2".utf8), Array("é".utf8), [0xC2, 0x85], [0xC2, 0x9B], [0xC2, 0xA0], [0xE2, 0x82], [0xAC],
                                  Array(repeating: UInt8(ascii: "a"), count: 200), [0xF0, 0x9F, 0x98, 0x80], [0xFF, 0xFE]]
-        for step in 0..<20_000 {
+        for step in 0..<FuzzBudget.rounds(8_000) {
             switch Int.random(in: 0..<10, using: &generator) {
             case 0..<4:
                 let run = pieces.randomElement(using: &generator)!

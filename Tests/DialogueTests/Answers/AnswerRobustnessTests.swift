@@ -41,7 +41,7 @@ struct AnswerRobustnessTests {
             "月", "日", "年", "点", "半", "下", "周五", "明天", "十", "二", "１", "：", "。", "🙂", "👍",
             "\u{200B}", "\t", "de", "mañana", "noches", "nights", "out of",
         ]
-        for round in 0..<1_500 {
+        for round in 0..<FuzzBudget.rounds(500) {
             let length = Int.random(in: 0...12, using: &generator)
             let text = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             exerciseEveryParser(text, context: "seed \(seed) round \(round): \(text.debugDescription)")

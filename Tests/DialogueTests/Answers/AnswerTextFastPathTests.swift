@@ -15,7 +15,7 @@ struct AnswerTextFastPathTests {
     @Test(arguments: [0xa57_0001, 0xa57_0002, 0xa57_0003] as [UInt64])
     func tokensAndFoldingAsBefore(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        for round in 0..<5000 {
+        for round in 0..<FuzzBudget.rounds(1500) {
             let text = (0..<Int.random(in: 0...7, using: &random)).map { _ in Self.pieces.randomElement(using: &random)! }.joined()
             #expect(AnswerText.tokens(of: text) == AnswerText.characterTokens(of: text), "seed \(seed) round \(round): \(text.debugDescription)")
             #expect(AnswerText.folded(text) == AnswerText.scalarFolded(text), "seed \(seed) round \(round): \(text.debugDescription)")
@@ -28,7 +28,7 @@ struct AnswerTextFastPathTests {
     func phoneNumbersAndLengthsAsBefore(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         let parts = Self.pieces + ["+44", "00", "0044", "555", "(555)", "010-4477", "0123456789", "1234567", "+", "++1", "１", "ⅷ"]
-        for round in 0..<5000 {
+        for round in 0..<FuzzBudget.rounds(1500) {
             let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined()
             #expect(PhoneNumber.parse(text) == PhoneNumber.parse(text, byCharacter: true), "seed \(seed) round \(round): \(text.debugDescription)")
             #expect(TypedAnswer(text).characterCount == TypedAnswer(text).original.count, "\(text.debugDescription)")

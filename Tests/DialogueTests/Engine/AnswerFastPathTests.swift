@@ -12,7 +12,7 @@ struct AnswerFastPathTests {
     @Test(arguments: [0xa45_0001, 0xa45_0002] as [UInt64])
     func foldingAndWordsAsBefore(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        for round in 0..<4000 {
+        for round in 0..<FuzzBudget.rounds(1500) {
             var text = ""
             for _ in 0..<Int.random(in: 0...6, using: &random) { text += Self.pieces.randomElement(using: &random)! }
             let fast = TypedAnswer(text), slow = TypedAnswer(folding: text)
@@ -51,7 +51,7 @@ struct ChoiceMatchingTests {
         // Labels too, as typed in full, to reach the exact-text table.
         let words = Set(menus.flatMap { flows.nodes[$0].choices.flatMap { $0.aliases + [$0.number, conversation.render($0.label)] } }).sorted()
             + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room."]
-        for round in 0..<4000 {
+        for round in 0..<FuzzBudget.rounds(1500) {
             let node = menus.randomElement(using: &random)!
             let text = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
             let answer = TypedAnswer(text)

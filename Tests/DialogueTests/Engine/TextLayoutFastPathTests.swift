@@ -27,7 +27,7 @@ struct TextLayoutFastPathTests {
     @Test(arguments: [0x1a70_0001, 0x1a70_0002, 0x1a70_0003] as [UInt64])
     func randomTextsLayOutAsBefore(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        for round in 0..<3000 {
+        for round in 0..<FuzzBudget.rounds(1000) {
             var text = ""
             let most = Bool.random(using: &random) ? 6 : 60  // short texts too: lines just over the width
             for _ in 0..<Int.random(in: 0...most, using: &random) { text += Self.pieces.randomElement(using: &random)! }
@@ -43,7 +43,7 @@ struct TextLayoutFastPathTests {
     func randomASCIITextsLayOutAsBefore(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         let pieces = Self.pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } } + ["  2  Deluxe", "    ", "x\r\n y"]
-        for round in 0..<3000 {
+        for round in 0..<FuzzBudget.rounds(1000) {
             var text = ""
             for _ in 0..<Int.random(in: 0...(Bool.random(using: &random) ? 6 : 60), using: &random) {
                 text += pieces.randomElement(using: &random)!
