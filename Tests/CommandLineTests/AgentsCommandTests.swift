@@ -2,7 +2,7 @@ import TestSupport
 import Foundation
 import Testing
 
-@Suite("hotelline agents")
+@Suite("hotelline agents", .blocking)
 struct AgentsCommandTests {
     /// Runs `hotelline agents …` with `input` on standard input.
     static func agents(_ arguments: [String], input: String = "") throws -> HotelLineProcess.Finished {

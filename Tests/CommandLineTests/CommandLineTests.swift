@@ -3,7 +3,7 @@ import Storage
 import Testing
 import TestSupport
 
-@Suite("The hotelline command line")
+@Suite("The hotelline command line", .blocking)
 struct CommandLineTests {
     @Test func helpListsEveryCommandAndEveryServeFlag() throws {
         let main = try HotelLineProcess.run(["--help"])
@@ -143,7 +143,7 @@ struct CommandLineTests {
     }
 }
 
-@Suite("Reloading the prompts")
+@Suite("Reloading the prompts", .blocking)
 struct ReloadTests {
     @Test func sighupChangesNewCallsOnlyAndBadPromptsAreRefused() throws {
         let data = TestPaths.temporaryDirectory("cli")

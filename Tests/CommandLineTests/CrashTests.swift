@@ -6,7 +6,7 @@ import TestSupport
 /// SIGKILL the real server under load, over and over, and check that every number a guest
 /// was told survived. `Scripts/crash-test` runs this with `CRASH_ROUNDS=50` against the
 /// release build; `swift test` runs a short version.
-@Suite("Crash safety")
+@Suite("Crash safety", .blocking)
 struct CrashTests {
     static let rounds = Int(ProcessInfo.processInfo.environment["CRASH_ROUNDS"] ?? "") ?? 3
     static let guests = Int(ProcessInfo.processInfo.environment["CRASH_GUESTS"] ?? "") ?? 12

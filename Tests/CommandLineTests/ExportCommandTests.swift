@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-@Suite("hotelline export")
+@Suite("hotelline export", .blocking)
 struct ExportCommandTests {
     @Test func exportsWhileTheServerRunsAndLogsEachExport() throws {
         let data = TestPaths.temporaryDirectory("cli")

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// `hotelline replay` as QA runs it: on the suite, after a prompt edit, with --accept.
-@Suite("hotelline replay")
+@Suite("hotelline replay", .blocking)
 struct ReplayCommandTests {
     static let suite = TestPaths.repository + "/Tests/Transcripts"
 

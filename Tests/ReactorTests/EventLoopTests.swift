@@ -6,7 +6,7 @@ import Telnet
 import Reactor
 
 /// The reactor alone: timers, hooks, wakers, signals, stopping.
-@Suite struct EventLoopTests {
+@Suite(.blocking) struct EventLoopTests {
     @Test func timersFireInDeadlineOrderAndCancelledOnesDoNot() throws {
         let loop = try EventLoop()
         defer { loop.close() }

@@ -1,10 +1,11 @@
+import TestSupport
 import Glibc
 import Testing
 import Telnet
 import Reactor
 
 /// The outbound side: a `LineClient` and a `LineServer` on one loop, talking.
-@Suite struct LineClientTests {
+@Suite(.blocking) struct LineClientTests {
     /// Sends a script of lines and records what comes back, then stops the loop.
     final class ScriptedClient: LineClientDelegate {
         let loop: EventLoop

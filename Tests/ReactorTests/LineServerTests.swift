@@ -5,7 +5,7 @@ import TestSupport
 import Reactor
 
 /// The server over real sockets on 127.0.0.1, talking to plain blocking clients.
-@Suite struct LineServerTests {
+@Suite(.blocking) struct LineServerTests {
     @Test func echoesLinesWithCRLF() throws {
         let server = try EchoServer()
         defer { try? server.stop() }

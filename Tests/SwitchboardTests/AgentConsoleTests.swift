@@ -6,7 +6,7 @@ import TestSupport
 import Transcript
 import Replay
 
-@Suite("The agent console over TCP")
+@Suite("The agent console over TCP", .blocking)
 struct AgentConsoleTests {
     /// A line the guest line refuses during a call (control keys) is noted to the agent,
     /// so they know why the guest heard the line speak; its bytes never reach them.

@@ -9,7 +9,7 @@ import Reactor
 /// instead of holding the centre weakly (which gave it a side table and made every retain
 /// of it, one per guest line, a slow one). The pager must not keep the centre alive, and a
 /// timer that comes due after the centre is gone must do nothing.
-@Suite("Centre pager")
+@Suite("Centre pager", .blocking)
 struct CentrePagerTests {
     @Test func centreIsFreedAndItsLateTimerDoesNothing() throws {
         let loop = try EventLoop()

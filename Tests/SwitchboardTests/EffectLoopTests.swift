@@ -6,7 +6,7 @@ import TestSupport
 /// answered at once is answered after the effects before it, what the queue does for others
 /// waits until the guest has heard their own answer, and what a person in the call says
 /// reaches the guest as the conversation's words like everything else.
-@Suite("Carrying out a conversation's effects")
+@Suite("Carrying out a conversation's effects", .blocking)
 struct EffectLoopTests {
     @Test func theCallIsOfferedToAnAgentOnlyOnceTheGuestHasHeardTheirPlace() throws {
         let line = try AgentCalls.line()

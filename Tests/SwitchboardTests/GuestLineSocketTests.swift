@@ -4,7 +4,7 @@ import Storage
 import Testing
 import TestSupport
 
-@Suite("Guest line over TCP")
+@Suite("Guest line over TCP", .blocking)
 struct GuestLineSocketTests {
     /// Books a Deluxe King for 24–27 December as Maria Lopez and returns the confirmation number.
     static func book(_ guest: GuestClient, ending: String = "\n", name: String = "Maria Lopez", phone: String = "+44 20 7946 0958",
@@ -230,7 +230,7 @@ struct GuestLineSocketTests {
     }
 }
 
-@Suite("A disk that refuses records")
+@Suite("A disk that refuses records", .blocking)
 struct FullDiskTests {
     @Test func theGuestHearsNothingWasSavedIsOfferedACallbackAndTheLineKeepsServing() throws {
         let disk = TestFileSystem()
@@ -257,7 +257,7 @@ struct FullDiskTests {
     }
 }
 
-@Suite("A silent guest")
+@Suite("A silent guest", .blocking)
 struct SilentGuestTests {
     @Test func isAskedTwiceIfStillThereThenToldGoodbyeAndHungUpOn() throws {
         let line = try RunningLine { $0.settings.idleTimeoutSeconds = 0.15 }

@@ -9,7 +9,7 @@ import Replay
 
 /// The load driver against the real line: the load set runs clean, and a reply that
 /// differs from a transcript is counted and named by file and line.
-@Suite("The load driver")
+@Suite("The load driver", .blocking)
 struct LoadDriverTests {
     static func loadSet() throws -> [TranscriptDocument] {
         try ReplayRunner.transcripts(in: [TestPaths.repository + "/Tests/Transcripts/load"]).map { try TranscriptDocument.read(path: try $0.get()).get() }

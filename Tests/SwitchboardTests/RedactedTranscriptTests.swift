@@ -6,7 +6,7 @@ import Replay
 
 /// `serve --redact`: what reaches the transcript has no guest's name, phone or email, and
 /// still replays.
-@Suite("Redacted transcripts on the line")
+@Suite("Redacted transcripts on the line", .blocking)
 struct RedactedTranscriptTests {
     @Test func aTypedAheadCallIsRedactedAndReplays() throws {
         let line = try RunningLine { $0.settings.redactTranscripts = true }

@@ -6,7 +6,7 @@ import Transcript
 import Replay
 
 /// `hotelline replay --connect`: transcripts recorded on the real line, replayed over TCP.
-@Suite("Replaying over TCP")
+@Suite("Replaying over TCP", .blocking)
 struct RemoteReplayTests {
     /// The transcript of the call on `connection` (written once the call has ended).
     static func transcript(of line: RunningLine, connection: Int) throws -> TranscriptDocument {
