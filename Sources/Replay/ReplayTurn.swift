@@ -7,8 +7,8 @@ public enum LineOutput: Equatable, Sendable {
     /// As a transcript entry at `offset`.
     public func written(offset: Int64) -> String {
         switch self {
-        case .line(let text): TranscriptRecorder.entryLine(offset: offset, direction: .line, text: Substring(text))
-        case .hangUp: TranscriptRecorder.entryLine(offset: offset, direction: .event, text: Substring(TranscriptEvent.hungUp.text))
+        case .line(let text): TranscriptText.entryLine(offset: offset, direction: .line, text: text)
+        case .hangUp: TranscriptText.entryLine(offset: offset, direction: .event, text: TranscriptEvent.hungUp.text)
         }
     }
 }

@@ -41,7 +41,7 @@ public struct TranscriptEntry: Equatable, Sendable {
     }
 
     /// The entry as the recorder writes it.
-    public var written: String { TranscriptRecorder.entryLine(offset: offset, direction: direction, text: Substring(text)) }
+    public var written: String { TranscriptText.entryLine(offset: offset, direction: direction, text: text) }
 }
 
 /// A transcript read from a file: its header, its entries, and every line as written (so

@@ -46,7 +46,7 @@ enum TranscriptParser {
             switch parseEntry(line, number: number) {
             case .success(let entry):
                 guard entry.offset >= lastOffset else {
-                    return fail(number, "time offset \(TranscriptRecorder.offset(entry.offset)) goes back before the entry above (\(TranscriptRecorder.offset(lastOffset)))")
+                    return fail(number, "time offset \(TranscriptText.offset(entry.offset)) goes back before the entry above (\(TranscriptText.offset(lastOffset)))")
                 }
                 lastOffset = entry.offset
                 entries.append(entry)

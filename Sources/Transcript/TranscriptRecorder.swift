@@ -158,36 +158,7 @@ public struct TranscriptRecorder: Sendable {
         pendingCount += text.utf8.count + 16
     }
 
-    /// One entry as written: `+12.345 line  text`, control characters escaped.
-    public static func entryLine(offset milliseconds: Int64, direction: TranscriptDirection, text: Substring) -> String {
-        offset(milliseconds) + " " + (direction == .line ? "line " : direction.rawValue) + " " + escaped(text)
-    }
-
     private static func trimmed(_ text: String) -> String {
         String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-
-    /// `+12.345`: seconds and milliseconds since the call was answered.
-    public static func offset(_ milliseconds: Int64) -> String {
-        let value = max(0, milliseconds)
-        let fraction = value % 1000
-        let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : String(fraction)
-        return "+\(value / 1000).\(padded)"
-    }
-    /// A carriage return or other control character a guest sneaks in is written as `\u{…}`
-    /// so one entry stays one line and a terminal showing the file is not driven by it.
-    static func escaped(_ line: Substring) -> Substring {
-        guard line.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f || $0 == "\\" }) else { return line }
-        var result = ""
-        for scalar in line.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7f {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else if scalar == "\\" {
-                result += "\\\\"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return Substring(result)
     }
 }

@@ -19,6 +19,24 @@ public struct TranscriptText: Sendable {
         return entries.isEmpty
     }
 
+    /// One entry as a transcript holds it, `+12.345 line  text`, one line per line of `text`
+    /// (LF between them, none at the end), written by the encoder the recorder's text is
+    /// written with: how reports and rewritten transcripts quote an entry.
+    public static func entryLine(offset: Int64, direction: TranscriptDirection, text: some StringProtocol) -> String {
+        var encoder = TranscriptEncoder(capacity: text.utf8.count + 40)
+        encoder.write(direction, String(text), offset: offset)
+        var bytes = encoder.take()
+        bytes.removeLast()  // the line end after the last line
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `+12.345`: seconds and milliseconds since the call was answered, as entries begin.
+    public static func offset(_ milliseconds: Int64) -> String {
+        var encoder = TranscriptEncoder(capacity: 32)
+        encoder.writeOffset(milliseconds)
+        return String(decoding: encoder.take(), as: UTF8.self)
+    }
+
     /// The text as UTF-8: the header lines if any, then one line per entry line.
     public func bytes() -> [UInt8] {
         var encoder = TranscriptEncoder(capacity: entries.reduce(header == nil ? 0 : 160) { $0 + $1.text.utf8.count + 32 })
@@ -28,9 +46,9 @@ public struct TranscriptText: Sendable {
     }
 }
 
-/// Builds transcript text byte by byte, exactly as `TranscriptRecorder.entryLine` writes
-/// each entry (one per line of its text, split at LF as `split(separator: "\n")` splits at
-/// characters, where CR LF is one character; controls and backslashes escaped).
+/// Builds transcript text byte by byte: the one writer of the format. Each entry is one
+/// line per line of its text (split at a LF that is not part of CR LF), controls, DEL and
+/// backslashes escaped as `\u{1b}` and `\\`, so an entry never spans lines it did not have.
 ///
 /// It writes into memory of its own (a copy and a bounds check per run, no `Array`
 /// bookkeeping per append), handed over as an array once at the end.
@@ -74,9 +92,8 @@ struct TranscriptEncoder: ~Copyable {
         append("\n")
     }
 
-    /// One entry per line of `text`, exactly as `entryLine` writes each (split at LF as
-    /// `split(separator: "\n")` splits at characters, where CR LF is one character; controls
-    /// and backslashes escaped), but appended straight from the text's UTF-8 bytes.
+    /// One entry per line of `text` (split at a LF not part of CR LF; controls and
+    /// backslashes escaped), appended straight from the text's UTF-8 bytes.
     mutating func write(_ direction: TranscriptDirection, _ text: String, offset: Int64) {
         if prefixKey?.offset != offset || prefixKey?.direction != direction {
             // The entries of one turn share their prefix: it is made once for all of them.
@@ -183,8 +200,22 @@ struct TranscriptEncoder: ~Copyable {
 
     /// `+12.345 line  `: an entry up to its text, written with one room check.
     private mutating func appendPrefix(_ offset: Int64, _ direction: TranscriptDirection) {
-        // `+`, up to 19 digits of seconds, `.`, 3 of milliseconds, ` line  `.
-        reserve(32)
+        writeOffset(offset)
+        let word: StaticString
+        switch direction {
+        case .line: word = " line  "
+        case .guest: word = " guest "
+        case .event: word = " event "
+        }
+        reserve(7)
+        (base + count).update(from: word.utf8Start, count: 7)
+        count += 7
+    }
+
+    /// `+12.345`: the offset an entry begins with (a negative one is written as 0).
+    mutating func writeOffset(_ offset: Int64) {
+        // `+`, up to 19 digits of seconds, `.`, 3 of milliseconds.
+        reserve(24)
         let milliseconds = max(0, offset)
         base[count] = UInt8(ascii: "+")
         count += 1
@@ -195,14 +226,6 @@ struct TranscriptEncoder: ~Copyable {
         base[count + 2] = UInt8(ascii: "0") + UInt8(fraction / 10 % 10)
         base[count + 3] = UInt8(ascii: "0") + UInt8(fraction % 10)
         count += 4
-        let word: StaticString
-        switch direction {
-        case .line: word = " line  "
-        case .guest: word = " guest "
-        case .event: word = " event "
-        }
-        (base + count).update(from: word.utf8Start, count: 7)
-        count += 7
     }
 
     /// The decimal digits of `value`, room already reserved.
