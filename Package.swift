@@ -46,7 +46,12 @@ let package = Package(
         .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Reactor"], path: "Sources/hotelline-bench",
                           swiftSettings: shipped),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["Dialogue", "Storage", "Transcript", "Replay"], path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay"],
+                path: "Tests/Support"),
+        // Records Tests/Transcripts anew from the scripted calls (Scripts/record-transcripts):
+        // a generator that writes into the source tree, run by hand, never a test.
+        .executableTarget(name: "record-transcripts", dependencies: ["TestSupport", "Switchboard", "Replay", "Transcript", "Dialogue"],
+                          path: "Tests/RecordTranscripts"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),

@@ -149,6 +149,15 @@ public final class GuestClient {
 
     public func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
 
+    /// Logs an agent in on the console this client is connected to, as `telnet` would type it.
+    public func logIn(_ id: String, _ pin: String) throws {
+        try read(until: "Agent ID:")
+        say(id, ending: "\r\n")
+        try read(until: "PIN:")
+        say(pin, ending: "\r\n")
+        try read(until: "Type help for the commands.")
+    }
+
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let got = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }

@@ -49,11 +49,7 @@ struct AgentConsoleTests {
     }
 
     static func logIn(_ console: GuestClient, _ id: String, _ pin: String) throws {
-        try console.read(until: "Agent ID:")
-        console.say(id, ending: "\r\n")
-        try console.read(until: "PIN:")
-        console.say(pin, ending: "\r\n")
-        try console.read(until: "Type help for the commands.")
+        try console.logIn(id, pin)
     }
 
     @Test func thePinPromptTurnsTelnetEchoOffAndBackOn() throws {

@@ -4,39 +4,26 @@ import Foundation
 import Glibc
 import Switchboard
 import Synchronization
-import Testing
 import TestSupport
 import Transcript
 import Replay
-
-/// A wall clock the recorder moves by hand, so recorded calls have steady time offsets and
-/// dates (Wednesday 25 November 2026, from 10:00 UTC) whatever day they are recorded on.
-final class ManualClock: Sendable {
-    private let milliseconds: Mutex<Int64>
-
-    init(_ start: Int64) {
-        milliseconds = Mutex(start)
-    }
-
-    var wallClock: WallClock { WallClock { [self] in milliseconds.withLock { $0 } } }
-
-    func advance(_ delta: Int64) {
-        milliseconds.withLock { $0 += delta }
-    }
-}
 
 /// Records `Tests/Transcripts/` from `SuiteCalls`: each live call is made on the real line
 /// (in-process, port 0, a fresh store), the rest are driven in-process; every transcript is
 /// imported as a test (numbers as placeholders, checked to replay PASS) and written over
 /// the old one. Run it after changing the calls, then review the diff:
 ///
-///     HOTELLINE_RECORD_SUITE=1 swift test --filter TranscriptSuiteRecorder
-@Suite("Recording the transcript suite", .serialized)
+///     Scripts/record-transcripts            # everything
+///     Scripts/record-transcripts agents     # or: suite, agents, load
 struct TranscriptSuiteRecorder {
+    /// A recording that cannot be made as asked: said, and the program exits 1.
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
     static let output: String = TestPaths.repository + "/Tests/Transcripts"
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
-    func recordTheSuite() throws {
+    static func recordTheSuite() throws {
         let flows = TestPrompts.shipped
         let clock = ManualClock(RecordedCall.startedAt)
         let line = try RunningLine { options in options.clock = clock.wallClock }
@@ -49,7 +36,7 @@ struct TranscriptSuiteRecorder {
         _ = last.readToEnd()
         let calls = SuiteCalls.live + [SuiteCalls.closing]
         let recorded = try Self.transcripts(in: line.dataDirectory + "/transcripts")
-        try #require(recorded.count == calls.count, "one transcript per call: \(recorded)")
+        guard recorded.count == calls.count else { throw Problem(description: "one transcript per call, but found \(recorded)") }
         try FileManager.default.createDirectory(atPath: Self.output, withIntermediateDirectories: true)
         for (call, path) in zip(calls, recorded) {
             try Self.write(try TranscriptDocument.read(path: path).get(), as: call.name, flows: flows)
@@ -66,15 +53,14 @@ struct TranscriptSuiteRecorder {
     }
 
     /// The calls put through to people (`AgentCalls`), recorded with real consoles.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
-    func recordTheAgentCalls() throws {
+    static func recordTheAgentCalls() throws {
         let clock = ManualClock(RecordedCall.startedAt)
         let line = try AgentCalls.line(clock: clock)
         defer { line.removeData() }
         try AgentCalls.play(on: line) { clock.advance(2_000) }
         try line.stop()
         let recorded = try Self.transcripts(in: line.dataDirectory + "/transcripts")
-        try #require(recorded.count == AgentCalls.names.count, "one transcript per call: \(recorded)")
+        guard recorded.count == AgentCalls.names.count else { throw Problem(description: "one transcript per call, but found \(recorded)") }
         for (name, path) in zip(AgentCalls.names, recorded) {
             try Self.write(try TranscriptDocument.read(path: path).get(), as: name, flows: TestPrompts.shipped)
         }
@@ -82,19 +68,22 @@ struct TranscriptSuiteRecorder {
 
     /// The load set (`SuiteCalls.load`) alone, into `Tests/Transcripts/load/`; each must
     /// start no action, or a load run against another store would answer differently.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["HOTELLINE_RECORD_SUITE"] != nil))
-    func recordTheLoadSet() throws {
+    static func recordTheLoadSet() throws {
         let flows = TestPrompts.shipped
         try FileManager.default.createDirectory(atPath: Self.output + "/load", withIntermediateDirectories: true)
         for call in SuiteCalls.load {
             var recording = RecordedCall(flows: flows)
+            let started = Mutex<[ActionRequest]>([])
             recording.answer = { request in
-                Issue.record("\(call.name): a load call must start no action, but it started \(request)")
+                started.withLock { $0.append(request) }
                 return RecordedCall.cooperative(request)
             }
             for step in call.steps {
                 guard case .say(let text) = step else { preconditionFailure("load calls only type lines") }
                 recording.say(text)
+            }
+            if let request = started.withLock({ $0.first }) {
+                throw Problem(description: "\(call.name): a load call must start no action, but it started \(request)")
             }
             try Self.write(recording.transcript(fileName: call.name), as: "load/" + call.name, flows: flows)
         }
@@ -105,7 +94,7 @@ struct TranscriptSuiteRecorder {
         case .success(let text):
             try text.write(toFile: output + "/" + name + ".txt", atomically: true, encoding: .utf8)
         case .failure(let divergence):
-            Issue.record("\(name) does not replay as recorded:\n\(divergence.report)")
+            throw Problem(description: "\(name) does not replay as recorded:\n\(divergence.report)")
         }
     }
 
@@ -172,4 +161,20 @@ struct TranscriptSuiteRecorder {
 
 extension GuestStep {
     var isSilence: Bool { if case .silence = self { true } else { false } }
+}
+
+let parts = CommandLine.arguments.dropFirst()
+let known = ["suite", "agents", "load"]
+if let unknown = parts.first(where: { !known.contains($0) }) {
+    FileHandle.standardError.write(Data("record-transcripts: unknown part \"\(unknown)\" (the parts are \(known.joined(separator: ", ")))\n".utf8))
+    exit(2)
+}
+do {
+    if parts.isEmpty || parts.contains("suite") { try TranscriptSuiteRecorder.recordTheSuite() }
+    if parts.isEmpty || parts.contains("agents") { try TranscriptSuiteRecorder.recordTheAgentCalls() }
+    if parts.isEmpty || parts.contains("load") { try TranscriptSuiteRecorder.recordTheLoadSet() }
+    print("recorded into \(TranscriptSuiteRecorder.output); review the change with git diff Tests/Transcripts")
+} catch {
+    FileHandle.standardError.write(Data("record-transcripts: \(error)\n".utf8))
+    exit(1)
 }

@@ -2,7 +2,7 @@ import Dialogue
 import Transcript
 
 /// What a scripted guest does next.
-enum GuestStep {
+public enum GuestStep: Sendable {
     /// Types a line (after the line has finished answering the one before).
     case say(String)
     /// Types several lines at once, as `printf … | nc` does.
@@ -14,35 +14,35 @@ enum GuestStep {
 }
 
 /// One call of the transcript suite: its file name in `Tests/Transcripts/` and the steps.
-struct SuiteCall {
-    var name: String
-    var steps: [GuestStep]
+public struct SuiteCall: Sendable {
+    public var name: String
+    public var steps: [GuestStep]
 
-    init(_ name: String, _ steps: [GuestStep]) {
+    public init(_ name: String, _ steps: [GuestStep]) {
         self.name = name
         self.steps = steps
     }
 
     /// Plain lines; `$R1`, `$T1`… stand for the first confirmation, ticket… the line gave
     /// out during the recording (the guest reads it back later).
-    init(_ name: String, lines: [String]) {
+    public init(_ name: String, lines: [String]) {
         self.init(name, lines.map(GuestStep.say))
     }
 }
 
 /// The calls `Tests/Transcripts/` is recorded from, in order: later calls find the guests,
 /// bookings and tickets earlier ones left in the store (repeat callers, status, surveys).
-enum SuiteCalls {
-    static let maria = "+44 20 7946 0958"
-    static let ana = "+34 612 345 678"
-    static let liWei = "+86 10 6552 9988"
-    static let sam = "+1 555 010 4477"
-    static let long501 = String(repeating: "Please make sure this never happens again. ", count: 12)  // 516 characters
-    static let long301 = String(repeating: "About my stay. ", count: 21)  // 315 characters
-    static let long1001 = String(repeating: "The view was wonderful. ", count: 42)  // 1008 characters
+public enum SuiteCalls {
+    public static let maria = "+44 20 7946 0958"
+    public static let ana = "+34 612 345 678"
+    public static let liWei = "+86 10 6552 9988"
+    public static let sam = "+1 555 010 4477"
+    public static let long501 = String(repeating: "Please make sure this never happens again. ", count: 12)  // 516 characters
+    public static let long301 = String(repeating: "About my stay. ", count: 21)  // 315 characters
+    public static let long1001 = String(repeating: "The view was wonderful. ", count: 42)  // 1008 characters
 
     /// Answered by the real line on a socket, with a real store.
-    static let live: [SuiteCall] = [
+    public static let live: [SuiteCall] = [
         SuiteCall("booking-happy-path", lines: ["1", "24 Dec", "27 Dec", "1", "2", maria, "Maria Lopez", "yes", "no"]),
         SuiteCall("booking-wrong-answers-and-cancel", lines: [
             "1", "blah", "31 Feb", "24 Dec", "23 Dec", "60 nights", "3 nights", "many", "9", "1", "penthouse", "2",
@@ -132,12 +132,12 @@ enum SuiteCalls {
     ]
 
     /// The last live call: the line is stopped while the guest is still on it.
-    static let closing = SuiteCall("closing-during-a-call", lines: ["1", "24 Dec"])
+    public static let closing = SuiteCall("closing-during-a-call", lines: ["1", "24 Dec"])
 
     /// Calls whose outcomes no healthy store gives (a disk that refuses a record, a
     /// booking taken by someone else between the check and the yes, a caller on file
     /// without a name): recorded in-process, actions answered as written here.
-    static let inProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] = [
+    public static let inProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] = [
         (SuiteCall("booking-save-failed-callback-instead", lines: [
             "1", "24 Dec", "27 Dec", "1", "2", maria, "Maria Lopez", "yes", "maybe", "yes", "yes", "tomorrow 10am", "To finish my booking.", "1", "no",
         ]), { if case .saveReservation = $0 { .failed } else { nil } }),
@@ -175,7 +175,7 @@ enum SuiteCalls {
     /// up, so any server (with any store, on any day) answers them exactly so, for as long as
     /// a load run lasts. Browsing menus, help, repeat, back, wrong answers, a complaint told
     /// up to the phone number; every call ends with quit. Recorded in-process.
-    static let load: [SuiteCall] = [
+    public static let load: [SuiteCall] = [
         SuiteCall("menus-help-repeat-back", lines: [
             "help", "repeat", "back", "9", "book a room please", "help", "repeat", "menu", "2", "help", "repeat", "back", "3", "help",
             "menu", "4", "help", "repeat", "menu", "5", "help", "menu", "quit",

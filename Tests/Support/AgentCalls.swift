@@ -1,16 +1,15 @@
 import Foundation
-import TestSupport
 
 /// Calls put through to people, played on the real line over TCP: a guest on the guest
 /// port, agent "mei" and supervisor "sara" on consoles. The transcript suite is recorded
 /// from them, and a test checks that such calls replay in-process.
-enum AgentCalls {
+public enum AgentCalls {
     /// The transcripts' names in `Tests/Transcripts/`, in the order the calls are made.
-    static let names = ["agent-talk-barge-released", "agent-hangs-up", "agent-lost-then-nobody-left"]
+    public static let names = ["agent-talk-barge-released", "agent-hangs-up", "agent-lost-then-nobody-left"]
 
     /// A line with mei (PIN 4821) and sara (PIN 7350) on file and no wrap-up after a call,
     /// so the next call is offered at once.
-    static func line(clock: ManualClock? = nil) throws -> RunningLine {
+    public static func line(clock: ManualClock? = nil) throws -> RunningLine {
         let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
@@ -21,7 +20,7 @@ enum AgentCalls {
     }
 
     /// Plays the three calls; `tick` moves the clock between steps (by hand when recording).
-    static func play(on line: RunningLine, tick: () -> Void = {}) throws {
+    public static func play(on line: RunningLine, tick: () -> Void = {}) throws {
         let (mei, sara) = try consoles(on: line)
 
         // 1: a person joins, both talk, a supervisor barges in and leaves, the agent notes
@@ -81,18 +80,18 @@ enum AgentCalls {
     }
 
     /// mei logged in and available, sara (a supervisor) logged in but away: calls go to mei.
-    static func consoles(on line: RunningLine) throws -> (mei: GuestClient, sara: GuestClient) {
+    public static func consoles(on line: RunningLine) throws -> (mei: GuestClient, sara: GuestClient) {
         let mei = try line.console()
-        try AgentConsoleTests.logIn(mei, "mei", "4821")
+        try mei.logIn("mei", "4821")
         let sara = try line.console()
-        try AgentConsoleTests.logIn(sara, "sara", "7350")
+        try sara.logIn("sara", "7350")
         sara.say("status away", ending: "\r\n")
         try sara.read(until: "no calls will be offered.")
         return (mei, sara)
     }
 
     /// A guest asks for a person with `words`, and mei takes the call.
-    static func putThrough(_ guest: GuestClient, asking words: String, to mei: GuestClient, tick: () -> Void) throws -> GuestClient {
+    public static func putThrough(_ guest: GuestClient, asking words: String, to mei: GuestClient, tick: () -> Void) throws -> GuestClient {
         try guest.read(until: "0  Speak to a person")
         tick()
         guest.say(words)

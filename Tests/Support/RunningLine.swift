@@ -3,19 +3,18 @@ import Glibc
 import Storage
 import Switchboard
 import Telnet
-import TestSupport
 import Reactor
 
 /// The real line, started in-process on port 0 with the shipped prompts and a fresh (or
 /// given) data directory, on a loop thread of its own.
-final class RunningLine {
-    let port: UInt16
-    let agentPort: UInt16
-    let dataDirectory: String
+public final class RunningLine {
+    public let port: UInt16
+    public let agentPort: UInt16
+    public let dataDirectory: String
     private let thread: EventLoopThread
     private let stopper: Waker
 
-    init(dataDirectory: String = TestPaths.temporaryDirectory(), configure: @Sendable (inout ServiceOptions) -> Void = { _ in }) throws {
+    public init(dataDirectory: String = TestPaths.temporaryDirectory(), configure: @Sendable (inout ServiceOptions) -> Void = { _ in }) throws {
         var options = ServiceOptions()
         options.guestPort = 0
         options.agentPort = 0
@@ -42,19 +41,19 @@ final class RunningLine {
     }
 
     /// Stops as SIGTERM would: goodbyes said, pending records saved, journal closed.
-    func stop() throws {
+    public func stop() throws {
         stopper.wake()
         try thread.join()
     }
 
-    func guest() throws -> GuestClient { try GuestClient(port: port) }
+    public func guest() throws -> GuestClient { try GuestClient(port: port) }
 
     /// A telnet-like client on the agent console (it answers nothing, it just reads), from
     /// `host` (`::1` when the console listens there).
-    func console(from host: String = "127.0.0.1") throws -> GuestClient { try GuestClient(host: host, port: agentPort) }
+    public func console(from host: String = "127.0.0.1") throws -> GuestClient { try GuestClient(host: host, port: agentPort) }
 
     /// True when this machine can listen on the IPv6 loopback (`ip -6 addr` shows `::1`).
-    static let hasIPv6Loopback: Bool = {
+    public static let hasIPv6Loopback: Bool = {
         let fd = socket(AF_INET6, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -67,20 +66,20 @@ final class RunningLine {
     }()
 
     /// Adds an agent to the data directory's roster, as `hotelline agents add` does.
-    static func addAgent(_ id: String, name: String, pin: String, supervisor: Bool = false, in data: String) throws {
+    public static func addAgent(_ id: String, name: String, pin: String, supervisor: Bool = false, in data: String) throws {
         var roster = try AgentRoster.load(dataDirectory: data)
         try roster.add(AgentAccount(id: id, name: name, role: supervisor ? .supervisor : .agent, pinHash: try PinHasher.hash(pin)))
         try roster.save(dataDirectory: data)
     }
 
     /// The records on disk, read back as the next start would read them.
-    func storedRecords() throws -> [HotelRecord] {
+    public func storedRecords() throws -> [HotelRecord] {
         let (journal, recovery) = try Journal.open(directory: dataDirectory + "/journal", notify: {})
         defer { journal.close() }
         return try recovery.records.map { try HotelRecord(decoding: $0) }
     }
 
-    func removeData() {
+    public func removeData() {
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 }
