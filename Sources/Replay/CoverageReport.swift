@@ -10,8 +10,8 @@ public struct CoverageReport: Sendable {
     public let items: [CoverageItem]
     public private(set) var hit: Set<CoveragePoint> = []
 
-    public init(flows: FlowSet) {
-        items = flows.coverageItems()
+    public init(prompts: PromptSet) {
+        items = prompts.coverageItems()
     }
 
     public mutating func add(_ points: Set<CoveragePoint>) {

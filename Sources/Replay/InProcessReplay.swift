@@ -2,7 +2,7 @@ import Dialogue
 import HotelCalendar
 import Transcript
 
-/// Replays a transcript against a `FlowSet` without sockets or a store: a state machine
+/// Replays a transcript against a `PromptSet` without sockets or a store: a state machine
 /// that takes the transcript's turns one at a time, drives a `Conversation` at the
 /// transcript's clock, answers each action with the outcome the transcript recorded, and
 /// compares what the line says with the `line` entries.
@@ -43,18 +43,18 @@ public struct InProcessReplay {
 
     /// - Parameter originals: placeholder token → the value the expected text holds
     ///   instead (used when importing a live transcript, which has the real numbers).
-    public init(_ document: TranscriptDocument, flows: FlowSet, tracing: Bool = false, originals: [String: String] = [:]) {
+    public init(_ document: TranscriptDocument, prompts: PromptSet, tracing: Bool = false, originals: [String: String] = [:]) {
         self.document = document
         self.turns = document.turns
         self.originals = originals
-        conversation = Conversation(script: flows, now: Self.moment(document.header, offset: 0))
+        conversation = Conversation(prompts: prompts, now: Self.moment(document.header, offset: 0))
         conversation.isTracing = tracing
     }
 
     /// Replays the whole transcript.
-    public static func run(_ document: TranscriptDocument, flows: FlowSet, tracing: Bool = false,
+    public static func run(_ document: TranscriptDocument, prompts: PromptSet, tracing: Bool = false,
                            originals: [String: String] = [:]) -> Result {
-        var replay = InProcessReplay(document, flows: flows, tracing: tracing, originals: originals)
+        var replay = InProcessReplay(document, prompts: prompts, tracing: tracing, originals: originals)
         for index in replay.turns.indices { replay.play(index) }
         return replay.finish()
     }

@@ -10,10 +10,10 @@ import Transcript
 ///
 /// The caller prints `summary` last and exits 1 when `failed > 0`.
 public struct ReplayRunner {
-    public let flows: FlowSet?
+    public let prompts: PromptSet?
     /// Rewrite the expected output of files that fail (in-process only).
     public var accept = false
-    /// Collects coverage of `flows` when set (in-process only).
+    /// Collects coverage of `prompts` when set (in-process only).
     public var coverage: CoverageReport?
     public private(set) var passed = 0
     public private(set) var failed = 0
@@ -23,10 +23,10 @@ public struct ReplayRunner {
     private let print: (String) -> Void
 
     /// - Parameters:
-    ///   - flows: the prompts to replay against; over TCP they only help place placeholders.
+    ///   - prompts: the prompts to replay against; over TCP they only help place placeholders.
     ///   - print: receives each line of the report.
-    public init(flows: FlowSet?, print: @escaping (String) -> Void) {
-        self.flows = flows
+    public init(prompts: PromptSet?, print: @escaping (String) -> Void) {
+        self.prompts = prompts
         self.print = print
     }
 
@@ -48,13 +48,13 @@ public struct ReplayRunner {
         }
     }
 
-    /// Replays each transcript in-process against `flows`.
+    /// Replays each transcript in-process against `prompts`.
     public mutating func replay(_ paths: [String]) {
-        guard let flows else { preconditionFailure("Invalid runner: replaying in-process needs the prompts") }
+        guard let prompts else { preconditionFailure("Invalid runner: replaying in-process needs the prompts") }
         for item in Self.transcripts(in: paths) {
             guard let document = read(item) else { continue }
             replayed += 1
-            let result = InProcessReplay.run(document, flows: flows, tracing: coverage != nil)
+            let result = InProcessReplay.run(document, prompts: prompts, tracing: coverage != nil)
             coverage?.add(result.covered)
             guard let divergence = result.divergence else {
                 pass(document.fileName)
@@ -75,7 +75,7 @@ public struct ReplayRunner {
                 // A transcript holds what a guest said: the rewrite keeps the file's own
                 // permissions (0600 as the server writes them), not the umask's 0644.
                 let permissions = (try? FileManager.default.attributesOfItem(atPath: document.fileName)[.posixPermissions]) ?? 0o600
-                try TranscriptRewriter.rewrite(document, outputs: result.outputs, flowsVersion: flows.version)
+                try TranscriptRewriter.rewrite(document, outputs: result.outputs, promptsVersion: prompts.version)
                     .write(toFile: document.fileName, atomically: true, encoding: .utf8)
                 try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: document.fileName)
                 print("accepted: the expected output of \(document.fileName) is rewritten (review it with git diff)")
@@ -99,7 +99,7 @@ public struct ReplayRunner {
             guard let document = read(item) else { continue }
             replayed += 1
             var verdict = RemoteVerdict.passed
-            replayer.start(TranscriptImporter.placeholdersForNumbers(in: document, flows: flows), host: host, port: port, timeouts: timeouts) {
+            replayer.start(TranscriptImporter.placeholdersForNumbers(in: document, prompts: prompts), host: host, port: port, timeouts: timeouts) {
                 verdict = $0
                 loop.stop()
             }

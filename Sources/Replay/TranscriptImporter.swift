@@ -22,18 +22,18 @@ public enum TranscriptImporter {
 
     /// The test made from `document`: its text, or the divergence that stops it (the
     /// prompts no longer answer as they did when the call was recorded).
-    public static func makeTest(from document: TranscriptDocument, flows: FlowSet) -> Result<String, ReplayDivergence> {
+    public static func makeTest(from document: TranscriptDocument, prompts: PromptSet) -> Result<String, ReplayDivergence> {
         let normalized = normalizeInputs(document)
-        let replay = InProcessReplay.run(normalized.document, flows: flows, originals: normalized.originals)
+        let replay = InProcessReplay.run(normalized.document, prompts: prompts, originals: normalized.originals)
         if let divergence = replay.divergence { return .failure(divergence) }
-        return .success(TranscriptRewriter.rewrite(normalized.document, outputs: replay.outputs, flowsVersion: flows.version))
+        return .success(TranscriptRewriter.rewrite(normalized.document, outputs: replay.outputs, promptsVersion: prompts.version))
     }
 
     /// `document` with its numbers as placeholders for a replay over TCP, where the server
-    /// gives out numbers of its own: made as a test is when `flows` answer as recorded,
+    /// gives out numbers of its own: made as a test is when `prompts` answer as recorded,
     /// otherwise by replacing the numbers wherever they are written.
-    public static func placeholdersForNumbers(in document: TranscriptDocument, flows: FlowSet?) -> TranscriptDocument {
-        if let flows, case .success(let text) = makeTest(from: document, flows: flows),
+    public static func placeholdersForNumbers(in document: TranscriptDocument, prompts: PromptSet?) -> TranscriptDocument {
+        if let prompts, case .success(let text) = makeTest(from: document, prompts: prompts),
            case .success(let made) = TranscriptDocument.parse(text, fileName: document.fileName) {
             return made
         }

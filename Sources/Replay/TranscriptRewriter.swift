@@ -4,7 +4,7 @@ import Transcript
 /// output, at the time of the turn it answers; the header, guest lines, other events,
 /// comments and blank lines stay as they are. `# flows` names the prompts it now matches.
 enum TranscriptRewriter {
-    static func rewrite(_ document: TranscriptDocument, outputs: [[LineOutput]], flowsVersion: String) -> String {
+    static func rewrite(_ document: TranscriptDocument, outputs: [[LineOutput]], promptsVersion: String) -> String {
         let turns = document.turns
         precondition(outputs.count == turns.count, "Invalid rewrite: one output per turn")
         let said = Set(turns.flatMap { $0.expected.map(\.line) })
@@ -25,7 +25,7 @@ enum TranscriptRewriter {
             let number = index + 1
             if number == firstStimulus { writeGreeting() }
             if said.contains(number) { continue }
-            lines.append(text.hasPrefix("# flows ") && number < firstStimulus ? "# flows \(flowsVersion)" : text)
+            lines.append(text.hasPrefix("# flows ") && number < firstStimulus ? "# flows \(promptsVersion)" : text)
             if let turn = outputAfter[number] {
                 lines += outputs[turn].map { $0.written(offset: turns[turn].offset) }
             }

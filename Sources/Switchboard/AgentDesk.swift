@@ -268,7 +268,7 @@ extension AgentDesk: LineServerDelegate {
         connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
         let console = AgentConsole(connection: connection, login: ConsoleLogin(peer: connection.peerAddress, decoyHash: decoyHash))
         consoles[connection.id] = console
-        console.say("HotelLine agent console, \(center.flows.hotel.text("name", in: center.flows.hotel.primaryLanguage)).")
+        console.say("HotelLine agent console, \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")
         switch console.login.connected() {
         case .askForID: console.say("Agent ID:")
         }

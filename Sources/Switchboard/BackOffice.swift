@@ -22,8 +22,8 @@ struct BackOffice {
         self.store = store
     }
 
-    mutating func perform(_ request: ActionRequest, session: String, flows: FlowSet, zone: HotelTimeZone, now: Int64) -> Result {
-        let hotel = flows.hotel
+    mutating func perform(_ request: ActionRequest, session: String, prompts: PromptSet, zone: HotelTimeZone, now: Int64) -> Result {
+        let hotel = prompts.hotel
         switch request {
         case .checkAvailability(let stay):
             let left = roomsLeft(stay, hotel: hotel)

@@ -47,8 +47,8 @@ public final class LineService {
     public init(options: ServiceOptions, loop: EventLoop, log: @escaping (String) -> Void) throws {
         self.options = options
         self.loop = loop
-        let flows = try PromptLibrary.load(directory: options.promptsDirectory).get()
-        for warning in flows.warnings { log(warning.description) }
+        let prompts = try PromptSet.load(directory: options.promptsDirectory).get()
+        for warning in prompts.warnings { log(warning.description) }
         lock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         var onJournal: () -> Void = {}
         let waker = try loop.makeWaker { onJournal() }
@@ -59,7 +59,7 @@ public final class LineService {
         files = FileAppender(directory: options.dataDirectory)
         let center: ServiceCenter
         do {
-            center = ServiceCenter(loop: loop, flows: flows, store: store, files: files,
+            center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
                                        settings: options.settings, clock: options.clock)
             guestServer = try LineServer(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: options.dataDirectory)
@@ -84,9 +84,9 @@ public final class LineService {
 
     /// Compiles the prompts again; new calls use them, calls in progress keep theirs. On
     /// errors the running prompts stay and the errors are returned.
-    public func reloadPrompts() -> Result<FlowSet, PromptErrors> {
-        let loaded = PromptLibrary.load(directory: options.promptsDirectory)
-        if case .success(let flows) = loaded { center.reload(flows) }
+    public func reloadPrompts() -> Result<PromptSet, PromptErrors> {
+        let loaded = PromptSet.load(directory: options.promptsDirectory)
+        if case .success(let prompts) = loaded { center.reload(prompts) }
         return loaded
     }
 

@@ -13,7 +13,7 @@ import Reactor
 /// keep the prompts they started with when `reload` installs new ones.
 public final class ServiceCenter {
     let loop: EventLoop
-    public private(set) var flows: FlowSet
+    public private(set) var prompts: PromptSet
     private var zone: HotelTimeZone
     private var office: BackOffice
     /// Where transcripts (and the audit log) are appended, off the loop; nil: not kept.
@@ -60,11 +60,11 @@ public final class ServiceCenter {
         }
     }
 
-    public init(loop: EventLoop, flows: FlowSet, store: HotelStore, files: FileAppender?,
+    public init(loop: EventLoop, prompts: PromptSet, store: HotelStore, files: FileAppender?,
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) {
         self.loop = loop
-        self.flows = flows
-        self.zone = flows.hotel.timeZone
+        self.prompts = prompts
+        self.zone = prompts.hotel.timeZone
         self.office = BackOffice(store: store)
         self.files = files
         self.settings = settings
@@ -79,10 +79,10 @@ public final class ServiceCenter {
         scheduleIdleRound()
     }
 
-    /// New calls use `flows` from now on; calls in progress finish with the ones they began with.
-    public func reload(_ flows: FlowSet) {
-        self.flows = flows
-        self.zone = flows.hotel.timeZone
+    /// New calls use `prompts` from now on; calls in progress finish with the ones they began with.
+    public func reload(_ prompts: PromptSet) {
+        self.prompts = prompts
+        self.zone = prompts.hotel.timeZone
         cachedOffset = (.min, 0)  // the new zone's offset and names from now on
         naming = (.min, "", "")
     }
@@ -205,7 +205,7 @@ public final class ServiceCenter {
             return .left
         case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findReservation, .findComplaint,
              .findCaller:
-            switch office.perform(request, session: session.id, flows: session.conversation.script, zone: zone, now: now) {
+            switch office.perform(request, session: session.id, prompts: session.conversation.prompts, zone: zone, now: now) {
             case .done(let outcome):
                 return outcome
             case .awaitingDisk(let token, let outcome):
@@ -299,8 +299,8 @@ extension ServiceCenter: LineServerDelegate {
         }
         let day = naming.day
         let id = naming.prefix + String(connection.id)
-        let conversation = Conversation(script: flows, now: moment)
-        let header = TranscriptHeader(session: id, flows: flows.version, language: conversation.language,
+        let conversation = Conversation(prompts: prompts, now: moment)
+        let header = TranscriptHeader(session: id, prompts: prompts.version, language: conversation.language,
                                       startedAt: now, utcOffsetSeconds: cachedOffset.offset)
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
         // Noted in the transcript only: where a guest connects from is not for consoles.
@@ -370,6 +370,6 @@ extension ServiceCenter: LineServerDelegate {
     }
 
     public func busyMessage(for server: LineServer) -> String {
-        flows.text("global.busy", today: local(clock.now()).date)
+        prompts.text("global.busy", today: local(clock.now()).date)
     }
 }

@@ -65,7 +65,7 @@ enum TranscriptParser {
         guard let offset = Int(fields["utc-offset"]!), abs(offset) <= 14 * 3600 else {
             return fail(headerLine("utc-offset"), "# utc-offset must be the hotel's offset from UTC in seconds, e.g. 0 or 28800, not \"\(fields["utc-offset"]!)\"")
         }
-        let header = TranscriptHeader(session: fields["session"]!, flows: fields["flows"]!, language: fields["language"]!,
+        let header = TranscriptHeader(session: fields["session"]!, prompts: fields["flows"]!, language: fields["language"]!,
                                       startedAt: started, utcOffsetSeconds: offset)
         return .success(TranscriptDocument(fileName: fileName, header: header, entries: entries, lines: lines))
     }

@@ -5,17 +5,17 @@ public struct TranscriptHeader: Equatable, Sendable {
     public static let formatVersion = 1
 
     public var session: String
-    /// `FlowSet.version` of the prompts the call ran with.
-    public var flows: String
+    /// `PromptSet.version` of the prompts the call ran with.
+    public var prompts: String
     public var language: String
     /// When the call was answered, milliseconds since 1970 UTC; offsets count from here.
     public var startedAt: Int64
     /// The hotel's UTC offset then, so a replay sees the same local day.
     public var utcOffsetSeconds: Int
 
-    public init(session: String, flows: String, language: String, startedAt: Int64, utcOffsetSeconds: Int) {
+    public init(session: String, prompts: String, language: String, startedAt: Int64, utcOffsetSeconds: Int) {
         self.session = session
-        self.flows = flows
+        self.prompts = prompts
         self.language = language
         self.startedAt = startedAt
         self.utcOffsetSeconds = utcOffsetSeconds

@@ -82,7 +82,7 @@ struct TranscriptEncoder: ~Copyable {
         append("\n# session ")
         append(string: header.session)
         append("\n# flows ")
-        append(string: header.flows)
+        append(string: header.prompts)
         append("\n# language ")
         append(string: header.language)
         append("\n# started ")

@@ -13,21 +13,21 @@ enum CheckCommand {
         let directory = reader.positional.first ?? "Prompts"
         let sources: [PromptSource]
         do {
-            sources = try PromptLibrary.read(directory: directory)
+            sources = try PromptSet.read(directory: directory)
         } catch {
             Console.error(error.description)
             return 1
         }
-        let (flows, diagnostics) = FlowSet.compile(sources)
+        let (prompts, diagnostics) = PromptSet.compile(sources)
         for diagnostic in diagnostics { print(diagnostic) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        guard let flows else {
+        guard let prompts else {
             print("\(directory): \(errors) error(s), \(warnings) warning(s)")
             return 1
         }
-        let flowCount = Set(flows.nodes.map(\.flow)).count
-        print("\(directory): \(flowCount) flows, \(flows.nodes.count) nodes, languages \(flows.hotel.languages.joined(separator: ", ")): no errors, \(warnings) warning(s)")
+        let flowCount = Set(prompts.nodes.map(\.flow)).count
+        print("\(directory): \(flowCount) flows, \(prompts.nodes.count) nodes, languages \(prompts.hotel.languages.joined(separator: ", ")): no errors, \(warnings) warning(s)")
         return 0
     }
 }

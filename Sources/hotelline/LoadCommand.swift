@@ -17,7 +17,7 @@ enum LoadCommand {
         !valued.allSatisfy { reader.options[$0] == nil } || !reader.flags.isDisjoint(with: switches)
     }
 
-    static func run(_ reader: ArgumentReader, prompts: String, promptsGiven: Bool) throws(UsageError) -> Int32 {
+    static func run(_ reader: ArgumentReader, promptsDirectory: String, promptsGiven: Bool) throws(UsageError) -> Int32 {
         guard let address = reader.options["connect"] else {
             throw UsageError(description: "a load run (--concurrency, --duration, --echo, --ping) needs --connect HOST:PORT")
         }
@@ -48,12 +48,12 @@ enum LoadCommand {
                 throw UsageError(description: "--call-lines goes with --echo only: a transcript's calls are as long as it is")
             }
             guard !reader.positional.isEmpty else { throw UsageError(description: "a load run needs transcripts (or --echo, --ping)") }
-            let flows: FlowSet? = try? PromptLibrary.load(directory: prompts).get()
-            if promptsGiven && flows == nil {
-                Console.error("hotelline replay: the prompts in \(prompts) have errors (hotelline check \(prompts) lists them)")
+            let prompts: PromptSet? = try? PromptSet.load(directory: promptsDirectory).get()
+            if promptsGiven && prompts == nil {
+                Console.error("hotelline replay: the prompts in \(promptsDirectory) have errors (hotelline check \(promptsDirectory) lists them)")
                 return 1
             }
-            guard let loaded = load(reader.positional, flows: flows) else { return 1 }
+            guard let loaded = load(reader.positional, prompts: prompts) else { return 1 }
             scripts = loaded
         }
         ServeCommand.raiseOpenFileLimit(for: settings.concurrency)
@@ -85,7 +85,7 @@ enum LoadCommand {
 
     /// The transcripts as load scripts; those a guest alone cannot drive are skipped with a
     /// note. Nil (after saying why) when a file is unreadable or nothing is left.
-    private static func load(_ paths: [String], flows: FlowSet?) -> [LoadScript]? {
+    private static func load(_ paths: [String], prompts: PromptSet?) -> [LoadScript]? {
         var scripts: [LoadScript] = []
         for item in ReplayRunner.transcripts(in: paths) {
             switch item.flatMap(TranscriptDocument.read) {
@@ -97,7 +97,7 @@ enum LoadCommand {
                     Console.out("skipped \(document.fileName): \(reason)")
                     continue
                 }
-                scripts.append(LoadScript(TranscriptImporter.placeholdersForNumbers(in: document, flows: flows)))
+                scripts.append(LoadScript(TranscriptImporter.placeholdersForNumbers(in: document, prompts: prompts)))
             }
         }
         guard !scripts.isEmpty else {

@@ -17,20 +17,20 @@ enum ReplayCommand {
             return 0
         }
         let promptsGiven = reader.options["prompts"] != nil
-        let prompts = try reader.directory("prompts", default: "Prompts")
+        let promptsDirectory = try reader.directory("prompts", default: "Prompts")
         if LoadCommand.isLoad(reader) {
             guard reader.options["import"] == nil, reader.options["into"] == nil else {
                 throw UsageError(description: "--import makes a test; it does not go with a load run")
             }
-            return try LoadCommand.run(reader, prompts: prompts, promptsGiven: promptsGiven)
+            return try LoadCommand.run(reader, promptsDirectory: promptsDirectory, promptsGiven: promptsGiven)
         }
         if let source = reader.options["import"] {
             guard let destination = reader.options["into"] else { throw UsageError(description: "--import needs --into FILE (where the test goes)") }
             guard reader.positional.isEmpty, reader.options["connect"] == nil, !reader.flags.contains("accept") else {
                 throw UsageError(description: "--import takes one transcript and --into, nothing else")
             }
-            guard let flows = load(prompts) else { return 1 }
-            return importing(source, into: destination, flows: flows)
+            guard let prompts = load(promptsDirectory) else { return 1 }
+            return importing(source, into: destination, prompts: prompts)
         }
         guard reader.options["into"] == nil else { throw UsageError(description: "--into goes with --import FILE") }
         guard !reader.positional.isEmpty else { throw UsageError(description: "replay needs transcript files or directories") }
@@ -42,9 +42,9 @@ enum ReplayCommand {
             let (host, port) = try endpoint(address)
             let timeouts = RemoteReplayer.Timeouts(line: try reader.seconds("timeout", default: 5, range: 0.1...3600),
                                                    idle: try reader.seconds("idle-timeout", default: 60, range: 0...86_400))
-            let flows: FlowSet? = promptsGiven ? load(prompts) : try? PromptLibrary.load(directory: prompts).get()
-            if promptsGiven && flows == nil { return 1 }
-            runner = ReplayRunner(flows: flows, print: Console.out)
+            let prompts: PromptSet? = promptsGiven ? load(promptsDirectory) : try? PromptSet.load(directory: promptsDirectory).get()
+            if promptsGiven && prompts == nil { return 1 }
+            runner = ReplayRunner(prompts: prompts, print: Console.out)
             do {
                 if let reason = try runner.replay(reader.positional, host: host, port: port, timeouts: timeouts) {
                     Console.error("hotelline replay: cannot connect to \(address): \(reason)")
@@ -58,10 +58,10 @@ enum ReplayCommand {
             for name in ["timeout", "idle-timeout"] where reader.options[name] != nil {
                 throw UsageError(description: "--\(name) goes with --connect")
             }
-            guard let flows = load(prompts) else { return 1 }
-            runner = ReplayRunner(flows: flows, print: Console.out)
+            guard let prompts = load(promptsDirectory) else { return 1 }
+            runner = ReplayRunner(prompts: prompts, print: Console.out)
             runner.accept = reader.flags.contains("accept")
-            if reader.flags.contains("coverage") { runner.coverage = CoverageReport(flows: flows) }
+            if reader.flags.contains("coverage") { runner.coverage = CoverageReport(prompts: prompts) }
             runner.replay(reader.positional)
             if let coverage = runner.coverage { Console.out(coverage.text(transcripts: runner.replayed)) }
         }
@@ -71,7 +71,7 @@ enum ReplayCommand {
     }
 
     /// `hotelline replay --import LIVE --into TEST`: a recorded call becomes a test.
-    private static func importing(_ source: String, into destination: String, flows: FlowSet) -> Int32 {
+    private static func importing(_ source: String, into destination: String, prompts: PromptSet) -> Int32 {
         let document: TranscriptDocument
         switch TranscriptDocument.read(path: source) {
         case .success(let read): document = read
@@ -83,7 +83,7 @@ enum ReplayCommand {
             Console.error("hotelline replay: \(destination) exists; remove it first or choose another name")
             return 1
         }
-        switch TranscriptImporter.makeTest(from: document, flows: flows) {
+        switch TranscriptImporter.makeTest(from: document, prompts: prompts) {
         case .failure(let divergence):
             Console.out("FAIL \(source)")
             Console.out(divergence.report)
@@ -105,9 +105,9 @@ enum ReplayCommand {
         }
     }
 
-    private static func load(_ directory: String) -> FlowSet? {
-        switch PromptLibrary.load(directory: directory) {
-        case .success(let flows): return flows
+    private static func load(_ directory: String) -> PromptSet? {
+        switch PromptSet.load(directory: directory) {
+        case .success(let prompts): return prompts
         case .failure(let errors):
             Console.error("hotelline replay: the prompts in \(directory) have errors (hotelline check \(directory) lists them):\n\(errors)")
             return nil

@@ -60,7 +60,7 @@ enum ServeCommand {
             try loop.watchSignals([SIGTERM, SIGINT, SIGHUP]) { signal in
                 if signal == SIGHUP {
                     switch service.reloadPrompts() {
-                    case .success(let flows): Console.log("prompts reloaded (version \(flows.version)); new calls use them")
+                    case .success(let prompts): Console.log("prompts reloaded (version \(prompts.version)); new calls use them")
                     case .failure(let errors): Console.log("prompts not reloaded; the running ones stay:\n\(errors)")
                     }
                     return

@@ -24,7 +24,7 @@ struct TranscriptSuiteRecorder {
     static let output: String = TestPaths.repository + "/Tests/Transcripts"
 
     static func recordTheSuite() throws {
-        let flows = TestPrompts.shipped
+        let prompts = TestPrompts.shipped
         let clock = ManualClock(RecordedCall.startedAt)
         let line = try RunningLine { options in options.clock = clock.wallClock }
         defer { line.removeData() }
@@ -39,16 +39,16 @@ struct TranscriptSuiteRecorder {
         guard recorded.count == calls.count else { throw Problem(description: "one transcript per call, but found \(recorded)") }
         try FileManager.default.createDirectory(atPath: Self.output, withIntermediateDirectories: true)
         for (call, path) in zip(calls, recorded) {
-            try Self.write(try TranscriptDocument.read(path: path).get(), as: call.name, flows: flows)
+            try Self.write(try TranscriptDocument.read(path: path).get(), as: call.name, prompts: prompts)
         }
         for (call, answer) in SuiteCalls.inProcess {
-            var recording = RecordedCall(flows: flows)
+            var recording = RecordedCall(prompts: prompts)
             recording.answer = { answer($0) ?? RecordedCall.cooperative($0) }
             for step in call.steps {
                 guard case .say(let text) = step else { preconditionFailure("in-process calls only type lines") }
                 recording.say(text)
             }
-            try Self.write(recording.transcript(fileName: call.name), as: call.name, flows: flows)
+            try Self.write(recording.transcript(fileName: call.name), as: call.name, prompts: prompts)
         }
     }
 
@@ -62,17 +62,17 @@ struct TranscriptSuiteRecorder {
         let recorded = try Self.transcripts(in: line.dataDirectory + "/transcripts")
         guard recorded.count == AgentCalls.names.count else { throw Problem(description: "one transcript per call, but found \(recorded)") }
         for (name, path) in zip(AgentCalls.names, recorded) {
-            try Self.write(try TranscriptDocument.read(path: path).get(), as: name, flows: TestPrompts.shipped)
+            try Self.write(try TranscriptDocument.read(path: path).get(), as: name, prompts: TestPrompts.shipped)
         }
     }
 
     /// The load set (`SuiteCalls.load`) alone, into `Tests/Transcripts/load/`; each must
     /// start no action, or a load run against another store would answer differently.
     static func recordTheLoadSet() throws {
-        let flows = TestPrompts.shipped
+        let prompts = TestPrompts.shipped
         try FileManager.default.createDirectory(atPath: Self.output + "/load", withIntermediateDirectories: true)
         for call in SuiteCalls.load {
-            var recording = RecordedCall(flows: flows)
+            var recording = RecordedCall(prompts: prompts)
             let started = Mutex<[ActionRequest]>([])
             recording.answer = { request in
                 started.withLock { $0.append(request) }
@@ -85,12 +85,12 @@ struct TranscriptSuiteRecorder {
             if let request = started.withLock({ $0.first }) {
                 throw Problem(description: "\(call.name): a load call must start no action, but it started \(request)")
             }
-            try Self.write(recording.transcript(fileName: call.name), as: "load/" + call.name, flows: flows)
+            try Self.write(recording.transcript(fileName: call.name), as: "load/" + call.name, prompts: prompts)
         }
     }
 
-    private static func write(_ document: TranscriptDocument, as name: String, flows: FlowSet) throws {
-        switch TranscriptImporter.makeTest(from: document, flows: flows) {
+    private static func write(_ document: TranscriptDocument, as name: String, prompts: PromptSet) throws {
+        switch TranscriptImporter.makeTest(from: document, prompts: prompts) {
         case .success(let text):
             try text.write(toFile: output + "/" + name + ".txt", atomically: true, encoding: .utf8)
         case .failure(let divergence):

@@ -7,7 +7,7 @@ import Replay
 @Suite("Coverage of the prompts")
 struct CoverageReportTests {
     /// A two-flow line: a menu with one choice, a yes/no question and an if.
-    static let tiny: FlowSet = {
+    static let tiny: PromptSet = {
         var sources = TestPrompts.sources().filter { $0.fileName.hasSuffix(".conf") }
         // The engine's own texts and main's; the other flows' texts would be unused here.
         let kept = ["language.", "command.", "words.", "names.", "format.", "global.", "line.", "invalid.", "ticket.", "agent.", "main."]
@@ -47,7 +47,7 @@ struct CoverageReportTests {
     }()
 
     @Test func countsNodesAndBranchesPerFile() {
-        let report = CoverageReport(flows: Self.tiny)
+        let report = CoverageReport(prompts: Self.tiny)
         #expect(report.nodes.total == 6)
         let main = report.items.filter { $0.file == "Prompts/main.flow" && !$0.point.isNode }.map(\.title)
         #expect(main == ["main.menu: a wrong answer (menu)", "main.menu: choice 1 -> main.more", "main.more: a wrong answer (ask yesno)",
@@ -57,10 +57,10 @@ struct CoverageReportTests {
     }
 
     @Test func aReplayMarksWhatItReached() {
-        var call = RecordedCall(flows: Self.tiny)
+        var call = RecordedCall(prompts: Self.tiny)
         call.say("1", "maybe", "no")
-        var report = CoverageReport(flows: Self.tiny)
-        let result = InProcessReplay.run(call.transcript(), flows: Self.tiny, tracing: true)
+        var report = CoverageReport(prompts: Self.tiny)
+        let result = InProcessReplay.run(call.transcript(), prompts: Self.tiny, tracing: true)
         #expect(result.passed)
         report.add(result.covered)
         #expect(report.nodes == (4, 6))  // agent.start and agent.none are never entered

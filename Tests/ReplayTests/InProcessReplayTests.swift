@@ -13,7 +13,7 @@ struct InProcessReplayTests {
 
     @Test func aRecordedCallReplaysAsRecorded() {
         var call = RecordedCall.booking()
-        let result = InProcessReplay.run(call.transcript(), flows: TestPrompts.shipped)
+        let result = InProcessReplay.run(call.transcript(), prompts: TestPrompts.shipped)
         #expect(result.passed, "\(result.divergence?.report ?? "")")
     }
 
@@ -21,7 +21,7 @@ struct InProcessReplayTests {
         var call = RecordedCall.booking()
         let document = call.transcript()
         let changed = TestPrompts.changed("How many rooms would you like?", to: "How many rooms do you need?")
-        let result = InProcessReplay.run(document, flows: changed)
+        let result = InProcessReplay.run(document, prompts: changed)
         let divergence = try #require(result.divergence)
         let line = try #require(document.entries.first { $0.content == .said("How many rooms would you like? (1 to 5)") }?.line)
         #expect(divergence.line == line)
@@ -42,21 +42,21 @@ struct InProcessReplayTests {
         let path = directory + "/booking.txt"
         try document.text.write(toFile: path, atomically: true, encoding: .utf8)
         var output: [String] = []
-        var runner = ReplayRunner(flows: changed) { output.append($0) }
+        var runner = ReplayRunner(prompts: changed) { output.append($0) }
         runner.accept = true
         runner.replay([directory])
         #expect(output.first == "FAIL \(path)")
         #expect(output.contains("accepted: the expected output of \(path) is rewritten (review it with git diff)"))
         #expect(runner.summary == "1 passed, 0 failed")
         let rewritten = try TranscriptDocument.read(path: path).get()
-        #expect(rewritten.header.flows == changed.version)
+        #expect(rewritten.header.prompts == changed.version)
         #expect(rewritten.entries.filter { $0.direction != .line } == document.entries.filter { $0.direction != .line }
             .map { entry in var entry = entry; entry.line = rewritten.entries.first { $0.content == entry.content && $0.offset == entry.offset }?.line ?? 0; return entry })
         #expect(rewritten.entries.contains { $0.text.hasSuffix("Room:       1 x Deluxe Kingsize") })
-        var again = ReplayRunner(flows: changed) { _ in }
+        var again = ReplayRunner(prompts: changed) { _ in }
         again.replay([path])
         #expect(again.summary == "1 passed, 0 failed")
-        var old = ReplayRunner(flows: TestPrompts.shipped) { _ in }
+        var old = ReplayRunner(prompts: TestPrompts.shipped) { _ in }
         old.replay([path])
         #expect(old.summary == "0 passed, 1 failed")
     }
@@ -66,7 +66,7 @@ struct InProcessReplayTests {
         var text = call.transcript().text
         let last = try #require(text.range(of: "+13.500 guest no\n"))
         text.replaceSubrange(last, with: "+13.500 event outcome available left=3\n+13.500 guest no\n")
-        let result = InProcessReplay.run(try Self.document(text), flows: TestPrompts.shipped)
+        let result = InProcessReplay.run(try Self.document(text), prompts: TestPrompts.shipped)
         let divergence = try #require(result.divergence)
         #expect(divergence.message.hasPrefix("the transcript records an outcome here, but the line started no action"))
         #expect(divergence.diff.last == "-+13.500 event outcome available left=3")
@@ -79,7 +79,7 @@ struct InProcessReplayTests {
         let saved = try #require(document.entries.first { if case .event(.outcome(.saved)) = $0.content { true } else { false } })
         let yes = try #require(document.entries.last { $0.content == .typed("yes") })
         let cut = document.lines.prefix(saved.line - 1).joined(separator: "\n")
-        let divergence = try #require(InProcessReplay.run(try Self.document(cut), flows: TestPrompts.shipped).divergence)
+        let divergence = try #require(InProcessReplay.run(try Self.document(cut), prompts: TestPrompts.shipped).divergence)
         #expect(divergence.line == yes.line, "the line of the turn that started the action")
         #expect(divergence.message.hasPrefix("the line started save-reservation here, but the transcript records no outcome for it"))
         #expect(divergence.diff.last == "+event outcome … (the line is waiting for save-reservation)")
@@ -88,7 +88,7 @@ struct InProcessReplayTests {
     @Test func anOutcomeOfTheWrongKindIsADivergence() throws {
         var call = RecordedCall.booking()
         let text = call.transcript().text.replacingOccurrences(of: "event outcome available left=5", with: "event outcome saved reference=R1000017")
-        let divergence = try #require(InProcessReplay.run(try Self.document(text), flows: TestPrompts.shipped).divergence)
+        let divergence = try #require(InProcessReplay.run(try Self.document(text), prompts: TestPrompts.shipped).divergence)
         #expect(divergence.message.hasPrefix("the line is doing check-availability, which cannot end in \"saved\" (available, full)"))
     }
 
@@ -98,7 +98,7 @@ struct InProcessReplayTests {
         let saved = try #require(document.entries.first { if case .event(.outcome(.saved)) = $0.content { true } else { false } })
         // The record was on its way to disk when the guest left: no outcome was recorded.
         let cut = document.lines.prefix(saved.line - 1).joined(separator: "\n") + "\n+20.000 event guest hung up\n"
-        let result = InProcessReplay.run(try Self.document(cut), flows: TestPrompts.shipped)
+        let result = InProcessReplay.run(try Self.document(cut), prompts: TestPrompts.shipped)
         #expect(result.passed, "\(result.divergence?.report ?? "")")
     }
 
@@ -106,11 +106,11 @@ struct InProcessReplayTests {
         var call = RecordedCall.booking()
         let document = call.transcript()
         let shorter = TestPrompts.changed("Let me read that back to you:\n", to: "")
-        let divergence = try #require(InProcessReplay.run(document, flows: shorter).divergence)
+        let divergence = try #require(InProcessReplay.run(document, prompts: shorter).divergence)
         #expect(divergence.message == "the line did not say this")
         #expect(divergence.diff.contains { $0.hasPrefix("-") && $0.hasSuffix("Let me read that back to you:") })
         let longer = TestPrompts.changed("Let me read that back to you:\n", to: "Let me read that back to you:\n  | Slowly.\n")
-        let more = try #require(InProcessReplay.run(document, flows: longer).divergence)
+        let more = try #require(InProcessReplay.run(document, prompts: longer).divergence)
         #expect(more.message == "the line said more here")
         #expect(more.diff.contains { $0.hasPrefix("+") && $0.hasSuffix("line  Slowly.") })
     }
@@ -123,7 +123,7 @@ struct InProcessReplayTests {
         call.silence()
         let text = call.finishedText()
         #expect(text.contains("event no input"))
-        let result = InProcessReplay.run(try! Self.document(text), flows: TestPrompts.shipped)
+        let result = InProcessReplay.run(try! Self.document(text), prompts: TestPrompts.shipped)
         #expect(result.passed, "\(result.divergence?.report ?? "")")
     }
 
@@ -135,7 +135,7 @@ struct InProcessReplayTests {
         call.send(.interrupt)
         let document = call.transcript()
         #expect(document.lines.contains { $0.hasSuffix("event interrupt") })
-        let result = InProcessReplay.run(document, flows: TestPrompts.shipped)
+        let result = InProcessReplay.run(document, prompts: TestPrompts.shipped)
         #expect(result.passed, "\(result.divergence?.report ?? "")")
     }
 }

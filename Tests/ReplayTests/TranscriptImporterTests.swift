@@ -8,7 +8,7 @@ import Replay
 @Suite("Turning live calls into tests")
 struct TranscriptImporterTests {
     static func imported(_ call: inout RecordedCall) throws -> TranscriptDocument {
-        let text = try TranscriptImporter.makeTest(from: call.transcript(), flows: TestPrompts.shipped).get()
+        let text = try TranscriptImporter.makeTest(from: call.transcript(), prompts: TestPrompts.shipped).get()
         return try TranscriptDocument.parse(text, fileName: "test.txt").get()
     }
 
@@ -19,7 +19,7 @@ struct TranscriptImporterTests {
         #expect(test.entries.contains { $0.content == .event(.outcome(.saved(reference: "{confirmation}", guestFile: "{file}"))) })
         #expect(test.entries.contains { $0.content == .said("Your confirmation number is {confirmation}. Please keep it for any change or") })
         #expect(test.entries.contains { $0.content == .said("Your guest file number is {file}.") })
-        #expect(InProcessReplay.run(test, flows: TestPrompts.shipped).passed)
+        #expect(InProcessReplay.run(test, prompts: TestPrompts.shipped).passed)
     }
 
     @Test func aNumberTheGuestTypesIsTypedAsASampleAndReadBack() throws {
@@ -36,7 +36,7 @@ struct TranscriptImporterTests {
         #expect(test.entries.contains { $0.content == .typed("{confirmation}") })
         #expect(test.entries.contains { $0.content == .said("Here is your booking {confirmation}, in the name of Maria Lopez:") })
         #expect(test.entries.contains { $0.text.contains("for example R1000017") }, "the help text's example is not a number given out")
-        #expect(InProcessReplay.run(test, flows: TestPrompts.shipped).passed)
+        #expect(InProcessReplay.run(test, prompts: TestPrompts.shipped).passed)
     }
 
     @Test func twoNumbersOfOneKindGetTwoPlaceholders() throws {
@@ -56,7 +56,7 @@ struct TranscriptImporterTests {
     @Test func aCallThePromptsNoLongerAnswerAsRecordedIsNotImported() {
         var call = RecordedCall.booking()
         let changed = TestPrompts.changed("Your booking is confirmed.", to: "You are booked.")
-        guard case .failure(let divergence) = TranscriptImporter.makeTest(from: call.transcript(), flows: changed) else {
+        guard case .failure(let divergence) = TranscriptImporter.makeTest(from: call.transcript(), prompts: changed) else {
             Issue.record("imported a call the prompts answer differently")
             return
         }

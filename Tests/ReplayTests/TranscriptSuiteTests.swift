@@ -10,8 +10,8 @@ import Replay
 struct TranscriptSuiteTests {
     @Test func everyTranscriptReplaysAndTheSuiteCoversThePrompts() {
         var report: [String] = []
-        var runner = ReplayRunner(flows: TestPrompts.shipped) { report.append($0) }
-        runner.coverage = CoverageReport(flows: TestPrompts.shipped)
+        var runner = ReplayRunner(prompts: TestPrompts.shipped) { report.append($0) }
+        runner.coverage = CoverageReport(prompts: TestPrompts.shipped)
         runner.replay([TestPaths.repository + "/Tests/Transcripts"])
         let coverage = runner.coverage!
         print(coverage.text(transcripts: runner.replayed))

@@ -16,16 +16,16 @@ public enum TestPrompts {
         }
     }
 
-    public static func compile(_ sources: [PromptSource]) -> FlowSet {
-        let (flows, diagnostics) = FlowSet.compile(sources)
-        guard let flows else { fatalError("test prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
-        return flows
+    public static func compile(_ sources: [PromptSource]) -> PromptSet {
+        let (prompts, diagnostics) = PromptSet.compile(sources)
+        guard let prompts else { fatalError("test prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
+        return prompts
     }
 
     public static let shipped = compile(sources())
 
     /// The shipped prompts with `old` text replaced by `new` wherever it is written.
-    public static func changed(_ old: String, to new: String) -> FlowSet { compile(sources(replacing: [old: new])) }
+    public static func changed(_ old: String, to new: String) -> PromptSet { compile(sources(replacing: [old: new])) }
 }
 
 /// A call recorded the way the service centre records one, without sockets: a guest's
@@ -42,10 +42,10 @@ public struct RecordedCall {
     private var now = RecordedCall.startedAt
     public var answer: (ActionRequest) -> ActionOutcome = RecordedCall.cooperative
 
-    public init(flows: FlowSet = TestPrompts.shipped, redacting: Bool = false) {
+    public init(prompts: PromptSet = TestPrompts.shipped, redacting: Bool = false) {
         let moment = LocalMoment(epochSeconds: Self.startedAt / 1000, utcOffsetSeconds: 0)
-        conversation = Conversation(script: flows, now: moment)
-        recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", flows: flows.version, language: "en",
+        conversation = Conversation(prompts: prompts, now: moment)
+        recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", prompts: prompts.version, language: "en",
                                                                startedAt: Self.startedAt, utcOffsetSeconds: 0), redacting: redacting)
         hear(.event(.connected(from: "127.0.0.1:50000")))
     }
@@ -128,8 +128,8 @@ public struct RecordedCall {
     }
 
     /// The booking every test starts from: Maria Lopez, a Deluxe King, 24–27 December.
-    public static func booking(flows: FlowSet = TestPrompts.shipped) -> RecordedCall {
-        var call = RecordedCall(flows: flows)
+    public static func booking(prompts: PromptSet = TestPrompts.shipped) -> RecordedCall {
+        var call = RecordedCall(prompts: prompts)
         call.say("1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958", "Maria Lopez", "yes", "no")
         return call
     }

@@ -318,7 +318,7 @@ struct AgentCallReplayTests {
         for path in paths {
             let document = try TranscriptDocument.read(path: path).get()
             events += document.entries.compactMap { if case .event(let event) = $0.content { event } else { nil } }
-            let replay = InProcessReplay.run(document, flows: TestPrompts.shipped)
+            let replay = InProcessReplay.run(document, prompts: TestPrompts.shipped)
             #expect(replay.passed, "\(path):\n\(replay.divergence?.report ?? "")")
         }
         #expect(events.contains(.agentJoined(id: "mei", name: "Mei")))

@@ -1,4 +1,5 @@
 import TestSupport
+import Dialogue
 import Storage
 @testable import Switchboard
 import Telnet
@@ -13,14 +14,14 @@ import Reactor
 struct CentrePagerTests {
     @Test func centreIsFreedAndItsLateTimerDoesNothing() throws {
         let loop = try EventLoop()
-        let flows = try PromptLibrary.load(directory: TestPaths.prompts).get()
+        let prompts = try PromptSet.load(directory: TestPaths.prompts).get()
         let store = HotelStore(log: MemoryLog())
         weak var freedCentre: ServiceCenter?
         weak var freedPager: ServiceCenter.Pager?
         do {
             var settings = LineSettings()
             settings.roundSeconds = 0.1
-            let center = ServiceCenter(loop: loop, flows: flows, store: store, files: nil, settings: settings)
+            let center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: nil, settings: settings)
             center.start()  // the line's round: a timer 0.1 s away, holding the pager weakly
             freedCentre = center
             freedPager = center.pager

@@ -29,7 +29,7 @@ struct RedactedTranscriptTests {
         #expect(document.entries.contains { $0.content == .typed("Guest B") })
         #expect(document.entries.contains { $0.content == .typed("+00 00 0000 0001") })
         #expect(document.entries.contains { $0.content == .typed("5000 000 0002") })
-        let replay = InProcessReplay.run(document, flows: TestPrompts.shipped)
+        let replay = InProcessReplay.run(document, prompts: TestPrompts.shipped)
         #expect(replay.passed, "\(replay.divergence?.report ?? "")")
     }
 }

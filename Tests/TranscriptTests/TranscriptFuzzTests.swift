@@ -30,7 +30,7 @@ struct TranscriptFuzzTests {
             }
             switch TranscriptDocument.parse(lines.joined(separator: "\n"), fileName: name) {
             case .success(let document):
-                _ = InProcessReplay.run(document, flows: TestPrompts.shipped, tracing: true)
+                _ = InProcessReplay.run(document, prompts: TestPrompts.shipped, tracing: true)
             case .failure(let error):
                 #expect(error.line > 0, "seed \(seed) round \(round): \(error)")
             }

@@ -40,7 +40,7 @@ struct TranscriptParserTests {
 
             """).get()
         #expect(document.header.startedAt == 1_795_600_800_000)
-        #expect(document.header.flows == "0123456789abcdef")
+        #expect(document.header.prompts == "0123456789abcdef")
         #expect(document.entries.count == 8)
         #expect(document.entries[2].content == .said("  1  Rooms and bookings"))
         #expect(document.entries[3].content == .typed("a\u{1b}[A and a \\ backslash"))

@@ -8,7 +8,7 @@ import Transcript
 /// (Events are typed values, read back as such: `ConversationEventMappingTests`.)
 @Suite("Recording entries")
 struct TranscriptRecorderTests {
-    static let header = TranscriptHeader(session: "s", flows: "f", language: "en", startedAt: 1_795_600_800_000, utcOffsetSeconds: 0)
+    static let header = TranscriptHeader(session: "s", prompts: "f", language: "en", startedAt: 1_795_600_800_000, utcOffsetSeconds: 0)
     static let pieces = ["a", "Word", " ", "\n", "\r\n", "\r", "\t", "\\", "\u{1b}[A", "\u{7f}", "\u{0}", "豪华", "m²", "e\u{301}",
                          "❤️", "\u{85}", "\n\n", "+44 20", "}", "{any}", "\\u{41}"]
 

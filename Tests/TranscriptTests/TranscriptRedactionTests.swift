@@ -21,7 +21,7 @@ struct TranscriptRedactionTests {
         #expect(document.entries.contains { $0.content == .typed("xx0xx") }, "a refused name keeps its shape")
         #expect(document.entries.contains { $0.content == .said("  Phone:      +000000000001") })
         #expect(document.entries.contains { $0.text.hasPrefix("Guest A was rude, call +00 00 0000 0001 or guest@example.invalid") })
-        let replay = InProcessReplay.run(document, flows: TestPrompts.shipped)
+        let replay = InProcessReplay.run(document, prompts: TestPrompts.shipped)
         #expect(replay.passed, "\(replay.divergence?.report ?? "")")
     }
 
@@ -33,7 +33,7 @@ struct TranscriptRedactionTests {
         let document = call.transcript()
         for secret in ["7946", "0123", "4567", "555"] { #expect(!document.text.contains(secret), "\(secret) is in the transcript") }
         #expect(document.text.contains("room 12 after 3."), "short numbers are not phones")
-        #expect(InProcessReplay.run(document, flows: TestPrompts.shipped).passed)
+        #expect(InProcessReplay.run(document, prompts: TestPrompts.shipped).passed)
     }
 
     @Test func aNameTheLineLooksUpIsReplacedToo() {
@@ -47,7 +47,7 @@ struct TranscriptRedactionTests {
         #expect(!document.text.contains("Hans") && !document.text.contains("901820"))
         #expect(document.entries.contains { $0.content == .said("Welcome back, Guest A!") })
         #expect(document.entries.contains { $0.content == .event(.outcome(.knownCaller(CallerSummary(name: "Guest A", hasUpcomingStay: true, hasOpenComplaint: false)))) })
-        #expect(InProcessReplay.run(document, flows: TestPrompts.shipped).passed)
+        #expect(InProcessReplay.run(document, prompts: TestPrompts.shipped).passed)
     }
 
     @Test func withoutRedactionNothingIsHeldBack() {

@@ -25,7 +25,7 @@ extension Conversation {
         case .saveCallback:
             guard let phone = phone("guest.phone"), case .moment(let at)? = variables["callback.time"],
                   let reason = text("callback.reason"), case .choice(let callLanguage, _)? = variables["callback.language"] else { return nil }
-            return .saveCallback(CallbackDraft(phone: phone, at: at, windowMinutes: script.hotel.callbackWindowMinutes,
+            return .saveCallback(CallbackDraft(phone: phone, at: at, windowMinutes: prompts.hotel.callbackWindowMinutes,
                                                reason: reason, callLanguage: callLanguage, guestName: text("guest.name")))
         case .saveSurvey:
             var ratings: [String: Int] = [:]
@@ -55,7 +55,7 @@ extension Conversation {
         switch outcome {
         case .available(let left):
             variables["availability.left"] = .number(left)
-            if let stay = stay(), let room = script.hotel.room(code: stay.roomType) {
+            if let stay = stay(), let room = prompts.hotel.room(code: stay.roomType) {
                 variables["booking.nights"] = .number(stay.nights)
                 variables["booking.rate"] = .money(room.rate)
                 variables["booking.total"] = .money(room.rate * stay.nights * stay.rooms)
@@ -74,7 +74,7 @@ extension Conversation {
             case .saveCallback:
                 variables["callback.reference"] = .text(reference)
                 if case .moment(let at)? = variables["callback.time"] {
-                    variables["callback.window"] = .window(at, at.adding(minutes: script.hotel.callbackWindowMinutes))
+                    variables["callback.window"] = .window(at, at.adding(minutes: prompts.hotel.callbackWindowMinutes))
                 }
             case .saveSurvey:
                 variables["survey.reference"] = .text(reference)
@@ -89,7 +89,7 @@ extension Conversation {
             variables["stay.rooms"] = .number(summary.rooms)
             variables["stay.nights"] = .number(CivilDate.days(from: summary.checkIn, to: summary.checkOut))
         case .foundComplaint(let summary):
-            let label = script.label(ofChoice: summary.category, into: "complaint.category")
+            let label = prompts.label(ofChoice: summary.category, into: "complaint.category")
             variables["ticket.category"] = label.map { .choice(value: summary.category, label: $0) } ?? .text(summary.category)
             variables["ticket.status"] = .choice(value: summary.status, label: "ticket.status." + summary.status)
             variables["ticket.followup"] = .date(summary.followUpBy)

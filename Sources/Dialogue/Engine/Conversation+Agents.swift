@@ -5,7 +5,7 @@ extension Conversation {
 
     /// True while the guest waits on hold for a person.
     public var isOnHold: Bool {
-        if case .waiting(let node, _, _, _) = state { return script.nodes[node].isHold }
+        if case .waiting(let node, _, _, _) = state { return prompts.nodes[node].isHold }
         return false
     }
 
@@ -43,13 +43,13 @@ extension Conversation {
         case .released:
             effects.append(saying("agent.left", ["agent.name": name]))
             history.removeAll(keepingCapacity: true)
-            run(from: script.mainMenuNode, into: &effects)
+            run(from: prompts.mainMenuNode, into: &effects)
         case .hungUp:
             effects.append(saying("agent.goodbye", ["agent.name": name]))
             hangUp(&effects)
         case .lost:
             effects.append(saying("agent.lost", ["agent.name": name]))
-            if let hold = script.holdNode { run(from: hold, into: &effects) } else { run(from: script.agentNode, into: &effects) }
+            if let hold = prompts.holdNode { run(from: hold, into: &effects) } else { run(from: prompts.agentNode, into: &effects) }
         }
     }
 
@@ -67,6 +67,6 @@ extension Conversation {
     mutating func queueEnded(_ ending: QueueEnding, into effects: inout [ConversationEffect]) {
         guard isOnHold else { return }
         effects.append(saying(ending == .noOne ? "agent.gave_up.no_one" : "agent.gave_up.too_long"))
-        run(from: script.agentFallbackNode, into: &effects)
+        run(from: prompts.agentFallbackNode, into: &effects)
     }
 }

@@ -19,13 +19,13 @@ extension Conversation {
                     hangUp(&effects)
                     return
                 }
-                if script.nodes[node].name == "start" { forgetFlowVariables(of: script.nodes[node].flow) }
+                if prompts.nodes[node].name == "start" { forgetFlowVariables(of: prompts.nodes[node].flow) }
                 note(at: node) { .entered(node: $0) }
             }
-            let steps = script.nodes[node].steps
+            let steps = prompts.nodes[node].steps
             guard step < steps.count else {
                 // The linter rules this out; fall back to the menu rather than stall the call.
-                (node, step) = (script.mainMenuNode, 0)
+                (node, step) = (prompts.mainMenuNode, 0)
                 continue
             }
             switch steps[step] {
@@ -48,7 +48,7 @@ extension Conversation {
             case .perform(let action, _):
                 guard let request = request(for: action) else {
                     effects.append(saying("global.error"))
-                    (node, step) = (script.mainMenuNode, 0)
+                    (node, step) = (prompts.mainMenuNode, 0)
                     continue
                 }
                 state = .performing(node: node, step: step, action: action, queued: [])
@@ -122,7 +122,7 @@ extension Conversation {
         let command = pack.command(for: answer.folded)
         // The question matched straight out of the step, not kept as a `Question?` (an optional
         // of a large struct, destroyed through the generic runtime on every answer).
-        guard case .ask(let question) = script.nodes[node].steps[step] else {
+        guard case .ask(let question) = prompts.nodes[node].steps[step] else {
             if let command {
                 perform(command, typed: answer, node: node, step: step, into: &effects)
                 return
@@ -132,7 +132,7 @@ extension Conversation {
                 return
             }
             note(at: node) { .choice(node: $0, number: choice.number) }
-            if let into = script.nodes[node].into {
+            if let into = prompts.nodes[node].into {
                 variables[into] = .choice(value: choice.aliases.first ?? choice.number, label: choice.label)
             }
             run(from: choice.target, into: &effects)
@@ -162,8 +162,8 @@ extension Conversation {
     /// choice as much as the command (for the trace only: looked for only when tracing).
     private mutating func perform(_ command: GlobalCommand, typed answer: TypedAnswer, node: Int, step: Int,
                                   into effects: inout [ConversationEffect]) {
-        if isTracing, let choice = script.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
-           choice.target == (command == .agent ? script.agentNode : command == .menu ? script.mainMenuNode : -1) {
+        if isTracing, let choice = prompts.nodes[node].choices.first(where: { $0.number == answer.folded || $0.aliases.contains(answer.folded) }),
+           choice.target == (command == .agent ? prompts.agentNode : command == .menu ? prompts.mainMenuNode : -1) {
             note(at: node) { .choice(node: $0, number: choice.number) }
         }
         perform(command, node: node, step: step, into: &effects)
@@ -171,7 +171,7 @@ extension Conversation {
 
     /// A wrong answer: say why, then reprompt, more helpfully each time; then offer a person.
     private mutating func missed(node: Int, step: Int, misses: Int, rejection: Rejection, into effects: inout [ConversationEffect]) {
-        if script.nodes[node].isHold {
+        if prompts.nodes[node].isHold {
             effects.append(sayingPrompt())  // already waiting for a person: just remind
             return
         }
@@ -185,7 +185,7 @@ extension Conversation {
             return
         }
         state = .waiting(node: node, step: step, misses: misses, silences: 0)
-        let escalation = script.nodes[node].noMatch
+        let escalation = prompts.nodes[node].noMatch
         if misses >= 2, misses - 2 < escalation.count {
             effects.append(saying(escalation[misses - 2]))
         }
@@ -200,7 +200,7 @@ extension Conversation {
         switch AnswerParser.parseYesNo(answer.folded, words: pack.words) {
         case .success(true):
             note(.offerAnswered(accepted: true))
-            run(from: script.agentNode, into: &effects)
+            run(from: prompts.agentNode, into: &effects)
         case .success(false):
             note(.offerAnswered(accepted: false))
             state = .waiting(node: node, step: step, misses: 0, silences: 0)
@@ -213,22 +213,22 @@ extension Conversation {
     }
 
     mutating func chooseLanguage(_ answer: TypedAnswer, misses: Int, into effects: inout [ConversationEffect]) {
-        let picked = script.languages.indices.first { index in
-            let pack = script.languages[index]
+        let picked = prompts.languages.indices.first { index in
+            let pack = prompts.languages[index]
             return answer.folded == String(index + 1) || answer.folded == pack.code
                 || answer.folded == pack.text("language.name").render { _ in nil }.lowercased()
         }
         guard let picked else {
             if misses + 1 >= Self.maxNoMatch {
-                run(from: script.startNode, into: &effects)  // carry on in the hotel's first language
+                run(from: prompts.startNode, into: &effects)  // carry on in the hotel's first language
             } else {
                 state = .choosingLanguage(misses: misses + 1, silences: 0)
                 effects.append(laidOut(languageMenu()))
             }
             return
         }
-        pack = script.languages[picked]
-        run(from: script.startNode, into: &effects)
+        pack = prompts.languages[picked]
+        run(from: prompts.startNode, into: &effects)
     }
 
     // MARK: Global commands
@@ -237,7 +237,7 @@ extension Conversation {
         note(.command(command))
         switch command {
         case .help:
-            if let help = script.nodes[node].help { effects.append(saying(help)) }
+            if let help = prompts.nodes[node].help { effects.append(saying(help)) }
             effects.append(saying("global.help"))
             effects.append(sayingPrompt())
         case .repeat:
@@ -246,7 +246,7 @@ extension Conversation {
             if history.count >= 2 {
                 history.removeLast()
                 let previous = history[history.count - 1]
-                let waitStep = script.nodes[previous].steps.firstIndex { if case .ask = $0 { true } else if case .menu = $0 { true } else { false } }!
+                let waitStep = prompts.nodes[previous].steps.firstIndex { if case .ask = $0 { true } else if case .menu = $0 { true } else { false } }!
                 state = .waiting(node: previous, step: waitStep, misses: 0, silences: 0)
                 effects.append(sayingPrompt())
             } else {
@@ -255,9 +255,9 @@ extension Conversation {
             }
         case .menu:
             history.removeAll(keepingCapacity: true)
-            run(from: script.mainMenuNode, into: &effects)
+            run(from: prompts.mainMenuNode, into: &effects)
         case .agent:
-            run(from: script.agentNode, into: &effects)
+            run(from: prompts.agentNode, into: &effects)
         case .quit:
             effects.append(saying("global.goodbye"))
             hangUp(&effects)
@@ -272,7 +272,7 @@ extension Conversation {
         case .choosingLanguage: return languageMenu()
         case .offeringPerson: return render("global.offer_person")
         case .waiting(let node, _, _, _):
-            let current = script.nodes[node]
+            let current = prompts.nodes[node]
             let prompt = current.prompt.map { render($0) } ?? ""
             return current.choices.isEmpty ? prompt : prompt + "\n" + Self.menuLines(current.choices) { render($0) }
         case .notStarted, .performing, .withAgent, .ended: return ""
@@ -287,14 +287,14 @@ extension Conversation {
     }
 
     func languageMenu() -> String {
-        script.languages.indices.map { index in
-            Renderer(conversation: self, pack: script.languages[index]).render("language.choose", ["language.number": String(index + 1)])
+        prompts.languages.indices.map { index in
+            Renderer(conversation: self, pack: prompts.languages[index]).render("language.choose", ["language.number": String(index + 1)])
         }.joined(separator: "\n")
     }
 
     func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
-        let choices = script.nodes[index].choices
+        let choices = prompts.nodes[index].choices
         if let exact = pack.constants.exactChoices[index] {
             if let number = exact[text] { return choices[number] }
         } else {
@@ -316,7 +316,7 @@ extension Conversation {
             spotted = number
             return true
         }
-        let wordIndex = script.choiceWords[index]
+        let wordIndex = prompts.choiceWords[index]
         for word in words {
             for number in wordIndex[word] ?? [] where !spot(number) { return nil }
         }

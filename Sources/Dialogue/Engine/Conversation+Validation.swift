@@ -92,15 +92,15 @@ extension Conversation {
     /// question's limits as made at compile time (checked against rendering in debug builds),
     /// any other rendered and laid out now.
     func sayingRefusal(_ rejection: Rejection, node: Int, step: Int) -> ConversationEffect {
-        guard rejection.saysLimits, case .ask(let question) = script.nodes[node].steps[step] else {
+        guard rejection.saysLimits, case .ask(let question) = prompts.nodes[node].steps[step] else {
             return saying(rejection.key, rejection.details)
         }
         assert(question.limitRefusalKeys.contains(rejection.key), "\(rejection.key) is not a refusal with the question's limits")
         guard let text = pack.constants.refusal(rejection.key, node: node, step: step) else {
-            return saying(rejection.key, question.limitDetails(in: script.hotel))
+            return saying(rejection.key, question.limitDetails(in: prompts.hotel))
         }
-        assert(text == TextLayout.laidOut(Renderer(conversation: self, pack: pack).render(rejection.key, question.limitDetails(in: script.hotel)),
-                                          width: script.hotel.lineWidth),
+        assert(text == TextLayout.laidOut(Renderer(conversation: self, pack: pack).render(rejection.key, question.limitDetails(in: prompts.hotel)),
+                                          width: prompts.hotel.lineWidth),
                "the text made at compile time for \(rejection.key) differs from the one rendered now")
         return .say(text)
     }
@@ -126,12 +126,12 @@ extension Conversation {
         }
         let renderer = Renderer(conversation: self, pack: pack)
         let earliest = today.adding(days: question.fromDays ?? 0)
-        let latest = today.adding(days: question.toDays ?? script.hotel.bookingHorizonDays)
+        let latest = today.adding(days: question.toDays ?? prompts.hotel.bookingHorizonDays)
         let details = ["answer.earliest": renderer.format(date: earliest), "answer.latest": renderer.format(date: latest)]
         if let after {
             let afterDetails = details.merging(["answer.after": renderer.format(date: after)]) { $1 }
             guard date > after else { return .failure(Rejection(key: "invalid.date.not_after", details: afterDetails)) }
-            let maxNights = question.maxNights ?? script.hotel.maxNights
+            let maxNights = question.maxNights ?? prompts.hotel.maxNights
             guard CivilDate.days(from: after, to: date) <= maxNights else {
                 return .failure(Rejection(key: "invalid.date.too_long", details: afterDetails.merging(["answer.max_nights": String(maxNights)]) { $1 }))
             }
@@ -142,7 +142,7 @@ extension Conversation {
     }
 
     private func validateMoment(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
-        let hotel = script.hotel
+        let hotel = prompts.hotel
         let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
         let hours = ["answer.hours": "\(hotel.callbackOpens)–\(hotel.callbackCloses)",
                      "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
@@ -178,7 +178,7 @@ extension Conversation {
     /// "As soon as possible": fifteen minutes from now on a five-minute mark, moved to the
     /// next opening when that falls outside callback hours.
     func earliestCallback() -> LocalMoment {
-        let hotel = script.hotel
+        let hotel = prompts.hotel
         var moment = now.adding(minutes: 15)
         let rounded = (moment.time.minutesSinceMidnight + 4) / 5 * 5
         moment = LocalMoment(date: moment.date, time: TimeOfDay(hour: 0, minute: 0)!).adding(minutes: rounded)
@@ -192,7 +192,7 @@ extension Conversation {
     }
 
     private func matchRoom(_ answer: TypedAnswer) -> String? {
-        let rooms = script.hotel.rooms
+        let rooms = prompts.hotel.rooms
         if let number = Int(answer.folded), rooms.indices.contains(number - 1) { return rooms[number - 1].code }
         if let exact = rooms.first(where: { $0.code == answer.folded || $0.name(in: pack.code).lowercased() == answer.folded }) {
             return exact.code

@@ -23,12 +23,12 @@ public enum ConversationEffect: Equatable, Sendable {
     case hangUp
 }
 
-/// One guest's conversation: a state machine that runs the flows of a `FlowSet`.
+/// One guest's conversation: a state machine that runs the flows of a `PromptSet`.
 ///
 /// Events go in through `handle(_:at:)` (`ConversationEvent`: the call answered, a guest
 /// line, silence, an action's outcome, a person joining …), effects come out (`say`,
 /// `perform`, `hangUp`); it performs no I/O, so every flow is tested without sockets and a
-/// replay is deterministic. A conversation keeps the `FlowSet` it began with, even when the
+/// replay is deterministic. A conversation keeps the `PromptSet` it began with, even when the
 /// prompts are reloaded. Once it has hung up, nothing makes it speak again.
 public struct Conversation: Sendable {
     @usableFromInline
@@ -58,7 +58,7 @@ public struct Conversation: Sendable {
     /// Idle timeouts in a row before the line says goodbye.
     public static let maxNoInput = 3
 
-    public let script: FlowSet
+    public let prompts: PromptSet
     @usableFromInline var state: State = .notStarted
     var pack: LanguagePack
     var variables: [String: AnswerValue] = [:]
@@ -73,9 +73,9 @@ public struct Conversation: Sendable {
     /// What the conversation did since `takeTrace()` was last called, while tracing.
     public internal(set) var trace: [TracePoint] = []
 
-    public init(script: FlowSet, now: LocalMoment) {
-        self.script = script
-        self.pack = script.languages[0]
+    public init(prompts: PromptSet, now: LocalMoment) {
+        self.prompts = prompts
+        self.pack = prompts.languages[0]
         self.now = now
     }
 
@@ -95,7 +95,7 @@ public struct Conversation: Sendable {
     public var currentNode: String? {
         switch state {
         case .waiting(let node, _, _, _), .performing(let node, _, _, _), .offeringPerson(let node, _, _):
-            return script.nodes[node].qualifiedName
+            return prompts.nodes[node].qualifiedName
         case .withAgent: return "with an agent"
         case .notStarted, .choosingLanguage, .ended: return nil
         }
@@ -128,11 +128,11 @@ public struct Conversation: Sendable {
     /// The call is answered: greet the guest at once.
     private mutating func answer(into effects: inout [ConversationEffect]) {
         guard case .notStarted = state else { preconditionFailure("Invalid state: the call was answered twice (\(state))") }
-        if script.languages.count > 1 {
+        if prompts.languages.count > 1 {
             state = .choosingLanguage(misses: 0, silences: 0)
             effects.append(laidOut(languageMenu()))
         } else {
-            run(from: script.startNode, into: &effects)
+            run(from: prompts.startNode, into: &effects)
         }
     }
 
@@ -140,7 +140,7 @@ public struct Conversation: Sendable {
     /// then say goodbye.
     private mutating func hearSilence(into effects: inout [ConversationEffect]) {
         switch state {
-        case .waiting(let node, _, _, _) where script.nodes[node].isHold:
+        case .waiting(let node, _, _, _) where prompts.nodes[node].isHold:
             break  // on hold for a person: silence is expected
         case .waiting(let node, let step, let misses, let silences):
             state = .waiting(node: node, step: step, misses: misses, silences: silences + 1)
@@ -169,7 +169,7 @@ public struct Conversation: Sendable {
             effects.append(saying("global.noinput.goodbye"))
             hangUp(&effects)
         } else {
-            let escalation = script.nodes[node].noInput
+            let escalation = prompts.nodes[node].noInput
             let key = silences <= escalation.count ? escalation[silences - 1] : "global.noinput"
             effects.append(saying(key))
             effects.append(sayingPrompt())
@@ -182,8 +182,8 @@ public struct Conversation: Sendable {
         guard case .performing(let node, let step, let action, let queued) = state else {
             preconditionFailure("Invalid state: an action completed while none was under way (\(state))")
         }
-        guard case .perform(_, let results) = script.nodes[node].steps[step], let target = results[outcome.result] else {
-            preconditionFailure("Invalid outcome \(outcome.result) for \(action.rawValue) at \(script.nodes[node].qualifiedName)")
+        guard case .perform(_, let results) = prompts.nodes[node].steps[step], let target = results[outcome.result] else {
+            preconditionFailure("Invalid outcome \(outcome.result) for \(action.rawValue) at \(prompts.nodes[node].qualifiedName)")
         }
         note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
@@ -244,7 +244,7 @@ public struct Conversation: Sendable {
     /// `saying` or `sayingPrompt`, so what leaves the machine is always laid out (but what a
     /// person in the call typed, passed on as typed).
     func laidOut(_ text: String) -> ConversationEffect {
-        .say(TextLayout.laidOut(text, width: script.hotel.lineWidth))
+        .say(TextLayout.laidOut(text, width: prompts.hotel.lineWidth))
     }
 
     /// Saying the text `key`: a constant text as laid out once at compile time, any other

@@ -55,6 +55,6 @@ extension Conversation {
 
     /// Adds a point about `node` to the trace, naming the node only when tracing is on.
     mutating func note(at node: Int, _ point: (String) -> TracePoint) {
-        if isTracing { trace.append(point(script.nodes[node].qualifiedName)) }
+        if isTracing { trace.append(point(prompts.nodes[node].qualifiedName)) }
     }
 }

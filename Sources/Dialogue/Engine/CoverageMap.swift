@@ -46,7 +46,7 @@ public struct CoverageItem: Hashable, Sendable {
     public var title: String
 }
 
-extension FlowSet {
+extension PromptSet {
     /// Every node and branch of these prompts, in file order, then the engine-wide ones.
     public func coverageItems() -> [CoverageItem] {
         var items: [CoverageItem] = []

@@ -9,7 +9,7 @@ struct Renderer {
     let today: CivilDate
 
     init(conversation: Conversation, pack: LanguagePack) {
-        self.init(variables: conversation.variables, hotel: conversation.script.hotel, pack: pack, today: conversation.now.date)
+        self.init(variables: conversation.variables, hotel: conversation.prompts.hotel, pack: pack, today: conversation.now.date)
     }
 
     init(variables: [String: AnswerValue], hotel: HotelProfile, pack: LanguagePack, today: CivilDate) {

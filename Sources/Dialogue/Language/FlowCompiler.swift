@@ -1,7 +1,7 @@
-/// Turns prompt sources into a `FlowSet`: parses every file, resolves targets to node
+/// Turns prompt sources into a `PromptSet`: parses every file, resolves targets to node
 /// indexes, then hands the result to `FlowLinter` for the checks that need the whole set.
 enum FlowCompiler {
-    static func compile(_ sources: [PromptSource]) -> (FlowSet?, [PromptDiagnostic]) {
+    static func compile(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {
         var diagnostics: [PromptDiagnostic] = []
         var flows: [FlowFile] = []
         var catalogs: [MessageCatalog] = []
@@ -57,7 +57,7 @@ enum FlowCompiler {
         let linter = FlowLinter(flows: flows, nodes: nodes, index: resolver.index, catalogs: catalogs, packs: packs, hotel: hotel, directory: directory)
         diagnostics += linter.run()
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        let set = FlowSet(nodes: nodes, hotel: hotel, languages: packs, version: version(of: sources),
+        let set = PromptSet(nodes: nodes, hotel: hotel, languages: packs, version: version(of: sources),
                           warnings: diagnostics, indexByName: resolver.index)
         return (set, diagnostics)
     }

@@ -25,7 +25,7 @@ public final class LanguagePack: Sendable {
     /// January … December and Monday … Sunday, as spoken.
     let monthNames: [String]
     let weekdayNames: [String]
-    /// Its texts that are the same in every conversation, made once (given by `FlowSet`).
+    /// Its texts that are the same in every conversation, made once (given by `PromptSet`).
     let constants: ConstantTexts
 
     init(catalog: MessageCatalog, dateOrder: DateOrder) {

@@ -45,18 +45,18 @@ struct ChoiceMatchingTests {
     @Test(arguments: [0xc401_0001, 0xc401_0002] as [UInt64])
     func everyMenuFindsTheSameChoiceAsBefore(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        let flows = ShippedPrompts.flows
+        let prompts = ShippedPrompts.prompts
         let conversation = Call().conversation
-        let menus = flows.nodes.indices.filter { !flows.nodes[$0].choices.isEmpty }
+        let menus = prompts.nodes.indices.filter { !prompts.nodes[$0].choices.isEmpty }
         // Labels too, as typed in full, to reach the exact-text table.
-        let words = Set(menus.flatMap { flows.nodes[$0].choices.flatMap { $0.aliases + [$0.number, conversation.render($0.label)] } }).sorted()
+        let words = Set(menus.flatMap { prompts.nodes[$0].choices.flatMap { $0.aliases + [$0.number, conversation.render($0.label)] } }).sorted()
             + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room."]
         for round in 0..<FuzzBudget.rounds(1500) {
             let node = menus.randomElement(using: &random)!
             let text = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
             let answer = TypedAnswer(text)
-            let found = conversation.matchChoice(answer, at: node).map { choice in flows.nodes[node].choices.firstIndex { $0.number == choice.number }! }
-            #expect(found == Self.reference(answer, flows.nodes[node], conversation), "seed \(seed) round \(round): \(text) at \(flows.nodes[node].qualifiedName)")
+            let found = conversation.matchChoice(answer, at: node).map { choice in prompts.nodes[node].choices.firstIndex { $0.number == choice.number }! }
+            #expect(found == Self.reference(answer, prompts.nodes[node], conversation), "seed \(seed) round \(round): \(text) at \(prompts.nodes[node].qualifiedName)")
         }
     }
 }

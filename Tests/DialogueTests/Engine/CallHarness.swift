@@ -7,7 +7,7 @@ import TestSupport
 /// The shipped `Prompts/`, compiled once for all tests (shared with the other test targets).
 enum ShippedPrompts {
     static func sources() -> [PromptSource] { TestPrompts.sources() }
-    static var flows: FlowSet { TestPrompts.shipped }
+    static var prompts: PromptSet { TestPrompts.shipped }
 }
 
 /// A conversation driven like a guest on the line, at a fixed moment (Wednesday
@@ -25,8 +25,8 @@ struct Call {
     /// The action the conversation is waiting on, if any.
     private(set) var pending: ActionRequest?
 
-    init(flows: FlowSet = ShippedPrompts.flows) {
-        conversation = Conversation(script: flows, now: now)
+    init(prompts: PromptSet = ShippedPrompts.prompts) {
+        conversation = Conversation(prompts: prompts, now: now)
         tell(.answered)
     }
 

@@ -9,13 +9,13 @@ struct ConversationFuzzTests {
     static let stepsPerSeed = 300
 
     /// Walks calls for every seed; returns the nodes visited, or nil after a problem.
-    static func walk(_ script: FlowSet, seeds: some Sequence<UInt64>, bracesAreProblems: Bool = true) -> Set<String>? {
+    static func walk(_ prompts: PromptSet, seeds: some Sequence<UInt64>, bracesAreProblems: Bool = true) -> Set<String>? {
         var visited: Set<String> = []
         for seed in seeds {
             var steps = 0
             var call: UInt64 = 0
             while steps < stepsPerSeed {
-                var caller = FuzzCaller(script: script, seed: seed << 16 | call, bracesAreProblems: bracesAreProblems)
+                var caller = FuzzCaller(prompts: prompts, seed: seed << 16 | call, bracesAreProblems: bracesAreProblems)
                 caller.walk(steps: stepsPerSeed - steps)
                 if let problem = caller.problem {
                     Issue.record("\(problem)")
@@ -30,8 +30,8 @@ struct ConversationFuzzTests {
     }
 
     @Test func randomGuestsNeverBreakTheCall() {
-        guard let visited = Self.walk(ShippedPrompts.flows, seeds: Self.seeds) else { return }
-        let waiting = ShippedPrompts.flows.nodes.filter { node in node.question != nil || !node.choices.isEmpty }.map(\.qualifiedName)
+        guard let visited = Self.walk(ShippedPrompts.prompts, seeds: Self.seeds) else { return }
+        let waiting = ShippedPrompts.prompts.nodes.filter { node in node.question != nil || !node.choices.isEmpty }.map(\.qualifiedName)
         let missed = Set(waiting).subtracting(visited)
         #expect(missed.isEmpty, "the walks never reached \(missed.sorted())")
     }

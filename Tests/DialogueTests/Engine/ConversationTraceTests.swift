@@ -62,9 +62,9 @@ struct ConversationTraceTests {
     }
 
     @Test func coverageItemsListNodesAndBranchesOfThePrompts() {
-        let items = ShippedPrompts.flows.coverageItems()
+        let items = ShippedPrompts.prompts.coverageItems()
         let nodes = items.filter(\.point.isNode)
-        #expect(nodes.count == ShippedPrompts.flows.nodes.count)
+        #expect(nodes.count == ShippedPrompts.prompts.nodes.count)
         let titles = Set(items.map(\.title))
         #expect(titles.contains("booking.checkout: if booking.fixing -> booking.check (not taken)"))
         #expect(titles.contains("main.menu: choice 0 -> agent.start"))

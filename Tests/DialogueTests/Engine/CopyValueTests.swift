@@ -8,10 +8,10 @@ struct CopyValueTests {
     static let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: day("2026-11-20"), checkOut: day("2026-11-23"), rooms: 1, roomType: "deluxe")
 
     @Test func aCopyKeepsTheKindOfTheValue() throws {
-        let set = PromptSet.edited {
+        let set = PromptFiles.edited {
             $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.name}\n  set survey.nights = {stay.nights}\n  set survey.arrival = {stay.checkin}", in: "survey.flow")
         }
-        var call = Call(flows: try #require(set.compile().0))
+        var call = Call(prompts: try #require(set.compile().0))
         call.answer("4", "R1000017")
         call.complete(.found(Self.stay))
         #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"))
@@ -21,11 +21,11 @@ struct CopyValueTests {
 
     @Test func aCopyOfAVariableWithoutAValueLeavesNone() throws {
         // The callback flow's guard moved after the copy, so it tests the copied value.
-        let set = PromptSet.edited {
+        let set = PromptFiles.edited {
             $0.replace("  if not caller.name -> time\n  set guest.name = {caller.name}\n",
                        with: "  set guest.name = {caller.name}\n  if not guest.name -> time\n", in: "callback.flow")
         }
-        var call = Call(flows: try #require(set.compile().0))
+        var call = Call(prompts: try #require(set.compile().0))
         call.answer("3", "+44 20 7946 0958")
         call.complete(.knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)))
         #expect(call.conversation.value(of: "guest.name") == nil, "not an empty text, nor the text \"{caller.name}\"")

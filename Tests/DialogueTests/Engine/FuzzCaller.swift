@@ -25,11 +25,11 @@ struct FuzzCaller {
     /// Every node the conversation stood at, as `flow.node`.
     private(set) var visited: Set<String> = []
 
-    init(script: FlowSet, seed: UInt64, bracesAreProblems: Bool = true) {
+    init(prompts: PromptSet, seed: UInt64, bracesAreProblems: Bool = true) {
         self.seed = seed
         self.bracesAreProblems = bracesAreProblems
         random = SeededGenerator(seed: seed)
-        conversation = Conversation(script: script, now: now)
+        conversation = Conversation(prompts: prompts, now: now)
         check("answered", conversation.handle(.answered, at: now))
     }
 
@@ -120,7 +120,7 @@ struct FuzzCaller {
     /// A sensible answer to the question the guest is at, so walks get deep into the flows.
     private mutating func fittingLine() -> String {
         guard case .waiting(let index, let step, _, _) = conversation.state else { return randomLine() }
-        let node = conversation.script.nodes[index]
+        let node = conversation.prompts.nodes[index]
         guard let question = node.steps[step].question else {
             return node.choices.randomElement(using: &random).map { Bool.random(using: &random) ? $0.number : $0.aliases.first ?? $0.number } ?? "1"
         }

@@ -4,14 +4,14 @@ import Testing
 
 @Suite("Choosing a language")
 struct LanguageChoiceTests {
-    static let bilingual: FlowSet = {
-        guard let set = PromptSet.bilingual.compile().0 else { fatalError("the bilingual prompt set does not compile") }
+    static let bilingual: PromptSet = {
+        guard let set = PromptFiles.bilingual.compile().0 else { fatalError("the bilingual prompt set does not compile") }
         return set
     }()
     static let languageMenu = "Thank you for calling Harbour View Hotel. For English, type 1.\n感谢致电港景酒店。中文服务请按 2。"
 
     @Test func aCallToABilingualLineStartsWithTheLanguageMenu() {
-        let call = Call(flows: Self.bilingual)
+        let call = Call(prompts: Self.bilingual)
         #expect(call.rawHeard == Self.languageMenu)
         #expect(call.conversation.currentNode == nil)
     }
@@ -20,7 +20,7 @@ struct LanguageChoiceTests {
         ("2", "zh"), ("zh", "zh"), ("中文", "zh"), ("1", "en"), ("en", "en"), ("English", "en"),
     ])
     func theGuestPicksALanguageByNumberCodeOrName(answer: String, code: String) {
-        var call = Call(flows: Self.bilingual)
+        var call = Call(prompts: Self.bilingual)
         call.send(answer)
         #expect(call.conversation.language == code)
         let (greeting, menuLine) = code == "zh"
@@ -31,7 +31,7 @@ struct LanguageChoiceTests {
     }
 
     @Test func roomsAndPoliciesAreSpokenInTheChosenLanguage() {
-        var call = Call(flows: Self.bilingual)
+        var call = Call(prompts: Self.bilingual)
         call.answer("2", "1")
         #expect(call.heard.contains("2  豪华大床房  $180 a night, 32 m², 特大床、海景、浴缸"))
         #expect(call.heard.contains("入住前48小时可免费取消。"))
@@ -39,7 +39,7 @@ struct LanguageChoiceTests {
     }
 
     @Test func aWrongChoiceRepeatsTheMenuAndTheThirdCarriesOnInTheFirstLanguage() {
-        var call = Call(flows: Self.bilingual)
+        var call = Call(prompts: Self.bilingual)
         call.send("3")
         #expect(call.rawHeard == Self.languageMenu)
         call.send("français")
@@ -50,7 +50,7 @@ struct LanguageChoiceTests {
     }
 
     @Test func silenceAtTheLanguageMenuRepeatsItThenSaysGoodbye() {
-        var call = Call(flows: Self.bilingual)
+        var call = Call(prompts: Self.bilingual)
         call.silence()
         #expect(call.rawHeard == Self.languageMenu)
         call.silence()
@@ -61,13 +61,13 @@ struct LanguageChoiceTests {
     }
 
     @Test func aRefusedLineAtTheLanguageMenuRepeatsIt() {
-        var call = Call(flows: Self.bilingual)
+        var call = Call(prompts: Self.bilingual)
         call.send(.unreadable)
         #expect(call.rawHeard.hasSuffix(Self.languageMenu))
     }
 
     @Test func aChineseSpeakerCanBookAndTheDraftCarriesTheLanguage() {
-        var call = Call(flows: Self.bilingual)
+        var call = Call(prompts: Self.bilingual)
         call.walk(["2", "1", "12月24日", "3晚", "1", "2", "+86 138 0013 8000", "李小龙"])
         call.send("是的")
         guard case .saveReservation(let draft)? = call.pending else {

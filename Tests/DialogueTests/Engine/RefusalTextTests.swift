@@ -11,16 +11,16 @@ import TestSupport
 struct RefusalTextTests {
     /// Node, step and key of each refusal with a question's limits in `flows`, with the text
     /// the compiled pack holds for it in `language` and the one rendering makes.
-    static func refusals(in flows: FlowSet, language: String = "en")
+    static func refusals(in prompts: PromptSet, language: String = "en")
         -> [(place: String, key: String, cached: String?, rendered: String)] {
-        let pack = flows.language(language)!
-        let renderer = Renderer(variables: [:], hotel: flows.hotel, pack: pack, today: CivilDate(year: 2026, month: 11, day: 25)!)
+        let pack = prompts.language(language)!
+        let renderer = Renderer(variables: [:], hotel: prompts.hotel, pack: pack, today: CivilDate(year: 2026, month: 11, day: 25)!)
         var found: [(place: String, key: String, cached: String?, rendered: String)] = []
-        for (node, scriptNode) in flows.nodes.enumerated() {
+        for (node, scriptNode) in prompts.nodes.enumerated() {
             for (step, scriptStep) in scriptNode.steps.enumerated() {
                 guard let question = scriptStep.question else { continue }
                 for key in question.limitRefusalKeys {
-                    let rendered = TextLayout.laidOut(renderer.render(key, question.limitDetails(in: flows.hotel)), width: flows.hotel.lineWidth)
+                    let rendered = TextLayout.laidOut(renderer.render(key, question.limitDetails(in: prompts.hotel)), width: prompts.hotel.lineWidth)
                     found.append(("\(scriptNode.qualifiedName) step \(step)", key, pack.constants.refusal(key, node: node, step: step), rendered))
                 }
             }
@@ -30,8 +30,8 @@ struct RefusalTextTests {
 
     /// The shipped prompts with other bounds, another prefix, and refusal texts that name a
     /// hotel fact (still constant) and a guest's answer (not constant).
-    static let madeUp: FlowSet = {
-        let set = PromptSet.edited { set in
+    static let madeUp: PromptSet = {
+        let set = PromptFiles.edited { set in
             set.replace("ask number booking.rooms min=1 max=5", with: "ask number booking.rooms min=2 max=9", in: "booking.flow")
             set.replace("ask text complaint.details min=3 max=1000", with: "ask text complaint.details min=5 max=40", in: "complaint.flow")
             set.replace("ask code complaint.room max=6", with: "ask code complaint.room max=4", in: "complaint.flow")
@@ -42,13 +42,13 @@ struct RefusalTextTests {
             set.replace("with a number from {answer.min} to {answer.max}.", with: "with a number from {answer.min} to {answer.max}, {guest.name}.",
                         in: "en.messages")
         }
-        let (flows, diagnostics) = set.compile()
-        guard let flows else { fatalError("the made-up prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
-        return flows
+        let (prompts, diagnostics) = set.compile()
+        guard let prompts else { fatalError("the made-up prompts do not compile:\n" + diagnostics.map(\.description).joined(separator: "\n")) }
+        return prompts
     }()
 
     @Test func everyShippedRefusalWithLimitsIsMadeOnceAsRenderingWouldSayIt() {
-        let refusals = Self.refusals(in: ShippedPrompts.flows)
+        let refusals = Self.refusals(in: ShippedPrompts.prompts)
         #expect(Set(refusals.map(\.key)) == ["invalid.number", "invalid.number.range", "invalid.rating", "invalid.text.empty", "invalid.text.long",
                                              "invalid.name", "invalid.name.long", "invalid.code", "invalid.room", "invalid.reference"])
         for refusal in refusals {
@@ -74,7 +74,7 @@ struct RefusalTextTests {
     }
 
     @Test func aCallRefusesWithTheTextMadeOnce() {
-        var call = Call(flows: Self.madeUp)
+        var call = Call(prompts: Self.madeUp)
         call.walk(["1", "24 Dec", "27 Dec"])
         #expect(call.heard.contains("How many rooms"))
         call.send("12")
@@ -88,7 +88,7 @@ struct RefusalTextTests {
     }
 
     @Test func aRefusalNamingAnAnswerIsRenderedInTheCall() {
-        var call = Call(flows: Self.madeUp)
+        var call = Call(prompts: Self.madeUp)
         call.answer("4", "R1000017")
         call.complete(.found(SurveyFlowTests.stay))
         call.send("yes")

@@ -31,10 +31,10 @@ struct SilenceTests {
     }
 
     @Test func aNodesOwnSilenceTextsComeFirst() throws {
-        let set = PromptSet.edited {
+        let set = PromptFiles.edited {
             $0.replace("nomatch main.menu.nomatch\n", with: "nomatch main.menu.nomatch\n  noinput main.menu.help\n", in: "main.flow")
         }
-        var call = Call(flows: try #require(set.compile().0))
+        var call = Call(prompts: try #require(set.compile().0))
         call.silence()
         #expect(call.heard.hasPrefix("Type 1 to ask about rooms or make a booking"))
         #expect(call.heard.hasSuffix("0  Speak to a person"))

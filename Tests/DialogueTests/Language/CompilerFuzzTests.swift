@@ -26,7 +26,7 @@ struct CompilerFuzzTests {
         var description: String { "\(kind) at \(file):\(line + 1) → \(text.debugDescription)" }
     }
 
-    static func edit(_ set: inout PromptSet, seed: UInt64) -> Edit {
+    static func edit(_ set: inout PromptFiles, seed: UInt64) -> Edit {
         var random = SeededGenerator(seed: seed)
         let file = set.files.keys.sorted().randomElement(using: &random)!
         var lines = set.text(of: file).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -71,9 +71,9 @@ struct CompilerFuzzTests {
     @Test func randomEditsAreRefusedWithAPlaceOrCompileIntoARunnableLine() {
         var compiled = 0, refused = 0
         for seed in Self.seeds {
-            var set = PromptSet.shipped
+            var set = PromptFiles.shipped
             let edit = Self.edit(&set, seed: seed)
-            let (script, diagnostics) = set.compile()
+            let (prompts, diagnostics) = set.compile()
             let errors = diagnostics.filter { $0.severity == .error }
             for diagnostic in diagnostics {
                 guard diagnostic.location.file.hasPrefix("Prompts/"), !diagnostic.message.isEmpty,
@@ -83,14 +83,14 @@ struct CompilerFuzzTests {
                     return
                 }
             }
-            guard let script else {
+            guard let prompts else {
                 #expect(!errors.isEmpty, "seed \(seed), \(edit): refused without an error")
                 refused += 1
                 continue
             }
             #expect(errors.isEmpty, "seed \(seed), \(edit): compiled despite \(errors)")
             compiled += 1
-            var caller = FuzzCaller(script: script, seed: seed, bracesAreProblems: false)
+            var caller = FuzzCaller(prompts: prompts, seed: seed, bracesAreProblems: false)
             caller.walk(steps: 150)
             if let problem = caller.problem {
                 Issue.record("seed \(seed), \(edit): \(problem)")

@@ -5,11 +5,11 @@ import Testing
 ///
 /// Every edit must find its text exactly once: when the shipped prompts change under a
 /// test, the test says so instead of silently checking an unedited set.
-struct PromptSet {
+struct PromptFiles {
     /// File name (`booking.flow`) → text.
     private(set) var files: [String: String]
 
-    static let shipped = PromptSet(files: Dictionary(uniqueKeysWithValues: ShippedPrompts.sources().map {
+    static let shipped = PromptFiles(files: Dictionary(uniqueKeysWithValues: ShippedPrompts.sources().map {
         (FlowCompiler.baseName($0.fileName), $0.text)
     }))
 
@@ -56,7 +56,7 @@ struct PromptSet {
         return "Prompts/\(file):\(index + 1)"
     }
 
-    func compile() -> (FlowSet?, [PromptDiagnostic]) { FlowSet.compile(sources) }
+    func compile() -> (PromptSet?, [PromptDiagnostic]) { PromptSet.compile(sources) }
 
     /// Every error, as the operator reads it: `file:line: message`.
     var errors: [String] { compile().1.filter { $0.severity == .error }.map(\.description) }
@@ -64,18 +64,18 @@ struct PromptSet {
     var warnings: [String] { compile().1.filter { $0.severity == .warning }.map(\.description) }
 
     /// The shipped set with one edit.
-    static func edited(_ edit: (inout PromptSet) -> Void) -> PromptSet {
+    static func edited(_ edit: (inout PromptFiles) -> Void) -> PromptFiles {
         var set = shipped
         edit(&set)
         return set
     }
 }
 
-extension PromptSet {
+extension PromptFiles {
     /// The shipped set offered in English and Chinese: hotel.conf lists `en, zh` with every
     /// guest-facing hotel text translated, and `zh.messages` is en.messages with its own
     /// language name and menu line, and a few texts changed so a test can tell them apart.
-    static let bilingual: PromptSet = edited { set in
+    static let bilingual: PromptFiles = edited { set in
         set.replace("languages = en\n", with: "languages = en, zh\n", in: "hotel.conf")
         set.replace("[hotel]\n", with: """
             [hotel]

@@ -1,18 +1,18 @@
 import HotelCalendar
 
-/// The prompt files of `Prompts/` compiled into one immutable script the conversations run.
+/// The prompt files of `Prompts/` compiled into one immutable set the conversations run: what every layer calls "the prompts".
 ///
-/// A session keeps the `FlowSet` it started with, so a reload (SIGHUP) changes only calls
+/// A session keeps the `PromptSet` it started with, so a reload (SIGHUP) changes only calls
 /// that start afterwards. Compiling succeeds only when the linter finds no errors, so a
 /// running conversation never meets an unknown node, a missing text or an unhandled result.
-public final class FlowSet: Sendable {
+public final class PromptSet: Sendable {
     public let nodes: [ScriptNode]
     public let hotel: HotelProfile
     /// One pack per language of `hotel.languages`, in that order.
     public let languages: [LanguagePack]
     /// A short hash of every source file, recorded in transcripts.
     public let version: String
-    /// Warnings found while compiling (errors prevent a `FlowSet` from existing).
+    /// Warnings found while compiling (errors prevent a `PromptSet` from existing).
     public let warnings: [PromptDiagnostic]
     let indexByName: [String: Int]
     let startNode: Int
@@ -74,7 +74,7 @@ public final class FlowSet: Sendable {
 
     /// Compiles the files of a prompt directory; the diagnostics hold every error and
     /// warning found, and the set is nil when there is any error.
-    public static func compile(_ sources: [PromptSource]) -> (FlowSet?, [PromptDiagnostic]) {
+    public static func compile(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {
         FlowCompiler.compile(sources)
     }
 }
@@ -90,7 +90,7 @@ public struct PromptSource: Sendable {
     }
 }
 
-/// A node with its targets resolved to indexes into `FlowSet.nodes`.
+/// A node with its targets resolved to indexes into `PromptSet.nodes`.
 public struct ScriptNode: Sendable {
     public let flow: String
     public let name: String

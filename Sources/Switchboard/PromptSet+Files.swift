@@ -1,20 +1,21 @@
 import Dialogue
 import Foundation
 
-/// Reads a prompt directory (`Prompts/`) from disk and compiles it.
-public enum PromptLibrary {
-    /// The compiled flows, or every diagnostic when they do not compile. Warnings come back
-    /// with a successful set in `FlowSet.warnings`.
-    public static func load(directory: String) -> Result<FlowSet, PromptErrors> {
+/// The prompts as files: a prompt directory (`Prompts/`) read from disk and compiled.
+/// Dialogue itself never touches a file.
+extension PromptSet {
+    /// The compiled prompts, or every diagnostic when they do not compile. Warnings come back
+    /// with a successful set in `PromptSet.warnings`.
+    public static func load(directory: String) -> Result<PromptSet, PromptErrors> {
         let sources: [PromptSource]
         do {
             sources = try read(directory: directory)
         } catch {
             return .failure(error)
         }
-        let (flows, diagnostics) = FlowSet.compile(sources)
-        guard let flows else { return .failure(PromptErrors(diagnostics.filter { $0.severity == .error })) }
-        return .success(flows)
+        let (prompts, diagnostics) = PromptSet.compile(sources)
+        guard let prompts else { return .failure(PromptErrors(diagnostics.filter { $0.severity == .error })) }
+        return .success(prompts)
     }
 
     /// Every regular file of `directory`, named as the operator wrote the directory.
