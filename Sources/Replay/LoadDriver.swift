@@ -1,5 +1,4 @@
 import Glibc
-import Telnet
 import Reactor
 import Transcript
 
@@ -254,8 +253,8 @@ public final class LoadDriver: ByteClientDelegate {
         }
     }
 
-    public func connection(_ connection: LineConnection, didReceive input: LineInput) {
-        guard case .endOfInput = input, let guest = byConnection[connection.id], !guest.isDone else { return }
+    public func connectionDidEndInput(_ connection: LineConnection) {
+        guard let guest = byConnection[connection.id], !guest.isDone else { return }
         guard guest.awaitingHangUp else {
             return fail(guest, "the line hung up before the transcript's end", at: scripts[guest.script].steps[guest.step].line)
         }
