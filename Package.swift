@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ReactorTests", dependencies: ["Reactor", "Telnet", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Reactor", "Transcript", "Replay", "TestSupport"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "TestSupport"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "Reactor", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
         .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
     ],
