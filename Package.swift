@@ -35,7 +35,8 @@ let package = Package(
         // Guest sessions and the agent console: composes the conversation, the store and the runtime.
         .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
-        .target(name: "Replay", dependencies: ["Dialogue", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
+        // Remote replay and the load driver read replies as bytes: no telnet codec here.
+        .target(name: "Replay", dependencies: ["Dialogue", "Reactor", "Transcript"], swiftSettings: shipped),
         .executableTarget(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay"],
