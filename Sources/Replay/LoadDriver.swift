@@ -75,8 +75,10 @@ public final class LoadDriver: ByteClientDelegate {
         /// The call under way (the last one, once it is done).
         var call: ScriptedCall?
         var sentAt = MonotonicTime(nanoseconds: 0)
-        /// When the call's timeout is due; nil when none is armed.
-        var deadline: MonotonicTime?
+        /// Since when the call's timeout runs (nil when none is armed), and for how long.
+        /// Two stores per reply; the sweep does the sum.
+        var waitingSince: MonotonicTime?
+        var wait = 0.0
         /// The call ended (done or failed); its connection is closing.
         var isDone = false
 
@@ -90,7 +92,6 @@ public final class LoadDriver: ByteClientDelegate {
     private let settings: Settings
     private var client: LineClient!
     private var guests: [Guest] = []
-    private var byConnection: [UInt64: Guest] = [:]
     private var nextScript = 0
     /// What the call being driven asks for, carried out at once; reused from call to call.
     private var actions: [ScriptedCall.Action] = []
@@ -178,11 +179,13 @@ public final class LoadDriver: ByteClientDelegate {
         guest.call = ScriptedCall(scripts[nextScript % scripts.count], timeout: settings.timeout)
         nextScript += 1
         guest.isDone = false
-        guest.deadline = loop.now.adding(seconds: settings.timeout)
+        guest.waitingSince = loop.now
+        guest.wait = settings.timeout
         do {
             let connection = try client.connect(host: settings.host, port: settings.port)
             guest.connection = connection
-            byConnection[connection.id] = guest
+            // Found again from the connection on every read, without a table lookup.
+            connection.context = guest
         } catch {
             guest.connection = nil
             countError("\(error)")
@@ -193,25 +196,25 @@ public final class LoadDriver: ByteClientDelegate {
 
     public func connectionDidConnect(_ connection: LineConnection) {
         connectedOnce = true
-        guard let guest = byConnection[connection.id], !guest.isDone else { return }
+        guard let guest = connection.context as? Guest, !guest.isDone else { return }
         guest.call?.connected(into: &actions)
         carryOut(for: guest)
     }
 
     public func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
-        guard let guest = byConnection[connection.id], !guest.isDone else { return }
+        guard let guest = connection.context as? Guest, !guest.isDone else { return }
         guest.call?.read(bytes, into: &actions)
         carryOut(for: guest)
     }
 
     public func connectionDidEndInput(_ connection: LineConnection) {
-        guard let guest = byConnection[connection.id], !guest.isDone else { return }
+        guard let guest = connection.context as? Guest, !guest.isDone else { return }
         guest.call?.inputEnded(into: &actions)
         carryOut(for: guest)
     }
 
     public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
-        guard let guest = byConnection.removeValue(forKey: connection.id) else { return }
+        guard let guest = connection.context as? Guest else { return }
         guest.connection = nil
         if !guest.isDone {
             guest.call?.closed(reason, into: &actions)
@@ -230,7 +233,8 @@ public final class LoadDriver: ByteClientDelegate {
                 guest.sentAt = MonotonicTime.now()
                 guest.connection?.send(bytes: bytes)
             case .armTimeout(let seconds):
-                guest.deadline = loop.now.adding(seconds: seconds)
+                guest.waitingSince = loop.now
+                guest.wait = seconds
             case .answered:
                 countLine(since: guest.sentAt)
             case .typedAhead:
@@ -244,7 +248,7 @@ public final class LoadDriver: ByteClientDelegate {
 
     private func finish(_ guest: Guest, _ verdict: ScriptedCall.Verdict) {
         guest.isDone = true
-        guest.deadline = nil
+        guest.waitingSince = nil
         switch verdict {
         case .passed:
             if measuring { sessions += 1 }
@@ -301,8 +305,8 @@ public final class LoadDriver: ByteClientDelegate {
     private func sweep() {
         let now = loop.now
         for guest in guests where !guest.isDone && guest.connection != nil {
-            guard let deadline = guest.deadline, now >= deadline else { continue }
-            guest.deadline = nil
+            guard let since = guest.waitingSince, now - since >= guest.wait else { continue }
+            guest.waitingSince = nil
             guest.call?.timedOut(into: &actions)
             carryOut(for: guest)
         }
@@ -311,7 +315,7 @@ public final class LoadDriver: ByteClientDelegate {
         for guest in waiting { call(guest) }
         if let progress, now - lastProgress >= 1 {
             let interval = now - lastProgress
-            progress(Progress(elapsed: now - started, connected: byConnection.count, linesPerSecond: Double(secondLines) / interval,
+            progress(Progress(elapsed: now - started, connected: client.connectionCount, linesPerSecond: Double(secondLines) / interval,
                               p99Microseconds: secondLatency.percentile(0.99), errors: errors, isWarmingUp: !measuring))
             secondLines = 0
             secondLatency.reset()

@@ -33,7 +33,8 @@ struct ScriptedCall {
     /// How a call ended.
     enum Verdict: Equatable {
         case passed
-        case failed(CallDivergence)
+        /// Boxed: a divergence is rare and large, and an action is copied on every reply.
+        indirect case failed(CallDivergence)
         /// The connection was never made, for this reason (`.error(ECONNREFUSED)`…).
         case unreachable(CloseReason)
     }
@@ -55,8 +56,9 @@ struct ScriptedCall {
         /// The step's reply is all in, and the line is to hang up now.
         case awaitingHangUp(step: Int)
         /// The line parted from the script; the rest of the line it was saying is being
-        /// collected in `line`, for the report, before `.finish`.
-        case diverging(CallDivergence)
+        /// collected in `line`, for the report, before `.finish`. Boxed, so that the state
+        /// the fast path sets on every reply stays three integers and a tag.
+        indirect case diverging(CallDivergence)
         /// A verdict was given: nothing more happens.
         case finished
     }
@@ -211,9 +213,8 @@ struct ScriptedCall {
             state = .expecting(at)
             return
         }
-        let step = script.steps[at.step]
-        if step.stimulus.sends { actions.append(.answered) }
-        if step.hangUp != nil {
+        if script.steps[at.step].stimulus.sends { actions.append(.answered) }
+        if script.steps[at.step].hangUp != nil {
             state = .awaitingHangUp(step: at.step)
             actions.append(.armTimeout(seconds: timeout(for: at.step)))
         } else {
@@ -230,8 +231,9 @@ struct ScriptedCall {
                 guard script.repeats else { return finish(.passed, into: &actions) }
                 index = 1
             }
-            let step = script.steps[index]
-            switch step.stimulus {
+            // The step's parts are read in place: a copy of the whole step costs a retain and
+            // a release for each of its arrays, on every reply.
+            switch script.steps[index].stimulus {
             case .answered, .silence:
                 break
             case .bytes(let bytes):
@@ -239,13 +241,14 @@ struct ScriptedCall {
             case .text(let text):
                 actions.append(.send(Array(bindings.filling(text).utf8) + [13, 10]))
             case .agent:
-                return fail(.needsAgent, at: CallScript.Origin(line: step.line, offset: 0), expected: nil, into: &actions)
+                return fail(.needsAgent, at: CallScript.Origin(line: script.steps[index].line, offset: 0), expected: nil, into: &actions)
             }
-            if !step.expected.isEmpty {
+            if !script.steps[index].expected.isEmpty {
                 state = .expecting(Position(step: index, piece: 0, offset: 0))
                 actions.append(.armTimeout(seconds: timeout(for: index)))
                 return
             }
+            let step = script.steps[index]
             if step.stimulus.sends { actions.append(.typedAhead) }
             if step.hangUp != nil {
                 state = .awaitingHangUp(step: index)
