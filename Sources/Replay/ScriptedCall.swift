@@ -63,7 +63,8 @@ struct ScriptedCall {
         case finished
     }
 
-    /// What the line says past the first difference is kept to this many bytes.
+    /// A line said differently is reported up to this many bytes (and a line with
+    /// placeholders is given up on past it: the line says nothing that long).
     static let maxReportedBytes = 1024
 
     let script: CallScript
@@ -118,7 +119,10 @@ struct ScriptedCall {
                 case .pattern(let pattern, let origin):
                     guard let end = input.firstIndex(of: 10) else {
                         line.append(contentsOf: input)
-                        return
+                        guard line.count > Self.maxReportedBytes else { return }
+                        // No line the line says is this long: report it rather than hold more.
+                        let text = String(decoding: line.prefix(Self.maxReportedBytes), as: UTF8.self)
+                        return fail(.saidSomethingElse, at: origin, expected: pattern, got: text, into: &actions)
                     }
                     line.append(contentsOf: input[..<end])
                     input = input[(end + 1)...]
@@ -136,7 +140,7 @@ struct ScriptedCall {
                 state = .diverging(CallDivergence(kind: .saidMore, line: origin.line, offset: origin.offset))
             case .diverging(var divergence):
                 let end = input.firstIndex { $0 == 13 || $0 == 10 }
-                line.append(contentsOf: input[..<(end ?? input.endIndex)].prefix(Self.maxReportedBytes - line.count))
+                line.append(contentsOf: input[..<(end ?? input.endIndex)].prefix(max(0, Self.maxReportedBytes - line.count)))
                 guard end != nil || line.count >= Self.maxReportedBytes else { return }
                 divergence.got = String(decoding: line, as: UTF8.self)
                 return finish(.failed(divergence), into: &actions)

@@ -231,6 +231,21 @@ struct ScriptedCallTests {
                            got: "Found R7654321, arriving Friday 24 December 2026."), "a placeholder keeps the value it bound")
     }
 
+    @Test func aLineThatNeverEndsIsReportedUpToTheLimitWithoutHoldingMore() throws {
+        let document = try Self.document("+0.000 line  Your reference is {confirmation}.", "+1.000 guest 1", "+1.000 line  Thank you.")
+        let endless = String(repeating: "x", count: 3000)
+        var pattern = Harness(CallScript(document))
+        _ = pattern.connected()
+        #expect(pattern.read("Your reference is " + endless, cut: .at(100))
+            == Self.failed(.saidSomethingElse, line: 7, offset: 0, expected: "Your reference is {confirmation}.",
+                           got: String(("Your reference is " + endless).prefix(ScriptedCall.maxReportedBytes))))
+        var bytes = Harness(CallScript(try Self.shortCall()))
+        _ = bytes.connected()
+        #expect(bytes.read("Good " + endless, cut: .dripFeed)
+            == Self.failed(.saidSomethingElse, line: 7, offset: 0, expected: "Good day.",
+                           got: String(("Good " + endless).prefix(ScriptedCall.maxReportedBytes))))
+    }
+
     @Test func aGuestLineWithAPlaceholderNothingBoundSendsItsSample() throws {
         let document = try Self.document("+0.000 line  Good day.", "+1.000 guest {ticket}", "+1.000 line  Found it.")
         var call = Harness(CallScript(document))
