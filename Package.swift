@@ -35,7 +35,8 @@ let package = Package(
         // Guest sessions and the agent console: composes the conversation, the store and the runtime.
         .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
-        .target(name: "Replay", dependencies: ["Dialogue", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
+        // Remote replay and the load driver read replies as bytes: no telnet codec here.
+        .target(name: "Replay", dependencies: ["Dialogue", "Reactor", "Transcript"], swiftSettings: shipped),
         .executableTarget(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay"],
@@ -59,7 +60,7 @@ let package = Package(
         .testTarget(name: "ReactorTests", dependencies: ["Reactor", "Telnet", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Reactor", "Transcript", "Replay", "TestSupport"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "TestSupport"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "Reactor", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
         .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
     ],

@@ -14,8 +14,10 @@ final class ConnectionHub {
     /// Servers answer telnet negotiation; the load client only reads lines.
     let answersTelnet: Bool
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
+    /// Nil for a byte client, which has `byteDelegate` instead.
     var delegate: (any LineConnectionDelegate)?
-    /// Set for a client that reads bytes unframed (the load driver): the codec is skipped.
+    /// Set, instead of `delegate`, for a client that reads bytes unframed (the load driver,
+    /// remote replay): the codec is skipped.
     var byteDelegate: (any ByteClientDelegate)?
 
     private(set) var connections: [UInt64: LineConnection] = [:]

@@ -1,10 +1,12 @@
 import Glibc
 
-/// Outbound line connections on an event loop, for the load driver and the replayer.
+/// Outbound connections on an event loop: framed into lines for a `LineClientDelegate`, or
+/// as bytes for a `ByteClientDelegate` (the load driver and remote replay).
 ///
-/// Promises: connects without blocking the loop; connections frame input exactly as the
-/// server does (same `LineInput`s) but never answer telnet negotiation; output queued
-/// before the connect completes goes out once it does. Loop thread only.
+/// Promises: connects without blocking the loop; a line client's connections frame input
+/// exactly as the server does (same `LineInput`s) but never answer telnet negotiation; a
+/// byte client's hand over what they read untouched; output queued before the connect
+/// completes goes out once it does. Loop thread only.
 public final class LineClient {
     public let limits: LineLimits
     private let hub: ConnectionHub
@@ -20,7 +22,6 @@ public final class LineClient {
     public init(loop: EventLoop, limits: LineLimits = LineLimits(), byteDelegate delegate: any ByteClientDelegate) {
         self.limits = limits
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
-        hub.delegate = delegate
         hub.byteDelegate = delegate
     }
 

@@ -288,6 +288,7 @@ public final class LineConnection {
         heldInput.removeAll()
         hub.remove(self)
         hub.delegate?.connectionDidClose(self, reason: reason)
+        hub.byteDelegate?.connectionDidClose(self, reason: reason)
         context = nil
     }
 
@@ -362,10 +363,14 @@ extension LineConnection: EventLoopHandler {
             hub.returnEvents(&events)
         } else if got == 0 {
             inputEnded = true
-            if let last = codec.finish() {
-                deliver(last)
+            if let bytes = hub.byteDelegate {
+                bytes.connectionDidEndInput(self)
+            } else {
+                if let last = codec.finish() {
+                    deliver(last)
+                }
+                deliverInput(.endOfInput)
             }
-            deliverInput(.endOfInput)
             // Level-triggered epoll reports EOF forever: stop asking (unless the delegate
             // closed the connection meanwhile, which settles its interest itself).
             if case .open = state { updateInterest() }
@@ -435,7 +440,11 @@ extension LineConnection: EventLoopHandler {
         state = .open
         updateInterest()
         if !output.isEmpty { scheduleFlush() }
-        (hub.delegate as? LineClientDelegate)?.connectionDidConnect(self)
+        if let bytes = hub.byteDelegate {
+            bytes.connectionDidConnect(self)
+        } else {
+            (hub.delegate as? LineClientDelegate)?.connectionDidConnect(self)
+        }
     }
 }
 

@@ -29,13 +29,3 @@ public protocol LineClientDelegate: LineConnectionDelegate {
 extension LineClientDelegate {
     public func connectionDidConnect(_ connection: LineConnection) {}
 }
-
-/// A client delegate that takes what the peer sends as bytes, unframed: for a load driver
-/// that compares whole replies with what it expects and must not pay for line framing
-/// (nor measure it) on the client side.
-///
-/// Promises: every byte read, in order, through `didRead`; the buffer is valid only during
-/// the call. End of input still arrives as `.endOfInput` to `didReceive`, then the close.
-public protocol ByteClientDelegate: LineClientDelegate {
-    func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer)
-}

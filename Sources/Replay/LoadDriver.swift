@@ -1,17 +1,15 @@
-import Glibc
-import Telnet
 import Reactor
-import Transcript
 
 /// Many guests at once against a running line (or an echo server, or Redis), all on one
 /// event loop through one `LineClient`: no thread per guest.
 ///
-/// Each guest runs `LoadScript`s round-robin, one call per connection: it sends a step's
-/// line, and as soon as the last byte it expects for that step has arrived, the next one
-/// (no think time: a closed loop). The time from queueing a line to the arrival of the
-/// last expected byte of its reply is the step's latency. A reply that differs from the
-/// script, a connection that ends early and a step that times out are errors: the guest
-/// hangs up and starts its next call. Echo and ping guests keep one connection and repeat.
+/// Each guest plays `CallScript`s round-robin, one call per connection, each call a
+/// `ScriptedCall` (the matcher remote replay uses too): it sends a step's line, and as soon
+/// as the last byte it expects for that step has arrived, the next one (no think time: a
+/// closed loop). The time from queueing a line to the arrival of the last expected byte of
+/// its reply is the step's latency. A reply that differs from the script, a connection that
+/// ends early and a step that times out are errors: the guest hangs up and starts its next
+/// call. Echo and ping guests keep one connection and repeat.
 ///
 /// Loop thread only: `run` makes the loop, runs it on the calling thread and returns the
 /// report when the duration is over.
@@ -74,17 +72,13 @@ public final class LoadDriver: ByteClientDelegate {
     private final class Guest {
         let number: Int
         var connection: LineConnection?
-        var script = 0
-        var step = 0
-        var piece = 0
-        var offset = 0
-        /// A pattern line arriving in pieces.
-        var partial: [UInt8] = []
-        var bindings = PlaceholderBindings()
+        /// The call under way (the last one, once it is done).
+        var call: ScriptedCall?
         var sentAt = MonotonicTime(nanoseconds: 0)
-        /// Waiting for bytes (or the connection) since then; nil when not waiting.
+        /// Since when the call's timeout runs (nil when none is armed), and for how long.
+        /// Two stores per reply; the sweep does the sum.
         var waitingSince: MonotonicTime?
-        var awaitingHangUp = false
+        var wait = 0.0
         /// The call ended (done or failed); its connection is closing.
         var isDone = false
 
@@ -94,12 +88,13 @@ public final class LoadDriver: ByteClientDelegate {
     }
 
     private let loop: EventLoop
-    private let scripts: [LoadScript]
+    private let scripts: [CallScript]
     private let settings: Settings
     private var client: LineClient!
     private var guests: [Guest] = []
-    private var byConnection: [UInt64: Guest] = [:]
     private var nextScript = 0
+    /// What the call being driven asks for, carried out at once; reused from call to call.
+    private var actions: [ScriptedCall.Action] = []
     private var isRunning = true
     private let progress: ((Progress) -> Void)?
 
@@ -124,7 +119,7 @@ public final class LoadDriver: ByteClientDelegate {
     private static let maxErrorSamples = 5
     private static let sweepSeconds = 0.25
 
-    private init(loop: EventLoop, scripts: [LoadScript], settings: Settings, progress: ((Progress) -> Void)?) {
+    private init(loop: EventLoop, scripts: [CallScript], settings: Settings, progress: ((Progress) -> Void)?) {
         self.loop = loop
         self.scripts = scripts
         self.settings = settings
@@ -133,7 +128,7 @@ public final class LoadDriver: ByteClientDelegate {
 
     /// Runs the load on this thread for `warmUp + duration` seconds; throws only when the
     /// loop cannot be made. An unreachable server shows as errors.
-    public static func run(_ scripts: [LoadScript], settings: Settings, progress: ((Progress) -> Void)? = nil) throws -> Report {
+    public static func run(_ scripts: [CallScript], settings: Settings, progress: ((Progress) -> Void)? = nil) throws -> Report {
         precondition(!scripts.isEmpty && settings.concurrency > 0, "a load run needs scripts and guests")
         let loop = try EventLoop()
         defer { loop.close() }
@@ -181,20 +176,16 @@ public final class LoadDriver: ByteClientDelegate {
     /// Starts the guest's next call on a new connection.
     private func call(_ guest: Guest) {
         guard isRunning else { return }
-        guest.script = nextScript % scripts.count
+        guest.call = ScriptedCall(scripts[nextScript % scripts.count], timeout: settings.timeout)
         nextScript += 1
-        guest.step = 0
-        guest.piece = 0
-        guest.offset = 0
-        guest.partial.removeAll(keepingCapacity: true)
-        guest.bindings = PlaceholderBindings()
-        guest.awaitingHangUp = false
         guest.isDone = false
         guest.waitingSince = loop.now
+        guest.wait = settings.timeout
         do {
             let connection = try client.connect(host: settings.host, port: settings.port)
             guest.connection = connection
-            byConnection[connection.id] = guest
+            // Found again from the connection on every read, without a table lookup.
+            connection.context = guest
         } catch {
             guest.connection = nil
             countError("\(error)")
@@ -205,137 +196,75 @@ public final class LoadDriver: ByteClientDelegate {
 
     public func connectionDidConnect(_ connection: LineConnection) {
         connectedOnce = true
-        guard let guest = byConnection[connection.id], !guest.isDone else { return }
-        guest.sentAt = MonotonicTime.now()
-        if scripts[guest.script].steps[0].expected.isEmpty {
-            stepDone(guest)
-        }
+        guard let guest = connection.context as? Guest, !guest.isDone else { return }
+        guest.call?.connected(into: &actions)
+        carryOut(for: guest)
     }
 
     public func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
-        guard let guest = byConnection[connection.id], !guest.isDone else { return }
-        let steps = scripts[guest.script].steps
-        var input = bytes[...]
-        while !input.isEmpty {
-            guard !guest.awaitingHangUp, guest.piece < steps[guest.step].expected.count else {
-                let got = Self.printable(input.prefix { $0 != 13 && $0 != 10 })
-                return fail(guest, "the line said more than the transcript: \"\(got)\"", at: steps[guest.step].line)
-            }
-            switch steps[guest.step].expected[guest.piece] {
-            case .bytes(let expected, let lines):
-                let count = min(expected.count - guest.offset, input.count)
-                let same = expected.withUnsafeBytes { want in
-                    memcmp(want.baseAddress! + guest.offset, input.base.baseAddress! + input.startIndex, count) == 0
-                }
-                guard same else {
-                    let (line, want, got) = Self.difference(expected, at: guest.offset, lines: lines, input: input)
-                    return fail(guest, "the line said something else: expected \"\(want)\", got \"\(got)\"", at: line)
-                }
-                guest.offset += count
-                input = input.dropFirst(count)
-                if guest.offset == expected.count { pieceDone(guest) }
-            case .pattern(let pattern, let line):
-                if let end = input.firstIndex(of: 10) {
-                    guest.partial.append(contentsOf: input[..<end])
-                    input = input[(end + 1)...]
-                    if guest.partial.last == 13 { guest.partial.removeLast() }
-                    let text = String(decoding: guest.partial, as: UTF8.self)
-                    guest.partial.removeAll(keepingCapacity: true)
-                    guard guest.bindings.match(expected: pattern, actual: text) else {
-                        return fail(guest, "the line said something else: expected \"\(pattern)\", got \"\(text)\"", at: line)
-                    }
-                    pieceDone(guest)
-                } else {
-                    guest.partial.append(contentsOf: input)
-                    input = input[input.endIndex...]
-                }
-            }
-            if guest.isDone { return }
-        }
+        guard let guest = connection.context as? Guest, !guest.isDone else { return }
+        guest.call?.read(bytes, into: &actions)
+        carryOut(for: guest)
     }
 
-    public func connection(_ connection: LineConnection, didReceive input: LineInput) {
-        guard case .endOfInput = input, let guest = byConnection[connection.id], !guest.isDone else { return }
-        guard guest.awaitingHangUp else {
-            return fail(guest, "the line hung up before the transcript's end", at: scripts[guest.script].steps[guest.step].line)
-        }
-        callDone(guest)
+    public func connectionDidEndInput(_ connection: LineConnection) {
+        guard let guest = connection.context as? Guest, !guest.isDone else { return }
+        guest.call?.inputEnded(into: &actions)
+        carryOut(for: guest)
     }
 
     public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
-        guard let guest = byConnection.removeValue(forKey: connection.id) else { return }
+        guard let guest = connection.context as? Guest else { return }
         guest.connection = nil
         if !guest.isDone {
-            guest.isDone = true
+            guest.call?.closed(reason, into: &actions)
+            carryOut(for: guest)
+        }
+        call(guest)
+    }
+
+    /// Does what the guest's call asked, in order, and empties the list (from the end: a
+    /// call asks for one to three things, and `removeAll(keepingCapacity:)` costs a generic
+    /// range replacement whatever the count).
+    private func carryOut(for guest: Guest) {
+        for action in actions {
+            switch action {
+            case .send(let bytes):
+                guest.sentAt = MonotonicTime.now()
+                guest.connection?.send(bytes: bytes)
+            case .armTimeout(let seconds):
+                guest.waitingSince = loop.now
+                guest.wait = seconds
+            case .answered:
+                countLine(since: guest.sentAt)
+            case .typedAhead:
+                countLine(since: nil)
+            case .finish(let verdict):
+                finish(guest, verdict)
+            }
+        }
+        while actions.popLast() != nil {}
+    }
+
+    private func finish(_ guest: Guest, _ verdict: ScriptedCall.Verdict) {
+        guest.isDone = true
+        guest.waitingSince = nil
+        switch verdict {
+        case .passed:
+            if measuring { sessions += 1 }
+            // The line has hung up and everything it said is read (or the guest leaves now): a
+            // reset, not the closing handshake, so the calls of a long run leave no TIME_WAIT
+            // behind to slow later ones.
+            guest.connection?.reset()
+        case .failed(let divergence):
+            countError(Self.describe(divergence, in: guest.call?.script.name ?? ""))
+            guest.connection?.close(flushFirst: false)
+        case .unreachable(let reason):
             countError(reason == .closedByServer ? "closed" : "\(settings.host):\(settings.port): \(reason)")
             if case .error(let code) = reason, !connectedOnce {
                 connectFailed("\(SystemError.cannotConnect(to: "\(settings.host):\(settings.port)", errno: code))")
             }
         }
-        call(guest)
-    }
-
-    private func pieceDone(_ guest: Guest) {
-        guest.piece += 1
-        guest.offset = 0
-        if guest.piece == scripts[guest.script].steps[guest.step].expected.count {
-            stepDone(guest)
-        }
-    }
-
-    /// Everything the step expects has arrived: count it, then send what comes next.
-    private func stepDone(_ guest: Guest) {
-        let script = scripts[guest.script]
-        let step = script.steps[guest.step]
-        if step.send != nil { countLine(since: guest.sentAt) }
-        if step.hangsUp {
-            guest.awaitingHangUp = true
-            guest.waitingSince = loop.now
-            return
-        }
-        while true {
-            guest.step += 1
-            if guest.step == script.steps.count {
-                guard script.repeats else { return callDone(guest) }
-                guest.step = 1
-            }
-            let next = script.steps[guest.step]
-            guest.piece = 0
-            guest.offset = 0
-            guest.sentAt = MonotonicTime.now()
-            switch next.send {
-            case .bytes(let bytes): guest.connection?.send(bytes: bytes)
-            case .text(let text): guest.connection?.sendLine(guest.bindings.filling(text))
-            case nil: break
-            }
-            guard next.expected.isEmpty else {
-                guest.waitingSince = loop.now
-                return
-            }
-            if next.send != nil { countLine(since: nil) }  // typed ahead: its answer comes with a later line's
-            if next.hangsUp {
-                guest.awaitingHangUp = true
-                guest.waitingSince = loop.now
-                return
-            }
-        }
-    }
-
-    private func callDone(_ guest: Guest) {
-        guest.isDone = true
-        guest.waitingSince = nil
-        if measuring { sessions += 1 }
-        // The line has hung up and everything it said is read: a reset, not the closing
-        // handshake, so the calls of a long run leave no TIME_WAIT behind to slow later ones.
-        guest.connection?.reset()
-    }
-
-    private func fail(_ guest: Guest, _ message: String, at line: Int) {
-        guest.isDone = true
-        guest.waitingSince = nil
-        let name = scripts[guest.script].name
-        countError(line > 0 ? "\(name):\(line): \(message)" : "\(name): \(message)")
-        guest.connection?.close(flushFirst: false)
     }
 
     /// A connect failed before any succeeded: once every guest has failed so, there is
@@ -375,18 +304,18 @@ public final class LoadDriver: ByteClientDelegate {
 
     private func sweep() {
         let now = loop.now
-        for guest in guests where !guest.isDone {
-            guard let since = guest.waitingSince, now - since > settings.timeout else { continue }
-            let steps = scripts[guest.script].steps
-            if guest.connection == nil { continue }
-            fail(guest, "nothing arrived for \(settings.timeout) s", at: steps[guest.step].line)
+        for guest in guests where !guest.isDone && guest.connection != nil {
+            guard let since = guest.waitingSince, now - since >= guest.wait else { continue }
+            guest.waitingSince = nil
+            guest.call?.timedOut(into: &actions)
+            carryOut(for: guest)
         }
         let waiting = retry
         retry.removeAll()
         for guest in waiting { call(guest) }
         if let progress, now - lastProgress >= 1 {
             let interval = now - lastProgress
-            progress(Progress(elapsed: now - started, connected: byConnection.count, linesPerSecond: Double(secondLines) / interval,
+            progress(Progress(elapsed: now - started, connected: client.connectionCount, linesPerSecond: Double(secondLines) / interval,
                               p99Microseconds: secondLatency.percentile(0.99), errors: errors, isWarmingUp: !measuring))
             secondLines = 0
             secondLatency.reset()
@@ -396,26 +325,23 @@ public final class LoadDriver: ByteClientDelegate {
 
     // MARK: Reports
 
-    /// Where the input departs from `expected` (compared from `offset`): the transcript
-    /// line, that line as expected, and as it arrived (what came before it in this line
-    /// matched, so it is taken from `expected`).
-    private static func difference(_ expected: [UInt8], at offset: Int, lines: [Int],
-                                   input: Slice<UnsafeRawBufferPointer>) -> (line: Int, expected: String, got: String) {
-        var matched = 0
-        while matched < input.count, offset + matched < expected.count,
-              expected[offset + matched] == input[input.startIndex + matched] { matched += 1 }
-        let at = offset + matched
-        let lineStart = expected[..<at].lastIndex(of: 10).map { $0 + 1 } ?? 0
-        let lineEnd = expected[at...].firstIndex(of: 13) ?? expected.count
-        let rest = input[(input.startIndex + matched)...]
-        let got = expected[lineStart..<at] + rest.prefix { $0 != 13 && $0 != 10 }
-        let newlines = expected[..<at].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        return (lines.isEmpty ? 0 : lines[min(newlines, lines.count - 1)],
-                printable(expected[lineStart..<lineEnd]), printable(got))
+    /// A divergence as one error sample: `file:line: what happened`, and for a line said
+    /// differently what was expected and what came (at most 200 bytes of each).
+    private static func describe(_ divergence: CallDivergence, in name: String) -> String {
+        var text = divergence.line > 0 ? "\(name):\(divergence.line): \(divergence.message)" : "\(name): \(divergence.message)"
+        switch divergence.kind {
+        case .saidSomethingElse:
+            text += ": expected \"\(printable(divergence.expected ?? ""))\", got \"\(printable(divergence.got ?? ""))\""
+        case .saidMore:
+            text += ": \"\(printable(divergence.got ?? ""))\""
+        case .hungUp, .closed, .timedOut, .needsAgent:
+            break
+        }
+        return text
     }
 
-    private static func printable(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.prefix(200), as: UTF8.self)
+    private static func printable(_ text: String) -> String {
+        String(decoding: text.utf8.prefix(200), as: UTF8.self)
     }
 }
 

@@ -1,16 +1,25 @@
-import Telnet
 import Reactor
 import Transcript
 
-/// Replays transcripts against a running server over TCP, any number at once on one event
-/// loop: each is a `RemoteReplayMachine` on its own `LineClient` connection, and this
-/// class only carries out what the machines ask (send, wait, close) and reports verdicts.
+/// How a replay over TCP ended.
+public enum RemoteVerdict: Equatable, Sendable {
+    case passed
+    case failed(ReplayDivergence)
+    /// The server could not be reached: the reason, e.g. `connection refused`.
+    case unreachable(String)
+}
+
+/// Replays transcripts against a running server over TCP, one at a time on one event loop:
+/// each is a `ScriptedCall` (the matcher the load driver uses too) on a connection of its
+/// own, and this class carries out what the call asks (send, arm the timeout, hang up) and
+/// words its verdict as a report: a divergence becomes a `ReplayDivergence`, a diff that
+/// quotes the transcript.
 ///
-/// Loop thread only. A load driver starts many transcripts and counts the verdicts.
-public final class RemoteReplayer: LineClientDelegate {
+/// Loop thread only: `replay` runs the loop on the calling thread until the verdict.
+public final class RemoteReplayer: ByteClientDelegate {
     /// How long to wait, in seconds.
     public struct Timeouts: Sendable {
-        /// For each line the transcript expects.
+        /// For the whole reply to each guest line (and to the call being answered).
         public var line: Double
         /// The server's idle time: after a `no input`, the wait is this plus `line`.
         public var idle: Double
@@ -21,88 +30,117 @@ public final class RemoteReplayer: LineClientDelegate {
         }
     }
 
-    private final class Replay {
-        var machine: RemoteReplayMachine
+    /// The transcript being replayed, on its connection.
+    private struct Replay {
+        let document: TranscriptDocument
         let connection: LineConnection
-        let done: (RemoteVerdict) -> Void
-        var timer: TimerID?
-        var finished = false
-
-        init(machine: RemoteReplayMachine, connection: LineConnection, done: @escaping (RemoteVerdict) -> Void) {
-            self.machine = machine
-            self.connection = connection
-            self.done = done
-        }
+        var call: ScriptedCall
     }
 
     private let loop: EventLoop
     private var client: LineClient!
-    private var replays: [UInt64: Replay] = [:]
+    private var replay: Replay?
+    private var timer: TimerID?
+    private var verdict: RemoteVerdict?
+    private var actions: [ScriptedCall.Action] = []
 
     public init(loop: EventLoop) {
         self.loop = loop
-        client = LineClient(loop: loop, delegate: self)
+        client = LineClient(loop: loop, byteDelegate: self)
     }
 
-    /// Transcripts under way.
-    public var activeCount: Int { replays.count }
-
-    /// Connects to `host:port` and replays `document`; `done` gets the verdict once, on
-    /// the loop thread (at once when the connection cannot even be started).
-    public func start(_ document: TranscriptDocument, host: String, port: UInt16, timeouts: Timeouts = Timeouts(),
-                      done: @escaping (RemoteVerdict) -> Void) {
+    /// Connects to `host:port`, replays `document` (its numbers already placeholders), and
+    /// returns the verdict once there is one. Throws only when the loop fails.
+    public func replay(_ document: TranscriptDocument, host: String, port: UInt16, timeouts: Timeouts = Timeouts()) throws -> RemoteVerdict {
+        precondition(replay == nil, "one replay at a time")
         let connection: LineConnection
         do {
             connection = try client.connect(host: host, port: port)
         } catch {
             let text = "\(error)"
             let prefix = "cannot connect to \(host):\(port): "
-            done(.unreachable(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text))
-            return
+            return .unreachable(text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
         }
-        let machine = RemoteReplayMachine(document, lineTimeout: timeouts.line, idleTimeout: timeouts.idle)
-        replays[connection.id] = Replay(machine: machine, connection: connection, done: done)
+        let call = ScriptedCall(CallScript(document), timeout: timeouts.line, idleTimeout: timeouts.idle)
+        replay = Replay(document: document, connection: connection, call: call)
+        while verdict == nil { try loop.run() }
+        let result = verdict!
+        verdict = nil
+        return result
     }
 
     public func connectionDidConnect(_ connection: LineConnection) {
-        guard let replay = replays[connection.id] else { return }
-        carryOut(replay.machine.connected(), for: replay)
+        guard replay?.connection === connection else { return }
+        replay!.call.connected(into: &actions)
+        carryOut()
     }
 
-    public func connection(_ connection: LineConnection, didReceive input: LineInput) {
-        guard let replay = replays[connection.id] else { return }
-        carryOut(replay.machine.received(input), for: replay)
+    public func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
+        guard replay?.connection === connection else { return }
+        replay!.call.read(bytes, into: &actions)
+        carryOut()
+    }
+
+    public func connectionDidEndInput(_ connection: LineConnection) {
+        guard replay?.connection === connection else { return }
+        replay!.call.inputEnded(into: &actions)
+        carryOut()
     }
 
     public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
-        guard let replay = replays.removeValue(forKey: connection.id) else { return }
-        carryOut(replay.machine.closed(reason), for: replay)
-        if let timer = replay.timer { loop.cancelTimer(timer) }
+        guard replay?.connection === connection else { return }  // a replay finished earlier, closing now
+        replay!.call.closed(reason, into: &actions)
+        carryOut()
     }
 
-    private func carryOut(_ actions: [RemoteReplayMachine.Action], for replay: Replay) {
+    private func carryOut() {
+        guard let replay else { return }
         for action in actions {
             switch action {
-            case .send(let text):
-                replay.connection.sendLine(text)
-            case .sendBytes(let bytes):
+            case .send(let bytes):
                 replay.connection.send(bytes: bytes)
-            case .wait(let seconds):
-                if let timer = replay.timer { loop.cancelTimer(timer) }
-                replay.timer = loop.scheduleTimer(at: loop.now.adding(seconds: seconds)) { [weak self, weak replay] in
-                    guard let self, let replay else { return }
-                    replay.timer = nil
-                    self.carryOut(replay.machine.timedOut(), for: replay)
+            case .armTimeout(let seconds):
+                cancelTimer()
+                timer = loop.scheduleTimer(at: loop.now.adding(seconds: seconds)) { [weak self] in
+                    guard let self, self.replay != nil else { return }
+                    self.timer = nil
+                    self.replay!.call.timedOut(into: &self.actions)
+                    self.carryOut()
                 }
-            case .close:
-                if let timer = replay.timer { loop.cancelTimer(timer) }
-                replay.timer = nil
-                replay.connection.close(flushFirst: true)
+            case .answered, .typedAhead:
+                break  // figures are the load driver's business
             case .finish(let verdict):
-                guard !replay.finished else { continue }
-                replay.finished = true
-                replay.done(verdict)
+                cancelTimer()
+                replay.connection.close(flushFirst: true)
+                self.replay = nil
+                self.verdict = Self.report(verdict, of: replay.document)
+                loop.stop()
             }
+        }
+        actions.removeAll()
+    }
+
+    private func cancelTimer() {
+        if let timer { loop.cancelTimer(timer) }
+        timer = nil
+    }
+
+    /// The call's verdict as a report: a divergence as a diff quoting the file.
+    private static func report(_ verdict: ScriptedCall.Verdict, of document: TranscriptDocument) -> RemoteVerdict {
+        switch verdict {
+        case .passed:
+            return .passed
+        case .unreachable(let reason):
+            let text = reason.description
+            return .unreachable(text.hasPrefix("socket error: ") ? String(text.dropFirst("socket error: ".count)) : text)
+        case .failed(let divergence):
+            let removed: String?
+            switch divergence.kind {
+            case .saidMore: removed = nil
+            case .saidSomethingElse, .hungUp, .closed, .timedOut, .needsAgent: removed = document.line(divergence.line)
+            }
+            return .failed(ReplayDivergence.at(divergence.line, divergence.message, in: document, removed: removed,
+                                               added: divergence.got.map { LineOutput.line($0).written(offset: divergence.offset) }))
         }
     }
 }

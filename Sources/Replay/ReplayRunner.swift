@@ -1,6 +1,5 @@
 import Dialogue
 import Foundation
-import Telnet
 import Reactor
 import Transcript
 
@@ -98,12 +97,8 @@ public struct ReplayRunner {
         for item in Self.transcripts(in: paths) {
             guard let document = read(item) else { continue }
             replayed += 1
-            var verdict = RemoteVerdict.passed
-            replayer.start(TranscriptImporter.placeholdersForNumbers(in: document, prompts: prompts), host: host, port: port, timeouts: timeouts) {
-                verdict = $0
-                loop.stop()
-            }
-            if replayer.activeCount > 0 { try loop.run() }
+            let verdict = try replayer.replay(TranscriptImporter.placeholdersForNumbers(in: document, prompts: prompts), host: host, port: port,
+                                              timeouts: timeouts)
             switch verdict {
             case .passed:
                 pass(document.fileName)

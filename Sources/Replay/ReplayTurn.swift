@@ -17,9 +17,10 @@ public enum LineOutput: Equatable, Sendable {
 /// line problem, silence, an action's outcome, the server closing, the guest leaving) and
 /// the entries the line said in answer (`line` entries and `event hung up`).
 ///
-/// Both replays walk turns: in-process they drive a `Conversation`, over TCP they say
-/// when to send and what to wait for. Notes (`connected from`, `not saved`) and comments
-/// belong to no turn.
+/// In-process replay walks turns to drive a `Conversation`; over TCP, `CallScript` makes
+/// the same cut into steps, one per thing the guest does (what the server starts on its
+/// own, an outcome or closing, stays in the step before). Notes (`connected from`,
+/// `not saved`) and comments belong to no turn.
 public struct ReplayTurn: Sendable {
     /// Nil for the first turn: the call is answered.
     public var stimulus: TranscriptEntry?

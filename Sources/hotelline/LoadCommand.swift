@@ -35,14 +35,14 @@ enum LoadCommand {
         settings.warmUp = try reader.seconds("warmup", default: 1, range: 0...3600)
         settings.timeout = try reader.seconds("timeout", default: 5, range: 0.1...3600)
         let echo = reader.flags.contains("echo"), ping = reader.flags.contains("ping")
-        let scripts: [LoadScript]
+        let scripts: [CallScript]
         if echo || ping {
             guard !(echo && ping), reader.positional.isEmpty else {
                 throw UsageError(description: "--echo and --ping take no transcripts, and not each other")
             }
             let callLines = try reader.options["call-lines"] == nil ? nil : reader.integer("call-lines", default: 1, range: 1...1_000_000)
             guard echo || callLines == nil else { throw UsageError(description: "--call-lines goes with --echo only") }
-            scripts = echo ? [LoadScript.echo(line: "hello, are you there?", callLines: callLines)] : [LoadScript.ping]
+            scripts = echo ? [CallScript.echo(line: "hello, are you there?", callLines: callLines)] : [CallScript.ping]
         } else {
             guard reader.options["call-lines"] == nil else {
                 throw UsageError(description: "--call-lines goes with --echo only: a transcript's calls are as long as it is")
@@ -74,7 +74,7 @@ enum LoadCommand {
     }
 
     /// Runs the load (outside `run`, whose typed throws the compiler cannot mix with these).
-    private static func drive(_ scripts: [LoadScript], _ settings: LoadDriver.Settings, progress: Bool) -> LoadDriver.Report? {
+    private static func drive(_ scripts: [CallScript], _ settings: LoadDriver.Settings, progress: Bool) -> LoadDriver.Report? {
         do {
             return try LoadDriver.run(scripts, settings: settings, progress: progress ? { progressLine($0) } : nil)
         } catch {
@@ -85,19 +85,19 @@ enum LoadCommand {
 
     /// The transcripts as load scripts; those a guest alone cannot drive are skipped with a
     /// note. Nil (after saying why) when a file is unreadable or nothing is left.
-    private static func load(_ paths: [String], prompts: PromptSet?) -> [LoadScript]? {
-        var scripts: [LoadScript] = []
+    private static func load(_ paths: [String], prompts: PromptSet?) -> [CallScript]? {
+        var scripts: [CallScript] = []
         for item in ReplayRunner.transcripts(in: paths) {
             switch item.flatMap(TranscriptDocument.read) {
             case .failure(let error):
                 Console.error("hotelline replay: \(error)")
                 return nil
             case .success(let document):
-                if let reason = LoadScript.refusal(for: document) {
+                if let reason = CallScript.refusal(for: document) {
                     Console.out("skipped \(document.fileName): \(reason)")
                     continue
                 }
-                scripts.append(LoadScript(TranscriptImporter.placeholdersForNumbers(in: document, prompts: prompts)))
+                scripts.append(CallScript(TranscriptImporter.placeholdersForNumbers(in: document, prompts: prompts)))
             }
         }
         guard !scripts.isEmpty else {

@@ -101,7 +101,8 @@ enum Usage {
                                 reach, per file, and what they never reach
           --connect HOST:PORT   replay against a running server over TCP instead; numbers
                                 it gives out are matched as placeholders
-          --timeout SECS        with --connect: wait for each expected line (default 5)
+          --timeout SECS        with --connect: wait for the whole answer to each guest
+                                line (default 5)
           --idle-timeout SECS   with --connect: the server's --idle-timeout, waited out
                                 where the transcript has "no input" (default 60)
           --concurrency N       with --connect: a load run, N guests at once on one event

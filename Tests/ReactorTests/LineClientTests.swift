@@ -130,4 +130,48 @@ import Reactor
             #expect(got == 0, "recv gave \(got), errno \(error)")
         }
     }
+
+    /// Takes the peer's bytes as read, and says when the connect, the end of input and the
+    /// close come: no telnet anywhere.
+    final class ByteRecorder: ByteClientDelegate {
+        let loop: EventLoop
+        var events: [String] = []
+        var bytes: [UInt8] = []
+
+        init(loop: EventLoop) {
+            self.loop = loop
+        }
+
+        func connectionDidConnect(_ connection: LineConnection) {
+            events.append("connected")
+        }
+
+        func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
+            if events.last != "bytes" { events.append("bytes") }
+            self.bytes += bytes
+            if self.bytes.count == "welcome 1\r\n".utf8.count { connection.send(bytes: Array("close\r\n".utf8)) }
+        }
+
+        func connectionDidEndInput(_ connection: LineConnection) {
+            events.append("end of input")
+            connection.close()
+        }
+
+        func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+            events.append("closed: \(reason)")
+            loop.stop()
+        }
+    }
+
+    @Test func aByteClientGetsTheBytesAsSentThenTheEndOfInputThenTheClose() throws {
+        let loop = try EventLoop()
+        defer { loop.close() }
+        let server = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(), delegate: EchoDelegate(loop: loop))
+        let client = ByteRecorder(loop: loop)
+        _ = try LineClient(loop: loop, byteDelegate: client).connect(host: "127.0.0.1", port: server.localPort)
+        loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
+        try loop.run()
+        #expect(String(decoding: client.bytes, as: UTF8.self) == "welcome 1\r\nbye\r\n")
+        #expect(client.events == ["connected", "bytes", "end of input", "closed: closed by server"])
+    }
 }

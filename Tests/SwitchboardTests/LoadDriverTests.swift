@@ -22,7 +22,7 @@ struct LoadDriverTests {
     @Test func theLoadSetRunsCleanAgainstTheRealLine() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        let report = try LoadDriver.run(try Self.loadSet().map(LoadScript.init), settings: Self.settings(line))
+        let report = try LoadDriver.run(try Self.loadSet().map(CallScript.init), settings: Self.settings(line))
         #expect(report.errors == 0, "\(report.errorSamples)")
         #expect(report.sessions > 0)
         #expect(report.guestLines > report.sessions)
@@ -37,7 +37,7 @@ struct LoadDriverTests {
         let text = document.text.replacingOccurrences(of: "line    2  Report a problem", with: "line    2  Report a problen")
         document = try TranscriptDocument.parse(text, fileName: "changed.txt").get()
         let changed = try #require(document.entries.first { $0.content == .said("  2  Report a problen or make a complaint") }?.line)
-        let report = try LoadDriver.run([LoadScript(document)], settings: Self.settings(line))
+        let report = try LoadDriver.run([CallScript(document)], settings: Self.settings(line))
         #expect(report.errors > 0)
         #expect(report.sessions == 0)
         let sample = try #require(report.errorSamples.first)
@@ -49,7 +49,7 @@ struct LoadDriverTests {
     @Test func anEchoRunAgainstTheConversationLineFailsOnTheGreeting() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        let report = try LoadDriver.run([LoadScript.echo(line: "hello")], settings: Self.settings(line))
+        let report = try LoadDriver.run([CallScript.echo(line: "hello")], settings: Self.settings(line))
         #expect(report.guestLines == 0)
         #expect(report.errorSamples.first?.hasPrefix("echo: the line said something else: expected \"hello\", got \"Good day,") == true,
                 "\(report.errorSamples)")
@@ -87,7 +87,7 @@ struct LoadDriverTests {
         }
         defer { try? thread.stop() }
         let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 0.3, warmUp: 0, timeout: 3)
-        let report = try LoadDriver.run([LoadScript.echo(line: "hello", callLines: callLines)], settings: settings)
+        let report = try LoadDriver.run([CallScript.echo(line: "hello", callLines: callLines)], settings: settings)
         #expect(report.errors == 0, "\(report.errorSamples)")
         #expect(report.guestLines > 20)
         let connections = accepted.value.withLock { $0 }

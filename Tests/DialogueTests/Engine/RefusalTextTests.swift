@@ -9,7 +9,7 @@ import TestSupport
 /// fills in must be left to rendering.
 @Suite("Refusals made at compile time")
 struct RefusalTextTests {
-    /// Node, step and key of each refusal with a question's limits in `flows`, with the text
+    /// Node, step and key of each refusal with a question's limits in `prompts`, with the text
     /// the compiled pack holds for it in `language` and the one rendering makes.
     static func refusals(in prompts: PromptSet, language: String = "en")
         -> [(place: String, key: String, cached: String?, rendered: String)] {

@@ -3,8 +3,8 @@ import TestSupport
 import Transcript
 import Replay
 
-@Suite("Load scripts and the latency histogram")
-struct LoadScriptTests {
+@Suite("Call scripts and the latency histogram")
+struct CallScriptTests {
     static let suite = TestPaths.repository + "/Tests/Transcripts"
 
     static func document(_ name: String) throws -> TranscriptDocument {
@@ -13,21 +13,21 @@ struct LoadScriptTests {
 
     @Test func aTranscriptBecomesOneStepPerGuestLineAfterTheGreeting() throws {
         let document = try Self.document("main-menu-help-repeat-back.txt")
-        let script = LoadScript(document)
+        let script = CallScript(document)
         let typed = document.entries.filter { if case .typed = $0.content { true } else { false } }.count
         #expect(script.guestLineCount == typed)
         #expect(script.name == document.fileName)
-        #expect(LoadScript.refusal(for: document) == nil)
+        #expect(CallScript.refusal(for: document) == nil)
     }
 
     @Test func silenceClosingAndAgentsAreRefusedWithTheLineThatNeedsThem() throws {
         let silent = try Self.document("silence-goodbye.txt")
-        #expect(LoadScript.refusal(for: silent)?.hasPrefix("waits for the idle timeout (event no input, line ") == true)
+        #expect(CallScript.refusal(for: silent)?.hasPrefix("waits for the idle timeout (event no input, line ") == true)
         let closing = try Self.document("closing-during-a-call.txt")
-        #expect(LoadScript.refusal(for: closing)?.hasPrefix("needs the server to stop") == true)
+        #expect(CallScript.refusal(for: closing)?.hasPrefix("needs the server to stop") == true)
         let agent = try Self.document("agent-hangs-up.txt")
         let joined = try #require(agent.entries.first { if case .event(.agentJoined) = $0.content { true } else { false } })
-        #expect(LoadScript.refusal(for: agent) == "needs an agent at the console (event agent joined, line \(joined.line))")
+        #expect(CallScript.refusal(for: agent) == "needs an agent at the console (event agent joined, line \(joined.line))")
     }
 
     @Test func theLoadSetStartsNoActionAndNeedsNoSilence() throws {
@@ -35,7 +35,7 @@ struct LoadScriptTests {
         #expect(paths.count >= 4)
         for path in paths {
             let document = try TranscriptDocument.read(path: try path.get()).get()
-            #expect(LoadScript.refusal(for: document) == nil)
+            #expect(CallScript.refusal(for: document) == nil)
             #expect(!document.entries.contains { if case .event(.outcome) = $0.content { true } else { false } }, "\(document.fileName)")
         }
     }
