@@ -22,16 +22,17 @@ let package = Package(
         // Calendar days, times of day and local moments: the vocabulary of dates every layer shares.
         .target(name: "HotelCalendar", swiftSettings: shipped),
         // The prompt-file language and the conversation engine: pure, no sockets, no files.
-        .target(name: "Dialogue", dependencies: ["HotelCalendar"], swiftSettings: shipped),
+        .target(name: "Dialogue", dependencies: ["HotelCalendar", "Telnet"], swiftSettings: shipped),
         // The journal, the hotel's records, indexes and number allocation.
         .target(name: "Storage", dependencies: ["CSystem", "HotelCalendar"], swiftSettings: shipped),
-        // The telnet codec and line framing: what a peer's bytes mean, as values. No sockets.
+        // The telnet codec and line framing: what a peer's bytes mean, as values (TypedInput,
+        // what a person typed, is the input every layer above speaks). No sockets.
         .target(name: "Telnet", swiftSettings: shipped),
         // The I/O runtime: the epoll event loop, timers, wakers, signals, sockets and the
         // connections that frame their bytes with the codec. Bytes, never hotels.
         .target(name: "Reactor", dependencies: ["CSystem", "Telnet"], swiftSettings: shipped),
         // The transcript format: events, the recorder and its text, the parser, redaction, placeholders.
-        .target(name: "Transcript", dependencies: ["Dialogue"], swiftSettings: shipped),
+        .target(name: "Transcript", dependencies: ["Dialogue", "Telnet"], swiftSettings: shipped),
         // Guest sessions and the agent console: composes the conversation, the store and the runtime.
         .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(name: "record-transcripts", dependencies: ["TestSupport", "Switchboard", "Replay", "Transcript", "Dialogue"],
                           path: "Tests/RecordTranscripts"),
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "TestSupport"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Telnet", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "TelnetTests", dependencies: ["Telnet", "TestSupport"]),
         .testTarget(name: "ReactorTests", dependencies: ["Reactor", "Telnet", "TestSupport"]),

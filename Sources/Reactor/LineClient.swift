@@ -4,7 +4,7 @@ import Glibc
 /// as bytes for a `ByteClientDelegate` (the load driver and remote replay).
 ///
 /// Promises: connects without blocking the loop; a line client's connections frame input
-/// exactly as the server does (same `LineInput`s) but never answer telnet negotiation; a
+/// exactly as the server does (same `TypedInput`s) but never answer telnet negotiation; a
 /// byte client's hand over what they read untouched; output queued before the connect
 /// completes goes out once it does. Loop thread only.
 public final class LineClient {

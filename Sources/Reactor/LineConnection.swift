@@ -46,7 +46,7 @@ public final class LineConnection {
     private var inputEnded = false
     private var readingPaused = false
     /// Input decoded but not delivered because reading was paused meanwhile.
-    private var heldInput: [LineInput] = []
+    private var heldInput: [TypedInput] = []
     private var queuedForFlush = false
     private var waitingForWritable = false
 
@@ -367,7 +367,7 @@ extension LineConnection: EventLoopHandler {
                 bytes.connectionDidEndInput(self)
             } else {
                 if let last = codec.finish() {
-                    deliver(last)
+                    deliverInput(last)
                 }
                 deliverInput(.endOfInput)
             }
@@ -383,15 +383,11 @@ extension LineConnection: EventLoopHandler {
         switch event {
         case .reply:
             break  // sent by `readOnce` before the chunk's input is delivered
-        case .line(let text): deliverInput(.line(text))
-        case .tooLong(let limit): deliverInput(.tooLong(limit: limit))
-        case .invalidText: deliverInput(.invalidText)
-        case .controlCharacters: deliverInput(.controlCharacters)
-        case .interrupt: deliverInput(.interrupt)
+        case .typed(let input): deliverInput(input)
         }
     }
 
-    private func deliverInput(_ input: LineInput) {
+    private func deliverInput(_ input: TypedInput) {
         guard case .open = state else { return }
         if readingPaused || !heldInput.isEmpty {
             heldInput.append(input)

@@ -5,7 +5,7 @@ import Telnet
 /// exactly one `connectionDidClose`; nothing after that. Any method may call back into
 /// the connection (send, close, pause) safely.
 public protocol LineConnectionDelegate: AnyObject {
-    func connection(_ connection: LineConnection, didReceive input: LineInput)
+    func connection(_ connection: LineConnection, didReceive input: TypedInput)
     func connectionDidClose(_ connection: LineConnection, reason: CloseReason)
 }
 

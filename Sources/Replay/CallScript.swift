@@ -76,7 +76,7 @@ public struct CallScript: Sendable {
             case .closing: return "needs the server to stop (event closing, line \(entry.line))"
             case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded:
                 return "needs an agent at the console (event \(event.text.prefix { $0 != "=" }.split(separator: " ").dropLast().joined(separator: " ")), line \(entry.line))"
-            case .connected, .outcome, .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .hungUp,
+            case .connected, .outcome, .tooLong, .unreadable, .controlCharacters, .interrupt, .hungUp,
                  .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
                 continue
             }
@@ -123,7 +123,7 @@ public struct CallScript: Sendable {
             case .typed(let text):
                 turnOffset = entry.offset
                 start(Placeholder.occurrences(in: text).isEmpty ? .bytes(Array(text.utf8) + [13, 10]) : .text(text), at: entry)
-            case .event(.lineTooLong), .event(.lineNotUTF8), .event(.lineWithControlCharacters), .event(.interrupt):
+            case .event(.tooLong), .event(.unreadable), .event(.controlCharacters), .event(.interrupt):
                 turnOffset = entry.offset
                 if case .event(let event) = entry.content { start(.bytes(event.bytesThatCauseIt ?? []), at: entry) }
             case .event(.noInput):

@@ -115,7 +115,7 @@ public struct InProcessReplay {
             }
         case .guestHungUp, .guestStoppedReading:
             if conversation.isPerforming { guestLeftDuringAction = true }
-        case .connected, .noInput, .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .closing, .hungUp,
+        case .connected, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp,
              .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
              .note, .queueMoved, .queueEnded:
             break

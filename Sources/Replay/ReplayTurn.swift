@@ -41,8 +41,8 @@ extension TranscriptDocument {
             case .said, .event(.hungUp):
                 if turns.count == 1 && turns[0].expected.isEmpty { turns[0].offset = entry.offset }
                 turns[turns.count - 1].expected.append(entry)
-            case .typed, .event(.supervisorLeft(_, .some)), .event(.outcome), .event(.noInput), .event(.lineTooLong), .event(.lineNotUTF8),
-                 .event(.lineWithControlCharacters), .event(.interrupt), .event(.closing), .event(.guestHungUp),
+            case .typed, .event(.supervisorLeft(_, .some)), .event(.outcome), .event(.noInput), .event(.tooLong), .event(.unreadable),
+                 .event(.controlCharacters), .event(.interrupt), .event(.closing), .event(.guestHungUp),
                  .event(.guestFinishedSending), .event(.guestStoppedReading), .event(.agentJoined), .event(.agentSaid),
                  .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved), .event(.queueEnded):
                 turns.append(ReplayTurn(stimulus: entry, expected: [], offset: entry.offset))

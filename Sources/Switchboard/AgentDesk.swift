@@ -274,14 +274,14 @@ extension AgentDesk: LineServerDelegate {
         }
     }
 
-    func connection(_ connection: LineConnection, didReceive input: LineInput) {
+    func connection(_ connection: LineConnection, didReceive input: TypedInput) {
         guard let console = consoles[connection.id] else { return }
         switch input {
-        case .line(let line):
+        case .text(let line):
             perform(console.login.typed(line, roster: roster, lockouts: loginGuard, now: center.queueTime), on: console)
         case .tooLong(let limit):
             console.say("That line is too long (\(limit) bytes at most).")
-        case .invalidText, .controlCharacters:
+        case .unreadable, .controlCharacters:
             console.say("That line had characters the console cannot take; please type it again.")
         case .interrupt, .endOfInput:
             logOut(console)

@@ -315,7 +315,7 @@ extension ServiceCenter: LineServerDelegate {
         if let answered = connected.conversationEvent { run(answered, in: session, at: now) }
     }
 
-    public func connection(_ connection: LineConnection, didReceive input: LineInput) {
+    public func connection(_ connection: LineConnection, didReceive input: TypedInput) {
         // The session rides on its connection from the answer to the close: no table lookup
         // per line. It is exactly the one in `sessions` (checked in debug builds).
         guard let session = connection.context as? GuestSession else { return }
@@ -326,7 +326,7 @@ extension ServiceCenter: LineServerDelegate {
         let event: TranscriptEvent
         let staffNote: String?
         switch input {
-        case .line(let text):
+        case .text(let text):
             // With a person on the call, a whole line is theirs (shown to them), not the flow's.
             let withPerson = session.conversation.isWithAgent
             session.callLog.record(.guest, text, at: now, showingOn: desk, staff: withPerson ? session.staffInCall : nil)
@@ -334,13 +334,13 @@ extension ServiceCenter: LineServerDelegate {
             if session.inputEnded { finishIfDone(session) }
             return
         case .tooLong(let limit):
-            event = .lineTooLong(limit: limit)
+            event = .tooLong(limit: limit)
             staffNote = "the guest sent a line longer than \(limit) bytes (not shown); they were asked for a shorter one"
-        case .invalidText:
-            event = .lineNotUTF8
+        case .unreadable:
+            event = .unreadable
             staffNote = "the guest sent a line that is not readable text (not shown); they were asked to type it again"
         case .controlCharacters:
-            event = .lineWithControlCharacters
+            event = .controlCharacters
             staffNote = "the guest sent a line with control keys (not shown, so it cannot reach your terminal); they were asked to type it again"
         case .interrupt:
             event = .interrupt

@@ -5,7 +5,7 @@ import Glibc
 ///
 /// Promises: never holds more than `maxLineBytes` bytes (an over-long line is reported
 /// once, then discarded up to its end without buffering); a finished line is valid UTF-8
-/// free of C0 and C1 controls, or it is reported as `.invalidText` / `.controlCharacters`
+/// free of C0 and C1 controls, or it is reported as `.unreadable` / `.controlCharacters`
 /// instead of its bytes. The buffer is reused from line to line.
 struct LineAssembler: Sendable {
     let maxLineBytes: Int
@@ -81,12 +81,12 @@ struct LineAssembler: Sendable {
     }
 
     /// Ends the line: its event, or nil for a line that was discarded as too long.
-    mutating func take() -> TelnetCodec.Event? {
+    mutating func take() -> TypedInput? {
         defer { eraseLine() }
         if isDiscarding { return nil }
         let count = length
         if !hasNonASCII && !hasControl {
-            return .line(bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) })
+            return .text(bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) })
         }
         return bytes.withUnsafeBufferPointer {
             Self.classify(UnsafeBufferPointer(rebasing: $0[0..<count]), hasNonASCII: hasNonASCII, hasControl: hasControl)
@@ -95,7 +95,7 @@ struct LineAssembler: Sendable {
 
     /// Ends input: the partial line's event, or nil when nothing (or a discarded line)
     /// was pending.
-    mutating func takePartial() -> TelnetCodec.Event? {
+    mutating func takePartial() -> TypedInput? {
         if length == 0 && !isDiscarding { return nil }
         return take()
     }
@@ -113,10 +113,10 @@ struct LineAssembler: Sendable {
     }
 
     /// A finished line that holds non-ASCII or control bytes (as the flags say): its event.
-    static func classify(_ line: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool, hasControl: Bool) -> TelnetCodec.Event {
+    static func classify(_ line: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool, hasControl: Bool) -> TypedInput {
         let text: String
         if hasNonASCII {
-            guard let valid = String(validating: line, as: UTF8.self) else { return .invalidText }
+            guard let valid = String(validating: line, as: UTF8.self) else { return .unreadable }
             text = valid
         } else {
             text = String(decoding: line, as: UTF8.self)
@@ -133,6 +133,6 @@ struct LineAssembler: Sendable {
                 from = index + 1
             }
         }
-        return .line(text)
+        return .text(text)
     }
 }

@@ -10,18 +10,11 @@
 /// Replies never contain IAC unless the peer sent IAC first (`sawTelnet`); the
 /// `enableLocal`-style calls are the caller's choice and do not check it.
 public struct TelnetCodec: Sendable {
-    /// What the input meant. Replies come out in order with the other events.
+    /// What the input meant: what the person typed, and what to answer the peer's telnet
+    /// with, in the order they arose.
     public enum Event: Equatable, Sendable {
-        /// A complete, valid line without its ending; trailing spaces kept.
-        case line(String)
-        /// The current line passed `limit` bytes; the rest of it is dropped.
-        case tooLong(limit: Int)
-        /// A line that is not valid UTF-8.
-        case invalidText
-        /// A line with C0 controls (ESC, BEL, …) or C1 controls (U+0080–U+009F).
-        case controlCharacters
-        /// IAC IP, IAC BRK or IAC AO: the user pressed an interrupt key.
-        case interrupt
+        /// A line or a problem with one (never `.endOfInput`: the connection knows that).
+        case typed(TypedInput)
         /// Bytes to write back to the peer: negotiation answers, the AYT answer.
         case reply([UInt8])
     }
@@ -101,7 +94,7 @@ public struct TelnetCodec: Sendable {
     }
 
     /// End of input: the final unterminated line (if any, non-empty), then a fresh state.
-    public mutating func finish() -> Event? {
+    public mutating func finish() -> TypedInput? {
         parser = .data
         afterCR = false
         return line.takePartial()
@@ -283,14 +276,14 @@ public struct TelnetCodec: Sendable {
     }
 
     private mutating func endLine(into events: inout [Event]) {
-        if let event = line.take() {
-            emit(event, into: &events)
+        if let typed = line.take() {
+            emit(typed, into: &events)
         }
     }
 
-    private mutating func emit(_ event: Event, into events: inout [Event]) {
+    private mutating func emit(_ typed: TypedInput, into events: inout [Event]) {
         flushReplies(into: &events)
-        events.append(event)
+        events.append(.typed(typed))
     }
 
     private mutating func flushReplies(into events: inout [Event]) {

@@ -1,3 +1,4 @@
+import Telnet
 import Dialogue
 
 // What a conversation hears of each transcript entry: the one mapping from what a call
@@ -14,9 +15,9 @@ extension TranscriptEvent {
         case .connected: .answered
         case .outcome(let outcome): .outcome(outcome)
         case .noInput: .silence
-        case .lineTooLong(let limit): .guest(.tooLong(limit: limit))
-        case .lineNotUTF8: .guest(.unreadable)
-        case .lineWithControlCharacters: .guest(.controlCharacters)
+        case .tooLong(let limit): .guest(.tooLong(limit: limit))
+        case .unreadable: .guest(.unreadable)
+        case .controlCharacters: .guest(.controlCharacters)
         case .interrupt: .guest(.interrupt)
         case .closing: .closing
         case .agentJoined(_, let name): .agentJoined(name: name)
@@ -38,7 +39,7 @@ extension TranscriptEntry.Content {
     /// as `TranscriptEvent.conversationEvent`; nil for what the line said.
     @inlinable public var conversationEvent: ConversationEvent? {
         switch self {
-        case .typed(let text): .guest(.line(text))
+        case .typed(let text): .guest(.text(text))
         case .event(let event): event.conversationEvent
         case .said: nil
         }

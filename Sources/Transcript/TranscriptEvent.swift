@@ -13,9 +13,9 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// The guest was silent for the idle time.
     case noInput
     /// The guest sent a line past the line's limit.
-    case lineTooLong(limit: Int)
-    case lineNotUTF8
-    case lineWithControlCharacters
+    case tooLong(limit: Int)
+    case unreadable
+    case controlCharacters
     /// Telnet's interrupt (IAC IP): the line takes it as "quit".
     case interrupt
     /// The server is stopping and tells the guest so.
@@ -59,9 +59,9 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .connected(let peer): return "connected from \(peer)"
         case .outcome(let outcome): return OutcomeText.encode(outcome)
         case .noInput: return "no input"
-        case .lineTooLong(let limit): return "line longer than \(limit) bytes"
-        case .lineNotUTF8: return "line not UTF-8"
-        case .lineWithControlCharacters: return "line with control characters"
+        case .tooLong(let limit): return "line longer than \(limit) bytes"
+        case .unreadable: return "line not UTF-8"
+        case .controlCharacters: return "line with control characters"
         case .interrupt: return "interrupt"
         case .closing: return "closing"
         case .hungUp: return "hung up"
@@ -87,7 +87,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     public var needsAnAgent: Bool {
         switch self {
         case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
-        case .connected, .outcome, .noInput, .lineTooLong, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .closing,
+        case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
              .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
             return false
         }
@@ -154,9 +154,9 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// interrupt); nil for the events a guest does not cause by sending.
     public var bytesThatCauseIt: [UInt8]? {
         switch self {
-        case .lineTooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [13, 10]
-        case .lineNotUTF8: return [0xC3, 0x28, 13, 10]
-        case .lineWithControlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]
+        case .tooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [13, 10]
+        case .unreadable: return [0xC3, 0x28, 13, 10]
+        case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]
         case .interrupt: return [255, 244]  // IAC IP
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved,
              .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded:
@@ -165,7 +165,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     }
 
     static let fixed: [TranscriptEvent] = [
-        .noInput, .lineNotUTF8, .lineWithControlCharacters, .interrupt, .closing, .hungUp, .guestHungUp,
+        .noInput, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp, .guestHungUp,
         .guestFinishedSending, .guestStoppedReading,
     ]
 
@@ -177,7 +177,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         if let staff = parseStaffEvent(text) { return staff }
         if let reason = text.dropPrefix("not saved: ") { return .success(.notSaved(reason: reason)) }
         if let rest = text.dropPrefix("line longer than "), rest.hasSuffix(" bytes"), let limit = Int(rest.dropLast(" bytes".count)), limit > 0 {
-            return .success(.lineTooLong(limit: limit))
+            return .success(.tooLong(limit: limit))
         }
         let known = fixed.map(\.text) + ["outcome …", "connected from …", "not saved: …", "line longer than N bytes"]
             + staffEvents.map { $0.words.joined(separator: " ") + " …" }

@@ -9,10 +9,10 @@ import Reactor
 final class EchoServer: LineServerDelegate {
     func lineServer(_ server: LineServer, didAccept connection: LineConnection) {}
 
-    func connection(_ connection: LineConnection, didReceive input: LineInput) {
+    func connection(_ connection: LineConnection, didReceive input: TypedInput) {
         switch input {
-        case .line(let text): connection.sendLine(text)
-        case .tooLong, .invalidText, .controlCharacters, .interrupt: connection.sendLine("?")
+        case .text(let text): connection.sendLine(text)
+        case .tooLong, .unreadable, .controlCharacters, .interrupt: connection.sendLine("?")
         case .endOfInput: connection.close()
         }
     }

@@ -40,11 +40,11 @@ final class EchoDelegate: LineServerDelegate {
         "busy: max number of clients reached"
     }
 
-    func connection(_ connection: LineConnection, didReceive input: LineInput) {
+    func connection(_ connection: LineConnection, didReceive input: TypedInput) {
         switch input {
-        case .line(let text): command(text, on: connection)
+        case .text(let text): command(text, on: connection)
         case .tooLong(let limit): connection.sendLine("too long \(limit)")
-        case .invalidText: connection.sendLine("invalid text")
+        case .unreadable: connection.sendLine("invalid text")
         case .controlCharacters: connection.sendLine("control characters")
         case .interrupt: connection.sendLine("interrupt")
         case .endOfInput:

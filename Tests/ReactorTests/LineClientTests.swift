@@ -10,7 +10,7 @@ import Reactor
     final class ScriptedClient: LineClientDelegate {
         let loop: EventLoop
         var script: [String]
-        var received: [LineInput] = []
+        var received: [TypedInput] = []
         var connected = false
         var closeReason: CloseReason?
 
@@ -23,10 +23,10 @@ import Reactor
             connected = true
         }
 
-        func connection(_ connection: LineConnection, didReceive input: LineInput) {
+        func connection(_ connection: LineConnection, didReceive input: TypedInput) {
             received.append(input)
             if input == .endOfInput { loop.stop() }
-            if case .line(let text) = input, text.hasPrefix("welcome") || text.hasPrefix("echo") {
+            if case .text(let text) = input, text.hasPrefix("welcome") || text.hasPrefix("echo") {
                 if script.isEmpty {
                     connection.sendLine("close")
                 } else {
@@ -53,8 +53,8 @@ import Reactor
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
         try loop.run()
         #expect(client.connected)
-        #expect(client.received == [.line("welcome 1"), .line("echo: one"), .line("echo: twö"), .line("echo: "),
-                                    .line("bye"), .endOfInput])
+        #expect(client.received == [.text("welcome 1"), .text("echo: one"), .text("echo: twö"), .text("echo: "),
+                                    .text("bye"), .endOfInput])
         #expect(client.closeReason == nil)
         connection.close()
         loop.requestImmediateWakeUp()
@@ -115,7 +115,7 @@ import Reactor
         shutdown(peer, Int32(SHUT_WR))
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
         try loop.run()
-        #expect(client.received == [.line("bye"), .endOfInput])
+        #expect(client.received == [.text("bye"), .endOfInput])
         if resetting { connection.reset() } else { connection.close() }
         loop.requestImmediateWakeUp()
         loop.addBeforeSleep { loop.stop() }

@@ -55,7 +55,7 @@ import Reactor
                 self.visit = visit
                 loop.stop()
             }
-            func connection(_ connection: LineConnection, didReceive input: LineInput) {}
+            func connection(_ connection: LineConnection, didReceive input: TypedInput) {}
             func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {}
             func busyMessage(for server: LineServer) -> String { "busy" }
         }

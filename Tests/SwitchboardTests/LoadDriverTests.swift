@@ -71,8 +71,8 @@ struct LoadDriverTests {
             accepted.value.withLock { $0 += 1 }
         }
 
-        func connection(_ connection: LineConnection, didReceive input: LineInput) {
-            if case .line(let text) = input { connection.sendLine(text) } else { connection.close() }
+        func connection(_ connection: LineConnection, didReceive input: TypedInput) {
+            if case .text(let text) = input { connection.sendLine(text) } else { connection.close() }
         }
 
         func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {}

@@ -27,7 +27,7 @@ struct CodecHarness {
             all += feed(chunk)
         }
         if finish, let last = codec.finish() {
-            all.append(last)
+            all.append(.typed(last))
         }
         return all
     }
@@ -50,3 +50,12 @@ func mergingReplies(_ events: [TelnetCodec.Event]) -> [TelnetCodec.Event] {
 func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 let iac = TelnetCommand.iac
+
+/// The codec's typed events as the tests write them: `.text("yes")` for `.typed(.text("yes"))`.
+extension TelnetCodec.Event {
+    static func text(_ text: String) -> Self { .typed(.text(text)) }
+    static func tooLong(limit: Int) -> Self { .typed(.tooLong(limit: limit)) }
+    static var unreadable: Self { .typed(.unreadable) }
+    static var controlCharacters: Self { .typed(.controlCharacters) }
+    static var interrupt: Self { .typed(.interrupt) }
+}

@@ -28,9 +28,9 @@ import Telnet
         var drip = CodecHarness()
         let dripped = mergingReplies(drip.feed(chunks: Self.mixedStream.map { [$0] }, finish: true))
         #expect(dripped == expected)
-        #expect(expected.contains(.line("line \(Self.rounds - 1) with ünïcödé 日本   tab")))
-        #expect(expected.contains(.line("erase!")))
-        #expect(expected.last == .line("no newline"))
+        #expect(expected.contains(.text("line \(Self.rounds - 1) with ünïcödé 日本   tab")))
+        #expect(expected.contains(.text("erase!")))
+        #expect(expected.last == .text("no newline"))
         #expect(expected.filter { $0 == .tooLong(limit: 1024) }.count == Self.rounds)
     }
 
@@ -65,7 +65,7 @@ import Telnet
             var chunked = CodecHarness(maxLineBytes: 64)
             let got = mergingReplies(chunked.feed(chunks: Self.split(input, using: &generator), finish: true))
             #expect(got == expected, "seed \(seed) iteration \(iteration): chunking changed the events")
-            for case .line(let text) in expected where text.utf8.count > 64 {
+            for case .typed(.text(let text)) in expected where text.utf8.count > 64 {
                 Issue.record("seed \(seed) iteration \(iteration): line of \(text.utf8.count) bytes passed a limit of 64")
             }
         }

@@ -99,7 +99,7 @@ struct ArrayLineAssembler {
     }
 
     /// Ends the line: its event, or nil for a line that was discarded as too long.
-    mutating func take() -> TelnetCodec.Event? {
+    mutating func take() -> TypedInput? {
         defer { eraseLine() }
         if isDiscarding { return nil }
         return Self.classify(bytes)
@@ -107,15 +107,15 @@ struct ArrayLineAssembler {
 
     /// What a finished line is, decided scalar by scalar and independently of the
     /// assembler's byte-level shortcuts: not UTF-8, holding a C0 or C1 control or DEL, or text.
-    static func classify(_ bytes: [UInt8]) -> TelnetCodec.Event {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return .invalidText }
+    static func classify(_ bytes: [UInt8]) -> TypedInput {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .unreadable }
         let isControl = { (scalar: Unicode.Scalar) in scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
-        return text.unicodeScalars.contains(where: isControl) ? .controlCharacters : .line(text)
+        return text.unicodeScalars.contains(where: isControl) ? .controlCharacters : .text(text)
     }
 
     /// Ends input: the partial line's event, or nil when nothing (or a discarded line)
     /// was pending.
-    mutating func takePartial() -> TelnetCodec.Event? {
+    mutating func takePartial() -> TypedInput? {
         if bytes.isEmpty && !isDiscarding { return nil }
         return take()
     }

@@ -5,13 +5,13 @@ import Telnet
 @Suite struct TelnetCommandTests {
     @Test func iacIACIsALiteral0xFFWhichIsNotText() {
         var harness = CodecHarness()
-        #expect(harness.feed(bytes("a") + [iac, iac] + bytes("b\r\n")) == [.invalidText])
+        #expect(harness.feed(bytes("a") + [iac, iac] + bytes("b\r\n")) == [.unreadable])
         #expect(harness.codec.sawTelnet)
     }
 
     @Test func rawInputLeavesSawTelnetFalse() {
         var harness = CodecHarness()
-        #expect(harness.feed("hello\r\n") == [.line("hello")])
+        #expect(harness.feed("hello\r\n") == [.text("hello")])
         #expect(!harness.codec.sawTelnet)
     }
 
@@ -19,16 +19,16 @@ import Telnet
         var harness = CodecHarness()
         let terminalType: [UInt8] = [iac, TelnetCommand.sb, TelnetOption.terminalType, 0] + bytes("xterm")
             + [iac, iac, 7, iac, TelnetCommand.se]
-        #expect(harness.feed(bytes("ab") + terminalType + bytes("cd\r\n")) == [.line("abcd")])
+        #expect(harness.feed(bytes("ab") + terminalType + bytes("cd\r\n")) == [.text("abcd")])
     }
 
     @Test func overlongSubnegotiationIsAbandonedAndInputReadAgain() {
         var harness = CodecHarness()
         let endless = [iac, TelnetCommand.sb, TelnetOption.terminalType] + [UInt8](repeating: UInt8(ascii: "z"), count: 600)
         let events = harness.feed(endless + bytes("\r\nok\r\n"))
-        #expect(events.last == .line("ok"))
+        #expect(events.last == .text("ok"))
         #expect(events.count == 2)
-        if case .line(let spill)? = events.first {
+        if case .typed(.text(let spill))? = events.first {
             #expect(spill.utf8.count < 600 - TelnetCodec.maxSubnegotiationBytes + 2)
         }
     }
@@ -37,7 +37,7 @@ import Telnet
         var harness = CodecHarness()
         let input = bytes("a") + [iac, TelnetCommand.nop] + bytes("b") + [iac, TelnetCommand.dm]
             + bytes("c") + [iac, TelnetCommand.ga] + bytes("\r\n")
-        #expect(harness.feed(input) == [.line("abc")])
+        #expect(harness.feed(input) == [.text("abc")])
     }
 
     @Test func areYouThereGetsPlainTextReply() {
@@ -47,19 +47,19 @@ import Telnet
 
     @Test func eraseCharacterRemovesOneWholeScalar() {
         var harness = CodecHarness()
-        #expect(harness.feed(bytes("ab€") + [iac, TelnetCommand.ec] + bytes("\r\n")) == [.line("ab")])
-        #expect(harness.feed(bytes("x") + [iac, TelnetCommand.ec, iac, TelnetCommand.ec] + bytes("y\n")) == [.line("y")])
+        #expect(harness.feed(bytes("ab€") + [iac, TelnetCommand.ec] + bytes("\r\n")) == [.text("ab")])
+        #expect(harness.feed(bytes("x") + [iac, TelnetCommand.ec, iac, TelnetCommand.ec] + bytes("y\n")) == [.text("y")])
     }
 
     @Test func eraseLineStartsAfresh() {
         var harness = CodecHarness()
-        #expect(harness.feed(bytes("garbage") + [iac, TelnetCommand.el] + bytes("fresh\r\n")) == [.line("fresh")])
+        #expect(harness.feed(bytes("garbage") + [iac, TelnetCommand.el] + bytes("fresh\r\n")) == [.text("fresh")])
     }
 
     @Test func eraseLineEndsAnOverlongLine() {
         var harness = CodecHarness(maxLineBytes: 4)
         let events = harness.feed(bytes("too long") + [iac, TelnetCommand.el] + bytes("ok\n"))
-        #expect(events == [.tooLong(limit: 4), .line("ok")])
+        #expect(events == [.tooLong(limit: 4), .text("ok")])
     }
 
     @Test func interruptProcessBreakAndAbortOutputAreInterrupts() {
@@ -74,20 +74,20 @@ import Telnet
         #expect(harness.feed([TelnetCommand.do]).isEmpty)
         #expect(harness.feed([TelnetOption.echo]) == [.reply([iac, TelnetCommand.wont, TelnetOption.echo])])
         #expect(harness.feed(bytes("a") + [iac]).isEmpty)
-        #expect(harness.feed([iac] + bytes("b\n")) == [.invalidText])
+        #expect(harness.feed([iac] + bytes("b\n")) == [.unreadable])
         #expect(harness.feed([iac, TelnetCommand.sb, 31, 0]).isEmpty)
         #expect(harness.feed([80, iac]).isEmpty)
-        #expect(harness.feed([TelnetCommand.se] + bytes("ok\n")) == [.line("ok")])
+        #expect(harness.feed([TelnetCommand.se] + bytes("ok\n")) == [.text("ok")])
     }
 
     @Test func crThenCommandThenLFIsStillOneLineEnd() {
         var harness = CodecHarness()
-        #expect(harness.feed(bytes("a\r") + [iac, TelnetCommand.nop] + bytes("\nb\n")) == [.line("a"), .line("b")])
+        #expect(harness.feed(bytes("a\r") + [iac, TelnetCommand.nop] + bytes("\nb\n")) == [.text("a"), .text("b")])
     }
 
     @Test func repliesKeepTheirPlaceAmongLines() {
         var harness = CodecHarness()
         let input = bytes("one\n") + [iac, TelnetCommand.ayt] + bytes("two\n")
-        #expect(harness.feed(input) == [.line("one"), .reply(TelnetCodec.defaultAreYouThereReply), .line("two")])
+        #expect(harness.feed(input) == [.text("one"), .reply(TelnetCodec.defaultAreYouThereReply), .text("two")])
     }
 }

@@ -17,9 +17,9 @@ struct ConversationEventMappingTests {
         (.outcome(.found(stay)), .outcome(.found(stay))),
         (.outcome(.saved(reference: "R1000017", guestFile: nil)), .outcome(.saved(reference: "R1000017", guestFile: nil))),
         (.noInput, .silence),
-        (.lineTooLong(limit: 1024), .guest(.tooLong(limit: 1024))),
-        (.lineNotUTF8, .guest(.unreadable)),
-        (.lineWithControlCharacters, .guest(.controlCharacters)),
+        (.tooLong(limit: 1024), .guest(.tooLong(limit: 1024))),
+        (.unreadable, .guest(.unreadable)),
+        (.controlCharacters, .guest(.controlCharacters)),
         (.interrupt, .guest(.interrupt)),
         (.closing, .closing),
         (.hungUp, nil),
@@ -58,8 +58,8 @@ struct ConversationEventMappingTests {
     }
 
     @Test func aGuestLineIsToldAsTypedAndWhatTheLineSaidIsNotTold() {
-        #expect(TranscriptEntry.Content.typed("24 Dec").conversationEvent == .guest(.line("24 Dec")))
-        #expect(TranscriptEntry.Content.typed("").conversationEvent == .guest(.line("")))
+        #expect(TranscriptEntry.Content.typed("24 Dec").conversationEvent == .guest(.text("24 Dec")))
+        #expect(TranscriptEntry.Content.typed("").conversationEvent == .guest(.text("")))
         #expect(TranscriptEntry.Content.said("Which day would you like to arrive?").conversationEvent == nil)
     }
 

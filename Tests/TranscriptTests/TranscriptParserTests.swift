@@ -51,7 +51,7 @@ struct TranscriptParserTests {
             return
         }
         #expect(stay.guestName == "Maria \"Mia\" López")
-        #expect(document.entries[5].content == .event(.lineTooLong(limit: 1024)))
+        #expect(document.entries[5].content == .event(.tooLong(limit: 1024)))
         #expect(document.entries[6].content == .typed(""), "an empty guest line whose trailing space an editor dropped")
         #expect(document.entries[7].content == .event(.hungUp))
         #expect(document.entries[3].written == "+2.131 guest a\\u{1b}[A and a \\\\ backslash", "written back as the recorder writes it")

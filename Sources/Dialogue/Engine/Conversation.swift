@@ -1,15 +1,5 @@
 import HotelCalendar
-
-/// What the guest's side of the line delivered: a whole line, a line the line refused, or
-/// telnet's interrupt.
-public enum GuestInput: Equatable, Sendable {
-    case line(String)
-    case tooLong(limit: Int)
-    case unreadable
-    case controlCharacters
-    /// Telnet's interrupt (Ctrl-C, IAC IP): taken as the guest typing "quit".
-    case interrupt
-}
+import Telnet
 
 /// What a conversation wants done; only the switchboard performs these.
 public enum ConversationEffect: Equatable, Sendable {
@@ -43,7 +33,7 @@ public struct Conversation: Sendable {
         case waiting(node: Int, step: Int, misses: Int, silences: Int)
         /// Waiting for the outcome of `action`, the `do` at `step` of `node`; what the guest
         /// sends meanwhile is `queued`, read once the outcome is in.
-        case performing(node: Int, step: Int, action: ActionKind, queued: [GuestInput])
+        case performing(node: Int, step: Int, action: ActionKind, queued: [TypedInput])
         /// After repeated wrong answers at `step` of `node`: asked whether they want a
         /// person, and silent `silences` times since.
         case offeringPerson(node: Int, step: Int, silences: Int)
@@ -193,7 +183,7 @@ public struct Conversation: Sendable {
 
     /// Reads inputs that were queued during an action, in order, until another action starts
     /// (the rest wait for it) or the call ends (the rest are dropped).
-    private mutating func read(_ queued: ArraySlice<GuestInput>, into effects: inout [ConversationEffect]) {
+    private mutating func read(_ queued: ArraySlice<TypedInput>, into effects: inout [ConversationEffect]) {
         var rest = queued
         while let input = rest.first {
             switch state {
@@ -226,11 +216,11 @@ public struct Conversation: Sendable {
     }
 
     /// The text key and words for a line the line refused; nil for a whole line.
-    private func lineProblem(_ input: GuestInput) -> (key: String, text: String)? {
+    private func lineProblem(_ input: TypedInput) -> (key: String, text: String)? {
         let key: String
         var details: [String: String] = [:]
         switch input {
-        case .line, .interrupt: return nil
+        case .text, .interrupt, .endOfInput: return nil
         case .tooLong(let limit):
             key = "line.too_long"
             details["line.limit"] = String(limit)
@@ -267,7 +257,9 @@ public struct Conversation: Sendable {
 
     /// What the guest sent: an answer to whatever they are asked, queued while an action is
     /// under way, or for a person in the call to read.
-    private mutating func take(_ input: GuestInput, into effects: inout [ConversationEffect]) {
+    private mutating func take(_ input: TypedInput, into effects: inout [ConversationEffect]) {
+        // The guest finished sending: the switchboard ends the call once nothing is pending.
+        if case .endOfInput = input { return }
         switch state {
         case .notStarted, .ended:
             return
@@ -289,8 +281,9 @@ public struct Conversation: Sendable {
         }
         let line: String
         switch input {
-        case .line(let text): line = text
+        case .text(let text): line = text
         case .interrupt: line = "quit"  // whatever the language: as the line always took it
+        case .endOfInput: return
         case .tooLong, .unreadable, .controlCharacters:
             if let problem = lineProblem(input) {
                 note(.lineProblem(key: problem.key))

@@ -1,3 +1,5 @@
+import Telnet
+
 /// Everything that can happen to a guest's conversation: the one way in, through
 /// `Conversation.handle(_:at:)`.
 ///
@@ -9,8 +11,9 @@
 public enum ConversationEvent: Equatable, Sendable {
     /// The call was answered: greet the guest (or ask for a language).
     case answered
-    /// The guest sent a line, a line the line refused, or telnet's interrupt.
-    case guest(GuestInput)
+    /// The guest typed something: a line, one the connection refused, telnet's interrupt
+    /// (taken as "quit"), or the end of their input (the switchboard's to finish the call on).
+    case guest(TypedInput)
     /// The guest was silent for the idle time.
     case silence
     /// The action asked for last (`ConversationEffect.perform`) turned out so.

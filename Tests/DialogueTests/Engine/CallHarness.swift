@@ -1,3 +1,4 @@
+import Telnet
 import Foundation
 import HotelCalendar
 import Testing
@@ -32,9 +33,9 @@ struct Call {
 
     var hungUp: Bool { effects.last == .hangUp }
 
-    mutating func send(_ line: String) { tell(.guest(.line(line))) }
+    mutating func send(_ line: String) { tell(.guest(.text(line))) }
 
-    mutating func send(_ input: GuestInput) { tell(.guest(input)) }
+    mutating func send(_ input: TypedInput) { tell(.guest(input)) }
 
     mutating func silence() { tell(.silence) }
 

@@ -1,3 +1,4 @@
+import Telnet
 import HotelCalendar
 import TestSupport
 @testable import Dialogue
@@ -40,7 +41,7 @@ struct FuzzCaller {
             step()
         }
         if conversation.hasEnded, problem == nil {
-            let after = [ConversationEvent.guest(.line("1")), .guest(.interrupt), .silence, .closing, .agentSaid(name: "Mei", text: "hello"),
+            let after = [ConversationEvent.guest(.text("1")), .guest(.interrupt), .silence, .closing, .agentSaid(name: "Mei", text: "hello"),
                          .supervisorJoined(name: "Sara"), .supervisorLeft(name: "Sara"), .agentJoined(name: "Mei"), .agentLeft(.released),
                          .queueMoved(position: 1, expectedWaitSeconds: nil), .queueEnded(.noOne)]
                 .flatMap { conversation.handle($0, at: now) }
@@ -60,11 +61,11 @@ struct FuzzCaller {
         case 0..<6:
             check("silence", conversation.handle(.silence, at: now))
         case 6..<9:
-            let input = [GuestInput.tooLong(limit: 1024), .unreadable, .controlCharacters].randomElement(using: &random)!
+            let input = [TypedInput.tooLong(limit: 1024), .unreadable, .controlCharacters].randomElement(using: &random)!
             check("\(input)", conversation.handle(.guest(input), at: now))
         default:
             let line = Bool.random(using: &random) ? fittingLine() : randomLine()
-            check("line \(line.debugDescription.prefix(80))", conversation.handle(.guest(.line(line)), at: now))
+            check("line \(line.debugDescription.prefix(80))", conversation.handle(.guest(.text(line)), at: now))
         }
     }
 

@@ -1,3 +1,4 @@
+import Telnet
 import HotelCalendar
 import Testing
 @testable import Dialogue
@@ -68,19 +69,19 @@ struct LineProblemTests {
     static let rooms = "How many rooms would you like? (1 to 5)"
 
     @Test(arguments: [
-        (GuestInput.tooLong(limit: 1024), "I'm sorry, that answer is too long (1024 characters at most). Please try a shorter one."),
+        (TypedInput.tooLong(limit: 1024), "I'm sorry, that answer is too long (1024 characters at most). Please try a shorter one."),
         (.unreadable, "I'm sorry, I couldn't read that; some characters were garbled. Please type it again."),
         (.controlCharacters, "I'm sorry, that answer had keys I can't read (such as arrow keys). Please type it again."),
     ])
-    func aRefusedLineIsExplainedAndTheQuestionAskedAgain(input: GuestInput, explanation: String) {
+    func aRefusedLineIsExplainedAndTheQuestionAskedAgain(input: TypedInput, explanation: String) {
         var call = Places.call(at: Places.rooms)
         call.send(input)
         #expect(call.heard == explanation + " " + Self.rooms)
         #expect(call.conversation.currentNode == "booking.rooms")
     }
 
-    @Test(arguments: [GuestInput.tooLong(limit: 1024), .unreadable, .controlCharacters])
-    func aRefusedLineIsNoWrongAnswer(input: GuestInput) {
+    @Test(arguments: [TypedInput.tooLong(limit: 1024), .unreadable, .controlCharacters])
+    func aRefusedLineIsNoWrongAnswer(input: TypedInput) {
         var call = Places.call(at: Places.rooms)
         call.answer("nine", "ten")
         for _ in 0..<3 { call.send(input) }
