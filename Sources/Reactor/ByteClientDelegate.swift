@@ -11,13 +11,13 @@
 /// (send, close, reset) safely. The client holds its delegate until its loop is closed.
 public protocol ByteClientDelegate: AnyObject {
     /// The connection is established; output queued before now is being sent.
-    func connectionDidConnect(_ connection: LineConnection)
+    func connectionDidConnect(_ connection: Connection)
     /// The next bytes the peer sent, as read.
-    func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer)
+    func connection(_ connection: Connection, didRead bytes: UnsafeRawBufferPointer)
     /// The peer ended its side (it will send nothing more); the connection stays open for
     /// output until it is closed.
-    func connectionDidEndInput(_ connection: LineConnection)
+    func connectionDidEndInput(_ connection: Connection)
     /// The connection ended: after a `close` or `reset`, or by itself (the reason says how;
     /// `.error(errno)` when the connect failed).
-    func connectionDidClose(_ connection: LineConnection, reason: CloseReason)
+    func connectionDidClose(_ connection: Connection, reason: CloseReason)
 }

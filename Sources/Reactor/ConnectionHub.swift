@@ -10,23 +10,23 @@ import Telnet
 /// while callbacks queue more, so nothing waits for an unrelated wake-up.
 final class ConnectionHub {
     let loop: EventLoop
-    let limits: LineLimits
+    let limits: ConnectionLimits
     /// Servers answer telnet negotiation; the load client only reads lines.
     let answersTelnet: Bool
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
     /// Nil for a byte client, which has `byteDelegate` instead.
-    var delegate: (any LineConnectionDelegate)?
+    var delegate: (any ConnectionDelegate)?
     /// Set, instead of `delegate`, for a client that reads bytes unframed (the load driver,
     /// remote replay): the codec is skipped.
     var byteDelegate: (any ByteClientDelegate)?
 
-    private(set) var connections: [UInt64: LineConnection] = [:]
+    private(set) var connections: [UInt64: Connection] = [:]
     private var lingering: [Int32: LingeringClose] = [:]
     private var nextID: UInt64 = 0
-    private var resumeQueue: [LineConnection] = []
-    private var flushQueue: [LineConnection] = []
-    private var freeQueue: [LineConnection] = []
-    private var batch: [LineConnection] = []
+    private var resumeQueue: [Connection] = []
+    private var flushQueue: [Connection] = []
+    private var freeQueue: [Connection] = []
+    private var batch: [Connection] = []
     private var eventScratch: [TelnetCodec.Event] = []
     private var runningQueues = false
 
@@ -34,7 +34,7 @@ final class ConnectionHub {
     /// the kernel sends FIN rather than RST and the peer reads our last words.
     private static let lingerSeconds = 2.0
 
-    init(loop: EventLoop, limits: LineLimits, answersTelnet: Bool) {
+    init(loop: EventLoop, limits: ConnectionLimits, answersTelnet: Bool) {
         self.loop = loop
         self.limits = limits
         self.answersTelnet = answersTelnet
@@ -49,27 +49,27 @@ final class ConnectionHub {
         return nextID
     }
 
-    func add(_ connection: LineConnection, interest: IOEvents) throws {
+    func add(_ connection: Connection, interest: IOEvents) throws {
         try loop.register(connection.fd, interest: interest, handler: connection)
         connections[connection.id] = connection
     }
 
-    func remove(_ connection: LineConnection) {
+    func remove(_ connection: Connection) {
         connections[connection.id] = nil
     }
 
     // Plain arrays, no key paths: a key path projection costs more than the append itself.
-    func needsResume(_ connection: LineConnection) {
+    func needsResume(_ connection: Connection) {
         resumeQueue.append(connection)
         wakeUpIfIdle()
     }
 
-    func needsFlush(_ connection: LineConnection) {
+    func needsFlush(_ connection: Connection) {
         flushQueue.append(connection)
         wakeUpIfIdle()
     }
 
-    func needsFree(_ connection: LineConnection) {
+    func needsFree(_ connection: Connection) {
         freeQueue.append(connection)
         wakeUpIfIdle()
     }
@@ -154,7 +154,7 @@ final class ConnectionHub {
     /// Empties a batch, keeping its memory, from the end: a batch holds a connection or
     /// two, and `removeAll(keepingCapacity:)` costs a generic range replacement whatever
     /// the count.
-    private static func empty(_ batch: inout [LineConnection]) {
+    private static func empty(_ batch: inout [Connection]) {
         while batch.popLast() != nil {}
     }
 

@@ -18,7 +18,7 @@ public struct InProcessReplay {
         /// False when the actions themselves differ: `--accept` cannot mend that.
         public var canAccept: Bool
         /// What the line said in each turn, placeholders written back in.
-        public var outputs: [[LineOutput]]
+        public var outputs: [[Said]]
         /// The nodes and branches this call went through (when traced).
         public var covered: Set<CoveragePoint>
 
@@ -35,7 +35,7 @@ public struct InProcessReplay {
     private let originals: [String: String]
     private var divergence: ReplayDivergence?
     private var canAccept = true
-    private var outputs: [[LineOutput]] = []
+    private var outputs: [[Said]] = []
     private var covered: Set<CoveragePoint> = []
     /// The line of the turn that started the action under way.
     private var actionStartedAt: Int?
@@ -75,10 +75,10 @@ public struct InProcessReplay {
         }
         let effects = event.map { conversation.handle($0, at: now) } ?? []
         if conversation.isTracing { covered.formUnion(conversation.takeTrace().flatMap(CoveragePoint.points)) }
-        var said: [LineOutput] = []
+        var said: [Said] = []
         for effect in effects {
             switch effect {
-            case .say(let text): said += text.split(separator: "\n", omittingEmptySubsequences: false).map { .line(readBack(String($0))) }
+            case .say(let text): said += text.split(separator: "\n", omittingEmptySubsequences: false).map { .text(readBack(String($0))) }
             case .hangUp: said.append(.hangUp)
             case .perform: actionStartedAt = turn.stimulus?.line ?? turn.expected.first?.line ?? 1
             }
@@ -131,11 +131,11 @@ public struct InProcessReplay {
                          removed: added == nil ? document.line(line) : nil, added: added, quoting: added == nil)
     }
 
-    private mutating func matches(_ expected: [TranscriptEntry], _ said: [LineOutput]) -> Bool {
+    private mutating func matches(_ expected: [TranscriptEntry], _ said: [Said]) -> Bool {
         guard expected.count == said.count else { return false }
         for (entry, output) in zip(expected, said) {
             switch (entry.content, output) {
-            case (.said(let text), .line(let line)):
+            case (.said(let text), .text(let line)):
                 if !bindings.match(expected: text, actual: original(line)) { return false }
             case (.event(.hungUp), .hangUp):
                 continue

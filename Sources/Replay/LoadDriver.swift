@@ -1,7 +1,7 @@
 import Reactor
 
 /// Many guests at once against a running line (or an echo server, or Redis), all on one
-/// event loop through one `LineClient`: no thread per guest.
+/// event loop through one `Dialer`: no thread per guest.
 ///
 /// Each guest plays `CallScript`s round-robin, one call per connection, each call a
 /// `ScriptedCall` (the matcher remote replay uses too): it sends a step's line, and as soon
@@ -71,7 +71,7 @@ public final class LoadDriver: ByteClientDelegate {
 
     private final class Guest {
         let number: Int
-        var connection: LineConnection?
+        var connection: Connection?
         /// The call under way (the last one, once it is done).
         var call: ScriptedCall?
         var sentAt = MonotonicTime(nanoseconds: 0)
@@ -90,7 +90,7 @@ public final class LoadDriver: ByteClientDelegate {
     private let loop: EventLoop
     private let scripts: [CallScript]
     private let settings: Settings
-    private var client: LineClient!
+    private var client: Dialer!
     private var guests: [Guest] = []
     private var nextScript = 0
     /// What the call being driven asks for, carried out at once; reused from call to call.
@@ -133,9 +133,9 @@ public final class LoadDriver: ByteClientDelegate {
         let loop = try EventLoop()
         defer { loop.close() }
         let driver = LoadDriver(loop: loop, scripts: scripts, settings: settings, progress: progress)
-        var limits = LineLimits()
+        var limits = ConnectionLimits()
         limits.maxConnections = Int.max
-        driver.client = LineClient(loop: loop, limits: limits, byteDelegate: driver)
+        driver.client = Dialer(loop: loop, limits: limits, byteDelegate: driver)
         driver.start()
         try loop.run()
         return driver.report(until: loop.now)
@@ -194,26 +194,26 @@ public final class LoadDriver: ByteClientDelegate {
         }
     }
 
-    public func connectionDidConnect(_ connection: LineConnection) {
+    public func connectionDidConnect(_ connection: Connection) {
         connectedOnce = true
         guard let guest = connection.context as? Guest, !guest.isDone else { return }
         guest.call?.connected(into: &actions)
         carryOut(for: guest)
     }
 
-    public func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
+    public func connection(_ connection: Connection, didRead bytes: UnsafeRawBufferPointer) {
         guard let guest = connection.context as? Guest, !guest.isDone else { return }
         guest.call?.read(bytes, into: &actions)
         carryOut(for: guest)
     }
 
-    public func connectionDidEndInput(_ connection: LineConnection) {
+    public func connectionDidEndInput(_ connection: Connection) {
         guard let guest = connection.context as? Guest, !guest.isDone else { return }
         guest.call?.inputEnded(into: &actions)
         carryOut(for: guest)
     }
 
-    public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+    public func connectionDidClose(_ connection: Connection, reason: CloseReason) {
         guard let guest = connection.context as? Guest else { return }
         guest.connection = nil
         if !guest.isDone {

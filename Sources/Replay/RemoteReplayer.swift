@@ -33,12 +33,12 @@ public final class RemoteReplayer: ByteClientDelegate {
     /// The transcript being replayed, on its connection.
     private struct Replay {
         let document: TranscriptDocument
-        let connection: LineConnection
+        let connection: Connection
         var call: ScriptedCall
     }
 
     private let loop: EventLoop
-    private var client: LineClient!
+    private var client: Dialer!
     private var replay: Replay?
     private var timer: TimerID?
     private var verdict: RemoteVerdict?
@@ -46,14 +46,14 @@ public final class RemoteReplayer: ByteClientDelegate {
 
     public init(loop: EventLoop) {
         self.loop = loop
-        client = LineClient(loop: loop, byteDelegate: self)
+        client = Dialer(loop: loop, byteDelegate: self)
     }
 
     /// Connects to `host:port`, replays `document` (its numbers already placeholders), and
     /// returns the verdict once there is one. Throws only when the loop fails.
     public func replay(_ document: TranscriptDocument, host: String, port: UInt16, timeouts: Timeouts = Timeouts()) throws -> RemoteVerdict {
         precondition(replay == nil, "one replay at a time")
-        let connection: LineConnection
+        let connection: Connection
         do {
             connection = try client.connect(host: host, port: port)
         } catch {
@@ -69,25 +69,25 @@ public final class RemoteReplayer: ByteClientDelegate {
         return result
     }
 
-    public func connectionDidConnect(_ connection: LineConnection) {
+    public func connectionDidConnect(_ connection: Connection) {
         guard replay?.connection === connection else { return }
         replay!.call.connected(into: &actions)
         carryOut()
     }
 
-    public func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
+    public func connection(_ connection: Connection, didRead bytes: UnsafeRawBufferPointer) {
         guard replay?.connection === connection else { return }
         replay!.call.read(bytes, into: &actions)
         carryOut()
     }
 
-    public func connectionDidEndInput(_ connection: LineConnection) {
+    public func connectionDidEndInput(_ connection: Connection) {
         guard replay?.connection === connection else { return }
         replay!.call.inputEnded(into: &actions)
         carryOut()
     }
 
-    public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+    public func connectionDidClose(_ connection: Connection, reason: CloseReason) {
         guard replay?.connection === connection else { return }  // a replay finished earlier, closing now
         replay!.call.closed(reason, into: &actions)
         carryOut()
@@ -140,7 +140,7 @@ public final class RemoteReplayer: ByteClientDelegate {
             case .saidSomethingElse, .hungUp, .closed, .timedOut, .needsAgent: removed = document.line(divergence.line)
             }
             return .failed(ReplayDivergence.at(divergence.line, divergence.message, in: document, removed: removed,
-                                               added: divergence.got.map { LineOutput.line($0).written(offset: divergence.offset) }))
+                                               added: divergence.got.map { Said.text($0).written(offset: divergence.offset) }))
         }
     }
 }

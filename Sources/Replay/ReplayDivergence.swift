@@ -15,11 +15,11 @@ public struct ReplayDivergence: Error, Equatable, Sendable {
 
     /// The turn's expected entries against what the line said, as a unified diff around the
     /// first difference. `nextLine` is where the turn ends in the file (the next entry).
-    static func turn(_ turn: ReplayTurn, actual: [LineOutput], actualText: (String) -> String, in document: TranscriptDocument,
+    static func turn(_ turn: ReplayTurn, actual: [Said], actualText: (String) -> String, in document: TranscriptDocument,
                      nextLine: Int) -> ReplayDivergence {
         let ops = DiffOp.align(turn.expected, actual) { entry, output in
             switch (entry.content, output) {
-            case (.said(let expected), .line(let text)): PlaceholderBindings.resembles(expected: expected, actual: actualText(text))
+            case (.said(let expected), .text(let text)): PlaceholderBindings.resembles(expected: expected, actual: actualText(text))
             case (.event(.hungUp), .hangUp): true
             default: false
             }
@@ -82,9 +82,9 @@ public struct ReplayDivergence: Error, Equatable, Sendable {
 
 /// One step of lining up a turn's expected entries with what the line said.
 enum DiffOp {
-    case same(TranscriptEntry, LineOutput)
+    case same(TranscriptEntry, Said)
     case removed(TranscriptEntry)
-    case added(LineOutput)
+    case added(Said)
 
     var expected: TranscriptEntry? {
         switch self {
@@ -94,8 +94,8 @@ enum DiffOp {
     }
 
     /// The longest common subsequence of the two, as a unified diff would show it.
-    static func align(_ expected: [TranscriptEntry], _ actual: [LineOutput],
-                      _ equal: (TranscriptEntry, LineOutput) -> Bool) -> [DiffOp] {
+    static func align(_ expected: [TranscriptEntry], _ actual: [Said],
+                      _ equal: (TranscriptEntry, Said) -> Bool) -> [DiffOp] {
         let rows = expected.count, columns = actual.count
         var lengths = Array(repeating: Array(repeating: 0, count: columns + 1), count: rows + 1)
         for row in stride(from: rows - 1, through: 0, by: -1) {

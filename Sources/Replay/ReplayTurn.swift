@@ -1,13 +1,16 @@
 import Transcript
-/// What the line says in one go: a line of text, or hanging up.
-public enum LineOutput: Equatable, Sendable {
-    case line(String)
+
+/// What the line says in one go, as a replay compares it: a line of text, or hanging up.
+public enum Said: Equatable, Sendable {
+    /// One line of what the line said (a text it says is split at its line ends).
+    case text(String)
+    /// The line ended the call.
     case hangUp
 
     /// As a transcript entry at `offset`.
     public func written(offset: Int64) -> String {
         switch self {
-        case .line(let text): TranscriptText.entryLine(offset: offset, direction: .line, text: text)
+        case .text(let text): TranscriptText.entryLine(offset: offset, direction: .said, text: text)
         case .hangUp: TranscriptText.entryLine(offset: offset, direction: .event, text: TranscriptEvent.hungUp.text)
         }
     }

@@ -4,7 +4,7 @@ import Transcript
 /// output, at the time of the turn it answers; the header, guest lines, other events,
 /// comments and blank lines stay as they are. `# flows` names the prompts it now matches.
 enum TranscriptRewriter {
-    static func rewrite(_ document: TranscriptDocument, outputs: [[LineOutput]], promptsVersion: String) -> String {
+    static func rewrite(_ document: TranscriptDocument, outputs: [[Said]], promptsVersion: String) -> String {
         let turns = document.turns
         precondition(outputs.count == turns.count, "Invalid rewrite: one output per turn")
         let said = Set(turns.flatMap { $0.expected.map(\.line) })

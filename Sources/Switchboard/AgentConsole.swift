@@ -4,12 +4,12 @@ import Reactor
 /// One connection to the agent console: its login (who, if anyone, is logged in there) and
 /// the call it watches. Lives on the event loop with `AgentDesk`, which owns it.
 final class AgentConsole {
-    let connection: LineConnection
+    let connection: Connection
     var login: ConsoleLogin
     /// The call this console follows read-only (`watch`), if any.
     var watching: UInt64?
 
-    init(connection: LineConnection, login: ConsoleLogin) {
+    init(connection: Connection, login: ConsoleLogin) {
         self.connection = connection
         self.login = login
     }
@@ -17,9 +17,9 @@ final class AgentConsole {
     /// The remote host without the port (`::1`, `127.0.0.1`), as the audit log has it.
     var host: String { login.peer.host }
 
-    func say(_ text: String) { connection.sendLine(text) }
+    func say(_ text: String) { connection.sendText(text) }
 
-    func say(_ lines: [String]) { for line in lines { connection.sendLine(line) } }
+    func say(_ lines: [String]) { for line in lines { connection.sendText(line) } }
 
     func sayProblem(_ problem: String?, done: String? = nil) {
         if let problem { say("Cannot: \(problem).") } else if let done { say(done) }

@@ -46,7 +46,7 @@ final class AgentDesk {
 
     func show(_ lines: [String], toConsole id: UInt64) {
         guard let console = consoles[id] else { return }
-        for line in lines { console.connection.sendLine(line) }
+        for line in lines { console.connection.sendText(line) }
     }
 
     func show(_ lines: [String], toAgent agent: String) {
@@ -263,8 +263,8 @@ final class AgentDesk {
     }
 }
 
-extension AgentDesk: LineServerDelegate {
-    func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+extension AgentDesk: ListenerDelegate {
+    func listener(_ server: Listener, didAccept connection: Connection) {
         connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
         let console = AgentConsole(connection: connection, login: ConsoleLogin(peer: connection.peerAddress, decoyHash: decoyHash))
         consoles[connection.id] = console
@@ -274,7 +274,7 @@ extension AgentDesk: LineServerDelegate {
         }
     }
 
-    func connection(_ connection: LineConnection, didReceive input: TypedInput) {
+    func connection(_ connection: Connection, didReceive input: TypedInput) {
         guard let console = consoles[connection.id] else { return }
         switch input {
         case .text(let line):
@@ -289,12 +289,12 @@ extension AgentDesk: LineServerDelegate {
         }
     }
 
-    func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+    func connectionDidClose(_ connection: Connection, reason: CloseReason) {
         guard let console = consoles.removeValue(forKey: connection.id) else { return }
         logOut(console)
     }
 
-    func busyMessage(for server: LineServer) -> String {
+    func busyMessage(for server: Listener) -> String {
         "The agent console has too many connections; try again shortly."
     }
 }

@@ -52,7 +52,7 @@ struct CallLog {
         // Phones shown masked, as in `sessions`: the full number is `phone ID`, which is logged.
         switch direction {
         case .guest: return ["\(id)> " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
-        case .line:
+        case .said:
             return text.split(separator: "\n", omittingEmptySubsequences: false).map {
                 ConsoleText.fit("\(id)| " + ConsoleText.safe(ConsoleText.maskingPhones(String($0))), columns: 79)
             }

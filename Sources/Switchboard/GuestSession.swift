@@ -10,7 +10,7 @@ final class GuestSession {
     let id: String
     /// The hotel-local day the call began, `YYYY-MM-DD`: the transcript's folder.
     let day: String
-    let connection: LineConnection
+    let connection: Connection
     var conversation: Conversation
     /// What was said on the call: the transcript, the last entries, the consoles watching.
     var callLog: CallLog
@@ -33,7 +33,7 @@ final class GuestSession {
     /// `transcripts/2026-11-25/<id>.txt`, made once per call (not at every flush).
     private(set) lazy var transcriptPath = "transcripts/" + day + "/" + id + ".txt"
 
-    init(id: String, day: String, connection: LineConnection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
+    init(id: String, day: String, connection: Connection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
         self.id = id
         self.day = day
         self.connection = connection

@@ -15,7 +15,7 @@ public struct ServiceOptions: Sendable {
     public var agentHost = "127.0.0.1"
     public var dataDirectory = "data"
     public var promptsDirectory = "Prompts"
-    public var limits = LineLimits()
+    public var limits = ConnectionLimits()
     public var settings = LineSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
     public var store = HotelStoreOptions()
@@ -30,8 +30,8 @@ public struct ServiceOptions: Sendable {
 /// Build it on the loop's thread; it lives there until `shutDown` finishes. The command
 /// line runs it on the main thread; tests run it on an `EventLoopThread`.
 public final class LineService {
-    public let guestServer: LineServer
-    public let agentServer: LineServer
+    public let guestServer: Listener
+    public let agentServer: Listener
     public let center: ServiceCenter
     private let desk: AgentDesk
     private let loop: EventLoop
@@ -61,11 +61,11 @@ public final class LineService {
         do {
             center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
                                        settings: options.settings, clock: options.clock)
-            guestServer = try LineServer(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
+            guestServer = try Listener(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: options.dataDirectory)
-            var consoleLimits = LineLimits()
+            var consoleLimits = ConnectionLimits()
             consoleLimits.maxConnections = 64
-            agentServer = try LineServer(loop: loop, host: options.agentHost, port: options.agentPort, limits: consoleLimits, delegate: desk)
+            agentServer = try Listener(loop: loop, host: options.agentHost, port: options.agentPort, limits: consoleLimits, delegate: desk)
         } catch {
             files.close()
             store.close()

@@ -170,8 +170,8 @@ public final class ServiceCenter {
         for effect in effects {
             switch effect {
             case .say(let text):
-                session.connection.sendLine(text)
-                session.callLog.record(.line, text, at: now, showingOn: desk)
+                session.connection.sendText(text)
+                session.callLog.record(.said, text, at: now, showingOn: desk)
             case .perform(let request):
                 assert(effect == effects.last, "a conversation asks for an action last: it waits for its outcome")
                 return perform(request, for: session, at: now, then: &later)
@@ -286,8 +286,8 @@ public final class ServiceCenter {
     }
 }
 
-extension ServiceCenter: LineServerDelegate {
-    public func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+extension ServiceCenter: ListenerDelegate {
+    public func listener(_ server: Listener, didAccept connection: Connection) {
         let now = clock.now()
         let moment = local(now)
         if naming.minute != now / 60_000 {  // zone offsets change on whole minutes, if ever
@@ -315,7 +315,7 @@ extension ServiceCenter: LineServerDelegate {
         if let answered = connected.conversationEvent { run(answered, in: session, at: now) }
     }
 
-    public func connection(_ connection: LineConnection, didReceive input: TypedInput) {
+    public func connection(_ connection: Connection, didReceive input: TypedInput) {
         // The session rides on its connection from the answer to the close: no table lookup
         // per line. It is exactly the one in `sessions` (checked in debug builds).
         guard let session = connection.context as? GuestSession else { return }
@@ -356,7 +356,7 @@ extension ServiceCenter: LineServerDelegate {
         if session.inputEnded { finishIfDone(session) }
     }
 
-    public func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+    public func connectionDidClose(_ connection: Connection, reason: CloseReason) {
         guard let session = sessions.removeValue(forKey: connection.id) else { return }
         let now = clock.now()
         if !session.isClosed {
@@ -369,7 +369,7 @@ extension ServiceCenter: LineServerDelegate {
         checkShutdown()
     }
 
-    public func busyMessage(for server: LineServer) -> String {
+    public func busyMessage(for server: Listener) -> String {
         prompts.text("global.busy", today: local(clock.now()).date)
     }
 }

@@ -55,12 +55,12 @@ public struct TelnetCodec: Sendable {
     private var parser = Parser.data
     /// The last data byte ended a line with CR: a following LF or NUL belongs to it.
     private var afterCR = false
-    private var line: LineAssembler
+    private var line: TextAssembler
     private var options = TelnetOptionTable()
     private var replies: [UInt8] = []
 
     public init(maxLineBytes: Int = 1024, areYouThereReply: [UInt8] = TelnetCodec.defaultAreYouThereReply) {
-        self.line = LineAssembler(maxLineBytes: maxLineBytes)
+        self.line = TextAssembler(maxLineBytes: maxLineBytes)
         self.areYouThereReply = areYouThereReply
     }
 

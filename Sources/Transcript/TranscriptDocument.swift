@@ -26,7 +26,7 @@ public struct TranscriptEntry: Equatable, Sendable {
 
     public var direction: TranscriptDirection {
         switch content {
-        case .said: .line
+        case .said: .said
         case .typed: .guest
         case .event: .event
         }

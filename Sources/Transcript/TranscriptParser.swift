@@ -84,7 +84,7 @@ enum TranscriptParser {
                 + ": an entry is \"line\" (what the line said), \"guest\" (what the guest typed) or \"event\""))
         }
         // The recorder writes "line" padded to the width of "guest" and "event", then a space.
-        let separator = direction == .line ? "  " : " "
+        let separator = direction == .said ? "  " : " "
         if text.hasPrefix(separator) {
             text = text.dropFirst(separator.count)
         } else if !text.allSatisfy({ $0 == " " }) {
@@ -98,7 +98,7 @@ enum TranscriptParser {
         case .failure(let problem): return .failure(problem)
         }
         switch direction {
-        case .line: return .success(TranscriptEntry(line: number, offset: offset, content: .said(unescaped)))
+        case .said: return .success(TranscriptEntry(line: number, offset: offset, content: .said(unescaped)))
         case .guest: return .success(TranscriptEntry(line: number, offset: offset, content: .typed(unescaped)))
         case .event:
             return TranscriptEvent.parse(unescaped).map { TranscriptEntry(line: number, offset: offset, content: .event($0)) }

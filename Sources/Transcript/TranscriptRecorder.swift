@@ -24,8 +24,8 @@ public struct TranscriptHeader: Equatable, Sendable {
 
 /// Who a transcript entry is from.
 public enum TranscriptDirection: String, Sendable, CaseIterable {
-    /// What the line said to the guest (one entry per output line).
-    case line
+    /// What the line said to the guest (one entry per line of its text); `line` in the file.
+    case said = "line"
     /// What the guest typed.
     case guest
     /// Something that happened: a record saved, the call ended.

@@ -203,7 +203,7 @@ struct TranscriptEncoder: ~Copyable {
         writeOffset(offset)
         let word: StaticString
         switch direction {
-        case .line: word = " line  "
+        case .said: word = " line  "
         case .guest: word = " guest "
         case .event: word = " event "
         }

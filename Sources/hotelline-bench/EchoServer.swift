@@ -2,24 +2,24 @@ import Glibc
 import Telnet
 import Reactor
 
-/// The echo baseline: the line's own `EventLoop` and `LineServer` (telnet codec, line
+/// The echo baseline: the line's own `EventLoop` and `Listener` (telnet codec, line
 /// framing, one write per connection per wake-up) serving the most trivial line there is:
 /// every line comes straight back. Measured beside `hotelline serve` under the same load
 /// driver, the ratio is what the conversation engine and the transcripts cost.
-final class EchoServer: LineServerDelegate {
-    func lineServer(_ server: LineServer, didAccept connection: LineConnection) {}
+final class EchoServer: ListenerDelegate {
+    func listener(_ server: Listener, didAccept connection: Connection) {}
 
-    func connection(_ connection: LineConnection, didReceive input: TypedInput) {
+    func connection(_ connection: Connection, didReceive input: TypedInput) {
         switch input {
-        case .text(let text): connection.sendLine(text)
-        case .tooLong, .unreadable, .controlCharacters, .interrupt: connection.sendLine("?")
+        case .text(let text): connection.sendText(text)
+        case .tooLong, .unreadable, .controlCharacters, .interrupt: connection.sendText("?")
         case .endOfInput: connection.close()
         }
     }
 
-    func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {}
+    func connectionDidClose(_ connection: Connection, reason: CloseReason) {}
 
-    func busyMessage(for server: LineServer) -> String { "busy" }
+    func busyMessage(for server: Listener) -> String { "busy" }
 
     /// `hotelline-bench echo`: listens on 127.0.0.1 (`--port`, default a free one), prints
     /// "echo line listening on HOST:PORT", and serves until SIGTERM or SIGINT.
@@ -36,9 +36,9 @@ final class EchoServer: LineServerDelegate {
         signal(SIGPIPE, SIG_IGN)
         EventLoop.blockSignals([SIGTERM, SIGINT])
         let loop = try EventLoop()
-        var limits = LineLimits()
+        var limits = ConnectionLimits()
         limits.maxConnections = maxConnections
-        let server = try LineServer(loop: loop, host: "127.0.0.1", port: UInt16(port), limits: limits, delegate: EchoServer())
+        let server = try Listener(loop: loop, host: "127.0.0.1", port: UInt16(port), limits: limits, delegate: EchoServer())
         try loop.watchSignals([SIGTERM, SIGINT]) { _ in loop.stop() }
         print("echo line listening on \(server.localHost):\(server.localPort)")
         fflush(nil)

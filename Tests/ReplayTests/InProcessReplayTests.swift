@@ -50,7 +50,7 @@ struct InProcessReplayTests {
         #expect(runner.summary == "1 passed, 0 failed")
         let rewritten = try TranscriptDocument.read(path: path).get()
         #expect(rewritten.header.prompts == changed.version)
-        #expect(rewritten.entries.filter { $0.direction != .line } == document.entries.filter { $0.direction != .line }
+        #expect(rewritten.entries.filter { $0.direction != .said } == document.entries.filter { $0.direction != .said }
             .map { entry in var entry = entry; entry.line = rewritten.entries.first { $0.content == entry.content && $0.offset == entry.offset }?.line ?? 0; return entry })
         #expect(rewritten.entries.contains { $0.text.hasSuffix("Room:       1 x Deluxe Kingsize") })
         var again = ReplayRunner(prompts: changed) { _ in }

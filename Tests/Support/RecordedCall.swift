@@ -107,7 +107,7 @@ public struct RecordedCall {
 
     private mutating func record(_ entry: TranscriptEntry.Content) {
         switch entry {
-        case .said(let text): recorder.record(.line, text, at: now)
+        case .said(let text): recorder.record(.said, text, at: now)
         case .typed(let text): recorder.record(.guest, text, at: now)
         case .event(let event): recorder.record(event, at: now)
         }

@@ -56,7 +56,7 @@ struct LoadDriverTests {
     }
 
     /// Every line straight back, counting the connections it accepts (the bench's echo).
-    final class EchoLine: LineServerDelegate {
+    final class EchoLine: ListenerDelegate {
         final class Count: Sendable {
             let value = Mutex(0)
         }
@@ -67,23 +67,23 @@ struct LoadDriverTests {
             self.accepted = accepted
         }
 
-        func lineServer(_ server: LineServer, didAccept connection: LineConnection) {
+        func listener(_ server: Listener, didAccept connection: Connection) {
             accepted.value.withLock { $0 += 1 }
         }
 
-        func connection(_ connection: LineConnection, didReceive input: TypedInput) {
-            if case .text(let text) = input { connection.sendLine(text) } else { connection.close() }
+        func connection(_ connection: Connection, didReceive input: TypedInput) {
+            if case .text(let text) = input { connection.sendText(text) } else { connection.close() }
         }
 
-        func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {}
-        func busyMessage(for server: LineServer) -> String { "busy" }
+        func connectionDidClose(_ connection: Connection, reason: CloseReason) {}
+        func busyMessage(for server: Listener) -> String { "busy" }
     }
 
     @Test(arguments: [nil, 3] as [Int?])
     func echoGuestsKeepOneConnectionOrDialAgainEveryCall(callLines: Int?) throws {
         let accepted = EchoLine.Count()
         let (thread, port) = try EventLoopThread.start { [accepted] loop in
-            try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(), delegate: EchoLine(accepted: accepted)).localPort
+            try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(), delegate: EchoLine(accepted: accepted)).localPort
         }
         defer { try? thread.stop() }
         let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 0.3, warmUp: 0, timeout: 3)

@@ -1,3 +1,4 @@
+import Transcript
 import Testing
 @testable import Switchboard
 
@@ -8,10 +9,10 @@ struct RecentEntriesTests {
         #expect(recent.inOrder.isEmpty)
         for count in 1...23 {
             // Strings long enough to live on the heap, so overwriting one releases it.
-            recent.append((count % 2 == 0 ? .line : .guest, "entry number \(count) of the call"))
+            recent.append((count % 2 == 0 ? .said : .guest, "entry number \(count) of the call"))
             let expected = (max(1, count - 4)...count).map { "entry number \($0) of the call" }
             #expect(recent.inOrder.map(\.text) == expected, "after \(count)")
-            #expect(recent.inOrder.map(\.direction) == (max(1, count - 4)...count).map { $0 % 2 == 0 ? .line : .guest })
+            #expect(recent.inOrder.map(\.direction) == (max(1, count - 4)...count).map { $0 % 2 == 0 ? TranscriptDirection.said : .guest })
         }
     }
 }

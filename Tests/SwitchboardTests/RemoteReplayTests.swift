@@ -97,7 +97,7 @@ extension TranscriptDocument {
     /// Changes what entry `index` (a `line` entry) says, as an edited transcript would.
     mutating func replaceSaid(_ index: Int, with text: String) {
         let entry = entries[index]
-        lines[entry.line - 1] = TranscriptText.entryLine(offset: entry.offset, direction: .line, text: text)
+        lines[entry.line - 1] = TranscriptText.entryLine(offset: entry.offset, direction: .said, text: text)
         self = try! TranscriptDocument.parse(self.text, fileName: fileName).get()
     }
 }

@@ -21,7 +21,7 @@ struct TranscriptRecorderTests {
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &random) { text += Self.pieces.randomElement(using: &random)! }
             // An event's text is a `TranscriptEvent`'s (read back as one); any text is said or typed.
-            let direction = [TranscriptDirection.line, .guest].randomElement(using: &random)!
+            let direction = [TranscriptDirection.said, .guest].randomElement(using: &random)!
             let offset = [Int64(-5), 0, 7, 999, 1000, 61_234, 3_600_000_001].randomElement(using: &random)!
             recorder.record(direction, text, at: Self.header.startedAt + offset)
             // One entry per line: a LF that is not part of a CR LF ends one.
@@ -47,7 +47,7 @@ struct TranscriptRecorderTests {
     }
 
     @Test func anEntryIsQuotedAsTheRecorderWritesIt() {
-        #expect(TranscriptText.entryLine(offset: 61_234, direction: .line, text: "Room:\t1 \\ \u{1b}[A") == "+61.234 line  Room:\\u{9}1 \\\\ \\u{1b}[A")
+        #expect(TranscriptText.entryLine(offset: 61_234, direction: .said, text: "Room:\t1 \\ \u{1b}[A") == "+61.234 line  Room:\\u{9}1 \\\\ \\u{1b}[A")
         #expect(TranscriptText.entryLine(offset: -5, direction: .guest, text: "yes") == "+0.000 guest yes")
         #expect(TranscriptText.offset(3_600_000_001) == "+3600000.001")
     }

@@ -4,28 +4,28 @@ import Telnet
 /// Promises: for each connection, inputs in order, then at most one `.endOfInput`, then
 /// exactly one `connectionDidClose`; nothing after that. Any method may call back into
 /// the connection (send, close, pause) safely.
-public protocol LineConnectionDelegate: AnyObject {
-    func connection(_ connection: LineConnection, didReceive input: TypedInput)
-    func connectionDidClose(_ connection: LineConnection, reason: CloseReason)
+public protocol ConnectionDelegate: AnyObject {
+    func connection(_ connection: Connection, didReceive input: TypedInput)
+    func connectionDidClose(_ connection: Connection, reason: CloseReason)
 }
 
 /// A line server's delegate: new connections, and the words for refused ones.
 ///
 /// The server holds its delegate until its loop is closed.
-public protocol LineServerDelegate: LineConnectionDelegate {
-    func lineServer(_ server: LineServer, didAccept connection: LineConnection)
+public protocol ListenerDelegate: ConnectionDelegate {
+    func listener(_ server: Listener, didAccept connection: Connection)
     /// Sent (as a line) to a client refused past `maxConnections`, before closing it.
-    func busyMessage(for server: LineServer) -> String
+    func busyMessage(for server: Listener) -> String
 }
 
 /// A line client's delegate: outbound connections becoming usable.
 ///
 /// The client holds its delegate until its loop is closed.
-public protocol LineClientDelegate: LineConnectionDelegate {
+public protocol DialerDelegate: ConnectionDelegate {
     /// The connection is established; output queued before now is being sent.
-    func connectionDidConnect(_ connection: LineConnection)
+    func connectionDidConnect(_ connection: Connection)
 }
 
-extension LineClientDelegate {
-    public func connectionDidConnect(_ connection: LineConnection) {}
+extension DialerDelegate {
+    public func connectionDidConnect(_ connection: Connection) {}
 }

@@ -1,25 +1,25 @@
 import Glibc
 
-/// Outbound connections on an event loop: framed into lines for a `LineClientDelegate`, or
+/// Outbound connections on an event loop: framed into lines for a `DialerDelegate`, or
 /// as bytes for a `ByteClientDelegate` (the load driver and remote replay).
 ///
 /// Promises: connects without blocking the loop; a line client's connections frame input
 /// exactly as the server does (same `TypedInput`s) but never answer telnet negotiation; a
 /// byte client's hand over what they read untouched; output queued before the connect
 /// completes goes out once it does. Loop thread only.
-public final class LineClient {
-    public let limits: LineLimits
+public final class Dialer {
+    public let limits: ConnectionLimits
     private let hub: ConnectionHub
 
     /// `delegate` is held until the loop is closed.
-    public init(loop: EventLoop, limits: LineLimits = LineLimits(), delegate: any LineClientDelegate) {
+    public init(loop: EventLoop, limits: ConnectionLimits = ConnectionLimits(), delegate: any DialerDelegate) {
         self.limits = limits
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
         hub.delegate = delegate
     }
 
     /// A client whose connections hand `delegate` the bytes as read, with no line framing.
-    public init(loop: EventLoop, limits: LineLimits = LineLimits(), byteDelegate delegate: any ByteClientDelegate) {
+    public init(loop: EventLoop, limits: ConnectionLimits = ConnectionLimits(), byteDelegate delegate: any ByteClientDelegate) {
         self.limits = limits
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
         hub.byteDelegate = delegate
@@ -27,12 +27,12 @@ public final class LineClient {
 
     /// Starts connecting to `host:port` (a literal or `localhost`). Throws when that fails
     /// at once; a later failure arrives as `connectionDidClose(.error(errno))`.
-    public func connect(host: String, port: UInt16) throws -> LineConnection {
+    public func connect(host: String, port: UInt16) throws -> Connection {
         guard let address = SocketAddress(host: host, port: port) else {
             throw SystemError.badAddress(host, port: port, doing: "connect to")
         }
         let fd = try Socket.connect(to: address).get()
-        let connection = LineConnection(fd: fd, peerAddress: address, hub: hub, connecting: true)
+        let connection = Connection(fd: fd, peerAddress: address, hub: hub, connecting: true)
         do {
             try hub.add(connection, interest: .writable)
         } catch {
@@ -47,4 +47,4 @@ public final class LineClient {
 }
 
 @available(*, unavailable)
-extension LineClient: Sendable {}
+extension Dialer: Sendable {}

@@ -7,7 +7,7 @@ import Glibc
 /// once, then discarded up to its end without buffering); a finished line is valid UTF-8
 /// free of C0 and C1 controls, or it is reported as `.unreadable` / `.controlCharacters`
 /// instead of its bytes. The buffer is reused from line to line.
-struct LineAssembler: Sendable {
+struct TextAssembler: Sendable {
     let maxLineBytes: Int
     /// The line is `bytes[0..<length]`; the array only grows (to `maxLineBytes` at most), so
     /// ending a line is setting `length` to 0, not an array's removal, and adding a run is

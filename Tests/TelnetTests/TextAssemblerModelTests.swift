@@ -7,12 +7,12 @@ import TestSupport
 /// the assembler as it was (an array appended to and emptied per line), and a random mix of
 /// runs, bytes, erasures and line ends must give the same events from both.
 @Suite("Line assembler against the array model")
-struct LineAssemblerModelTests {
+struct TextAssemblerModelTests {
     @Test(arguments: [1, 3, 16, 300, 1024])
     func sameEventsAsTheArrayModel(maxLineBytes: Int) {
         var generator = SeededGenerator(seed: UInt64(0x11E0 + maxLineBytes))
-        var fast = LineAssembler(maxLineBytes: maxLineBytes)
-        var model = ArrayLineAssembler(maxLineBytes: maxLineBytes)
+        var fast = TextAssembler(maxLineBytes: maxLineBytes)
+        var model = ArrayTextAssembler(maxLineBytes: maxLineBytes)
         let pieces: [[UInt8]] = [Array("yes".utf8), Array("2".utf8), Array("é".utf8), [0xC2, 0x85], [0xC2, 0x9B], [0xC2, 0xA0], [0xE2, 0x82], [0xAC],
                                  Array(repeating: UInt8(ascii: "a"), count: 200), [0xF0, 0x9F, 0x98, 0x80], [0xFF, 0xFE]]
         for step in 0..<FuzzBudget.rounds(8_000) {
@@ -43,9 +43,9 @@ struct LineAssemblerModelTests {
     }
 }
 
-/// `LineAssembler` before its bytes got a length of their own, and without its flags and
+/// `TextAssembler` before its bytes got a length of their own, and without its flags and
 /// byte scans for classifying a line: the reference.
-struct ArrayLineAssembler {
+struct ArrayTextAssembler {
     let maxLineBytes: Int
     private var bytes: [UInt8] = []
     /// The current line went over the limit: drop everything up to its end.

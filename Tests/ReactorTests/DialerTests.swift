@@ -4,10 +4,10 @@ import Testing
 import Telnet
 import Reactor
 
-/// The outbound side: a `LineClient` and a `LineServer` on one loop, talking.
-@Suite(.blocking) struct LineClientTests {
+/// The outbound side: a `Dialer` and a `Listener` on one loop, talking.
+@Suite(.blocking) struct DialerTests {
     /// Sends a script of lines and records what comes back, then stops the loop.
-    final class ScriptedClient: LineClientDelegate {
+    final class ScriptedClient: DialerDelegate {
         let loop: EventLoop
         var script: [String]
         var received: [TypedInput] = []
@@ -19,23 +19,23 @@ import Reactor
             self.script = script
         }
 
-        func connectionDidConnect(_ connection: LineConnection) {
+        func connectionDidConnect(_ connection: Connection) {
             connected = true
         }
 
-        func connection(_ connection: LineConnection, didReceive input: TypedInput) {
+        func connection(_ connection: Connection, didReceive input: TypedInput) {
             received.append(input)
             if input == .endOfInput { loop.stop() }
             if case .text(let text) = input, text.hasPrefix("welcome") || text.hasPrefix("echo") {
                 if script.isEmpty {
-                    connection.sendLine("close")
+                    connection.sendText("close")
                 } else {
-                    connection.sendLine(script.removeFirst())
+                    connection.sendText(script.removeFirst())
                 }
             }
         }
 
-        func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+        func connectionDidClose(_ connection: Connection, reason: CloseReason) {
             closeReason = reason
             loop.stop()
         }
@@ -44,10 +44,10 @@ import Reactor
     @Test func clientAndServerOnOneLoopExchangeLines() throws {
         let loop = try EventLoop()
         defer { loop.close() }
-        let server = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(),
+        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(),
                                     delegate: EchoDelegate(loop: loop))
         let client = ScriptedClient(loop: loop, script: ["one", "twö", ""])
-        let lineClient = LineClient(loop: loop, delegate: client)
+        let lineClient = Dialer(loop: loop, delegate: client)
         let connection = try lineClient.connect(host: "localhost", port: server.localPort)
         #expect(connection.peerAddress.description == "127.0.0.1:\(server.localPort)")
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
@@ -68,12 +68,12 @@ import Reactor
         let loop = try EventLoop()
         defer { loop.close() }
         // A port that was free a moment ago: bind, read it back, close.
-        let probe = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(),
+        let probe = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(),
                                    delegate: EchoDelegate(loop: loop))
         let port = probe.localPort
         probe.stopAccepting()
         let client = ScriptedClient(loop: loop, script: [])
-        let lineClient = LineClient(loop: loop, delegate: client)
+        let lineClient = Dialer(loop: loop, delegate: client)
         do {
             _ = try lineClient.connect(host: "127.0.0.1", port: port)
             loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
@@ -105,7 +105,7 @@ import Reactor
         let loop = try EventLoop()
         defer { loop.close() }
         let client = ScriptedClient(loop: loop, script: [])
-        let connection = try LineClient(loop: loop, delegate: client).connect(host: "127.0.0.1", port: UInt16(bigEndian: address.sin_port))
+        let connection = try Dialer(loop: loop, delegate: client).connect(host: "127.0.0.1", port: UInt16(bigEndian: address.sin_port))
         let peer = accept(listener, nil, nil)
         try #require(peer >= 0)
         defer { Glibc.close(peer) }
@@ -142,22 +142,22 @@ import Reactor
             self.loop = loop
         }
 
-        func connectionDidConnect(_ connection: LineConnection) {
+        func connectionDidConnect(_ connection: Connection) {
             events.append("connected")
         }
 
-        func connection(_ connection: LineConnection, didRead bytes: UnsafeRawBufferPointer) {
+        func connection(_ connection: Connection, didRead bytes: UnsafeRawBufferPointer) {
             if events.last != "bytes" { events.append("bytes") }
             self.bytes += bytes
             if self.bytes.count == "welcome 1\r\n".utf8.count { connection.send(bytes: Array("close\r\n".utf8)) }
         }
 
-        func connectionDidEndInput(_ connection: LineConnection) {
+        func connectionDidEndInput(_ connection: Connection) {
             events.append("end of input")
             connection.close()
         }
 
-        func connectionDidClose(_ connection: LineConnection, reason: CloseReason) {
+        func connectionDidClose(_ connection: Connection, reason: CloseReason) {
             events.append("closed: \(reason)")
             loop.stop()
         }
@@ -166,9 +166,9 @@ import Reactor
     @Test func aByteClientGetsTheBytesAsSentThenTheEndOfInputThenTheClose() throws {
         let loop = try EventLoop()
         defer { loop.close() }
-        let server = try LineServer(loop: loop, host: "127.0.0.1", port: 0, limits: LineLimits(), delegate: EchoDelegate(loop: loop))
+        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(), delegate: EchoDelegate(loop: loop))
         let client = ByteRecorder(loop: loop)
-        _ = try LineClient(loop: loop, byteDelegate: client).connect(host: "127.0.0.1", port: server.localPort)
+        _ = try Dialer(loop: loop, byteDelegate: client).connect(host: "127.0.0.1", port: server.localPort)
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
         try loop.run()
         #expect(String(decoding: client.bytes, as: UTF8.self) == "welcome 1\r\nbye\r\n")

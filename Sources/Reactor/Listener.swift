@@ -8,17 +8,17 @@ import Glibc
 /// pauses accepting briefly); past `maxConnections` a newcomer gets the busy message and
 /// is closed, and the next one after a departure is served again; one peer's flood, stall
 /// or overflow never holds up another. Loop thread only.
-public final class LineServer {
+public final class Listener {
     /// The port actually bound (the free one chosen when asked for port 0).
     public let localPort: UInt16
     /// The address actually bound, e.g. `127.0.0.1`.
     public let localHost: String
-    public let limits: LineLimits
+    public let limits: ConnectionLimits
 
     private let loop: EventLoop
     private let hub: ConnectionHub
     /// Held strongly until the loop closes (which breaks the usual delegate cycle).
-    private var delegate: (any LineServerDelegate)?
+    private var delegate: (any ListenerDelegate)?
     private var listenFD: Int32
     private var acceptPause: TimerID?
 
@@ -30,8 +30,8 @@ public final class LineServer {
     /// Binds and listens (SO_REUSEADDR, non-blocking, large backlog). `host` is an IPv4 or
     /// IPv6 literal, `localhost`, or empty for every interface; port 0 picks a free port.
     /// Throws e.g. `cannot listen on 127.0.0.1:2323: address already in use`.
-    public init(loop: EventLoop, host: String, port: UInt16, limits: LineLimits = LineLimits(),
-                delegate: any LineServerDelegate) throws {
+    public init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionLimits = ConnectionLimits(),
+                delegate: any ListenerDelegate) throws {
         guard let address = SocketAddress(host: host, port: port) else {
             throw SystemError.badAddress(host, port: port, doing: "listen on")
         }
@@ -77,14 +77,14 @@ public final class LineServer {
             refuse(fd)
             return
         }
-        let connection = LineConnection(fd: fd, peerAddress: peer, hub: hub, connecting: false)
+        let connection = Connection(fd: fd, peerAddress: peer, hub: hub, connecting: false)
         do {
             try hub.add(connection, interest: .readable)
         } catch {
             Glibc.close(fd)
             return
         }
-        delegate?.lineServer(self, didAccept: connection)
+        delegate?.listener(self, didAccept: connection)
     }
 
     /// Says the busy message straight away (a fresh socket takes a line without blocking)
@@ -107,7 +107,7 @@ public final class LineServer {
     }
 }
 
-extension LineServer: EventLoopHandler {
+extension Listener: EventLoopHandler {
     func handleEvents(_ events: IOEvents) {
         for _ in 0..<Self.maxAcceptsPerWakeUp {
             guard listenFD >= 0 else { return }
@@ -136,4 +136,4 @@ extension LineServer: EventLoopHandler {
 }
 
 @available(*, unavailable)
-extension LineServer: Sendable {}
+extension Listener: Sendable {}

@@ -9,7 +9,7 @@ import Telnet
 /// `close` may be called anywhere, even from inside a delegate callback: the connection
 /// is freed after the turn and `connectionDidClose` comes then, exactly once. A raw peer
 /// (one that never sent IAC) is never sent an IAC byte by this class. Loop thread only.
-public final class LineConnection {
+public final class Connection {
     /// Where the connection stands; the hub's queues move it along.
     enum State {
         /// An outbound connect is under way: output is queued, nothing is read.
@@ -88,7 +88,7 @@ public final class LineConnection {
     }
 
     /// Queues `text` and CR LF; any bare LF inside `text` becomes CR LF as well.
-    public func sendLine(_ text: String) {
+    public func sendText(_ text: String) {
         guard isOpen else { return }
         output.appendLine(text)
         outputDidGrow()
@@ -319,7 +319,7 @@ public final class LineConnection {
     }
 }
 
-extension LineConnection: EventLoopHandler {
+extension Connection: EventLoopHandler {
     func handleEvents(_ events: IOEvents) {
         switch state {
         case .connecting:
@@ -439,10 +439,10 @@ extension LineConnection: EventLoopHandler {
         if let bytes = hub.byteDelegate {
             bytes.connectionDidConnect(self)
         } else {
-            (hub.delegate as? LineClientDelegate)?.connectionDidConnect(self)
+            (hub.delegate as? DialerDelegate)?.connectionDidConnect(self)
         }
     }
 }
 
 @available(*, unavailable)
-extension LineConnection: Sendable {}
+extension Connection: Sendable {}
