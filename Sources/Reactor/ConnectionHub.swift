@@ -10,7 +10,7 @@ import Telnet
 /// while callbacks queue more, so nothing waits for an unrelated wake-up.
 final class ConnectionHub {
     let loop: EventLoop
-    let limits: ConnectionLimits
+    let limits: ConnectionSettings
     /// Servers answer telnet negotiation; the load client only reads lines.
     let answersTelnet: Bool
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
@@ -34,7 +34,7 @@ final class ConnectionHub {
     /// the kernel sends FIN rather than RST and the peer reads our last words.
     private static let lingerSeconds = 2.0
 
-    init(loop: EventLoop, limits: ConnectionLimits, answersTelnet: Bool) {
+    init(loop: EventLoop, limits: ConnectionSettings, answersTelnet: Bool) {
         self.loop = loop
         self.limits = limits
         self.answersTelnet = answersTelnet

@@ -8,18 +8,18 @@ import Glibc
 /// byte client's hand over what they read untouched; output queued before the connect
 /// completes goes out once it does. Loop thread only.
 public final class Dialer {
-    public let limits: ConnectionLimits
+    public let limits: ConnectionSettings
     private let hub: ConnectionHub
 
     /// `delegate` is held until the loop is closed.
-    public init(loop: EventLoop, limits: ConnectionLimits = ConnectionLimits(), delegate: any DialerDelegate) {
+    public init(loop: EventLoop, limits: ConnectionSettings = ConnectionSettings(), delegate: any DialerDelegate) {
         self.limits = limits
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
         hub.delegate = delegate
     }
 
     /// A client whose connections hand `delegate` the bytes as read, with no line framing.
-    public init(loop: EventLoop, limits: ConnectionLimits = ConnectionLimits(), byteDelegate delegate: any ByteClientDelegate) {
+    public init(loop: EventLoop, limits: ConnectionSettings = ConnectionSettings(), byteDelegate delegate: any ByteClientDelegate) {
         self.limits = limits
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: false)
         hub.byteDelegate = delegate

@@ -13,7 +13,7 @@ public final class Listener {
     public let localPort: UInt16
     /// The address actually bound, e.g. `127.0.0.1`.
     public let localHost: String
-    public let limits: ConnectionLimits
+    public let limits: ConnectionSettings
 
     private let loop: EventLoop
     private let hub: ConnectionHub
@@ -30,7 +30,7 @@ public final class Listener {
     /// Binds and listens (SO_REUSEADDR, non-blocking, large backlog). `host` is an IPv4 or
     /// IPv6 literal, `localhost`, or empty for every interface; port 0 picks a free port.
     /// Throws e.g. `cannot listen on 127.0.0.1:2323: address already in use`.
-    public init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionLimits = ConnectionLimits(),
+    public init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionSettings = ConnectionSettings(),
                 delegate: any ListenerDelegate) throws {
         guard let address = SocketAddress(host: host, port: port) else {
             throw SystemError.badAddress(host, port: port, doing: "listen on")

@@ -133,7 +133,7 @@ public final class LoadDriver: ByteClientDelegate {
         let loop = try EventLoop()
         defer { loop.close() }
         let driver = LoadDriver(loop: loop, scripts: scripts, settings: settings, progress: progress)
-        var limits = ConnectionLimits()
+        var limits = ConnectionSettings()
         limits.maxConnections = Int.max
         driver.client = Dialer(loop: loop, limits: limits, byteDelegate: driver)
         driver.start()
@@ -293,7 +293,7 @@ public final class LoadDriver: ByteClientDelegate {
         if measuring { latency.record(microseconds: microseconds) }
     }
 
-    // MARK: Timeouts and progress
+    // MARK: Settings and progress
 
     private func scheduleSweep() {
         loop.scheduleTimer(at: loop.now.adding(seconds: Self.sweepSeconds)) { [self] in

@@ -18,7 +18,7 @@ public enum RemoteVerdict: Equatable, Sendable {
 /// Loop thread only: `replay` runs the loop on the calling thread until the verdict.
 public final class RemoteReplayer: ByteClientDelegate {
     /// How long to wait, in seconds.
-    public struct Timeouts: Sendable {
+    public struct Settings: Sendable {
         /// For the whole reply to each guest line (and to the call being answered).
         public var line: Double
         /// The server's idle time: after a `no input`, the wait is this plus `line`.
@@ -51,7 +51,7 @@ public final class RemoteReplayer: ByteClientDelegate {
 
     /// Connects to `host:port`, replays `document` (its numbers already placeholders), and
     /// returns the verdict once there is one. Throws only when the loop fails.
-    public func replay(_ document: TranscriptDocument, host: String, port: UInt16, timeouts: Timeouts = Timeouts()) throws -> RemoteVerdict {
+    public func replay(_ document: TranscriptDocument, host: String, port: UInt16, timeouts: Settings = Settings()) throws -> RemoteVerdict {
         precondition(replay == nil, "one replay at a time")
         let connection: Connection
         do {

@@ -90,7 +90,7 @@ public struct ReplayRunner {
     /// Replays each transcript against the server at `host:port`, one after another, with
     /// its numbers as placeholders. Returns the reason when the server cannot be reached
     /// (and stops there).
-    public mutating func replay(_ paths: [String], host: String, port: UInt16, timeouts: RemoteReplayer.Timeouts) throws -> String? {
+    public mutating func replay(_ paths: [String], host: String, port: UInt16, timeouts: RemoteReplayer.Settings) throws -> String? {
         let loop = try EventLoop()
         defer { loop.close() }
         let replayer = RemoteReplayer(loop: loop)

@@ -1,5 +1,5 @@
 /// How `HotelStore.open` treats the data directory, each with a default for one server.
-public struct HotelStoreOptions: Sendable {
+public struct StoreSettings: Sendable {
     /// Once the journal holds this many bytes appended since its last snapshot (default
     /// 64 MiB), the store snapshots every live record, so a start reads one snapshot and a
     /// short tail instead of every record ever written.
@@ -8,7 +8,7 @@ public struct HotelStoreOptions: Sendable {
     /// that still verifies is kept, damaged files are set aside, and the notes say what.
     public var repair = false
     /// The journal's own settings (segment size).
-    public var journal = JournalOptions()
+    public var journal = JournalSettings()
     /// The files under the journal: the real disk, or a test's disk that fails on demand.
     public var fileSystem: JournalFileSystem = PosixFileSystem()
 
@@ -26,7 +26,7 @@ extension HotelStore {
     /// recovery). A record this version cannot read stops the start with an error naming
     /// the file and offset. The caller holds the `DataDirectoryLock`.
     public static func open(
-        dataDirectory: String, options: HotelStoreOptions = .init(), notify: @escaping @Sendable () -> Void
+        dataDirectory: String, options: StoreSettings = .init(), notify: @escaping @Sendable () -> Void
     ) throws -> (store: HotelStore, notes: [String]) {
         let directory = journalDirectory(dataDirectory)
         var notes: [String] = []

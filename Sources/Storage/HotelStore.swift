@@ -29,8 +29,8 @@ public final class HotelStore {
 
     /// Builds the state from recovered records, in order, and appends to `log` from now on.
     /// Once `log.bytesSinceSnapshot` reaches `snapshotThreshold` after an append, the store
-    /// hands the log a snapshot of every live record (see `HotelStoreOptions`).
-    public init(log: RecordLog, recovered: [HotelRecord] = [], snapshotThreshold: Int = HotelStoreOptions().snapshotThreshold) {
+    /// hands the log a snapshot of every live record (see `StoreSettings`).
+    public init(log: RecordLog, recovered: [HotelRecord] = [], snapshotThreshold: Int = StoreSettings().snapshotThreshold) {
         precondition(snapshotThreshold > 0, "snapshotThreshold must be positive")
         self.log = log
         self.snapshotThreshold = snapshotThreshold

@@ -6,8 +6,14 @@ import Telnet
 import Transcript
 import Reactor
 
-/// Everything `hotelline serve` is told on its command line.
-public struct ServiceOptions: Sendable {
+/// Everything `hotelline serve` is told on its command line: every tunable of the running
+/// line, each with its default.
+///
+/// The rule for tunables, everywhere: a group of them is a `…Settings` value whose every
+/// field has a default (and, where an operator sets it, a flag named in its comment); a
+/// bound is a `max…` field of its settings. "Options" are only the raw flags the command
+/// line reads before they become settings.
+public struct ServiceSettings: Sendable {
     public var host = "127.0.0.1"
     public var guestPort: UInt16 = 2323
     public var agentPort: UInt16 = 2324
@@ -15,10 +21,12 @@ public struct ServiceOptions: Sendable {
     public var agentHost = "127.0.0.1"
     public var dataDirectory = "data"
     public var promptsDirectory = "Prompts"
-    public var limits = ConnectionLimits()
-    public var settings = LineSettings()
+    /// The guest port's connections: how many at once, how long a line, how much output held.
+    public var connections = ConnectionSettings()
+    /// The calls: idle time, the queue for a person, transcripts.
+    public var line = LineSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
-    public var store = HotelStoreOptions()
+    public var store = StoreSettings()
     public var clock = WallClock.system
 
     public init() {}
@@ -38,34 +46,34 @@ public final class LineService {
     private let store: HotelStore
     private let files: FileAppender
     private let lock: DataDirectoryLock
-    private let options: ServiceOptions
+    private let settings: ServiceSettings
     private var isShuttingDown = false
 
     /// Opens everything, in an order that fails before anything is half-started: prompts,
     /// the data lock, the journal, then the port. `log` receives operator notes (recovery
     /// cuts, reloads), one line each.
-    public init(options: ServiceOptions, loop: EventLoop, log: @escaping (String) -> Void) throws {
-        self.options = options
+    public init(settings: ServiceSettings, loop: EventLoop, log: @escaping (String) -> Void) throws {
+        self.settings = settings
         self.loop = loop
-        let prompts = try PromptSet.load(directory: options.promptsDirectory).get()
+        let prompts = try PromptSet.load(directory: settings.promptsDirectory).get()
         for warning in prompts.warnings { log(warning.description) }
-        lock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
+        lock = try DataDirectoryLock.acquire(directory: settings.dataDirectory)
         var onJournal: () -> Void = {}
         let waker = try loop.makeWaker { onJournal() }
-        let (store, notes) = try HotelStore.open(dataDirectory: options.dataDirectory, options: options.store) { waker.wake() }
+        let (store, notes) = try HotelStore.open(dataDirectory: settings.dataDirectory, options: settings.store) { waker.wake() }
         for note in notes { log(note) }
-        log("\(options.dataDirectory): \(store.recordCount) records recovered")
+        log("\(settings.dataDirectory): \(store.recordCount) records recovered")
         self.store = store
-        files = FileAppender(directory: options.dataDirectory)
+        files = FileAppender(directory: settings.dataDirectory)
         let center: ServiceCenter
         do {
             center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
-                                       settings: options.settings, clock: options.clock)
-            guestServer = try Listener(loop: loop, host: options.host, port: options.guestPort, limits: options.limits, delegate: center)
-            desk = try AgentDesk(center: center, loop: loop, dataDirectory: options.dataDirectory)
-            var consoleLimits = ConnectionLimits()
+                                       settings: settings.line, clock: settings.clock)
+            guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
+            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory)
+            var consoleLimits = ConnectionSettings()
             consoleLimits.maxConnections = 64
-            agentServer = try Listener(loop: loop, host: options.agentHost, port: options.agentPort, limits: consoleLimits, delegate: desk)
+            agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
         } catch {
             files.close()
             store.close()
@@ -85,7 +93,7 @@ public final class LineService {
     /// Compiles the prompts again; new calls use them, calls in progress keep theirs. On
     /// errors the running prompts stay and the errors are returned.
     public func reloadPrompts() -> Result<PromptSet, PromptErrors> {
-        let loaded = PromptSet.load(directory: options.promptsDirectory)
+        let loaded = PromptSet.load(directory: settings.promptsDirectory)
         if case .success(let prompts) = loaded { center.reload(prompts) }
         return loaded
     }

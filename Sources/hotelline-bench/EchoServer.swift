@@ -36,7 +36,7 @@ final class EchoServer: ListenerDelegate {
         signal(SIGPIPE, SIG_IGN)
         EventLoop.blockSignals([SIGTERM, SIGINT])
         let loop = try EventLoop()
-        var limits = ConnectionLimits()
+        var limits = ConnectionSettings()
         limits.maxConnections = maxConnections
         let server = try Listener(loop: loop, host: "127.0.0.1", port: UInt16(port), limits: limits, delegate: EchoServer())
         try loop.watchSignals([SIGTERM, SIGINT]) { _ in loop.stop() }

@@ -46,7 +46,7 @@ struct StartupBench {
     /// it changes while the writer still reads the captured one). The writer gathers,
     /// encodes and writes on its own thread.
     private func measureSnapshotRequest() throws {
-        var options = HotelStoreOptions()
+        var options = StoreSettings()
         options.snapshotThreshold = 1
         let (store, _) = try HotelStore.open(dataDirectory: directory, options: options) {}
         defer { store.close() }

@@ -40,7 +40,7 @@ enum ReplayCommand {
                 throw UsageError(description: "--\(flag) works in-process only, not with --connect")
             }
             let (host, port) = try endpoint(address)
-            let timeouts = RemoteReplayer.Timeouts(line: try reader.seconds("timeout", default: 5, range: 0.1...3600),
+            let timeouts = RemoteReplayer.Settings(line: try reader.seconds("timeout", default: 5, range: 0.1...3600),
                                                    idle: try reader.seconds("idle-timeout", default: 60, range: 0...86_400))
             let prompts: PromptSet? = promptsGiven ? load(promptsDirectory) : try? PromptSet.load(directory: promptsDirectory).get()
             if promptsGiven && prompts == nil { return 1 }

@@ -10,28 +10,28 @@ enum ServeCommand {
         "max-wait", "wrap-up",
     ]
 
-    static func options(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceOptions? {
+    static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
         let reader = try ArgumentReader(arguments, valued: valued, switches: ["help", "redact", "repair"])
         if reader.flags.contains("help") { return nil }
         guard reader.positional.isEmpty else {
             throw UsageError(description: "serve takes options only, not \"\(reader.positional[0])\"")
         }
-        var options = ServiceOptions()
-        options.host = try address(reader, "host", default: options.host)
-        options.guestPort = try reader.port("guest-port", default: options.guestPort)
-        options.agentPort = try reader.port("agent-port", default: options.agentPort)
-        options.agentHost = try address(reader, "agent-host", default: options.agentHost)
-        options.settings.queue.maxWaitSeconds = try reader.seconds("max-wait", default: options.settings.queue.maxWaitSeconds, range: 10...86_400)
-        options.settings.queue.wrapUpSeconds = try reader.seconds("wrap-up", default: options.settings.queue.wrapUpSeconds, range: 0...3600)
-        options.dataDirectory = try reader.directory("data", default: options.dataDirectory)
-        options.promptsDirectory = try reader.directory("prompts", default: options.promptsDirectory)
-        options.settings.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: options.settings.idleTimeoutSeconds, range: 5...86_400)
-        options.limits.maxConnections = try reader.integer("max-guests", default: options.limits.maxConnections, range: 1...100_000)
-        options.limits.maxLineBytes = try reader.integer("max-line", default: options.limits.maxLineBytes, range: 16...65_536)
-        options.limits.maxOutputBytes = try reader.integer("max-output", default: options.limits.maxOutputBytes, range: 4096...64 << 20)
-        options.settings.redactTranscripts = reader.flags.contains("redact")
-        options.store.repair = reader.flags.contains("repair")
-        return options
+        var settings = ServiceSettings()
+        settings.host = try address(reader, "host", default: settings.host)
+        settings.guestPort = try reader.port("guest-port", default: settings.guestPort)
+        settings.agentPort = try reader.port("agent-port", default: settings.agentPort)
+        settings.agentHost = try address(reader, "agent-host", default: settings.agentHost)
+        settings.line.queue.maxWaitSeconds = try reader.seconds("max-wait", default: settings.line.queue.maxWaitSeconds, range: 10...86_400)
+        settings.line.queue.wrapUpSeconds = try reader.seconds("wrap-up", default: settings.line.queue.wrapUpSeconds, range: 0...3600)
+        settings.dataDirectory = try reader.directory("data", default: settings.dataDirectory)
+        settings.promptsDirectory = try reader.directory("prompts", default: settings.promptsDirectory)
+        settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)
+        settings.connections.maxConnections = try reader.integer("max-guests", default: settings.connections.maxConnections, range: 1...100_000)
+        settings.connections.maxLineBytes = try reader.integer("max-line", default: settings.connections.maxLineBytes, range: 16...65_536)
+        settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 4096...64 << 20)
+        settings.line.redactTranscripts = reader.flags.contains("redact")
+        settings.store.repair = reader.flags.contains("repair")
+        return settings
     }
 
     /// An address to listen on: an IPv4 or IPv6 literal, or `localhost` (no name lookups: a
@@ -46,17 +46,17 @@ enum ServeCommand {
     }
 
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        guard let options = try options(arguments) else {
+        guard let settings = try settings(arguments) else {
             print(Usage.serve)
             return 0
         }
         // Before any thread starts, so the loop's signalfd is the only one to see them.
         EventLoop.blockSignals([SIGTERM, SIGINT, SIGHUP])
         signal(SIGPIPE, SIG_IGN)
-        raiseOpenFileLimit(for: options.limits.maxConnections)
+        raiseOpenFileLimit(for: settings.connections.maxConnections)
         do {
             let loop = try EventLoop()
-            let service = try LineService(options: options, loop: loop, log: Console.log)
+            let service = try LineService(settings: settings, loop: loop, log: Console.log)
             try loop.watchSignals([SIGTERM, SIGINT, SIGHUP]) { signal in
                 if signal == SIGHUP {
                     switch service.reloadPrompts() {

@@ -44,7 +44,7 @@ import Reactor
     @Test func clientAndServerOnOneLoopExchangeLines() throws {
         let loop = try EventLoop()
         defer { loop.close() }
-        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(),
+        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(),
                                     delegate: EchoDelegate(loop: loop))
         let client = ScriptedClient(loop: loop, script: ["one", "twö", ""])
         let lineClient = Dialer(loop: loop, delegate: client)
@@ -68,7 +68,7 @@ import Reactor
         let loop = try EventLoop()
         defer { loop.close() }
         // A port that was free a moment ago: bind, read it back, close.
-        let probe = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(),
+        let probe = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(),
                                    delegate: EchoDelegate(loop: loop))
         let port = probe.localPort
         probe.stopAccepting()
@@ -166,7 +166,7 @@ import Reactor
     @Test func aByteClientGetsTheBytesAsSentThenTheEndOfInputThenTheClose() throws {
         let loop = try EventLoop()
         defer { loop.close() }
-        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(), delegate: EchoDelegate(loop: loop))
+        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(), delegate: EchoDelegate(loop: loop))
         let client = ByteRecorder(loop: loop)
         _ = try Dialer(loop: loop, byteDelegate: client).connect(host: "127.0.0.1", port: server.localPort)
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }

@@ -123,7 +123,7 @@ struct EchoServer {
     let thread: EventLoopThread
     let port: UInt16
 
-    init(limits: ConnectionLimits = ConnectionLimits()) throws {
+    init(limits: ConnectionSettings = ConnectionSettings()) throws {
         (thread, port) = try EventLoopThread.start { loop in
             let delegate = EchoDelegate(loop: loop)
             let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: limits, delegate: delegate)

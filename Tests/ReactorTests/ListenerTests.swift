@@ -61,7 +61,7 @@ import Reactor
         }
         let loop = try EventLoop()
         let host = Host(loop: loop)
-        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(), delegate: host)
+        let server = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(), delegate: host)
         let client = try GuestClient(port: server.localPort)
         loop.scheduleTimer(at: loop.now.adding(seconds: 10)) { loop.stop() }
         try loop.run()
@@ -125,7 +125,7 @@ import Reactor
     }
 
     @Test func clientPastMaxConnectionsGetsBusyMessageThenEOF() throws {
-        let server = try EchoServer(limits: ConnectionLimits(maxConnections: 2))
+        let server = try EchoServer(limits: ConnectionSettings(maxConnections: 2))
         defer { try? server.stop() }
         let first = try GuestClient(port: server.port)
         #expect(first.readLine() == "welcome 1")
@@ -142,7 +142,7 @@ import Reactor
     }
 
     @Test func peerThatNeverReadsIsClosedForOverflowWhileOthersAreServed() throws {
-        let server = try EchoServer(limits: ConnectionLimits(maxOutputBytes: 64 * 1024))
+        let server = try EchoServer(limits: ConnectionSettings(maxOutputBytes: 64 * 1024))
         defer { try? server.stop() }
         let watcher = try Self.watcher(port: server.port)
         let stalled = try GuestClient(port: server.port, receiveBufferBytes: 4096)
@@ -165,7 +165,7 @@ import Reactor
     }
 
     @Test func closeGivesUpOnAPeerThatNeverReads() throws {
-        let limits = ConnectionLimits(maxOutputBytes: 64 * 1024 * 1024, closeTimeout: 0.1)
+        let limits = ConnectionSettings(maxOutputBytes: 64 * 1024 * 1024, closeTimeout: 0.1)
         let server = try EchoServer(limits: limits)
         defer { try? server.stop() }
         let watcher = try Self.watcher(port: server.port)
@@ -218,20 +218,20 @@ import Reactor
         let loop = try EventLoop()
         defer { loop.close() }
         let delegate = EchoDelegate(loop: loop)
-        let first = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(), delegate: delegate)
+        let first = try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(), delegate: delegate)
         #expect(first.localHost == "127.0.0.1")
         #expect(first.localPort != 0)
         #expect(performing: {
-            _ = try Listener(loop: loop, host: "127.0.0.1", port: first.localPort, limits: ConnectionLimits(), delegate: delegate)
+            _ = try Listener(loop: loop, host: "127.0.0.1", port: first.localPort, limits: ConnectionSettings(), delegate: delegate)
         }, throws: { error in
             "\(error)" == "cannot listen on 127.0.0.1:\(first.localPort): address already in use"
         })
         #expect(performing: {
-            _ = try Listener(loop: loop, host: "hotel.invalid", port: 2323, limits: ConnectionLimits(), delegate: delegate)
+            _ = try Listener(loop: loop, host: "hotel.invalid", port: 2323, limits: ConnectionSettings(), delegate: delegate)
         }, throws: { error in
             "\(error)".hasPrefix("cannot listen on hotel.invalid:2323: not an IPv4 or IPv6 address")
         })
-        let local = try Listener(loop: loop, host: "localhost", port: 0, limits: ConnectionLimits(), delegate: delegate)
+        let local = try Listener(loop: loop, host: "localhost", port: 0, limits: ConnectionSettings(), delegate: delegate)
         #expect(local.localHost == "127.0.0.1")
     }
 

@@ -11,9 +11,9 @@ import Testing
 struct HotelStoreJournalTests {
     @Test func aTinySnapshotThresholdOverManyAppendsKeepsEveryRecordAcrossReopening() throws {
         try withTemporaryDirectory { data in
-            var options = HotelStoreOptions()
+            var options = StoreSettings()
             options.snapshotThreshold = 2_000
-            options.journal = JournalOptions(segmentSizeLimit: 1_000)
+            options.journal = JournalSettings(segmentSizeLimit: 1_000)
             let woken = DispatchSemaphore(value: 0)
             let expected: [HotelRecord]
             let phones = stride(from: 0, to: 300, by: 3).map { sampleReservation($0).phone }

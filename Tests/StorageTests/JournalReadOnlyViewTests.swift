@@ -16,7 +16,7 @@ struct JournalReadOnlyViewTests {
     @Test func viewsBesideALiveWriterAreAcknowledgedPrefixes() throws {
         try withTemporaryDirectory { directory in
             let records = sampleRecords(600, tag: "live")
-            let harness = try JournalHarness(directory: directory, options: JournalOptions(segmentSizeLimit: 200))
+            let harness = try JournalHarness(directory: directory, options: JournalSettings(segmentSizeLimit: 200))
             let progress = WriterProgress()
             let writer = Thread {
                 for start in stride(from: 0, to: records.count, by: 10) {
@@ -58,7 +58,7 @@ struct JournalReadOnlyViewTests {
         try withTemporaryDirectory { directory in
             let first = sampleRecords(5, tag: "first")
             let second = sampleRecords(5, tag: "second")
-            try writeSnapshotInterruptedBeforeRemoval(first, then: second, in: directory, options: JournalOptions(segmentSizeLimit: 40))
+            try writeSnapshotInterruptedBeforeRemoval(first, then: second, in: directory, options: JournalSettings(segmentSizeLimit: 40))
             let last = try JournalSegments.list(directory, fileSystem: PosixFileSystem()).last!
             let tail = JournalSegments.path(directory, last)
             let tailBytes = try PosixFileSystem().readFile(tail)
@@ -70,7 +70,7 @@ struct JournalReadOnlyViewTests {
             #expect(view.records == first + second.dropLast())
             #expect(try fileStates(in: directory) == before)
             // The next start is what cuts the tail and tidies up.
-            let reopened = try JournalHarness(directory: directory, options: JournalOptions(segmentSizeLimit: 40))
+            let reopened = try JournalHarness(directory: directory, options: JournalSettings(segmentSizeLimit: 40))
             #expect(reopened.recovery.records == first + second.dropLast())
             #expect(try fileStates(in: directory) != before)
         }

@@ -11,7 +11,7 @@ struct JournalRecoveryTests {
     var offsets: [Int] { records.indices.map { index in records[..<index].reduce(0) { $0 + JournalFrame.encode($1).count } } }
 
     /// Writes `records` through a journal one batch each, so segments roll between them.
-    private func write(_ records: [JournalRecord], to directory: String, options: JournalOptions = .init()) throws {
+    private func write(_ records: [JournalRecord], to directory: String, options: JournalSettings = .init()) throws {
         let harness = try JournalHarness(directory: directory, options: options)
         for (index, record) in records.enumerated() {
             #expect(harness.append([record], firstToken: UInt64(index)).allSatisfy { $0.isDurable })
@@ -74,7 +74,7 @@ struct JournalRecoveryTests {
 
     @Test func tornTailOfAnEarlierSegmentIsCorruption() throws {
         try withTemporaryDirectory { directory in
-            try write(records, to: directory, options: JournalOptions(segmentSizeLimit: 40))
+            try write(records, to: directory, options: JournalSettings(segmentSizeLimit: 40))
             try edit(directory + "/000001.seg") { $0.removeLast(1) }
             #expect(try PosixFileSystem().contentsOfDirectory(directory).count > 1)
             let error = #expect(throws: JournalError.self) { try JournalHarness(directory: directory) }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Journal snapshots")
 struct JournalSnapshotTests {
     /// Small segments, so a few records span several and a snapshot has several to replace.
-    let options = JournalOptions(segmentSizeLimit: 40)
+    let options = JournalSettings(segmentSizeLimit: 40)
     let first = sampleRecords(6, tag: "first")
     let second = sampleRecords(6, tag: "second")
 
@@ -258,7 +258,7 @@ extension JournalHarness {
 /// Appends `first`, snapshots it, appends `second`, then puts back what the snapshot
 /// removed: the directory a process killed just before step (c) leaves.
 func writeSnapshotInterruptedBeforeRemoval(
-    _ first: [JournalRecord], then second: [JournalRecord], in directory: String, options: JournalOptions
+    _ first: [JournalRecord], then second: [JournalRecord], in directory: String, options: JournalSettings
 ) throws {
     let harness = try JournalHarness(directory: directory, options: options)
     harness.appendOneByOne(first)

@@ -87,7 +87,7 @@ struct JournalTests {
     /// straggler and a roll are both answered far sooner.
     @Test func lingeringForAWaveEndsWhenArrivalsPauseAndNeverHoldsARoll() throws {
         try withTemporaryDirectory { directory in
-            let harness = try JournalHarness(directory: directory, options: JournalOptions(groupCommitLinger: .seconds(5)))
+            let harness = try JournalHarness(directory: directory, options: JournalSettings(groupCommitLinger: .seconds(5)))
             #expect(harness.append(sampleRecords(50)).allSatisfy { $0.isDurable })
             let clock = ContinuousClock()
             let start = clock.now
@@ -210,7 +210,7 @@ struct JournalTests {
 
     @Test func segmentsRollOverPastTheThresholdAndRecoverAcrossSegments() throws {
         try withTemporaryDirectory { directory in
-            let options = JournalOptions(segmentSizeLimit: 64)
+            let options = JournalSettings(segmentSizeLimit: 64)
             let records = sampleRecords(12)
             do {
                 let harness = try JournalHarness(directory: directory, options: options)

@@ -12,7 +12,7 @@ final class JournalHarness: Sendable {
     private let woken = DispatchSemaphore(value: 0)
     private let collected = Mutex<[JournalAck]>([])
 
-    init(directory: String, fileSystem: JournalFileSystem = PosixFileSystem(), options: JournalOptions = .init()) throws {
+    init(directory: String, fileSystem: JournalFileSystem = PosixFileSystem(), options: JournalSettings = .init()) throws {
         let woken = self.woken
         (journal, recovery) = try Journal.open(directory: directory, fileSystem: fileSystem, options: options) {
             woken.signal()

@@ -13,9 +13,9 @@ public enum AgentCalls {
         let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
-        return try RunningLine(dataDirectory: data) { options in
-            options.settings.queue.wrapUpSeconds = 0
-            if let clock { options.clock = clock.wallClock }
+        return try RunningLine(dataDirectory: data) { settings in
+            settings.line.queue.wrapUpSeconds = 0
+            if let clock { settings.clock = clock.wallClock }
         }
     }
 

@@ -14,22 +14,22 @@ public final class RunningLine {
     private let thread: EventLoopThread
     private let stopper: Waker
 
-    public init(dataDirectory: String = TestPaths.temporaryDirectory(), configure: @Sendable (inout ServiceOptions) -> Void = { _ in }) throws {
-        var options = ServiceOptions()
-        options.guestPort = 0
-        options.agentPort = 0
-        options.dataDirectory = dataDirectory
-        options.promptsDirectory = TestPaths.prompts
+    public init(dataDirectory: String = TestPaths.temporaryDirectory(), configure: @Sendable (inout ServiceSettings) -> Void = { _ in }) throws {
+        var settings = ServiceSettings()
+        settings.guestPort = 0
+        settings.agentPort = 0
+        settings.dataDirectory = dataDirectory
+        settings.promptsDirectory = TestPaths.prompts
         // The day the tests are written for, whatever day they run on: "24 Dec" is a month
         // ahead, in 2026. Time still passes, for the timeouts.
-        options.clock = .running(from: RecordedCall.startedAt)
+        settings.clock = .running(from: RecordedCall.startedAt)
         // Rounds twenty times a second: silences, queue waits and edited agents files are
         // noticed in tens of milliseconds, not whole seconds of a test's time.
-        options.settings.roundSeconds = 0.05
-        configure(&options)
-        let settled = options
+        settings.line.roundSeconds = 0.05
+        configure(&settings)
+        let settled = settings
         let (thread, started) = try EventLoopThread.start { loop in
-            let service = try LineService(options: settled, loop: loop, log: { _ in })
+            let service = try LineService(settings: settled, loop: loop, log: { _ in })
             let stopper = try loop.makeWaker { service.shutDown { loop.stop() } }
             return (service.guestServer.localPort, service.agentServer.localPort, stopper)
         }

@@ -218,7 +218,7 @@ struct GuestLineSocketTests {
     }
 
     @Test func pastTheGuestLimitACallerHearsTheLinesAreBusy() throws {
-        let line = try RunningLine { $0.limits.maxConnections = 1 }
+        let line = try RunningLine { $0.connections.maxConnections = 1 }
         defer { try? line.stop(); line.removeData() }
         let first = try line.guest()
         try first.read(until: "0  Speak to a person")
@@ -260,7 +260,7 @@ struct FullDiskTests {
 @Suite("A silent guest", .blocking)
 struct SilentGuestTests {
     @Test func isAskedTwiceIfStillThereThenToldGoodbyeAndHungUpOn() throws {
-        let line = try RunningLine { $0.settings.idleTimeoutSeconds = 0.15 }
+        let line = try RunningLine { $0.line.idleTimeoutSeconds = 0.15 }
         defer { try? line.stop(); line.removeData() }
         let guest = try line.guest()
         try guest.read(until: "0  Speak to a person")

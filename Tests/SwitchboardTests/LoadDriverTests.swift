@@ -83,7 +83,7 @@ struct LoadDriverTests {
     func echoGuestsKeepOneConnectionOrDialAgainEveryCall(callLines: Int?) throws {
         let accepted = EchoLine.Count()
         let (thread, port) = try EventLoopThread.start { [accepted] loop in
-            try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionLimits(), delegate: EchoLine(accepted: accepted)).localPort
+            try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(), delegate: EchoLine(accepted: accepted)).localPort
         }
         defer { try? thread.stop() }
         let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 0.3, warmUp: 0, timeout: 3)

@@ -9,7 +9,7 @@ import Replay
 @Suite("Redacted transcripts on the line", .blocking)
 struct RedactedTranscriptTests {
     @Test func aTypedAheadCallIsRedactedAndReplays() throws {
-        let line = try RunningLine { $0.settings.redactTranscripts = true }
+        let line = try RunningLine { $0.line.redactTranscripts = true }
         defer { try? line.stop(); line.removeData() }
         // Everything at once, as printf | nc sends it: the survey's name and phone arrive while
         // the booking is still being saved, so they wait in the conversation's queue.

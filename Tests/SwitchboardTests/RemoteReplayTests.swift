@@ -39,7 +39,7 @@ struct RemoteReplayTests {
         try document.text.write(toFile: path, atomically: true, encoding: .utf8)
         var output: [String] = []
         var runner = ReplayRunner(prompts: TestPrompts.shipped) { output.append($0.replacingOccurrences(of: path, with: "call.txt")) }
-        let unreachable = try runner.replay([path], host: "127.0.0.1", port: port, timeouts: RemoteReplayer.Timeouts(line: 3, idle: 60))
+        let unreachable = try runner.replay([path], host: "127.0.0.1", port: port, timeouts: RemoteReplayer.Settings(line: 3, idle: 60))
         return (runner, output, unreachable)
     }
 

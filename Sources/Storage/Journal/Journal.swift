@@ -54,7 +54,7 @@ public final class Journal: Sendable {
     public static func open(
         directory: String,
         fileSystem: JournalFileSystem = PosixFileSystem(),
-        options: JournalOptions = .init(),
+        options: JournalSettings = .init(),
         notify: @escaping @Sendable () -> Void
     ) throws -> (journal: Journal, recovery: JournalRecovery) {
         try fileSystem.createDirectory(directory)

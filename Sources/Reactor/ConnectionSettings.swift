@@ -4,7 +4,7 @@
 /// `maxOutputBytes` of one connection's output, never reads more than `readChunkBytes`
 /// at once, never serves more than `maxConnections` at a time, and never waits more than
 /// `closeTimeout` seconds for a peer to take its last output.
-public struct ConnectionLimits: Sendable, Equatable {
+public struct ConnectionSettings: Sendable, Equatable {
     /// Longest input line in bytes; a longer one is reported once as `.tooLong`.
     public var maxLineBytes: Int
     /// Connections served at once; the next one is sent the busy message and closed.

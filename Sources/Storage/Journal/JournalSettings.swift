@@ -1,5 +1,5 @@
 /// Settings of a journal, each with a default that suits a single hotel line server.
-public struct JournalOptions: Sendable {
+public struct JournalSettings: Sendable {
     /// A new segment starts before the first write once the current one has reached this
     /// many bytes (default 64 MiB). A soft limit: one group commit is never split, so a
     /// segment may exceed it by one batch.
