@@ -32,7 +32,7 @@ let package = Package(
         // connections that frame their bytes with the codec. Bytes, never hotels.
         .target(name: "Reactor", dependencies: ["CSystem", "Telnet"], swiftSettings: shipped),
         // The transcript format: events, the recorder and its text, the parser, redaction, placeholders.
-        .target(name: "Transcript", dependencies: ["Dialogue", "Telnet"], swiftSettings: shipped),
+        .target(name: "Transcript", dependencies: ["HotelCalendar", "Dialogue", "Telnet"], swiftSettings: shipped),
         // Guest sessions and the agent console: composes the conversation, the store and the runtime.
         .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.

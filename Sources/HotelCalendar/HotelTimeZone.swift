@@ -26,21 +26,47 @@ public struct HotelTimeZone: Sendable {
         }
     }
 
-    public func offsetSeconds(atEpochMilliseconds instant: Int64) -> Int {
-        switch kind {
-        case .fixed(let offset): return offset
-        case .zone(let zone): return zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant) / 1000))
-        }
+    /// A zone `seconds` east of UTC all year (a replay's, from its transcript's header).
+    public init(fixedOffsetSeconds seconds: Int) {
+        let minutes = abs(seconds) / 60
+        let hours = minutes / 60, rest = minutes % 60
+        name = (seconds < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
+        kind = .fixed(seconds)
     }
 
-    public func localMoment(atEpochMilliseconds instant: Int64) -> LocalMoment {
-        LocalMoment(epochSeconds: instant / 1000, utcOffsetSeconds: offsetSeconds(atEpochMilliseconds: instant))
+    /// Seconds east of UTC at `instant` (UTC+8 is 28800).
+    public func offsetSeconds(at instant: WallTime) -> Int {
+        period(containing: instant).offset
     }
 
-    /// Seconds since 1970 UTC of a local moment (for records such as a callback's due time).
+    /// The hotel's local day and time at `instant`.
+    public func localMoment(at instant: WallTime) -> LocalMoment {
+        LocalMoment(epochSeconds: instant.secondsSince1970, utcOffsetSeconds: offsetSeconds(at: instant))
+    }
+
+    /// The instant a local moment names (for records such as a callback's due time).
+    public func wallTime(of moment: LocalMoment) -> WallTime {
+        let guess = WallTime(millisecondsSince1970: moment.epochSeconds(utcOffsetSeconds: 0) * 1000)
+        return WallTime(millisecondsSince1970: moment.epochSeconds(utcOffsetSeconds: offsetSeconds(at: guess)) * 1000)
+    }
+
+    /// Seconds since 1970 UTC of a local moment.
     public func epochSeconds(of moment: LocalMoment) -> Int64 {
-        let guess = moment.epochSeconds(utcOffsetSeconds: 0)
-        return moment.epochSeconds(utcOffsetSeconds: offsetSeconds(atEpochMilliseconds: guess * 1000))
+        wallTime(of: moment).secondsSince1970
+    }
+
+    /// The offset in force at `instant`, and until when it holds (the next change of
+    /// daylight saving time; never, for a fixed offset).
+    func period(containing instant: WallTime) -> (offset: Int, until: WallTime) {
+        switch kind {
+        case .fixed(let offset):
+            return (offset, WallTime(millisecondsSince1970: .max))
+        case .zone(let zone):
+            let date = Date(timeIntervalSince1970: Double(instant.millisecondsSince1970) / 1000)
+            let until = zone.nextDaylightSavingTimeTransition(after: date)
+                .map { WallTime(millisecondsSince1970: Int64(($0.timeIntervalSince1970 * 1000).rounded(.down))) }
+            return (zone.secondsFromGMT(for: date), until ?? WallTime(millisecondsSince1970: .max))
+        }
     }
 
     /// The zones this system knows, for suggesting one when a name is misspelt.

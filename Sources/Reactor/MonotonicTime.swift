@@ -12,6 +12,9 @@ public struct MonotonicTime: Comparable, Hashable, Sendable {
         self.nanoseconds = nanoseconds
     }
 
+    /// Seconds since the clock's start, for whatever counts in seconds of its own.
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
+
     /// Reads the clock. The loop caches this per wake-up as `EventLoop.now`; prefer that.
     public static func now() -> MonotonicTime {
         var spec = timespec()

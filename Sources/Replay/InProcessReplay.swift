@@ -47,7 +47,8 @@ public struct InProcessReplay {
         self.document = document
         self.turns = document.turns
         self.originals = originals
-        conversation = Conversation(prompts: prompts, now: Self.moment(document.header, offset: 0))
+        // The offset the call was recorded at, all call long: the replay sees the same local days.
+        conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: document.header.utcOffsetSeconds))
         conversation.isTracing = tracing
     }
 
@@ -62,7 +63,7 @@ public struct InProcessReplay {
     /// Plays turn `index`: the stimulus into the conversation, then the comparison.
     mutating func play(_ index: Int) {
         let turn = turns[index]
-        let now = Self.moment(document.header, offset: turn.offset)
+        let now = Self.instant(document.header, offset: turn.offset)
         let event: ConversationEvent?
         if let stimulus = turn.stimulus {
             switch stimulus.content {
@@ -171,7 +172,8 @@ public struct InProcessReplay {
         return line
     }
 
-    static func moment(_ header: TranscriptHeader, offset: Int64) -> LocalMoment {
-        LocalMoment(epochSeconds: (header.startedAt + offset) / 1000, utcOffsetSeconds: header.utcOffsetSeconds)
+    /// When a turn happened: the call's start and the entry's offset.
+    static func instant(_ header: TranscriptHeader, offset: Int64) -> WallTime {
+        header.startedAt.adding(milliseconds: offset)
     }
 }

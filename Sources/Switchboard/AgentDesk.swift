@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Glibc
 import Storage
@@ -35,11 +36,11 @@ final class AgentDesk {
     func name(of agent: String) -> String { roster.agent(agent)?.name ?? agent }
 
     func audit(_ event: String, _ details: KeyValuePairs<String, String>) {
-        center.files?.append(AuditLog.line(event, details, at: center.clock.now()), to: AuditLog.fileName)
+        center.files?.append(AuditLog.line(event, details, at: center.clock.now().millisecondsSince1970), to: AuditLog.fileName)
     }
 
     private func audit(_ entry: ConsoleLogin.Audit) {
-        center.files?.append(entry.line(at: center.clock.now()), to: AuditLog.fileName)
+        center.files?.append(entry.line(at: center.clock.now().millisecondsSince1970), to: AuditLog.fileName)
     }
 
     // MARK: Output to consoles
@@ -139,7 +140,7 @@ final class AgentDesk {
                 guard let self else { return }
                 let elsewhere = self.console(of: id).map { $0 !== console } ?? false
                 self.perform(console.login.pinChecked(matches: matches, roster: self.roster, idInUseElsewhere: elsewhere,
-                                                      lockouts: &self.loginGuard, now: self.center.queueTime), on: console)
+                                                      lockouts: &self.loginGuard, now: self.center.queueTime.seconds), on: console)
             }
         case .runCommand(let line, let account):
             command(line, for: account, on: console)
@@ -278,7 +279,7 @@ extension AgentDesk: ListenerDelegate {
         guard let console = consoles[connection.id] else { return }
         switch input {
         case .text(let line):
-            perform(console.login.typed(line, roster: roster, lockouts: loginGuard, now: center.queueTime), on: console)
+            perform(console.login.typed(line, roster: roster, lockouts: loginGuard, now: center.queueTime.seconds), on: console)
         case .tooLong(let limit):
             console.say("That line is too long (\(limit) bytes at most).")
         case .unreadable, .controlCharacters:

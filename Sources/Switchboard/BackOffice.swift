@@ -22,7 +22,9 @@ struct BackOffice {
         self.store = store
     }
 
-    mutating func perform(_ request: ActionRequest, session: String, prompts: PromptSet, zone: HotelTimeZone, now: Int64) -> Result {
+    mutating func perform(_ request: ActionRequest, session: String, prompts: PromptSet, zone: HotelTimeZone, now instant: WallTime) -> Result {
+        // The store keeps milliseconds since 1970 (as its records on disk do).
+        let now = instant.millisecondsSince1970
         let hotel = prompts.hotel
         switch request {
         case .checkAvailability(let stay):
@@ -63,7 +65,7 @@ struct BackOffice {
                                                           followUpBy: ticket.request.followUpBy)))
         case .findCaller(let phone):
             guard let records = store.caller(phone: phone.normalized) else { return .done(.newCaller) }
-            let today = zone.localMoment(atEpochMilliseconds: now).date
+            let today = zone.localMoment(at: instant).date
             let upcoming = records.reservations.contains { number in
                 store.reservation(number).map { $0.status == .confirmed && $0.request.checkOut >= today } ?? false
             }

@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Transcript
 
@@ -28,7 +29,7 @@ struct CallLog {
     /// shows it on the consoles watching the call; a guest's line also to `staff` (the people
     /// in a call with them; nil while there is none). `desk`, which writes to the consoles,
     /// and `staff` are asked for only when needed.
-    mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64,
+    mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: WallTime,
                          showingOn desk: @autoclosure () -> AgentDesk?, staff: @autoclosure () -> [String]? = nil) {
         transcript.record(direction, text, at: instant)
         recent.append((direction, text))

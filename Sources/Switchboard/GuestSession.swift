@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Telnet
 import Transcript
@@ -15,13 +16,13 @@ final class GuestSession {
     /// What was said on the call: the transcript, the last entries, the consoles watching.
     var callLog: CallLog
     /// When the guest last sent anything (milliseconds since 1970), for the idle timeout.
-    var lastHeard: Int64
+    var lastHeard: WallTime
     /// The guest closed their sending side (`nc` at end of input): finish, then hang up.
     var inputEnded = false
     /// Hung up or disconnected: nothing more is said.
     var isClosed = false
     /// When the call was answered (milliseconds since 1970), for consoles.
-    let startedAt: Int64
+    let startedAt: WallTime
     /// The agent on the call, by ID, while one is.
     var agent: String?
     /// Supervisors who barged in, by ID.
@@ -33,7 +34,7 @@ final class GuestSession {
     /// `transcripts/2026-11-25/<id>.txt`, made once per call (not at every flush).
     private(set) lazy var transcriptPath = "transcripts/" + day + "/" + id + ".txt"
 
-    init(id: String, day: String, connection: Connection, conversation: Conversation, transcript: TranscriptRecorder, now: Int64) {
+    init(id: String, day: String, connection: Connection, conversation: Conversation, transcript: TranscriptRecorder, now: WallTime) {
         self.id = id
         self.day = day
         self.connection = connection

@@ -1,3 +1,5 @@
+import Reactor
+import HotelCalendar
 import Dialogue
 import Storage
 import Transcript
@@ -5,8 +7,8 @@ import Transcript
 /// The guest's side of the queue for a person: asking, waiting, being put through to an
 /// agent, talking, and being handed back. The console's side is `AgentDesk`.
 extension ServiceCenter {
-    /// Queue time: monotonic seconds, immune to the wall clock being set.
-    var queueTime: Double { Double(loop.now.nanoseconds) / 1e9 }
+    /// Queue time: the loop's monotonic clock, immune to the wall clock being set.
+    var queueTime: MonotonicTime { loop.now }
 
     /// `0` / `agent`: the guest's answer from the queue (their place in it, or with nobody
     /// logged in the callback offer), and what the queue does next for others (offers to
@@ -26,7 +28,7 @@ extension ServiceCenter {
     }
 
     /// Carries out what the queue decided.
-    func apply(_ actions: [CallQueue.Action], now: Int64) {
+    func apply(_ actions: [CallQueue.Action], now: WallTime) {
         for action in actions {
             switch action {
             case .tellPosition(let guest, let position, let wait):
@@ -56,13 +58,13 @@ extension ServiceCenter {
 
     /// The guest's place in the queue, recorded (whole seconds, as the transcript keeps it,
     /// so a replay says the same wait) and told.
-    private func tellPosition(_ position: Int, wait: Double?, to session: GuestSession, now: Int64) {
+    private func tellPosition(_ position: Int, wait: Double?, to session: GuestSession, now: WallTime) {
         hear(.queueMoved(position: position, waitSeconds: Self.wholeSeconds(wait).map { Int($0) }), in: session, at: now)
     }
 
     static func wholeSeconds(_ wait: Double?) -> Double? { wait.map { $0.rounded() } }
 
-    private func connect(_ agent: String, to session: GuestSession, now: Int64) {
+    private func connect(_ agent: String, to session: GuestSession, now: WallTime) {
         let name = desk?.name(of: agent) ?? agent
         session.agent = agent
         desk?.audit("takeover", ["agent": agent, "session": String(session.connection.id)])
@@ -71,7 +73,7 @@ extension ServiceCenter {
     }
 
     /// The guest hung up: out of the queue, or the agent's call ends.
-    func guestLeft(_ session: GuestSession, now: Int64) {
+    func guestLeft(_ session: GuestSession, now: WallTime) {
         let id = session.connection.id
         apply(queue.guestLeaves(id, now: queueTime), now: now)
         if let agent = session.agent {
@@ -83,7 +85,7 @@ extension ServiceCenter {
     }
 
     /// What a console shows about a call.
-    func summary(of session: GuestSession, now: Int64) -> CallSummary {
+    func summary(of session: GuestSession, now: WallTime) -> CallSummary {
         let phone: String?
         if case .phone(let number)? = session.conversation.value(of: "guest.phone") { phone = number.normalized } else { phone = nil }
         let state: String

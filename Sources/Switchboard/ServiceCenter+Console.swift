@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Storage
 import Transcript
@@ -6,7 +7,7 @@ import Transcript
 /// talking, notes, watching, and the supervisors' whisper and barge. Each returns the
 /// problem to show the agent, or nil when done.
 extension ServiceCenter {
-    func summaries(now: Int64) -> [CallSummary] {
+    func summaries(now: WallTime) -> [CallSummary] {
         sessions.values.filter { !$0.isClosed }.sorted { $0.connection.id < $1.connection.id }.map { summary(of: $0, now: now) }
     }
 
@@ -152,7 +153,7 @@ extension ServiceCenter {
         sessions.values.first { $0.agent == agent || $0.barging.contains(agent) }
     }
 
-    func stats(now: Int64) -> String {
+    func stats(now: WallTime) -> String {
         var counts: [String: Int] = [:]
         for state in queue.agents.values {
             let name: String

@@ -14,7 +14,9 @@ import Reactor
 public final class ServiceCenter {
     let loop: EventLoop
     public private(set) var prompts: PromptSet
-    private var zone: HotelTimeZone
+    /// The hotel's clock on the wall: instants to local days and times, by the prompts' zone.
+    private var localClock: LocalClock
+    private var zone: HotelTimeZone { localClock.zone }
     private var office: BackOffice
     /// Where transcripts (and the audit log) are appended, off the loop; nil: not kept.
     let files: FileAppender?
@@ -36,10 +38,6 @@ public final class ServiceCenter {
     /// Records on their way to disk: the session waiting and what it will hear.
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
     private var shutdownDone: (() -> Void)?
-    /// The last second turned into hotel time, its offset and moment: every line of a busy
-    /// second shares one calendar computation.
-    private var cachedOffset: (second: Int64, offset: Int) = (.min, 0)
-    private var cachedMoment = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
     /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
     private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
     /// What timers and the journal's waker hold weakly instead of the centre (see `Pager`).
@@ -64,7 +62,7 @@ public final class ServiceCenter {
                 settings: LineSettings = LineSettings(), clock: WallClock = .system) {
         self.loop = loop
         self.prompts = prompts
-        self.zone = prompts.hotel.timeZone
+        self.localClock = LocalClock(zone: prompts.hotel.timeZone)
         self.office = BackOffice(store: store)
         self.files = files
         self.settings = settings
@@ -82,8 +80,7 @@ public final class ServiceCenter {
     /// New calls use `prompts` from now on; calls in progress finish with the ones they began with.
     public func reload(_ prompts: PromptSet) {
         self.prompts = prompts
-        self.zone = prompts.hotel.timeZone
-        cachedOffset = (.min, 0)  // the new zone's offset and names from now on
+        self.localClock = LocalClock(zone: prompts.hotel.timeZone)  // the new zone from now on
         naming = (.min, "", "")
     }
 
@@ -129,13 +126,13 @@ public final class ServiceCenter {
 
     /// Records `event` on `session`'s call, then tells the conversation what it hears of it
     /// (`conversationEvent`, the mapping a replay uses too) and carries out its answer.
-    func hear(_ event: TranscriptEvent, in session: GuestSession, at now: Int64) {
+    func hear(_ event: TranscriptEvent, in session: GuestSession, at now: WallTime) {
         record(event, in: session, at: now)
         if let heard = event.conversationEvent { run(heard, in: session, at: now) }
     }
 
     /// Records `event` on `session`'s call, for its transcript and whoever follows the call.
-    func record(_ event: TranscriptEvent, in session: GuestSession, at now: Int64) {
+    func record(_ event: TranscriptEvent, in session: GuestSession, at now: WallTime) {
         session.callLog.record(.event, event.text, at: now, showingOn: desk)
     }
 
@@ -144,9 +141,8 @@ public final class ServiceCenter {
     /// next event once the effects before it are done; one whose record must reach the disk
     /// first is told from `journalDidAcknowledge`. What the queue does next for others waits
     /// until the guest has heard their own answer.
-    func run(_ event: ConversationEvent, in session: GuestSession, at now: Int64) {
-        let moment = local(now)
-        var effects = session.conversation.handle(event, at: moment)
+    func run(_ event: ConversationEvent, in session: GuestSession, at now: WallTime) {
+        var effects = session.conversation.handle(event, at: now)
         learnAnswers(in: session, after: event)
         var later: [CallQueue.Action]?  // nil, not empty: nothing to let go of on nearly every line
         while let outcome = carryOut(effects, in: session, at: now, then: &later) {
@@ -154,7 +150,7 @@ public final class ServiceCenter {
             let recorded = TranscriptEvent.outcome(outcome)
             record(recorded, in: session, at: now)
             guard let next = recorded.conversationEvent else { break }
-            effects = session.conversation.handle(next, at: moment)
+            effects = session.conversation.handle(next, at: now)
             learnAnswers(in: session, after: next)
         }
         if let later { apply(later, now: now) }
@@ -165,7 +161,7 @@ public final class ServiceCenter {
 
     /// Performs `effects` in order; returns the outcome of the action they end with when it
     /// is known at once (a conversation asks for an action last, and waits for its outcome).
-    private func carryOut(_ effects: [ConversationEffect], in session: GuestSession, at now: Int64,
+    private func carryOut(_ effects: [ConversationEffect], in session: GuestSession, at now: WallTime,
                           then later: inout [CallQueue.Action]?) -> ActionOutcome? {
         for effect in effects {
             switch effect {
@@ -193,7 +189,7 @@ public final class ServiceCenter {
 
     /// Carries out `request` for `session`: its outcome when known at once, nil when it comes
     /// once the record is on disk. What the queue does next for others is added to `later`.
-    private func perform(_ request: ActionRequest, for session: GuestSession, at now: Int64,
+    private func perform(_ request: ActionRequest, for session: GuestSession, at now: WallTime,
                          then later: inout [CallQueue.Action]?) -> ActionOutcome? {
         switch request {
         case .requestAgent:
@@ -237,7 +233,7 @@ public final class ServiceCenter {
     }
 
     /// The line is closing: the guest is told (noted first, so a replay tells them too).
-    private func close(_ session: GuestSession, now: Int64) {
+    private func close(_ session: GuestSession, now: WallTime) {
         hear(.closing, in: session, at: now)
     }
 
@@ -247,13 +243,8 @@ public final class ServiceCenter {
         files?.append(to: session.transcriptPath) { text.bytes() }
     }
 
-    func local(_ instant: Int64) -> LocalMoment {
-        let second = instant / 1000
-        if cachedOffset.second != second {
-            cachedOffset = (second, zone.offsetSeconds(atEpochMilliseconds: instant))
-            cachedMoment = LocalMoment(epochSeconds: second, utcOffsetSeconds: cachedOffset.offset)
-        }
-        return cachedMoment
+    func local(_ instant: WallTime) -> LocalMoment {
+        localClock.moment(at: instant)
     }
 
     private func scheduleIdleRound() {
@@ -278,7 +269,7 @@ public final class ServiceCenter {
             lastSnapshotProblem = problem
             log("journal snapshot not written (every segment is kept, nothing is lost): \(problem)")
         }
-        let limit = Int64(settings.idleTimeoutSeconds * 1000)
+        let limit = Int64((settings.idleTimeoutSeconds * 1000).rounded())
         for session in sessions.values where !session.isClosed && !session.conversation.isPerforming && now - session.lastHeard >= limit {
             session.lastHeard = now
             hear(.noInput, in: session, at: now)
@@ -290,18 +281,18 @@ extension ServiceCenter: ListenerDelegate {
     public func listener(_ server: Listener, didAccept connection: Connection) {
         let now = clock.now()
         let moment = local(now)
-        if naming.minute != now / 60_000 {  // zone offsets change on whole minutes, if ever
+        if naming.minute != now.millisecondsSince1970 / 60_000 {  // zone offsets change on whole minutes, if ever
             // A session's name starts with the day and minute it began: made once a minute.
             let day = moment.date.description
             let time = moment.time
             let clockText = (time.hour < 10 ? "0" : "") + String(time.hour) + (time.minute < 10 ? "0" : "") + String(time.minute)
-            naming = (now / 60_000, day, "\(day.filter { $0 != "-" })-\(clockText)-\(instance)-")
+            naming = (now.millisecondsSince1970 / 60_000, day, "\(day.filter { $0 != "-" })-\(clockText)-\(instance)-")
         }
         let day = naming.day
         let id = naming.prefix + String(connection.id)
-        let conversation = Conversation(prompts: prompts, now: moment)
+        let conversation = Conversation(prompts: prompts)
         let header = TranscriptHeader(session: id, prompts: prompts.version, language: conversation.language,
-                                      startedAt: now, utcOffsetSeconds: cachedOffset.offset)
+                                      startedAt: now, utcOffsetSeconds: localClock.offsetSeconds(at: now))
         var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
         // Noted in the transcript only: where a guest connects from is not for consoles.
         let connected = TranscriptEvent.connected(from: connection.peerAddress.description)

@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 
 /// Reads the transcript format (README, "Transcripts"): a `#` header, then one entry per
@@ -66,7 +67,7 @@ enum TranscriptParser {
             return fail(headerLine("utc-offset"), "# utc-offset must be the hotel's offset from UTC in seconds, e.g. 0 or 28800, not \"\(fields["utc-offset"]!)\"")
         }
         let header = TranscriptHeader(session: fields["session"]!, prompts: fields["flows"]!, language: fields["language"]!,
-                                      startedAt: started, utcOffsetSeconds: offset)
+                                      startedAt: WallTime(millisecondsSince1970: started), utcOffsetSeconds: offset)
         return .success(TranscriptDocument(fileName: fileName, header: header, entries: entries, lines: lines))
     }
 

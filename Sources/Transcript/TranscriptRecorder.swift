@@ -1,4 +1,5 @@
 import Dialogue
+import HotelCalendar
 
 /// The first lines of a transcript: which session, which prompts, when, in which language.
 public struct TranscriptHeader: Equatable, Sendable {
@@ -8,12 +9,12 @@ public struct TranscriptHeader: Equatable, Sendable {
     /// `PromptSet.version` of the prompts the call ran with.
     public var prompts: String
     public var language: String
-    /// When the call was answered, milliseconds since 1970 UTC; offsets count from here.
-    public var startedAt: Int64
+    /// When the call was answered; offsets count from here (written in milliseconds since 1970).
+    public var startedAt: WallTime
     /// The hotel's UTC offset then, so a replay sees the same local day.
     public var utcOffsetSeconds: Int
 
-    public init(session: String, prompts: String, language: String, startedAt: Int64, utcOffsetSeconds: Int) {
+    public init(session: String, prompts: String, language: String, startedAt: WallTime, utcOffsetSeconds: Int) {
         self.session = session
         self.prompts = prompts
         self.language = language
@@ -46,7 +47,7 @@ public enum TranscriptDirection: String, Sendable, CaseIterable {
 /// number or an email; entries after a held line wait with it, so the order is kept.
 public struct TranscriptRecorder: Sendable {
     private struct HeldEntry: Sendable {
-        var instant: Int64
+        var instant: WallTime
         var direction: TranscriptDirection
         var text: String
         /// A line the guest sent (a `guest` entry or a line-problem event), which the
@@ -63,7 +64,7 @@ public struct TranscriptRecorder: Sendable {
     /// About how many bytes are waiting to be written (the text, and a little per entry);
     /// stored, so the switchboard reads it without copying the recorder out of its session.
     public private(set) var pendingCount = 0
-    private let startedAt: Int64
+    private let startedAt: WallTime
     private var redactor: TranscriptRedactor?
     private var held: [HeldEntry] = []
 
@@ -79,11 +80,11 @@ public struct TranscriptRecorder: Sendable {
     public var isRedacting: Bool { redactor != nil }
 
     /// Records an `event` entry: the event as the transcript writes it.
-    public mutating func record(_ event: TranscriptEvent, at instant: Int64) {
+    public mutating func record(_ event: TranscriptEvent, at instant: WallTime) {
         record(.event, event.text, at: instant)
     }
 
-    public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
+    public mutating func record(_ direction: TranscriptDirection, _ text: String, at instant: WallTime) {
         guard var redactor else { return write(direction, text, at: instant) }
         var text = text
         var isInput = direction == .guest
@@ -153,7 +154,7 @@ public struct TranscriptRecorder: Sendable {
         held.removeFirst(count)
     }
 
-    private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: Int64) {
+    private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: WallTime) {
         entries.append(TranscriptText.Entry(offset: max(0, instant - startedAt), direction: direction, text: text))
         pendingCount += text.utf8.count + 16
     }

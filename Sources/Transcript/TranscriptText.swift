@@ -86,7 +86,7 @@ struct TranscriptEncoder: ~Copyable {
         append("\n# language ")
         append(string: header.language)
         append("\n# started ")
-        appendSigned(header.startedAt)
+        appendSigned(header.startedAt.millisecondsSince1970)
         append("\n# utc-offset ")
         appendSigned(Int64(header.utcOffsetSeconds))
         append("\n")

@@ -4,15 +4,16 @@ import Synchronization
 /// A wall clock the recorder moves by hand, so recorded calls have steady time offsets and
 /// dates (Wednesday 25 November 2026, from 10:00 UTC) whatever day they are recorded on.
 public final class ManualClock: Sendable {
-    private let milliseconds: Mutex<Int64>
+    private let instant: Mutex<WallTime>
 
-    public init(_ start: Int64) {
-        milliseconds = Mutex(start)
+    public init(_ start: WallTime) {
+        instant = Mutex(start)
     }
 
-    public var wallClock: WallClock { WallClock { [self] in milliseconds.withLock { $0 } } }
+    public var wallClock: WallClock { WallClock { [self] in instant.withLock { $0 } } }
 
-    public func advance(_ delta: Int64) {
-        milliseconds.withLock { $0 += delta }
+    /// Moves the clock on by `milliseconds`.
+    public func advance(_ milliseconds: Int64) {
+        instant.withLock { $0 = $0.adding(milliseconds: milliseconds) }
     }
 }

@@ -35,7 +35,7 @@ public enum TestPrompts {
 /// (`conversationEvent`).
 public struct RecordedCall {
     /// Wednesday 25 November 2026, 10:00 UTC.
-    public static let startedAt: Int64 = 1_795_600_800_000
+    public static let startedAt = WallTime(millisecondsSince1970: 1_795_600_800_000)
 
     private var conversation: Conversation
     private var recorder: TranscriptRecorder
@@ -43,30 +43,27 @@ public struct RecordedCall {
     public var answer: (ActionRequest) -> ActionOutcome = RecordedCall.cooperative
 
     public init(prompts: PromptSet = TestPrompts.shipped, redacting: Bool = false) {
-        let moment = LocalMoment(epochSeconds: Self.startedAt / 1000, utcOffsetSeconds: 0)
-        conversation = Conversation(prompts: prompts, now: moment)
+        conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: 0))
         recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", prompts: prompts.version, language: "en",
                                                                startedAt: Self.startedAt, utcOffsetSeconds: 0), redacting: redacting)
         hear(.event(.connected(from: "127.0.0.1:50000")))
     }
 
-    private var moment: LocalMoment { LocalMoment(epochSeconds: now / 1000, utcOffsetSeconds: 0) }
-
     public mutating func say(_ lines: String...) {
         for line in lines {
-            now += 1500
+            now = now.adding(milliseconds: 1500)
             hear(.typed(line))
         }
     }
 
     /// A line the line could not take (too long, not UTF-8, control characters), or an interrupt.
     public mutating func send(_ event: TranscriptEvent) {
-        now += 1500
+        now = now.adding(milliseconds: 1500)
         hear(.event(event))
     }
 
     public mutating func silence() {
-        now += 60_000
+        now = now.adding(milliseconds: 60_000)
         hear(.event(.noInput))
     }
 
@@ -90,7 +87,7 @@ public struct RecordedCall {
         var next = entry.conversationEvent
         while let event = next {
             next = nil
-            let effects = conversation.handle(event, at: moment)
+            let effects = conversation.handle(event, at: now)
             recorder.learn(conversation.recentAnswers, queued: conversation.queuedInputCount)
             for effect in effects {
                 switch effect {

@@ -1,3 +1,4 @@
+import Reactor
 import Storage
 import Testing
 @testable import Switchboard
@@ -88,10 +89,10 @@ struct ConsolePartsTests {
             #expect(ConsoleText.maskingPhones(text) == shown, "\(text)")
         }
         #expect(ConsoleText.duration(3725) == "1:02:05")
-        #expect(ConsoleText.describe(.available(since: 100), now: 225.5) == "available for 2:05")
-        #expect(ConsoleText.describe(.onCall(7, since: 0), now: 61) == "on call 7 for 1:01")
-        #expect(ConsoleText.describe(.wrapUp(until: 30), now: 10) == "wrapping up, 0:20 left")
-        #expect(ConsoleText.describe(.away, now: 0) == "away")
+        #expect(ConsoleText.describe(.available(since: .at(100)), now: .at(225.5)) == "available for 2:05")
+        #expect(ConsoleText.describe(.onCall(7, since: .at(0)), now: .at(61)) == "on call 7 for 1:01")
+        #expect(ConsoleText.describe(.wrapUp(until: .at(30)), now: .at(10)) == "wrapping up, 0:20 left")
+        #expect(ConsoleText.describe(.away, now: .at(0)) == "away")
         let table = ConsoleText.table(["ID", "NAME"], [["1", "豪华大床房"], ["22", "Deluxe"]])
         #expect(table == "  ID  NAME\n  1   豪华大床房\n  22  Deluxe")
     }

@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Testing
 import TestSupport
@@ -39,7 +40,7 @@ struct TranscriptParserTests {
             +9.904 event hung up
 
             """).get()
-        #expect(document.header.startedAt == 1_795_600_800_000)
+        #expect(document.header.startedAt == WallTime(millisecondsSince1970: 1_795_600_800_000))
         #expect(document.header.prompts == "0123456789abcdef")
         #expect(document.entries.count == 8)
         #expect(document.entries[2].content == .said("  1  Rooms and bookings"))

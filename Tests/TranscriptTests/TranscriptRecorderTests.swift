@@ -1,3 +1,4 @@
+import HotelCalendar
 import Testing
 import TestSupport
 import Transcript
@@ -8,7 +9,7 @@ import Transcript
 /// (Events are typed values, read back as such: `ConversationEventMappingTests`.)
 @Suite("Recording entries")
 struct TranscriptRecorderTests {
-    static let header = TranscriptHeader(session: "s", prompts: "f", language: "en", startedAt: 1_795_600_800_000, utcOffsetSeconds: 0)
+    static let header = TranscriptHeader(session: "s", prompts: "f", language: "en", startedAt: WallTime(millisecondsSince1970: 1_795_600_800_000), utcOffsetSeconds: 0)
     static let pieces = ["a", "Word", " ", "\n", "\r\n", "\r", "\t", "\\", "\u{1b}[A", "\u{7f}", "\u{0}", "豪华", "m²", "e\u{301}",
                          "❤️", "\u{85}", "\n\n", "+44 20", "}", "{any}", "\\u{41}"]
 
@@ -23,7 +24,7 @@ struct TranscriptRecorderTests {
             // An event's text is a `TranscriptEvent`'s (read back as one); any text is said or typed.
             let direction = [TranscriptDirection.said, .guest].randomElement(using: &random)!
             let offset = [Int64(-5), 0, 7, 999, 1000, 61_234, 3_600_000_001].randomElement(using: &random)!
-            recorder.record(direction, text, at: Self.header.startedAt + offset)
+            recorder.record(direction, text, at: Self.header.startedAt.adding(milliseconds: offset))
             // One entry per line: a LF that is not part of a CR LF ends one.
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 told.append((max(0, offset), direction, String(line)))

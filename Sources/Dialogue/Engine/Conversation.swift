@@ -54,6 +54,10 @@ public struct Conversation: Sendable {
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
     var history: [Int] = []
+    /// The hotel's clock on the wall, turning each event's instant into a local day and time.
+    var clock: LocalClock
+    /// The local day and time of the event being handled: what "today", "tomorrow at 10" and
+    /// "3 nights" are counted from.
     var now: LocalMoment
     /// Answers checked at a question during the last event, in order: what was typed and
     /// what it became.
@@ -63,10 +67,13 @@ public struct Conversation: Sendable {
     /// What the conversation did since `takeTrace()` was last called, while tracing.
     public internal(set) var trace: [TracePoint] = []
 
-    public init(prompts: PromptSet, now: LocalMoment) {
+    /// A call on `prompts`, in the hotel's time zone, or in `timeZone` (a replay keeps the
+    /// offset its transcript was recorded at).
+    public init(prompts: PromptSet, timeZone: HotelTimeZone? = nil) {
         self.prompts = prompts
         self.pack = prompts.languages[0]
-        self.now = now
+        self.clock = LocalClock(zone: timeZone ?? prompts.hotel.timeZone)
+        self.now = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
     }
 
     public var language: String { pack.code }
@@ -93,9 +100,9 @@ public struct Conversation: Sendable {
 
     public func value(of variable: String) -> AnswerValue? { variables[variable] }
 
-    /// Takes `event`, which happened at `now`, and returns what to do about it, in order.
-    public mutating func handle(_ event: ConversationEvent, at now: LocalMoment) -> [ConversationEffect] {
-        self.now = now
+    /// Takes `event`, which happened at `instant`, and returns what to do about it, in order.
+    public mutating func handle(_ event: ConversationEvent, at instant: WallTime) -> [ConversationEffect] {
+        now = clock.moment(at: instant)
         recentAnswers.removeAll(keepingCapacity: true)
         var effects = Self.effects()
         switch event {

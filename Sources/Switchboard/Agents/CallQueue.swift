@@ -1,3 +1,4 @@
+import Reactor
 /// The queue for a person, as a value: guests waiting in order, agents and what they are
 /// doing, and who is offered whom. Events go in with the time; the actions that come out
 /// (tell a guest their place, offer a call to an agent, connect them) are carried out by the
@@ -32,12 +33,12 @@ public struct CallQueue: Sendable {
         /// Logged in but not taking calls.
         case away
         /// Ready; `since` orders who has been idle longest.
-        case available(since: Double)
+        case available(since: MonotonicTime)
         /// Asked to take `guest`; waiting for accept or decline.
-        case offered(Guest, since: Double)
-        case onCall(Guest, since: Double)
+        case offered(Guest, since: MonotonicTime)
+        case onCall(Guest, since: MonotonicTime)
         /// After a call, until `until`.
-        case wrapUp(until: Double)
+        case wrapUp(until: MonotonicTime)
     }
 
     /// Why a guest is offered a callback instead of waiting.
@@ -64,9 +65,9 @@ public struct CallQueue: Sendable {
 
     struct Waiting: Equatable, Sendable {
         var guest: Guest
-        var since: Double
+        var since: MonotonicTime
         var announcedPosition: Int
-        var announcedAt: Double
+        var announcedAt: MonotonicTime
     }
 
     public let settings: Settings
@@ -92,7 +93,7 @@ public struct CallQueue: Sendable {
 
     public func position(of guest: Guest) -> Int? { waiting.firstIndex { $0.guest == guest }.map { $0 + 1 } }
 
-    public func longestWait(now: Double) -> Double? { waiting.map { now - $0.since }.max() }
+    public func longestWait(now: MonotonicTime) -> Double? { waiting.map { now - $0.since }.max() }
 
     /// The mean of recent handling times, nil before the first call ends.
     public var averageHandlingSeconds: Double? {
@@ -111,7 +112,7 @@ public struct CallQueue: Sendable {
     // MARK: Guests
 
     /// The guest asked for a person.
-    public mutating func guestAsks(_ guest: Guest, now: Double) -> [Action] {
+    public mutating func guestAsks(_ guest: Guest, now: MonotonicTime) -> [Action] {
         guard staffed > 0 else { return [.offerCallback(guest, .noAgents)] }
         if let index = waiting.firstIndex(where: { $0.guest == guest }) {
             // Asking again while on hold ("0" once more): the same place, told again. Never
@@ -128,7 +129,7 @@ public struct CallQueue: Sendable {
     }
 
     /// The guest hung up, or chose a callback instead, while waiting (or being offered).
-    public mutating func guestLeaves(_ guest: Guest, now: Double) -> [Action] {
+    public mutating func guestLeaves(_ guest: Guest, now: MonotonicTime) -> [Action] {
         guard let index = waiting.firstIndex(where: { $0.guest == guest }) else { return [] }
         waiting.remove(at: index)
         var actions: [Action] = []
@@ -141,7 +142,7 @@ public struct CallQueue: Sendable {
 
     // MARK: Agents
 
-    public mutating func agentLogsIn(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func agentLogsIn(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard agents[agent] == nil else { return [] }
         agents[agent] = .available(since: now)
         return route(now: now)
@@ -149,7 +150,7 @@ public struct CallQueue: Sendable {
 
     /// The agent logged out or their console dropped. A guest they were talking to goes back
     /// to the front of the queue; when no one is left to answer, the waiting are offered a callback.
-    public mutating func agentLeaves(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func agentLeaves(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard let state = agents.removeValue(forKey: agent) else { return [] }
         var actions: [Action] = []
         switch state {
@@ -169,7 +170,7 @@ public struct CallQueue: Sendable {
         return actions + route(now: now)
     }
 
-    public mutating func agentIsAvailable(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func agentIsAvailable(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard let state = agents[agent] else { return [] }
         switch state {
         case .away, .wrapUp: agents[agent] = .available(since: now)
@@ -179,7 +180,7 @@ public struct CallQueue: Sendable {
     }
 
     /// Away: no more offers until available again. Not allowed mid-call (the call ends first).
-    public mutating func agentIsAway(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func agentIsAway(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard let state = agents[agent] else { return [] }
         switch state {
         case .available, .wrapUp:
@@ -193,21 +194,21 @@ public struct CallQueue: Sendable {
         }
     }
 
-    public mutating func agentAccepts(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func agentAccepts(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard case .offered(let guest, _)? = agents[agent] else { return [] }
         return connect(agent, guest, now: now)
     }
 
     /// Declining sets the agent away (not ready), as call centres do, so the guest is not
     /// offered straight back to them; the guest keeps their place at the front.
-    public mutating func agentDeclines(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func agentDeclines(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard case .offered(let guest, _)? = agents[agent] else { return [] }
         agents[agent] = .away
         return [.withdrawOffer(agent, guest, becauseGuestLeft: false)] + route(now: now)
     }
 
     /// The agent picks a guest directly (`take ID`, `next`): out of the queue if waiting.
-    public mutating func agentTakes(_ agent: Agent, _ guest: Guest, now: Double) -> [Action] {
+    public mutating func agentTakes(_ agent: Agent, _ guest: Guest, now: MonotonicTime) -> [Action] {
         guard let state = agents[agent] else { return [] }
         if case .onCall = state { return [] }
         var actions: [Action] = []
@@ -226,11 +227,11 @@ public struct CallQueue: Sendable {
     }
 
     /// The call ended (released to the menu, hung up, or the guest left): wrap-up begins.
-    public mutating func callEnds(_ agent: Agent, now: Double) -> [Action] {
+    public mutating func callEnds(_ agent: Agent, now: MonotonicTime) -> [Action] {
         guard case .onCall(_, let since)? = agents[agent] else { return [] }
         handlingTimes.append(now - since)
         if handlingTimes.count > settings.historySize { handlingTimes.removeFirst(handlingTimes.count - settings.historySize) }
-        agents[agent] = .wrapUp(until: now + settings.wrapUpSeconds)
+        agents[agent] = .wrapUp(until: now.adding(seconds: settings.wrapUpSeconds))
         return []
     }
 
@@ -238,7 +239,7 @@ public struct CallQueue: Sendable {
 
     /// Wrap-ups that are over, offers nobody answered, waits past the limit, and places to
     /// announce: call about once a second.
-    public mutating func tick(now: Double) -> [Action] {
+    public mutating func tick(now: MonotonicTime) -> [Action] {
         var actions: [Action] = []
         for (agent, state) in agents {
             switch state {
@@ -273,7 +274,7 @@ public struct CallQueue: Sendable {
         agents.values.contains { if case .offered(guest, _) = $0 { true } else { false } }
     }
 
-    private mutating func connect(_ agent: Agent, _ guest: Guest, now: Double) -> [Action] {
+    private mutating func connect(_ agent: Agent, _ guest: Guest, now: MonotonicTime) -> [Action] {
         waiting.removeAll { $0.guest == guest }
         agents[agent] = .onCall(guest, since: now)
         callsConnected += 1
@@ -281,10 +282,10 @@ public struct CallQueue: Sendable {
     }
 
     /// Offers each waiting guest, front first, to the agent idle longest.
-    private mutating func route(now: Double) -> [Action] {
+    private mutating func route(now: MonotonicTime) -> [Action] {
         var actions: [Action] = []
         for entry in waiting where !isOffered(entry.guest) {
-            let idle = agents.compactMap { agent, state -> (Agent, Double)? in
+            let idle = agents.compactMap { agent, state -> (Agent, MonotonicTime)? in
                 if case .available(let since) = state { (agent, since) } else { nil }
             }
             guard let (agent, _) = idle.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { break }

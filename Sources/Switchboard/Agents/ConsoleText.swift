@@ -1,3 +1,4 @@
+import Reactor
 import Dialogue
 
 /// Text for the agent console: nothing a guest typed may drive the agent's terminal, and
@@ -38,7 +39,7 @@ enum ConsoleText {
     }
 
     /// An agent's state in words, with how long it has lasted (or has left to run).
-    static func describe(_ state: CallQueue.AgentState, now: Double) -> String {
+    static func describe(_ state: CallQueue.AgentState, now: MonotonicTime) -> String {
         switch state {
         case .away: return "away"
         case .available(let since): return "available for " + duration(now - since)

@@ -27,7 +27,7 @@ struct Call {
     private(set) var pending: ActionRequest?
 
     init(prompts: PromptSet = ShippedPrompts.prompts) {
-        conversation = Conversation(prompts: prompts, now: now)
+        conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: 0))
         tell(.answered)
     }
 
@@ -47,7 +47,7 @@ struct Call {
     }
 
     /// Tells the conversation `event`, now, keeping what it says.
-    mutating func tell(_ event: ConversationEvent) { take(conversation.handle(event, at: now)) }
+    mutating func tell(_ event: ConversationEvent) { take(conversation.handle(event, at: now.instantInUTC)) }
 
     /// Sends several lines, answering availability as free and saves with `R1000017`.
     mutating func walk(_ lines: [String]) {
@@ -65,4 +65,9 @@ struct Call {
         heard = rawHeard.replacingOccurrences(of: "\n", with: " ")
         for effect in new { if case .perform(let request) = effect { pending = request } }
     }
+}
+
+extension LocalMoment {
+    /// The instant this moment names in a hotel on UTC, as the tests' calls are.
+    var instantInUTC: WallTime { WallTime(millisecondsSince1970: epochSeconds(utcOffsetSeconds: 0) * 1000) }
 }

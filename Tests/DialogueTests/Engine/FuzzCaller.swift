@@ -30,8 +30,8 @@ struct FuzzCaller {
         self.seed = seed
         self.bracesAreProblems = bracesAreProblems
         random = SeededGenerator(seed: seed)
-        conversation = Conversation(prompts: prompts, now: now)
-        check("answered", conversation.handle(.answered, at: now))
+        conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: 0))
+        check("answered", conversation.handle(.answered, at: now.instantInUTC))
     }
 
     /// Takes up to `steps` random steps, stopping early at a problem or the hang-up; after
@@ -44,7 +44,7 @@ struct FuzzCaller {
             let after = [ConversationEvent.guest(.text("1")), .guest(.interrupt), .silence, .closing, .agentSaid(name: "Mei", text: "hello"),
                          .supervisorJoined(name: "Sara"), .supervisorLeft(name: "Sara"), .agentJoined(name: "Mei"), .agentLeft(.released),
                          .queueMoved(position: 1, expectedWaitSeconds: nil), .queueEnded(.noOne)]
-                .flatMap { conversation.handle($0, at: now) }
+                .flatMap { conversation.handle($0, at: now.instantInUTC) }
             if !after.isEmpty { fail("spoke after the call ended: \(after)") }
         }
     }
@@ -54,18 +54,18 @@ struct FuzzCaller {
         if let request = pending, Int.random(in: 0..<3, using: &random) > 0 {
             let outcome = randomOutcome(for: request)
             pending = nil
-            check("outcome \(outcome)", conversation.handle(.outcome(outcome), at: now))
+            check("outcome \(outcome)", conversation.handle(.outcome(outcome), at: now.instantInUTC))
             return
         }
         switch Int.random(in: 0..<100, using: &random) {
         case 0..<6:
-            check("silence", conversation.handle(.silence, at: now))
+            check("silence", conversation.handle(.silence, at: now.instantInUTC))
         case 6..<9:
             let input = [TypedInput.tooLong(limit: 1024), .unreadable, .controlCharacters].randomElement(using: &random)!
-            check("\(input)", conversation.handle(.guest(input), at: now))
+            check("\(input)", conversation.handle(.guest(input), at: now.instantInUTC))
         default:
             let line = Bool.random(using: &random) ? fittingLine() : randomLine()
-            check("line \(line.debugDescription.prefix(80))", conversation.handle(.guest(.text(line)), at: now))
+            check("line \(line.debugDescription.prefix(80))", conversation.handle(.guest(.text(line)), at: now.instantInUTC))
         }
     }
 

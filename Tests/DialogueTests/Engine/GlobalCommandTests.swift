@@ -191,7 +191,7 @@ struct GlobalCommandTests {
 
     @Test func closingTheLineSaysSoAndHangsUpOnce() {
         var call = Places.call(at: Places.rooms)
-        let effects = call.conversation.handle(.closing, at: call.now)
+        let effects = call.conversation.handle(.closing, at: call.now.instantInUTC)
         #expect(effects.count == 2)
         if case .say(let text)? = effects.first {
             #expect(text.hasPrefix("I'm sorry, the line is closing now for maintenance."))
@@ -199,6 +199,6 @@ struct GlobalCommandTests {
             Issue.record("closing said nothing: \(effects)")
         }
         #expect(effects.last == .hangUp)
-        #expect(call.conversation.handle(.closing, at: call.now).isEmpty)
+        #expect(call.conversation.handle(.closing, at: call.now.instantInUTC).isEmpty)
     }
 }

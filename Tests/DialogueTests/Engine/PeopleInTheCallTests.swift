@@ -65,7 +65,7 @@ struct PeopleInTheCallTests {
         #expect(call.hungUp)
         for event in [ConversationEvent.agentSaid(name: "Mei", text: "hello?"), .supervisorJoined(name: "Sara"), .supervisorLeft(name: "Sara"),
                       .agentJoined(name: "Mei"), .queueMoved(position: 1, expectedWaitSeconds: 60), .queueEnded(.noOne), .closing] {
-            #expect(call.conversation.handle(event, at: call.now).isEmpty, "\(event)")
+            #expect(call.conversation.handle(event, at: call.now.instantInUTC).isEmpty, "\(event)")
         }
     }
 
