@@ -7,6 +7,7 @@
 public struct WallTime: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var millisecondsSince1970: Int64
 
+    @inlinable
     public init(millisecondsSince1970: Int64) {
         self.millisecondsSince1970 = millisecondsSince1970
     }
@@ -28,10 +29,12 @@ public struct WallTime: Comparable, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// Milliseconds from `rhs` to `lhs`: negative when `lhs` is earlier.
+    @inlinable
     public static func - (lhs: WallTime, rhs: WallTime) -> Int64 {
         lhs.millisecondsSince1970 - rhs.millisecondsSince1970
     }
 
+    @inlinable
     public static func < (lhs: WallTime, rhs: WallTime) -> Bool {
         lhs.millisecondsSince1970 < rhs.millisecondsSince1970
     }

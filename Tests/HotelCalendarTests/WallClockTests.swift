@@ -65,7 +65,14 @@ struct WallTimeTests {
         var clock = LocalClock(zone: zone)
         var random = SeededGenerator(seed: 0x10CA_1C10)
         let start: Int64 = 1_767_225_600_000  // 1 January 2026
-        var instants = (0..<800).map { WallTime(millisecondsSince1970: start + Int64($0) * 11 * 3_600_000 + 1_234) }
+        var instants = (0..<800).flatMap { step in
+            // A base instant and more in the same local minute, and just past it.
+            [1_234, 2_000, 59_999, 60_000, 61_000].map { WallTime(millisecondsSince1970: start + Int64(step) * 11 * 3_600_000 + $0) }
+        }
+        // Around Europe's and America's changes of 2026, second by second.
+        for change: Int64 in [1_774_746_000_000, 1_792_890_000_000, 1_773_554_400_000, 1_793_512_800_000] {
+            instants += stride(from: change - 90_000, through: change + 90_000, by: 7_000).map { WallTime(millisecondsSince1970: $0) }
+        }
         instants += (0..<200).map { _ in WallTime(millisecondsSince1970: start + Int64.random(in: 0...(366 * 86_400_000), using: &random)) }
         for instant in instants {
             #expect(clock.moment(at: instant) == zone.localMoment(at: instant), "\(name) at \(instant)")
