@@ -31,6 +31,9 @@ struct BackOffice {
             let left = roomsLeft(stay, hotel: hotel)
             return .done(left >= stay.rooms ? .available(roomsLeft: left) : .full(roomsLeft: left, alternatives: alternatives(to: stay, hotel: hotel)))
         case .saveReservation(let draft):
+            // Checked again at the save, by the save's clock: "today" answered at 23:59 and
+            // confirmed at 00:00 is a day that has passed.
+            guard draft.stay.checkIn >= zone.localMoment(at: instant).date else { return .done(.datesPassed) }
             let room = hotel.room(code: draft.stay.roomType)
             let token = takeToken()
             switch store.reserve(Reservation.Request(draft, rate: room?.rate ?? 0, session: session),

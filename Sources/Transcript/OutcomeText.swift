@@ -42,6 +42,8 @@ public enum OutcomeText {
             name = "left"
         case .unavailable:
             name = "unavailable"
+        case .datesPassed:
+            name = "past"
         }
         return (["outcome", name] + fields.map { "\($0.0)=\(quoted($0.1))" }).joined(separator: " ")
     }
@@ -99,6 +101,7 @@ public enum OutcomeText {
             return .success(.queued(position: position, expectedWaitSeconds: number("wait").map(Double.init)))
         case "left": return .success(.left)
         case "unavailable": return .success(.unavailable)
+        case "past": return .success(.datesPassed)
         default:
             return problem("unknown outcome \"\(words[1])\"" + Spelling.hint(for: words[1], among: names) + "; outcomes are " + names.joined(separator: ", "))
         }
@@ -123,7 +126,7 @@ public enum OutcomeText {
         .failure(TranscriptProblem(text))
     }
 
-    static let names = ["available", "full", "saved", "failed", "found", "found-complaint", "missing", "known", "new", "unavailable"]
+    static let names = ["available", "full", "saved", "failed", "found", "found-complaint", "missing", "known", "new", "unavailable", "past"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.
     static func quoted(_ value: String) -> String {

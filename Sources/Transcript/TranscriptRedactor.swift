@@ -60,7 +60,7 @@ struct TranscriptRedactor {
         case .knownCaller(var caller):
             caller.name = caller.name.map { fakeName(for: $0) }
             return .knownCaller(caller)
-        default:
+        case .available, .full, .saved, .failed, .foundComplaint, .missing, .newCaller, .queued, .left, .unavailable, .datesPassed:
             return outcome
         }
     }

@@ -148,7 +148,8 @@ struct TranscriptSuiteRecorder {
     private static func fill(_ text: String, _ numbers: [String]) -> String {
         guard text.hasPrefix("$"), let letter = text.dropFirst().first, let index = Int(text.dropFirst(2)) else { return text }
         let found = numbers.filter { $0.first == letter }
-        return found.indices.contains(index - 1) ? found[index - 1] : text
+        let place = index < 0 ? found.count + index : index - 1  // `$T-1`: the latest ticket
+        return found.indices.contains(place) ? found[place] : text
     }
 
     /// The recorded transcripts in the order the calls were made (by connection number).

@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Transcript
 
@@ -24,7 +25,7 @@ public struct SuiteCall: Sendable {
     }
 
     /// Plain lines; `$R1`, `$T1`… stand for the first confirmation, ticket… the line gave
-    /// out during the recording (the guest reads it back later).
+    /// out during the recording (the guest reads it back later), `$T-1` for the latest.
     public init(_ name: String, lines: [String]) {
         self.init(name, lines.map(GuestStep.say))
     }
@@ -121,7 +122,7 @@ public enum SuiteCalls {
         SuiteCall("status-complaint-found", lines: ["5", ana, "2", "T9999999", "$T1", "no"]),
         SuiteCall("status-nothing-open", lines: ["5", liWei, "2", "12345", "T9999999", "menu", "quit"]),
         SuiteCall("status-after-complaint", lines: [
-            "2", "3", "Breakfast was cold.", "Nothing, just so you know.", "+44 20 7946 0777", "Rose Tyler", "no", "yes", "5", "2", "$T1", "no",
+            "2", "3", "Breakfast was cold.", "Nothing, just so you know.", "+44 20 7946 0777", "Rose Tyler", "no", "yes", "5", "2", "$T-1", "no",
         ]),
         SuiteCall("silence-goodbye", [.silence, .silence, .silence]),
         SuiteCall("silence-then-answers", [.say("1"), .silence, .say("24 Dec"), .silence, .say("quit")]),
@@ -141,6 +142,13 @@ public enum SuiteCalls {
         (SuiteCall("booking-save-failed-callback-instead", lines: [
             "1", "24 Dec", "27 Dec", "1", "2", maria, "Maria Lopez", "yes", "maybe", "yes", "yes", "tomorrow 10am", "To finish my booking.", "1", "no",
         ]), { if case .saveReservation = $0 { .failed } else { nil } }),
+        // Midnight came between the dates and the yes: the save finds the arrival day over.
+        (SuiteCall("booking-dates-passed-at-midnight", lines: [
+            "1", "today", "1 night", "1", "1", maria, "Maria Lopez", "yes", "tomorrow", "2 nights", "yes", "no",
+        ]), { request in
+            guard case .saveReservation(let draft) = request else { return nil }
+            return draft.stay.checkIn == CivilDate(year: 2026, month: 11, day: 25) ? .datesPassed : nil
+        }),
         (SuiteCall("booking-taken-meanwhile", lines: ["1", "24 Dec", "27 Dec", "2", "4", maria, "Maria Lopez", "yes", "4", "quit"]),
          { if case .saveReservation = $0 { .full(roomsLeft: 1, alternatives: ["standard", "deluxe"]) } else { nil } }),
         (SuiteCall("complaint-save-failed", lines: ["2", "1", "Nobody answered at the desk.", "A call back.", ana, "Ana García", "no", "no", "no"]),

@@ -1,3 +1,4 @@
+import HotelCalendar
 import Glibc
 import Foundation
 import Storage
@@ -20,6 +21,24 @@ struct GuestLineSocketTests {
             throw GuestClient.Failure(description: "no confirmation number in: \(done)")
         }
         return String(done[range])
+    }
+
+    /// The reproduction: a check-in "today" answered at 23:59:45 and confirmed at
+    /// 00:00:02 is not saved for a day already past; the guest is asked for the dates again.
+    @Test func aBookingConfirmedJustAfterMidnightIsNotSavedForTheDayThatEnded() throws {
+        let clock = ManualClock(WallTime(millisecondsSince1970: 1_795_651_185_000))  // 25 November 2026, 23:59:45 UTC
+        let line = try RunningLine { $0.clock = clock.wallClock }
+        defer { try? line.stop(); line.removeData() }
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        for answer in ["1", "today", "1 night", "1", "2", "+44 20 7946 0958", "Maria Lopez"] { guest.say(answer) }
+        #expect(try guest.read(until: "Is everything correct? (yes/no)").contains("Check-in:   Wednesday 25 November 2026"))
+        clock.advance(17_000)  // 00:00:02 on the 26th
+        guest.say("yes")
+        let heard = try guest.read(until: "On which day would you like to arrive?").unwrapped
+        #expect(heard.contains("it is past midnight now, so Wednesday 25 November 2026 is over"), "\(heard)")
+        #expect(!heard.contains("confirmation number"))
+        #expect(try line.storedRecords().isEmpty, "nothing was saved for the day that ended")
     }
 
     @Test func ncGuestBooksAndTheRecordIsOnDiskBeforeTheNumberIsSpoken() throws {

@@ -152,6 +152,9 @@ public enum ActionOutcome: Equatable, Sendable {
     case queued(position: Int, expectedWaitSeconds: Double?)
     case left
     case unavailable
+    /// The stay's arrival day was over by the time it was to be saved (the guest answered
+    /// "today" before midnight and said yes after): nothing is saved.
+    case datesPassed
 
     public var result: String {
         switch self {
@@ -166,6 +169,7 @@ public enum ActionOutcome: Equatable, Sendable {
         case .queued: return "queued"
         case .left: return "left"
         case .unavailable: return "unavailable"
+        case .datesPassed: return "past"
         }
     }
 }

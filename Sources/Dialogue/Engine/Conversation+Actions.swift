@@ -100,7 +100,7 @@ extension Conversation {
         case .queued(let position, let wait):
             variables["queue.position"] = .number(position)
             variables["queue.wait"] = .wait(seconds: wait)
-        case .failed, .missing, .newCaller, .left, .unavailable:
+        case .failed, .missing, .newCaller, .left, .unavailable, .datesPassed:
             break
         }
     }

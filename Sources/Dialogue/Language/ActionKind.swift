@@ -18,7 +18,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     public var results: [String] {
         switch self {
         case .checkAvailability: return ["available", "full"]
-        case .saveReservation: return ["saved", "full", "failed"]
+        case .saveReservation: return ["saved", "full", "failed", "past"]
         case .saveComplaint, .saveCallback, .saveSurvey: return ["saved", "failed"]
         case .findReservation, .findComplaint: return ["found", "missing"]
         case .findCaller: return ["known", "new"]

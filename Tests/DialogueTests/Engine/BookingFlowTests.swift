@@ -12,6 +12,27 @@ struct BookingFlowTests {
         #expect(call.heard.contains("0  Speak to a person"))
     }
 
+    /// "Today" answered just before midnight and the yes just after: the save finds the day
+    /// over, nothing is booked, and the guest gives the dates again with the rest kept.
+    @Test func aStayWhoseDayEndedBeforeTheSaveIsAskedForAgainWithTheRestKept() {
+        var call = Call()
+        call.now = LocalMoment(date: CivilDate(year: 2026, month: 11, day: 25)!, time: TimeOfDay(hour: 23, minute: 59)!)
+        call.walk(["1", "today", "tomorrow", "1", "2", "+44 20 7946 0958", "Maria Lopez"])
+        #expect(call.heard.contains("Check-in:   Wednesday 25 November 2026"))
+        call.now = LocalMoment(date: CivilDate(year: 2026, month: 11, day: 26)!, time: TimeOfDay(hour: 0, minute: 0)!)
+        call.send("yes")
+        #expect(call.pending.map { if case .saveReservation = $0 { true } else { false } } == true)
+        call.complete(.datesPassed)
+        #expect(call.heard.contains("it is past midnight now, so Wednesday 25 November 2026 is over"), "\(call.heard)")
+        #expect(call.heard.contains("On which day would you like to arrive?"))
+        #expect(!call.heard.contains("confirmation number"))
+        call.send("today")
+        call.send("27 Nov")
+        call.complete(.available(roomsLeft: 8))
+        #expect(call.heard.contains("Name:       Maria Lopez"), "the name and phone were kept")
+        #expect(call.heard.contains("Check-in:   Thursday 26 November 2026"))
+    }
+
     @Test func happyPathReadsBackThenSavesThenTellsTheNumber() {
         var call = Call()
         call.send("1")

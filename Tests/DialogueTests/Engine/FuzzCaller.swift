@@ -170,7 +170,7 @@ struct FuzzCaller {
             choices = [.available(roomsLeft: Int.random(in: 1...12, using: &random)),
                        .full(roomsLeft: Int.random(in: 0...2, using: &random), alternatives: alternatives)]
         case .saveReservation:
-            choices = [.saved(reference: "R" + reference, guestFile: "261224001"), .full(roomsLeft: 0, alternatives: []), .failed]
+            choices = [.saved(reference: "R" + reference, guestFile: "261224001"), .full(roomsLeft: 0, alternatives: []), .failed, .datesPassed]
         case .saveComplaint:
             choices = [.saved(reference: "T" + reference, guestFile: nil), .failed]
         case .saveCallback:
