@@ -49,6 +49,7 @@ public final class LineService {
         let flows = try PromptLibrary.load(directory: options.promptsDirectory).get()
         for warning in flows.warnings { log(warning.description) }
         lock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
+        for note in lock.notes { log(note) }
         var onJournal: () -> Void = {}
         let waker = try loop.makeWaker { onJournal() }
         let (store, notes) = try HotelStore.open(dataDirectory: options.dataDirectory, options: options.store) { waker.wake() }

@@ -17,6 +17,7 @@ public final class TestFileSystem: JournalFileSystem {
         var writeFaults: [Int32] = []
         var syncFaults: [Int32] = []
         var truncateFaults: [Int32] = []
+        var modeFaults: [Int32] = []
         var syncsHeld = false
         /// When set, only syncs of files whose path ends so are held.
         var heldSuffix: String?
@@ -50,6 +51,12 @@ public final class TestFileSystem: JournalFileSystem {
 
     public func failTruncates(_ error: Int32, count: Int = 1) {
         state.withLock { $0.truncateFaults += Array(repeating: error, count: count) }
+    }
+
+    /// The next `count` chmods fail with `error` (root may change any mode, so a test
+    /// cannot get EPERM from the real disk).
+    public func failModeChanges(_ error: Int32, count: Int = 1) {
+        state.withLock { $0.modeFaults += Array(repeating: error, count: count) }
     }
 
     /// Lets `count` more changing calls through, then crashes (see the type's comment).
@@ -170,4 +177,13 @@ public final class TestFileSystem: JournalFileSystem {
     public func readFile(_ path: String) throws -> [UInt8] { try base.readFile(path) }
     public func read(_ path: String, offset: Int, count: Int) throws -> [UInt8] { try base.read(path, offset: offset, count: count) }
     public func exists(_ path: String) -> Bool { base.exists(path) }
+    public func mode(of path: String) throws -> JournalFileMode { try base.mode(of: path) }
+
+    public func setMode(_ permissions: UInt32, of path: String) throws {
+        try change("chmod", path)
+        if let error = takeFault(\.modeFaults) {
+            throw JournalError.fileSystem(operation: "chmod", path: path, errno: error)
+        }
+        try base.setMode(permissions, of: path)
+    }
 }

@@ -44,7 +44,9 @@ public final class Journal: Sendable {
 
     /// Recovers the journal in `directory` (created 0700 if missing) and starts its writer.
     ///
-    /// Reads the newest snapshot that verifies and the segments after it, cuts a torn tail
+    /// Narrows the directory and its files to 0700/0600 if found wider (with a note; throws
+    /// `JournalError.tooOpen` if that fails), reads the newest snapshot that verifies and the
+    /// segments after it, cuts a torn tail
     /// off the last one (noting it), finishes the clean-up of an interrupted snapshot, and
     /// throws `JournalError.corrupt`, `.corruptSnapshot` or `.missingSegment` for damage a
     /// crash cannot explain; `repair` deals with those. `notify` is called on the writer
@@ -58,7 +60,9 @@ public final class Journal: Sendable {
         notify: @escaping @Sendable () -> Void
     ) throws -> (journal: Journal, recovery: JournalRecovery) {
         try fileSystem.createDirectory(directory)
-        let outcome = try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .open).run()
+        let narrowed = try PrivateModes.narrowTree(directory, fileSystem: fileSystem)
+        var outcome = try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .open).run()
+        outcome.recovery.notes.insert(contentsOf: narrowed, at: 0)
         let file: JournalFile
         let segment: Int
         if let last = outcome.last {

@@ -25,6 +25,8 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case failed(directory: String, reason: String)
     /// An append or roll after `close()`.
     case closed(directory: String)
+    /// A journal file or directory grants other users more than `allowed` and cannot be narrowed.
+    case tooOpen(path: String, mode: UInt32, allowed: UInt32, errno: Int32)
 
     public var description: String {
         switch self {
@@ -50,6 +52,10 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "everything acknowledged before is safe; restart the server once the disk is healthy"
         case .closed(let directory):
             "\(directory): the journal is closed; the record was not saved"
+        case .tooOpen(let path, let mode, let allowed, let errno):
+            "\(path): mode \(PrivateModes.octal(mode)) lets other users at guest data, and narrowing it to "
+                + "\(PrivateModes.octal(mode & allowed)) failed: \(Self.message(errno)) (errno \(errno)); run "
+                + "\"chmod \(String(allowed, radix: 8)) \(path)\" as its owner, or pass another --data"
         }
     }
 

@@ -37,6 +37,23 @@ public protocol JournalFileSystem: Sendable {
     func remove(_ path: String) throws
     /// Whether `path` exists.
     func exists(_ path: String) -> Bool
+    /// What `path` is and its permission bits, without following a symbolic link.
+    func mode(of path: String) throws -> JournalFileMode
+    /// Sets the permission bits of `path` (`chmod`).
+    func setMode(_ permissions: UInt32, of path: String) throws
+}
+
+/// What `JournalFileSystem.mode(of:)` found.
+public struct JournalFileMode: Sendable, Equatable {
+    public enum Kind: Sendable { case file, directory, other }
+    public var kind: Kind
+    /// The permission bits (`0o644`).
+    public var permissions: UInt32
+
+    public init(kind: Kind, permissions: UInt32) {
+        self.kind = kind
+        self.permissions = permissions
+    }
 }
 
 extension JournalFileSystem {

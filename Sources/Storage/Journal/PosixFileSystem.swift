@@ -126,6 +126,21 @@ public struct PosixFileSystem: JournalFileSystem {
         access(path, F_OK) == 0
     }
 
+    public func mode(of path: String) throws -> JournalFileMode {
+        var status = stat()
+        try call("lstat", path) { lstat(path, &status) }
+        let kind: JournalFileMode.Kind = switch status.st_mode & S_IFMT {
+        case S_IFDIR: .directory
+        case S_IFREG: .file
+        default: .other
+        }
+        return JournalFileMode(kind: kind, permissions: UInt32(status.st_mode & 0o7777))
+    }
+
+    public func setMode(_ permissions: UInt32, of path: String) throws {
+        try call("chmod", path) { chmod(path, mode_t(permissions)) }
+    }
+
     // MARK: - Helpers
 
     private func withReadDescriptor<T>(_ path: String, _ body: (Int32) throws -> T) throws -> T {
