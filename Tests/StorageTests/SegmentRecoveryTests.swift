@@ -32,7 +32,7 @@ struct SegmentRecoveryTests {
     @Test func partialLastRecordIsATornTail() {
         for keep in 1..<frames[2].count {
             let torn = Array(bytes[..<(offsets[2] + keep)])
-            guard case .tornTail(let kept, let damage) = SegmentRecovery.decide(bytes: torn, isLastSegment: true) else {
+            guard case .tornTail(let kept, let damage, .unknown) = SegmentRecovery.decide(bytes: torn, isLastSegment: true) else {
                 Issue.record("keeping \(keep) bytes of the last frame: not a torn tail")
                 continue
             }
@@ -44,7 +44,7 @@ struct SegmentRecoveryTests {
     @Test func checksumFailureAtTheEndIsATornTail() {
         var damaged = bytes
         damaged[damaged.count - 1] ^= 0xFF
-        guard case .tornTail(_, let damage) = SegmentRecovery.decide(bytes: damaged, isLastSegment: true) else {
+        guard case .tornTail(_, let damage, .unknown) = SegmentRecovery.decide(bytes: damaged, isLastSegment: true) else {
             Issue.record("expected a torn tail")
             return
         }
@@ -57,7 +57,7 @@ struct SegmentRecoveryTests {
 
     @Test func zeroFilledTailIsATornTail() {
         let outcome = SegmentRecovery.decide(bytes: bytes + [UInt8](repeating: 0, count: 4096), isLastSegment: true)
-        guard case .tornTail(let kept, let damage) = outcome else {
+        guard case .tornTail(let kept, let damage, .unknown) = outcome else {
             Issue.record("expected a torn tail, got \(outcome)")
             return
         }
@@ -87,7 +87,7 @@ struct SegmentRecoveryTests {
     @Test func hugeGarbageLengthIsRejectedWithoutAllocating() {
         var garbage: [UInt8] = [0xF0, 0xFF, 0xFF, 0xFF] + [UInt8](repeating: 0x55, count: 20)
         var outcome = SegmentRecovery.decide(bytes: bytes + garbage, isLastSegment: true)
-        guard case .tornTail(_, let tail) = outcome else {
+        guard case .tornTail(_, let tail, .unknown) = outcome else {
             Issue.record("expected a torn tail, got \(outcome)")
             return
         }

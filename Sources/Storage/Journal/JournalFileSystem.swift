@@ -13,10 +13,13 @@ public protocol JournalFileSystem: Sendable {
     func createDirectory(_ path: String) throws
     /// The names in directory `path`, without `.` and `..`, in no particular order.
     func contentsOfDirectory(_ path: String) throws -> [String]
-    /// Opens `path` for appending; with `.createNew` it must not exist yet (made 0600).
+    /// Opens `path` for writing; with `.createNew` it must not exist yet (made 0600).
     func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile
-    /// Appends all of `bytes` to `file`.
+    /// Writes all of `bytes` at the file's position, which moves past them (for a new file,
+    /// written from its start).
     func write(_ bytes: [UInt8], to file: JournalFile) throws
+    /// Writes all of `bytes` at `offset` (`pwrite`), leaving the position alone.
+    func write(_ bytes: [UInt8], to file: JournalFile, at offset: Int) throws
     /// Makes the file's data (and size) durable: `fdatasync`.
     func synchronize(_ file: JournalFile) throws
     /// Makes the names in directory `path` durable (a created or renamed file): `fsync`.
@@ -41,6 +44,9 @@ public protocol JournalFileSystem: Sendable {
     func mode(of path: String) throws -> JournalFileMode
     /// Sets the permission bits of `path` (`chmod`).
     func setMode(_ permissions: UInt32, of path: String) throws
+    /// The machine's current boot: a segment header written on another boot may have lost
+    /// its last commit to a power cut (see `SegmentHeader`).
+    var bootIdentity: BootIdentity { get }
 }
 
 /// What `JournalFileSystem.mode(of:)` found.
@@ -57,6 +63,8 @@ public struct JournalFileMode: Sendable, Equatable {
 }
 
 extension JournalFileSystem {
+    public var bootIdentity: BootIdentity { .current }
+
     /// `base`, or `base.2`, `base.3`, … so an earlier copy is never overwritten.
     func unusedName(_ base: String) -> String {
         var candidate = base
@@ -77,11 +85,12 @@ extension JournalFileSystem {
     }
 }
 
-/// How `JournalFileSystem.open` opens a file.
+/// How `JournalFileSystem.open` opens a file. Never `O_APPEND`: a segment's header is
+/// rewritten in place, and Linux's `pwrite` on an `O_APPEND` file appends whatever the offset.
 public enum JournalOpenMode: Sendable {
-    /// An existing file, for appending.
-    case append
-    /// A file that must not exist yet, created 0600, for appending.
+    /// An existing file, for writing where told.
+    case existing
+    /// A file that must not exist yet, created 0600.
     case createNew
 }
 

@@ -22,8 +22,10 @@ struct SegmentScanner {
     /// every damaged region go through the checksum once in all (see `FrameFinder`).
     private var finder: FrameFinder?
 
-    init(bytes: [UInt8]) {
+    /// A scan of `bytes` whose first frame starts at `start` (after a segment's header).
+    init(bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
+        self.offset = start
     }
 
     /// The next record or damaged region, or nil at the end of the bytes.
@@ -70,8 +72,8 @@ struct SegmentDamage: Equatable {
 extension SegmentScanner {
     /// Every intact record of `bytes` and every damaged region between them: repair's view,
     /// which keeps going where recovery stops.
-    static func salvage(_ bytes: [UInt8]) -> (records: [JournalRecord], damages: [SegmentDamage]) {
-        var scanner = SegmentScanner(bytes: bytes)
+    static func salvage(_ bytes: [UInt8], from start: Int = 0) -> (records: [JournalRecord], damages: [SegmentDamage]) {
+        var scanner = SegmentScanner(bytes: bytes, from: start)
         var records: [JournalRecord] = []
         var damages: [SegmentDamage] = []
         while let event = scanner.next() {
