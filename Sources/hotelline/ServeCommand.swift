@@ -1,4 +1,5 @@
 import Glibc
+import Storage
 import Switchboard
 import Telnet
 
@@ -6,7 +7,7 @@ import Telnet
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up",
+        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes",
     ]
 
     static func options(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceOptions? {
@@ -30,6 +31,9 @@ enum ServeCommand {
         options.limits.maxOutputBytes = try reader.integer("max-output", default: options.limits.maxOutputBytes, range: 4096...64 << 20)
         options.settings.redactTranscripts = reader.flags.contains("redact")
         options.store.repair = reader.flags.contains("repair")
+        let segmentBytes = try reader.integer("segment-bytes", default: options.store.journal.segmentSizeLimit, range: 1024...1 << 30)
+        options.store.journal = JournalOptions(segmentSizeLimit: segmentBytes, groupCommitLinger: options.store.journal.groupCommitLinger)
+        options.store.snapshotThreshold = try reader.integer("snapshot-bytes", default: options.store.snapshotThreshold, range: 1024...1 << 40)
         return options
     }
 

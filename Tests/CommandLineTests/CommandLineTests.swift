@@ -11,7 +11,8 @@ struct CommandLineTests {
         #expect(main.output.contains("hotelline serve") && main.output.contains("hotelline check"))
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
-        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair"] {
+        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair",
+                     "--segment-bytes", "--snapshot-bytes"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
