@@ -115,6 +115,7 @@ struct SegmentHeaderTests {
         var unreadable = segment(claiming: 4)
         unreadable[20] ^= 1
         #expect(decide(unreadable) == .refused(.headerDamaged))
+        #expect(decide([]) == .refused(.headerCutShort(bytes: 0)))
     }
 
     @Test func afterAnotherBootOnlyTheLastCommitMayBeTorn() {

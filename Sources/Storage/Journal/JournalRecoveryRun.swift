@@ -251,7 +251,7 @@ struct JournalRecoveryRun {
                 throw JournalError.segmentCutShort(path: path, expected: expected.records, found: found, reason: refusal.reason)
             case .damagedTail(let expected, let intact, _, _):
                 throw JournalError.segmentCutShort(path: path, expected: expected, found: intact, reason: refusal.reason)
-            case .rewritten, .trailing, .headerDamaged, .wrongSegment:
+            case .rewritten, .trailing, .headerDamaged, .headerCutShort, .wrongSegment:
                 throw JournalError.corrupt(path: path, offset: refusal.offset, reason: refusal.reason)
             }
         }

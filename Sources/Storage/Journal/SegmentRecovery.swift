@@ -57,6 +57,8 @@ enum SegmentRecovery {
         case trailing(offset: Int, bytes: Int)
         /// Both header slots fail their checks.
         case headerDamaged
+        /// The file ends inside its header, and no slot survives: emptied or cut to almost nothing.
+        case headerCutShort(bytes: Int)
         /// The header names another segment (files renamed or swapped).
         case wrongSegment(named: Int)
     }
@@ -94,7 +96,9 @@ enum SegmentRecovery {
     static func decide(
         bytes: [UInt8], header: SegmentHeader.Reading, segment: Int, isLastSegment: Bool, boot: BootIdentity
     ) -> Outcome {
-        guard let newest = header.newest else { return .refused(.headerDamaged) }
+        guard let newest = header.newest else {
+            return .refused(bytes.count < SegmentHeader.size ? .headerCutShort(bytes: bytes.count) : .headerDamaged)
+        }
         guard newest.segment == segment else { return .refused(.wrongSegment(named: newest.segment)) }
         let claim = newest.claim
         // After another boot, only the older slot's claim was surely synced (unless it claims
@@ -174,6 +178,9 @@ extension SegmentRecovery.Refusal {
             "\(bytes) bytes after the last record its header counts, in a segment no longer written to"
         case .headerDamaged:
             "both copies of its header fail their checks, so what it held cannot be told"
+        case .headerCutShort(let bytes):
+            "the segment was cut short inside its header (\(bytes) of \(SegmentHeader.size) bytes), so what it held "
+                + "cannot be told"
         case .wrongSegment(let named):
             "its header says it is segment \(named) (files renamed or swapped)"
         }
@@ -187,6 +194,7 @@ extension SegmentRecovery.Refusal {
         case .rewritten: SegmentHeader.size
         case .trailing(let offset, _): offset
         case .headerDamaged, .wrongSegment: 0
+        case .headerCutShort(let bytes): bytes
         }
     }
 }
