@@ -4,7 +4,7 @@ import Glibc
 
 /// The built `hotelline` binary, run as a child process the way an operator runs it.
 final class HotelLineProcess {
-    /// `HOTELLINE_BINARY` (the release build, for `Scripts/crash-test`), or the one next to
+    /// `HOTELLINE_BINARY` (another build, say the release one), or the one next to
     /// the test bundle in the build directory (`swift test` builds it first).
     static let binary: String = {
         if let given = ProcessInfo.processInfo.environment["HOTELLINE_BINARY"] { return given }
