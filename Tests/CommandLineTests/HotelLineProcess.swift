@@ -113,6 +113,12 @@ final class HotelLineProcess {
         return true
     }
 
+    /// Kills the server if it still runs: for a `defer`, so a test that throws half-way
+    /// leaves no server behind (a stopped one is left alone: its PID may be another's now).
+    func stopIfRunning() {
+        if process.isRunning { _ = stop(with: SIGKILL) }
+    }
+
     /// Sends `signal` and waits for the exit status; `errors` is all the server wrote to
     /// stderr. A server still running 20 s later is killed (its status then says so).
     func stop(with signal: Int32 = SIGTERM) -> (status: Int32, errors: String) {

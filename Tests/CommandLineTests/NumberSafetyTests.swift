@@ -40,11 +40,13 @@ struct NumberSafetyTests {
         let first: Told
         do {
             let server = try HotelLineProcess(serve: ["--data", data, "--prompts", prompts])
+            defer { server.stopIfRunning() }
             first = try book(port: server.port, phone: "+44 20 7946 0958", name: "Maria Lopez")
             #expect(server.stop().status == 0)
         }
         try flipLastByte(of: data + "/journal/000001.seg")
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", prompts])
+        defer { server.stopIfRunning() }
         let second = try book(port: server.port, phone: "+44 20 7946 0959", name: "Ana Ruiz")
         let (status, log) = server.stop()
         #expect(status == 0)
@@ -59,6 +61,7 @@ struct NumberSafetyTests {
         let first: Told
         do {
             let server = try HotelLineProcess(serve: ["--data", data, "--prompts", prompts])
+            defer { server.stopIfRunning() }
             first = try book(port: server.port, phone: "+44 20 7946 0958", name: "Maria Lopez")
             #expect(server.stop().status == 0)
         }
@@ -69,6 +72,7 @@ struct NumberSafetyTests {
             #expect(status == 0 && log.contains("passed over"), "\(log)")
         }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", prompts])
+        defer { server.stopIfRunning() }
         let second = try book(port: server.port, phone: "+44 20 7946 0959", name: "Ana Ruiz")
         let (status, log) = server.stop()
         #expect(status == 0)
@@ -85,6 +89,7 @@ struct NumberSafetyTests {
         let first: Told
         do {
             let server = try HotelLineProcess(serve: ["--data", data, "--prompts", prompts])
+            defer { server.stopIfRunning() }
             first = try book(port: server.port, phone: "+44 20 7946 0958", name: "Maria Lopez")
             #expect(server.stop().status == 0)
         }
@@ -95,6 +100,7 @@ struct NumberSafetyTests {
         #expect(refused.errors.contains("\(segment): missing, though the manifest says the journal was writing it"), "\(refused.errors)")
         #expect(refused.errors.contains("start with --repair"))
         let server = try HotelLineProcess(serve: ["--repair", "--data", data, "--prompts", prompts])
+        defer { server.stopIfRunning() }
         let second = try book(port: server.port, phone: "+44 20 7946 0959", name: "Ana Ruiz")
         let (status, log) = server.stop()
         #expect(status == 0 && log.contains("passed over"), "\(log)")
