@@ -15,12 +15,15 @@ public final class DataDirectoryLock: Sendable {
     public let directory: String
     /// `directory/LOCK`.
     public let path: String
+    /// What `acquire` did to the directory worth telling an operator (modes narrowed).
+    public let notes: [String]
     private let descriptor: Mutex<Int32?>
 
-    private init(directory: String, path: String, descriptor: Int32) {
+    private init(directory: String, path: String, descriptor: Int32, notes: [String]) {
         self.directory = directory
         self.path = path
         self.descriptor = Mutex(descriptor)
+        self.notes = notes
     }
 
     deinit {
@@ -29,14 +32,21 @@ public final class DataDirectoryLock: Sendable {
 
     /// Locks `directory`, creating it (0700) and its `LOCK` file (0600) if missing.
     ///
+    /// The directory and everything directly in it found open to other users (wider than
+    /// 0700 for a folder, 0600 for a file) is narrowed first, each with a note in `notes`.
     /// Throws `DataDirectoryLockError.locked` naming the holder's PID when another open
     /// lock exists (another server, or another `acquire` in this process), `.notWritable`
-    /// when the directory or file cannot be created or opened for this user.
+    /// when the directory or file cannot be created or opened for this user, `.tooOpen`
+    /// when a mode cannot be narrowed.
     public static func acquire(directory: String) throws -> DataDirectoryLock {
+        let notes: [String]
         do {
             try PosixFileSystem().createDirectory(directory)
+            notes = try PrivateModes.narrowTree(directory, fileSystem: PosixFileSystem())
         } catch JournalError.fileSystem(let operation, let path, let errno) {
             throw DataDirectoryLockError.make(operation: operation, path: path, errno: errno)
+        } catch JournalError.tooOpen(let path, let mode, let allowed, let errno) {
+            throw DataDirectoryLockError.tooOpen(path: path, mode: mode, allowed: allowed, errno: errno)
         }
         let path = JournalSegments.join(directory, "LOCK")
         let descriptor = try openLockFile(path)
@@ -57,7 +67,7 @@ public final class DataDirectoryLock: Sendable {
             close(descriptor)
             throw DataDirectoryLockError.make(operation: "write", path: path, errno: error)
         }
-        return DataDirectoryLock(directory: directory, path: path, descriptor: descriptor)
+        return DataDirectoryLock(directory: directory, path: path, descriptor: descriptor, notes: notes)
     }
 
     /// Gives the directory up. Idempotent.
@@ -70,8 +80,8 @@ public final class DataDirectoryLock: Sendable {
     }
 
     private static func openLockFile(_ path: String) throws -> Int32 {
-        // Created with O_EXCL so only a file this process made gets its mode forced to 0600;
-        // an existing file keeps the mode its owner chose.
+        // A new file gets its mode forced to 0600 whatever the umask; an existing one was
+        // narrowed with the rest of the directory.
         var descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor >= 0 {
             fchmod(descriptor, 0o600)
@@ -101,6 +111,8 @@ public enum DataDirectoryLockError: Error, Sendable, Equatable, CustomStringConv
     case notWritable(path: String, errno: Int32)
     /// Any other failure of a system call on `path`.
     case system(operation: String, path: String, errno: Int32)
+    /// `path` is open to other users and could not be narrowed (see `JournalError.tooOpen`).
+    case tooOpen(path: String, mode: UInt32, allowed: UInt32, errno: Int32)
 
     public var description: String {
         switch self {
@@ -113,6 +125,8 @@ public enum DataDirectoryLockError: Error, Sendable, Equatable, CustomStringConv
                 + "or pass another --data"
         case .system(let operation, let path, let errno):
             "\(path): \(operation) failed: \(String(cString: strerror(errno))) (errno \(errno))"
+        case .tooOpen(let path, let mode, let allowed, let errno):
+            JournalError.tooOpen(path: path, mode: mode, allowed: allowed, errno: errno).description
         }
     }
 

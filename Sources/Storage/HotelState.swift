@@ -20,14 +20,42 @@ struct HotelState: Sendable {
     private var booked: [String: [Int: Int]] = [:]
     private var lastSerial = LastSerials()
     private var lastGuestSerial: [CivilDate: Int] = [:]
+    /// Every day's next guest file serial is above this: the passed-over mark, after a loss.
+    private var guestFloor = 0
+    /// How far each kind of number is reserved: the journal's marks, durable before any
+    /// record numbered past them is written. Raised a step ahead (see `reservationStep`).
+    private(set) var reserved = LastSerials()
+    /// `reserved` went up since `takeRaisedMarks`: the journal must hear before the next record.
+    private var reservationRaised = false
 
-    /// The highest serial given out of each kind of number. Stored fields, not a dictionary
-    /// keyed by the letter: applying a record must not hash a string just to count.
-    struct LastSerials {
+    /// The highest serial given out of each kind of number (for guest files: on any day).
+    /// Stored fields, not a dictionary keyed by the letter: applying a record must not hash
+    /// a string just to count.
+    struct LastSerials: Equatable {
         var confirmation = 0
         var ticket = 0
         var callback = 0
         var survey = 0
+        var guestFile = 0
+
+        /// Each kind's place in the journal's marks.
+        static var kinds: [WritableKeyPath<LastSerials, Int>] { [\.confirmation, \.ticket, \.callback, \.survey, \.guestFile] }
+
+        init() {}
+
+        init(_ marks: HighWaterMarks) {
+            for (index, kind) in Self.kinds.enumerated() { self[keyPath: kind] = Int(clamping: marks[index]) }
+        }
+
+        var marks: HighWaterMarks { HighWaterMarks(Self.kinds.map { UInt64(self[keyPath: $0]) }) }
+    }
+
+    /// How far past a number the reservation goes when it is raised: a mark costs one write
+    /// of the journal's manifest per this many numbers. After a loss the next number skips
+    /// at most this far. Guest file serials count per day; one mark bounds them on every
+    /// day, so a new arrival day costs nothing.
+    static func reservationStep(_ kind: WritableKeyPath<LastSerials, Int>) -> Int {
+        kind == \.guestFile ? 100 : 1000
     }
 
     var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count }
@@ -80,6 +108,7 @@ struct HotelState: Sendable {
             let file = reservation.guestFile
             // Each index is updated through one lookup (`default:` yields the slot in place).
             Self.raise(&lastGuestSerial[file.arrival, default: 0], to: file.serial)
+            lastSerial.guestFile = max(lastSerial.guestFile, file.serial)
             let request = reservation.request
             guestFiles[file, default: GuestFile(number: file, name: request.guestName, phone: request.phone,
                                                 email: request.email, reservations: [])]
@@ -152,14 +181,56 @@ struct HotelState: Sendable {
     mutating func nextSerial(_ kind: WritableKeyPath<LastSerials, Int>, first: Int) -> Int {
         let next = max(lastSerial[keyPath: kind] + 1, first)
         lastSerial[keyPath: kind] = next
+        reserve(kind, through: next)
         return next
     }
 
     /// The guest's file (by phone), or a new number for the arrival day.
     mutating func guestFile(forPhone phone: String, arriving: CivilDate) -> GuestFileNumber {
         if let existing = guestFileByPhone[phone] { return existing }
-        let serial = (lastGuestSerial[arriving] ?? 0) + 1
+        let serial = max(lastGuestSerial[arriving] ?? 0, guestFloor) + 1
         lastGuestSerial[arriving] = serial
+        lastSerial.guestFile = max(lastSerial.guestFile, serial)
+        reserve(\.guestFile, through: serial)
         return GuestFileNumber(arrival: arriving, serial: serial)
+    }
+
+    /// Raises the reservation of `kind` a step past `serial` if it does not reach it.
+    private mutating func reserve(_ kind: WritableKeyPath<LastSerials, Int>, through serial: Int) {
+        guard serial > reserved[keyPath: kind] else { return }
+        reserved[keyPath: kind] = serial + Self.reservationStep(kind) - 1
+        reservationRaised = true
+    }
+
+    /// The marks to make durable before the next record, if a reservation went up.
+    mutating func takeRaisedMarks() -> HighWaterMarks? {
+        guard reservationRaised else { return nil }
+        reservationRaised = false
+        return reserved.marks
+    }
+
+    /// Takes up where the journal left off: `marks` are the reservations on disk, and no
+    /// number up to `passedOver` is given again (the marks when records were last lost).
+    /// With `recordsLost` and a journal that had no marks (an earlier version's), the next
+    /// number of each kind is passed over too, as that version did (and the next guest file
+    /// serial of any day). Returns the next serial of each kind (for guest files: the
+    /// lowest on any day).
+    mutating func resume(marks: HighWaterMarks, passedOver: HighWaterMarks, recordsLost: Bool) -> LastSerials {
+        reserved = LastSerials(marks)
+        var floors = LastSerials(passedOver)
+        let recordsLost = recordsLost && marks.isZero
+        let firsts = [ConfirmationNumber.firstSerial, TicketNumber.firstSerial, CallbackNumber.firstSerial, SurveyNumber.firstSerial, 1]
+        var next = LastSerials()
+        for (kind, first) in zip(LastSerials.kinds, firsts) {
+            if recordsLost { floors[keyPath: kind] = max(floors[keyPath: kind], max(lastSerial[keyPath: kind], first - 1) + 1) }
+            if kind == \.guestFile {
+                guestFloor = max(guestFloor, floors.guestFile)
+                next.guestFile = guestFloor + 1
+            } else {
+                lastSerial[keyPath: kind] = max(lastSerial[keyPath: kind], floors[keyPath: kind])
+                next[keyPath: kind] = max(lastSerial[keyPath: kind] + 1, first)
+            }
+        }
+        return next
     }
 }

@@ -30,9 +30,12 @@ extension HotelStore {
     ) throws -> (store: HotelStore, notes: [String]) {
         let directory = journalDirectory(dataDirectory)
         var notes: [String] = []
+        var repaired = false
         if options.repair {
             try options.fileSystem.createDirectory(directory)
-            notes += try Journal.repair(directory: directory, fileSystem: options.fileSystem)
+            let repair = try Journal.repairing(directory: directory, fileSystem: options.fileSystem)
+            notes += repair.notes
+            repaired = repair.changed
         }
         let (journal, recovery) = try Journal.open(directory: directory, fileSystem: options.fileSystem, options: options.journal, notify: notify)
         let records: [HotelRecord]
@@ -43,9 +46,11 @@ extension HotelStore {
             throw error
         }
         let store = HotelStore(log: journal, recovered: records, snapshotThreshold: options.snapshotThreshold)
+        let lost = recovery.cutTail || repaired
+        let next = store.passOverNumbers(marks: recovery.marks, passedOver: recovery.passedOver, recordsLost: lost)
         notes += recovery.notes
-        if recovery.cutTail {
-            notes.append("\(directory): " + store.passOverNextNumbers() + " are passed over, in case the cut record carried one")
+        if lost {
+            notes.append("\(directory): records may have been lost, so every number they may have carried is passed over: \(next)")
         }
         return (store, notes)
     }

@@ -40,17 +40,16 @@ public final class HotelStore {
 
     public var recordCount: Int { state.recordCount }
 
-    /// Takes the next confirmation, ticket, callback and survey number and gives none of
-    /// them out: after a torn tail was cut, so no number a guest may have been told comes
-    /// round again. Returns the numbers, in words, for the log.
-    func passOverNextNumbers() -> String {
-        let skipped = [
-            ConfirmationNumber(serial: state.nextSerial(\.confirmation, first: ConfirmationNumber.firstSerial)).description,
-            TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)).description,
-            CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)).description,
-            SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)).description,
-        ]
-        return skipped.joined(separator: ", ")
+    /// Takes up numbering where the journal's marks say: the reservations on disk, and no
+    /// number up to the marks passed over when records were lost (`recovery.passedOver`),
+    /// so no number a guest may have been told comes round again, whatever was cut,
+    /// repaired or deleted. Returns the next numbers, in words, for the log.
+    func passOverNumbers(marks: HighWaterMarks, passedOver: HighWaterMarks, recordsLost: Bool) -> String {
+        let next = state.resume(marks: marks, passedOver: passedOver, recordsLost: recordsLost)
+        return "the next numbers given are " + [
+            ConfirmationNumber(serial: next.confirmation).description, TicketNumber(serial: next.ticket).description,
+            CallbackNumber(serial: next.callback).description, SurveyNumber(serial: next.survey).description,
+        ].joined(separator: ", ") + " and guest file serials from \(next.guestFile) on every arrival day"
     }
 
     // MARK: Questions
@@ -120,6 +119,10 @@ public final class HotelStore {
         precondition(pending[token] == nil, "Invalid token \(token): already waiting for the disk")
         state.apply(record)
         pending[token] = record
+        // A reservation raised for this record's number goes first: the journal makes it
+        // durable before the record is written, so the number is covered by a mark on disk
+        // before a guest can hear it.
+        if let marks = state.takeRaisedMarks() { log.raise(marks) }
         log.append(record.encoded(), token: token)
         if log.bytesSinceSnapshot >= snapshotThreshold {
             // The state holds this record and every other one still pending, and none the

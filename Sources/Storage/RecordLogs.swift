@@ -9,6 +9,9 @@ import Synchronization
 /// for `bytesSinceSnapshot`.
 public protocol RecordLog: AnyObject {
     func append(_ record: JournalRecord, token: UInt64)
+    /// Makes `marks` durable before any record appended after the call (see `Journal.raise`):
+    /// how the store keeps the high-water mark of every kind of number on disk.
+    func raise(_ marks: HighWaterMarks)
     func takeAcknowledgements() -> [JournalAck]
     /// Bytes appended since the last `snapshot` call, for the caller's snapshot policy.
     var bytesSinceSnapshot: Int { get }
@@ -24,6 +27,8 @@ extension Journal: RecordLog {}
 /// record, so it needs no snapshots and ignores them.
 public final class MemoryLog: RecordLog {
     public private(set) var records: [JournalRecord] = []
+    /// The marks raised so far (kept, never used: nothing outlives the log).
+    public private(set) var marks = HighWaterMarks()
     private var acknowledgements: [JournalAck] = []
     /// While set, appends are acknowledged as failures with this error.
     public var failure: JournalError?
@@ -44,6 +49,10 @@ public final class MemoryLog: RecordLog {
             acknowledgements.append(JournalAck(token: token, outcome: .success(())))
         }
         notify()
+    }
+
+    public func raise(_ marks: HighWaterMarks) {
+        self.marks.raise(to: marks)
     }
 
     public func takeAcknowledgements() -> [JournalAck] {

@@ -58,6 +58,7 @@ public final class LineService {
         let prompts = try PromptSet.load(directory: settings.promptsDirectory).get()
         for warning in prompts.warnings { log(warning.description) }
         lock = try DataDirectoryLock.acquire(directory: settings.dataDirectory)
+        for note in lock.notes { log(note) }
         var onJournal: () -> Void = {}
         let waker = try loop.makeWaker { onJournal() }
         let (store, notes) = try HotelStore.open(dataDirectory: settings.dataDirectory, options: settings.store) { waker.wake() }

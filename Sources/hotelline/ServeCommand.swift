@@ -1,4 +1,5 @@
 import Glibc
+import Storage
 import Switchboard
 import Telnet
 import Reactor
@@ -7,7 +8,7 @@ import Reactor
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up",
+        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -31,6 +32,9 @@ enum ServeCommand {
         settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 4096...64 << 20)
         settings.line.redactTranscripts = reader.flags.contains("redact")
         settings.store.repair = reader.flags.contains("repair")
+        let segmentBytes = try reader.integer("segment-bytes", default: settings.store.journal.segmentSizeLimit, range: 1024...1 << 30)
+        settings.store.journal = JournalSettings(segmentSizeLimit: segmentBytes, groupCommitLinger: settings.store.journal.groupCommitLinger)
+        settings.store.snapshotThreshold = try reader.integer("snapshot-bytes", default: settings.store.snapshotThreshold, range: 1024...1 << 40)
         return settings
     }
 

@@ -43,7 +43,11 @@ enum Usage {
                                 transcripts (consistent fakes, so they still replay)
           --repair              repair a damaged journal before starting: keep every record
                                 that still verifies, save damaged files as NAME.damaged,
-                                and log what was kept and dropped
+                                log what was kept and dropped, and pass over every number
+                                the records dropped may have carried
+          --segment-bytes N     start a new journal segment past N bytes (default 67108864)
+          --snapshot-bytes N    snapshot the records past N bytes of new ones (default
+                                67108864)
           --help                show this help
 
         Once listening it prints two lines: "guest line listening on HOST:PORT" and

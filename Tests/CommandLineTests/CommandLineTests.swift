@@ -11,7 +11,8 @@ struct CommandLineTests {
         #expect(main.output.contains("hotelline serve") && main.output.contains("hotelline check"))
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
-        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair"] {
+        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair",
+                     "--segment-bytes", "--snapshot-bytes"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -110,7 +111,7 @@ struct CommandLineTests {
         for (index, record) in records.enumerated() { opened.append(record, token: UInt64(index)) }
         opened.close()
         #expect(opened.statistics.durableRecords == 5)
-        let third = records[..<2].reduce(0) { $0 + JournalFrame.headerSize + $1.payload.count }
+        let third = SegmentHeader.size + records[..<2].reduce(0) { $0 + JournalFrame.headerSize + $1.payload.count }
         let segment = journal + "/000001.seg"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
         bytes[third + JournalFrame.headerSize + 2] ^= 0x20
@@ -120,7 +121,7 @@ struct CommandLineTests {
         let refused = try HotelLineProcess.run(["serve", "--guest-port", "0", "--agent-port", "0", "--data", data, "--prompts", prompts])
         #expect(refused.status == 1)
         #expect(refused.errors.contains("\(segment): offset \(third): checksum mismatch (stored 0x"), "\(refused.errors)")
-        #expect(refused.errors.contains("(run \"hotelline serve --repair\" to move the damaged segment aside"))
+        #expect(refused.errors.contains("run \"hotelline serve --repair\" to move the damaged segment aside"))
 
         let server = try HotelLineProcess(serve: ["--repair", "--data", data, "--prompts", prompts])
         let (status, log) = server.stop()

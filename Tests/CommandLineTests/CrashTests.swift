@@ -4,8 +4,8 @@ import Testing
 import TestSupport
 
 /// SIGKILL the real server under load, over and over, and check that every number a guest
-/// was told survived. `Scripts/crash-test` runs this with `CRASH_ROUNDS=50` against the
-/// release build; `swift test` runs a short version.
+/// was told survived: the short version `swift test` runs (`CRASH_ROUNDS=` for more).
+/// `Scripts/crash-test` is the long one, a driver of the built binary that runs no test suite.
 @Suite("Crash safety", .blocking)
 struct CrashTests {
     static let rounds = Int(ProcessInfo.processInfo.environment["CRASH_ROUNDS"] ?? "") ?? 3

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 import TestSupport
 
@@ -85,11 +86,11 @@ struct ExportCommandTests {
         let segment = data + "/journal/000001.seg"
         let intact = try Data(contentsOf: URL(fileURLWithPath: segment))
         var bytes = intact
-        bytes[14] ^= 0xFF  // inside the first record's payload…
-        bytes += intact  // …with an intact record after it, so the damage is not a torn tail
+        bytes[SegmentHeader.size + 14] ^= 0xFF  // inside the first record's payload…
+        bytes += intact.dropFirst(SegmentHeader.size)  // …with an intact record after it, so the damage is not a torn tail
         try bytes.write(to: URL(fileURLWithPath: segment))
         let run = try HotelLineProcess.run(["export", "--data", data, "--kind", "complaints"])
         #expect(run.status == 1)
-        #expect(run.errors.contains("journal/000001.seg: offset 0: checksum mismatch"), "\(run.errors)")
+        #expect(run.errors.contains("journal/000001.seg: offset \(SegmentHeader.size): checksum mismatch"), "\(run.errors)")
     }
 }

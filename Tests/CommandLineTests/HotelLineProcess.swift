@@ -4,7 +4,7 @@ import Glibc
 
 /// The built `hotelline` binary, run as a child process the way an operator runs it.
 final class HotelLineProcess {
-    /// `HOTELLINE_BINARY` (the release build, for `Scripts/crash-test`), or the one next to
+    /// `HOTELLINE_BINARY` (another build, say the release one), or the one next to
     /// the test bundle in the build directory (`swift test` builds it first).
     static let binary: String = {
         if let given = ProcessInfo.processInfo.environment["HOTELLINE_BINARY"] { return given }
@@ -111,6 +111,12 @@ final class HotelLineProcess {
             logSoFar += chunk[..<got]
         }
         return true
+    }
+
+    /// Kills the server if it still runs: for a `defer`, so a test that throws half-way
+    /// leaves no server behind (a stopped one is left alone: its PID may be another's now).
+    func stopIfRunning() {
+        if process.isRunning { _ = stop(with: SIGKILL) }
     }
 
     /// Sends `signal` and waits for the exit status; `errors` is all the server wrote to

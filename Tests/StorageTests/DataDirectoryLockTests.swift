@@ -58,3 +58,46 @@ struct DataDirectoryLockTests {
         }
     }
 }
+
+/// Guest data is confidential: modes found wider than 0700/0600 are narrowed, with a note,
+/// or the start stops saying how to fix it.
+@Suite("Private modes")
+struct PrivateModeTests {
+    @Test func aDataDirectoryAndJournalFoundOpenAreNarrowedWithANote() throws {
+        try withTemporaryDirectory { root in
+            let data = root + "/data", journal = data + "/journal"
+            do {
+                let harness = try JournalHarness(directory: journal)
+                harness.append(sampleRecords(2))
+            }
+            try "2 agents\n".write(toFile: data + "/agents", atomically: false, encoding: .utf8)
+            for (path, mode) in [(data, 0o755), (journal, 0o775), (journal + "/000001.seg", 0o644), (data + "/agents", 0o640)] {
+                chmod(path, mode_t(mode))
+            }
+            let lock = try DataDirectoryLock.acquire(directory: data)
+            defer { lock.release() }
+            #expect(lock.notes.contains("\(data): was mode 0755, open to other users; narrowed to 0700 (guest data is confidential)"))
+            #expect(lock.notes.contains("\(data)/agents: was mode 0640, open to other users; narrowed to 0600 (guest data is confidential)"))
+            #expect(fileMode(data) == 0o700 && fileMode(data + "/agents") == 0o600 && fileMode(journal) == 0o700)
+            #expect(fileMode(journal + "/000001.seg") == 0o644, "the lock leaves the journal's own files to the journal")
+            let reopened = try JournalHarness(directory: journal)
+            #expect(reopened.recovery.notes.first == "\(journal)/000001.seg: was mode 0644, open to other users; narrowed to 0600 "
+                + "(guest data is confidential)")
+            #expect(fileMode(journal + "/000001.seg") == 0o600)
+            #expect(reopened.recovery.records == sampleRecords(2))
+        }
+    }
+
+    @Test func aModeThatCannotBeNarrowedStopsTheOpenNamingTheFix() throws {
+        try withTemporaryDirectory { journal in
+            do { _ = try JournalHarness(directory: journal).append(sampleRecords(1)) }
+            chmod(journal + "/000001.seg", 0o664)
+            let fileSystem = TestFileSystem()
+            fileSystem.failModeChanges(EPERM)
+            let error = #expect(throws: JournalError.self) { try JournalHarness(directory: journal, fileSystem: fileSystem) }
+            #expect(error == .tooOpen(path: journal + "/000001.seg", mode: 0o664, allowed: 0o600, errno: EPERM))
+            #expect(message(error) == "\(journal)/000001.seg: mode 0664 lets other users at guest data, and narrowing it to 0600 "
+                + "failed: Operation not permitted (errno 1); run \"chmod 600 \(journal)/000001.seg\" as its owner, or pass another --data")
+        }
+    }
+}

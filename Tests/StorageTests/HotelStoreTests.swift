@@ -160,3 +160,67 @@ struct RecordCodingTests {
         }
     }
 }
+
+/// The store keeps the high-water mark of every kind of number on disk ahead of the
+/// numbers it hands out, and after a loss passes over everything up to it.
+@Suite("Number reservations")
+struct NumberReservationTests {
+    /// A log that records the order of marks and records, as the journal would get them.
+    final class OrderLog: RecordLog {
+        enum Entry: Equatable { case marks(HighWaterMarks), record(UInt8) }
+        var entries: [Entry] = []
+        func append(_ record: JournalRecord, token: UInt64) { entries.append(.record(record.type)) }
+        func raise(_ marks: HighWaterMarks) { entries.append(.marks(marks)) }
+        func takeAcknowledgements() -> [JournalAck] { [] }
+        var bytesSinceSnapshot: Int { 0 }
+        func snapshot(producing records: @escaping @Sendable () -> [JournalRecord]) {}
+        func close() {}
+    }
+
+    @Test func aMarkIsRaisedBeforeTheFirstRecordPastItAThousandAhead() {
+        let log = OrderLog()
+        let store = HotelStore(log: log)
+        _ = store.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1)
+        _ = store.reserve(sampleReservation(3), inventory: 10, now: 0, token: 2)
+        _ = store.fileComplaint(sampleComplaint(1), now: 0, token: 3)
+        let first = HighWaterMarks([100_999, 0, 0, 0, 100])
+        #expect(log.entries == [.marks(first), .record(1), .record(1), .marks(HighWaterMarks([100_999, 100_999, 0, 0, 100])), .record(2)])
+        for token in 4...1_003 { _ = store.fileComplaint(sampleComplaint(Int(token)), now: 0, token: UInt64(token)) }
+        #expect(log.entries.count { if case .marks = $0 { true } else { false } } == 3, "one more mark for the 1,001st ticket")
+        #expect(log.entries.suffix(2) == [.marks(HighWaterMarks([100_999, 101_999, 0, 0, 100])), .record(2)])
+    }
+
+    @Test func afterALossEveryNumberUpToThePassedOverMarksIsSkippedOnEveryDay() {
+        let told = HotelStore(log: MemoryLog())
+        guard case .pending(let lost) = told.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1) else {
+            Issue.record("not booked")
+            return
+        }
+        // The record is gone; only the marks remain.
+        let store = HotelStore(log: MemoryLog())
+        let marks = HighWaterMarks([100_999, 0, 0, 0, 100])
+        let next = store.passOverNumbers(marks: marks, passedOver: marks, recordsLost: true)
+        #expect(next == "the next numbers given are R1010008, T1000009, C1000009, S1000009 and guest file serials from 101 on every arrival day")
+        guard case .pending(let booked) = store.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1) else {
+            Issue.record("not booked")
+            return
+        }
+        #expect(booked.number.serial == 101_000 && booked.number != lost.number)
+        #expect(booked.guestFile == GuestFileNumber(arrival: lost.guestFile.arrival, serial: 101))
+    }
+
+    /// A journal of an earlier version has no marks: a loss there passes over the next
+    /// number of each kind, as that version did, and the next guest file serial of any day.
+    @Test func withoutMarksALossStillPassesOverTheNextNumbers() {
+        let log = MemoryLog()
+        let before = HotelStore(log: log)
+        _ = before.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1)
+        let store = HotelStore(log: MemoryLog(), recovered: log.records.map { try! HotelRecord(decoding: $0) })
+        _ = store.passOverNumbers(marks: HighWaterMarks(), passedOver: HighWaterMarks(), recordsLost: true)
+        guard case .pending(let booked) = store.reserve(sampleReservation(5), inventory: 10, now: 0, token: 2) else {
+            Issue.record("not booked")
+            return
+        }
+        #expect(booked.number.serial == 100_002 && booked.guestFile.serial == 3, "\(booked.number) \(booked.guestFile)")
+    }
+}

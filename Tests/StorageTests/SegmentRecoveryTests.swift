@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Storage
 
@@ -31,7 +32,7 @@ struct SegmentRecoveryTests {
     @Test func partialLastRecordIsATornTail() {
         for keep in 1..<frames[2].count {
             let torn = Array(bytes[..<(offsets[2] + keep)])
-            guard case .tornTail(let kept, let damage) = SegmentRecovery.decide(bytes: torn, isLastSegment: true) else {
+            guard case .tornTail(let kept, let damage, .unknown) = SegmentRecovery.decide(bytes: torn, isLastSegment: true) else {
                 Issue.record("keeping \(keep) bytes of the last frame: not a torn tail")
                 continue
             }
@@ -43,7 +44,7 @@ struct SegmentRecoveryTests {
     @Test func checksumFailureAtTheEndIsATornTail() {
         var damaged = bytes
         damaged[damaged.count - 1] ^= 0xFF
-        guard case .tornTail(_, let damage) = SegmentRecovery.decide(bytes: damaged, isLastSegment: true) else {
+        guard case .tornTail(_, let damage, .unknown) = SegmentRecovery.decide(bytes: damaged, isLastSegment: true) else {
             Issue.record("expected a torn tail")
             return
         }
@@ -56,7 +57,7 @@ struct SegmentRecoveryTests {
 
     @Test func zeroFilledTailIsATornTail() {
         let outcome = SegmentRecovery.decide(bytes: bytes + [UInt8](repeating: 0, count: 4096), isLastSegment: true)
-        guard case .tornTail(let kept, let damage) = outcome else {
+        guard case .tornTail(let kept, let damage, .unknown) = outcome else {
             Issue.record("expected a torn tail, got \(outcome)")
             return
         }
@@ -86,7 +87,7 @@ struct SegmentRecoveryTests {
     @Test func hugeGarbageLengthIsRejectedWithoutAllocating() {
         var garbage: [UInt8] = [0xF0, 0xFF, 0xFF, 0xFF] + [UInt8](repeating: 0x55, count: 20)
         var outcome = SegmentRecovery.decide(bytes: bytes + garbage, isLastSegment: true)
-        guard case .tornTail(_, let tail) = outcome else {
+        guard case .tornTail(_, let tail, .unknown) = outcome else {
             Issue.record("expected a torn tail, got \(outcome)")
             return
         }
@@ -128,5 +129,81 @@ struct SegmentRecoveryTests {
             return !(start..<(start + frame.count)).contains(hit)
         }.map(\.0)
         #expect(seen == survivors, "seed \(seed), damaged byte \(hit)")
+    }
+}
+
+/// Finding the next intact frame after damage costs time linear in the bytes scanned.
+@Suite("Segment resynchronisation cost")
+struct SegmentResyncCostTests {
+    /// Junk where every fourth offset reads as a 64 KiB frame that fits: the old scan
+    /// checksummed 64 KiB at each of them before giving up on it.
+    @Test func junkOfPlausibleLengthsIsScannedInLinearWork() {
+        let records = (0..<3).map { JournalRecord(type: 1, version: 1, payload: Array("after the junk \($0)".utf8)) }
+        let before = JournalFrame.encode(JournalRecord(type: 1, version: 1, payload: Array("before".utf8)))
+        let junk: [UInt8] = Array((0..<(64 << 10)).map { _ in [UInt8(0), 0, 1, 0] }.joined())
+        let after = records.flatMap { JournalFrame.encode($0) }
+        var scanner = SegmentScanner(bytes: before + junk + after + Array(junk.prefix(70_000)))
+        var seen: [JournalRecord] = []
+        var damages: [SegmentDamage] = []
+        while let event = scanner.next() {
+            switch event {
+            case .record(let record, _): seen.append(record)
+            case .damage(let damage): damages.append(damage)
+            }
+        }
+        #expect(seen.count == 4 && Array(seen.dropFirst()) == records)
+        #expect(damages.map(\.offset) == [before.count, before.count + junk.count + after.count])
+        let scanned = junk.count * 2 + after.count
+        #expect(scanner.resyncChecksummedBytes <= 2 * scanned,
+                "\(scanner.resyncChecksummedBytes) bytes checksummed to resynchronise over \(scanned) bytes")
+    }
+}
+
+extension SegmentResyncCostTests {
+    /// The finder settles each candidate from two running registers instead of checksumming
+    /// its payload: it must find exactly the frame the plain check finds, on junk with
+    /// small lengths everywhere and real frames (some damaged) among it. Seeded: the seed
+    /// is in the failure message.
+    @Test(arguments: 1...12 as ClosedRange<UInt64>)
+    func findsTheSameFrameAsCheckingEveryOffset(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        var bytes: [UInt8] = []
+        for _ in 0..<30 {
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0:
+                let payload = (0..<Int.random(in: 0...300, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                var frame = JournalFrame.encode(JournalRecord(type: 2, version: 1, payload: payload))
+                if Bool.random(using: &generator) { frame[Int.random(in: 0..<frame.count, using: &generator)] ^= 0x10 }
+                bytes += frame
+            case 1:
+                bytes += (0..<Int.random(in: 1...200, using: &generator)).map { _ in UInt8.random(in: 0...3, using: &generator) }
+            default:
+                bytes += (0..<Int.random(in: 1...50, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            }
+        }
+        bytes.withUnsafeBytes { raw in
+            var finder = FrameFinder(firstCandidate: 1, count: raw.count)
+            var start = 1
+            while start < raw.count {
+                var expected: Int?
+                for candidate in start..<raw.count {
+                    if case .intact = JournalFrame.check(raw, at: candidate) { expected = candidate; break }
+                }
+                let found = finder.nextIntactFrame(in: raw, from: start)
+                #expect(found == expected, "seed \(seed): from offset \(start)")
+                guard let found else { break }
+                start = found + 1
+            }
+        }
+    }
+
+    @Test func zeroRunsMatchTheRegisterRunThroughZeroBytes() {
+        var generator = SeededGenerator(seed: 7)
+        for count in [0, 1, 2, 15, 16, 17, 255, 256, 4097, 65_537, 1 << 20] {
+            let start = UInt32.random(in: 0...UInt32.max, using: &generator)
+            var register = start
+            for _ in 0..<count { register = (register >> 8) ^ CRC32C.tables[Int(register & 0xFF)] }
+            #expect(CRCShift.zeros(count, applyTo: start) == register, "\(count) zero bytes")
+        }
     }
 }

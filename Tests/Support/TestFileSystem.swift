@@ -17,6 +17,7 @@ public final class TestFileSystem: JournalFileSystem {
         var writeFaults: [Int32] = []
         var syncFaults: [Int32] = []
         var truncateFaults: [Int32] = []
+        var modeFaults: [Int32] = []
         var syncsHeld = false
         /// When set, only syncs of files whose path ends so are held.
         var heldSuffix: String?
@@ -25,6 +26,7 @@ public final class TestFileSystem: JournalFileSystem {
         /// Changing calls still allowed before the crash; nil: no crash armed.
         var changesBeforeCrash: Int?
         var changes = 0
+        var boot: BootIdentity?
     }
 
     private let base = PosixFileSystem()
@@ -52,6 +54,12 @@ public final class TestFileSystem: JournalFileSystem {
         state.withLock { $0.truncateFaults += Array(repeating: error, count: count) }
     }
 
+    /// The next `count` chmods fail with `error` (root may change any mode, so a test
+    /// cannot get EPERM from the real disk).
+    public func failModeChanges(_ error: Int32, count: Int = 1) {
+        state.withLock { $0.modeFaults += Array(repeating: error, count: count) }
+    }
+
     /// Lets `count` more changing calls through, then crashes (see the type's comment).
     public func crash(afterChanges count: Int) {
         state.withLock { state in
@@ -65,7 +73,9 @@ public final class TestFileSystem: JournalFileSystem {
 
     /// Counts a changing call; throws if the crash has happened. A crashing write first
     /// writes half its bytes, as a process killed mid-write leaves them.
-    private func change(_ operation: String, _ path: String, half bytes: [UInt8]? = nil, file: JournalFile? = nil) throws {
+    private func change(
+        _ operation: String, _ path: String, half bytes: [UInt8]? = nil, file: JournalFile? = nil, at offset: Int? = nil
+    ) throws {
         let (crashed, crashesNow) = state.withLock { state -> (Bool, Bool) in
             state.changes += 1
             guard let allowed = state.changesBeforeCrash, state.changes > allowed else { return (false, false) }
@@ -73,7 +83,8 @@ public final class TestFileSystem: JournalFileSystem {
         }
         guard crashed else { return }
         if crashesNow, let bytes, let file {
-            try? base.write(Array(bytes.prefix(bytes.count / 2)), to: file)
+            let half = Array(bytes.prefix(bytes.count / 2))
+            if let offset { try? base.write(half, to: file, at: offset) } else { try? base.write(half, to: file) }
         }
         throw JournalError.fileSystem(operation: operation + " (after the simulated crash)", path: path, errno: EIO)
     }
@@ -107,6 +118,15 @@ public final class TestFileSystem: JournalFileSystem {
             throw JournalError.fileSystem(operation: "write", path: file.path, errno: error)
         }
         try base.write(bytes, to: file)
+    }
+
+    public func write(_ bytes: [UInt8], to file: JournalFile, at offset: Int) throws {
+        try change("write", file.path, half: bytes, file: file, at: offset)
+        if let error = takeFault(\.writeFaults) {
+            try base.write(Array(bytes.prefix(bytes.count / 2)), to: file, at: offset)
+            throw JournalError.fileSystem(operation: "write", path: file.path, errno: error)
+        }
+        try base.write(bytes, to: file, at: offset)
     }
 
     public func synchronize(_ file: JournalFile) throws {
@@ -170,4 +190,21 @@ public final class TestFileSystem: JournalFileSystem {
     public func readFile(_ path: String) throws -> [UInt8] { try base.readFile(path) }
     public func read(_ path: String, offset: Int, count: Int) throws -> [UInt8] { try base.read(path, offset: offset, count: count) }
     public func exists(_ path: String) -> Bool { base.exists(path) }
+    public func mode(of path: String) throws -> JournalFileMode { try base.mode(of: path) }
+
+    /// The machine's boot as the journal sees it: the real one until `restartMachine`.
+    public var bootIdentity: BootIdentity { state.withLock { $0.boot } ?? .current }
+
+    /// From now on the journal sees another boot, as after a power cut.
+    public func restartMachine() {
+        state.withLock { $0.boot = BootIdentity(bytes: (0..<16).map { _ in UInt8.random(in: 1...255) }) }
+    }
+
+    public func setMode(_ permissions: UInt32, of path: String) throws {
+        try change("chmod", path)
+        if let error = takeFault(\.modeFaults) {
+            throw JournalError.fileSystem(operation: "chmod", path: path, errno: error)
+        }
+        try base.setMode(permissions, of: path)
+    }
 }

@@ -44,7 +44,9 @@ public final class Journal: Sendable {
 
     /// Recovers the journal in `directory` (created 0700 if missing) and starts its writer.
     ///
-    /// Reads the newest snapshot that verifies and the segments after it, cuts a torn tail
+    /// Narrows the directory and its files to 0700/0600 if found wider (with a note; throws
+    /// `JournalError.tooOpen` if that fails), reads the newest snapshot that verifies and the
+    /// segments after it, cuts a torn tail
     /// off the last one (noting it), finishes the clean-up of an interrupted snapshot, and
     /// throws `JournalError.corrupt`, `.corruptSnapshot` or `.missingSegment` for damage a
     /// crash cannot explain; `repair` deals with those. `notify` is called on the writer
@@ -58,26 +60,15 @@ public final class Journal: Sendable {
         notify: @escaping @Sendable () -> Void
     ) throws -> (journal: Journal, recovery: JournalRecovery) {
         try fileSystem.createDirectory(directory)
-        let outcome = try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .open).run()
-        let file: JournalFile
-        let segment: Int
-        if let last = outcome.last {
-            file = try fileSystem.open(JournalSegments.path(directory, last.segment), .append)
-            segment = last.segment
-        } else {
-            segment = outcome.covered + 1
-            file = try fileSystem.open(JournalSegments.path(directory, segment), .createNew)
-            do {
-                try fileSystem.synchronizeDirectory(directory)
-            } catch {
-                fileSystem.close(file)
-                throw error
-            }
-        }
+        let narrowed = try PrivateModes.narrowTree(directory, fileSystem: fileSystem)
+        var outcome = try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .open).run()
+        outcome.recovery.notes.insert(contentsOf: narrowed, at: 0)
+        let manifest = try manifestFile(for: &outcome, directory: directory, fileSystem: fileSystem)
+        let (file, segment, slot) = try segmentToWrite(after: outcome, manifest: manifest, directory: directory, fileSystem: fileSystem)
         let queue = JournalQueue(directory: directory, tailBytes: outcome.tailBytes, linger: options.groupCommitLinger)
         let writer = JournalWriter(
             directory: directory, fileSystem: fileSystem, segmentSizeLimit: options.segmentSizeLimit,
-            queue: queue, notify: notify, file: file, segment: segment, durableSize: outcome.last?.size ?? 0
+            queue: queue, notify: notify, manifest: manifest, file: file, segment: segment, slot: slot
         )
         let thread: pthread_t
         do {
@@ -87,7 +78,71 @@ public final class Journal: Sendable {
             fileSystem.close(file)
             throw error
         }
+        outcome.recovery.marks.raise(to: manifest.current.marks)
         return (Journal(directory: directory, queue: queue, notify: notify, thread: thread), outcome.recovery)
+    }
+
+    /// The manifest as recovery left it, or a new one: for a new journal, or for one an
+    /// earlier version wrote (its segments listed as they are now, so later damage shows).
+    private static func manifestFile(
+        for outcome: inout JournalRecoveryRun.Outcome, directory: String, fileSystem: JournalFileSystem
+    ) throws -> JournalManifestFile {
+        if let found = outcome.manifest {
+            return JournalManifestFile(directory: directory, fileSystem: fileSystem, manifest: found)
+        }
+        var manifest = JournalManifest()
+        manifest.generation = 1
+        manifest.snapshot = outcome.covered
+        manifest.snapshotRecords = outcome.snapshotRecords
+        manifest.legacySegments = outcome.legacy
+        manifest.currentSegment = outcome.last?.segment ?? outcome.covered
+        try JournalManifestFile.write(manifest, in: directory, fileSystem: fileSystem)
+        if outcome.covered > 0 || !outcome.legacy.isEmpty {
+            outcome.recovery.notes.append("\(directory): written by an earlier hotelline; its files are listed in "
+                + "\(JournalManifest.name) as they are, and new records go to segments that carry a header")
+        }
+        outcome.manifest = manifest
+        return JournalManifestFile(directory: directory, fileSystem: fileSystem, manifest: manifest)
+    }
+
+    /// The segment the writer goes on with: the last one, its header claiming what recovery
+    /// kept on this boot with every mark known; or a new one after a segment without a header
+    /// (never written to again) or none.
+    private static func segmentToWrite(
+        after outcome: JournalRecoveryRun.Outcome, manifest: JournalManifestFile, directory: String, fileSystem: JournalFileSystem
+    ) throws -> (JournalFile, Int, SegmentHeader.Slot) {
+        var marks = manifest.current.marks
+        marks.raise(to: outcome.recovery.marks)
+        if let last = outcome.last, var slot = last.slot {
+            let file = try fileSystem.open(JournalSegments.path(directory, last.segment), .existing)
+            do {
+                if slot.claim != last.claim || slot.boot != fileSystem.bootIdentity || !slot.marks.covers(marks) {
+                    slot.counter += 1
+                    slot.claim = last.claim
+                    slot.boot = fileSystem.bootIdentity
+                    slot.marks.raise(to: marks)
+                    try fileSystem.write(SegmentHeader.encode(slot), to: file, at: SegmentHeader.offset(ofCounter: slot.counter))
+                    try fileSystem.synchronize(file)
+                }
+                try manifest.update { $0.currentSegment = max($0.currentSegment, last.segment) }
+            } catch {
+                fileSystem.close(file)
+                throw error
+            }
+            return (file, last.segment, slot)
+        }
+        // An empty file a crash left while starting a segment is started again; after a
+        // segment without a header, the next number.
+        let last = outcome.last
+        let segment = last.map { manifest.current.legacy($0.segment) == nil ? $0.segment : $0.segment + 1 } ?? outcome.covered + 1
+        let file = try SegmentHeader.startSegment(segment, directory: directory, fileSystem: fileSystem, marks: marks)
+        do {
+            try manifest.update { $0.currentSegment = max($0.currentSegment, segment) }
+        } catch {
+            fileSystem.close(file)
+            throw error
+        }
+        return (file, segment, SegmentHeader.Slot(segment: segment, counter: 0, claim: .empty, boot: fileSystem.bootIdentity, marks: marks))
     }
 
     /// Queues `record` to be made durable; its acknowledgement carries `token`.
@@ -100,6 +155,13 @@ public final class Journal: Sendable {
         if queue.enqueue(.record(record, token: token)) != nil {
             notify()
         }
+    }
+
+    /// Makes `marks` durable (each value at least as high) before any record appended after
+    /// this call is written. Never blocks; the writer writes them with the next commit, in
+    /// the manifest, so raise them rarely (the store does, a thousand numbers ahead).
+    public func raise(_ marks: HighWaterMarks) {
+        _ = queue.enqueue(.marks(marks))
     }
 
     /// The acknowledgements published since the last call, in append order.

@@ -100,8 +100,8 @@ public enum JournalBenchmark {
         directory: String, writers: Int, duration: Duration, payloadSize: Int, fileSystem: JournalFileSystem
     ) throws -> Figures {
         let journalDirectory = JournalSegments.join(directory, "group-commit.bench")
-        try removeSegments(in: journalDirectory, fileSystem: fileSystem)
-        defer { try? removeSegments(in: journalDirectory, fileSystem: fileSystem) }
+        try removeJournal(in: journalDirectory, fileSystem: fileSystem)
+        defer { try? removeJournal(in: journalDirectory, fileSystem: fileSystem) }
         let woken = DispatchSemaphore(value: 0)
         let (journal, _) = try Journal.open(directory: journalDirectory, fileSystem: fileSystem) { woken.signal() }
         defer { journal.close() }
@@ -150,11 +150,14 @@ public enum JournalBenchmark {
         )
     }
 
-    private static func removeSegments(in directory: String, fileSystem: JournalFileSystem) throws {
+    /// Removes the journal's files (segments and manifest), so the next run starts afresh.
+    private static func removeJournal(in directory: String, fileSystem: JournalFileSystem) throws {
         guard fileSystem.exists(directory) else { return }
         for segment in try JournalSegments.list(directory, fileSystem: fileSystem) {
             try fileSystem.remove(JournalSegments.path(directory, segment))
         }
+        let manifest = JournalManifest.path(directory)
+        if fileSystem.exists(manifest) { try fileSystem.remove(manifest) }
     }
 
     private static func sampleRecord(_ payloadSize: Int) -> JournalRecord {

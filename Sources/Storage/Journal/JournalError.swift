@@ -16,6 +16,16 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptSnapshot(path: String, reason: String)
     /// A segment is missing from the run recovery must read (later ones exist).
     case missingSegment(path: String)
+    /// The segment the manifest says the journal was writing is gone.
+    case missingLastSegment(path: String)
+    /// The snapshot the manifest says recovery starts from is gone, with the segments it replaced.
+    case missingSnapshot(path: String, records: Int)
+    /// A segment holds fewer records than its header counts: acknowledged records are gone.
+    case segmentCutShort(path: String, expected: Int, found: Int, reason: String)
+    /// The manifest is gone though the journal holds segments written with one.
+    case missingManifest(path: String)
+    /// The manifest fails its checks.
+    case corruptManifest(path: String, reason: String)
     /// A record the record layer cannot read. Raised by that layer, never by the journal,
     /// with the location recovery kept for the record.
     case unknownRecord(type: UInt8, version: UInt8, path: String, offset: Int)
@@ -25,21 +35,42 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
     case failed(directory: String, reason: String)
     /// An append or roll after `close()`.
     case closed(directory: String)
+    /// A journal file or directory grants other users more than `allowed` and cannot be narrowed.
+    case tooOpen(path: String, mode: UInt32, allowed: UInt32, errno: Int32)
 
     public var description: String {
         switch self {
         case .fileSystem(let operation, let path, let errno):
             "\(path): \(operation) failed: \(Self.message(errno)) (errno \(errno))\(Self.advice(errno))"
         case .corrupt(let path, let offset, let reason):
-            "\(path): offset \(offset): \(reason) (run \"hotelline serve --repair\" to move the damaged "
-                + "segment aside and keep every good record)"
+            "\(path): offset \(offset): \(reason) (restore it from a backup, or run \"hotelline serve --repair\" to "
+                + "move the damaged segment aside, keep every good record and pass over the numbers the lost ones may have held)"
         case .corruptSnapshot(let path, let reason):
             "\(path): \(reason); the segments it replaced are gone, so no older snapshot can stand in for it "
-                + "(run \"hotelline serve --repair\" to keep every record in it that still verifies, or restore "
-                + "the data directory from a backup)"
+                + "(run \"hotelline serve --repair\" to keep every record in it that still verifies and pass over the "
+                + "numbers the lost ones may have held, or restore the data directory from a backup)"
         case .missingSegment(let path):
             "\(path): missing, though later segments exist; the records it held are lost unless it is restored "
-                + "from a backup (run \"hotelline serve --repair\" to carry on without them)"
+                + "from a backup (run \"hotelline serve --repair\" to carry on without them and pass over every number "
+                + "they may have held)"
+        case .missingLastSegment(let path):
+            "\(path): missing, though the manifest says the journal was writing it: the records it held are lost; "
+                + "restore it from a backup, or start with --repair to carry on without them and pass over every number "
+                + "they may have held"
+        case .missingSnapshot(let path, let records):
+            "\(path): missing, though the manifest says the journal starts from it (\(records) records) and the "
+                + "segments it replaced are gone; restore it from a backup, or start with --repair to carry on without "
+                + "those records and pass over every number they may have held"
+        case .segmentCutShort(let path, let expected, let found, let reason):
+            "\(path): \(expected) records expected (its header says), \(found) found: \(reason); restore it from a "
+                + "backup, or start with --repair to keep what verifies and pass over the lost numbers"
+        case .missingManifest(let path):
+            "\(path): missing, though the journal's segments were written with one, so a lost segment could go "
+                + "unseen; restore it from a backup, or start with --repair to rebuild it from the segments (and pass "
+                + "over every number they record)"
+        case .corruptManifest(let path, let reason):
+            "\(path): \(reason); restore it from a backup, or start with --repair to rebuild it from the segments "
+                + "(and pass over every number they record)"
         case .unknownRecord(let type, let version, let path, let offset):
             "\(path): offset \(offset): unknown record type \(type) version \(version) (written by a newer "
                 + "hotelline? run that version, or move the journal aside)"
@@ -50,6 +81,10 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "everything acknowledged before is safe; restart the server once the disk is healthy"
         case .closed(let directory):
             "\(directory): the journal is closed; the record was not saved"
+        case .tooOpen(let path, let mode, let allowed, let errno):
+            "\(path): mode \(PrivateModes.octal(mode)) lets other users at guest data, and narrowing it to "
+                + "\(PrivateModes.octal(mode & allowed)) failed: \(Self.message(errno)) (errno \(errno)); run "
+                + "\"chmod \(String(allowed, radix: 8)) \(path)\" as its owner, or pass another --data"
         }
     }
 

@@ -13,10 +13,13 @@ public protocol JournalFileSystem: Sendable {
     func createDirectory(_ path: String) throws
     /// The names in directory `path`, without `.` and `..`, in no particular order.
     func contentsOfDirectory(_ path: String) throws -> [String]
-    /// Opens `path` for appending; with `.createNew` it must not exist yet (made 0600).
+    /// Opens `path` for writing; with `.createNew` it must not exist yet (made 0600).
     func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile
-    /// Appends all of `bytes` to `file`.
+    /// Writes all of `bytes` at the file's position, which moves past them (for a new file,
+    /// written from its start).
     func write(_ bytes: [UInt8], to file: JournalFile) throws
+    /// Writes all of `bytes` at `offset` (`pwrite`), leaving the position alone.
+    func write(_ bytes: [UInt8], to file: JournalFile, at offset: Int) throws
     /// Makes the file's data (and size) durable: `fdatasync`.
     func synchronize(_ file: JournalFile) throws
     /// Makes the names in directory `path` durable (a created or renamed file): `fsync`.
@@ -37,9 +40,31 @@ public protocol JournalFileSystem: Sendable {
     func remove(_ path: String) throws
     /// Whether `path` exists.
     func exists(_ path: String) -> Bool
+    /// What `path` is and its permission bits, without following a symbolic link.
+    func mode(of path: String) throws -> JournalFileMode
+    /// Sets the permission bits of `path` (`chmod`).
+    func setMode(_ permissions: UInt32, of path: String) throws
+    /// The machine's current boot: a segment header written on another boot may have lost
+    /// its last commit to a power cut (see `SegmentHeader`).
+    var bootIdentity: BootIdentity { get }
+}
+
+/// What `JournalFileSystem.mode(of:)` found.
+public struct JournalFileMode: Sendable, Equatable {
+    public enum Kind: Sendable { case file, directory, other }
+    public var kind: Kind
+    /// The permission bits (`0o644`).
+    public var permissions: UInt32
+
+    public init(kind: Kind, permissions: UInt32) {
+        self.kind = kind
+        self.permissions = permissions
+    }
 }
 
 extension JournalFileSystem {
+    public var bootIdentity: BootIdentity { .current }
+
     /// `base`, or `base.2`, `base.3`, … so an earlier copy is never overwritten.
     func unusedName(_ base: String) -> String {
         var candidate = base
@@ -60,11 +85,12 @@ extension JournalFileSystem {
     }
 }
 
-/// How `JournalFileSystem.open` opens a file.
+/// How `JournalFileSystem.open` opens a file. Never `O_APPEND`: a segment's header is
+/// rewritten in place, and Linux's `pwrite` on an `O_APPEND` file appends whatever the offset.
 public enum JournalOpenMode: Sendable {
-    /// An existing file, for appending.
-    case append
-    /// A file that must not exist yet, created 0600, for appending.
+    /// An existing file, for writing where told.
+    case existing
+    /// A file that must not exist yet, created 0600.
     case createNew
 }
 

@@ -101,11 +101,11 @@ enum FrameCheck: Equatable, CustomStringConvertible {
         case .payloadCutShort(let length, let available):
             "record cut short (header says \(length) payload bytes, \(available) remain)"
         case .checksumMismatch(let stored, let computed):
-            "checksum mismatch (stored \(hex(stored)), computed \(hex(computed)))"
+            "checksum mismatch (stored \(Self.hex(stored)), computed \(Self.hex(computed)))"
         }
     }
 
-    private func hex(_ value: UInt32) -> String {
+    static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
     }

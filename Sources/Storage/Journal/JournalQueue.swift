@@ -22,6 +22,8 @@ final class JournalQueue: Sendable {
     /// One unit of work for the writer, kept in append order.
     enum Entry: Sendable {
         case record(JournalRecord, token: UInt64)
+        /// Make these marks durable before any record after this entry is written.
+        case marks(HighWaterMarks)
         /// Start a new segment once every entry before this one is written.
         case roll(JournalRollRequest)
         /// Write a snapshot once every entry before this one is written.
@@ -93,6 +95,8 @@ final class JournalQueue: Sendable {
             switch entry {
             case .record(let record, _):
                 state.tailBytes += JournalFrame.headerSize + record.payload.count
+                state.queued.append(entry)
+            case .marks:
                 state.queued.append(entry)
             case .roll:
                 state.queued.append(entry)
@@ -186,7 +190,7 @@ final class JournalQueue: Sendable {
                 let lingering = prepared.count + state.queued.count < expected && !state.urgent && !state.closing
                     && lingerNanoseconds > 0
                 if lingering, deadline.map({ now < $0 }) ?? true {
-                    // Not urgent, so what is queued is records only.
+                    // Not urgent, so what is queued is records (and marks) only.
                     return .linger(until: deadline ?? now + .nanoseconds(Int(lingerNanoseconds)), arrived: take(&state))
                 }
                 return .take(take(&state))
@@ -260,6 +264,8 @@ final class JournalQueue: Sendable {
                 case .record(_, let token):
                     state.acknowledgements.append(JournalAck(token: token, outcome: .failure(failure)))
                     state.statistics.failedRecords += 1
+                case .marks:
+                    break
                 case .roll(let request):
                     rolls.append(request)
                 case .snapshot:

@@ -19,7 +19,7 @@ extension Journal {
         var attempt = 1
         while true {
             do {
-                return try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .readOnly).run().recovery
+                return try JournalRecoveryRun(directory: directory, fileSystem: fileSystem, mode: .liveView).run().recovery
             } catch let vanished as JournalRecoveryRun.Vanished {
                 guard attempt < readOnlyAttempts else { throw vanished.error }
                 attempt += 1

@@ -12,11 +12,18 @@ public struct JournalRecovery: Sendable {
     public var locations: [JournalLocation]
     /// One sentence per thing worth telling an operator, each starting with the path.
     public var notes: [String]
-    /// A torn tail was cut off the last segment (its bytes kept aside). A crash during a
-    /// write leaves such a tail, and those records were never acknowledged; but a bit gone
-    /// bad in the last record, acknowledged long ago, looks the same. So the numbers that
-    /// record may have carried should not be given out again.
+    /// Records that may have been acknowledged were cut (their bytes kept aside): a damaged
+    /// last record, or a torn tail of a segment without a header, where a bit gone bad in
+    /// an acknowledged record looks the same as a torn write. The numbers they may have
+    /// carried must not be given out again: `passedOver` bounds them (raised before the
+    /// cut), and for an old journal without marks the layer above passes over what it can.
     public var cutTail = false
+    /// The high-water marks the journal holds (see `HighWaterMarks`): at least every mark
+    /// raised before any record it holds or held was written.
+    public var marks = HighWaterMarks()
+    /// The marks as they stood when records were last lost (cut, repaired away, or gone
+    /// with a file): nothing up to them may be handed out again.
+    public var passedOver = HighWaterMarks()
 
     public init(records: [JournalRecord] = [], locations: [JournalLocation] = [], notes: [String] = []) {
         self.records = records

@@ -4,12 +4,13 @@
 ///
 /// (b) `snapshot-N.snap.tmp` is written and `fdatasync`ed, renamed to `snapshot-N.snap`,
 /// and the directory is `fsync`ed: the snapshot is complete and durable under its name,
-/// or absent. (c) Only then are segments ≤ N and older snapshots removed. A failure in (b)
-/// leaves every segment, so nothing is lost; a failure in (c) is reported, and the next
-/// start finishes it.
+/// or absent. (c) The manifest names it, and only then are segments ≤ N and older snapshots
+/// removed. A failure in (b) leaves every segment, so nothing is lost; a failure in (c) is
+/// reported, and the next start finishes it.
 struct JournalSnapshotWriter: Sendable {
     let directory: String
     let fileSystem: JournalFileSystem
+    let manifest: JournalManifestFile
 
     /// Writes `records` as the snapshot covering segments through `covered`: whether it
     /// was written, and any problem met (starting with the path).
@@ -19,6 +20,16 @@ struct JournalSnapshotWriter: Sendable {
             try writeDurably(bytes, covered: covered)
         } catch {
             return (false, "\(JournalError.wrapping(error, directory: directory))")
+        }
+        do {
+            try manifest.update { manifest in
+                manifest.snapshot = covered
+                manifest.snapshotRecords = records.count
+                manifest.legacySegments.removeAll { $0.number <= covered }
+            }
+        } catch {
+            return (true, "\(JournalError.wrapping(error, directory: directory)) (after writing \(JournalSnapshot.name(covered)); "
+                + "the next start records it and removes what it replaces)")
         }
         return (true, removeReplaced(by: covered))
     }

@@ -10,9 +10,16 @@ import Glibc
 /// records it may linger a few microseconds for the next wave, encoding it as it comes
 /// (see `JournalQueue`), so a wave is synced whole rather than its first record alone.
 ///
-/// A failed write or sync fails that batch, then cuts the file back to `durableSize` (and
-/// syncs the cut) so no part of it can resurface after a later success or a restart. If
-/// the cut fails too, the file's content is unknown: the writer turns the journal failed.
+/// Each commit writes the batch's frames after the segment's header, then the header slot
+/// claiming them (see `SegmentHeader`), then syncs once: the claim costs one more page in
+/// the same sync, never another sync. Marks raised by the layer above (`.marks` entries) are
+/// made durable in the manifest before the first commit that follows them, batched with it
+/// (the layer raises them rarely: once per thousand numbers).
+///
+/// A failed write or sync fails that batch, then cuts the file back to its durable claim
+/// (and writes that claim again, and syncs) so no part of it can resurface after a later
+/// success or a restart. If that fails too, the file's content is unknown: the writer turns
+/// the journal failed.
 ///
 /// A snapshot starts in order with the records: (a) roll to segment N+1, so every record
 /// appended before the request lies in segments ≤ N; then `JournalSnapshotWriter`, on a
@@ -32,8 +39,14 @@ final class JournalWriter {
 
     private var file: JournalFile
     private var segment: Int
-    /// Bytes of the current segment known to be on stable storage.
-    private var durableSize: Int
+    /// What the current segment holds on stable storage: its header's newest claim.
+    private var claim: SegmentHeader.Claim
+    /// The counter of the header slot written last.
+    private var counter: UInt64
+    /// Marks in the manifest, and marks asked for (not durable until the next commit).
+    private var durableMarks: HighWaterMarks
+    private var wantedMarks: HighWaterMarks
+    private let manifest: JournalManifestFile
     /// Set when a failed write could not be undone; every later record fails with it.
     private var failure: JournalError?
     /// The encoding buffer, kept between batches so steady traffic does not reallocate.
@@ -54,17 +67,21 @@ final class JournalWriter {
 
     init(
         directory: String, fileSystem: JournalFileSystem, segmentSizeLimit: Int,
-        queue: JournalQueue, notify: @escaping @Sendable () -> Void,
-        file: JournalFile, segment: Int, durableSize: Int
+        queue: JournalQueue, notify: @escaping @Sendable () -> Void, manifest: JournalManifestFile,
+        file: JournalFile, segment: Int, slot: SegmentHeader.Slot
     ) {
         self.directory = directory
         self.fileSystem = fileSystem
         self.segmentSizeLimit = segmentSizeLimit
         self.queue = queue
         self.notify = notify
+        self.manifest = manifest
         self.file = file
         self.segment = segment
-        self.durableSize = durableSize
+        self.claim = slot.claim
+        self.counter = slot.counter
+        self.durableMarks = manifest.current.marks
+        self.wantedMarks = durableMarks
     }
 
     /// The thread's body: commit batches until the queue is closed and drained.
@@ -75,6 +92,10 @@ final class JournalWriter {
             for index in batch.indices {
                 switch batch[index] {
                 case .record:
+                    continue
+                case .marks(let marks):
+                    // Made durable by the commit of the entries around it, before their records.
+                    wantedMarks.raise(to: marks)
                     continue
                 case .roll(let request):
                     commit(batch[start..<index])
@@ -133,9 +154,24 @@ final class JournalWriter {
         var synced = false
         var batchError: JournalError?
         var newFailure: JournalError?
-        if !buffer.isEmpty {
+        if !durableMarks.covers(wantedMarks) {
+            // Before any record after the raise is written: nothing is ever numbered past a
+            // mark that is not on disk. A failure fails the batch, and the next one retries.
             do {
-                try writeAndSync()
+                let wanted = wantedMarks
+                if let failure { throw failure }
+                try manifest.update { $0.marks.raise(to: wanted) }
+                durableMarks = wanted
+            } catch {
+                batchError = JournalError.wrapping(error, directory: directory)
+            }
+        }
+        if !buffer.isEmpty && batchError == nil {
+            let records = entries.indices.count { index in
+                if case .record = entries[index], refused[index] == nil { true } else { false }
+            }
+            do {
+                try writeAndSync(records: records)
                 synced = true
             } catch {
                 batchError = JournalError.wrapping(error, directory: directory)
@@ -158,26 +194,41 @@ final class JournalWriter {
         notify()
     }
 
-    private func writeAndSync() throws {
-        if durableSize >= segmentSizeLimit {
+    /// The frames, then the slot claiming them, then one sync: the acknowledgements that
+    /// follow are covered by a claim on disk.
+    private func writeAndSync(records: Int) throws {
+        if claim.bytes >= segmentSizeLimit {
             try roll()
         }
-        try fileSystem.write(buffer, to: file)
+        let next = claim.appending(buffer, records: records)
+        try fileSystem.write(buffer, to: file, at: SegmentHeader.size + claim.bytes)
+        try writeSlot(claiming: next)
         try fileSystem.synchronize(file)
-        durableSize += buffer.count
+        claim = next
     }
 
-    /// Cuts the segment back to its durable size after a failed write or sync. Returns
-    /// the error that fails the journal if that is impossible, nil when the cut held.
+    /// Writes the header slot after the last one, claiming `claimed`.
+    private func writeSlot(claiming claimed: SegmentHeader.Claim) throws {
+        let slot = SegmentHeader.Slot(
+            segment: segment, counter: counter + 1, claim: claimed, boot: fileSystem.bootIdentity, marks: durableMarks
+        )
+        try fileSystem.write(SegmentHeader.encode(slot), to: file, at: SegmentHeader.offset(ofCounter: slot.counter))
+        counter = slot.counter
+    }
+
+    /// Cuts the segment back to its durable claim after a failed write or sync, and claims
+    /// that again (the failed commit may have written its slot). Returns the error that fails
+    /// the journal if that is impossible, nil when the cut held.
     private func undoFailedWrite(after error: JournalError) -> JournalError? {
         do {
-            try fileSystem.truncate(file, to: durableSize)
+            try fileSystem.truncate(file, to: SegmentHeader.size + claim.bytes)
+            try writeSlot(claiming: claim)
             try fileSystem.synchronize(file)
             return nil
         } catch let cutError {
             failure = .failed(
                 directory: directory,
-                reason: "after \(error), cutting \(file.path) back to \(durableSize) bytes failed too: \(cutError)"
+                reason: "after \(error), cutting \(file.path) back to \(SegmentHeader.size + claim.bytes) bytes failed too: \(cutError)"
             )
             return failure
         }
@@ -198,7 +249,8 @@ final class JournalWriter {
         }
         finishSnapshot()
         let covered = segment
-        let (snapshotWriter, queue, records) = (JournalSnapshotWriter(directory: directory, fileSystem: fileSystem), queue, request.records)
+        let snapshotWriter = JournalSnapshotWriter(directory: directory, fileSystem: fileSystem, manifest: manifest)
+        let (queue, records) = (queue, request.records)
         do {
             try roll()
             snapshotThread = try JournalThread.start("snapshot", directory: directory) {
@@ -231,27 +283,15 @@ final class JournalWriter {
         }
     }
 
-    /// Switches to the next segment. The new file's directory entry is synced before any
-    /// record goes into it, or a crash could lose the file with acknowledged records in it.
-    /// An empty file left by an earlier attempt that failed half-way is reused.
+    /// Switches to the next segment: started (header, sync, directory sync) and named in
+    /// the manifest before any record goes into it, so a crash cannot lose the file with
+    /// acknowledged records in it, and its loss is seen. A file an earlier attempt that
+    /// failed half-way left is taken over.
     private func roll() throws {
         let next = segment + 1
-        let path = JournalSegments.path(directory, next)
-        let newFile: JournalFile
-        if fileSystem.exists(path) {
-            newFile = try fileSystem.open(path, .append)
-            let size = try fileSystem.size(of: newFile)
-            guard size == 0 else {
-                fileSystem.close(newFile)
-                throw JournalError.corrupt(
-                    path: path, offset: 0, reason: "a segment the writer is about to start already holds \(size) bytes"
-                )
-            }
-        } else {
-            newFile = try fileSystem.open(path, .createNew)
-        }
+        let newFile = try SegmentHeader.startSegment(next, directory: directory, fileSystem: fileSystem, marks: durableMarks)
         do {
-            try fileSystem.synchronizeDirectory(directory)
+            try manifest.update { $0.currentSegment = max($0.currentSegment, next) }
         } catch {
             fileSystem.close(newFile)
             throw error
@@ -259,6 +299,7 @@ final class JournalWriter {
         fileSystem.close(file)
         file = newFile
         segment = next
-        durableSize = 0
+        claim = .empty
+        counter = 0
     }
 }

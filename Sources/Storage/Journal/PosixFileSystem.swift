@@ -46,8 +46,8 @@ public struct PosixFileSystem: JournalFileSystem {
 
     public func open(_ path: String, _ mode: JournalOpenMode) throws -> JournalFile {
         let flags: Int32 = switch mode {
-        case .append: O_WRONLY | O_APPEND | O_CLOEXEC
-        case .createNew: O_WRONLY | O_APPEND | O_CLOEXEC | O_CREAT | O_EXCL
+        case .existing: O_WRONLY | O_CLOEXEC
+        case .createNew: O_WRONLY | O_CLOEXEC | O_CREAT | O_EXCL
         }
         let descriptor = try call("open", path) { Glibc.open(path, flags, 0o600) }
         if mode == .createNew {
@@ -67,6 +67,20 @@ public struct PosixFileSystem: JournalFileSystem {
             var done = 0
             while done < raw.count {
                 let written = Glibc.write(file.descriptor, raw.baseAddress! + done, raw.count - done)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw JournalError.fileSystem(operation: "write", path: file.path, errno: errno)
+                }
+                done += written
+            }
+        }
+    }
+
+    public func write(_ bytes: [UInt8], to file: JournalFile, at offset: Int) throws {
+        try bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let written = pwrite(file.descriptor, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
                 if written < 0 {
                     if errno == EINTR { continue }
                     throw JournalError.fileSystem(operation: "write", path: file.path, errno: errno)
@@ -124,6 +138,21 @@ public struct PosixFileSystem: JournalFileSystem {
 
     public func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
+    }
+
+    public func mode(of path: String) throws -> JournalFileMode {
+        var status = stat()
+        try call("lstat", path) { lstat(path, &status) }
+        let kind: JournalFileMode.Kind = switch status.st_mode & S_IFMT {
+        case S_IFDIR: .directory
+        case S_IFREG: .file
+        default: .other
+        }
+        return JournalFileMode(kind: kind, permissions: UInt32(status.st_mode & 0o7777))
+    }
+
+    public func setMode(_ permissions: UInt32, of path: String) throws {
+        try call("chmod", path) { chmod(path, mode_t(permissions)) }
     }
 
     // MARK: - Helpers

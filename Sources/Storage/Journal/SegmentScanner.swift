@@ -2,8 +2,9 @@
 ///
 /// A value with no I/O: bytes in, events out, so recovery and repair are tested without
 /// files. At a frame that does not check out it resynchronises byte by byte to the next
-/// offset where a whole frame with a matching checksum starts, and reports the bytes in
-/// between as one damaged region (or everything to the end, if nothing intact follows).
+/// offset where a whole frame with a matching checksum starts (in time linear in the bytes
+/// skipped, see `FrameFinder`), and reports the bytes in between as one damaged region (or
+/// everything to the end, if nothing intact follows).
 /// Recovery and repair then apply different policies to the same events.
 struct SegmentScanner {
     /// One step of the scan.
@@ -17,9 +18,14 @@ struct SegmentScanner {
     private let bytes: [UInt8]
     /// Where the next frame is expected.
     private var offset = 0
+    /// Finds the frame after damage; made at the first damage and kept, so the bytes of
+    /// every damaged region go through the checksum once in all (see `FrameFinder`).
+    private var finder: FrameFinder?
 
-    init(bytes: [UInt8]) {
+    /// A scan of `bytes` whose first frame starts at `start` (after a segment's header).
+    init(bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
+        self.offset = start
     }
 
     /// The next record or damaged region, or nil at the end of the bytes.
@@ -32,7 +38,7 @@ struct SegmentScanner {
                 offset = start + frameLength
                 return .record(JournalFrame.record(raw, at: start, frameLength: frameLength), offset: start)
             case let problem:
-                let resume = Self.nextIntactFrame(raw, after: start) ?? raw.count
+                let resume = nextIntactFrame(raw, after: start) ?? raw.count
                 offset = resume
                 return .damage(SegmentDamage(
                     offset: start, length: resume - start, problem: problem, reachesEnd: resume == raw.count
@@ -42,14 +48,13 @@ struct SegmentScanner {
     }
 
     /// The first offset after `start` where an intact frame begins, if any.
-    private static func nextIntactFrame(_ raw: UnsafeRawBufferPointer, after start: Int) -> Int? {
-        var candidate = start + 1
-        while raw.count - candidate >= JournalFrame.headerSize {
-            if case .intact = JournalFrame.check(raw, at: candidate) { return candidate }
-            candidate += 1
-        }
-        return nil
+    private mutating func nextIntactFrame(_ raw: UnsafeRawBufferPointer, after start: Int) -> Int? {
+        if finder == nil { finder = FrameFinder(firstCandidate: start + 1, count: raw.count) }
+        return finder!.nextIntactFrame(in: raw, from: start + 1)
     }
+
+    /// Bytes run through the checksum to resynchronise after damage, so far.
+    var resyncChecksummedBytes: Int { finder?.checksummedBytes ?? 0 }
 }
 
 /// A run of bytes in a segment that holds no intact frame.
@@ -67,8 +72,8 @@ struct SegmentDamage: Equatable {
 extension SegmentScanner {
     /// Every intact record of `bytes` and every damaged region between them: repair's view,
     /// which keeps going where recovery stops.
-    static func salvage(_ bytes: [UInt8]) -> (records: [JournalRecord], damages: [SegmentDamage]) {
-        var scanner = SegmentScanner(bytes: bytes)
+    static func salvage(_ bytes: [UInt8], from start: Int = 0) -> (records: [JournalRecord], damages: [SegmentDamage]) {
+        var scanner = SegmentScanner(bytes: bytes, from: start)
         var records: [JournalRecord] = []
         var damages: [SegmentDamage] = []
         while let event = scanner.next() {
