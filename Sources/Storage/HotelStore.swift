@@ -83,7 +83,7 @@ public final class HotelStore {
     // `now` (milliseconds since 1970) and the first status, and queues it under `token`.
 
     /// Books if every night has room, counting bookings not yet durable too (no overbooking).
-    public func reserve(_ request: Reservation.Request, inventory: Int, now: Int64, token: UInt64) -> BookingDecision {
+    public func reserve(_ request: Reservation.Request, inventory: Int, now: WallTime, token: UInt64) -> BookingDecision {
         let left = roomsLeft(request.roomType, from: request.checkIn, to: request.checkOut, inventory: inventory)
         guard left >= request.rooms else { return .full(roomsLeft: left) }
         let reservation = Reservation(
@@ -94,21 +94,21 @@ public final class HotelStore {
         return .pending(reservation)
     }
 
-    public func fileComplaint(_ request: ComplaintTicket.Request, now: Int64, token: UInt64) -> ComplaintTicket {
+    public func fileComplaint(_ request: ComplaintTicket.Request, now: WallTime, token: UInt64) -> ComplaintTicket {
         let ticket = ComplaintTicket(number: TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)),
                                      request: request, status: .open, createdAt: now)
         queue(.complaint(ticket), token: token)
         return ticket
     }
 
-    public func requestCallback(_ request: CallbackRequest.Request, now: Int64, token: UInt64) -> CallbackRequest {
+    public func requestCallback(_ request: CallbackRequest.Request, now: WallTime, token: UInt64) -> CallbackRequest {
         let callback = CallbackRequest(number: CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)),
                                        request: request, status: .pending, createdAt: now)
         queue(.callback(callback), token: token)
         return callback
     }
 
-    public func recordSurvey(_ request: SurveyResponse.Request, now: Int64, token: UInt64) -> SurveyResponse {
+    public func recordSurvey(_ request: SurveyResponse.Request, now: WallTime, token: UInt64) -> SurveyResponse {
         let response = SurveyResponse(number: SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)),
                                       request: request, createdAt: now)
         queue(.survey(response), token: token)

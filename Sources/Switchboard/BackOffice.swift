@@ -23,8 +23,7 @@ struct BackOffice {
     }
 
     mutating func perform(_ request: ActionRequest, session: String, prompts: PromptSet, zone: HotelTimeZone, now instant: WallTime) -> Result {
-        // The store keeps milliseconds since 1970 (as its records on disk do).
-        let now = instant.millisecondsSince1970
+        let now = instant
         let hotel = prompts.hotel
         switch request {
         case .checkAvailability(let stay):
@@ -123,7 +122,7 @@ extension ComplaintTicket.Request {
 
 extension CallbackRequest.Request {
     init(_ draft: CallbackDraft, zone: HotelTimeZone, session: String) {
-        self.init(phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.epochSeconds(of: draft.at),
+        self.init(phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.wallTime(of: draft.at),
                   windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage, session: session)
     }
 }

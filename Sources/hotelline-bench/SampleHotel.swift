@@ -56,7 +56,7 @@ enum SampleHotel {
             session: "20261125-1226-\(String(index, radix: 16))-1")
     }
 
-    static func now(_ index: Int) -> Int64 {
-        1_795_609_585_082 + Int64(index) * 60_000
+    static func now(_ index: Int) -> WallTime {
+        WallTime(millisecondsSince1970: 1_795_609_585_082 + Int64(index) * 60_000)
     }
 }

@@ -1,3 +1,4 @@
+import HotelCalendar
 import Foundation
 import Storage
 import Testing
@@ -103,9 +104,9 @@ struct CommandLineTests {
         let records = (0..<5).map { index in
             HotelRecord.callback(CallbackRequest(
                 number: CallbackNumber(serial: CallbackNumber.firstSerial + index),
-                request: CallbackRequest.Request(phone: "+44207946095\(index)", guestName: "Guest \(index)", dueAt: 1_795_609_585,
+                request: CallbackRequest.Request(phone: "+44207946095\(index)", guestName: "Guest \(index)", dueAt: WallTime(millisecondsSince1970: 1_795_609_585_000),
                                                  windowMinutes: 30, reason: "billing question", callLanguage: "en", session: "session-\(index)"),
-                status: .pending, createdAt: 1_795_609_585_082)).encoded()
+                status: .pending, createdAt: WallTime(millisecondsSince1970: 1_795_609_585_082))).encoded()
         }
         let (opened, _) = try Journal.open(directory: journal) {}
         for (index, record) in records.enumerated() { opened.append(record, token: UInt64(index)) }

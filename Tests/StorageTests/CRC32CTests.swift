@@ -1,3 +1,4 @@
+import HotelCalendar
 import Testing
 @testable import Storage
 

@@ -22,9 +22,9 @@ struct HotelStoreJournalTests {
                 let (store, _) = try HotelStore.open(dataDirectory: data, options: options) { woken.signal() }
                 for index in 0..<300 {
                     if index % 3 == 0 {
-                        _ = store.reserve(sampleReservation(index), inventory: 1_000, now: 0, token: UInt64(index))
+                        _ = store.reserve(sampleReservation(index), inventory: 1_000, now: .at(0), token: UInt64(index))
                     } else {
-                        _ = store.fileComplaint(sampleComplaint(index), now: 1_700_000_000_000, token: UInt64(index))
+                        _ = store.fileComplaint(sampleComplaint(index), now: .at(1_700_000_000_000), token: UInt64(index))
                     }
                     // Let acknowledgements in now and then, so snapshots see pending and durable records.
                     if index % 7 == 0 { drain(store, woken) }
@@ -64,7 +64,7 @@ struct HotelStoreJournalTests {
                 let decisions = (0..<3).map { index in
                     var request = sampleReservation(index)
                     (request.checkIn, request.checkOut) = (sameDay, CivilDate(dayNumber: sameDay.dayNumber + 2))
-                    return store.reserve(request, inventory: 10, now: 0, token: UInt64(index))
+                    return store.reserve(request, inventory: 10, now: .at(0), token: UInt64(index))
                 }
                 drain(store, woken)
                 told = decisions.compactMap { if case .pending(let reservation) = $0 { reservation } else { nil } }
@@ -83,7 +83,7 @@ struct HotelStoreJournalTests {
                 guests += 1
                 var request = sampleReservation(guests)
                 (request.checkIn, request.checkOut) = (sameDay, CivilDate(dayNumber: sameDay.dayNumber + 1))
-                guard case .pending(let reservation) = store.reserve(request, inventory: 10, now: 0, token: UInt64(guests)) else {
+                guard case .pending(let reservation) = store.reserve(request, inventory: 10, now: .at(0), token: UInt64(guests)) else {
                     return nil
                 }
                 drain(store, woken)
@@ -118,7 +118,7 @@ struct HotelStoreJournalTests {
             let first: Reservation
             do {
                 let (store, _) = try HotelStore.open(dataDirectory: data) { woken.signal() }
-                guard case .pending(let reservation) = store.reserve(sampleReservation(1), inventory: 10, now: 0, token: 1) else {
+                guard case .pending(let reservation) = store.reserve(sampleReservation(1), inventory: 10, now: .at(0), token: 1) else {
                     Issue.record("not booked")
                     return
                 }
@@ -134,7 +134,7 @@ struct HotelStoreJournalTests {
             let (store, notes) = try HotelStore.open(dataDirectory: data) { woken.signal() }
             defer { store.close() }
             #expect(!notes.contains { $0.contains("passed over") }, "nothing is cut this time: \(notes)")
-            guard case .pending(let second) = store.reserve(sampleReservation(1), inventory: 10, now: 0, token: 2) else {
+            guard case .pending(let second) = store.reserve(sampleReservation(1), inventory: 10, now: .at(0), token: 2) else {
                 Issue.record("not booked")
                 return
             }
@@ -147,7 +147,7 @@ struct HotelStoreJournalTests {
             try FileManager.default.createDirectory(atPath: HotelStore.journalDirectory(data), withIntermediateDirectories: true)
             let store = try HotelStore.readOnly(dataDirectory: data)
             #expect(store.recordCount == 0)
-            _ = store.fileComplaint(sampleComplaint(1), now: 1_700_000_000_000, token: 1)
+            _ = store.fileComplaint(sampleComplaint(1), now: .at(1_700_000_000_000), token: 1)
             let acks = store.takeAcknowledgements()
             #expect(acks.count == 1 && acks[0].failure != nil && store.recordCount == 0)
         }
@@ -157,7 +157,7 @@ struct HotelStoreJournalTests {
         try withTemporaryDirectory { data in
             let journal = HotelStore.journalDirectory(data)
             let good = HotelRecord.complaint(ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: sampleComplaint(1),
-                                                             status: .open, createdAt: 1_700_000_000_000)).encoded()
+                                                             status: .open, createdAt: .at(1_700_000_000_000))).encoded()
             var newer = good
             newer.version = 9
             do {

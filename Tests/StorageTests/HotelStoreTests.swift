@@ -18,7 +18,7 @@ struct HotelStoreTests {
         log.holdAcknowledgements = true
         let store = HotelStore(log: log)
         #expect(store.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 3), inventory: 2) == 2)
-        guard case .pending = store.reserve(Self.booking(), inventory: 2, now: 0, token: 1) else {
+        guard case .pending = store.reserve(Self.booking(), inventory: 2, now: .at(0), token: 1) else {
             Issue.record("first booking refused")
             return
         }
@@ -26,54 +26,54 @@ struct HotelStoreTests {
         #expect(store.roomsLeft("deluxe", from: Self.dec24.adding(days: 2), to: Self.dec24.adding(days: 5), inventory: 2) == 1)
         #expect(store.roomsLeft("deluxe", from: Self.dec24.adding(days: 3), to: Self.dec24.adding(days: 5), inventory: 2) == 2,
                 "the check-out day is free again")
-        #expect(store.reserve(Self.booking("Li Wei", phone: "+8613800138000", rooms: 2), inventory: 2, now: 0, token: 2) == .full(roomsLeft: 1))
+        #expect(store.reserve(Self.booking("Li Wei", phone: "+8613800138000", rooms: 2), inventory: 2, now: .at(0), token: 2) == .full(roomsLeft: 1))
     }
 
     /// One way for every kind: the request is kept whole, the store adds the number, the
     /// time it is given and the first status.
     @Test func everyKindIsMadeFromItsRequestWithTheStoresNumberTimeAndStatus() {
         let store = HotelStore(log: MemoryLog())
-        guard case .pending(let reservation) = store.reserve(Self.booking(), inventory: 1, now: 5, token: 1) else {
+        guard case .pending(let reservation) = store.reserve(Self.booking(), inventory: 1, now: .at(5), token: 1) else {
             Issue.record("booking refused")
             return
         }
-        #expect(reservation.request == Self.booking() && reservation.status == .confirmed && reservation.createdAt == 5)
+        #expect(reservation.request == Self.booking() && reservation.status == .confirmed && reservation.createdAt == .at(5))
         #expect(reservation.number.serial == ConfirmationNumber.firstSerial)
         let complaint = ComplaintTicket.Request(category: "security", details: "Door lock", expectedResolution: "Fix it", guestName: "Li Wei",
                                                 phone: "+8613800138000", roomNumber: nil, language: "zh", followUpBy: Self.dec24, session: "s")
-        #expect(store.fileComplaint(complaint, now: 6, token: 2)
-                == ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: complaint, status: .open, createdAt: 6))
-        let callback = CallbackRequest.Request(phone: "+8613800138000", guestName: nil, dueAt: 100, windowMinutes: 30, reason: "bill",
+        #expect(store.fileComplaint(complaint, now: .at(6), token: 2)
+                == ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: complaint, status: .open, createdAt: .at(6)))
+        let callback = CallbackRequest.Request(phone: "+8613800138000", guestName: nil, dueAt: .at(100_000), windowMinutes: 30, reason: "bill",
                                                callLanguage: "zh", session: "s")
-        #expect(store.requestCallback(callback, now: 7, token: 3)
-                == CallbackRequest(number: CallbackNumber(serial: CallbackNumber.firstSerial), request: callback, status: .pending, createdAt: 7))
+        #expect(store.requestCallback(callback, now: .at(7), token: 3)
+                == CallbackRequest(number: CallbackNumber(serial: CallbackNumber.firstSerial), request: callback, status: .pending, createdAt: .at(7)))
         let survey = SurveyResponse.Request(declined: true, confirmation: nil, guestName: nil, phone: nil, ratings: [:], stayAgain: nil,
                                             recommend: nil, suggestions: nil, language: "en", session: "s")
-        #expect(store.recordSurvey(survey, now: 8, token: 4)
-                == SurveyResponse(number: SurveyNumber(serial: SurveyNumber.firstSerial), request: survey, createdAt: 8))
+        #expect(store.recordSurvey(survey, now: .at(8), token: 4)
+                == SurveyResponse(number: SurveyNumber(serial: SurveyNumber.firstSerial), request: survey, createdAt: .at(8)))
     }
 
     @Test func aRecordTheDiskRefusesIsTakenBackOutAndItsNumberIsNotReused() {
         let log = MemoryLog()
         let store = HotelStore(log: log)
         log.failure = .fileSystem(operation: "write", path: "journal/000001.seg", errno: 28)
-        guard case .pending(let refused) = store.reserve(Self.booking(), inventory: 1, now: 0, token: 1) else { return }
+        guard case .pending(let refused) = store.reserve(Self.booking(), inventory: 1, now: .at(0), token: 1) else { return }
         let acks = store.takeAcknowledgements()
         #expect(acks.count == 1 && acks[0].failure != nil)
         #expect(store.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 3), inventory: 1) == 1, "the room is free again")
         #expect(store.reservation(refused.number) == nil)
         #expect(store.caller(phone: "+442079460958") == nil, "a refused record leaves no trace of the caller")
         log.failure = nil
-        guard case .pending(let saved) = store.reserve(Self.booking(), inventory: 1, now: 0, token: 2) else { return }
+        guard case .pending(let saved) = store.reserve(Self.booking(), inventory: 1, now: .at(0), token: 2) else { return }
         #expect(saved.number.serial == refused.number.serial + 1)
         #expect(store.takeAcknowledgements().map(\.failure) == [nil])
     }
 
     @Test func guestFilesFollowTheArrivalDayAndTheSamePhoneKeepsItsFile() {
         let store = HotelStore(log: MemoryLog())
-        guard case .pending(let first) = store.reserve(Self.booking(), inventory: 9, now: 0, token: 1),
-              case .pending(let second) = store.reserve(Self.booking("Li Wei", phone: "+8613800138000"), inventory: 9, now: 0, token: 2),
-              case .pending(let again) = store.reserve(Self.booking(from: Self.dec24.adding(days: 30)), inventory: 9, now: 0, token: 3)
+        guard case .pending(let first) = store.reserve(Self.booking(), inventory: 9, now: .at(0), token: 1),
+              case .pending(let second) = store.reserve(Self.booking("Li Wei", phone: "+8613800138000"), inventory: 9, now: .at(0), token: 2),
+              case .pending(let again) = store.reserve(Self.booking(from: Self.dec24.adding(days: 30)), inventory: 9, now: .at(0), token: 3)
         else {
             Issue.record("bookings refused")
             return
@@ -88,7 +88,7 @@ struct HotelStoreTests {
         let store = HotelStore(log: MemoryLog())
         var last: Reservation?
         for index in 0..<1000 {
-            if case .pending(let reservation) = store.reserve(Self.booking(phone: "+1555\(1_000_000 + index)"), inventory: 5000, now: 0, token: UInt64(index + 1)) {
+            if case .pending(let reservation) = store.reserve(Self.booking(phone: "+1555\(1_000_000 + index)"), inventory: 5000, now: .at(0), token: UInt64(index + 1)) {
                 last = reservation
             }
         }
@@ -99,17 +99,17 @@ struct HotelStoreTests {
     @Test func recoveredRecordsRebuildTheSameState() {
         let log = MemoryLog()
         let store = HotelStore(log: log)
-        _ = store.reserve(Self.booking(), inventory: 5, now: 7, token: 1)
+        _ = store.reserve(Self.booking(), inventory: 5, now: .at(7), token: 1)
         let ticket = store.fileComplaint(ComplaintTicket.Request(
             category: "housekeeping", details: "No towels", expectedResolution: "Towels", guestName: "Maria Lopez",
-            phone: "+442079460958", roomNumber: "1204", language: "en", followUpBy: Self.dec24, session: "test"), now: 8, token: 2)
+            phone: "+442079460958", roomNumber: "1204", language: "en", followUpBy: Self.dec24, session: "test"), now: .at(8), token: 2)
         let records = try! log.records.map { try HotelRecord(decoding: $0) }
         let reopened = HotelStore(log: MemoryLog(), recovered: records)
         #expect(reopened.roomsLeft("deluxe", from: Self.dec24, to: Self.dec24.adding(days: 1), inventory: 5) == 4)
         #expect(reopened.complaint(ticket.number) == ticket)
         #expect(reopened.caller(phone: "+442079460958")?.name == "Maria Lopez")
         #expect(reopened.caller(phone: "+442079460958")?.complaints == [ticket.number])
-        guard case .pending(let next) = reopened.reserve(Self.booking(), inventory: 5, now: 9, token: 3) else { return }
+        guard case .pending(let next) = reopened.reserve(Self.booking(), inventory: 5, now: .at(9), token: 3) else { return }
         #expect(next.number.serial == ConfirmationNumber.firstSerial + 1, "numbers go on from the highest recovered")
     }
 }
@@ -139,7 +139,7 @@ struct RecordNumberTests {
 struct RecordCodingTests {
     @Test func damagedPayloadsAreReportedNeverTrusted() throws {
         let store = HotelStore(log: MemoryLog())
-        guard case .pending(let reservation) = store.reserve(HotelStoreTests.booking(), inventory: 5, now: 1, token: 1) else { return }
+        guard case .pending(let reservation) = store.reserve(HotelStoreTests.booking(), inventory: 5, now: .at(1), token: 1) else { return }
         let frame = HotelRecord.reservation(reservation).encoded()
         #expect(try HotelRecord(decoding: frame) == .reservation(reservation))
         var generator = SeededGenerator(seed: 42)
@@ -180,19 +180,19 @@ struct NumberReservationTests {
     @Test func aMarkIsRaisedBeforeTheFirstRecordPastItAThousandAhead() {
         let log = OrderLog()
         let store = HotelStore(log: log)
-        _ = store.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1)
-        _ = store.reserve(sampleReservation(3), inventory: 10, now: 0, token: 2)
-        _ = store.fileComplaint(sampleComplaint(1), now: 0, token: 3)
+        _ = store.reserve(sampleReservation(0), inventory: 10, now: .at(0), token: 1)
+        _ = store.reserve(sampleReservation(3), inventory: 10, now: .at(0), token: 2)
+        _ = store.fileComplaint(sampleComplaint(1), now: .at(0), token: 3)
         let first = HighWaterMarks([100_999, 0, 0, 0, 100])
         #expect(log.entries == [.marks(first), .record(1), .record(1), .marks(HighWaterMarks([100_999, 100_999, 0, 0, 100])), .record(2)])
-        for token in 4...1_003 { _ = store.fileComplaint(sampleComplaint(Int(token)), now: 0, token: UInt64(token)) }
+        for token in 4...1_003 { _ = store.fileComplaint(sampleComplaint(Int(token)), now: .at(0), token: UInt64(token)) }
         #expect(log.entries.count { if case .marks = $0 { true } else { false } } == 3, "one more mark for the 1,001st ticket")
         #expect(log.entries.suffix(2) == [.marks(HighWaterMarks([100_999, 101_999, 0, 0, 100])), .record(2)])
     }
 
     @Test func afterALossEveryNumberUpToThePassedOverMarksIsSkippedOnEveryDay() {
         let told = HotelStore(log: MemoryLog())
-        guard case .pending(let lost) = told.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1) else {
+        guard case .pending(let lost) = told.reserve(sampleReservation(0), inventory: 10, now: .at(0), token: 1) else {
             Issue.record("not booked")
             return
         }
@@ -201,7 +201,7 @@ struct NumberReservationTests {
         let marks = HighWaterMarks([100_999, 0, 0, 0, 100])
         let next = store.passOverNumbers(marks: marks, passedOver: marks, recordsLost: true)
         #expect(next == "the next numbers given are R1010008, T1000009, C1000009, S1000009 and guest file serials from 101 on every arrival day")
-        guard case .pending(let booked) = store.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1) else {
+        guard case .pending(let booked) = store.reserve(sampleReservation(0), inventory: 10, now: .at(0), token: 1) else {
             Issue.record("not booked")
             return
         }
@@ -214,10 +214,10 @@ struct NumberReservationTests {
     @Test func withoutMarksALossStillPassesOverTheNextNumbers() {
         let log = MemoryLog()
         let before = HotelStore(log: log)
-        _ = before.reserve(sampleReservation(0), inventory: 10, now: 0, token: 1)
+        _ = before.reserve(sampleReservation(0), inventory: 10, now: .at(0), token: 1)
         let store = HotelStore(log: MemoryLog(), recovered: log.records.map { try! HotelRecord(decoding: $0) })
         _ = store.passOverNumbers(marks: HighWaterMarks(), passedOver: HighWaterMarks(), recordsLost: true)
-        guard case .pending(let booked) = store.reserve(sampleReservation(5), inventory: 10, now: 0, token: 2) else {
+        guard case .pending(let booked) = store.reserve(sampleReservation(5), inventory: 10, now: .at(0), token: 2) else {
             Issue.record("not booked")
             return
         }

@@ -1,3 +1,4 @@
+import HotelCalendar
 import TestSupport
 import Testing
 @testable import Storage

@@ -1,3 +1,4 @@
+import HotelCalendar
 import TestSupport
 import Foundation
 import Glibc

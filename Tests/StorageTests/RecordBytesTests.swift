@@ -14,7 +14,7 @@ struct RecordBytesTests {
                 guestName: "Maria López", phone: "+442079460958", email: "maria@example.com",
                 checkIn: CivilDate(year: 2026, month: 12, day: 24)!, checkOut: CivilDate(year: 2026, month: 12, day: 27)!,
                 rooms: 2, roomType: "deluxe", rate: 180, language: "es", session: "20261125-1226-1-1"),
-            status: .confirmed, createdAt: 1_795_609_585_082)),
+            status: .confirmed, createdAt: WallTime(millisecondsSince1970: 1_795_609_585_082))),
          "c29a0c96c502020c4d61726961204cc3b370657a0d2b34343230373934363039353801116d61726961406578616d706c652e636f6d96c5"
          + "029cc502040664656c757865e80202657302f496dfaac2681132303236313132352d313232362d312d31"),
         (.complaint(ComplaintTicket(
@@ -22,28 +22,28 @@ struct RecordBytesTests {
                 category: "housekeeping", details: "No towels", expectedResolution: "Towels today", guestName: "Li Wei",
                 phone: "+8613800138000", roomNumber: nil, language: "zh", followUpBy: CivilDate(year: 2026, month: 11, day: 28)!,
                 session: "s-2"),
-            status: .investigating, createdAt: 8)),
+            status: .investigating, createdAt: WallTime(millisecondsSince1970: 8))),
          "c49a0c0c686f7573656b656570696e67094e6f20746f77656c730c546f77656c7320746f646179064c69205765690e2b38363133383030"
          + "31333830303000027a68e2c402041003732d32"),
         (.callback(CallbackRequest(
             number: CallbackNumber(serial: 100_003), request: CallbackRequest.Request(
-                phone: "+34911234567", guestName: nil, dueAt: 1_795_609_585, windowMinutes: 30, reason: "billing question",
+                phone: "+34911234567", guestName: nil, dueAt: WallTime(millisecondsSince1970: 1_795_609_585_000), windowMinutes: 30, reason: "billing question",
                 callLanguage: "es", session: "s-3"),
-            status: .noAnswer, createdAt: -1)),
+            status: .noAnswer, createdAt: WallTime(millisecondsSince1970: -1))),
          "c69a0c0c2b333439313132333435363700e2cfb6b00d3c1062696c6c696e67207175657374696f6e026573060103732d33"),
         (.survey(SurveyResponse(
             number: SurveyNumber(serial: 100_004), request: SurveyResponse.Request(
                 declined: false, confirmation: ConfirmationNumber(serial: 100_001), guestName: "Ana", phone: nil,
                 ratings: ["housekeeping": 4, "front_desk": 5], stayAgain: true, recommend: nil, suggestions: "More pillows",
                 language: "en", session: "s-4"),
-            createdAt: 1_795_609_585_082)),
+            createdAt: WallTime(millisecondsSince1970: 1_795_609_585_082))),
          "c89a0c0001c29a0c0103416e6100040a66726f6e745f6465736b0a0c686f7573656b656570696e67080102010c4d6f72652070696c6c6f"
          + "777302656ef496dfaac26803732d34"),
         (.survey(SurveyResponse(
             number: SurveyNumber(serial: 100_005), request: SurveyResponse.Request(
                 declined: true, confirmation: nil, guestName: nil, phone: "+442079460958", ratings: [:], stayAgain: nil,
                 recommend: false, suggestions: nil, language: "zh", session: "s-5"),
-            createdAt: 9)),
+            createdAt: WallTime(millisecondsSince1970: 9))),
          "ca9a0c010000010d2b34343230373934363039353800020000027a681203732d35"),
     ]
 

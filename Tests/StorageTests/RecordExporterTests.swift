@@ -6,10 +6,10 @@ import Testing
 struct RecordExporterTests {
     static func store() -> HotelStore {
         let store = HotelStore(log: MemoryLog())
-        _ = store.reserve(HotelStoreTests.booking("Ana \"Nana\" Silva, Jr."), inventory: 5, now: 1_795_609_585_082, token: 1)
+        _ = store.reserve(HotelStoreTests.booking("Ana \"Nana\" Silva, Jr."), inventory: 5, now: .at(1_795_609_585_082), token: 1)
         _ = store.fileComplaint(ComplaintTicket.Request(
             category: "housekeeping", details: "=HYPERLINK(\"http://x\")\nline two", expectedResolution: "Towels", guestName: "Li Wei",
-            phone: "+8613800138000", roomNumber: nil, language: "en", followUpBy: HotelStoreTests.dec24, session: "s1"), now: 0, token: 2)
+            phone: "+8613800138000", roomNumber: nil, language: "en", followUpBy: HotelStoreTests.dec24, session: "s1"), now: .at(0), token: 2)
         return store
     }
 
@@ -47,8 +47,8 @@ struct RecordExporterTests {
     }
 
     @Test func timestampsAreUTCAndHandleTimesBefore1970() {
-        #expect(RecordTable.timestamp(milliseconds: 0) == "1970-01-01T00:00:00Z")
-        #expect(RecordTable.timestamp(milliseconds: -1) == "1969-12-31T23:59:59Z")
-        #expect(RecordTable.timestamp(milliseconds: 1_795_609_585_082) == "2026-11-25T12:26:25Z")
+        #expect(RecordTable.timestamp(.at(0)) == "1970-01-01T00:00:00Z")
+        #expect(RecordTable.timestamp(.at(-1)) == "1969-12-31T23:59:59Z")
+        #expect(RecordTable.timestamp(.at(1_795_609_585_082)) == "2026-11-25T12:26:25Z")
     }
 }

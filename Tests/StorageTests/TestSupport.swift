@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dispatch
 import Foundation
 import Glibc
@@ -66,4 +67,9 @@ func fileMode(_ path: String) -> mode_t {
 /// The description of an error that may be missing, without crashing the test run.
 func message(_ error: (any Error)?) -> String {
     error.map { "\($0)" } ?? "(no error)"
+}
+
+extension WallTime {
+    /// `milliseconds` since 1970: the store's tests write their instants as small numbers.
+    static func at(_ milliseconds: Int64) -> WallTime { WallTime(millisecondsSince1970: milliseconds) }
 }

@@ -86,10 +86,10 @@ struct LoadDriverTests {
             try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(), delegate: EchoLine(accepted: accepted)).localPort
         }
         defer { try? thread.stop() }
-        let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 0.3, warmUp: 0, timeout: 3)
+        let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 1, warmUp: 0, timeout: 3)
         let report = try LoadDriver.run([CallScript.echo(line: "hello", callLines: callLines)], settings: settings)
         #expect(report.errors == 0, "\(report.errorSamples)")
-        #expect(report.guestLines > 20)
+        #expect(report.guestLines > 20, "a second of echoes, however busy the machine")
         let connections = accepted.value.withLock { $0 }
         if let callLines {
             // Calls still running when the time is up were dialled but not finished.

@@ -38,7 +38,7 @@ struct RecordTable {
                 return [.text(r.number.description), .text(r.guestFile.description), .guestText(q.guestName), .text(q.phone),
                         q.email.map(ExportValue.guestText) ?? .missing, .text(q.checkIn.description), .text(q.checkOut.description),
                         .number(q.nights), .number(q.rooms), .text(q.roomType), .number(q.rate), .number(q.rate * q.nights * q.rooms),
-                        .text(q.language), .text("\(r.status)"), .text(Self.timestamp(milliseconds: r.createdAt)), .text(q.session)]
+                        .text(q.language), .text("\(r.status)"), .text(Self.timestamp(r.createdAt)), .text(q.session)]
             }
         case .complaints:
             columns = ["ticket", "category", "details", "expected_resolution", "guest_name", "phone", "room_number", "language",
@@ -47,7 +47,7 @@ struct RecordTable {
                 let q = c.request
                 return [.text(c.number.description), .text(q.category), .guestText(q.details), .guestText(q.expectedResolution),
                         .guestText(q.guestName), .text(q.phone), q.roomNumber.map(ExportValue.text) ?? .missing, .text(q.language),
-                        .text(q.followUpBy.description), .text("\(c.status)"), .text(Self.timestamp(milliseconds: c.createdAt)),
+                        .text(q.followUpBy.description), .text("\(c.status)"), .text(Self.timestamp(c.createdAt)),
                         .text(q.session)]
             }
         case .callbacks:
@@ -56,8 +56,8 @@ struct RecordTable {
             rows = store.callbacks.sorted { $0.number < $1.number }.map { c in
                 let q = c.request
                 return [.text(c.number.description), .text(q.phone), q.guestName.map(ExportValue.guestText) ?? .missing,
-                        .text(Self.timestamp(milliseconds: q.dueAt * 1000)), .number(q.windowMinutes), .guestText(q.reason),
-                        .text(q.callLanguage), .text("\(c.status)"), .text(Self.timestamp(milliseconds: c.createdAt)), .text(q.session)]
+                        .text(Self.timestamp(q.dueAt)), .number(q.windowMinutes), .guestText(q.reason),
+                        .text(q.callLanguage), .text("\(c.status)"), .text(Self.timestamp(c.createdAt)), .text(q.session)]
             }
         case .surveys:
             let topics = ["front_desk", "housekeeping", "food", "security", "room", "facilities", "environment"]
@@ -70,7 +70,7 @@ struct RecordTable {
                 return head + topics.map { q.ratings[$0].map(ExportValue.number) ?? .missing }
                     + [q.stayAgain.map(ExportValue.flag) ?? .missing, q.recommend.map(ExportValue.flag) ?? .missing,
                        q.suggestions.map(ExportValue.guestText) ?? .missing, .text(q.language),
-                       .text(Self.timestamp(milliseconds: s.createdAt)), .text(q.session)]
+                       .text(Self.timestamp(s.createdAt)), .text(q.session)]
             }
         case .guests:
             columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys"]
@@ -87,8 +87,8 @@ struct RecordTable {
     }
 
     /// `2026-11-25T12:26:13Z`.
-    static func timestamp(milliseconds: Int64) -> String {
-        let seconds = Int(milliseconds.dividedRoundingDown(by: 1000))
+    static func timestamp(_ instant: WallTime) -> String {
+        let seconds = Int(instant.secondsSince1970)
         let day = seconds.dividedRoundingDown(by: 86_400)
         let time = seconds - day * 86_400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }

@@ -40,17 +40,17 @@ public enum HotelRecord: Equatable, Sendable {
             writer.write(q.guestName); writer.write(q.phone); writer.write(q.email)
             writer.write(q.checkIn.dayNumber); writer.write(q.checkOut.dayNumber); writer.write(q.rooms)
             writer.write(q.roomType); writer.write(q.rate); writer.write(q.language); writer.write(Int(r.status.rawValue))
-            writer.write(r.createdAt); writer.write(q.session)
+            writer.write(r.createdAt.millisecondsSince1970); writer.write(q.session)
         case .complaint(let c):
             let q = c.request
             writer.write(c.number.serial); writer.write(q.category); writer.write(q.details); writer.write(q.expectedResolution)
             writer.write(q.guestName); writer.write(q.phone); writer.write(q.roomNumber); writer.write(q.language)
-            writer.write(q.followUpBy.dayNumber); writer.write(Int(c.status.rawValue)); writer.write(c.createdAt); writer.write(q.session)
+            writer.write(q.followUpBy.dayNumber); writer.write(Int(c.status.rawValue)); writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
         case .callback(let c):
             let q = c.request
-            writer.write(c.number.serial); writer.write(q.phone); writer.write(q.guestName); writer.write(q.dueAt)
+            writer.write(c.number.serial); writer.write(q.phone); writer.write(q.guestName); writer.write(q.dueAt.secondsSince1970)  // seconds on disk
             writer.write(q.windowMinutes); writer.write(q.reason); writer.write(q.callLanguage); writer.write(Int(c.status.rawValue))
-            writer.write(c.createdAt); writer.write(q.session)
+            writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
         case .survey(let s):
             let q = s.request
             writer.write(s.number.serial); writer.write(q.declined); writer.write(q.confirmation?.serial)
@@ -58,7 +58,7 @@ public enum HotelRecord: Equatable, Sendable {
             writer.write(q.ratings.count)
             for (topic, rating) in q.ratings.sorted(by: { $0.key < $1.key }) { writer.write(topic); writer.write(rating) }
             writer.write(q.stayAgain); writer.write(q.recommend); writer.write(q.suggestions); writer.write(q.language)
-            writer.write(s.createdAt); writer.write(q.session)
+            writer.write(s.createdAt.millisecondsSince1970); writer.write(q.session)
         }
         return JournalRecord(type: tag.rawValue, version: Self.currentVersion, payload: writer.bytes)
     }
@@ -76,7 +76,7 @@ public enum HotelRecord: Equatable, Sendable {
             let checkIn = try Self.day(&reader), checkOut = try Self.day(&reader), rooms = try reader.readInt()
             let roomType = try reader.readString(), rate = try reader.readInt(), language = try reader.readString()
             let status: Reservation.Status = try Self.status(&reader)
-            let createdAt = try reader.readInt64()
+            let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
             self = .reservation(Reservation(
                 number: number, guestFile: file,
                 request: Reservation.Request(guestName: guestName, phone: phone, email: email, checkIn: checkIn, checkOut: checkOut,
@@ -89,7 +89,7 @@ public enum HotelRecord: Equatable, Sendable {
             let guestName = try reader.readString(), phone = try reader.readString(), roomNumber = try reader.readOptionalString()
             let language = try reader.readString(), followUpBy = try Self.day(&reader)
             let status: ComplaintTicket.Status = try Self.status(&reader)
-            let createdAt = try reader.readInt64()
+            let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
             self = .complaint(ComplaintTicket(
                 number: number,
                 request: ComplaintTicket.Request(category: category, details: details, expectedResolution: expected, guestName: guestName,
@@ -98,10 +98,10 @@ public enum HotelRecord: Equatable, Sendable {
                 status: status, createdAt: createdAt))
         case .callback:
             let number = CallbackNumber(serial: try Self.serial(&reader))
-            let phone = try reader.readString(), guestName = try reader.readOptionalString(), dueAt = try reader.readInt64()
+            let phone = try reader.readString(), guestName = try reader.readOptionalString(), dueAt = WallTime(millisecondsSince1970: try reader.readInt64() * 1000)
             let windowMinutes = try reader.readInt(), reason = try reader.readString(), callLanguage = try reader.readString()
             let status: CallbackRequest.Status = try Self.status(&reader)
-            let createdAt = try reader.readInt64()
+            let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
             self = .callback(CallbackRequest(
                 number: number,
                 request: CallbackRequest.Request(phone: phone, guestName: guestName, dueAt: dueAt, windowMinutes: windowMinutes,
@@ -121,7 +121,7 @@ public enum HotelRecord: Equatable, Sendable {
             for _ in 0..<count { ratings[try reader.readString()] = try reader.readInt() }
             let stayAgain = try reader.readOptionalBool(), recommend = try reader.readOptionalBool()
             let suggestions = try reader.readOptionalString(), language = try reader.readString()
-            let createdAt = try reader.readInt64()
+            let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
             self = .survey(SurveyResponse(
                 number: number,
                 request: SurveyResponse.Request(declined: declined, confirmation: confirmation, guestName: name, phone: phone,

@@ -48,9 +48,9 @@ public struct Reservation: Equatable, Sendable {
     public var request: Request
     public var status: Status
     /// Milliseconds since 1970, UTC.
-    public var createdAt: Int64
+    public var createdAt: WallTime
 
-    public init(number: ConfirmationNumber, guestFile: GuestFileNumber, request: Request, status: Status, createdAt: Int64) {
+    public init(number: ConfirmationNumber, guestFile: GuestFileNumber, request: Request, status: Status, createdAt: WallTime) {
         self.number = number
         self.guestFile = guestFile
         self.request = request
@@ -96,9 +96,9 @@ public struct ComplaintTicket: Equatable, Sendable {
     public var request: Request
     public var status: Status
     /// Milliseconds since 1970, UTC.
-    public var createdAt: Int64
+    public var createdAt: WallTime
 
-    public init(number: TicketNumber, request: Request, status: Status, createdAt: Int64) {
+    public init(number: TicketNumber, request: Request, status: Status, createdAt: WallTime) {
         self.number = number
         self.request = request
         self.status = status
@@ -116,14 +116,14 @@ public struct CallbackRequest: Equatable, Sendable {
         public var phone: String
         public var guestName: String?
         /// Start of the promised window, seconds since 1970 UTC.
-        public var dueAt: Int64
+        public var dueAt: WallTime
         public var windowMinutes: Int
         public var reason: String
         /// The language the guest wants the call in.
         public var callLanguage: String
         public var session: String
 
-        public init(phone: String, guestName: String?, dueAt: Int64, windowMinutes: Int, reason: String, callLanguage: String,
+        public init(phone: String, guestName: String?, dueAt: WallTime, windowMinutes: Int, reason: String, callLanguage: String,
                     session: String) {
             self.phone = phone
             self.guestName = guestName
@@ -139,9 +139,9 @@ public struct CallbackRequest: Equatable, Sendable {
     public var request: Request
     public var status: Status
     /// Milliseconds since 1970, UTC.
-    public var createdAt: Int64
+    public var createdAt: WallTime
 
-    public init(number: CallbackNumber, request: Request, status: Status, createdAt: Int64) {
+    public init(number: CallbackNumber, request: Request, status: Status, createdAt: WallTime) {
         self.number = number
         self.request = request
         self.status = status
@@ -183,9 +183,9 @@ public struct SurveyResponse: Equatable, Sendable {
     public var number: SurveyNumber
     public var request: Request
     /// Milliseconds since 1970, UTC.
-    public var createdAt: Int64
+    public var createdAt: WallTime
 
-    public init(number: SurveyNumber, request: Request, createdAt: Int64) {
+    public init(number: SurveyNumber, request: Request, createdAt: WallTime) {
         self.number = number
         self.request = request
         self.createdAt = createdAt

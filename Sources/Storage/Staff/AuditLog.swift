@@ -1,3 +1,4 @@
+import HotelCalendar
 import Glibc
 
 /// The audit log, `DATA/audit.log` (`0600`): one line per event a data-protection officer
@@ -14,7 +15,7 @@ public enum AuditLog {
     /// One line, stamped in UTC, ending in a newline. Values a person typed are escaped so
     /// a line stays one line.
     public static func line(_ event: String, _ details: KeyValuePairs<String, String> = [:], at milliseconds: Int64) -> String {
-        var text = RecordTable.timestamp(milliseconds: milliseconds) + " " + event
+        var text = RecordTable.timestamp(WallTime(millisecondsSince1970: milliseconds)) + " " + event
         for (key, value) in details {
             let clean = value.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f || $0 == " " ? "_" : String($0) }.joined()
             text += " \(key)=\(clean)"
