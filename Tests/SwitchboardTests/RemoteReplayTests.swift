@@ -82,12 +82,11 @@ struct RemoteReplayTests {
     }
 
     @Test func anUnreachableServerIsAClearError() throws {
-        let line = try RunningLine()
-        try line.stop()
-        line.removeData()
+        let refusing = try RefusingPort()
+        defer { refusing.close() }
         var call = RecordedCall()
         call.say("quit")
-        let (runner, output, unreachable) = try Self.replay(call.transcript(), on: line.port)
+        let (runner, output, unreachable) = try Self.replay(call.transcript(), on: refusing.port)
         #expect(unreachable == "connection refused")
         #expect(output.isEmpty && runner.failed == 0)
     }
