@@ -34,7 +34,7 @@ final class AgentDesk {
 
     func name(of agent: String) -> String { roster.agent(agent)?.name ?? agent }
 
-    func audit(_ event: String, _ details: KeyValuePairs<String, String>) {
+    func audit(_ event: String, _ details: KeyValuePairs<String, AuditLog.Value>) {
         center.files?.append(AuditLog.line(event, details, at: center.clock.now()), to: AuditLog.fileName)
     }
 
@@ -252,7 +252,7 @@ final class AgentDesk {
         case .phone(let guest):
             switch center.fullPhone(of: guest) {
             case .success(let phone):
-                audit("phone-viewed", ["agent": agent, "session": String(guest)])
+                audit("phone-viewed", ["agent": .text(agent), "session": .number(Int(guest))])
                 console.say("Call \(guest): \(phone) (this view is logged)")
             case .failure(let problem): console.say(problem.message)
             }

@@ -74,7 +74,7 @@ extension ServiceCenter {
 
     func hangUp(_ agent: String) -> String? {
         guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
-        desk?.audit("hangup", ["agent": agent, "session": String(session.connection.id)])
+        desk?.audit("hangup", ["agent": .text(agent), "session": .number(Int(session.connection.id))])
         endCall(of: session, agent: agent, how: .hungUp)
         return nil
     }
@@ -142,7 +142,7 @@ extension ServiceCenter {
         session.barging.append(supervisor)
         session.callLog.watchers.remove(console)
         hear(.supervisorJoined(id: supervisor, name: name), in: session, at: clock.now())
-        desk?.audit("barge", ["supervisor": supervisor, "session": String(guest)])
+        desk?.audit("barge", ["supervisor": .text(supervisor), "session": .number(Int(guest))])
         desk?.show(["* \(supervisor) joined the call"], toAgent: agent)
         return nil
     }

@@ -168,12 +168,13 @@ struct ConsoleLogin {
                 state = .loggedIn(account)
                 return .welcome(account, audit: .login(agent: id, from: host))
             }
+            let audited = Self.audited(id, in: roster)
             guard let until = lockouts.failed(id: id, host: host, now: now) else {
-                return .refuse("Login incorrect.", audit: [.loginFailed(agent: id, from: host)])
+                return .refuse("Login incorrect.", audit: [.loginFailed(agent: audited, from: host)])
             }
             let minutes = Self.minutes(from: now, to: until)
             return .refuse("Login incorrect. Too many failed logins: this ID and this address are locked for \(minutes) minutes.",
-                           audit: [.loginFailed(agent: id, from: host), .lockout(agent: id, from: host, minutes: minutes)])
+                           audit: [.loginFailed(agent: audited, from: host), .lockout(agent: audited, from: host, minutes: minutes)])
         case .closed:
             // The peer left while the hash was computed: nobody to answer.
             return .ignore
@@ -210,6 +211,14 @@ struct ConsoleLogin {
         }
     }
 
+    /// The typed ID as the audit log may keep it: an agent's ID as it is; anything else only
+    /// by its length, `?unknown(4 chars)`, because a line typed at "Agent ID:" that is no
+    /// agent's may be a PIN typed one prompt early, and the log must never hold a PIN. (A
+    /// hash would not hide it: four to twelve digits are guessed from any hash in seconds.)
+    static func audited(_ id: String, in roster: AgentRoster) -> String {
+        roster.agent(id) != nil ? id : "?unknown(\(id.unicodeScalars.count) chars)"
+    }
+
     /// Whole minutes until `until`, rounded up: "try again in 15 minute(s)".
     private static func minutes(from now: Double, to until: Double) -> Int {
         Int(((until - now) / 60).rounded(.up))
@@ -220,14 +229,14 @@ extension ConsoleLogin.Audit {
     /// The audit log's line for this entry at `milliseconds` (UTC).
     func line(at milliseconds: Int64) -> String {
         switch self {
-        case .login(let agent, let from): AuditLog.line("login", ["agent": agent, "from": from], at: milliseconds)
-        case .loginFailed(let agent, let from): AuditLog.line("login-failed", ["agent": agent, "from": from], at: milliseconds)
+        case .login(let agent, let from): AuditLog.line("login", ["agent": .text(agent), "from": .text(from)], at: milliseconds)
+        case .loginFailed(let agent, let from): AuditLog.line("login-failed", ["agent": .text(agent), "from": .text(from)], at: milliseconds)
         case .lockout(let agent, let from, let minutes):
-            AuditLog.line("lockout", ["agent": agent, "from": from, "minutes": String(minutes)], at: milliseconds)
+            AuditLog.line("lockout", ["agent": .text(agent), "from": .text(from), "minutes": .number(minutes)], at: milliseconds)
         case .loginRefused(let agent, let from, let reason):
-            AuditLog.line("login-refused", ["agent": agent, "from": from, "reason": reason], at: milliseconds)
-        case .logout(let agent): AuditLog.line("logout", ["agent": agent], at: milliseconds)
-        case .revoked(let agent): AuditLog.line("revoked", ["agent": agent], at: milliseconds)
+            AuditLog.line("login-refused", ["agent": .text(agent), "from": .text(from), "reason": .text(reason)], at: milliseconds)
+        case .logout(let agent): AuditLog.line("logout", ["agent": .text(agent)], at: milliseconds)
+        case .revoked(let agent): AuditLog.line("revoked", ["agent": .text(agent)], at: milliseconds)
         }
     }
 }
