@@ -14,22 +14,34 @@ import Reactor
 /// number shown goes to the audit log.
 final class AgentDesk {
     let center: ServiceCenter
-    private let work: OffLoopWork
-    private let dataDirectory: String
+    let work: OffLoopWork
+    let dataDirectory: String
+    let settings: ConsoleSettings
     private(set) var roster: AgentRoster
     private var rosterStamp: FileStamp?
-    private var consoles: [UInt64: AgentConsole] = [:]
-    private var loginGuard = LoginGuard()
+    private(set) var consoles: [UInt64: AgentConsole] = [:]
+    /// Who may try a PIN now; its locks are kept in `DATA/lockouts` (see `AgentDesk+Lockouts`).
+    var loginGuard: LoginGuard
+    /// The lockouts file as this server last wrote or read it, and what is on its way there.
+    var lockoutSync: LockoutSync
     /// A hash to check unknown IDs against, so a wrong ID takes as long as a wrong PIN.
     private let decoyHash: String
+    /// Where notes for the operator go (a damaged lockouts file, a failed write).
+    let log: (String) -> Void
 
-    init(center: ServiceCenter, loop: EventLoop, dataDirectory: String) throws {
+    init(center: ServiceCenter, loop: EventLoop, dataDirectory: String, settings: ConsoleSettings = ConsoleSettings(),
+         log: @escaping (String) -> Void = { _ in }) throws {
         self.center = center
         self.dataDirectory = dataDirectory
+        self.settings = settings
+        self.log = log
         self.work = try OffLoopWork(loop: loop)
         self.roster = try AgentRoster.load(dataDirectory: dataDirectory)
         self.rosterStamp = FileStamp(path: AgentRoster.path(in: dataDirectory))
         self.decoyHash = (try? PinHasher.hash("0000")) ?? "$y$"
+        self.loginGuard = LoginGuard(settings: settings.lockout)
+        self.lockoutSync = LockoutSync()
+        startLockouts()
     }
 
     func name(of agent: String) -> String { roster.agent(agent)?.name ?? agent }
@@ -52,6 +64,22 @@ final class AgentDesk {
     func show(_ lines: [String], toAgent agent: String) {
         guard let console = console(of: agent) else { return }
         show(lines, toConsole: console.connection.id)
+    }
+
+    /// Lines of `call` a guest caused (what they typed, what the line answered, a note on a
+    /// line refused), for a console following the call: shown within the console's rate and
+    /// room (`CallTraffic`), otherwise counted and summed up at the next round. The
+    /// console's own words never wait behind them, and they can never get it closed.
+    func showCall(_ lines: [String], of call: UInt64, from source: CallTraffic.Source, toConsole id: UInt64) {
+        guard let console = consoles[id] else { return }
+        if console.traffic.offer(lines.count, of: call, from: source, pendingBytes: console.connection.pendingOutputBytes, now: center.loop.now) {
+            for line in lines { console.connection.sendText(line) }
+        }
+    }
+
+    func showCall(_ lines: [String], of call: UInt64, from source: CallTraffic.Source, toAgent agent: String) {
+        guard let console = console(of: agent) else { return }
+        showCall(lines, of: call, from: source, toConsole: console.connection.id)
     }
 
     private func console(of agent: String) -> AgentConsole? {
@@ -94,8 +122,16 @@ final class AgentDesk {
 
     // MARK: Agents file
 
-    /// Each round of the line: notice an edited agents file (an agent removed is logged out at once).
+    /// Each round of the line: sum up what consoles were not shown, notice an edited agents
+    /// file (an agent removed is logged out at once) or lockouts file, let go of old counts.
     func idleRound() {
+        let now = center.loop.now
+        for console in consoles.values where console.traffic.isHoldingBack {
+            for line in console.traffic.summaries(pendingBytes: console.connection.pendingOutputBytes, now: now) {
+                console.connection.sendText(line)
+            }
+        }
+        lockoutsRound()
         let path = AgentRoster.path(in: dataDirectory)
         let directory = dataDirectory
         work.submit({ FileStamp(path: path) }) { [weak self] stamp in
@@ -136,10 +172,11 @@ final class AgentDesk {
             console.connection.setLocalOption(TelnetOption.echo, enabled: false)
             console.say("")
             work.submit({ PinHasher.verify(pin, against: hash) }) { [weak self] matches in
+                // Reported even when the console has closed meanwhile: the guess counts.
                 guard let self else { return }
                 let elsewhere = self.console(of: id).map { $0 !== console } ?? false
                 self.perform(console.login.pinChecked(matches: matches, roster: self.roster, idInUseElsewhere: elsewhere,
-                                                      lockouts: &self.loginGuard, now: self.center.queueTime), on: console)
+                                                      lockouts: &self.loginGuard, now: self.center.clock.now()), on: console)
             }
         case .runCommand(let line, let account):
             command(line, for: account, on: console)
@@ -152,20 +189,30 @@ final class AgentDesk {
         switch action {
         case .welcome(let account, let entry):
             audit(entry)
+            if let timer = console.loginTimer {
+                center.loop.cancelTimer(timer)
+                console.loginTimer = nil
+            }
             console.say(["Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available.",
                          "Type help for the commands."])
             center.agentLoggedIn(account.id)
         case .refuse(let message, let entries):
             entries.forEach(audit)
             console.say([message, "Agent ID:"])
-        case .ignore:
-            break
+        case .record(let entries):
+            entries.forEach(audit)
         }
+        saveNewLocks()
     }
 
     /// Ends the console's login: an agent logged in leaves the queue and any call they watch.
     /// The caller closes the connection.
     func logOut(_ console: AgentConsole) {
+        loginGuard.consoleEnded(console.connection.id)
+        if let timer = console.loginTimer {
+            center.loop.cancelTimer(timer)
+            console.loginTimer = nil
+        }
         switch console.login.ended() {
         case .logOut(let account, let entry):
             leave(account, console: console)
@@ -259,6 +306,9 @@ final class AgentDesk {
         case .whisper(let guest, let text): console.sayProblem(center.whisper(agent, guest: guest, text: text), done: "Whispered.")
         case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
         case .stats: console.say(center.stats(now: now))
+        case .unlock(let key): console.say(unlock(key, by: agent))
+        case .approve(let id, let number): console.say(approve(console: number, for: id, by: agent))
+        case .lockouts: console.say(lockoutsReport())
         }
     }
 }
@@ -266,9 +316,28 @@ final class AgentDesk {
 extension AgentDesk: ListenerDelegate {
     func listener(_ server: Listener, didAccept connection: Connection) {
         connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
-        let console = AgentConsole(connection: connection, login: ConsoleLogin(peer: connection.peerAddress, decoyHash: decoyHash))
+        let host = connection.peerAddress.host
+        let waiting = consoles.values.count { $0.login.isWaitingForLogin && $0.host == host }
+        guard waiting < settings.maxWaitingLoginsPerAddress else {
+            // Idle connections from one place cannot take every console: the next is told why.
+            connection.sendText("Too many consoles from your address are waiting to log in (\(settings.maxWaitingLoginsPerAddress) at most). "
+                                + "Log in on one of them, or try again shortly.")
+            connection.close(flushFirst: true)
+            return
+        }
+        let console = AgentConsole(connection: connection,
+                                   login: ConsoleLogin(peer: connection.peerAddress, console: connection.id, decoyHash: decoyHash),
+                                   traffic: CallTraffic(linesPerSecond: settings.maxGuestLinesPerSecond, maxPendingBytes: settings.maxCallOutputBytes),
+                                   connectedAt: center.loop.now)
         consoles[connection.id] = console
-        console.say("HotelLine agent console, \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")
+        console.loginTimer = center.loop.scheduleTimer(at: center.loop.now.adding(seconds: settings.loginTimeoutSeconds)) { [weak self, weak console] in
+            guard let self, let console, console.login.isWaitingForLogin, console.connection.isOpen else { return }
+            console.loginTimer = nil
+            console.say("No login within \(ConsoleText.seconds(self.settings.loginTimeoutSeconds)); this console is closing. Goodbye.")
+            self.logOut(console)
+            console.connection.close(flushFirst: true)
+        }
+        console.say("HotelLine agent console \(connection.id), \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")
         switch console.login.connected() {
         case .askForID: console.say("Agent ID:")
         }
@@ -278,7 +347,7 @@ extension AgentDesk: ListenerDelegate {
         guard let console = consoles[connection.id] else { return }
         switch input {
         case .text(let line):
-            perform(console.login.typed(line, roster: roster, lockouts: loginGuard, now: center.queueTime), on: console)
+            perform(console.login.typed(line, roster: roster, lockouts: &loginGuard, now: center.clock.now()), on: console)
         case .tooLong(let limit):
             console.say("That line is too long (\(limit) bytes at most).")
         case .unreadable, .controlCharacters:

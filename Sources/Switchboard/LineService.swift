@@ -25,6 +25,8 @@ public struct ServiceSettings: Sendable {
     public var connections = ConnectionSettings()
     /// The calls: idle time, the queue for a person, transcripts.
     public var line = LineSettings()
+    /// The agent console: how many, how long to log in, the lockout policy, what a call may show.
+    public var console = ConsoleSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
     public var store = StoreSettings()
     public var clock = WallClock.system
@@ -70,9 +72,10 @@ public final class LineService {
             center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
                                        settings: settings.line, clock: settings.clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
-            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory)
+            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory, settings: settings.console, log: log)
             var consoleLimits = ConnectionSettings()
-            consoleLimits.maxConnections = 64
+            consoleLimits.maxConnections = settings.console.maxConsoles
+            consoleLimits.maxOutputBytes = settings.console.maxOutputBytes
             agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
         } catch {
             files.close()

@@ -48,6 +48,12 @@ enum ConsoleText {
         }
     }
 
+    /// `60 seconds`, `1 second`, `0.5 seconds`: a setting as an operator gave it.
+    static func seconds(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return text + (text == "1" ? " second" : " seconds")
+    }
+
     /// `2:05` for seconds, `1:02:05` past an hour.
     static func duration(_ seconds: Double) -> String {
         let total = max(0, Int(seconds))
