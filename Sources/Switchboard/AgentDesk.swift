@@ -44,7 +44,8 @@ final class AgentDesk {
         startLockouts()
     }
 
-    func name(of agent: String) -> String { roster.agent(agent)?.name ?? agent }
+    /// How guests hear the agent called, escaped as all staff words to a guest are.
+    func name(of agent: String) -> String { ConsoleText.safe(roster.agent(agent)?.name ?? agent) }
 
     func audit(_ event: String, _ details: KeyValuePairs<String, AuditLog.Value>) {
         center.files?.append(AuditLog.line(event, details, at: center.clock.now()), to: AuditLog.fileName)
@@ -232,7 +233,7 @@ final class AgentDesk {
     private func command(_ line: String, for account: AgentAccount, on console: AgentConsole) {
         let onCall = center.session(of: account.id) != nil
         if onCall, !ConsoleCommand.isCallCommand(line) {
-            if let problem = center.agentSays(account.id, name: account.name, text: line) { console.say(problem) }
+            if let problem = center.agentSays(account.id, name: ConsoleText.safe(account.name), text: line) { console.say(problem) }
             return
         }
         let command: ConsoleCommand
@@ -269,7 +270,7 @@ final class AgentDesk {
             console.sayProblem(center.decline(agent))
         case .release: console.sayProblem(center.release(agent), done: "* Handed back to the menu. You are wrapping up; calls come again in a moment.")
         case .hangup: console.sayProblem(center.hangUp(agent), done: "* Call ended. You are wrapping up; calls come again in a moment.")
-        case .leave: console.sayProblem(center.leaveBarge(agent, name: account.name), done: "* You left the call.")
+        case .leave: console.sayProblem(center.leaveBarge(agent, name: ConsoleText.safe(account.name)), done: "* You left the call.")
         case .note(let text): console.sayProblem(center.note(agent, guest: console.watching, text: text), done: "Noted.")
         case .watch(let guest):
             switch center.watch(console.connection.id, guest: guest) {
@@ -304,7 +305,7 @@ final class AgentDesk {
             case .failure(let problem): console.say(problem.message)
             }
         case .whisper(let guest, let text): console.sayProblem(center.whisper(agent, guest: guest, text: text), done: "Whispered.")
-        case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
+        case .barge(let guest): console.sayProblem(center.barge(agent, name: ConsoleText.safe(account.name), guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
         case .stats: console.say(center.stats(now: now))
         case .unlock(let key): console.say(unlock(key, by: agent))
         case .approve(let id, let number): console.say(approve(console: number, for: id, by: agent))

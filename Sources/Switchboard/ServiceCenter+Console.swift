@@ -57,8 +57,9 @@ extension ServiceCenter {
     /// What the agent types during a call goes to the guest as "Mei: …".
     func agentSays(_ agent: String, name: String, text: String) -> String? {
         guard let session = session(of: agent) else { return "you are not on a call (take one, or type help)" }
-        // Recorded as said by a person (a replay takes it as given), then as the guest saw it.
-        hear(.agentSaid(name: name, text: text), in: session, at: clock.now())
+        // Recorded as said by a person (a replay takes it as given), then as the guest saw it:
+        // escaped, so no invisible or direction-changing character reaches the guest.
+        hear(.agentSaid(name: name, text: ConsoleText.safe(text)), in: session, at: clock.now())
         for other in session.staffInCall where other != agent {
             desk?.show(["\(agent)> " + ConsoleText.safe(text)], toAgent: other)
         }

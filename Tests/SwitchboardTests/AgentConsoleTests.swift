@@ -363,3 +363,36 @@ struct AgentCallReplayTests {
         #expect(TranscriptEvent.parse("queue position=first") == .failure(TranscriptProblem("\"queue\" needs position=N [wait=SECONDS]")))
     }
 }
+
+/// Invisible and direction-changing characters are shown escaped both ways between a guest
+/// and an agent, and never reach a transcript raw.
+@Suite("Hidden characters between guest and agent", .blocking)
+struct HiddenCharactersOnACallTests {
+    static let hidden = "\u{202e}\u{2066}\u{200e}\u{200f}\u{061c}\u{feff}\u{2028}\u{2029}"
+
+    @Test func theyAreShownEscapedBothWaysAndKeptEscapedInTheTranscript() throws {
+        let line = try AgentCalls.line()
+        defer { line.removeData() }
+        let mei = try line.console()
+        try mei.logIn("mei", "4821")
+        let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
+        guest.say("invoice" + Self.hidden + "fdp.exe")
+        let seen = try mei.read(until: "fdp.exe")
+        #expect(seen.contains(#"1> invoice\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}fdp.exe"#), "\(seen)")
+        mei.say("ok" + Self.hidden + "kcab llac", ending: "\r\n")
+        let heard = try guest.read(until: "kcab llac")
+        #expect(heard.contains(#"Mei: ok\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}kcab llac"#), "\(heard)")
+        for scalar in Self.hidden.unicodeScalars {
+            #expect(!seen.unicodeScalars.contains(scalar) && !heard.unicodeScalars.contains(scalar), "\(scalar.value) reached a terminal raw")
+        }
+        mei.say("/hangup", ending: "\r\n")
+        _ = guest.readToEnd()
+        try line.stop()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: line.dataDirectory + "/transcripts").filter { $0.hasSuffix(".txt") }
+        let transcript = try String(contentsOfFile: line.dataDirectory + "/transcripts/" + files[0], encoding: .utf8)
+        #expect(transcript.contains(#"guest invoice\u{202e}\u{2066}"#), "\(transcript)")
+        for scalar in Self.hidden.unicodeScalars { #expect(!transcript.unicodeScalars.contains(scalar), "\(scalar.value) raw in the transcript") }
+        let replay = InProcessReplay.run(try TranscriptDocument.read(path: line.dataDirectory + "/transcripts/" + files[0]).get(), prompts: TestPrompts.shipped)
+        #expect(replay.passed, "\(replay.divergence?.report ?? "")")
+    }
+}

@@ -93,8 +93,11 @@ public struct AgentRoster: Equatable, Sendable {
         (1...32).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
+    /// 1 to 60 characters a terminal shows as they are: no control, format (bidi, zero-width),
+    /// separator other than the plain space, private-use or unassigned character, since
+    /// guests hear the name ("Mei from guest services has joined").
     static func isValidName(_ name: String) -> Bool {
-        (1...60).contains(name.count) && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80..<0xa0).contains($0.value) }
+        (1...60).contains(name.count) && name.unicodeScalars.allSatisfy { $0 == " " || AuditLog.isShownAsIs($0) }
     }
 
     /// The "no such agent" error; the command line adds a did-you-mean from `agents`.
@@ -116,7 +119,7 @@ public enum StaffError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .missing: return "no agents file"
         case .badID(let id): return "\"\(id)\" is not an agent ID: use 1 to 32 lower-case letters, digits, - and _"
-        case .badName(let name): return "\"\(name)\" is not a name: use 1 to 60 characters, no control characters"
+        case .badName(let name): return "\"\(name)\" is not a name: use 1 to 60 characters, no control or invisible characters"
         case .badPin: return "a PIN is 4 to 12 digits, read from the first line of standard input"
         case .exists(let id): return "agent \"\(id)\" already exists (use reset-pin to change their PIN)"
         case .unknown(let id, let suggestion): return "no agent \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")

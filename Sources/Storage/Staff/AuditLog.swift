@@ -84,7 +84,7 @@ public enum AuditLog {
 
     /// True for a scalar a terminal shows as a visible mark of its own: not a control, a
     /// format character, a separator other than the plain space, private use or unassigned.
-    static func isShownAsIs(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isShownAsIs(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse, .surrogate, .unassigned: false
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark,
