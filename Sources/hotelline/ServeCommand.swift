@@ -29,7 +29,7 @@ enum ServeCommand {
         settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)
         settings.connections.maxConnections = try reader.integer("max-guests", default: settings.connections.maxConnections, range: 1...100_000)
         settings.connections.maxLineBytes = try reader.integer("max-line", default: settings.connections.maxLineBytes, range: 16...65_536)
-        settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 4096...64 << 20)
+        settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 16 << 10...64 << 20)
         settings.console.maxConsoles = try reader.integer("max-consoles", default: settings.console.maxConsoles, range: 1...10_000)
         settings.console.maxWaitingLoginsPerAddress = try reader.integer("max-logins-waiting", default: settings.console.maxWaitingLoginsPerAddress, range: 1...10_000)
         settings.console.loginTimeoutSeconds = try reader.seconds("login-timeout", default: settings.console.loginTimeoutSeconds, range: 5...3600)

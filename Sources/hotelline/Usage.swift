@@ -34,8 +34,9 @@ enum Usage {
           --max-guests N        callers at once; the next hears "all lines are busy"
                                 (default 4096)
           --max-line BYTES      the longest line a guest may send (default 1024)
-          --max-output BYTES    output held for a guest who stops reading before the line
-                                hangs up on them (default 262144)
+          --max-output BYTES    output held for a guest who stops reading, the kernel's
+                                send buffer included, before the line hangs up on them
+                                (default 262144, at least 16384)
           --max-wait SECS       longest wait for a person before a callback is offered
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
