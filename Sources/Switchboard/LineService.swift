@@ -57,7 +57,7 @@ public final class LineService {
     public init(settings: ServiceSettings, loop: EventLoop, log: @escaping (String) -> Void) throws {
         self.settings = settings
         self.loop = loop
-        let prompts = try PromptSet.load(directory: settings.promptsDirectory).get()
+        let prompts = try PromptSet.load(directory: settings.promptsDirectory, fitting: settings.connections).get()
         for warning in prompts.warnings { log(warning.description) }
         lock = try DataDirectoryLock.acquire(directory: settings.dataDirectory)
         var onJournal: () -> Void = {}
@@ -96,7 +96,7 @@ public final class LineService {
     /// Compiles the prompts again; new calls use them, calls in progress keep theirs. On
     /// errors the running prompts stay and the errors are returned.
     public func reloadPrompts() -> Result<PromptSet, PromptErrors> {
-        let loaded = PromptSet.load(directory: settings.promptsDirectory)
+        let loaded = PromptSet.load(directory: settings.promptsDirectory, fitting: settings.connections)
         if case .success(let prompts) = loaded { center.reload(prompts) }
         return loaded
     }

@@ -98,12 +98,18 @@ enum Usage {
         """
 
     static let check = """
-        Usage: hotelline check [DIR]
+        Usage: hotelline check [DIR] [--max-output BYTES] [--max-line BYTES]
 
         Checks the prompt files in DIR (default ./Prompts): the hotel profile, every flow
         and every language's texts. Prints each problem as FILE:LINE: MESSAGE and exits 1
         if there is any error (warnings alone exit 0). "serve" refuses to start on the same
         errors.
+
+        A text the line could never send to a caller is an error too: one that at its
+        longest (every value a guest gives as long as --max-line allows, default 1024; a
+        menu with all its choices) is past what --max-output (default 262144, as serve's)
+        leaves for one answer, three quarters of it (the kernel's send buffer has the rest).
+        Give check the limits serve will run with.
         """
 
     static let replay = """

@@ -95,6 +95,7 @@ struct AgentsCommandTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        defer { if server.process.isRunning { _ = server.stop() } }  // a failed step leaves no server behind
         let console = try Self.lockMei(port: server.agentPort)
         var listed = try Self.agents(["lockouts", "--data", data])
         for _ in 0..<50 where !listed.output.contains("agent\tmei\tlocked until ") {
@@ -132,6 +133,7 @@ struct AgentsCommandTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         try "agent\tmei\tsoon\n\u{1}\u{2}binary\n".write(toFile: data + "/lockouts", atomically: true, encoding: .utf8)
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        defer { if server.process.isRunning { _ = server.stop() } }
         #expect(server.waitForLog(containing: "\(data)/lockouts:1: not a lockout line"))
         #expect(server.waitForLog(containing: "\(data)/lockouts:2: not a lockout line"))
         let (status, _) = server.stop()
