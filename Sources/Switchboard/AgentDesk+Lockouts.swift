@@ -215,7 +215,8 @@ extension AgentDesk {
         for (key, until) in loginGuard.locks.filter({ $0.value > now }).sorted(by: { $0.value < $1.value }) {
             let (kind, name): (String, String)
             switch key {
-            case .agent(let id): (kind, name) = ("ID", AgentRoster.isValidID(id) ? id : ConsoleText.safe(ConsoleLogin.audited(id, in: roster)))
+            // An ID that is no agent's may be a PIN typed early: by its length only, as in the audit log.
+            case .agent(let id): (kind, name) = ("ID", ConsoleLogin.audited(id, in: roster))
             case .address(let host): (kind, name) = ("address", host)
             }
             rows.append([kind, name, "\(ConsoleLogin.minutes(from: now, to: until)) min", String(loginGuard.failureCount(key, now: now))])

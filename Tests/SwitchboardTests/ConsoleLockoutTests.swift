@@ -101,10 +101,10 @@ struct ConsoleLockoutTests {
         let sara = try line.console()
         try sara.logIn("sara", "7350")
         let attacker = try line.console()
-        func lockMei() throws {
+        func lockMei(_ id: String = "mei") throws {
             for _ in 1...5 {
                 try attacker.read(until: "Agent ID:")
-                attacker.say("mei", ending: "\r\n")
+                attacker.say(id, ending: "\r\n")
                 try attacker.read(until: "PIN:")
                 attacker.say("9999", ending: "\r\n")
                 try attacker.read(until: "Login incorrect.")
@@ -126,9 +126,11 @@ struct ConsoleLockoutTests {
         let refusal = try meiAgain.read(until: "Agent ID:")
         let number = try #require(refusal.firstMatch(of: /unlock mei (\d+)/)?.1).description
         #expect(greeting.contains("console \(number)"))
+        try lockMei("4821")  // a PIN typed as an ID, five times
         sara.say("lockouts", ending: "\r\n")
         let table = try sara.read(until: "CONNECTED")
         #expect(table.contains("ID") && table.contains("mei"), "\(table)")
+        #expect(table.contains("?unknown(4 chars)") && !table.contains("4821"), "no PIN on a supervisor's screen either: \(table)")
         sara.say("unlock mei \(number)", ending: "\r\n")
         #expect(try sara.read(until: "whatever the locks.").contains("Console \(number) (from 127.0.0.1) may log in as mei now"))
         try meiAgain.read(until: "sara let this console in as mei")
