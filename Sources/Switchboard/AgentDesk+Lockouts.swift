@@ -26,6 +26,8 @@ struct LockoutSync {
     /// The file's stamp after the last sync: another stamp means someone else changed it.
     var stamp: FileStamp?
     var checkingStamp = false
+    /// Until the first sync: approvals on file are from an earlier run and are dropped.
+    var discardingApprovals = false
     /// The last problem reported, so a file that stays damaged is reported once.
     var lastProblem: String?
 }
@@ -34,25 +36,26 @@ struct LockoutSync {
 /// `unlock` at the console, and the operator's `hotelline agents unlock`, which edits the
 /// file; the desk notices the edit within a round and takes it on.
 extension AgentDesk {
-    /// At start: the locks on file are in force again (a restart lifts none); approvals
-    /// left from an earlier run are dropped, since their console numbers meant that run's.
+    /// At start: the locks on file are in force again (a restart lifts none), read without
+    /// waiting for the staff lock (the file is only ever replaced whole), so a stuck
+    /// `hotelline agents` cannot hold the line's start. The first sync then drops approvals
+    /// left from an earlier run, since their console numbers meant that run's consoles.
     func startLockouts() {
         let now = center.clock.now()
         let loaded: (LockoutFile, problems: [String])
         do {
-            loaded = try LockoutFile.update(dataDirectory: dataDirectory) {
-                $0.approvals = []
-                $0.expire(now: now)
-            }
+            loaded = try LockoutFile.load(dataDirectory: dataDirectory)
         } catch {
             log("\(LockoutFile.path(in: dataDirectory)): lockouts not read: \(error); the console starts with none")
             return
         }
         for problem in loaded.problems { log(problem) }
+        lockoutSync.lastProblem = loaded.problems.first  // the first sync finds the same, and drops the lines
         let locks = Self.locks(in: loaded.0)
         loginGuard.adopt(locks, clearing: [], now: now)
         lockoutSync.persisted = Set(locks.keys)
-        lockoutSync.stamp = FileStamp(path: LockoutFile.path(in: dataDirectory))
+        lockoutSync.discardingApprovals = true
+        syncLockouts()
     }
 
     /// Each round: let go of old counts, and notice an edited lockouts file.
@@ -95,6 +98,7 @@ extension AgentDesk {
         lockoutSync.writing = true
         let changes = lockoutSync.pending
         lockoutSync.pending = []
+        let discarding = lockoutSync.discardingApprovals
         let directory = dataDirectory
         let now = center.clock.now()
         work.submit({ () -> Result<(file: LockoutFile, approvals: [LockoutFile.Approval], problems: [String], stamp: FileStamp?), StaffError> in
@@ -109,7 +113,7 @@ extension AgentDesk {
                         case .unlock(.address(let host)): file.addresses[host] = nil
                         }
                     }
-                    approvals = file.approvals
+                    approvals = discarding ? [] : file.approvals
                     file.approvals = []
                     file.expire(now: now)
                 }
@@ -122,6 +126,7 @@ extension AgentDesk {
             self.lockoutSync.writing = false
             switch result {
             case .success(let synced):
+                self.lockoutSync.discardingApprovals = false
                 self.adoptLockouts(synced.file, approvals: synced.approvals)
                 self.lockoutSync.stamp = synced.stamp
                 self.report(synced.problems.first)

@@ -84,13 +84,20 @@ struct ConsoleLockoutTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         let until = Int64(Date().timeIntervalSince1970 * 1000) + 3_600_000
-        try "garbage\u{0}here\nagent\tmei\t\(until)\nagent\tmei\n".write(toFile: data + "/lockouts", atomically: true, encoding: .utf8)
+        // Also an approval of console 1 left from an earlier run: this run's console 1 is someone else.
+        try "garbage\u{0}here\nagent\tmei\t\(until)\nagent\tmei\napprove\tmei\t1\t\(until)\n".write(toFile: data + "/lockouts", atomically: true, encoding: .utf8)
         let line = try Self.line(dataDirectory: data)
         defer { try? line.stop() }
         let console = try line.console()
         try console.read(until: "Agent ID:")
         console.say("mei", ending: "\r\n")
-        #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "the good line still locks")
+        #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "the good line still locks, and the old approval is gone")
+        var rewritten = ""
+        try Self.waitFor {
+            rewritten = (try? String(contentsOfFile: data + "/lockouts", encoding: .utf8)) ?? ""
+            return !rewritten.contains("garbage")
+        }
+        #expect(rewritten.contains("agent\tmei\t\(until)") && !rewritten.contains("garbage") && !rewritten.contains("approve"), "\(rewritten)")
     }
 
     /// Locked by someone guessing, mei gets in two ways nobody guessing can use: a supervisor
