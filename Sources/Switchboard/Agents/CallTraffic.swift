@@ -1,11 +1,12 @@
 import Reactor
 
-/// What one console is shown of the calls it follows, as a value: lines of a call pass
-/// while the console is under its rate (`linesPerSecond`, a burst of twice that) and its
-/// output is under `maxPendingBytes`; the rest are counted per call and summed up in one
-/// line at the next round (`17* … 37 more lines from the guest (not shown)`). So a guest
-/// who floods a call with a person is seen, not heard line by line, and nothing a guest
-/// does can make a console's output pile up until it is closed.
+/// What one console is shown of the calls it follows, as a value: each entry of a call (a
+/// line the guest typed, or one thing the line said, however many lines it takes) passes
+/// while the console is under its rate (`linesPerSecond` entries, a burst of twice that)
+/// and its waiting output is under `maxPendingBytes`; the rest are counted per call and
+/// summed up in one line at the next round (`17* … 37 more lines from the guest (not
+/// shown)`). So a guest who floods a call with a person is seen, not heard line by line,
+/// and nothing a guest does can make a console's output pile up until it is closed.
 ///
 /// The console's own words (command replies, offers) never pass through here.
 struct CallTraffic {
