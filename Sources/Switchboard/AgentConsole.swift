@@ -12,6 +12,9 @@ final class AgentConsole {
     var traffic: CallTraffic
     /// Ends the console if nobody has logged in by then; nil once someone has.
     var loginTimer: TimerID?
+    /// True once anything came from the peer: a console that has typed nothing is the first
+    /// to make room for another from its address.
+    var hasTyped = false
 
     /// When it was accepted (for `lockouts`).
     let connectedAt: MonotonicTime

@@ -317,11 +317,8 @@ final class AgentDesk {
 extension AgentDesk: ListenerDelegate {
     func listener(_ server: Listener, didAccept connection: Connection) {
         connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
-        let host = connection.peerAddress.host
-        let waiting = consoles.values.count { $0.login.isWaitingForLogin && $0.host == host }
-        guard waiting < settings.maxWaitingLoginsPerAddress else {
-            // Idle connections from one place cannot take every console: the next is told why.
-            connection.sendText("Too many consoles from your address are waiting to log in (\(settings.maxWaitingLoginsPerAddress) at most). "
+        guard makeRoomToLogIn(from: connection.peerAddress.host) else {
+            connection.sendText("Too many consoles from your address are logging in (\(settings.maxWaitingLoginsPerAddress) at most). "
                                 + "Log in on one of them, or try again shortly.")
             connection.close(flushFirst: true)
             return
@@ -344,8 +341,24 @@ extension AgentDesk: ListenerDelegate {
         }
     }
 
+    /// Consoles not yet logged in are limited per address, so idle connections from one
+    /// place cannot take every console: at the limit, the one from `host` that has waited
+    /// longest without typing a thing is told and closed to make room (an idle connection
+    /// never keeps anyone out); when every one of them has typed (someone is logging in
+    /// there), there is no room and the newcomer is told so.
+    private func makeRoomToLogIn(from host: String) -> Bool {
+        let waiting = consoles.values.filter { $0.login.isWaitingForLogin && $0.host == host }
+        guard waiting.count >= settings.maxWaitingLoginsPerAddress else { return true }
+        guard let silent = waiting.filter({ !$0.hasTyped }).min(by: { $0.connectedAt < $1.connectedAt }) else { return false }
+        silent.say("This console waited without logging in and is closing to make room for another from the same address. Goodbye.")
+        logOut(silent)
+        silent.connection.close(flushFirst: true)
+        return true
+    }
+
     func connection(_ connection: Connection, didReceive input: TypedInput) {
         guard let console = consoles[connection.id] else { return }
+        console.hasTyped = true
         switch input {
         case .text(let line):
             perform(console.login.typed(line, roster: roster, lockouts: &loginGuard, now: center.clock.now()), on: console)

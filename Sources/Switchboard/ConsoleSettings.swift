@@ -3,8 +3,10 @@ public struct ConsoleSettings: Sendable {
     /// Consoles connected at once, logged in or not (`--max-consoles`); the next one is told
     /// the console is full and closed.
     public var maxConsoles = 64
-    /// Consoles not yet logged in from one address (`--max-logins-waiting`): the next one
-    /// from there is told so and closed, so idle connections cannot take every slot.
+    /// Consoles not yet logged in from one address (`--max-logins-waiting`): past it, the
+    /// one from there that has typed nothing the longest makes room (told, and closed), or,
+    /// when all have typed, the newcomer is told so and closed; so idle connections can
+    /// neither take every slot nor keep an agent out.
     public var maxWaitingLoginsPerAddress = 8
     /// Seconds a console has to log in before it is told and closed (`--login-timeout`).
     public var loginTimeoutSeconds: Double = 60

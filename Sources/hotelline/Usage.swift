@@ -41,7 +41,8 @@ enum Usage {
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
           --max-consoles N      agent consoles at once, logged in or not (default 64)
-          --max-logins-waiting N  consoles not yet logged in from one address (default 8)
+          --max-logins-waiting N  consoles not yet logged in from one address (default 8;
+                                past it, one that has typed nothing makes room)
           --login-timeout SECS  time a console has to log in (default 60)
           --max-login-failures N  wrong PINs that lock an agent ID (default 5)
           --max-address-failures N  failed logins at any IDs that lock an address

@@ -177,7 +177,8 @@ struct ConsoleLockoutTests {
     }
 
     /// A console that does not log in is told and closed; consoles waiting to log in are
-    /// limited per address, so idle connections cannot take every slot.
+    /// limited per address, and idle ones make room, so idle connections cannot take every
+    /// slot or keep anyone out.
     @Test func consolesThatDoNotLogInAreClosedAndLimitedPerAddress() throws {
         let line = try Self.line { $0.console.loginTimeoutSeconds = 0.4 }
         defer { try? line.stop(); line.removeData() }
@@ -190,26 +191,40 @@ struct ConsoleLockoutTests {
         let patient = try Self.line { $0.console.loginTimeoutSeconds = 600 }
         defer { try? patient.stop(); patient.removeData() }
         let mei = try patient.console()
-        try mei.logIn("mei", "4821")  // logged in: not counted
+        try mei.logIn("mei", "4821")  // logged in: never counted
+        // Seventy idle connections from one address: each new one makes room by closing the
+        // one that has waited longest without typing; eight are left waiting.
         var idlers: [GuestClient] = []
-        for _ in 0..<8 {
+        for _ in 0..<70 {
             let console = try patient.console()
             try console.read(until: "Agent ID:")
             idlers.append(console)
         }
-        for _ in 0..<62 {
-            let extra = try patient.console()
-            let heard = String(decoding: extra.readToEnd(), as: UTF8.self)
-            #expect(heard.contains("Too many consoles from your address are waiting to log in (8 at most)"), "\(heard)")
+        for (index, idler) in idlers.enumerated() where index < 62 {
+            let heard = String(decoding: idler.readToEnd(), as: UTF8.self)
+            #expect(heard.contains("This console waited without logging in and is closing to make room"), "\(index): \(heard)")
         }
         mei.say("whoami", ending: "\r\n")
         #expect(try mei.read(until: "available").contains("mei (Mei, agent)"), "a logged-in console carries on")
-        idlers[0].say("sara", ending: "\r\n")
-        try idlers[0].read(until: "PIN:")
-        idlers[0].say("7350", ending: "\r\n")
-        try idlers[0].read(until: "Type help for the commands.")
-        let next = try patient.console()
-        try next.read(until: "Agent ID:")  // one waiting fewer: the next is let in
+        // They never keep anyone out: a supervisor at the same address connects and logs in.
+        let sara = try patient.console()
+        try sara.logIn("sara", "7350")
+        sara.say("lockouts", ending: "\r\n")
+        let waiting = try sara.read(until: "CONNECTED")
+        #expect(waiting.contains("CONSOLE"))
+        // Eight consoles at the PIN prompt are someone logging in: the ninth is told there is no room.
+        let typing = idlers.suffix(7)
+        for console in typing {
+            console.say("ghost", ending: "\r\n")
+            try console.read(until: "PIN:")
+        }
+        let eighth = try patient.console()
+        try eighth.read(until: "Agent ID:")
+        eighth.say("ghost", ending: "\r\n")
+        try eighth.read(until: "PIN:")
+        let ninth = try patient.console()
+        let refused = String(decoding: ninth.readToEnd(), as: UTF8.self)
+        #expect(refused.contains("Too many consoles from your address are logging in (8 at most)"), "\(refused)")
     }
 
     /// Polls `condition` for up to five seconds.
