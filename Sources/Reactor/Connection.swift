@@ -1,11 +1,14 @@
+import CSystem
 import Glibc
 import Telnet
 
 /// One peer on the line: its socket, its telnet codec and its output buffer.
 ///
-/// Promises: `send` never writes to the socket and never fails: output is queued and
-/// written once per connection per loop turn (before the loop sleeps); a peer that lets
-/// more than `maxOutputBytes` pile up is closed with `.outputOverflow` after the turn.
+/// Promises: `send` never fails: output is queued and written once per connection per loop
+/// turn (before the loop sleeps), or at once when it would pass what the connection may
+/// hold in its own buffer; a peer that lets more than `maxOutputBytes` pile up, in our
+/// buffer and the kernel's send buffer together, is closed with `.outputOverflow` after the
+/// turn, with a reset, so the kernel lets go of what it held for them at once.
 /// `close` may be called anywhere, even from inside a delegate callback: the connection
 /// is freed after the turn and `connectionDidClose` comes then, exactly once. A raw peer
 /// (one that never sent IAC) is never sent an IAC byte by this class. Loop thread only.
@@ -49,6 +52,11 @@ public final class Connection {
     private var heldInput: [TypedInput] = []
     private var queuedForFlush = false
     private var waitingForWritable = false
+    /// At least what the kernel holds for this peer (unacknowledged bytes in its send
+    /// queue): the queue as last read (SIOCOUTQ) plus what was written since. It is read
+    /// again only when a write might pass the kernel's share, so a peer that reads costs a
+    /// system call per share's worth of output, not per write.
+    private var kernelHeld = 0
 
     init(fd: Int32, peerAddress: SocketAddress, hub: ConnectionHub, connecting: Bool) {
         self.id = hub.makeConnectionID()
@@ -207,12 +215,55 @@ public final class Connection {
     // MARK: Loop side
 
     private func outputDidGrow() {
-        guard output.count <= hub.limits.maxOutputBytes else {
-            output.removeAll()
-            markClosing(.outputOverflow, graceful: false)
-            return
+        if output.count > hub.ownOutputBytes {
+            // Past our own share: the kernel may have room for the rest (a reader's buffer
+            // drains), so try it now; if it takes too little, the peer is not reading.
+            writeEarly()
+            guard output.count <= hub.ownOutputBytes else {
+                output.removeAll()
+                markClosing(.outputOverflow, graceful: false)
+                return
+            }
         }
         scheduleFlush()
+    }
+
+    /// One write before the turn ends, for output about to pass its bound; a socket already
+    /// waiting to be writable has no room, and one not yet connected takes nothing.
+    private func writeEarly() {
+        switch state {
+        case .open, .draining: break
+        case .connecting, .closing, .closed: return
+        }
+        guard !waitingForWritable else { return }
+        let written = writeToKernel(last: false)
+        if written > 0 {
+            output.consume(written)
+        } else if written != -Int(EAGAIN) && written != -Int(EINTR) {
+            markClosing(Socket.closeReason(errno: Int32(-written)), graceful: false)
+        }
+    }
+
+    /// Writes what the kernel's share leaves room for: bytes written, or -errno (-EAGAIN
+    /// when there is no room). Never more than the share in the kernel, so what is held for
+    /// a peer that stops reading is our buffer plus at most the share: `maxOutputBytes`.
+    /// (The send buffer alone would not bound it: a write may grow the queue's last
+    /// segment past the buffer's size, by up to 64 KiB.)
+    private func writeToKernel(last: Bool) -> Int {
+        guard let share = hub.kernelShare else {
+            return output.withReadableBytes { Socket.send(fd, $0, last: last) }
+        }
+        var room = share - kernelHeld
+        if room < output.count {
+            let queued = Int(csystem_send_queue_bytes(fd))
+            if queued >= 0 { kernelHeld = queued }
+            room = share - kernelHeld
+        }
+        guard room > 0 else { return -Int(EAGAIN) }
+        let count = min(room, output.count)
+        let written = output.withReadableBytes { Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[..<count]), last: last && count == $0.count) }
+        if written > 0 { kernelHeld += written }
+        return written
     }
 
     private func scheduleFlush() {
@@ -241,7 +292,7 @@ public final class Connection {
         if !output.isEmpty {
             // Draining, the close comes once the output is all written: the FIN may carry its tail.
             let last: Bool = if case .draining = state { true } else { false }
-            let written = output.withReadableBytes { Socket.send(fd, $0, last: last) }
+            let written = writeToKernel(last: last)
             if written > 0 {
                 output.consume(written)
             } else if written != -Int(EAGAIN) && written != -Int(EINTR) {
@@ -279,6 +330,13 @@ public final class Connection {
         state = .closed
         if graceful && !inputEnded {
             hub.lingerClose(fd, registered: true)
+        } else if reason == .outputOverflow {
+            // A peer that stopped reading: reset, or the kernel keeps what it holds for them
+            // (a send buffer's worth) while it probes a closed window for minutes.
+            hub.loop.forget(fd)
+            var abortive = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(fd, SOL_SOCKET, SO_LINGER, &abortive, socklen_t(MemoryLayout<linger>.size))
+            Glibc.close(fd)
         } else {
             // Nothing unread can be left after the peer's end of input: the close sends FIN.
             hub.loop.forget(fd)

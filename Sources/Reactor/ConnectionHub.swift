@@ -13,6 +13,12 @@ final class ConnectionHub {
     let limits: ConnectionSettings
     /// Servers answer telnet negotiation; the load client only reads lines.
     let answersTelnet: Bool
+    /// What each connection may hand the kernel at most (unacknowledged bytes in its send
+    /// queue), once a listener has bounded the send buffer (`kernelSendBufferTook`); nil for
+    /// a client's connections, which count only their own buffer.
+    private(set) var kernelShare: Int?
+    /// What each connection may hold in its own buffer: `maxOutputBytes` less the kernel's share.
+    private(set) var ownOutputBytes: Int
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
     /// Nil for a byte client, which has `byteDelegate` instead.
     var delegate: (any ConnectionDelegate)?
@@ -38,10 +44,21 @@ final class ConnectionHub {
         self.loop = loop
         self.limits = limits
         self.answersTelnet = answersTelnet
+        self.ownOutputBytes = limits.maxOutputBytes
         // Strong captures: the loop keeps the hub for as long as it runs; `close()` on
         // the loop drops them and breaks the cycle.
         loop.addBeforeSleep { self.runQueues() }
         loop.addCloseAction { self.abandonAll() }
+    }
+
+    /// The kernel gave the listening socket a send buffer of `bytes` (accepted ones inherit
+    /// it): each connection hands the kernel at most its share, and holds the rest itself.
+    func kernelSendBufferTook(_ bytes: Int) {
+        // Never less than the buffer the kernel gave: a socket it calls writable always has
+        // room in the share, so waiting for writability never spins.
+        let share = max(limits.kernelSendBytes, bytes)
+        kernelShare = share
+        ownOutputBytes = limits.ownOutputBytes(kernelShare: share)
     }
 
     func makeConnectionID() -> UInt64 {

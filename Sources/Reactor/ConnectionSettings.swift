@@ -1,15 +1,17 @@
 /// The bounds a line server or client keeps, each with a default.
 ///
 /// Promises: a server never buffers more than `maxLineBytes` of one input line or
-/// `maxOutputBytes` of one connection's output, never reads more than `readChunkBytes`
-/// at once, never serves more than `maxConnections` at a time, and never waits more than
-/// `closeTimeout` seconds for a peer to take its last output.
+/// `maxOutputBytes` of one connection's output (counting what waits in the kernel's send
+/// buffer: see `kernelSendBytes`), never reads more than `readChunkBytes` at once, never
+/// serves more than `maxConnections` at a time, and never waits more than `closeTimeout`
+/// seconds for a peer to take its last output.
 public struct ConnectionSettings: Sendable, Equatable {
     /// Longest input line in bytes; a longer one is reported once as `.tooLong`.
     public var maxLineBytes: Int
     /// Connections served at once; the next one is sent the busy message and closed.
     public var maxConnections: Int
-    /// Output queued for one connection past which it is closed with `.outputOverflow`.
+    /// Output held for one connection, in our buffer and the kernel's send buffer together,
+    /// past which it is closed with `.outputOverflow`.
     public var maxOutputBytes: Int
     /// Bytes read from one socket per wake-up, so one busy peer cannot starve the rest.
     public var readChunkBytes: Int
@@ -31,4 +33,20 @@ public struct ConnectionSettings: Sendable, Equatable {
         self.readChunkBytes = readChunkBytes
         self.closeTimeout = closeTimeout
     }
+
+    /// The kernel's share of `maxOutputBytes`: a server's sockets get a send buffer this size
+    /// (`SO_SNDBUF`, asked for as half, since Linux doubles it for its bookkeeping), so what
+    /// the kernel holds for a peer that stops reading is bounded and counted, not grown by
+    /// autotuning to megabytes (tcp_wmem) outside the line's view. A quarter: a peer that
+    /// reads gets a reply of many kilobytes in one go, and the rest is ours to account for.
+    public var kernelSendBytes: Int { maxOutputBytes / 4 }
+
+    /// What the line may queue for one peer in its own buffer when the kernel holds
+    /// `kernelShare` bytes for it: `maxOutputBytes` less that share. It is also the longest
+    /// text one answer may be sure to fit (`hotelline check --max-output`): the kernel's part
+    /// may already be full with an earlier answer.
+    public func ownOutputBytes(kernelShare: Int) -> Int { max(0, maxOutputBytes - kernelShare) }
+
+    /// The longest answer sure to fit, with the kernel's share as asked for.
+    public var maxAnswerBytes: Int { ownOutputBytes(kernelShare: kernelSendBytes) }
 }

@@ -36,12 +36,15 @@ public final class Listener {
             throw SystemError.badAddress(host, port: port, doing: "listen on")
         }
         let fd = try Socket.listen(on: address, backlog: 4096).get()
+        // Bounded once here, inherited by every accepted socket: output accounting counts it.
+        let kernelSendBytes = Socket.boundSendBuffer(fd, to: limits.kernelSendBytes)
         let bound = Socket.localAddress(fd) ?? address
         self.localPort = bound.port
         self.localHost = bound.host
         self.limits = limits
         self.loop = loop
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: true)
+        if let kernelSendBytes { hub.kernelSendBufferTook(kernelSendBytes) }
         self.delegate = delegate
         self.listenFD = fd
         hub.delegate = delegate

@@ -37,6 +37,18 @@ enum Socket {
         return .success(fd)
     }
 
+    /// Gives `fd` (a listening socket: accepted sockets inherit it) a send buffer of `bytes`,
+    /// which also stops the kernel autotuning it; returns the size the kernel took (it
+    /// doubles what it is asked for, within net.core.wmem_max and its own minimum), or nil.
+    static func boundSendBuffer(_ fd: Int32, to bytes: Int) -> Int? {
+        var asked = Int32(clamping: max(1, bytes / 2))
+        guard setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &asked, socklen_t(MemoryLayout<Int32>.size)) == 0 else { return nil }
+        var took: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &took, &length) == 0 else { return nil }
+        return Int(took)
+    }
+
     /// Line traffic is small request/reply: do not let Nagle hold a prompt back.
     static func setNoDelay(_ fd: Int32) {
         var one: Int32 = 1

@@ -8,10 +8,22 @@ final class AgentConsole {
     var login: ConsoleLogin
     /// The call this console follows read-only (`watch`), if any.
     var watching: UInt64?
+    /// What it is shown of the calls it follows, within its rate and room.
+    var traffic: CallTraffic
+    /// Ends the console if nobody has logged in by then; nil once someone has.
+    var loginTimer: TimerID?
+    /// True once anything came from the peer: a console that has typed nothing is the first
+    /// to make room for another from its address.
+    var hasTyped = false
 
-    init(connection: Connection, login: ConsoleLogin) {
+    /// When it was accepted (for `lockouts`).
+    let connectedAt: MonotonicTime
+
+    init(connection: Connection, login: ConsoleLogin, traffic: CallTraffic, connectedAt: MonotonicTime) {
         self.connection = connection
         self.login = login
+        self.traffic = traffic
+        self.connectedAt = connectedAt
     }
 
     /// The remote host without the port (`::1`, `127.0.0.1`), as the audit log has it.

@@ -15,27 +15,40 @@ import Reactor
 /// number shown goes to the audit log.
 final class AgentDesk {
     let center: ServiceCenter
-    private let work: OffLoopWork
-    private let dataDirectory: String
+    let work: OffLoopWork
+    let dataDirectory: String
+    let settings: ConsoleSettings
     private(set) var roster: AgentRoster
     private var rosterStamp: FileStamp?
-    private var consoles: [UInt64: AgentConsole] = [:]
-    private var loginGuard = LoginGuard()
+    private(set) var consoles: [UInt64: AgentConsole] = [:]
+    /// Who may try a PIN now; its locks are kept in `DATA/lockouts` (see `AgentDesk+Lockouts`).
+    var loginGuard: LoginGuard
+    /// The lockouts file as this server last wrote or read it, and what is on its way there.
+    var lockoutSync: LockoutSync
     /// A hash to check unknown IDs against, so a wrong ID takes as long as a wrong PIN.
     private let decoyHash: String
+    /// Where notes for the operator go (a damaged lockouts file, a failed write).
+    let log: (String) -> Void
 
-    init(center: ServiceCenter, loop: EventLoop, dataDirectory: String) throws {
+    init(center: ServiceCenter, loop: EventLoop, dataDirectory: String, settings: ConsoleSettings = ConsoleSettings(),
+         log: @escaping (String) -> Void = { _ in }) throws {
         self.center = center
         self.dataDirectory = dataDirectory
+        self.settings = settings
+        self.log = log
         self.work = try OffLoopWork(loop: loop)
         self.roster = try AgentRoster.load(dataDirectory: dataDirectory)
         self.rosterStamp = FileStamp(path: AgentRoster.path(in: dataDirectory))
         self.decoyHash = (try? PinHasher.hash("0000")) ?? "$y$"
+        self.loginGuard = LoginGuard(settings: settings.lockout)
+        self.lockoutSync = LockoutSync()
+        startLockouts()
     }
 
-    func name(of agent: String) -> String { roster.agent(agent)?.name ?? agent }
+    /// How guests hear the agent called, escaped as all staff words to a guest are.
+    func name(of agent: String) -> String { ConsoleText.safe(roster.agent(agent)?.name ?? agent) }
 
-    func audit(_ event: String, _ details: KeyValuePairs<String, String>) {
+    func audit(_ event: String, _ details: KeyValuePairs<String, AuditLog.Value>) {
         center.files?.append(AuditLog.line(event, details, at: center.clock.now().millisecondsSince1970), to: AuditLog.fileName)
     }
 
@@ -53,6 +66,22 @@ final class AgentDesk {
     func show(_ lines: [String], toAgent agent: String) {
         guard let console = console(of: agent) else { return }
         show(lines, toConsole: console.connection.id)
+    }
+
+    /// Lines of `call` a guest caused (what they typed, what the line answered, a note on a
+    /// line refused), for a console following the call: shown within the console's rate and
+    /// room (`CallTraffic`), otherwise counted and summed up at the next round. The
+    /// console's own words never wait behind them, and they can never get it closed.
+    func showCall(_ lines: [String], of call: UInt64, from source: CallTraffic.Source, toConsole id: UInt64) {
+        guard let console = consoles[id] else { return }
+        if console.traffic.offer(lines.count, of: call, from: source, pendingBytes: console.connection.pendingOutputBytes, now: center.loop.now) {
+            for line in lines { console.connection.sendText(line) }
+        }
+    }
+
+    func showCall(_ lines: [String], of call: UInt64, from source: CallTraffic.Source, toAgent agent: String) {
+        guard let console = console(of: agent) else { return }
+        showCall(lines, of: call, from: source, toConsole: console.connection.id)
     }
 
     private func console(of agent: String) -> AgentConsole? {
@@ -95,8 +124,16 @@ final class AgentDesk {
 
     // MARK: Agents file
 
-    /// Each round of the line: notice an edited agents file (an agent removed is logged out at once).
+    /// Each round of the line: sum up what consoles were not shown, notice an edited agents
+    /// file (an agent removed is logged out at once) or lockouts file, let go of old counts.
     func idleRound() {
+        let now = center.loop.now
+        for console in consoles.values where console.traffic.isHoldingBack {
+            for line in console.traffic.summaries(pendingBytes: console.connection.pendingOutputBytes, now: now) {
+                console.connection.sendText(line)
+            }
+        }
+        lockoutsRound()
         let path = AgentRoster.path(in: dataDirectory)
         let directory = dataDirectory
         work.submit({ FileStamp(path: path) }) { [weak self] stamp in
@@ -137,10 +174,11 @@ final class AgentDesk {
             console.connection.setLocalOption(TelnetOption.echo, enabled: false)
             console.say("")
             work.submit({ PinHasher.verify(pin, against: hash) }) { [weak self] matches in
+                // Reported even when the console has closed meanwhile: the guess counts.
                 guard let self else { return }
                 let elsewhere = self.console(of: id).map { $0 !== console } ?? false
                 self.perform(console.login.pinChecked(matches: matches, roster: self.roster, idInUseElsewhere: elsewhere,
-                                                      lockouts: &self.loginGuard, now: self.center.queueTime.seconds), on: console)
+                                                      lockouts: &self.loginGuard, now: self.center.clock.now().millisecondsSince1970), on: console)
             }
         case .runCommand(let line, let account):
             command(line, for: account, on: console)
@@ -153,20 +191,30 @@ final class AgentDesk {
         switch action {
         case .welcome(let account, let entry):
             audit(entry)
+            if let timer = console.loginTimer {
+                center.loop.cancelTimer(timer)
+                console.loginTimer = nil
+            }
             console.say(["Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available.",
                          "Type help for the commands."])
             center.agentLoggedIn(account.id)
         case .refuse(let message, let entries):
             entries.forEach(audit)
             console.say([message, "Agent ID:"])
-        case .ignore:
-            break
+        case .record(let entries):
+            entries.forEach(audit)
         }
+        saveNewLocks()
     }
 
     /// Ends the console's login: an agent logged in leaves the queue and any call they watch.
     /// The caller closes the connection.
     func logOut(_ console: AgentConsole) {
+        loginGuard.consoleEnded(console.connection.id)
+        if let timer = console.loginTimer {
+            center.loop.cancelTimer(timer)
+            console.loginTimer = nil
+        }
         switch console.login.ended() {
         case .logOut(let account, let entry):
             leave(account, console: console)
@@ -186,7 +234,7 @@ final class AgentDesk {
     private func command(_ line: String, for account: AgentAccount, on console: AgentConsole) {
         let onCall = center.session(of: account.id) != nil
         if onCall, !ConsoleCommand.isCallCommand(line) {
-            if let problem = center.agentSays(account.id, name: account.name, text: line) { console.say(problem) }
+            if let problem = center.agentSays(account.id, name: ConsoleText.safe(account.name), text: line) { console.say(problem) }
             return
         }
         let command: ConsoleCommand
@@ -223,7 +271,7 @@ final class AgentDesk {
             console.sayProblem(center.decline(agent))
         case .release: console.sayProblem(center.release(agent), done: "* Handed back to the menu. You are wrapping up; calls come again in a moment.")
         case .hangup: console.sayProblem(center.hangUp(agent), done: "* Call ended. You are wrapping up; calls come again in a moment.")
-        case .leave: console.sayProblem(center.leaveBarge(agent, name: account.name), done: "* You left the call.")
+        case .leave: console.sayProblem(center.leaveBarge(agent, name: ConsoleText.safe(account.name)), done: "* You left the call.")
         case .note(let text): console.sayProblem(center.note(agent, guest: console.watching, text: text), done: "Noted.")
         case .watch(let guest):
             switch center.watch(console.connection.id, guest: guest) {
@@ -253,13 +301,16 @@ final class AgentDesk {
         case .phone(let guest):
             switch center.fullPhone(of: guest) {
             case .success(let phone):
-                audit("phone-viewed", ["agent": agent, "session": String(guest)])
+                audit("phone-viewed", ["agent": .text(agent), "session": .number(Int(guest))])
                 console.say("Call \(guest): \(phone) (this view is logged)")
             case .failure(let problem): console.say(problem.message)
             }
         case .whisper(let guest, let text): console.sayProblem(center.whisper(agent, guest: guest, text: text), done: "Whispered.")
-        case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
+        case .barge(let guest): console.sayProblem(center.barge(agent, name: ConsoleText.safe(account.name), guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
         case .stats: console.say(center.stats(now: now))
+        case .unlock(let key): console.say(unlock(key, by: agent))
+        case .approve(let id, let number): console.say(approve(console: number, for: id, by: agent))
+        case .lockouts: console.say(lockoutsReport())
         }
     }
 }
@@ -267,19 +318,51 @@ final class AgentDesk {
 extension AgentDesk: ListenerDelegate {
     func listener(_ server: Listener, didAccept connection: Connection) {
         connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
-        let console = AgentConsole(connection: connection, login: ConsoleLogin(peer: connection.peerAddress, decoyHash: decoyHash))
+        guard makeRoomToLogIn(from: connection.peerAddress.host) else {
+            connection.sendText("Too many consoles from your address are logging in (\(settings.maxWaitingLoginsPerAddress) at most). "
+                                + "Log in on one of them, or try again shortly.")
+            connection.close(flushFirst: true)
+            return
+        }
+        let console = AgentConsole(connection: connection,
+                                   login: ConsoleLogin(peer: connection.peerAddress, console: connection.id, decoyHash: decoyHash),
+                                   traffic: CallTraffic(linesPerSecond: settings.maxGuestLinesPerSecond, maxPendingBytes: settings.maxCallOutputBytes),
+                                   connectedAt: center.loop.now)
         consoles[connection.id] = console
-        console.say("HotelLine agent console, \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")
+        console.loginTimer = center.loop.scheduleTimer(at: center.loop.now.adding(seconds: settings.loginTimeoutSeconds)) { [weak self, weak console] in
+            guard let self, let console, console.login.isWaitingForLogin, console.connection.isOpen else { return }
+            console.loginTimer = nil
+            console.say("No login within \(ConsoleText.seconds(self.settings.loginTimeoutSeconds)); this console is closing. Goodbye.")
+            self.logOut(console)
+            console.connection.close(flushFirst: true)
+        }
+        console.say("HotelLine agent console \(connection.id), \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")
         switch console.login.connected() {
         case .askForID: console.say("Agent ID:")
         }
     }
 
+    /// Consoles not yet logged in are limited per address, so idle connections from one
+    /// place cannot take every console: at the limit, the one from `host` that has waited
+    /// longest without typing a thing is told and closed to make room (an idle connection
+    /// never keeps anyone out); when every one of them has typed (someone is logging in
+    /// there), there is no room and the newcomer is told so.
+    private func makeRoomToLogIn(from host: String) -> Bool {
+        let waiting = consoles.values.filter { $0.login.isWaitingForLogin && $0.host == host }
+        guard waiting.count >= settings.maxWaitingLoginsPerAddress else { return true }
+        guard let silent = waiting.filter({ !$0.hasTyped }).min(by: { $0.connectedAt < $1.connectedAt }) else { return false }
+        silent.say("This console waited without logging in and is closing to make room for another from the same address. Goodbye.")
+        logOut(silent)
+        silent.connection.close(flushFirst: true)
+        return true
+    }
+
     func connection(_ connection: Connection, didReceive input: TypedInput) {
         guard let console = consoles[connection.id] else { return }
+        console.hasTyped = true
         switch input {
         case .text(let line):
-            perform(console.login.typed(line, roster: roster, lockouts: loginGuard, now: center.queueTime.seconds), on: console)
+            perform(console.login.typed(line, roster: roster, lockouts: &loginGuard, now: center.clock.now().millisecondsSince1970), on: console)
         case .tooLong(let limit):
             console.say("That line is too long (\(limit) bytes at most).")
         case .unreadable, .controlCharacters:

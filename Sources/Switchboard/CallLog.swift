@@ -38,8 +38,10 @@ struct CallLog {
         guard !watchers.isEmpty || staff != nil else { return }
         let lines = Self.consoleLines(direction, text, call: call)
         let desk = desk()
-        for console in watchers { desk?.show(lines, toConsole: console) }
-        for agent in staff ?? [] { desk?.show(lines, toAgent: agent) }
+        // Within each console's rate and room: a guest's flood is summed up, not shown line by line.
+        let source: CallTraffic.Source = direction == .guest ? .guest : .call
+        for console in watchers { desk?.showCall(lines, of: call, from: source, toConsole: console) }
+        for agent in staff ?? [] { desk?.showCall(lines, of: call, from: .guest, toAgent: agent) }
     }
 
     /// The recent entries as a console shows them, oldest first.

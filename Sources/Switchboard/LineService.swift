@@ -25,6 +25,8 @@ public struct ServiceSettings: Sendable {
     public var connections = ConnectionSettings()
     /// The calls: idle time, the queue for a person, transcripts.
     public var line = LineSettings()
+    /// The agent console: how many, how long to log in, the lockout policy, what a call may show.
+    public var console = ConsoleSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
     public var store = StoreSettings()
     public var clock = WallClock.system
@@ -55,7 +57,7 @@ public final class LineService {
     public init(settings: ServiceSettings, loop: EventLoop, log: @escaping (String) -> Void) throws {
         self.settings = settings
         self.loop = loop
-        let prompts = try PromptSet.load(directory: settings.promptsDirectory).get()
+        let prompts = try PromptSet.load(directory: settings.promptsDirectory, fitting: settings.connections).get()
         for warning in prompts.warnings { log(warning.description) }
         lock = try DataDirectoryLock.acquire(directory: settings.dataDirectory)
         for note in lock.notes { log(note) }
@@ -71,9 +73,10 @@ public final class LineService {
             center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
                                        settings: settings.line, clock: settings.clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
-            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory)
+            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory, settings: settings.console, log: log)
             var consoleLimits = ConnectionSettings()
-            consoleLimits.maxConnections = 64
+            consoleLimits.maxConnections = settings.console.maxConsoles
+            consoleLimits.maxOutputBytes = settings.console.maxOutputBytes
             agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
         } catch {
             files.close()
@@ -94,7 +97,7 @@ public final class LineService {
     /// Compiles the prompts again; new calls use them, calls in progress keep theirs. On
     /// errors the running prompts stay and the errors are returned.
     public func reloadPrompts() -> Result<PromptSet, PromptErrors> {
-        let loaded = PromptSet.load(directory: settings.promptsDirectory)
+        let loaded = PromptSet.load(directory: settings.promptsDirectory, fitting: settings.connections)
         if case .success(let prompts) = loaded { center.reload(prompts) }
         return loaded
     }

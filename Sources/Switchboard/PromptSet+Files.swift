@@ -1,5 +1,6 @@
 import Dialogue
 import Foundation
+import Reactor
 
 /// The prompts as files: a prompt directory (`Prompts/`) read from disk and compiled.
 /// Dialogue itself never touches a file.
@@ -16,6 +17,23 @@ extension PromptSet {
         let (prompts, diagnostics) = PromptSet.compile(sources)
         guard let prompts else { return .failure(PromptErrors(diagnostics.filter { $0.severity == .error })) }
         return .success(prompts)
+    }
+
+    /// The compiled prompts, refused also when a text could not be sent to a caller within
+    /// `connections` (its longest is past what `maxOutputBytes` leaves for one answer, with
+    /// every value at the longest line a guest may send): the check `hotelline check
+    /// --max-output` makes, and `serve` refuses to start (or reload) on.
+    public static func load(directory: String, fitting connections: ConnectionSettings) -> Result<PromptSet, PromptErrors> {
+        load(directory: directory).flatMap { prompts in
+            let errors = prompts.answerSizeErrors(connections)
+            return errors.isEmpty ? .success(prompts) : .failure(PromptErrors(errors))
+        }
+    }
+
+    /// The texts too long to be sent to a caller within `connections`.
+    public func answerSizeErrors(_ connections: ConnectionSettings) -> [PromptDiagnostic] {
+        answerSizeErrors(maxAnswerBytes: connections.maxAnswerBytes, valueBytes: connections.maxLineBytes,
+                         limit: "--max-output \(connections.maxOutputBytes)")
     }
 
     /// Every regular file of `directory`, named as the operator wrote the directory.

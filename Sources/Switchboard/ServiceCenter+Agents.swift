@@ -67,7 +67,7 @@ extension ServiceCenter {
     private func connect(_ agent: String, to session: GuestSession, now: WallTime) {
         let name = desk?.name(of: agent) ?? agent
         session.agent = agent
-        desk?.audit("takeover", ["agent": agent, "session": String(session.connection.id)])
+        desk?.audit("takeover", ["agent": .text(agent), "session": .number(Int(session.connection.id))])
         hear(.agentJoined(id: agent, name: name), in: session, at: now)
         desk?.connected(agent, to: summary(of: session, now: now), recent: session.callLog.recentConsoleLines)
     }

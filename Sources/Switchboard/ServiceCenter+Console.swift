@@ -58,8 +58,9 @@ extension ServiceCenter {
     /// What the agent types during a call goes to the guest as "Mei: …".
     func agentSays(_ agent: String, name: String, text: String) -> String? {
         guard let session = session(of: agent) else { return "you are not on a call (take one, or type help)" }
-        // Recorded as said by a person (a replay takes it as given), then as the guest saw it.
-        hear(.agentSaid(name: name, text: text), in: session, at: clock.now())
+        // Recorded as said by a person (a replay takes it as given), then as the guest saw it:
+        // escaped, so no invisible or direction-changing character reaches the guest.
+        hear(.agentSaid(name: name, text: ConsoleText.safe(text)), in: session, at: clock.now())
         for other in session.staffInCall where other != agent {
             desk?.show(["\(agent)> " + ConsoleText.safe(text)], toAgent: other)
         }
@@ -75,7 +76,7 @@ extension ServiceCenter {
 
     func hangUp(_ agent: String) -> String? {
         guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
-        desk?.audit("hangup", ["agent": agent, "session": String(session.connection.id)])
+        desk?.audit("hangup", ["agent": .text(agent), "session": .number(Int(session.connection.id))])
         endCall(of: session, agent: agent, how: .hungUp)
         return nil
     }
@@ -143,7 +144,7 @@ extension ServiceCenter {
         session.barging.append(supervisor)
         session.callLog.watchers.remove(console)
         hear(.supervisorJoined(id: supervisor, name: name), in: session, at: clock.now())
-        desk?.audit("barge", ["supervisor": supervisor, "session": String(guest)])
+        desk?.audit("barge", ["supervisor": .text(supervisor), "session": .number(Int(guest))])
         desk?.show(["* \(supervisor) joined the call"], toAgent: agent)
         return nil
     }

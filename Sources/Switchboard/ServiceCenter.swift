@@ -217,7 +217,7 @@ public final class ServiceCenter {
     private func tellStaffInCall(_ session: GuestSession, _ note: String) {
         guard session.conversation.isWithAgent else { return }
         let lines = ["\(session.connection.id)* " + note]
-        for agent in session.staffInCall { desk?.show(lines, toAgent: agent) }
+        for agent in session.staffInCall { desk?.showCall(lines, of: session.connection.id, from: .guest, toAgent: agent) }
     }
 
     /// A guest who stopped sending is let go once nothing they were promised is pending.

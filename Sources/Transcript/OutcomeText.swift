@@ -111,8 +111,10 @@ public enum OutcomeText {
     static func fields(_ words: ArraySlice<String>) -> Result<[String: String], TranscriptProblem> {
         var fields: [String: String] = [:]
         for word in words {
-            guard let equals = word.firstIndex(of: "=") else { return .failure(TranscriptProblem("\"\(word)\" is not key=value")) }
-            fields[String(word[..<equals])] = String(word[word.index(after: equals)...])
+            // By scalar: a value may start with a combining mark, which as a Character fuses with "=".
+            let scalars = word.unicodeScalars
+            guard let equals = scalars.firstIndex(of: "=") else { return .failure(TranscriptProblem("\"\(word)\" is not key=value")) }
+            fields[String(scalars[..<equals])] = String(scalars[scalars.index(after: equals)...])
         }
         return .success(fields)
     }
@@ -129,39 +131,43 @@ public enum OutcomeText {
     static let names = ["available", "full", "saved", "failed", "found", "found-complaint", "missing", "known", "new", "unavailable", "past"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.
+    /// (By Unicode scalar, as `split` reads it: a quote followed by a combining mark is
+    /// still a quote.)
     static func quoted(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" }) else { return value }
-        var result = "\""
-        for character in value {
-            if character == "\"" || character == "\\" { result.append("\\") }
-            result.append(character)
+        guard value.isEmpty || value.unicodeScalars.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" }) else { return value }
+        var result = String.UnicodeScalarView()
+        result.append("\"")
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { result.append("\\") }
+            result.append(scalar)
         }
-        return result + "\""
+        result.append("\"")
+        return String(result)
     }
 
     /// Words separated by spaces, where `key="a b"` stays one word (without its quotes).
     static func split(_ text: String) -> [String]? {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inQuotes = false
         var escaped = false
-        for character in text {
+        for scalar in text.unicodeScalars {
             if escaped {
-                current.append(character)
+                current.append(scalar)
                 escaped = false
-            } else if inQuotes && character == "\\" {
+            } else if inQuotes && scalar == "\\" {
                 escaped = true
-            } else if character == "\"" {
+            } else if scalar == "\"" {
                 inQuotes.toggle()
-            } else if character == " " && !inQuotes {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+            } else if scalar == " " && !inQuotes {
+                if !current.isEmpty { words.append(String(current)) }
+                current = String.UnicodeScalarView()
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
         guard !inQuotes, !escaped else { return nil }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 }

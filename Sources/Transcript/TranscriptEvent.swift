@@ -138,7 +138,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         guard let words = OutcomeText.split(text) else {
             return text.hasPrefix("agent ") || text.hasPrefix("queue ") ? .failure(TranscriptProblem("unterminated quote (close it with \")")) : nil
         }
-        for kind in staffEvents where words.starts(with: kind.words) && (words.count == kind.words.count || words[kind.words.count].contains("=")) {
+        for kind in staffEvents where words.starts(with: kind.words) && (words.count == kind.words.count || words[kind.words.count].unicodeScalars.contains("=")) {
             let written = kind.words.joined(separator: " ")
             switch OutcomeText.fields(words.dropFirst(kind.words.count)) {
             case .failure(let problem): return .failure(TranscriptProblem("\(written): \(problem.description)"))

@@ -72,23 +72,28 @@ enum TranscriptParser {
     }
 
     /// `+12.345 guest 2`, `+12.345 line  Some text`, `+12.345 event hung up`.
+    ///
+    /// Read by Unicode scalar, not by `Character`: a text may start with a combining mark or
+    /// a joiner, which as a `Character` would fuse with the space before it (and one after
+    /// an escape with its `}`), and the entry would not read back.
     static func parseEntry(_ line: String, number: Int) -> Result<TranscriptEntry, TranscriptProblem> {
-        let offsetText = line.prefix { $0 != " " }
+        let scalars = Substring(line).unicodeScalars
+        let offsetText = Substring(scalars.prefix { $0 != " " })
         guard let offset = parseOffset(offsetText) else {
             return .failure(TranscriptProblem("bad time offset \"\(offsetText)\": an entry starts with +SECONDS.MILLISECONDS, e.g. +2.131, at most ten years in"))
         }
-        let rest = line.dropFirst(offsetText.count).drop { $0 == " " }
-        let word = String(rest.prefix { $0 != " " })
-        var text = rest.dropFirst(word.count)
+        let rest = scalars.dropFirst(offsetText.unicodeScalars.count).drop { $0 == " " }
+        let word = String(String.UnicodeScalarView(rest.prefix { $0 != " " }))
+        var text = Substring(rest.dropFirst(word.unicodeScalars.count))
         guard let direction = TranscriptDirection(rawValue: word) else {
             return .failure(TranscriptProblem("unknown direction \"\(word)\"" + Spelling.hint(for: word, among: TranscriptDirection.allCases.map(\.rawValue))
                 + ": an entry is \"line\" (what the line said), \"guest\" (what the guest typed) or \"event\""))
         }
         // The recorder writes "line" padded to the width of "guest" and "event", then a space.
         let separator = direction == .said ? "  " : " "
-        if text.hasPrefix(separator) {
-            text = text.dropFirst(separator.count)
-        } else if !text.allSatisfy({ $0 == " " }) {
+        if text.unicodeScalars.starts(with: separator.unicodeScalars) {
+            text = Substring(text.unicodeScalars.dropFirst(separator.count))
+        } else if !text.unicodeScalars.allSatisfy({ $0 == " " }) {
             return .failure(TranscriptProblem("write \"\(direction.rawValue)\(separator)TEXT\": the text starts after \(separator.count == 2 ? "two spaces" : "one space")"))
         } else {
             text = ""
@@ -117,25 +122,27 @@ enum TranscriptParser {
     }
 
     /// Undoes `TranscriptRecorder.escaped`: `\u{1b}` and `\\`.
+    /// (By Unicode scalar: an escape followed by a combining mark is still an escape.)
     static func unescape(_ text: Substring) -> Result<String, TranscriptProblem> {
-        guard text.contains("\\") else { return .success(String(text)) }
-        var result = ""
-        var rest = text[...]
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return .success(String(text)) }
+        var result = String.UnicodeScalarView()
+        var rest = text.unicodeScalars[...]
         while let backslash = rest.firstIndex(of: "\\") {
-            result += rest[..<backslash]
+            result.append(contentsOf: rest[..<backslash])
             rest = rest[rest.index(after: backslash)...]
             if rest.first == "\\" {
-                result += "\\"
+                result.append("\\")
                 rest = rest.dropFirst()
-            } else if rest.hasPrefix("u{"), let close = rest.firstIndex(of: "}"),
-                      let value = UInt32(rest[rest.index(rest.startIndex, offsetBy: 2)..<close], radix: 16),
+            } else if rest.starts(with: "u{".unicodeScalars), let close = rest.firstIndex(of: "}"),
+                      let value = UInt32(String(String.UnicodeScalarView(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])), radix: 16),
                       let scalar = Unicode.Scalar(value) {
-                result.unicodeScalars.append(scalar)
+                result.append(scalar)
                 rest = rest[rest.index(after: close)...]
             } else {
-                return .failure(TranscriptProblem("bad escape \"\\\(rest.prefix(6))\": write a backslash as \\\\ and a control character as \\u{1b}"))
+                return .failure(TranscriptProblem("bad escape \"\\\(String(String.UnicodeScalarView(rest.prefix(6))))\": write a backslash as \\\\ and a control character as \\u{1b}"))
             }
         }
-        return .success(result + rest)
+        result.append(contentsOf: rest)
+        return .success(String(result))
     }
 }

@@ -48,7 +48,11 @@ public struct TranscriptText: Sendable {
 
 /// Builds transcript text byte by byte: the one writer of the format. Each entry is one
 /// line per line of its text (split at a LF that is not part of CR LF), controls, DEL and
-/// backslashes escaped as `\u{1b}` and `\\`, so an entry never spans lines it did not have.
+/// backslashes escaped as `\u{1b}` and `\\`, so an entry never spans lines it did not have;
+/// C1 controls and invisible or direction-changing characters (the bidi marks, embeddings,
+/// overrides and isolates, U+2028/9, zero-width space, word joiner, BOM) are escaped the
+/// same way (`\u{202e}`), so a transcript shows, in any editor or terminal, every character
+/// in the order it was typed. (None of them appears in a transcript written before they were.)
 ///
 /// It writes into memory of its own (a copy and a bounds check per run, no `Array`
 /// bookkeeping per append), handed over as an array once at the end.
@@ -114,6 +118,18 @@ struct TranscriptEncoder: ~Copyable {
                 index = Self.plainRunEnd(source, from: index, count: bytes.count)
                 guard index < bytes.count else { break }
                 let byte = source[index]
+                if byte >= 0x80 {
+                    let length = Self.hiddenLength(source + index, count: bytes.count - index)
+                    guard length > 0 else {
+                        index += 1
+                        continue
+                    }
+                    append(source + runStart, count: index - runStart)
+                    appendEscaped(scalarAt: source + index, length: length)
+                    index += length
+                    runStart = index
+                    continue
+                }
                 guard byte < 0x20 || byte == 0x5C || byte == 0x7F else {
                     index += 1
                     continue
@@ -140,6 +156,41 @@ struct TranscriptEncoder: ~Copyable {
             append(source + runStart, count: index - runStart)
         }
         append(byte: 0x0A)
+    }
+
+    /// `\u{202e}` for the scalar of `length` UTF-8 bytes at `start`.
+    private mutating func appendEscaped(scalarAt start: UnsafePointer<UInt8>, length: Int) {
+        var value = UInt32(start[0]) & (length == 2 ? 0x1F : 0x0F)
+        for offset in 1..<length { value = value << 6 | UInt32(start[offset] & 0x3F) }
+        append("\\u{")
+        var shift = 20
+        while shift > 0 && value >> UInt32(shift) == 0 { shift -= 4 }
+        while shift >= 0 {
+            append(byte: Self.hexDigit(UInt8(value >> UInt32(shift) & 0xF)))
+            shift -= 4
+        }
+        append(byte: UInt8(ascii: "}"))
+    }
+
+    /// The UTF-8 length of the character at `start` when it is one the encoder escapes
+    /// beyond ASCII (a C1 control, or an invisible or direction-changing character: U+061C,
+    /// U+200B, U+200E/F, U+2028–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF; the console's
+    /// `ConsoleText.isHidden` set), else 0. Read from the bytes: no decoding of anything else.
+    @inline(__always)
+    static func hiddenLength(_ start: UnsafePointer<UInt8>, count: Int) -> Int {
+        switch start[0] {
+        case 0xC2: return count >= 2 && start[1] < 0xA0 ? 2 : 0                       // U+0080–U+009F
+        case 0xD8: return count >= 2 && start[1] == 0x9C ? 2 : 0                      // U+061C
+        case 0xE2:
+            guard count >= 3 else { return 0 }
+            switch (start[1], start[2]) {
+            case (0x80, 0x8B), (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xA8...0xAE): return 3  // U+200B, 200E/F, 2028–202E
+            case (0x81, 0xA0...0xA4), (0x81, 0xA6...0xA9): return 3                      // U+2060–2064, 2066–2069
+            default: return 0
+            }
+        case 0xEF: return count >= 3 && start[1] == 0xBB && start[2] == 0xBF ? 3 : 0   // U+FEFF
+        default: return 0
+        }
     }
 
     @inline(__always)
@@ -252,7 +303,7 @@ struct TranscriptEncoder: ~Copyable {
     private static let lowBits: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// Skips whole 8-byte words holding no control, DEL or backslash ("bit twiddling hacks"
+    /// Skips whole 8-byte words holding no control, DEL, backslash or non-ASCII byte ("bit twiddling hacks"
     /// hasless and haszero, as the telnet codec scans input): the byte loop starts at the
     /// word with the first one.
     @inline(__always)
@@ -263,7 +314,10 @@ struct TranscriptEncoder: ~Copyable {
             let control = (word &- lowBits &* 0x20) & ~word & highBits
             let delete = word ^ (lowBits &* 0x7F)
             let backslash = word ^ (lowBits &* 0x5C)
+            // Any byte past ASCII stops the skip too: the byte loop looks at it for the few
+            // characters that are escaped (text that is all ASCII keeps its fast path).
             let special = control | ((delete &- lowBits) & ~delete & highBits) | ((backslash &- lowBits) & ~backslash & highBits)
+                | (word & highBits)
             if special != 0 { break }
             index += 8
         }

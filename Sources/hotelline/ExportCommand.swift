@@ -4,7 +4,8 @@ import Storage
 
 /// `hotelline export --data DIR --kind KIND [--format csv|json]`: the hotel's records for
 /// other systems, on stdout. Safe while the server runs: it reads a consistent view of the
-/// journal and never locks, cuts or writes anything.
+/// journal and never locks, cuts or writes anything but its
+/// line in the audit log, which it writes first: an export that cannot be logged does not happen.
 enum ExportCommand {
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
         let reader = try ArgumentReader(arguments, valued: ["data", "kind", "format"], switches: ["help"])
@@ -37,6 +38,14 @@ enum ExportCommand {
             Console.error("hotelline export: \(error)")
             return 1
         }
+        // Logged first: an export that cannot be logged must not happen.
+        let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
+        if let problem = AuditLog.append(AuditLog.line("export", ["kind": .text(kind.rawValue), "format": .text(format.rawValue), "user": .text(user)],
+                                                       at: AuditLog.now()), dataDirectory: directory) {
+            Console.error("hotelline export: nothing exported, because the export could not be logged: \(problem); "
+                          + "make the audit log writable (or free the disk) and run the export again")
+            return 1
+        }
         var buffer = ""
         RecordExporter.export(kind, as: format, from: store) { line in
             buffer += line
@@ -46,11 +55,6 @@ enum ExportCommand {
             }
         }
         Console.write(buffer)
-        let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
-        if let problem = AuditLog.append(AuditLog.line("export", ["kind": kind.rawValue, "format": format.rawValue, "user": user],
-                                                       at: AuditLog.now()), dataDirectory: directory) {
-            Console.error("hotelline export: the export was written but not logged: \(problem)")
-        }
         return 0
     }
 

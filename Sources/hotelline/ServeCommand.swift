@@ -8,7 +8,8 @@ import Reactor
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes",
+        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
+        "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -29,7 +30,15 @@ enum ServeCommand {
         settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)
         settings.connections.maxConnections = try reader.integer("max-guests", default: settings.connections.maxConnections, range: 1...100_000)
         settings.connections.maxLineBytes = try reader.integer("max-line", default: settings.connections.maxLineBytes, range: 16...65_536)
-        settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 4096...64 << 20)
+        settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 16 << 10...64 << 20)
+        settings.console.maxConsoles = try reader.integer("max-consoles", default: settings.console.maxConsoles, range: 1...10_000)
+        settings.console.maxWaitingLoginsPerAddress = try reader.integer("max-logins-waiting", default: settings.console.maxWaitingLoginsPerAddress, range: 1...10_000)
+        settings.console.loginTimeoutSeconds = try reader.seconds("login-timeout", default: settings.console.loginTimeoutSeconds, range: 5...3600)
+        settings.console.lockout.maxFailuresPerID = try reader.integer("max-login-failures", default: settings.console.lockout.maxFailuresPerID, range: 1...1000)
+        settings.console.lockout.maxFailuresPerAddress = try reader.integer("max-address-failures", default: settings.console.lockout.maxFailuresPerAddress, range: 1...100_000)
+        settings.console.lockout.lockSeconds = 60 * (try reader.integer("lockout-minutes", default: settings.console.lockout.lockSeconds / 60, range: 1...10_080))
+        settings.console.maxGuestLinesPerSecond = try reader.integer("max-guest-lines", default: settings.console.maxGuestLinesPerSecond, range: 1...1000)
+        settings.console.maxOutputBytes = try reader.integer("max-console-output", default: settings.console.maxOutputBytes, range: 64 << 10...256 << 20)
         settings.line.redactTranscripts = reader.flags.contains("redact")
         settings.store.repair = reader.flags.contains("repair")
         let segmentBytes = try reader.integer("segment-bytes", default: settings.store.journal.segmentSizeLimit, range: 1024...1 << 30)

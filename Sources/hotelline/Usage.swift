@@ -34,11 +34,25 @@ enum Usage {
           --max-guests N        callers at once; the next hears "all lines are busy"
                                 (default 4096)
           --max-line BYTES      the longest line a guest may send (default 1024)
-          --max-output BYTES    output held for a guest who stops reading before the line
-                                hangs up on them (default 262144)
+          --max-output BYTES    output held for a guest who stops reading, the kernel's
+                                send buffer included, before the line hangs up on them
+                                (default 262144, at least 16384)
           --max-wait SECS       longest wait for a person before a callback is offered
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
+          --max-consoles N      agent consoles at once, logged in or not (default 64)
+          --max-logins-waiting N  consoles not yet logged in from one address (default 8;
+                                past it, one that has typed nothing makes room)
+          --login-timeout SECS  time a console has to log in (default 60)
+          --max-login-failures N  wrong PINs that lock an agent ID (default 5)
+          --max-address-failures N  failed logins at any IDs that lock an address
+                                (default 20)
+          --lockout-minutes N   how long a lock lasts, and failures count (default 15)
+          --max-guest-lines N   lines of a call a console is shown a second; more are
+                                summed up in one line (default 5)
+          --max-console-output BYTES  output held for a console before it is closed as
+                                not reading (default 1048576; a call's lines wait past a
+                                quarter of it)
           --redact              mask guests' names, phone numbers and emails in the
                                 transcripts (consistent fakes, so they still replay)
           --repair              repair a damaged journal before starting: keep every record
@@ -70,21 +84,37 @@ enum Usage {
           hotelline agents list
           hotelline agents remove ID
           hotelline agents reset-pin ID --pin-stdin
+          hotelline agents lockouts
+          hotelline agents unlock ID|ADDRESS
+          hotelline agents unlock ID --console N
         All take --data DIR (default ./data).
 
         The PIN (4 to 12 digits) is read from the first line of standard input, never from a
         flag, and stored only as a yescrypt hash in DIR/agents (0600). Removing an agent ends
         their console at once if they are logged in.
           printf '4821\\n' | hotelline agents add mei --name "Mei" --pin-stdin
+
+        Five wrong PINs lock an ID, and failures at many IDs lock an address, for 15 minutes
+        (DIR/lockouts keeps them across restarts). "unlock ID" or "unlock ADDRESS" lifts a
+        lock; "unlock ID --console N" lets console N of the running server (the number it
+        shows when it connects) log in as ID within 10 minutes whatever the locks, even while
+        someone keeps guessing. A running server takes either on within a second. Both are
+        written to the audit log first, and not done when they cannot be.
         """
 
     static let check = """
-        Usage: hotelline check [DIR]
+        Usage: hotelline check [DIR] [--max-output BYTES] [--max-line BYTES]
 
         Checks the prompt files in DIR (default ./Prompts): the hotel profile, every flow
         and every language's texts. Prints each problem as FILE:LINE: MESSAGE and exits 1
         if there is any error (warnings alone exit 0). "serve" refuses to start on the same
         errors.
+
+        A text the line could never send to a caller is an error too: one that at its
+        longest (every value a guest gives as long as --max-line allows, default 1024; a
+        menu with all its choices) is past what --max-output (default 262144, as serve's)
+        leaves for one answer, three quarters of it (the kernel's send buffer has the rest).
+        Give check the limits serve will run with.
         """
 
     static let replay = """

@@ -58,4 +58,97 @@ struct AgentsCommandTests {
         #expect(again.errors.contains("agent \"mei\" already exists"))
         #expect(try Self.agents(["list", "--data", data]).output == "mei\tagent\tMei\n")
     }
+
+    /// Locks mei on the console at `port` with five wrong PINs; returns the console.
+    static func lockMei(port: UInt16) throws -> GuestClient {
+        let console = try GuestClient(port: port)
+        for _ in 1...5 {
+            try console.read(until: "Agent ID:")
+            console.say("mei", ending: "\r\n")
+            try console.read(until: "PIN:")
+            console.say("0000", ending: "\r\n")
+            try console.read(until: "Login incorrect.")
+        }
+        try console.read(until: "Agent ID:")
+        return console
+    }
+
+    /// Tries mei's right PIN on `console` until it gets in (the server takes an edited
+    /// lockouts file on within a round); false after five seconds.
+    static func logsIn(_ console: GuestClient) throws -> Bool {
+        for _ in 0..<50 {
+            console.say("mei", ending: "\r\n")
+            if try console.read(untilAny: ["PIN:", "Agent ID:"]).marker == 0 {
+                console.say("4821", ending: "\r\n")
+                return try console.read(untilAny: ["Type help for the commands.", "Agent ID:"]).marker == 0
+            }
+            usleep(100_000)
+        }
+        return false
+    }
+
+    /// The operator's way round a lock, on the server's machine: `unlock ID` lifts it in
+    /// DATA/lockouts, and the running server takes it on; `unlock ID --console N` lets one
+    /// console in while someone goes on guessing. Both are logged first.
+    @Test func unlockReachesTheRunningServer() throws {
+        let data = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        defer { if server.process.isRunning { _ = server.stop() } }  // a failed step leaves no server behind
+        let console = try Self.lockMei(port: server.agentPort)
+        var listed = try Self.agents(["lockouts", "--data", data])
+        for _ in 0..<50 where !listed.output.contains("agent\tmei\tlocked until ") {
+            usleep(100_000)
+            listed = try Self.agents(["lockouts", "--data", data])
+        }
+        #expect(listed.output.contains("agent\tmei\tlocked until "), "\(listed.output)")
+        let unlocked = try Self.agents(["unlock", "mei", "--data", data])
+        #expect(unlocked.status == 0, "\(unlocked.errors)")
+        #expect(unlocked.output.contains("mei unlocked"))
+        #expect(try Self.logsIn(console))
+        console.say("logout", ending: "\r\n")
+        _ = console.readToEnd()
+
+        // Locked again, and the guessing goes on: the operator lets mei's own console in.
+        let attacker = try Self.lockMei(port: server.agentPort)
+        let mine = try GuestClient(port: server.agentPort)
+        let greeting = try mine.read(until: "Agent ID:")
+        let number = try #require(greeting.firstMatch(of: /agent console (\d+),/)?.1).description
+        let approved = try Self.agents(["unlock", "mei", "--console", number, "--data", data])
+        #expect(approved.status == 0, "\(approved.errors)")
+        try mine.read(until: "The operator let this console in as mei")
+        try mine.read(until: "Agent ID:")
+        #expect(try Self.logsIn(mine))
+        attacker.say("mei", ending: "\r\n")
+        #expect(try attacker.read(until: "Agent ID:").contains("Too many failed logins"))
+        _ = server.stop()
+        let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)
+        #expect(audit.contains(#""event":"unlock","agent":"mei","by":"operator "#), "\(audit)")
+        #expect(audit.contains(#""event":"approve","agent":"mei","console":\#(number),"by":"operator "#), "\(audit)")
+    }
+
+    @Test func aDamagedLockoutsFileIsReportedAndTheServerStarts() throws {
+        let data = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try "agent\tmei\tsoon\n\u{1}\u{2}binary\n".write(toFile: data + "/lockouts", atomically: true, encoding: .utf8)
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        defer { if server.process.isRunning { _ = server.stop() } }
+        #expect(server.waitForLog(containing: "\(data)/lockouts:1: not a lockout line"))
+        #expect(server.waitForLog(containing: "\(data)/lockouts:2: not a lockout line"))
+        let (status, _) = server.stop()
+        #expect(status == 0)
+    }
+
+    @Test func anUnlockThatCannotBeLoggedIsNotDone() throws {
+        let data = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try "agent\tmei\t99999999999999\n".write(toFile: data + "/lockouts", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: data + "/audit.log", withIntermediateDirectories: false)
+        let run = try Self.agents(["unlock", "mei", "--data", data])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("nothing unlocked, because it could not be logged"), "\(run.errors)")
+        #expect(try String(contentsOfFile: data + "/lockouts", encoding: .utf8).contains("agent\tmei\t"))
+        #expect(try Self.agents(["unlock", "mei; rm -rf /", "--data", data]).errors.contains("takes an agent ID"))
+    }
 }

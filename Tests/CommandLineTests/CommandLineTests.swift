@@ -61,6 +61,38 @@ struct CommandLineTests {
         #expect(missing.errors.contains("no such directory"))
     }
 
+    /// 300 KB of menu text passed check, and every caller was hung up before hearing it.
+    /// Prompts saved with CR LF check clean; a stray control character is named, escaped.
+    @Test func checkRefusesATextNoCallerCouldBeSentAndReadsWindowsFiles() throws {
+        let copy = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {
+            let text = try String(contentsOfFile: HotelLineProcess.promptsDirectory + "/" + name, encoding: .utf8)
+            try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: copy + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let windows = try HotelLineProcess.run(["check", copy])
+        #expect(windows.status == 0, "CR LF files read as LF: \(windows.output)")
+        let messages = copy + "/en.messages"
+        let original = try String(contentsOfFile: messages, encoding: .utf8)
+        let menu = "main.menu = How may I help you today? Please type the number of your choice:"
+        #expect(original.contains(menu))
+        let huge = String(repeating: "Our rooms are lovely and we would be glad to tell you all about them. ", count: 4400)
+        try original.replacingOccurrences(of: menu, with: "main.menu = " + huge).write(toFile: messages, atomically: true, encoding: .utf8)
+        let line = original.components(separatedBy: "\r\n").firstIndex { $0.hasPrefix(menu) }! + 1
+        let big = try HotelLineProcess.run(["check", copy])
+        #expect(big.status == 1)
+        #expect(big.output.contains("\(copy)/en.messages:\(line): \"main.menu\" can be "), "\(big.output)")
+        #expect(big.output.contains("more than the 196608 bytes --max-output 262144 leaves for one answer"), "\(big.output)")
+        #expect(try HotelLineProcess.run(["check", copy, "--max-output", "1048576"]).status == 0, "fits a larger limit")
+        let serve = try HotelLineProcess.run(["serve", "--guest-port", "0", "--agent-port", "0", "--prompts", copy, "--data", copy + "/data"])
+        #expect(serve.status == 1)
+        #expect(serve.errors.contains("en.messages:\(line): \"main.menu\" can be "), "serve refuses with the same message: \(serve.errors)")
+        try original.replacingOccurrences(of: menu, with: menu + "\u{1b}[2J").write(toFile: messages, atomically: true, encoding: .utf8)
+        let control = try HotelLineProcess.run(["check", copy])
+        #expect(control.status == 1)
+        #expect(control.output.contains("\(copy)/en.messages:\(line): a control character (\\u{1b}) in the line"), "\(control.output)")
+    }
+
     @Test func checkAndServeRefuseAMisspeltTimeZoneAlikeAtItsLineBeforeTouchingTheData() throws {
         let copy = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: copy) }

@@ -29,8 +29,23 @@ struct ExportCommandTests {
         let (status, _) = server.stop()
         #expect(status == 0)
         let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)
-        #expect(audit.contains(" export kind=reservations format=csv user="))
-        #expect(audit.contains(" export kind=guests format=json user="))
+        #expect(audit.contains(#""event":"export","kind":"reservations","format":"csv","user":""#), "\(audit)")
+        #expect(audit.contains(#""event":"export","kind":"guests","format":"json","user":""#), "\(audit)")
+    }
+
+    /// The audit line is written first; when it cannot be, nothing is exported.
+    @Test func anExportThatCannotBeLoggedDoesNotHappen() throws {
+        let data = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        _ = server.stop()
+        // A directory where the log should be: no user, root included, can append to it.
+        try? FileManager.default.removeItem(atPath: data + "/audit.log")
+        try FileManager.default.createDirectory(atPath: data + "/audit.log", withIntermediateDirectories: false)
+        let run = try HotelLineProcess.run(["export", "--data", data, "--kind", "guests"])
+        #expect(run.status == 1)
+        #expect(run.output.isEmpty, "not a byte of the records: \(run.output)")
+        #expect(run.errors.contains("hotelline export: nothing exported, because the export could not be logged: \(data)/audit.log: cannot open: Is a directory"), "\(run.errors)")
     }
 
     /// Arrival 30 days from today and departure 3 nights later (ISO, as a guest may type

@@ -53,6 +53,8 @@ final class HotelLineProcess {
 
     let process: Process
     let port: UInt16
+    /// The agent console's port, from the second listening line.
+    let agentPort: UInt16
     private let errors: Pipe
     /// What the server wrote to stderr that `waitForLog` has read already.
     private var logSoFar = Data()
@@ -70,7 +72,7 @@ final class HotelLineProcess {
         var line = Data()
         let deadline = Date().addingTimeInterval(20)
         let descriptor = out.fileHandleForReading.fileDescriptor
-        while !line.contains(UInt8(ascii: "\n")), deadline.timeIntervalSinceNow > 0 {
+        while line.count(where: { $0 == UInt8(ascii: "\n") }) < 2, deadline.timeIntervalSinceNow > 0 {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 100) > 0 else { continue }
             var chunk = [UInt8](repeating: 0, count: 4096)
@@ -79,13 +81,17 @@ final class HotelLineProcess {
             line += chunk[..<got]
         }
         let text = String(decoding: line, as: UTF8.self)
-        let first = text.split(separator: "\n").first.map(String.init) ?? ""
+        let lines = text.split(separator: "\n").map(String.init)
+        let first = lines.first ?? "", second = lines.dropFirst().first ?? ""
         guard first.hasPrefix("guest line listening on 127.0.0.1:"),
-              let port = UInt16(first.split(separator: ":").last!.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+              let port = UInt16(first.split(separator: ":").last!.trimmingCharacters(in: .whitespacesAndNewlines)),
+              second.hasPrefix("agent console listening on "),
+              let agentPort = UInt16(second.split(separator: ":").last!.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no listening line, got: \(text)"])
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no listening lines, got: \(text)"])
         }
         self.port = port
+        self.agentPort = agentPort
     }
 
     /// Reads the server's stderr until `text` appears; false if it has not after `timeout`

@@ -97,21 +97,31 @@ struct AgentConsoleTests {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }
         let console = try line.console()
+        try console.read(until: "Agent ID:")
+        console.say("nosuchagent", ending: "\r\n")
+        try console.read(until: "PIN:")
+        console.say("0000", ending: "\r\n")
+        try console.read(until: "Login incorrect.")
         for attempt in 1...5 {
             try console.read(until: "Agent ID:")
-            console.say(attempt == 3 ? "nosuchagent" : "mei", ending: "\r\n")
+            console.say("mei", ending: "\r\n")
             try console.read(until: "PIN:")
             console.say("0000", ending: "\r\n")
             let answer = try console.read(until: "Login incorrect.")
             if attempt < 5 { #expect(!answer.contains("locked")) }
         }
-        #expect(try console.read(until: "Agent ID:").contains("locked for 15 minutes"))
+        #expect(try console.read(until: "Agent ID:").contains("this ID is locked for 15 minutes"))
         console.say("mei", ending: "\r\n")
         #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "even the right PIN waits out the lock")
+        console.say("sara", ending: "\r\n")
+        try console.read(until: "PIN:")  // not the address: every console may be on 127.0.0.1
         try line.stop()
         let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
-        #expect(audit.components(separatedBy: " login-failed ").count - 1 == 5)
-        #expect(audit.contains(" lockout agent=mei from=127.0.0.1 minutes=15\n"))
+        #expect(audit.components(separatedBy: #""event":"login-failed""#).count - 1 == 6)
+        #expect(audit.contains(#""event":"lockout","agent":"mei","from":"127.0.0.1","minutes":15}"# + "\n"))
+        #expect(audit.contains(#""event":"login-failed","agent":"?unknown(11 chars)","from":"127.0.0.1"}"#),
+                "an ID that is no agent's (it may be a PIN typed in the wrong place) is not logged in clear: \(audit)")
+        #expect(!audit.contains("nosuchagent"))
     }
 
     /// A console over IPv6 is counted and logged by its whole host: `[::1]:5000` was once cut
@@ -121,7 +131,10 @@ struct AgentConsoleTests {
     func anIPv6ConsoleIsLoggedAndLockedOutByItsWholeHost() throws {
         let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
-        let line = try RunningLine(dataDirectory: data) { $0.agentHost = "::1" }
+        let line = try RunningLine(dataDirectory: data) {
+            $0.agentHost = "::1"
+            $0.console.lockout.maxFailuresPerAddress = 5
+        }
         defer { try? line.stop(); line.removeData() }
         let console = try line.console(from: "::1")
         for attempt in 1...5 {
@@ -131,14 +144,14 @@ struct AgentConsoleTests {
             console.say("0000", ending: "\r\n")
             try console.read(until: "Login incorrect.")
         }
-        #expect(try console.read(until: "Agent ID:").contains("locked for 15 minutes"), "five IDs guessed from one host")
+        #expect(try console.read(until: "Agent ID:").contains("this address is locked for 15 minutes"), "five IDs guessed from one host")
         console.say("mei", ending: "\r\n")
         #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "the host is locked for every ID")
         try line.stop()
         let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
-        #expect(audit.contains(" login-failed agent=guess1 from=::1\n"), "\(audit)")
-        #expect(audit.contains(" lockout agent=guess5 from=::1 minutes=15\n"), "\(audit)")
-        #expect(!audit.contains("from=["))
+        #expect(audit.contains(#""event":"login-failed","agent":"?unknown(6 chars)","from":"::1"}"#), "\(audit)")
+        #expect(audit.contains(#""event":"lockout","address":"::1","minutes":15}"#), "\(audit)")
+        #expect(!audit.contains(#""from":"[""#))
     }
 
     @Test func commandsBeforeLoginUnknownCommandsAndBadTakesAreAnsweredPlainly() throws {
@@ -348,5 +361,38 @@ struct AgentCallReplayTests {
         #expect(TranscriptEvent.agentLeft(.hungUp, id: "mei").text == "agent left how=hung-up id=mei")
         #expect(TranscriptEvent.parse("agent left how=gone id=mei") == .failure(TranscriptProblem("\"agent left\" needs how=released|hung-up|lost id=ID")))
         #expect(TranscriptEvent.parse("queue position=first") == .failure(TranscriptProblem("\"queue\" needs position=N [wait=SECONDS]")))
+    }
+}
+
+/// Invisible and direction-changing characters are shown escaped both ways between a guest
+/// and an agent, and never reach a transcript raw.
+@Suite("Hidden characters between guest and agent", .blocking)
+struct HiddenCharactersOnACallTests {
+    static let hidden = "\u{202e}\u{2066}\u{200e}\u{200f}\u{061c}\u{feff}\u{2028}\u{2029}"
+
+    @Test func theyAreShownEscapedBothWaysAndKeptEscapedInTheTranscript() throws {
+        let line = try AgentCalls.line()
+        defer { line.removeData() }
+        let mei = try line.console()
+        try mei.logIn("mei", "4821")
+        let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
+        guest.say("invoice" + Self.hidden + "fdp.exe")
+        let seen = try mei.read(until: "fdp.exe")
+        #expect(seen.contains(#"1> invoice\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}fdp.exe"#), "\(seen)")
+        mei.say("ok" + Self.hidden + "kcab llac", ending: "\r\n")
+        let heard = try guest.read(until: "kcab llac")
+        #expect(heard.contains(#"Mei: ok\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}kcab llac"#), "\(heard)")
+        for scalar in Self.hidden.unicodeScalars {
+            #expect(!seen.unicodeScalars.contains(scalar) && !heard.unicodeScalars.contains(scalar), "\(scalar.value) reached a terminal raw")
+        }
+        mei.say("/hangup", ending: "\r\n")
+        _ = guest.readToEnd()
+        try line.stop()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: line.dataDirectory + "/transcripts").filter { $0.hasSuffix(".txt") }
+        let transcript = try String(contentsOfFile: line.dataDirectory + "/transcripts/" + files[0], encoding: .utf8)
+        #expect(transcript.contains(#"guest invoice\u{202e}\u{2066}"#), "\(transcript)")
+        for scalar in Self.hidden.unicodeScalars { #expect(!transcript.unicodeScalars.contains(scalar), "\(scalar.value) raw in the transcript") }
+        let replay = InProcessReplay.run(try TranscriptDocument.read(path: line.dataDirectory + "/transcripts/" + files[0]).get(), prompts: TestPrompts.shipped)
+        #expect(replay.passed, "\(replay.divergence?.report ?? "")")
     }
 }

@@ -5,40 +5,19 @@ import Testing
 
 @Suite("Console parts")
 struct ConsolePartsTests {
-    @Test func fiveFailuresLockTheIDAndTheAddressForFifteenMinutes() {
-        var guardian = LoginGuard()
-        for attempt in 1...4 {
-            let locked = guardian.failed(id: "mei", host: "10.0.0.1", now: Double(attempt))
-            #expect(locked == nil)
-        }
-        #expect(guardian.lockedUntil(id: "mei", host: "10.0.0.9", now: 5) == nil)
-        let fifth = guardian.failed(id: "mei", host: "10.0.0.1", now: 5)
-        #expect(fifth == 905)
-        #expect(guardian.lockedUntil(id: "mei", host: "10.0.0.9", now: 6) == 905, "the ID is locked from anywhere")
-        #expect(guardian.lockedUntil(id: "tom", host: "10.0.0.1", now: 6) == 905, "the address is locked for any ID")
-        #expect(guardian.lockedUntil(id: "mei", host: "10.0.0.1", now: 905) == nil, "and both open again after 15 minutes")
-    }
-
-    @Test func aGoodLoginClearsTheIDButNotTheAddress() {
-        var guardian = LoginGuard()
-        for attempt in 1...4 { _ = guardian.failed(id: "mei", host: "10.0.0.1", now: Double(attempt)) }
-        guardian.succeeded(id: "mei", host: "10.0.0.1")
-        let again = guardian.failed(id: "mei", host: "10.0.0.2", now: 5)
-        #expect(again == nil, "mei starts again from zero")
-        let fromThere = guardian.failed(id: "tom", host: "10.0.0.1", now: 6)
-        #expect(fromThere == 906, "the address had five")
-    }
-
     @Test(arguments: [
         ("sessions", ConsoleCommand.sessions), ("/take 17", .take(17)), ("take #17", .take(17)), ("watch 3", .watch(3)),
         ("note late check-out approved", .note("late check-out approved")), ("status away", .status(available: false)),
         ("  RELEASE  ", .release), ("whisper 17 offer the upgrade", .whisper(17, "offer the upgrade")), ("logout", .logout),
+        ("unlock mei", .unlock(.agent("mei"))), ("unlock 10.0.0.7", .unlock(.address("10.0.0.7"))), ("unlock ::1", .unlock(.address("::1"))),
+        ("/unlock MEI 7", .approve(agent: "mei", console: 7)), ("unlock mei #7", .approve(agent: "mei", console: 7)), ("lockouts", .lockouts),
     ])
     func commandsParse(line: String, command: ConsoleCommand) {
         #expect(ConsoleCommand.parse(line) == .success(command))
     }
 
-    @Test(arguments: ["take", "take seventeen", "status busy", "note", "whisper 17", "sessions now", "frobnicate", "", "\u{1b}[A"])
+    @Test(arguments: ["take", "take seventeen", "status busy", "note", "whisper 17", "sessions now", "frobnicate", "", "\u{1b}[A",
+                      "unlock", "unlock the door", "unlock 10.0.0.7 7", "unlock mei seven", "lockouts now"])
     func badCommandsSayWhatIsWrong(line: String) {
         guard case .failure(let problem) = ConsoleCommand.parse(line) else {
             Issue.record("\(line) parsed")
@@ -51,7 +30,8 @@ struct ConsolePartsTests {
     /// A plain agent is refused every supervisor-only command, and only those; every command
     /// word has an example here, so a new one must be placed on one side or the other.
     @Test func everySupervisorOnlyCommandIsRefusedToAPlainAgent() throws {
-        let supervisorOnly = ["whisper": "whisper 17 offer the upgrade", "barge": "barge 17", "stats": "stats"]
+        let supervisorOnly = ["whisper": "whisper 17 offer the upgrade", "barge": "barge 17", "stats": "stats", "unlock": "unlock mei",
+                              "lockouts": "lockouts"]
         let everyone = ["help": "help", "sessions": "sessions", "queue": "queue", "next": "next", "watch": "watch 17",
                         "unwatch": "unwatch", "take": "take 17", "accept": "accept", "decline": "decline", "release": "release",
                         "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",

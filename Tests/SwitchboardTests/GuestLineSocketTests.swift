@@ -289,3 +289,55 @@ struct SilentGuestTests {
         #expect(guest.sawEndOfInput)
     }
 }
+
+/// A caller who stops reading, on a real socket: what the line holds for them, in its own
+/// buffer and in the kernel's send buffer, stays within `--max-output`, and they are hung up
+/// (noted in the transcript) when it would not.
+@Suite("A caller who never reads", .blocking)
+struct NonReadingCallerTests {
+    /// The bytes the kernel holds unsent or unacknowledged on the server's end of the
+    /// connection from local port `clientPort` (its tx_queue in /proc/net/tcp), if it is open.
+    static func serverSendQueue(serverPort: UInt16, clientPort: UInt16) -> Int? {
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return nil }
+        for row in table.split(separator: "\n").dropFirst() {
+            let fields = row.split(separator: " ")
+            guard fields.count > 4 else { continue }
+            let local = fields[1].split(separator: ":"), remote = fields[2].split(separator: ":")
+            guard UInt16(local[1], radix: 16) == serverPort, UInt16(remote[1], radix: 16) == clientPort else { continue }
+            return Int(fields[4].split(separator: ":")[0], radix: 16)
+        }
+        return nil
+    }
+
+    @Test func theKernelsSendBufferCountsAndTheCallerIsHungUp() throws {
+        let line = try RunningLine { $0.connections.maxOutputBytes = 64 * 1024 }
+        defer { try? line.stop(); line.removeData() }
+        let caller = try GuestClient(port: line.port)
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(caller.fd, $0, &length) } }
+        let clientPort = UInt16(bigEndian: address.sin_port)
+        // Asks for about a megabyte of help, a little at a time, reading none of it: each
+        // answer finds the kernel's buffer with room, which once grew to take it all.
+        var largestKernelQueue = 0
+        var flags = fcntl(caller.fd, F_GETFL)
+        flags |= O_NONBLOCK
+        _ = fcntl(caller.fd, F_SETFL, flags)
+        for _ in 0..<20 {
+            let batch = Array(String(repeating: "help\n", count: 80).utf8)
+            _ = batch.withUnsafeBytes { send(caller.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            usleep(50_000)
+            largestKernelQueue = max(largestKernelQueue, Self.serverSendQueue(serverPort: line.port, clientPort: clientPort) ?? 0)
+        }
+        #expect(largestKernelQueue <= 16 * 1024, "the kernel held \(largestKernelQueue) bytes for a caller with --max-output 64 KiB")
+        var transcript = ""
+        for _ in 0..<100 where !transcript.contains("closed: guest stopped reading") {
+            usleep(50_000)
+            let folder = line.dataDirectory + "/transcripts"
+            let files = (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".txt") }
+            transcript = files.first.flatMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) } ?? ""
+        }
+        #expect(transcript.contains("event closed: guest stopped reading"), "hung up, and noted: \(transcript.suffix(300))")
+        #expect(Self.serverSendQueue(serverPort: line.port, clientPort: clientPort) == nil, "the kernel let go of it at once")
+    }
+}

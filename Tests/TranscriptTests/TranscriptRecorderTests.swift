@@ -11,7 +11,8 @@ import Transcript
 struct TranscriptRecorderTests {
     static let header = TranscriptHeader(session: "s", prompts: "f", language: "en", startedAt: WallTime(millisecondsSince1970: 1_795_600_800_000), utcOffsetSeconds: 0)
     static let pieces = ["a", "Word", " ", "\n", "\r\n", "\r", "\t", "\\", "\u{1b}[A", "\u{7f}", "\u{0}", "豪华", "m²", "e\u{301}",
-                         "❤️", "\u{85}", "\n\n", "+44 20", "}", "{any}", "\\u{41}"]
+                         "❤️", "\u{85}", "\n\n", "+44 20", "}", "{any}", "\\u{41}", "\u{202e}", "\u{2028}", "\u{2029}", "\u{200f}",
+                         "\u{feff}", "\u{2066}", "\u{061c}", "\u{200d}", "…"]
 
     @Test(arguments: [0x7ec0_0001, 0x7ec0_0002] as [UInt64])
     func whatIsRecordedReadsBackAsItWasTold(seed: UInt64) throws {
@@ -34,6 +35,7 @@ struct TranscriptRecorderTests {
         #expect(written.hasPrefix("# hotelline transcript 1\n# session s\n# flows f\n# language en\n# started 1795600800000\n# utc-offset 0\n"))
         #expect(recorder.pendingCount == 0)
         #expect(!written.contains("\r") && !written.contains("\u{1b}"), "controls are written escaped, never raw")
+        #expect(!written.unicodeScalars.contains { HiddenCharacterTests.hidden.contains($0) }, "and so are invisible and bidi characters")
         // The offsets told go back and forth; the parser insists they do not, so each entry
         // is read on its own, after the header.
         let header = written.split(separator: "\n").prefix(6).joined(separator: "\n") + "\n"

@@ -12,6 +12,8 @@
 #include <signal.h>
 #include <sys/socket.h>
 #include <crypt.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 
 static inline unsigned int csystem_epollin(void) { return EPOLLIN; }
 static inline unsigned int csystem_epollout(void) { return EPOLLOUT; }
@@ -24,6 +26,13 @@ static inline unsigned int csystem_epollet(void) { return EPOLLET; }
 int accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
 static inline int csystem_accept4(int fd, struct sockaddr *address, socklen_t *length, int flags) {
     return accept4(fd, address, length, flags);
+}
+
+// The bytes a TCP socket's send queue holds that the peer has not acknowledged, sent or not
+// (SIOCOUTQ), or -1: ioctl is variadic, which Swift cannot call.
+static inline int csystem_send_queue_bytes(int fd) {
+    int bytes = 0;
+    return ioctl(fd, SIOCOUTQ, &bytes) == 0 ? bytes : -1;
 }
 
 // CRC-32C with the CPU's own instruction (SSE4.2 on x86-64), which Swift cannot reach:

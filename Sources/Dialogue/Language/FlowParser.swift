@@ -22,8 +22,10 @@ struct FlowParser {
     /// Parses `text`; the result is nil only when the file has no `flow` line at all.
     static func parse(_ text: String, fileName: String) -> (FlowFile?, [PromptDiagnostic]) {
         var parser = FlowParser(fileName: fileName)
+        let (lines, problems) = PromptLines.split(text, fileName: fileName)
+        parser.diagnostics = problems
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in lines {
             lineNumber += 1
             parser.parseLine(line, at: SourceLocation(file: fileName, line: lineNumber))
         }

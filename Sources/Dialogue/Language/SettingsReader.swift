@@ -41,9 +41,9 @@ struct SettingsReader {
 
     static func read(_ text: String, fileName: String) -> ([Section], [PromptDiagnostic]) {
         var sections = [Section(header: [], location: SourceLocation(file: fileName, line: 0))]
-        var diagnostics: [PromptDiagnostic] = []
+        var (lines, diagnostics) = PromptLines.split(text, fileName: fileName)
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in lines {
             lineNumber += 1
             let location = SourceLocation(file: fileName, line: lineNumber)
             let line = rawLine.trimmingSpaces()

@@ -46,7 +46,7 @@ public struct AgentRoster: Equatable, Sendable {
         let path = path(in: dataDirectory)
         let text: String
         do {
-            text = try readText(path)
+            text = try StaffFiles.readText(path)
         } catch .missing {
             return AgentRoster()
         } catch {
@@ -85,48 +85,23 @@ public struct AgentRoster: Equatable, Sendable {
         let path = Self.path(in: dataDirectory)
         var text = "# HotelLine agents: ID, role, yescrypt hash of the PIN, name (tab-separated). Change with `hotelline agents`.\n"
         for agent in agents { text += "\(agent.id)\t\(agent.role.rawValue)\t\(agent.pinHash)\t\(agent.name)\n" }
-        let temporary = path + ".new"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .system("create", temporary, errno) }
-        let written = text.utf8.withContiguousStorageIfAvailable { write(fd, $0.baseAddress, $0.count) } ?? -1
-        let synced = fsync(fd)
-        close(fd)
-        guard written == text.utf8.count, synced == 0 else { throw .system("write", temporary, errno) }
-        guard rename(temporary, path) == 0 else { throw .system("rename", path, errno) }
-        let directory = open(dataDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            fsync(directory)
-            close(directory)
-        }
+        try StaffFiles.replace(path, with: text, directory: dataDirectory)
     }
 
-    static func isValidID(_ id: String) -> Bool {
+    /// 1 to 32 lower-case letters, digits, `-` and `_`.
+    public static func isValidID(_ id: String) -> Bool {
         (1...32).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
+    /// 1 to 60 characters a terminal shows as they are: no control, format (bidi, zero-width),
+    /// separator other than the plain space, private-use or unassigned character, since
+    /// guests hear the name ("Mei from guest services has joined").
     static func isValidName(_ name: String) -> Bool {
-        (1...60).contains(name.count) && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7f || (0x80..<0xa0).contains($0.value) }
+        (1...60).contains(name.count) && name.unicodeScalars.allSatisfy { $0 == " " || AuditLog.isShownAsIs($0) }
     }
 
     /// The "no such agent" error; the command line adds a did-you-mean from `agents`.
     private func unknown(_ id: String) -> StaffError { .unknown(id, suggestion: nil) }
-
-    private static func readText(_ path: String) throws(StaffError) -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw errno == ENOENT ? .missing : .system("open", path, errno) }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 { if errno == EINTR { continue } else { throw .system("read", path, errno) } }
-            if count == 0 { break }
-            bytes += chunk[..<count]
-            if bytes.count > 4 << 20 { throw .damaged(path: path, line: 0) }
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .damaged(path: path, line: 0) }
-        return text
-    }
 }
 
 /// What went wrong with an agent account or the agents file, said so an operator can act.
@@ -144,7 +119,7 @@ public enum StaffError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .missing: return "no agents file"
         case .badID(let id): return "\"\(id)\" is not an agent ID: use 1 to 32 lower-case letters, digits, - and _"
-        case .badName(let name): return "\"\(name)\" is not a name: use 1 to 60 characters, no control characters"
+        case .badName(let name): return "\"\(name)\" is not a name: use 1 to 60 characters, no control or invisible characters"
         case .badPin: return "a PIN is 4 to 12 digits, read from the first line of standard input"
         case .exists(let id): return "agent \"\(id)\" already exists (use reset-pin to change their PIN)"
         case .unknown(let id, let suggestion): return "no agent \"\(id)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")

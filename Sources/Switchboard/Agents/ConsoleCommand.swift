@@ -28,14 +28,20 @@ public enum ConsoleCommand: Equatable, Sendable {
     case whisper(UInt64, String)
     case barge(UInt64)
     case stats
+    /// Lift the lock on an agent ID or an address (audited).
+    case unlock(LoginGuard.Key)
+    /// Let one console waiting to log in through as this agent, whatever the locks (audited).
+    case approve(agent: String, console: UInt64)
+    /// What is locked, and the consoles waiting to log in.
+    case lockouts
 
     static let words = ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
-                        "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats"]
+                        "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats", "unlock", "lockouts"]
     /// Commands only a supervisor may use. Every case is named: a new command is decided
     /// here, never open to every agent by default.
     var needsSupervisor: Bool {
         switch self {
-        case .whisper, .barge, .stats:
+        case .whisper, .barge, .stats, .unlock, .approve, .lockouts:
             return true
         case .help, .sessions, .queue, .next, .watch, .unwatch, .take, .accept, .decline, .release, .hangup, .leave, .note,
              .status, .whoami, .logout, .phone:
@@ -88,6 +94,19 @@ public enum ConsoleCommand: Equatable, Sendable {
         case "whoami": return bare(.whoami)
         case "logout", "quit", "exit": return bare(.logout)
         case "stats": return bare(.stats)
+        case "lockouts": return bare(.lockouts)
+        case "unlock":
+            let parts = rest.split(separator: " ", omittingEmptySubsequences: true).map { String($0).lowercased() }
+            let usage = Problem(message: "unlock needs an agent ID or an address, and to let one console in, its number "
+                                + "(for example: unlock mei, unlock 10.0.0.7, unlock mei 7)")
+            switch parts.count {
+            case 1 where AgentRoster.isValidID(parts[0]): return .success(.unlock(.agent(parts[0])))
+            case 1 where LockoutFile.isAddress(parts[0]): return .success(.unlock(.address(parts[0])))
+            case 2 where AgentRoster.isValidID(parts[0]):
+                guard let console = UInt64(parts[1].hasPrefix("#") ? String(parts[1].dropFirst()) : parts[1]) else { return .failure(usage) }
+                return .success(.approve(agent: parts[0], console: console))
+            default: return .failure(usage)
+            }
         case "phone": return session().map(ConsoleCommand.phone)
         case "barge": return session().map(ConsoleCommand.barge)
         case "note":

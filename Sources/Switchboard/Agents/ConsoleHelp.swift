@@ -24,6 +24,9 @@ enum ConsoleHelp {
                 "  whisper ID TEXT     to the agent on call ID, not the guest",
                 "  barge ID            join call ID (both hear you); /leave to go",
                 "  stats               agents, queue, calls today, average call",
+                "  lockouts            what is locked, and the consoles waiting to log in",
+                "  unlock ID | ADDRESS lift a lock (logged)",
+                "  unlock ID CONSOLE   let that console in as ID, whatever the locks (logged)",
             ]
         }
         return lines.joined(separator: "\n")

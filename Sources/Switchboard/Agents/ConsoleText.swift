@@ -4,19 +4,33 @@ import Dialogue
 /// Text for the agent console: nothing a guest typed may drive the agent's terminal, and
 /// tables fit an 80-column telnet window.
 enum ConsoleText {
-    /// Control characters (ESC, C1, DEL, …) shown escaped, `\u{1b}`, so a guest's line can
-    /// never move the agent's cursor, change colours, or rename their terminal.
+    /// Control characters (ESC, C1, DEL, …) and invisible or direction-changing ones shown
+    /// escaped, `\u{1b}`, `\u{202e}`, so a guest's line can never move the agent's cursor,
+    /// change colours, rename their terminal, hide words, break a line, or show its words in
+    /// another order than they were typed (and the same for what an agent says to a guest).
     static func safe<S: StringProtocol>(_ text: S) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 0x20 || value == 0x7f || (0x80..<0xa0).contains(value) || (0x202a...0x202e).contains(value) || (0x2066...0x2069).contains(value) {
+            if value < 0x20 || value == 0x7f || (0x80..<0xa0).contains(value) || isHidden(value) {
                 result += "\\u{" + String(value, radix: 16) + "}"
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// Invisible or direction-changing: the Arabic letter mark, the zero-width space, the
+    /// left-to-right and right-to-left marks, the line and paragraph separators, the bidi
+    /// embeddings, overrides and isolates, the word joiner and invisible operators, and the
+    /// BOM. (Zero-width joiners stay: scripts and emoji need them, and they reorder nothing.)
+    /// The transcript encoder escapes the same set (`TranscriptEncoder.hiddenLength`).
+    static func isHidden(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x061C, 0x200B, 0x200E, 0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 
     /// `******0958`: enough to tell guests apart, not enough to call them.
@@ -47,6 +61,12 @@ enum ConsoleText {
         case .onCall(let guest, let since): return "on call \(guest) for " + duration(now - since)
         case .wrapUp(let until): return "wrapping up, " + duration(until - now) + " left"
         }
+    }
+
+    /// `60 seconds`, `1 second`, `0.5 seconds`: a setting as an operator gave it.
+    static func seconds(_ value: Double) -> String {
+        let text = value == value.rounded() ? String(Int(value)) : String(value)
+        return text + (text == "1" ? " second" : " seconds")
     }
 
     /// `2:05` for seconds, `1:02:05` past an hour.

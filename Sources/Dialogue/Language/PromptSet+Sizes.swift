@@ -1,0 +1,60 @@
+import HotelCalendar
+
+/// One text the line may say, at its longest.
+public struct LongestText: Sendable, CustomStringConvertible {
+    /// Where it is written: the text's line in its catalog, or the node of a menu.
+    public var location: SourceLocation
+    /// `"main.menu"` for a text, `the menu of main.menu` for a node's prompt and choices.
+    public var what: String
+    /// Its bytes as sent: laid out to the line width, each line ending CR LF.
+    public var bytes: Int
+
+    public var description: String { "\(location): \(what): \(bytes) bytes" }
+}
+
+extension PromptSet {
+    /// Every text at its longest, in every language: each catalog text with every value a
+    /// conversation fills in (an answer, a name looked up, a number) at `valueBytes` (the
+    /// longest line a guest may send) and the hotel's own facts (the room table) as they
+    /// are, and each menu (a node's prompt with its choices), laid out as the line lays
+    /// them out and counted as sent.
+    public func longestTexts(valueBytes: Int) -> [LongestText] {
+        var sizes: [LongestText] = []
+        let filler = String(repeating: "x", count: max(1, valueBytes))
+        let today = CivilDate(year: 2026, month: 9, day: 30)!  // a long month and weekday name in English
+        for pack in languages {
+            let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: today)
+            func longest(_ template: MessageTemplate) -> String {
+                var extras: [String: String] = [:]
+                for name in template.placeholders where !ConstantTexts.hotelFacts.contains(name) && name != "date.today" { extras[name] = filler }
+                return renderer.render(template, extras)
+            }
+            for (key, text) in pack.catalog.texts {
+                sizes.append(LongestText(location: text.location, what: "\"\(key)\"", bytes: Self.bytesSent(longest(text.template), width: hotel.lineWidth)))
+            }
+            for node in nodes where !node.choices.isEmpty {
+                let prompt = node.prompt.flatMap { pack.catalog.text($0) }.map(longest) ?? ""
+                let menu = prompt + "\n" + Conversation.menuLines(node.choices) { key in pack.catalog.text(key).map(longest) ?? key }
+                sizes.append(LongestText(location: node.location, what: "the menu of \(node.qualifiedName)", bytes: Self.bytesSent(menu, width: hotel.lineWidth)))
+            }
+        }
+        return sizes.sorted { ($0.location.file, $0.location.line, $0.what) < ($1.location.file, $1.location.line, $1.what) }
+    }
+
+    /// An error for each text that could not be sent to a caller in one answer: longer at
+    /// its longest than `maxAnswerBytes`, what the output limit (`limit`, as the operator
+    /// gave it) leaves for one answer. The line would hang up on every caller who met it.
+    public func answerSizeErrors(maxAnswerBytes: Int, valueBytes: Int, limit: String) -> [PromptDiagnostic] {
+        longestTexts(valueBytes: valueBytes).filter { $0.bytes > maxAnswerBytes }.map { text in
+            .error(text.location, "\(text.what) can be \(text.bytes) bytes when said, more than the \(maxAnswerBytes) bytes \(limit) "
+                   + "leaves for one answer: every caller who reached it would be hung up; shorten it or raise the limit")
+        }
+    }
+
+    /// `text` as the connection sends it: laid out to `width`, every line break CR LF, and
+    /// CR LF at the end.
+    static func bytesSent(_ text: String, width: Int) -> Int {
+        let laid = TextLayout.laidOut(text, width: width)
+        return laid.utf8.count + laid.utf8.count { $0 == 0x0A } + 2
+    }
+}

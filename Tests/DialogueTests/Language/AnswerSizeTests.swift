@@ -1,0 +1,34 @@
+import Testing
+@testable import Dialogue
+
+/// How long a text can be when said, so that `hotelline check --max-output` refuses a prompt
+/// set a caller could never be sent: every text with each value at its longest, and every
+/// menu with its choices.
+@Suite("Texts at their longest")
+struct AnswerSizeTests {
+    @Test func theShippedPromptsFitTheDefaultAndAreMeasuredWithTheirValuesAtTheLongest() throws {
+        let prompts = try #require(PromptFiles.shipped.compile().0)
+        let sizes = prompts.longestTexts(valueBytes: 1024)
+        let largest = try #require(sizes.max { $0.bytes < $1.bytes })
+        #expect(largest.bytes < 192 * 1024)
+        #expect(prompts.answerSizeErrors(maxAnswerBytes: 192 * 1024, valueBytes: 1024, limit: "--max-output 262144").isEmpty)
+        // A read-back with the guest's name in it counts the name at the longest a line may be.
+        let withName = try #require(sizes.first { $0.what.contains("booking.readback") || $0.what.contains("readback") })
+        #expect(withName.bytes > 1024, "\(withName)")
+    }
+
+    /// 300 KB of menu text passed `check`, and every caller was hung up before the menu.
+    @Test func aMenuTooLongForTheOutputLimitIsAnErrorAtItsLine() throws {
+        let huge = String(repeating: "Our rooms are lovely and we would be glad to tell you all about them. ", count: 4400)
+        let set = PromptFiles.edited {
+            $0.replace("main.menu = How may I help you today? Please type the number of your choice:\n",
+                       with: "main.menu = \(huge)\n", in: "en.messages")
+        }
+        let prompts = try #require(set.compile().0, "it compiles: only its size is wrong")
+        let errors = prompts.answerSizeErrors(maxAnswerBytes: 192 * 1024, valueBytes: 1024, limit: "--max-output 262144").map(\.description)
+        let place = set.place(of: "main.menu = Our rooms", in: "en.messages")
+        #expect(errors.contains { $0.hasPrefix("\(place): \"main.menu\" can be ") && $0.contains("bytes when said, more than the 196608 bytes --max-output 262144 leaves for one answer") },
+                "\(errors)")
+        #expect(errors.contains { $0.contains("the menu of main.menu can be") }, "\(errors)")
+    }
+}

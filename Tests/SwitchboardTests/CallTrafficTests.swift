@@ -1,0 +1,77 @@
+import Foundation
+import Reactor
+import Testing
+import TestSupport
+@testable import Switchboard
+
+/// What a console is shown of a call, without sockets: the rate, the room, the summary.
+@Suite("Call traffic to a console")
+struct CallTrafficTests {
+    static func at(_ seconds: Double) -> MonotonicTime { MonotonicTime(nanoseconds: 1_000_000_000).adding(seconds: seconds) }
+
+    @Test func aFloodIsShownAtTheRateThenSummedUp() {
+        var traffic = CallTraffic(linesPerSecond: 5, maxPendingBytes: 1000)
+        var shown = 0
+        for _ in 0..<47 where traffic.offer(1, of: 17, from: .guest, pendingBytes: 0, now: Self.at(0)) { shown += 1 }
+        #expect(shown == 10, "a burst of twice the rate")
+        let summary = traffic.summaries(pendingBytes: 0, now: Self.at(0.5))
+        #expect(summary == ["17* … 37 more lines from the guest (not shown)"])
+        #expect(!traffic.isHoldingBack)
+        let refilled = traffic.offer(1, of: 17, from: .guest, pendingBytes: 0, now: Self.at(0.5))
+        #expect(refilled, "the rate refills")
+        let none = traffic.summaries(pendingBytes: 0, now: Self.at(0.6))
+        #expect(none.isEmpty)
+    }
+
+    @Test func nothingWaitsBehindAConsoleThatIsNotReading() {
+        var traffic = CallTraffic(linesPerSecond: 5, maxPendingBytes: 1000)
+        let offered = [traffic.offer(1, of: 3, from: .guest, pendingBytes: 1001, now: Self.at(0)),
+                       traffic.offer(4, of: 3, from: .call, pendingBytes: 1001, now: Self.at(0)),
+                       traffic.offer(1, of: 9, from: .guest, pendingBytes: 1001, now: Self.at(0))]
+        #expect(offered == [false, false, false])
+        let whileFull = traffic.summaries(pendingBytes: 5000, now: Self.at(1))
+        #expect(whileFull.isEmpty, "no summary either while it is full")
+        let later = traffic.summaries(pendingBytes: 0, now: Self.at(2))
+        #expect(later == [
+            "3* … 1 more line from the guest (not shown)",
+            "3* … 4 more lines of the call (not shown; the transcript has them)",
+            "9* … 1 more line from the guest (not shown)",
+        ])
+    }
+}
+
+/// A guest who floods a call with a person, over TCP: the agent sees the call, not every
+/// line of it, and their console stays open even when they read nothing meanwhile.
+@Suite("A guest flooding an agent", .blocking)
+struct GuestFloodTests {
+    @Test func aFloodingGuestCannotKnockTheAgentOff() throws {
+        let line = try AgentCalls.line()
+        defer { try? line.stop(); line.removeData() }
+        // An agent whose terminal takes nothing while the flood comes in.
+        let mei = try GuestClient(port: line.agentPort, receiveBufferBytes: 4096)
+        try mei.logIn("mei", "4821")
+        let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
+        let long = String(repeating: "spam ", count: 180)
+        var flood = ""
+        for index in 0..<3000 { flood += "\(index) \(long)\n" }
+        guest.send(flood)
+        guest.say("the end")
+        usleep(1_500_000)  // the flood lands while mei reads nothing
+        let seen = try mei.read(until: "more lines from the guest (not shown)")
+        #expect(seen.contains("1> 0 spam"), "the first lines are shown")
+        #expect(seen.components(separatedBy: "1> ").count - 1 <= 12, "then no more than the rate")
+        mei.say("Please slow down.", ending: "\r\n")
+        #expect(try guest.read(until: "Please slow down.").contains("Mei: Please slow down."), "the agent is still on the call")
+        #expect(!mei.readsEndOfInputSoon(), "and the console still open")
+    }
+}
+
+extension GuestClient {
+    /// True when the server closes this connection within half a second.
+    func readsEndOfInputSoon() -> Bool {
+        var timeout = timeval(tv_sec: 0, tv_usec: 500_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        while let _ = readLine() {}
+        return sawEndOfInput
+    }
+}
