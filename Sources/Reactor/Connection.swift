@@ -8,7 +8,11 @@ import Telnet
 /// more than `maxOutputBytes` pile up is closed with `.outputOverflow` after the turn.
 /// `close` may be called anywhere, even from inside a delegate callback: the connection
 /// is freed after the turn and `connectionDidClose` comes then, exactly once. A raw peer
-/// (one that never sent IAC) is never sent an IAC byte by this class. Loop thread only.
+/// (its first line ended with a bare LF and it never sent IAC) is never sent an IAC byte by
+/// this class; a peer whose first line ends with CR LF is sent the policy's probe alone
+/// (`TelnetCodec`). While the codec awaits a telnet peer's answers, its input is held (at
+/// most `negotiationWaitSeconds`), so what it hears next is laid out for its window and sent
+/// as the agreed text. Loop thread only.
 public final class Connection {
     /// Where the connection stands; the hub's queues move it along.
     enum State {
@@ -49,6 +53,10 @@ public final class Connection {
     private var heldInput: [TypedInput] = []
     private var queuedForFlush = false
     private var waitingForWritable = false
+    /// Set while the codec negotiates and input is held for it: fires at the wait's end.
+    private var negotiationTimer: TimerID?
+    /// Input held for a negotiation past which reading stops until it ends.
+    private static let maxHeldWhileNegotiating = 32
 
     init(fd: Int32, peerAddress: SocketAddress, hub: ConnectionHub, connecting: Bool) {
         self.id = hub.makeConnectionID()
@@ -56,16 +64,15 @@ public final class Connection {
         self.peerAddress = peerAddress
         self.hub = hub
         self.state = connecting ? .connecting : .open
-        self.codec = TelnetCodec(maxLineBytes: hub.limits.maxLineBytes)
+        self.codec = TelnetCodec(maxLineBytes: hub.limits.maxLineBytes, policy: hub.answersTelnet ? hub.limits.telnet : .refusing)
     }
 
-    /// True once the peer sent any telnet command: only then may options be negotiated.
+    /// True once the peer is known to speak telnet (it sent a command or CR NUL, or
+    /// answered the probe): only then may options be negotiated.
     public var isTelnetPeer: Bool { codec.sawTelnet }
 
-    /// Negotiate with this peer as with a telnet client from the start (see
-    /// `TelnetCodec.assumeTelnetPeer`). Never for the guest line, whose `nc` callers must
-    /// not see an IAC byte they did not ask for.
-    public func assumeTelnetPeer() { codec.assumeTelnetPeer() }
+    /// What the codec knows of the peer's telnet so far.
+    public var telnetPeer: TelnetCodec.Peer { codec.peer }
 
     /// Output queued and not yet taken by the kernel.
     public var pendingOutputBytes: Int { output.count }
@@ -94,10 +101,15 @@ public final class Connection {
         outputDidGrow()
     }
 
-    /// Queues raw bytes. A 0xFF byte here reaches a telnet peer as IAC: escape it.
+    /// Queues raw bytes as data: to a telnet peer each 0xFF goes doubled (IAC IAC), so it
+    /// arrives as the byte and not as a command.
     public func send(bytes: UnsafeRawBufferPointer) {
         guard isOpen else { return }
-        output.append(bytes)
+        if isTelnetPeer, let base = bytes.baseAddress, memchr(base, 0xFF, bytes.count) != nil {
+            TelnetCodec.escapingIAC(bytes).withUnsafeBytes { output.append($0) }
+        } else {
+            output.append(bytes)
+        }
         outputDidGrow()
     }
 
@@ -135,9 +147,11 @@ public final class Connection {
         queueReply(enabled ? codec.enableRemote(option) : codec.disableRemote(option))
     }
 
+    /// Queues telnet commands as they are (never escaped).
     private func queueReply(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        send(bytes: bytes)
+        guard !bytes.isEmpty, isOpen else { return }
+        bytes.withUnsafeBytes { output.append($0) }
+        outputDidGrow()
     }
 
     // MARK: Flow control and closing
@@ -153,11 +167,47 @@ public final class Connection {
     public func resumeReading() {
         guard readingPaused else { return }
         readingPaused = false
-        if heldInput.isEmpty {
+        releaseHeldInput()
+    }
+
+    /// Held input goes out after the turn, unless something still holds it.
+    private func releaseHeldInput() {
+        if heldInput.isEmpty || isHoldingInput {
             updateInterest()
         } else if isOpen {
             hub.needsResume(self)
         }
+    }
+
+    /// Input is held rather than delivered: reading is paused, or a negotiation is awaited.
+    private var isHoldingInput: Bool { readingPaused || negotiationTimer != nil }
+
+    /// Whether to read the socket now: not while paused, and not while input waits to be
+    /// delivered, except a few lines held for a negotiation (whose answers must be read).
+    private var wantsToRead: Bool {
+        guard !inputEnded, !readingPaused else { return false }
+        return heldInput.isEmpty || (negotiationTimer != nil && heldInput.count < Self.maxHeldWhileNegotiating)
+    }
+
+    // MARK: Negotiation
+
+    /// The codec started waiting for telnet answers: hold input until they come, or for
+    /// `negotiationWaitSeconds` at most.
+    private func holdForNegotiation() {
+        guard negotiationTimer == nil else { return }
+        negotiationTimer = hub.loop.scheduleTimer(at: hub.loop.now.adding(seconds: hub.limits.negotiationWaitSeconds)) { [weak self] in
+            guard let self else { return }
+            self.negotiationTimer = nil
+            self.codec.stopWaiting()
+            self.releaseHeldInput()
+        }
+    }
+
+    private func endNegotiationHold() {
+        guard let timer = negotiationTimer else { return }
+        hub.loop.cancelTimer(timer)
+        negotiationTimer = nil
+        releaseHeldInput()
     }
 
     /// Ends the connection. With `flushFirst`, queued output is written first, giving up
@@ -259,6 +309,10 @@ public final class Connection {
 
     /// Marks the connection ended; the hub frees it before the loop sleeps.
     func markClosing(_ reason: CloseReason, graceful: Bool) {
+        if let timer = negotiationTimer {
+            hub.loop.cancelTimer(timer)
+            negotiationTimer = nil
+        }
         switch state {
         case .draining(let timer):
             hub.loop.cancelTimer(timer)
@@ -296,6 +350,8 @@ public final class Connection {
     func abandon() {
         if case .closed = state { return }
         if case .draining(let timer) = state { hub.loop.cancelTimer(timer) }
+        if let timer = negotiationTimer { hub.loop.cancelTimer(timer) }
+        negotiationTimer = nil
         state = .closed
         context = nil
         hub.loop.unregister(fd)
@@ -308,7 +364,7 @@ public final class Connection {
         case .connecting:
             interest = .writable
         case .open:
-            if !inputEnded && !readingPaused && heldInput.isEmpty { interest.insert(.readable) }
+            if wantsToRead { interest.insert(.readable) }
             if waitingForWritable { interest.insert(.writable) }
         case .draining:
             if waitingForWritable { interest.insert(.writable) }
@@ -330,7 +386,7 @@ extension Connection: EventLoopHandler {
         case .closing, .closed:
             return
         }
-        if events.contains(.readable), case .open = state, !inputEnded, !readingPaused, heldInput.isEmpty {
+        if events.contains(.readable), case .open = state, wantsToRead {
             readOnce()
         }
         if events.contains(.writable), waitingForWritable {
@@ -355,12 +411,16 @@ extension Connection: EventLoopHandler {
             // telnet throws away what it receives until the timing mark is answered: an
             // answer queued after the goodbye would swallow the goodbye.
             for event in events {
-                if case .reply(let bytes) = event, hub.answersTelnet { send(bytes: bytes) }
+                if case .reply(let bytes) = event, hub.answersTelnet { queueReply(bytes) }
             }
+            // A negotiation under way holds this chunk's lines too: the reply to the line that
+            // made the line ask is laid out once the window size is known.
+            if codec.isNegotiating, hub.answersTelnet { holdForNegotiation() }
             for event in events {
                 deliver(event)
             }
             hub.returnEvents(&events)
+            if negotiationTimer != nil, !codec.isNegotiating { endNegotiationHold() }
         } else if got == 0 {
             inputEnded = true
             if let bytes = hub.byteDelegate {
@@ -384,12 +444,16 @@ extension Connection: EventLoopHandler {
         case .reply:
             break  // sent by `readOnce` before the chunk's input is delivered
         case .typed(let input): deliverInput(input)
+        case .report(let report):
+            // Never held: what the peer says of its window applies to the lines held meanwhile.
+            guard case .open = state else { return }
+            hub.delegate?.connection(self, didReport: report)
         }
     }
 
     private func deliverInput(_ input: TypedInput) {
         guard case .open = state else { return }
-        if readingPaused || !heldInput.isEmpty {
+        if isHoldingInput || !heldInput.isEmpty {
             heldInput.append(input)
         } else {
             hub.delegate?.connection(self, didReceive: input)
@@ -399,7 +463,7 @@ extension Connection: EventLoopHandler {
     /// The hub's before-sleep delivery of input held while paused.
     func deliverHeldInput() {
         var index = 0
-        while index < heldInput.count, !readingPaused, case .open = state {
+        while index < heldInput.count, !isHoldingInput, case .open = state {
             let input = heldInput[index]
             index += 1
             hub.delegate?.connection(self, didReceive: input)
@@ -420,7 +484,7 @@ extension Connection: EventLoopHandler {
         if error {
             let code = Socket.pendingError(fd)
             markClosing(code == 0 ? .peerClosed : Socket.closeReason(errno: code), graceful: false)
-        } else if case .open = state, !inputEnded, !readingPaused, heldInput.isEmpty {
+        } else if case .open = state, wantsToRead {
             return
         } else {
             markClosing(.peerClosed, graceful: false)

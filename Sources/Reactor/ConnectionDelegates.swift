@@ -6,7 +6,14 @@ import Telnet
 /// the connection (send, close, pause) safely.
 public protocol ConnectionDelegate: AnyObject {
     func connection(_ connection: Connection, didReceive input: TypedInput)
+    /// A telnet peer reported its window size or terminal type (never held back with input:
+    /// a size reported while lines wait applies to them).
+    func connection(_ connection: Connection, didReport report: TerminalReport)
     func connectionDidClose(_ connection: Connection, reason: CloseReason)
+}
+
+extension ConnectionDelegate {
+    public func connection(_ connection: Connection, didReport report: TerminalReport) {}
 }
 
 /// A line server's delegate: new connections, and the words for refused ones.

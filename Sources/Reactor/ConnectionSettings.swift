@@ -1,4 +1,6 @@
-/// The bounds a line server or client keeps, each with a default.
+import Telnet
+
+/// The bounds a line server or client keeps, and the telnet it speaks, each with a default.
 ///
 /// Promises: a server never buffers more than `maxLineBytes` of one input line or
 /// `maxOutputBytes` of one connection's output, never reads more than `readChunkBytes`
@@ -15,13 +17,20 @@ public struct ConnectionSettings: Sendable, Equatable {
     public var readChunkBytes: Int
     /// Seconds `close(flushFirst: true)` waits for a peer to read what is queued.
     public var closeTimeout: Double
+    /// The telnet options a server agrees to and asks for (a client refuses everything).
+    public var telnet: TelnetPolicy
+    /// Seconds a peer's input is held while the line waits for its telnet answers (a raw
+    /// client that ends lines with CR LF never answers the probe: its first line waits this long).
+    public var negotiationWaitSeconds: Double
 
     public init(
         maxLineBytes: Int = 1024,
         maxConnections: Int = 4096,
         maxOutputBytes: Int = 256 * 1024,
         readChunkBytes: Int = 16 * 1024,
-        closeTimeout: Double = 5
+        closeTimeout: Double = 5,
+        telnet: TelnetPolicy = .refusing,
+        negotiationWaitSeconds: Double = 1
     ) {
         precondition(maxLineBytes > 0 && maxConnections >= 0 && maxOutputBytes > 0 && readChunkBytes > 0,
                      "LineLimits must be positive")
@@ -30,5 +39,7 @@ public struct ConnectionSettings: Sendable, Equatable {
         self.maxOutputBytes = maxOutputBytes
         self.readChunkBytes = readChunkBytes
         self.closeTimeout = closeTimeout
+        self.telnet = telnet
+        self.negotiationWaitSeconds = negotiationWaitSeconds
     }
 }

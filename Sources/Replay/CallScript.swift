@@ -122,7 +122,8 @@ public struct CallScript: Sendable {
                 break walk  // the line's last act: nothing after it is played
             case .typed(let text):
                 turnOffset = entry.offset
-                start(Placeholder.occurrences(in: text).isEmpty ? .bytes(Array(text.utf8) + [13, 10]) : .text(text), at: entry)
+                // A bare LF, as `nc` ends a line: the replay is a raw client, never offered telnet.
+                start(Placeholder.occurrences(in: text).isEmpty ? .bytes(Array(text.utf8) + [10]) : .text(text), at: entry)
             case .event(.tooLong), .event(.unreadable), .event(.controlCharacters), .event(.interrupt):
                 turnOffset = entry.offset
                 if case .event(let event) = entry.content { start(.bytes(event.bytesThatCauseIt ?? []), at: entry) }

@@ -243,7 +243,7 @@ struct ScriptedCall {
             case .bytes(let bytes):
                 actions.append(.send(bytes))
             case .text(let text):
-                actions.append(.send(Array(bindings.filling(text).utf8) + [13, 10]))
+                actions.append(.send(Array(bindings.filling(text).utf8) + [10]))
             case .agent:
                 return fail(.needsAgent, at: CallScript.Origin(line: script.steps[index].line, offset: 0), expected: nil, into: &actions)
             }

@@ -265,7 +265,6 @@ final class AgentDesk {
 
 extension AgentDesk: ListenerDelegate {
     func listener(_ server: Listener, didAccept connection: Connection) {
-        connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
         let console = AgentConsole(connection: connection, login: ConsoleLogin(peer: connection.peerAddress, decoyHash: decoyHash))
         consoles[connection.id] = console
         console.say("HotelLine agent console, \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")

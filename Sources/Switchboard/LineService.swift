@@ -21,8 +21,9 @@ public struct ServiceSettings: Sendable {
     public var agentHost = "127.0.0.1"
     public var dataDirectory = "data"
     public var promptsDirectory = "Prompts"
-    /// The guest port's connections: how many at once, how long a line, how much output held.
-    public var connections = ConnectionSettings()
+    /// The guest port's connections: how many at once, how long a line, how much output
+    /// held, and the telnet they are offered (a terminal's: its width, UTF-8).
+    public var connections = ConnectionSettings(telnet: .terminal)
     /// The calls: idle time, the queue for a person, transcripts.
     public var line = LineSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
@@ -71,7 +72,7 @@ public final class LineService {
                                        settings: settings.line, clock: settings.clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory)
-            var consoleLimits = ConnectionSettings()
+            var consoleLimits = ConnectionSettings(telnet: .terminal)
             consoleLimits.maxConnections = 64
             agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
         } catch {

@@ -16,7 +16,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     case tooLong(limit: Int)
     case unreadable
     case controlCharacters
-    /// Telnet's interrupt (IAC IP): the line takes it as "quit".
+    /// Telnet's interrupt (IAC IP, IAC BRK) or Ctrl-C: the line takes it as "quit".
     case interrupt
     /// The server is stopping and tells the guest so.
     case closing
@@ -151,13 +151,15 @@ public enum TranscriptEvent: Equatable, Sendable {
     }
 
     /// The bytes a guest's terminal sends to cause this event over TCP (a line problem, an
-    /// interrupt); nil for the events a guest does not cause by sending.
+    /// interrupt); nil for the events a guest does not cause by sending. A raw client's bytes,
+    /// as `nc` sends them (lines end with a bare LF, Ctrl-C is the byte 0x03): the line never
+    /// offers such a client telnet.
     public var bytesThatCauseIt: [UInt8]? {
         switch self {
-        case .tooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [13, 10]
-        case .unreadable: return [0xC3, 0x28, 13, 10]
-        case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]
-        case .interrupt: return [255, 244]  // IAC IP
+        case .tooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [10]
+        case .unreadable: return [0xC3, 0x28, 10]
+        case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10]
+        case .interrupt: return [0x03]  // Ctrl-C
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved,
              .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded:
             return nil

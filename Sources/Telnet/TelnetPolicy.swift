@@ -1,0 +1,44 @@
+/// Which telnet options a connection agrees to, which it asks for once its peer is known to
+/// speak telnet, and how it finds that out.
+///
+/// Promises: values only; the codec carries it out. `refusing` (the default) is the line as
+/// it was: every option refused, nothing asked, nothing ever sent unasked.
+public struct TelnetPolicy: Sendable, Equatable {
+    /// Options we agree to perform when the peer asks (DO X → WILL X); others are refused.
+    public var acceptsLocal: Set<UInt8>
+    /// Options we let the peer perform when it offers (WILL X → DO X); others are refused.
+    public var acceptsRemote: Set<UInt8>
+    /// Options we ask to perform (WILL X) once the peer is known to speak telnet.
+    public var offersLocal: [UInt8]
+    /// Options we ask the peer to perform (DO X) then.
+    public var offersRemote: [UInt8]
+    /// The one option asked of a peer whose first line ends in CR LF (DO X), whose answer
+    /// tells a telnet client (stock `telnet` off port 23 sends nothing of itself) from a raw
+    /// client told to end lines so (`socat …,crlf`), which never answers. Nil: never asked.
+    public var probe: UInt8?
+
+    public init(acceptsLocal: Set<UInt8> = [], acceptsRemote: Set<UInt8> = [], offersLocal: [UInt8] = [],
+                offersRemote: [UInt8] = [], probe: UInt8? = nil) {
+        self.acceptsLocal = acceptsLocal
+        self.acceptsRemote = acceptsRemote
+        self.offersLocal = offersLocal
+        self.offersRemote = offersRemote
+        self.probe = probe
+    }
+
+    /// Refuses every option and asks for none.
+    public static let refusing = TelnetPolicy()
+
+    /// A person at a terminal reading text: the window's width (NAWS), the terminal's name
+    /// (TERMINAL-TYPE), 8-bit text both ways (TRANSMIT-BINARY) in UTF-8 (CHARSET), and
+    /// SUPPRESS-GO-AHEAD when the peer asks for it. Not asked for: SUPPRESS-GO-AHEAD (it
+    /// would put `telnet` into character mode, where the guest loses local line editing) and
+    /// ECHO (the peer echoes what it types; the console asks for ECHO itself around a PIN).
+    public static let terminal = TelnetPolicy(
+        acceptsLocal: [TelnetOption.suppressGoAhead, TelnetOption.binary, TelnetOption.charset],
+        acceptsRemote: [TelnetOption.suppressGoAhead, TelnetOption.windowSize, TelnetOption.terminalType,
+                        TelnetOption.binary, TelnetOption.charset],
+        offersLocal: [TelnetOption.binary, TelnetOption.charset],
+        offersRemote: [TelnetOption.windowSize, TelnetOption.terminalType, TelnetOption.binary],
+        probe: TelnetOption.windowSize)
+}
