@@ -117,7 +117,7 @@ public struct InProcessReplay {
             if conversation.isPerforming { guestLeftDuringAction = true }
         case .connected, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp,
              .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
-             .note, .queueMoved, .queueEnded:
+             .note, .queueMoved, .queueEnded, .window, .terminal:
             break
         }
         return true

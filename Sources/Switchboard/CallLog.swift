@@ -70,7 +70,7 @@ extension ConversationEvent {
     var isTalkInCall: Bool {
         switch self {
         case .agentSaid, .supervisorJoined, .supervisorLeft: true
-        case .answered, .guest, .silence, .outcome, .closing, .agentJoined, .agentLeft, .queueMoved, .queueEnded: false
+        case .answered, .guest, .silence, .outcome, .closing, .agentJoined, .agentLeft, .queueMoved, .queueEnded, .windowResized: false
         }
     }
 }

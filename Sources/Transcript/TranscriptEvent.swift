@@ -52,6 +52,11 @@ public enum TranscriptEvent: Equatable, Sendable {
     case queueMoved(position: Int, waitSeconds: Int?)
     /// The queue gave up on the guest (`queue ended reason=no-one|too-long`).
     case queueEnded(Conversation.QueueEnding)
+    /// The guest's telnet told its window's width (`window columns=40`): the texts after it
+    /// are laid out to it, in a replay as on the line.
+    case window(columns: Int)
+    /// The guest's telnet named its terminal (`terminal type=XTERM-256COLOR`; a note).
+    case terminal(type: String)
 
     /// The text after `event ` in a transcript.
     public var text: String {
@@ -79,6 +84,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .queueMoved(let position, let wait):
             return OutcomeText.line("queue", [("position", String(position))] + (wait.map { [("wait", String($0))] } ?? []))
         case .queueEnded(let ending): return OutcomeText.line("queue ended", [("reason", ending == .noOne ? "no-one" : "too-long")])
+        case .window(let columns): return OutcomeText.line("window", [("columns", String(columns))])
+        case .terminal(let type): return OutcomeText.line("terminal", [("type", type)])
         }
     }
 
@@ -88,7 +95,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         switch self {
         case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
-             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
+             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note,
+             .window, .terminal:
             return false
         }
     }
@@ -101,8 +109,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         }
     }
 
-    /// The agent and queue events: their leading words, the fields each needs, and how to
-    /// make the event of them.
+    /// The events written as words and fields (the agent, queue and terminal events): their
+    /// leading words, the fields each needs, and how to make the event of them.
     private static let staffEvents: [(words: [String], needs: String, make: @Sendable ([String: String]) -> TranscriptEvent?)] = [
         (["agent", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .agentJoined(id: id, name: $0) } } }),
         (["agent", "said"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentSaid(name: name, text: $0) } } }),
@@ -131,12 +139,18 @@ public enum TranscriptEvent: Equatable, Sendable {
             if let wait = f["wait"] { return Int(wait).map { .queueMoved(position: position, waitSeconds: $0) } }
             return .queueMoved(position: position, waitSeconds: nil)
         }),
+        (["window"], "columns=N", { f in
+            guard let columns = f["columns"].flatMap({ Int($0) }), columns >= 0 else { return nil }
+            return .window(columns: columns)
+        }),
+        (["terminal"], "type=NAME", { f in f["type"].map { .terminal(type: $0) } }),
     ]
 
     /// An agent or queue event, its fields checked; nil when `text` starts with none of their words.
     private static func parseStaffEvent(_ text: String) -> Result<TranscriptEvent, TranscriptProblem>? {
         guard let words = OutcomeText.split(text) else {
-            return text.hasPrefix("agent ") || text.hasPrefix("queue ") ? .failure(TranscriptProblem("unterminated quote (close it with \")")) : nil
+            return text.hasPrefix("agent ") || text.hasPrefix("queue ") || text.hasPrefix("terminal ")
+                ? .failure(TranscriptProblem("unterminated quote (close it with \")")) : nil
         }
         for kind in staffEvents where words.starts(with: kind.words) && (words.count == kind.words.count || words[kind.words.count].contains("=")) {
             let written = kind.words.joined(separator: " ")
@@ -161,7 +175,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10]
         case .interrupt: return [0x03]  // Ctrl-C
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved,
-             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded:
+             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
+             .window, .terminal:
             return nil
         }
     }
