@@ -46,7 +46,7 @@ final class AgentDesk {
 
     func show(_ lines: [String], toConsole id: UInt64) {
         guard let console = consoles[id] else { return }
-        for line in lines { console.connection.sendText(line) }
+        console.say(lines)
     }
 
     func show(_ lines: [String], toAgent agent: String) {
@@ -286,6 +286,12 @@ extension AgentDesk: ListenerDelegate {
             logOut(console)
             connection.close(flushFirst: true)
         }
+    }
+
+    /// The agent's telnet told its window: lines from now on are wrapped to it.
+    func connection(_ connection: Connection, didReport report: TerminalReport) {
+        guard let console = consoles[connection.id], case .windowSize(let columns, _) = report else { return }
+        console.columns = columns > 0 ? max(Conversation.minimumLineWidth, columns) : ConsoleText.defaultColumns
     }
 
     func connectionDidClose(_ connection: Connection, reason: CloseReason) {

@@ -10,7 +10,10 @@
 /// character (a grapheme cluster: a letter and its accents, an emoji), a word or a number.
 /// Only a word wider than a whole line is cut, between characters, as much on each line
 /// as fits.
-enum TextLayout {
+public enum TextLayout {
+    /// `text` as a terminal `width` columns wide should get it, by the rules above (0: as it is).
+    public static func wrapped(_ text: String, width: Int) -> String { laidOut(text, width: width) }
+
     /// `text` as the guest's terminal should get it: wrapped at `width` columns (0: as it is).
     static func laidOut(_ text: String, width: Int) -> String {
         width > 0 ? wrap(text, width: width) : text
