@@ -55,6 +55,12 @@ public final class Connection {
     private var waitingForWritable = false
     /// Set while the codec negotiates and input is held for it: fires at the wait's end.
     private var negotiationTimer: TimerID?
+    /// The input rate, when `maxLinesPerSecond` limits it.
+    private var rate: InputRateLimit?
+    /// Set while input waits on the input rate: fires when a line's allowance is back.
+    private var rateTimer: TimerID?
+    /// Why a close under way ends the connection: `.closedByServer` unless said otherwise.
+    private var closeReason = CloseReason.closedByServer
     /// Input held for a negotiation past which reading stops until it ends.
     private static let maxHeldWhileNegotiating = 32
 
@@ -65,6 +71,10 @@ public final class Connection {
         self.hub = hub
         self.state = connecting ? .connecting : .open
         self.codec = TelnetCodec(maxLineBytes: hub.limits.maxLineBytes, policy: hub.answersTelnet ? hub.limits.telnet : .refusing)
+        if hub.limits.maxLinesPerSecond > 0 {
+            rate = InputRateLimit(linesPerSecond: hub.limits.maxLinesPerSecond, burst: hub.limits.lineBurst,
+                                  floodSeconds: hub.limits.floodSeconds, now: hub.loop.now)
+        }
     }
 
     /// True once the peer is known to speak telnet (it sent a command or CR NUL, or
@@ -179,8 +189,9 @@ public final class Connection {
         }
     }
 
-    /// Input is held rather than delivered: reading is paused, or a negotiation is awaited.
-    private var isHoldingInput: Bool { readingPaused || negotiationTimer != nil }
+    /// Input is held rather than delivered: reading is paused, a negotiation is awaited, or
+    /// the input rate says wait.
+    private var isHoldingInput: Bool { readingPaused || negotiationTimer != nil || rateTimer != nil }
 
     /// Whether to read the socket now: not while paused, and not while input waits to be
     /// delivered, except a few lines held for a negotiation (whose answers must be read).
@@ -203,6 +214,35 @@ public final class Connection {
         }
     }
 
+    // MARK: Input rate
+
+    /// Gives `input` to the delegate, unless the input rate says wait (then false: the
+    /// caller keeps it held) or cut (the connection is closing: false, and it is dropped).
+    private func handOver(_ input: TypedInput) -> Bool {
+        if rate != nil, input != .endOfInput {
+            switch rate!.take(at: hub.loop.now) {
+            case .deliver:
+                break
+            case .wait(let until):
+                rateTimer = hub.loop.scheduleTimer(at: until) { [weak self] in
+                    guard let self else { return }
+                    self.rateTimer = nil
+                    self.releaseHeldInput()
+                }
+                updateInterest()  // nothing more is read meanwhile: the peer's own socket fills
+                return false
+            case .cut:
+                heldInput.removeAll()
+                if let delegate = hub.delegate { output.appendLine(delegate.inputRateMessage(for: self)) }
+                closeReason = .inputFlood
+                close(flushFirst: true)
+                return false
+            }
+        }
+        hub.delegate?.connection(self, didReceive: input)
+        return true
+    }
+
     private func endNegotiationHold() {
         guard let timer = negotiationTimer else { return }
         hub.loop.cancelTimer(timer)
@@ -216,16 +256,17 @@ public final class Connection {
     public func close(flushFirst: Bool = true) {
         switch state {
         case .connecting:
-            markClosing(.closedByServer, graceful: false)
+            markClosing(closeReason, graceful: false)
         case .open:
             guard flushFirst, !output.isEmpty else {
                 output.removeAll()
-                markClosing(.closedByServer, graceful: true)
+                markClosing(closeReason, graceful: true)
                 return
             }
             let deadline = hub.loop.now.adding(seconds: hub.limits.closeTimeout)
             let timer = hub.loop.scheduleTimer(at: deadline) { [weak self] in
-                self?.markClosing(.closedByServer, graceful: false)
+                guard let self else { return }
+                self.markClosing(self.closeReason, graceful: false)
             }
             state = .draining(timer: timer)
             scheduleFlush()
@@ -301,7 +342,7 @@ public final class Connection {
         }
         waitingForWritable = !output.isEmpty
         if case .draining = state, output.isEmpty {
-            markClosing(.closedByServer, graceful: true)
+            markClosing(closeReason, graceful: true)
             return
         }
         updateInterest()
@@ -312,6 +353,10 @@ public final class Connection {
         if let timer = negotiationTimer {
             hub.loop.cancelTimer(timer)
             negotiationTimer = nil
+        }
+        if let timer = rateTimer {
+            hub.loop.cancelTimer(timer)
+            rateTimer = nil
         }
         switch state {
         case .draining(let timer):
@@ -351,7 +396,9 @@ public final class Connection {
         if case .closed = state { return }
         if case .draining(let timer) = state { hub.loop.cancelTimer(timer) }
         if let timer = negotiationTimer { hub.loop.cancelTimer(timer) }
+        if let timer = rateTimer { hub.loop.cancelTimer(timer) }
         negotiationTimer = nil
+        rateTimer = nil
         state = .closed
         context = nil
         hub.loop.unregister(fd)
@@ -453,10 +500,9 @@ extension Connection: EventLoopHandler {
 
     private func deliverInput(_ input: TypedInput) {
         guard case .open = state else { return }
-        if isHoldingInput || !heldInput.isEmpty {
+        if isHoldingInput || !heldInput.isEmpty || !handOver(input) {
+            guard case .open = state else { return }
             heldInput.append(input)
-        } else {
-            hub.delegate?.connection(self, didReceive: input)
         }
     }
 
@@ -464,12 +510,12 @@ extension Connection: EventLoopHandler {
     func deliverHeldInput() {
         var index = 0
         while index < heldInput.count, !isHoldingInput, case .open = state {
-            let input = heldInput[index]
+            guard handOver(heldInput[index]) else { break }
             index += 1
-            hub.delegate?.connection(self, didReceive: input)
         }
         if case .open = state {
             heldInput.removeFirst(min(index, heldInput.count))
+            if heldInput.isEmpty { rate?.caughtUp() }
             updateInterest()
         }
     }

@@ -9,11 +9,18 @@ public protocol ConnectionDelegate: AnyObject {
     /// A telnet peer reported its window size or terminal type (never held back with input:
     /// a size reported while lines wait applies to them).
     func connection(_ connection: Connection, didReport report: TerminalReport)
+    /// Said (as a line) to a peer cut for sending faster than `maxLinesPerSecond`, before
+    /// it is closed with `.inputFlood`.
+    func inputRateMessage(for connection: Connection) -> String
     func connectionDidClose(_ connection: Connection, reason: CloseReason)
 }
 
 extension ConnectionDelegate {
     public func connection(_ connection: Connection, didReport report: TerminalReport) {}
+
+    public func inputRateMessage(for connection: Connection) -> String {
+        "You are sending faster than the line can read. Goodbye."
+    }
 }
 
 /// A line server's delegate: new connections, and the words for refused ones.

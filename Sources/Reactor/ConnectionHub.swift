@@ -21,6 +21,8 @@ final class ConnectionHub {
     var byteDelegate: (any ByteClientDelegate)?
 
     private(set) var connections: [UInt64: Connection] = [:]
+    /// Connections open from each address, when `maxConnectionsPerAddress` counts them.
+    private var perAddress: [SocketAddress.HostKey: Int] = [:]
     private var lingering: [Int32: LingeringClose] = [:]
     private var nextID: UInt64 = 0
     private var resumeQueue: [Connection] = []
@@ -52,10 +54,18 @@ final class ConnectionHub {
     func add(_ connection: Connection, interest: IOEvents) throws {
         try loop.register(connection.fd, interest: interest, handler: connection)
         connections[connection.id] = connection
+        if limits.maxConnectionsPerAddress > 0 { perAddress[connection.peerAddress.hostKey, default: 0] += 1 }
     }
 
     func remove(_ connection: Connection) {
-        connections[connection.id] = nil
+        guard connections.removeValue(forKey: connection.id) != nil, limits.maxConnectionsPerAddress > 0 else { return }
+        let key = connection.peerAddress.hostKey
+        if let count = perAddress[key], count > 1 { perAddress[key] = count - 1 } else { perAddress[key] = nil }
+    }
+
+    /// True when one more connection from `peer` stays within `maxConnectionsPerAddress`.
+    func admits(_ peer: SocketAddress) -> Bool {
+        limits.maxConnectionsPerAddress == 0 || perAddress[peer.hostKey, default: 0] < limits.maxConnectionsPerAddress
     }
 
     // Plain arrays, no key paths: a key path projection costs more than the append itself.
@@ -164,6 +174,7 @@ final class ConnectionHub {
             connection.abandon()
         }
         connections.removeAll()
+        perAddress.removeAll()
         for fd in Array(lingering.keys) {
             endLinger(fd)
         }

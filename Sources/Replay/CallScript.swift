@@ -80,7 +80,8 @@ public struct CallScript: Sendable {
                 return "needs an agent at the console (event \(event.text.prefix { $0 != "=" }.split(separator: " ").dropLast().joined(separator: " ")), line \(entry.line))"
             case .window: return "needs a telnet window size (event window, line \(entry.line))"
             case .connected, .outcome, .tooLong, .unreadable, .controlCharacters, .interrupt, .hungUp,
-                 .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note, .terminal:
+                 .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper, .note,
+                 .terminal:
                 continue
             }
         }
@@ -140,7 +141,7 @@ public struct CallScript: Sendable {
             case .event(.window):
                 start(.window, at: entry)
                 break walk
-            case .event(.guestHungUp), .event(.guestStoppedReading):
+            case .event(.guestHungUp), .event(.guestStoppedReading), .event(.guestSentTooFast):
                 break walk
             case .event(.outcome), .event(.closing), .event(.guestFinishedSending):
                 turnOffset = entry.offset  // the server does its part; what it says is this turn's

@@ -113,7 +113,7 @@ public struct InProcessReplay {
                     + action.results.joined(separator: ", ") + ")")
                 return false
             }
-        case .guestHungUp, .guestStoppedReading:
+        case .guestHungUp, .guestStoppedReading, .guestSentTooFast:
             if conversation.isPerforming { guestLeftDuringAction = true }
         case .connected, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp,
              .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,

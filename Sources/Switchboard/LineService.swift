@@ -21,9 +21,13 @@ public struct ServiceSettings: Sendable {
     public var agentHost = "127.0.0.1"
     public var dataDirectory = "data"
     public var promptsDirectory = "Prompts"
-    /// The guest port's connections: how many at once, how long a line, how much output
-    /// held, and the telnet they are offered (a terminal's: its width, UTF-8).
-    public var connections = ConnectionSettings(telnet: .terminal)
+    /// The guest port's connections: how many at once (32 from one address: `--max-per-address`),
+    /// how many lines a second (20, after a burst of 40: `--max-lines-per-second`), how long a
+    /// line, how much output held, and the telnet they are offered (a terminal's: its width, UTF-8).
+    public var connections = ConnectionSettings(maxConnectionsPerAddress: 32, maxLinesPerSecond: 20, telnet: .terminal)
+    /// The console's connections, apart from the guests': 64 at once, 16 from one address.
+    public var consoleConnections = ConnectionSettings(maxConnections: 64, maxConnectionsPerAddress: 16, maxLinesPerSecond: 20,
+                                                       telnet: .terminal)
     /// The calls: idle time, the queue for a person, transcripts.
     public var line = LineSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
@@ -72,9 +76,8 @@ public final class LineService {
                                        settings: settings.line, clock: settings.clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory)
-            var consoleLimits = ConnectionSettings(telnet: .terminal)
-            consoleLimits.maxConnections = 64
-            agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
+            agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: settings.consoleConnections,
+                                       delegate: desk)
         } catch {
             files.close()
             store.close()

@@ -30,7 +30,8 @@ extension TranscriptEvent {
         case .queueMoved(let position, let wait): .queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init))
         case .queueEnded(let ending): .queueEnded(ending)
         case .window(let columns): .windowResized(columns: columns)
-        case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .whisper, .note, .terminal: nil
+        case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .whisper, .note, .terminal:
+            nil
         }
     }
 }

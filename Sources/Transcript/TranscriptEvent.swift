@@ -28,6 +28,8 @@ public enum TranscriptEvent: Equatable, Sendable {
     case guestFinishedSending
     /// The guest stopped reading and the line gave up on them.
     case guestStoppedReading
+    /// The guest sent lines faster than the line takes them for too long, was told so and cut.
+    case guestSentTooFast
     /// A record could not be saved (a note; the `outcome failed` that follows is what counts).
     case notSaved(reason: String)
     /// A person from the hotel took the call (`agent joined id=mei name=Mei`): the replay
@@ -73,6 +75,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .guestHungUp: return "guest hung up"
         case .guestFinishedSending: return "guest finished sending"
         case .guestStoppedReading: return "closed: guest stopped reading"
+        case .guestSentTooFast: return "closed: guest sent too fast"
         case .notSaved(let reason): return "not saved: \(reason)"
         case .agentJoined(let id, let name): return OutcomeText.line("agent joined", [("id", id), ("name", name)])
         case .agentSaid(let name, let text): return OutcomeText.line("agent said", [("name", name), ("text", text)])
@@ -95,7 +98,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         switch self {
         case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
-             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note,
+             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper,
+             .note,
              .window, .terminal:
             return false
         }
@@ -174,7 +178,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .unreadable: return [0xC3, 0x28, 10]
         case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10]
         case .interrupt: return [0x03]  // Ctrl-C
-        case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved,
+        case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading,
+             .guestSentTooFast, .notSaved,
              .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
              .window, .terminal:
             return nil
@@ -183,7 +188,7 @@ public enum TranscriptEvent: Equatable, Sendable {
 
     static let fixed: [TranscriptEvent] = [
         .noInput, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp, .guestHungUp,
-        .guestFinishedSending, .guestStoppedReading,
+        .guestFinishedSending, .guestStoppedReading, .guestSentTooFast,
     ]
 
     /// Reads the text after `event `.

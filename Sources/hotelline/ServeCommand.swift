@@ -7,7 +7,7 @@ import Reactor
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up",
+        "max-wait", "wrap-up", "max-per-address", "max-lines-per-second",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -27,6 +27,10 @@ enum ServeCommand {
         settings.promptsDirectory = try reader.directory("prompts", default: settings.promptsDirectory)
         settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)
         settings.connections.maxConnections = try reader.integer("max-guests", default: settings.connections.maxConnections, range: 1...100_000)
+        settings.connections.maxConnectionsPerAddress = try reader.integer(
+            "max-per-address", default: settings.connections.maxConnectionsPerAddress, range: 1...100_000)
+        settings.connections.maxLinesPerSecond = Double(try reader.integer(
+            "max-lines-per-second", default: Int(settings.connections.maxLinesPerSecond), range: 0...1_000_000))
         settings.connections.maxLineBytes = try reader.integer("max-line", default: settings.connections.maxLineBytes, range: 16...65_536)
         settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 4096...64 << 20)
         settings.line.redactTranscripts = reader.flags.contains("redact")

@@ -210,7 +210,7 @@ struct GuestLineSocketTests {
     }
 
     @Test func twoHundredGuestsAtOnceEachGetTheirOwnTicket() throws {
-        let line = try RunningLine()
+        let line = try RunningLine { $0.connections.maxConnectionsPerAddress = 200 }  // all from 127.0.0.1
         defer { line.removeData() }
         let guests = try (0..<200).map { _ in try line.guest() }
         for (index, guest) in guests.enumerated() {
