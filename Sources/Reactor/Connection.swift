@@ -61,6 +61,8 @@ public final class Connection {
     private var rateTimer: TimerID?
     /// Why a close under way ends the connection: `.closedByServer` unless said otherwise.
     private var closeReason = CloseReason.closedByServer
+    /// The count of connections from this peer's address it is one of (a listener's).
+    var addressCount: AddressCount?
     /// Input held for a negotiation past which reading stops until it ends.
     private static let maxHeldWhileNegotiating = 32
 
@@ -216,13 +218,20 @@ public final class Connection {
 
     // MARK: Input rate
 
-    /// Gives `input` to the delegate, unless the input rate says wait (then false: the
-    /// caller keeps it held) or cut (the connection is closing: false, and it is dropped).
-    private func handOver(_ input: TypedInput) -> Bool {
-        if rate != nil, input != .endOfInput {
-            switch rate!.take(at: hub.loop.now) {
+    /// True when the input rate lets `input` go now (no rate, the end of input, or a line
+    /// within it); otherwise it waits (false: the caller keeps it held) or, past the flood
+    /// time, the connection is cut (false, and it is dropped).
+    @inline(__always)
+    private func rateAllows(_ input: TypedInput) -> Bool {
+        rate == nil || input.isEndOfInput || rate!.takeAtOnce(at: hub.now) || rateRefused()
+    }
+
+    /// A line the input rate did not take at once: waits, or is cut (true only if it may go after all).
+    private func rateRefused() -> Bool {
+        if rate != nil {
+            switch rate!.refused(at: hub.now) {
             case .deliver:
-                break
+                return true
             case .wait(let until):
                 rateTimer = hub.loop.scheduleTimer(at: until) { [weak self] in
                     guard let self else { return }
@@ -239,7 +248,6 @@ public final class Connection {
                 return false
             }
         }
-        hub.delegate?.connection(self, didReceive: input)
         return true
     }
 
@@ -452,22 +460,28 @@ extension Connection: EventLoopHandler {
             bytes.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         } else if got > 0 {
             var events = hub.borrowEvents()
-            codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
+            let negotiating = codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
             // Answers to the peer's telnet commands go out before anything this chunk's
             // lines make us say. Ctrl-C in telnet arrives as IAC IP IAC DO TIMING-MARK, and
             // telnet throws away what it receives until the timing mark is answered: an
-            // answer queued after the goodbye would swallow the goodbye.
+            // answer queued after the goodbye would swallow the goodbye. What the peer
+            // reports of its terminal is told first too (never held): a window size sent
+            // with lines applies to the answers to them.
             for event in events {
-                if case .reply(let bytes) = event, hub.answersTelnet { queueReply(bytes) }
+                switch event {
+                case .typed: continue
+                case .reply(let bytes): if hub.answersTelnet { queueReply(bytes) }
+                case .report(let report): if case .open = state { hub.delegate?.connection(self, didReport: report) }
+                }
             }
             // A negotiation under way holds this chunk's lines too: the reply to the line that
             // made the line ask is laid out once the window size is known.
-            if codec.isNegotiating, hub.answersTelnet { holdForNegotiation() }
+            if negotiating, hub.answersTelnet { holdForNegotiation() }
             for event in events {
                 deliver(event)
             }
             hub.returnEvents(&events)
-            if negotiationTimer != nil, !codec.isNegotiating { endNegotiationHold() }
+            if negotiationTimer != nil, !negotiating { endNegotiationHold() }
         } else if got == 0 {
             inputEnded = true
             if let bytes = hub.byteDelegate {
@@ -488,20 +502,21 @@ extension Connection: EventLoopHandler {
 
     private func deliver(_ event: TelnetCodec.Event) {
         switch event {
-        case .reply:
-            break  // sent by `readOnce` before the chunk's input is delivered
+        case .reply, .report:
+            break  // sent and told by `readOnce` before the chunk's input is delivered
         case .typed(let input): deliverInput(input)
-        case .report(let report):
-            // Never held: what the peer says of its window applies to the lines held meanwhile.
-            guard case .open = state else { return }
-            hub.delegate?.connection(self, didReport: report)
         }
     }
 
     private func deliverInput(_ input: TypedInput) {
         guard case .open = state else { return }
-        if isHoldingInput || !heldInput.isEmpty || !handOver(input) {
-            guard case .open = state else { return }
+        if isHoldingInput || !heldInput.isEmpty {
+            heldInput.append(input)
+        } else if rate == nil || input.isEndOfInput || rate!.takeAtOnce(at: hub.now) {
+            hub.inputDelegate?.connection(self, didReceive: input)
+        } else if rateRefused() {
+            hub.delegate?.connection(self, didReceive: input)
+        } else if case .open = state {
             heldInput.append(input)
         }
     }
@@ -510,8 +525,10 @@ extension Connection: EventLoopHandler {
     func deliverHeldInput() {
         var index = 0
         while index < heldInput.count, !isHoldingInput, case .open = state {
-            guard handOver(heldInput[index]) else { break }
+            let input = heldInput[index]
+            guard rateAllows(input) else { break }
             index += 1
+            hub.delegate?.connection(self, didReceive: input)
         }
         if case .open = state {
             heldInput.removeFirst(min(index, heldInput.count))

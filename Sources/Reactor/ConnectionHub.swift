@@ -10,19 +10,31 @@ import Telnet
 /// while callbacks queue more, so nothing waits for an unrelated wake-up.
 final class ConnectionHub {
     let loop: EventLoop
+    /// The loop again, read without a reference count for the time it caches (`now`), which
+    /// the input rate asks for every line: the hub never outlives its loop.
+    private unowned(unsafe) let clock: EventLoop
     let limits: ConnectionSettings
     /// Servers answer telnet negotiation; the load client only reads lines.
     let answersTelnet: Bool
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
     /// Nil for a byte client, which has `byteDelegate` instead.
-    var delegate: (any ConnectionDelegate)?
+    var delegate: (any ConnectionDelegate)? {
+        didSet { inputDelegate = delegate }
+    }
+    /// `delegate` again, not counted, for the one call made for every line (`delegate`
+    /// holds it for as long as the hub serves).
+    private(set) unowned(unsafe) var inputDelegate: (any ConnectionDelegate)?
     /// Set, instead of `delegate`, for a client that reads bytes unframed (the load driver,
     /// remote replay): the codec is skipped.
     var byteDelegate: (any ByteClientDelegate)?
 
     private(set) var connections: [UInt64: Connection] = [:]
-    /// Connections open from each address, when `maxConnectionsPerAddress` counts them.
-    private var perAddress: [SocketAddress.HostKey: Int] = [:]
+    /// Connections open from each address, when `maxConnectionsPerAddress` counts them. A
+    /// connection holds its address's count and lets go of it without a lookup; counts
+    /// fallen to zero are swept out when they outnumber the open connections.
+    private var perAddress: [SocketAddress.HostKey: AddressCount] = [:]
+    /// Held by connections when no limit counts them: its value means nothing.
+    private let uncounted = AddressCount()
     private var lingering: [Int32: LingeringClose] = [:]
     private var nextID: UInt64 = 0
     private var resumeQueue: [Connection] = []
@@ -38,13 +50,20 @@ final class ConnectionHub {
 
     init(loop: EventLoop, limits: ConnectionSettings, answersTelnet: Bool) {
         self.loop = loop
+        self.clock = loop
         self.limits = limits
         self.answersTelnet = answersTelnet
+        // Made now, at start-up, rather than by the first caller: the table's first growth
+        // also instantiates its type.
+        if limits.maxConnectionsPerAddress > 0 { perAddress.reserveCapacity(64) }
         // Strong captures: the loop keeps the hub for as long as it runs; `close()` on
         // the loop drops them and breaks the cycle.
         loop.addBeforeSleep { self.runQueues() }
         loop.addCloseAction { self.abandonAll() }
     }
+
+    /// The loop's time for this turn.
+    var now: MonotonicTime { clock.now }
 
     func makeConnectionID() -> UInt64 {
         nextID += 1
@@ -54,18 +73,31 @@ final class ConnectionHub {
     func add(_ connection: Connection, interest: IOEvents) throws {
         try loop.register(connection.fd, interest: interest, handler: connection)
         connections[connection.id] = connection
-        if limits.maxConnectionsPerAddress > 0 { perAddress[connection.peerAddress.hostKey, default: 0] += 1 }
     }
 
     func remove(_ connection: Connection) {
-        guard connections.removeValue(forKey: connection.id) != nil, limits.maxConnectionsPerAddress > 0 else { return }
-        let key = connection.peerAddress.hostKey
-        if let count = perAddress[key], count > 1 { perAddress[key] = count - 1 } else { perAddress[key] = nil }
+        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        connection.addressCount?.value -= 1
     }
 
-    /// True when one more connection from `peer` stays within `maxConnectionsPerAddress`.
-    func admits(_ peer: SocketAddress) -> Bool {
-        limits.maxConnectionsPerAddress == 0 || perAddress[peer.hostKey, default: 0] < limits.maxConnectionsPerAddress
+    /// Counts one more connection from `peer`, if that stays within `maxConnectionsPerAddress`:
+    /// the count, for the connection to hold (`Connection.addressCount`, let go of in
+    /// `remove`); nil, counting nothing, when it would go past.
+    func reserve(_ peer: SocketAddress) -> AddressCount? {
+        let limit = limits.maxConnectionsPerAddress
+        guard limit > 0 else { return uncounted }
+        if perAddress.count > 2 * connections.count + 64 { perAddress = perAddress.filter { $0.value.value > 0 } }
+        let key = peer.hostKey
+        let count: AddressCount
+        if let known = perAddress[key] {
+            count = known
+        } else {
+            count = AddressCount()
+            perAddress[key] = count
+        }
+        guard count.value < limit else { return nil }
+        count.value += 1
+        return count
     }
 
     // Plain arrays, no key paths: a key path projection costs more than the append itself.
@@ -188,6 +220,14 @@ final class ConnectionHub {
 
 @available(*, unavailable)
 extension ConnectionHub: Sendable {}
+
+/// How many connections are open from one address (see `ConnectionHub.reserve`).
+final class AddressCount {
+    var value = 0
+}
+
+@available(*, unavailable)
+extension AddressCount: Sendable {}
 
 /// A socket after our last word: drops what the peer still sends until it closes.
 final class LingeringClose: EventLoopHandler {

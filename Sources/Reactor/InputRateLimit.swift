@@ -1,10 +1,11 @@
-/// How fast one connection's lines are taken: a token bucket (`linesPerSecond`, up to
-/// `burst` at once), and how long its input has waited on the bucket without a break.
+/// How fast one connection's lines are taken: the generic cell rate algorithm (a token
+/// bucket kept as one moment: `linesPerSecond`, up to `burst` at once), and how long its
+/// input has waited on it without a break.
 ///
-/// Promises: pure (the time is given); a peer typing as a person types, or pasting up to
-/// `burst` lines, is never slowed; one that sends faster is slowed to `linesPerSecond`,
-/// and once lines have waited on the bucket for `floodSeconds` without the backlog ever
-/// emptying, it is cut. Only that connection waits: the bucket holds no one else's lines.
+/// Promises: pure (the time is given); integer nanoseconds, a few instructions a line; a
+/// peer typing as a person types, or pasting up to `burst` lines, is never slowed; one that
+/// sends faster is slowed to `linesPerSecond`, and once lines have waited on it for
+/// `floodSeconds` without the backlog ever emptying, it is cut. Only that connection waits.
 struct InputRateLimit: Sendable {
     /// What to do with the next line.
     enum Decision: Equatable, Sendable {
@@ -16,39 +17,48 @@ struct InputRateLimit: Sendable {
         case cut
     }
 
-    let linesPerSecond: Double
-    let burst: Double
-    let floodSeconds: Double
-    private var tokens: Double
-    private var refilled: MonotonicTime
-    /// When lines first had to wait, while they still do; nil when nothing waits.
-    private var waitingSince: MonotonicTime?
+    /// Nanoseconds between lines at the rate.
+    private let interval: UInt64
+    /// How far ahead of the rate a burst may run, in nanoseconds: `burst - 1` intervals.
+    private let tolerance: UInt64
+    private let floodNanoseconds: UInt64
+    /// When the next line would be due if every line came at the rate (the bucket, as a moment).
+    private var due: UInt64
+    /// When lines first had to wait, while they still do; 0 when nothing waits.
+    private var waitingSince: UInt64 = 0
 
     init(linesPerSecond: Double, burst: Int, floodSeconds: Double, now: MonotonicTime) {
         precondition(linesPerSecond > 0 && burst >= 1 && floodSeconds > 0, "an input rate needs a rate, a burst and a flood time")
-        self.linesPerSecond = linesPerSecond
-        self.burst = Double(burst)
-        self.floodSeconds = floodSeconds
-        self.tokens = Double(burst)
-        self.refilled = now
+        interval = UInt64((1e9 / linesPerSecond).rounded())
+        tolerance = interval * UInt64(burst - 1)
+        floodNanoseconds = UInt64((floodSeconds * 1e9).rounded())
+        due = now.nanoseconds
     }
 
     /// The next line, at `now`.
     mutating func take(at now: MonotonicTime) -> Decision {
-        tokens = min(burst, tokens + max(0, now - refilled) * linesPerSecond)
-        refilled = now
-        if tokens >= 1 {
-            tokens -= 1
-            return .deliver
-        }
-        let since = waitingSince ?? now
-        waitingSince = since
-        if now - since >= floodSeconds { return .cut }
-        return .wait(until: now.adding(seconds: (1 - tokens) / linesPerSecond))
+        takeAtOnce(at: now) ? .deliver : refused(at: now)
+    }
+
+    /// The next line, at `now`, when it may go at once (nearly always): true, and counted.
+    @inline(__always)
+    mutating func takeAtOnce(at now: MonotonicTime) -> Bool {
+        let time = now.nanoseconds
+        guard due <= time &+ tolerance else { return false }
+        due = max(due, time) &+ interval
+        return true
+    }
+
+    /// What to do with a line `takeAtOnce` refused: wait, or cut.
+    mutating func refused(at now: MonotonicTime) -> Decision {
+        let time = now.nanoseconds
+        if waitingSince == 0 { waitingSince = time }
+        if time &- waitingSince >= floodNanoseconds { return .cut }
+        return .wait(until: MonotonicTime(nanoseconds: due &- tolerance))
     }
 
     /// Every line that waited has been delivered: the next wait starts a new count.
     mutating func caughtUp() {
-        waitingSince = nil
+        waitingSince = 0
     }
 }

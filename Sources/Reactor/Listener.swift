@@ -74,14 +74,16 @@ public final class Listener {
     }
 
     private func admit(_ fd: Int32, peer: SocketAddress) {
-        guard hub.connections.count < limits.maxConnections, hub.admits(peer) else {
+        guard hub.connections.count < limits.maxConnections, let count = hub.reserve(peer) else {
             refuse(fd)
             return
         }
         let connection = Connection(fd: fd, peerAddress: peer, hub: hub, connecting: false)
+        connection.addressCount = count
         do {
             try hub.add(connection, interest: .readable)
         } catch {
+            count.value -= 1
             Glibc.close(fd)
             return
         }

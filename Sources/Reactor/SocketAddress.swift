@@ -108,6 +108,11 @@ public struct SocketAddress: CustomStringConvertible, Sendable {
         var high: UInt64
         var low: UInt64
         var isIPv6: Bool
+
+        /// One word hashed, not three: a key is hashed for every caller answered and gone.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(high &* 0x9E37_79B9_7F4A_7C15 ^ low ^ (isIPv6 ? 1 << 63 : 0))
+        }
     }
 
     func withSocketAddress<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {

@@ -80,17 +80,17 @@ public struct TelnetCodec: Sendable {
     static let utf8Name = Array("UTF-8".utf8)
 
     public var maxLineBytes: Int { line.maxLineBytes }
-    /// What to agree to and what to ask for.
+    /// What to agree to and what to ask for (shared with every connection of a listener).
     public var policy: TelnetPolicy
     /// Options we agree to perform when the peer asks (DO X → WILL X); others are refused.
     public var acceptsLocal: Set<UInt8> {
         get { policy.acceptsLocal }
-        set { policy.acceptsLocal = newValue }
+        set { policy = policy.accepting(local: newValue) }
     }
     /// Options we let the peer perform when it offers (WILL X → DO X); others are refused.
     public var acceptsRemote: Set<UInt8> {
         get { policy.acceptsRemote }
-        set { policy.acceptsRemote = newValue }
+        set { policy = policy.accepting(remote: newValue) }
     }
     public var areYouThereReply: [UInt8]
     public private(set) var peer = Peer.unknown
@@ -119,8 +119,10 @@ public struct TelnetCodec: Sendable {
     }
 
     /// Consumes `bytes`, appending what they meant to `events` (which the caller empties
-    /// and reuses).
-    public mutating func feed(_ bytes: UnsafeRawBufferPointer, into events: inout [Event]) {
+    /// and reuses). Returns `isNegotiating` after them (asked here, where it costs nothing
+    /// more: the codec is at hand).
+    @discardableResult
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer, into events: inout [Event]) -> Bool {
         let input = bytes.assumingMemoryBound(to: UInt8.self)
         var index = 0
         while index < input.count {
@@ -141,9 +143,11 @@ public struct TelnetCodec: Sendable {
             }
         }
         flushReplies(into: &events)
+        return peer != .raw && isNegotiating
     }
 
-    public mutating func feed(_ bytes: [UInt8], into events: inout [Event]) {
+    @discardableResult
+    public mutating func feed(_ bytes: [UInt8], into events: inout [Event]) -> Bool {
         bytes.withUnsafeBytes { feed($0, into: &events) }
     }
 
@@ -227,10 +231,10 @@ public struct TelnetCodec: Sendable {
     private mutating func negotiate(_ verb: UInt8, _ option: UInt8) {
         let party: TelnetOptionTable.Party = verb == TelnetCommand.do || verb == TelnetCommand.dont ? .local : .remote
         let wasEnabled = options.side(party, option).isEnabled
+        let acceptable = party == .local ? policy.acceptsLocal.contains(option) : policy.acceptsRemote.contains(option)
         let action = options.update(party, option) { side in
             switch verb {
-            case TelnetCommand.do: side.receivedEnable(acceptable: policy.acceptsLocal.contains(option))
-            case TelnetCommand.will: side.receivedEnable(acceptable: policy.acceptsRemote.contains(option))
+            case TelnetCommand.do, TelnetCommand.will: side.receivedEnable(acceptable: acceptable)
             default: side.receivedDisable()
             }
         }

@@ -1,21 +1,22 @@
 /// Which telnet options a connection agrees to, which it asks for once its peer is known to
 /// speak telnet, and how it finds that out.
 ///
-/// Promises: values only; the codec carries it out. `refusing` (the default) is the line as
-/// it was: every option refused, nothing asked, nothing ever sent unasked.
-public struct TelnetPolicy: Sendable, Equatable {
+/// Promises: immutable, so shared: every connection's codec holds the listener's one policy
+/// (a reference, no copy of its sets); the codec carries it out. `refusing` (the default) is
+/// the line as it was: every option refused, nothing asked, nothing ever sent unasked.
+public final class TelnetPolicy: Sendable, Equatable {
     /// Options we agree to perform when the peer asks (DO X → WILL X); others are refused.
-    public var acceptsLocal: Set<UInt8>
+    public let acceptsLocal: Set<UInt8>
     /// Options we let the peer perform when it offers (WILL X → DO X); others are refused.
-    public var acceptsRemote: Set<UInt8>
+    public let acceptsRemote: Set<UInt8>
     /// Options we ask to perform (WILL X) once the peer is known to speak telnet.
-    public var offersLocal: [UInt8]
+    public let offersLocal: [UInt8]
     /// Options we ask the peer to perform (DO X) then.
-    public var offersRemote: [UInt8]
+    public let offersRemote: [UInt8]
     /// The one option asked of a peer whose first line ends in CR LF (DO X), whose answer
     /// tells a telnet client (stock `telnet` off port 23 sends nothing of itself) from a raw
     /// client told to end lines so (`socat …,crlf`), which never answers. Nil: never asked.
-    public var probe: UInt8?
+    public let probe: UInt8?
 
     public init(acceptsLocal: Set<UInt8> = [], acceptsRemote: Set<UInt8> = [], offersLocal: [UInt8] = [],
                 offersRemote: [UInt8] = [], probe: UInt8? = nil) {
@@ -24,6 +25,21 @@ public struct TelnetPolicy: Sendable, Equatable {
         self.offersLocal = offersLocal
         self.offersRemote = offersRemote
         self.probe = probe
+    }
+
+    public static func == (lhs: TelnetPolicy, rhs: TelnetPolicy) -> Bool {
+        lhs === rhs || (lhs.acceptsLocal == rhs.acceptsLocal && lhs.acceptsRemote == rhs.acceptsRemote
+            && lhs.offersLocal == rhs.offersLocal && lhs.offersRemote == rhs.offersRemote && lhs.probe == rhs.probe)
+    }
+
+    /// This policy agreeing to perform `options` when asked, instead of its own.
+    public func accepting(local options: Set<UInt8>) -> TelnetPolicy {
+        TelnetPolicy(acceptsLocal: options, acceptsRemote: acceptsRemote, offersLocal: offersLocal, offersRemote: offersRemote, probe: probe)
+    }
+
+    /// This policy letting the peer perform `options`, instead of its own.
+    public func accepting(remote options: Set<UInt8>) -> TelnetPolicy {
+        TelnetPolicy(acceptsLocal: acceptsLocal, acceptsRemote: options, offersLocal: offersLocal, offersRemote: offersRemote, probe: probe)
     }
 
     /// Refuses every option and asks for none.

@@ -18,6 +18,9 @@ public enum TypedInput: Equatable, Sendable {
     case interrupt
     /// The peer will send nothing more (it closed or half-closed); output may still go out.
     case endOfInput
+
+    /// True for `.endOfInput` (a test of the case alone, with no comparison of payloads).
+    @inlinable public var isEndOfInput: Bool { if case .endOfInput = self { true } else { false } }
 }
 
 /// What a telnet peer told of its terminal, for the layer that lays text out for it.
