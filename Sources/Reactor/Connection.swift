@@ -50,7 +50,7 @@ public final class Connection {
     private var inputEnded = false
     private var readingPaused = false
     /// Input decoded but not delivered because reading was paused meanwhile.
-    private var heldInput: [TypedInput] = []
+    private var heldInput = HeldInput()
     private var queuedForFlush = false
     private var waitingForWritable = false
     /// Set while the codec negotiates and input is held for it: fires at the wait's end.
@@ -523,15 +523,12 @@ extension Connection: EventLoopHandler {
 
     /// The hub's before-sleep delivery of input held while paused.
     func deliverHeldInput() {
-        var index = 0
-        while index < heldInput.count, !isHoldingInput, case .open = state {
-            let input = heldInput[index]
+        while let input = heldInput.first, !isHoldingInput, case .open = state {
             guard rateAllows(input) else { break }
-            index += 1
+            heldInput.removeFirst()
             hub.delegate?.connection(self, didReceive: input)
         }
         if case .open = state {
-            heldInput.removeFirst(min(index, heldInput.count))
             if heldInput.isEmpty { rate?.caughtUp() }
             updateInterest()
         }

@@ -62,3 +62,4 @@ struct InputRateLimit: Sendable {
         waitingSince = 0
     }
 }
+
