@@ -178,6 +178,7 @@ public struct TelnetCodec: Sendable {
             if !awaited.isEmpty { return true }
             return policy.offersRemote.contains { options.side(.remote, $0).isPending }
                 || policy.offersLocal.contains { options.side(.local, $0).isPending }
+                || policy.offersLocalOnceUTF8.contains { options.side(.local, $0).isPending }
         }
     }
 
@@ -496,14 +497,14 @@ public struct TelnetCodec: Sendable {
             if let separator = list.first,
                let name = list.dropFirst().split(separator: separator).first(where: Self.namesUTF8) {
                 replies += start + [TelnetSubcommand.charsetAccepted] + Self.escapingIAC(name) + end
-                agreedCharset = "UTF-8"
+                agreeUTF8()
             } else {
                 replies += start + [TelnetSubcommand.charsetRejected] + end
             }
         case TelnetSubcommand.charsetAccepted:
             guard awaited.contains(.charset) else { return }
             awaited.remove(.charset)
-            if Self.namesUTF8(parameters) { agreedCharset = "UTF-8" }
+            if Self.namesUTF8(parameters) { agreeUTF8() }
         case TelnetSubcommand.charsetRejected:
             awaited.remove(.charset)
         case TelnetSubcommand.charsetTableIs:
@@ -511,6 +512,13 @@ public struct TelnetCodec: Sendable {
         default:
             break
         }
+    }
+
+    /// The peer agreed to UTF-8: ask what the policy asks of such a peer (binary to it).
+    private mutating func agreeUTF8() {
+        guard agreedCharset == nil else { return }
+        agreedCharset = "UTF-8"
+        for option in policy.offersLocalOnceUTF8 { replies += request(.local, option) { $0.requestEnable() } }
     }
 
     /// `UTF-8` or `UTF8`, in any case.

@@ -66,8 +66,10 @@ import Telnet
         #expect(replyBytes(first) == TelnetPeerTests.offerAfterProbe)
         #expect(harness.feed([iac, will, naws]).isEmpty)
         #expect(harness.feed([iac, will, ttype, iac, will, ttype]) == [.reply([iac, sb, ttype, 1, iac, se])])
-        #expect(harness.feed([iac, `do`, binary, iac, `do`, binary]).isEmpty)
+        #expect(harness.feed([iac, will, binary, iac, will, binary]).isEmpty)
         #expect(harness.feed([iac, `do`, charset, iac, `do`, charset]) == [.reply([iac, sb, charset, 1] + bytes(";UTF-8") + [iac, se])])
+        #expect(harness.feed([iac, sb, charset, 2] + bytes("UTF-8") + [iac, se]) == [.reply([iac, will, binary])])
+        #expect(harness.feed([iac, `do`, binary, iac, `do`, binary]).isEmpty)
     }
 
     @Test func aClientDroppingNAWSStopsTheWait() {
@@ -109,9 +111,10 @@ import Telnet
 
     // MARK: TRANSMIT-BINARY (RFC 856)
 
-    @Test func binaryIsAskedBothWaysAndAgreed() {
+    @Test func binaryIsAskedFromThePeerAndAgreedToItWhenItAsks() {
         var harness = Self.telnetPeer()
-        #expect(harness.feed([iac, `do`, binary, iac, will, binary]).isEmpty)
+        #expect(harness.feed([iac, will, binary]).isEmpty, "asked in the offer")
+        #expect(harness.feed([iac, `do`, binary]) == [.reply([iac, will, binary])], "not asked, but agreed to")
         #expect(harness.codec.isLocalEnabled(binary) && harness.codec.isRemoteEnabled(binary))
         // Text in binary mode: UTF-8 and a lone CR (telnet in binary mode ends lines so) or LF.
         #expect(harness.feed(bytes("m² 中文\r") + bytes("next\n")) == [.text("m² 中文"), .text("next")])
@@ -121,8 +124,8 @@ import Telnet
         var harness = CodecHarness(policy: .terminal)
         _ = harness.feed("hi\n")
         let events = harness.feed([iac, `do`, binary])
-        // The offer asks WILL BINARY already: the peer's DO agrees to it, no second word.
-        #expect(events == [.reply([iac, `do`, naws] + TelnetPeerTests.offerAfterProbe)])
+        // The offer first, then the agreement to what the peer asked.
+        #expect(events == [.reply([iac, `do`, naws] + TelnetPeerTests.offerAfterProbe + [iac, will, binary])])
         #expect(harness.codec.isLocalEnabled(binary))
     }
 
@@ -131,7 +134,7 @@ import Telnet
     @Test func ourRequestForUTF8IsAcceptedOrRejected() {
         var accepting = Self.telnetPeer()
         #expect(accepting.feed([iac, `do`, charset]) == [.reply([iac, sb, charset, 1, UInt8(ascii: ";")] + bytes("UTF-8") + [iac, se])])
-        #expect(accepting.feed([iac, sb, charset, 2] + bytes("utf-8") + [iac, se]).isEmpty)
+        #expect(accepting.feed([iac, sb, charset, 2] + bytes("utf-8") + [iac, se]) == [.reply([iac, will, binary])])
         #expect(accepting.codec.agreedCharset == "UTF-8")
         var rejecting = Self.telnetPeer()
         _ = rejecting.feed([iac, `do`, charset])
@@ -143,7 +146,7 @@ import Telnet
         var harness = Self.telnetPeer()
         _ = harness.feed([iac, will, charset])
         let request: [UInt8] = [iac, sb, charset, 1] + bytes(" ISO-8859-1 UTF-8 US-ASCII") + [iac, se]
-        #expect(harness.feed(request) == [.reply([iac, sb, charset, 2] + bytes("UTF-8") + [iac, se])])
+        #expect(harness.feed(request) == [.reply([iac, sb, charset, 2] + bytes("UTF-8") + [iac, se, iac, will, binary])])
         #expect(harness.codec.agreedCharset == "UTF-8")
     }
 
@@ -151,7 +154,7 @@ import Telnet
         var harness = Self.telnetPeer()
         _ = harness.feed([iac, will, charset])
         let request: [UInt8] = [iac, sb, charset, 1] + bytes("[TTABLE]") + [1] + bytes(";utf8;latin1") + [iac, se]
-        #expect(harness.feed(request) == [.reply([iac, sb, charset, 2] + bytes("utf8") + [iac, se])])
+        #expect(harness.feed(request) == [.reply([iac, sb, charset, 2] + bytes("utf8") + [iac, se, iac, will, binary])])
     }
 
     @Test func aRequestWithoutUTF8IsRejected() {
