@@ -11,7 +11,8 @@ struct CommandLineTests {
         #expect(main.output.contains("hotelline serve") && main.output.contains("hotelline check"))
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
-        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair"] {
+        for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair",
+                     "--max-per-address", "--max-lines-per-second"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -26,6 +27,8 @@ struct CommandLineTests {
         (["serve", "--host", "999.1.1.1"], "--host must be an IP address such as 127.0.0.1"),
         (["serve", "--agent-host", "example.com"], "--agent-host must be an IP address"),
         (["serve", "--max-wait", "0"], "--max-wait must be a number of seconds from 10"),
+        (["serve", "--max-per-address", "0"], "--max-per-address must be a whole number from 1"),
+        (["serve", "--max-lines-per-second", "fast"], "--max-lines-per-second must be a whole number"),
         (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),
         (["help", "replya"], "no help for \"replya\": it is not a command (did you mean \"replay\"?)"),
     ])
