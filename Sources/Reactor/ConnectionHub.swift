@@ -29,10 +29,14 @@ final class ConnectionHub {
     var byteDelegate: (any ByteClientDelegate)?
 
     private(set) var connections: [UInt64: Connection] = [:]
-    /// Connections open from each address, when `maxConnectionsPerAddress` counts them. A
+    /// Connections open from each address, while `maxConnectionsPerAddress` counts them. A
     /// connection holds its address's count and lets go of it without a lookup; counts
     /// fallen to zero are swept out when they outnumber the open connections.
     private var perAddress: [SocketAddress.HostKey: AddressCount] = [:]
+    /// True while the addresses are counted: from when the connections open reach the
+    /// per-address limit (below it no address can pass it, and nothing is counted) until
+    /// they fall to half of it again.
+    private var countingAddresses = false
     /// Held by connections when no limit counts them: its value means nothing.
     private let uncounted = AddressCount()
     private var lingering: [Int32: LingeringClose] = [:]
@@ -86,6 +90,12 @@ final class ConnectionHub {
     func reserve(_ peer: SocketAddress) -> AddressCount? {
         let limit = limits.maxConnectionsPerAddress
         guard limit > 0 else { return uncounted }
+        if countingAddresses && connections.count < limit / 2 {
+            stopCountingAddresses()
+        } else if !countingAddresses && connections.count >= limit {
+            startCountingAddresses()
+        }
+        guard countingAddresses else { return uncounted }
         if perAddress.count > 2 * connections.count + 64 { perAddress = perAddress.filter { $0.value.value > 0 } }
         let key = peer.hostKey
         let count: AddressCount
@@ -98,6 +108,24 @@ final class ConnectionHub {
         guard count.value < limit else { return nil }
         count.value += 1
         return count
+    }
+
+    /// Counts every open connection by its address, from now on.
+    private func startCountingAddresses() {
+        countingAddresses = true
+        for connection in connections.values {
+            let key = connection.peerAddress.hostKey
+            let count = perAddress[key] ?? AddressCount()
+            perAddress[key] = count
+            count.value += 1
+            connection.addressCount = count
+        }
+    }
+
+    private func stopCountingAddresses() {
+        countingAddresses = false
+        for connection in connections.values { connection.addressCount = nil }
+        perAddress.removeAll(keepingCapacity: true)
     }
 
     // Plain arrays, no key paths: a key path projection costs more than the append itself.
