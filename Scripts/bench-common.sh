@@ -45,7 +45,7 @@ port_of() {
 # The echo baseline and the conversation line, on ports of their own choosing.
 "$bin/hotelline-bench" echo >"$work/echo.out" 2>&1 &
 pids+=($!)
-"$bin/hotelline" serve --guest-port 0 --agent-port 0 --data "$data" --max-guests 60000 --idle-timeout 86400 \
+"$bin/hotelline" serve --guest-port 0 --agent-port 0 --data "$data" --max-guests 60000 --max-per-address 60000 --idle-timeout 86400 \
     >"$work/line.out" 2>"$work/line.err" &
 pids+=($!)
 echo_port="$(port_of "$work/echo.out")"

@@ -11,6 +11,9 @@ public enum CloseReason: Equatable, Sendable, CustomStringConvertible {
     case reset
     /// More than `maxOutputBytes` was waiting for a peer that did not read.
     case outputOverflow
+    /// The peer sent lines faster than `maxLinesPerSecond` for `floodSeconds`: it was told
+    /// so politely and closed.
+    case inputFlood
     /// Any other socket error, with its errno (e.g. ECONNREFUSED for a client).
     case error(Int32)
 
@@ -20,6 +23,7 @@ public enum CloseReason: Equatable, Sendable, CustomStringConvertible {
         case .peerClosed: "closed by peer"
         case .reset: "reset by peer"
         case .outputOverflow: "output buffer overflow"
+        case .inputFlood: "input faster than its limit"
         case .error(let code): "socket error: \(SystemError.reason(code))"
         }
     }

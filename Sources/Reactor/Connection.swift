@@ -11,7 +11,11 @@ import Telnet
 /// turn, with a reset, so the kernel lets go of what it held for them at once.
 /// `close` may be called anywhere, even from inside a delegate callback: the connection
 /// is freed after the turn and `connectionDidClose` comes then, exactly once. A raw peer
-/// (one that never sent IAC) is never sent an IAC byte by this class. Loop thread only.
+/// (its first line ended with a bare LF and it never sent IAC) is never sent an IAC byte by
+/// this class; a peer whose first line ends with CR LF is sent the policy's probe alone
+/// (`TelnetCodec`). While the codec awaits a telnet peer's answers, its input is held (at
+/// most `negotiationWaitSeconds`), so what it hears next is laid out for its window and sent
+/// as the agreed text. Loop thread only.
 public final class Connection {
     /// Where the connection stands; the hub's queues move it along.
     enum State {
@@ -49,7 +53,7 @@ public final class Connection {
     private var inputEnded = false
     private var readingPaused = false
     /// Input decoded but not delivered because reading was paused meanwhile.
-    private var heldInput: [TypedInput] = []
+    private var heldInput = HeldInput()
     private var queuedForFlush = false
     private var waitingForWritable = false
     /// At least what the kernel holds for this peer (unacknowledged bytes in its send
@@ -57,6 +61,18 @@ public final class Connection {
     /// again only when a write might pass the kernel's share, so a peer that reads costs a
     /// system call per share's worth of output, not per write.
     private var kernelHeld = 0
+    /// Set while the codec negotiates and input is held for it: fires at the wait's end.
+    private var negotiationTimer: TimerID?
+    /// The input rate, when `maxLinesPerSecond` limits it.
+    private var rate: InputRateLimit?
+    /// Set while input waits on the input rate: fires when a line's allowance is back.
+    private var rateTimer: TimerID?
+    /// Why a close under way ends the connection: `.closedByServer` unless said otherwise.
+    private var closeReason = CloseReason.closedByServer
+    /// The count of connections from this peer's address it is one of (a listener's).
+    var addressCount: AddressCount?
+    /// Input held for a negotiation past which reading stops until it ends.
+    private static let maxHeldWhileNegotiating = 32
 
     init(fd: Int32, peerAddress: SocketAddress, hub: ConnectionHub, connecting: Bool) {
         self.id = hub.makeConnectionID()
@@ -64,16 +80,19 @@ public final class Connection {
         self.peerAddress = peerAddress
         self.hub = hub
         self.state = connecting ? .connecting : .open
-        self.codec = TelnetCodec(maxLineBytes: hub.limits.maxLineBytes)
+        self.codec = TelnetCodec(maxLineBytes: hub.limits.maxLineBytes, policy: hub.answersTelnet ? hub.limits.telnet : .refusing)
+        if hub.limits.maxLinesPerSecond > 0 {
+            rate = InputRateLimit(linesPerSecond: hub.limits.maxLinesPerSecond, burst: hub.limits.lineBurst,
+                                  floodSeconds: hub.limits.floodSeconds, now: hub.loop.now)
+        }
     }
 
-    /// True once the peer sent any telnet command: only then may options be negotiated.
+    /// True once the peer is known to speak telnet (it sent a command or CR NUL, or
+    /// answered the probe): only then may options be negotiated.
     public var isTelnetPeer: Bool { codec.sawTelnet }
 
-    /// Negotiate with this peer as with a telnet client from the start (see
-    /// `TelnetCodec.assumeTelnetPeer`). Never for the guest line, whose `nc` callers must
-    /// not see an IAC byte they did not ask for.
-    public func assumeTelnetPeer() { codec.assumeTelnetPeer() }
+    /// What the codec knows of the peer's telnet so far.
+    public var telnetPeer: TelnetCodec.Peer { codec.peer }
 
     /// Output queued and not yet taken by the kernel.
     public var pendingOutputBytes: Int { output.count }
@@ -102,10 +121,15 @@ public final class Connection {
         outputDidGrow()
     }
 
-    /// Queues raw bytes. A 0xFF byte here reaches a telnet peer as IAC: escape it.
+    /// Queues raw bytes as data: to a telnet peer each 0xFF goes doubled (IAC IAC), so it
+    /// arrives as the byte and not as a command.
     public func send(bytes: UnsafeRawBufferPointer) {
         guard isOpen else { return }
-        output.append(bytes)
+        if isTelnetPeer, let base = bytes.baseAddress, memchr(base, 0xFF, bytes.count) != nil {
+            TelnetCodec.escapingIAC(bytes).withUnsafeBytes { output.append($0) }
+        } else {
+            output.append(bytes)
+        }
         outputDidGrow()
     }
 
@@ -143,9 +167,11 @@ public final class Connection {
         queueReply(enabled ? codec.enableRemote(option) : codec.disableRemote(option))
     }
 
+    /// Queues telnet commands as they are (never escaped).
     private func queueReply(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        send(bytes: bytes)
+        guard !bytes.isEmpty, isOpen else { return }
+        bytes.withUnsafeBytes { output.append($0) }
+        outputDidGrow()
     }
 
     // MARK: Flow control and closing
@@ -161,11 +187,83 @@ public final class Connection {
     public func resumeReading() {
         guard readingPaused else { return }
         readingPaused = false
-        if heldInput.isEmpty {
+        releaseHeldInput()
+    }
+
+    /// Held input goes out after the turn, unless something still holds it.
+    private func releaseHeldInput() {
+        if heldInput.isEmpty || isHoldingInput {
             updateInterest()
         } else if isOpen {
             hub.needsResume(self)
         }
+    }
+
+    /// Input is held rather than delivered: reading is paused, a negotiation is awaited, or
+    /// the input rate says wait.
+    private var isHoldingInput: Bool { readingPaused || negotiationTimer != nil || rateTimer != nil }
+
+    /// Whether to read the socket now: not while paused, and not while input waits to be
+    /// delivered, except a few lines held for a negotiation (whose answers must be read).
+    private var wantsToRead: Bool {
+        guard !inputEnded, !readingPaused else { return false }
+        return heldInput.isEmpty || (negotiationTimer != nil && heldInput.count < Self.maxHeldWhileNegotiating)
+    }
+
+    // MARK: Negotiation
+
+    /// The codec started waiting for telnet answers: hold input until they come, or for
+    /// `negotiationWaitSeconds` at most.
+    private func holdForNegotiation() {
+        guard negotiationTimer == nil else { return }
+        negotiationTimer = hub.loop.scheduleTimer(at: hub.loop.now.adding(seconds: hub.limits.negotiationWaitSeconds)) { [weak self] in
+            guard let self else { return }
+            self.negotiationTimer = nil
+            self.codec.stopWaiting()
+            self.releaseHeldInput()
+        }
+    }
+
+    // MARK: Input rate
+
+    /// True when the input rate lets `input` go now (no rate, the end of input, or a line
+    /// within it); otherwise it waits (false: the caller keeps it held) or, past the flood
+    /// time, the connection is cut (false, and it is dropped).
+    @inline(__always)
+    private func rateAllows(_ input: TypedInput) -> Bool {
+        rate == nil || input.isEndOfInput || rate!.takeAtOnce(at: hub.now) || rateRefused()
+    }
+
+    /// A line the input rate did not take at once: waits, or is cut (true only if it may go after all).
+    private func rateRefused() -> Bool {
+        if rate != nil {
+            switch rate!.refused(at: hub.now) {
+            case .deliver:
+                return true
+            case .wait(let until):
+                rateTimer = hub.loop.scheduleTimer(at: until) { [weak self] in
+                    guard let self else { return }
+                    self.rateTimer = nil
+                    self.releaseHeldInput()
+                }
+                updateInterest()  // nothing more is read meanwhile: the peer's own socket fills
+                return false
+            case .cut:
+                heldInput.removeAll()
+                if let delegate = hub.delegate { output.appendLine(delegate.inputRateMessage(for: self)) }
+                closeReason = .inputFlood
+                close(flushFirst: true)
+                return false
+            }
+        }
+        return true
+    }
+
+    private func endNegotiationHold() {
+        guard let timer = negotiationTimer else { return }
+        hub.loop.cancelTimer(timer)
+        negotiationTimer = nil
+        releaseHeldInput()
     }
 
     /// Ends the connection. With `flushFirst`, queued output is written first, giving up
@@ -174,16 +272,17 @@ public final class Connection {
     public func close(flushFirst: Bool = true) {
         switch state {
         case .connecting:
-            markClosing(.closedByServer, graceful: false)
+            markClosing(closeReason, graceful: false)
         case .open:
             guard flushFirst, !output.isEmpty else {
                 output.removeAll()
-                markClosing(.closedByServer, graceful: true)
+                markClosing(closeReason, graceful: true)
                 return
             }
             let deadline = hub.loop.now.adding(seconds: hub.limits.closeTimeout)
             let timer = hub.loop.scheduleTimer(at: deadline) { [weak self] in
-                self?.markClosing(.closedByServer, graceful: false)
+                guard let self else { return }
+                self.markClosing(self.closeReason, graceful: false)
             }
             state = .draining(timer: timer)
             scheduleFlush()
@@ -302,7 +401,7 @@ public final class Connection {
         }
         waitingForWritable = !output.isEmpty
         if case .draining = state, output.isEmpty {
-            markClosing(.closedByServer, graceful: true)
+            markClosing(closeReason, graceful: true)
             return
         }
         updateInterest()
@@ -310,6 +409,14 @@ public final class Connection {
 
     /// Marks the connection ended; the hub frees it before the loop sleeps.
     func markClosing(_ reason: CloseReason, graceful: Bool) {
+        if let timer = negotiationTimer {
+            hub.loop.cancelTimer(timer)
+            negotiationTimer = nil
+        }
+        if let timer = rateTimer {
+            hub.loop.cancelTimer(timer)
+            rateTimer = nil
+        }
         switch state {
         case .draining(let timer):
             hub.loop.cancelTimer(timer)
@@ -354,6 +461,10 @@ public final class Connection {
     func abandon() {
         if case .closed = state { return }
         if case .draining(let timer) = state { hub.loop.cancelTimer(timer) }
+        if let timer = negotiationTimer { hub.loop.cancelTimer(timer) }
+        if let timer = rateTimer { hub.loop.cancelTimer(timer) }
+        negotiationTimer = nil
+        rateTimer = nil
         state = .closed
         context = nil
         hub.loop.unregister(fd)
@@ -366,7 +477,7 @@ public final class Connection {
         case .connecting:
             interest = .writable
         case .open:
-            if !inputEnded && !readingPaused && heldInput.isEmpty { interest.insert(.readable) }
+            if wantsToRead { interest.insert(.readable) }
             if waitingForWritable { interest.insert(.writable) }
         case .draining:
             if waitingForWritable { interest.insert(.writable) }
@@ -388,7 +499,7 @@ extension Connection: EventLoopHandler {
         case .closing, .closed:
             return
         }
-        if events.contains(.readable), case .open = state, !inputEnded, !readingPaused, heldInput.isEmpty {
+        if events.contains(.readable), case .open = state, wantsToRead {
             readOnce()
         }
         if events.contains(.writable), waitingForWritable {
@@ -407,18 +518,28 @@ extension Connection: EventLoopHandler {
             bytes.connection(self, didRead: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         } else if got > 0 {
             var events = hub.borrowEvents()
-            codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
+            let negotiating = codec.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<got]), into: &events)
             // Answers to the peer's telnet commands go out before anything this chunk's
             // lines make us say. Ctrl-C in telnet arrives as IAC IP IAC DO TIMING-MARK, and
             // telnet throws away what it receives until the timing mark is answered: an
-            // answer queued after the goodbye would swallow the goodbye.
+            // answer queued after the goodbye would swallow the goodbye. What the peer
+            // reports of its terminal is told first too (never held): a window size sent
+            // with lines applies to the answers to them.
             for event in events {
-                if case .reply(let bytes) = event, hub.answersTelnet { send(bytes: bytes) }
+                switch event {
+                case .typed: continue
+                case .reply(let bytes): if hub.answersTelnet { queueReply(bytes) }
+                case .report(let report): if case .open = state { hub.delegate?.connection(self, didReport: report) }
+                }
             }
+            // A negotiation under way holds this chunk's lines too: the reply to the line that
+            // made the line ask is laid out once the window size is known.
+            if negotiating, hub.answersTelnet { holdForNegotiation() }
             for event in events {
                 deliver(event)
             }
             hub.returnEvents(&events)
+            if negotiationTimer != nil, !negotiating { endNegotiationHold() }
         } else if got == 0 {
             inputEnded = true
             if let bytes = hub.byteDelegate {
@@ -439,31 +560,34 @@ extension Connection: EventLoopHandler {
 
     private func deliver(_ event: TelnetCodec.Event) {
         switch event {
-        case .reply:
-            break  // sent by `readOnce` before the chunk's input is delivered
+        case .reply, .report:
+            break  // sent and told by `readOnce` before the chunk's input is delivered
         case .typed(let input): deliverInput(input)
         }
     }
 
     private func deliverInput(_ input: TypedInput) {
         guard case .open = state else { return }
-        if readingPaused || !heldInput.isEmpty {
+        if isHoldingInput || !heldInput.isEmpty {
             heldInput.append(input)
-        } else {
+        } else if rate == nil || input.isEndOfInput || rate!.takeAtOnce(at: hub.now) {
+            hub.inputDelegate?.connection(self, didReceive: input)
+        } else if rateRefused() {
             hub.delegate?.connection(self, didReceive: input)
+        } else if case .open = state {
+            heldInput.append(input)
         }
     }
 
     /// The hub's before-sleep delivery of input held while paused.
     func deliverHeldInput() {
-        var index = 0
-        while index < heldInput.count, !readingPaused, case .open = state {
-            let input = heldInput[index]
-            index += 1
+        while let input = heldInput.first, !isHoldingInput, case .open = state {
+            guard rateAllows(input) else { break }
+            heldInput.removeFirst()
             hub.delegate?.connection(self, didReceive: input)
         }
         if case .open = state {
-            heldInput.removeFirst(min(index, heldInput.count))
+            if heldInput.isEmpty { rate?.caughtUp() }
             updateInterest()
         }
     }
@@ -478,7 +602,7 @@ extension Connection: EventLoopHandler {
         if error {
             let code = Socket.pendingError(fd)
             markClosing(code == 0 ? .peerClosed : Socket.closeReason(errno: code), graceful: false)
-        } else if case .open = state, !inputEnded, !readingPaused, heldInput.isEmpty {
+        } else if case .open = state, wantsToRead {
             return
         } else {
             markClosing(.peerClosed, graceful: false)

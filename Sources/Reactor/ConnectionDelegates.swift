@@ -6,7 +6,21 @@ import Telnet
 /// the connection (send, close, pause) safely.
 public protocol ConnectionDelegate: AnyObject {
     func connection(_ connection: Connection, didReceive input: TypedInput)
+    /// A telnet peer reported its window size or terminal type (never held back with input:
+    /// a size reported while lines wait applies to them).
+    func connection(_ connection: Connection, didReport report: TerminalReport)
+    /// Said (as a line) to a peer cut for sending faster than `maxLinesPerSecond`, before
+    /// it is closed with `.inputFlood`.
+    func inputRateMessage(for connection: Connection) -> String
     func connectionDidClose(_ connection: Connection, reason: CloseReason)
+}
+
+extension ConnectionDelegate {
+    public func connection(_ connection: Connection, didReport report: TerminalReport) {}
+
+    public func inputRateMessage(for connection: Connection) -> String {
+        "You are sending faster than the line can read. Goodbye."
+    }
 }
 
 /// A line server's delegate: new connections, and the words for refused ones.

@@ -10,6 +10,9 @@ import Telnet
 /// while callbacks queue more, so nothing waits for an unrelated wake-up.
 final class ConnectionHub {
     let loop: EventLoop
+    /// The loop again, read without a reference count for the time it caches (`now`), which
+    /// the input rate asks for every line: the hub never outlives its loop.
+    private unowned(unsafe) let clock: EventLoop
     let limits: ConnectionSettings
     /// Servers answer telnet negotiation; the load client only reads lines.
     let answersTelnet: Bool
@@ -21,12 +24,27 @@ final class ConnectionHub {
     private(set) var ownOutputBytes: Int
     /// Held strongly until the loop closes, so a delegate cannot vanish while serving.
     /// Nil for a byte client, which has `byteDelegate` instead.
-    var delegate: (any ConnectionDelegate)?
+    var delegate: (any ConnectionDelegate)? {
+        didSet { inputDelegate = delegate }
+    }
+    /// `delegate` again, not counted, for the one call made for every line (`delegate`
+    /// holds it for as long as the hub serves).
+    private(set) unowned(unsafe) var inputDelegate: (any ConnectionDelegate)?
     /// Set, instead of `delegate`, for a client that reads bytes unframed (the load driver,
     /// remote replay): the codec is skipped.
     var byteDelegate: (any ByteClientDelegate)?
 
     private(set) var connections: [UInt64: Connection] = [:]
+    /// Connections open from each address, while `maxConnectionsPerAddress` counts them. A
+    /// connection holds its address's count and lets go of it without a lookup; counts
+    /// fallen to zero are swept out when they outnumber the open connections.
+    private var perAddress: [SocketAddress.HostKey: AddressCount] = [:]
+    /// True while the addresses are counted: from when the connections open reach the
+    /// per-address limit (below it no address can pass it, and nothing is counted) until
+    /// they fall to half of it again.
+    private var countingAddresses = false
+    /// Held by connections when no limit counts them: its value means nothing.
+    private let uncounted = AddressCount()
     private var lingering: [Int32: LingeringClose] = [:]
     private var nextID: UInt64 = 0
     private var resumeQueue: [Connection] = []
@@ -42,9 +60,13 @@ final class ConnectionHub {
 
     init(loop: EventLoop, limits: ConnectionSettings, answersTelnet: Bool) {
         self.loop = loop
+        self.clock = loop
         self.limits = limits
         self.answersTelnet = answersTelnet
         self.ownOutputBytes = limits.maxOutputBytes
+        // Made now, at start-up, rather than by the first caller: the table's first growth
+        // also instantiates its type.
+        if limits.maxConnectionsPerAddress > 0 { perAddress.reserveCapacity(64) }
         // Strong captures: the loop keeps the hub for as long as it runs; `close()` on
         // the loop drops them and breaks the cycle.
         loop.addBeforeSleep { self.runQueues() }
@@ -60,6 +82,8 @@ final class ConnectionHub {
         kernelShare = share
         ownOutputBytes = limits.ownOutputBytes(kernelShare: share)
     }
+    /// The loop's time for this turn.
+    var now: MonotonicTime { clock.now }
 
     func makeConnectionID() -> UInt64 {
         nextID += 1
@@ -72,7 +96,52 @@ final class ConnectionHub {
     }
 
     func remove(_ connection: Connection) {
-        connections[connection.id] = nil
+        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        connection.addressCount?.value -= 1
+    }
+
+    /// Counts one more connection from `peer`, if that stays within `maxConnectionsPerAddress`:
+    /// the count, for the connection to hold (`Connection.addressCount`, let go of in
+    /// `remove`); nil, counting nothing, when it would go past.
+    func reserve(_ peer: SocketAddress) -> AddressCount? {
+        let limit = limits.maxConnectionsPerAddress
+        guard limit > 0 else { return uncounted }
+        if countingAddresses && connections.count < limit / 2 {
+            stopCountingAddresses()
+        } else if !countingAddresses && connections.count >= limit {
+            startCountingAddresses()
+        }
+        guard countingAddresses else { return uncounted }
+        if perAddress.count > 2 * connections.count + 64 { perAddress = perAddress.filter { $0.value.value > 0 } }
+        let key = peer.hostKey
+        let count: AddressCount
+        if let known = perAddress[key] {
+            count = known
+        } else {
+            count = AddressCount()
+            perAddress[key] = count
+        }
+        guard count.value < limit else { return nil }
+        count.value += 1
+        return count
+    }
+
+    /// Counts every open connection by its address, from now on.
+    private func startCountingAddresses() {
+        countingAddresses = true
+        for connection in connections.values {
+            let key = connection.peerAddress.hostKey
+            let count = perAddress[key] ?? AddressCount()
+            perAddress[key] = count
+            count.value += 1
+            connection.addressCount = count
+        }
+    }
+
+    private func stopCountingAddresses() {
+        countingAddresses = false
+        for connection in connections.values { connection.addressCount = nil }
+        perAddress.removeAll(keepingCapacity: true)
     }
 
     // Plain arrays, no key paths: a key path projection costs more than the append itself.
@@ -181,6 +250,7 @@ final class ConnectionHub {
             connection.abandon()
         }
         connections.removeAll()
+        perAddress.removeAll()
         for fd in Array(lingering.keys) {
             endLinger(fd)
         }
@@ -194,6 +264,14 @@ final class ConnectionHub {
 
 @available(*, unavailable)
 extension ConnectionHub: Sendable {}
+
+/// How many connections are open from one address (see `ConnectionHub.reserve`).
+final class AddressCount {
+    var value = 0
+}
+
+@available(*, unavailable)
+extension AddressCount: Sendable {}
 
 /// A socket after our last word: drops what the peer still sends until it closes.
 final class LingeringClose: EventLoopHandler {

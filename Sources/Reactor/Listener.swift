@@ -5,9 +5,10 @@ import Glibc
 /// carries their output, on one event loop.
 ///
 /// Promises: accepting never blocks the loop and never spins it (out of descriptors, it
-/// pauses accepting briefly); past `maxConnections` a newcomer gets the busy message and
-/// is closed, and the next one after a departure is served again; one peer's flood, stall
-/// or overflow never holds up another. Loop thread only.
+/// pauses accepting briefly); past `maxConnections`, or past `maxConnectionsPerAddress`
+/// from the newcomer's address, a newcomer gets the busy message and is closed, and the
+/// next one after a departure is served again; one peer's flood, stall or overflow never
+/// holds up another. Loop thread only.
 public final class Listener {
     /// The port actually bound (the free one chosen when asked for port 0).
     public let localPort: UInt16
@@ -76,14 +77,16 @@ public final class Listener {
     }
 
     private func admit(_ fd: Int32, peer: SocketAddress) {
-        guard hub.connections.count < limits.maxConnections else {
+        guard hub.connections.count < limits.maxConnections, let count = hub.reserve(peer) else {
             refuse(fd)
             return
         }
         let connection = Connection(fd: fd, peerAddress: peer, hub: hub, connecting: false)
+        connection.addressCount = count
         do {
             try hub.add(connection, interest: .readable)
         } catch {
+            count.value -= 1
             Glibc.close(fd)
             return
         }

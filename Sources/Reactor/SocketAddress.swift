@@ -41,6 +41,19 @@ public struct SocketAddress: CustomStringConvertible, Sendable {
 
     var family: Int32 { Int32(storage.ss_family) }
 
+    /// The address without the port, as a value to count peers by (an IPv4 address is
+    /// its 32 bits; an IPv6 one its 128).
+    var hostKey: HostKey {
+        withUnsafeBytes(of: storage) { raw in
+            if family == AF_INET6 {
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[8..<24])  // sin6_addr
+                return HostKey(high: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                               low: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self), isIPv6: true)
+            }
+            return HostKey(high: 0, low: UInt64(raw.load(as: sockaddr_in.self).sin_addr.s_addr), isIPv6: false)
+        }
+    }
+
     /// The address without the port, never bracketed: `::1`, `127.0.0.1`.
     public var host: String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
@@ -87,6 +100,18 @@ public struct SocketAddress: CustomStringConvertible, Sendable {
             octet(0, then: UInt8(ascii: ":"))
             digits(port)
             return end
+        }
+    }
+
+    /// A peer's host as a hashable value: what the per-address limit counts by.
+    struct HostKey: Hashable, Sendable {
+        var high: UInt64
+        var low: UInt64
+        var isIPv6: Bool
+
+        /// One word hashed, not three: a key is hashed for every caller answered and gone.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(high &* 0x9E37_79B9_7F4A_7C15 ^ low ^ (isIPv6 ? 1 << 63 : 0))
         }
     }
 

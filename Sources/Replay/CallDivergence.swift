@@ -18,6 +18,8 @@ struct CallDivergence: Equatable, Sendable {
         case timedOut(seconds: Double)
         /// The transcript needs an agent at the console here.
         case needsAgent
+        /// The transcript's guest tells a telnet window size here.
+        case needsWindow
     }
 
     var kind: Kind
@@ -40,6 +42,7 @@ struct CallDivergence: Equatable, Sendable {
         case .closed(let reason): "the connection closed (\(reason)) before the line said this"
         case .timedOut(let seconds): "nothing arrived for \(Self.seconds(seconds)) s; the transcript expects this"
         case .needsAgent: "the transcript needs an agent at the console here, which a replay over TCP cannot be; replay it in-process"
+        case .needsWindow: "the guest's telnet told its window size here, which a replay over TCP (a raw client) cannot; replay it in-process"
         }
     }
 

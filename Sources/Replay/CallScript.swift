@@ -30,12 +30,14 @@ public struct CallScript: Sendable {
         case silence
         /// An agent or a supervisor acts here, which a guest on a socket cannot play.
         case agent
+        /// The guest's telnet tells its window size here, which a raw client cannot play.
+        case window
 
         /// True when the step starts with the guest sending something.
         var sends: Bool {
             switch self {
             case .bytes, .text: true
-            case .answered, .silence, .agent: false
+            case .answered, .silence, .agent, .window: false
             }
         }
     }
@@ -76,8 +78,10 @@ public struct CallScript: Sendable {
             case .closing: return "needs the server to stop (event closing, line \(entry.line))"
             case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded:
                 return "needs an agent at the console (event \(event.text.prefix { $0 != "=" }.split(separator: " ").dropLast().joined(separator: " ")), line \(entry.line))"
+            case .window: return "needs a telnet window size (event window, line \(entry.line))"
             case .connected, .outcome, .tooLong, .unreadable, .controlCharacters, .interrupt, .hungUp,
-                 .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
+                 .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper, .note,
+                 .terminal:
                 continue
             }
         }
@@ -122,7 +126,8 @@ public struct CallScript: Sendable {
                 break walk  // the line's last act: nothing after it is played
             case .typed(let text):
                 turnOffset = entry.offset
-                start(Placeholder.occurrences(in: text).isEmpty ? .bytes(Array(text.utf8) + [13, 10]) : .text(text), at: entry)
+                // A bare LF, as `nc` ends a line: the replay is a raw client, never offered telnet.
+                start(Placeholder.occurrences(in: text).isEmpty ? .bytes(Array(text.utf8) + [10]) : .text(text), at: entry)
             case .event(.tooLong), .event(.unreadable), .event(.controlCharacters), .event(.interrupt):
                 turnOffset = entry.offset
                 if case .event(let event) = entry.content { start(.bytes(event.bytesThatCauseIt ?? []), at: entry) }
@@ -133,11 +138,14 @@ public struct CallScript: Sendable {
                  .event(.queueMoved), .event(.queueEnded):
                 start(.agent, at: entry)
                 break walk
-            case .event(.guestHungUp), .event(.guestStoppedReading):
+            case .event(.window):
+                start(.window, at: entry)
+                break walk
+            case .event(.guestHungUp), .event(.guestStoppedReading), .event(.guestSentTooFast):
                 break walk
             case .event(.outcome), .event(.closing), .event(.guestFinishedSending):
                 turnOffset = entry.offset  // the server does its part; what it says is this turn's
-            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note):
+            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note), .event(.terminal):
                 continue
             }
         }

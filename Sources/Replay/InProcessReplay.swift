@@ -114,11 +114,11 @@ public struct InProcessReplay {
                     + action.results.joined(separator: ", ") + ")")
                 return false
             }
-        case .guestHungUp, .guestStoppedReading:
+        case .guestHungUp, .guestStoppedReading, .guestSentTooFast:
             if conversation.isPerforming { guestLeftDuringAction = true }
         case .connected, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp,
              .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
-             .note, .queueMoved, .queueEnded:
+             .note, .queueMoved, .queueEnded, .window, .terminal:
             break
         }
         return true

@@ -334,7 +334,7 @@ public final class LoadDriver: ByteClientDelegate {
             text += ": expected \"\(printable(divergence.expected ?? ""))\", got \"\(printable(divergence.got ?? ""))\""
         case .saidMore:
             text += ": \"\(printable(divergence.got ?? ""))\""
-        case .hungUp, .closed, .timedOut, .needsAgent:
+        case .hungUp, .closed, .timedOut, .needsAgent, .needsWindow:
             break
         }
         return text

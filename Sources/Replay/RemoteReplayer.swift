@@ -137,7 +137,7 @@ public final class RemoteReplayer: ByteClientDelegate {
             let removed: String?
             switch divergence.kind {
             case .saidMore: removed = nil
-            case .saidSomethingElse, .hungUp, .closed, .timedOut, .needsAgent: removed = document.line(divergence.line)
+            case .saidSomethingElse, .hungUp, .closed, .timedOut, .needsAgent, .needsWindow: removed = document.line(divergence.line)
             }
             return .failed(ReplayDivergence.at(divergence.line, divergence.message, in: document, removed: removed,
                                                added: divergence.got.map { Said.text($0).written(offset: divergence.offset) }))

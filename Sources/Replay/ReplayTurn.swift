@@ -46,10 +46,11 @@ extension TranscriptDocument {
                 turns[turns.count - 1].expected.append(entry)
             case .typed, .event(.supervisorLeft(_, .some)), .event(.outcome), .event(.noInput), .event(.tooLong), .event(.unreadable),
                  .event(.controlCharacters), .event(.interrupt), .event(.closing), .event(.guestHungUp),
-                 .event(.guestFinishedSending), .event(.guestStoppedReading), .event(.agentJoined), .event(.agentSaid),
-                 .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved), .event(.queueEnded):
+                 .event(.guestFinishedSending), .event(.guestStoppedReading), .event(.guestSentTooFast), .event(.agentJoined),
+                 .event(.agentSaid),
+                 .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved), .event(.queueEnded), .event(.window):
                 turns.append(ReplayTurn(stimulus: entry, expected: [], offset: entry.offset))
-            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note):
+            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note), .event(.terminal):
                 continue
             }
         }

@@ -243,9 +243,11 @@ struct ScriptedCall {
             case .bytes(let bytes):
                 actions.append(.send(bytes))
             case .text(let text):
-                actions.append(.send(Array(bindings.filling(text).utf8) + [13, 10]))
+                actions.append(.send(Array(bindings.filling(text).utf8) + [10]))
             case .agent:
                 return fail(.needsAgent, at: CallScript.Origin(line: script.steps[index].line, offset: 0), expected: nil, into: &actions)
+            case .window:
+                return fail(.needsWindow, at: CallScript.Origin(line: script.steps[index].line, offset: 0), expected: nil, into: &actions)
             }
             if !script.steps[index].expected.isEmpty {
                 state = .expecting(Position(step: index, piece: 0, offset: 0))
@@ -266,7 +268,7 @@ struct ScriptedCall {
     private func timeout(for step: Int) -> Double {
         switch script.steps[step].stimulus {
         case .silence: idleTimeout + lineTimeout
-        case .answered, .bytes, .text, .agent: lineTimeout
+        case .answered, .bytes, .text, .agent, .window: lineTimeout
         }
     }
 

@@ -15,6 +15,9 @@ final class AgentConsole {
     /// True once anything came from the peer: a console that has typed nothing is the first
     /// to make room for another from its address.
     var hasTyped = false
+    /// The columns every line is wrapped to: the agent's window (telnet NAWS, at least 30),
+    /// or 79 while it is not known.
+    var columns = ConsoleText.defaultColumns
 
     /// When it was accepted (for `lockouts`).
     let connectedAt: MonotonicTime
@@ -29,9 +32,9 @@ final class AgentConsole {
     /// The remote host without the port (`::1`, `127.0.0.1`), as the audit log has it.
     var host: String { login.peer.host }
 
-    func say(_ text: String) { connection.sendText(text) }
+    func say(_ text: String) { connection.sendText(ConsoleText.wrapped(text, columns: columns)) }
 
-    func say(_ lines: [String]) { for line in lines { connection.sendText(line) } }
+    func say(_ lines: [String]) { for line in lines { say(line) } }
 
     func sayProblem(_ problem: String?, done: String? = nil) {
         if let problem { say("Cannot: \(problem).") } else if let done { say(done) }

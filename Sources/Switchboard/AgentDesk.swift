@@ -60,7 +60,7 @@ final class AgentDesk {
 
     func show(_ lines: [String], toConsole id: UInt64) {
         guard let console = consoles[id] else { return }
-        for line in lines { console.connection.sendText(line) }
+        console.say(lines)
     }
 
     func show(_ lines: [String], toAgent agent: String) {
@@ -75,7 +75,7 @@ final class AgentDesk {
     func showCall(_ lines: [String], of call: UInt64, from source: CallTraffic.Source, toConsole id: UInt64) {
         guard let console = consoles[id] else { return }
         if console.traffic.offer(lines.count, of: call, from: source, pendingBytes: console.connection.pendingOutputBytes, now: center.loop.now) {
-            for line in lines { console.connection.sendText(line) }
+            console.say(lines)
         }
     }
 
@@ -130,7 +130,7 @@ final class AgentDesk {
         let now = center.loop.now
         for console in consoles.values where console.traffic.isHoldingBack {
             for line in console.traffic.summaries(pendingBytes: console.connection.pendingOutputBytes, now: now) {
-                console.connection.sendText(line)
+                console.say(line)
             }
         }
         lockoutsRound()
@@ -317,7 +317,6 @@ final class AgentDesk {
 
 extension AgentDesk: ListenerDelegate {
     func listener(_ server: Listener, didAccept connection: Connection) {
-        connection.assumeTelnetPeer()  // the console is for telnet: it must hide the PIN
         guard makeRoomToLogIn(from: connection.peerAddress.host) else {
             connection.sendText("Too many consoles from your address are logging in (\(settings.maxWaitingLoginsPerAddress) at most). "
                                 + "Log in on one of them, or try again shortly.")
@@ -371,6 +370,12 @@ extension AgentDesk: ListenerDelegate {
             logOut(console)
             connection.close(flushFirst: true)
         }
+    }
+
+    /// The agent's telnet told its window: lines from now on are wrapped to it.
+    func connection(_ connection: Connection, didReport report: TerminalReport) {
+        guard let console = consoles[connection.id], case .windowSize(let columns, _) = report else { return }
+        console.columns = columns > 0 ? max(Conversation.minimumLineWidth, columns) : ConsoleText.defaultColumns
     }
 
     func connectionDidClose(_ connection: Connection, reason: CloseReason) {

@@ -49,7 +49,8 @@ struct CallLog {
         recent.inOrder.flatMap { Self.consoleLines($0.direction, $0.text, call: call) }
     }
 
-    /// `17> ` what the guest typed, `17| ` what the line said (cut to the window), `17* ` events;
+    /// `17> ` what the guest typed, `17| ` what the line said, `17* ` events (each wrapped to
+    /// the agent's window when shown);
     /// escaped, so nothing a guest typed can drive the agent's terminal.
     static func consoleLines(_ direction: TranscriptDirection, _ text: String, call id: UInt64) -> [String] {
         // Phones shown masked, as in `sessions`: the full number is `phone ID`, which is logged.
@@ -57,7 +58,7 @@ struct CallLog {
         case .guest: return ["\(id)> " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
         case .said:
             return text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                ConsoleText.fit("\(id)| " + ConsoleText.safe(ConsoleText.maskingPhones(String($0))), columns: 79)
+                "\(id)| " + ConsoleText.safe(ConsoleText.maskingPhones(String($0)))
             }
         case .event: return ["\(id)* " + ConsoleText.safe(ConsoleText.maskingPhones(text))]
         }
@@ -73,7 +74,7 @@ extension ConversationEvent {
     var isTalkInCall: Bool {
         switch self {
         case .agentSaid, .supervisorJoined, .supervisorLeft: true
-        case .answered, .guest, .silence, .outcome, .closing, .agentJoined, .agentLeft, .queueMoved, .queueEnded: false
+        case .answered, .guest, .silence, .outcome, .closing, .agentJoined, .agentLeft, .queueMoved, .queueEnded, .windowResized: false
         }
     }
 }

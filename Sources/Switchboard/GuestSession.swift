@@ -27,6 +27,8 @@ final class GuestSession {
     var agent: String?
     /// Supervisors who barged in, by ID.
     var barging: [String] = []
+    /// The width the guest's telnet last told (NAWS), nil until it tells one.
+    var windowColumns: Int?
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }

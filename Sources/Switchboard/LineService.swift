@@ -21,8 +21,16 @@ public struct ServiceSettings: Sendable {
     public var agentHost = "127.0.0.1"
     public var dataDirectory = "data"
     public var promptsDirectory = "Prompts"
-    /// The guest port's connections: how many at once, how long a line, how much output held.
-    public var connections = ConnectionSettings()
+    /// The guest port's connections: how many at once (32 from one address: `--max-per-address`),
+    /// how many lines a second (20, after a burst of 40: `--max-lines-per-second`), how long a
+    /// line, how much output held, and the telnet they are offered (a terminal's: its width, UTF-8).
+    public var connections = ConnectionSettings(maxConnectionsPerAddress: 32, maxLinesPerSecond: 20, telnet: .terminal)
+    /// The console's connections, apart from the guests': 20 lines a second each. How many at
+    /// once and how much output each may hold are `console`'s (`--max-consoles`,
+    /// `--max-console-output`); there is no cap per address, since a whole front office may
+    /// reach the console from one (a shared host, NAT): consoles not yet logged in are capped
+    /// per address instead (`console.maxWaitingLoginsPerAddress`).
+    public var consoleConnections = ConnectionSettings(maxConnections: 64, maxLinesPerSecond: 20, telnet: .terminal)
     /// The calls: idle time, the queue for a person, transcripts.
     public var line = LineSettings()
     /// The agent console: how many, how long to log in, the lockout policy, what a call may show.
@@ -74,7 +82,7 @@ public final class LineService {
                                        settings: settings.line, clock: settings.clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory, settings: settings.console, log: log)
-            var consoleLimits = ConnectionSettings()
+            var consoleLimits = settings.consoleConnections
             consoleLimits.maxConnections = settings.console.maxConsoles
             consoleLimits.maxOutputBytes = settings.console.maxOutputBytes
             agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)

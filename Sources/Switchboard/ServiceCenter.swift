@@ -351,7 +351,7 @@ extension ServiceCenter: ListenerDelegate {
         guard let session = sessions.removeValue(forKey: connection.id) else { return }
         let now = clock.now()
         if !session.isClosed {
-            hear(reason == .outputOverflow ? .guestStoppedReading : .guestHungUp, in: session, at: now)
+            hear(reason == .outputOverflow ? .guestStoppedReading : reason == .inputFlood ? .guestSentTooFast : .guestHungUp, in: session, at: now)
         }
         session.isClosed = true
         guestLeft(session, now: now)

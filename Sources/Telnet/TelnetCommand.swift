@@ -48,4 +48,19 @@ public enum TelnetOption {
     public static let remoteFlowControl: UInt8 = 33
     public static let lineMode: UInt8 = 34
     public static let environment: UInt8 = 39
+    public static let charset: UInt8 = 42
+}
+
+/// The first byte of a subnegotiation's parameters, for the options the line reads
+/// (RFC 1091 TERMINAL-TYPE, RFC 2066 CHARSET).
+public enum TelnetSubcommand {
+    /// TERMINAL-TYPE IS: the peer names its terminal.
+    public static let terminalTypeIs: UInt8 = 0
+    /// TERMINAL-TYPE SEND: asks the peer to name its terminal.
+    public static let terminalTypeSend: UInt8 = 1
+    public static let charsetRequest: UInt8 = 1
+    public static let charsetAccepted: UInt8 = 2
+    public static let charsetRejected: UInt8 = 3
+    public static let charsetTableIs: UInt8 = 4
+    public static let charsetTableRejected: UInt8 = 5
 }

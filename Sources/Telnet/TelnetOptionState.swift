@@ -29,6 +29,13 @@ struct TelnetOptionSide: Equatable, Sendable {
     private(set) var state: State = .no
 
     var isEnabled: Bool { state == .yes }
+    /// We asked and the answer has not come.
+    var isPending: Bool {
+        switch state {
+        case .no, .yes: false
+        case .wantNo, .wantYes: true
+        }
+    }
 
     /// The peer asks for (or agrees to) the option: DO for us, WILL for him.
     mutating func receivedEnable(acceptable: Bool) -> Action {

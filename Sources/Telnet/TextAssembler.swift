@@ -72,6 +72,13 @@ struct TextAssembler: Sendable {
         }
     }
 
+    /// Removes the last word and the spaces after it (Ctrl-W): back to the space before it.
+    mutating func eraseWord() {
+        guard !isDiscarding else { return }
+        while length > 0 && bytes[length - 1] == 0x20 { length -= 1 }
+        while length > 0 && bytes[length - 1] != 0x20 { length -= 1 }
+    }
+
     /// Empties the line (IAC EL). A line being discarded starts afresh: its text is gone.
     mutating func eraseLine() {
         length = 0

@@ -29,7 +29,9 @@ extension TranscriptEvent {
         // Whole seconds, as written: a replay says the wait the guest heard.
         case .queueMoved(let position, let wait): .queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init))
         case .queueEnded(let ending): .queueEnded(ending)
-        case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .whisper, .note: nil
+        case .window(let columns): .windowResized(columns: columns)
+        case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .whisper, .note, .terminal:
+            nil
         }
     }
 }

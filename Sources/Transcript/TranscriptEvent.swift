@@ -16,7 +16,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     case tooLong(limit: Int)
     case unreadable
     case controlCharacters
-    /// Telnet's interrupt (IAC IP): the line takes it as "quit".
+    /// Telnet's interrupt (IAC IP, IAC BRK) or Ctrl-C: the line takes it as "quit".
     case interrupt
     /// The server is stopping and tells the guest so.
     case closing
@@ -28,6 +28,8 @@ public enum TranscriptEvent: Equatable, Sendable {
     case guestFinishedSending
     /// The guest stopped reading and the line gave up on them.
     case guestStoppedReading
+    /// The guest sent lines faster than the line takes them for too long, was told so and cut.
+    case guestSentTooFast
     /// A record could not be saved (a note; the `outcome failed` that follows is what counts).
     case notSaved(reason: String)
     /// A person from the hotel took the call (`agent joined id=mei name=Mei`): the replay
@@ -52,6 +54,11 @@ public enum TranscriptEvent: Equatable, Sendable {
     case queueMoved(position: Int, waitSeconds: Int?)
     /// The queue gave up on the guest (`queue ended reason=no-one|too-long`).
     case queueEnded(Conversation.QueueEnding)
+    /// The guest's telnet told its window's width (`window columns=40`): the texts after it
+    /// are laid out to it, in a replay as on the line.
+    case window(columns: Int)
+    /// The guest's telnet named its terminal (`terminal type=XTERM-256COLOR`; a note).
+    case terminal(type: String)
 
     /// The text after `event ` in a transcript.
     public var text: String {
@@ -68,6 +75,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .guestHungUp: return "guest hung up"
         case .guestFinishedSending: return "guest finished sending"
         case .guestStoppedReading: return "closed: guest stopped reading"
+        case .guestSentTooFast: return "closed: guest sent too fast"
         case .notSaved(let reason): return "not saved: \(reason)"
         case .agentJoined(let id, let name): return OutcomeText.line("agent joined", [("id", id), ("name", name)])
         case .agentSaid(let name, let text): return OutcomeText.line("agent said", [("name", name), ("text", text)])
@@ -79,6 +87,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .queueMoved(let position, let wait):
             return OutcomeText.line("queue", [("position", String(position))] + (wait.map { [("wait", String($0))] } ?? []))
         case .queueEnded(let ending): return OutcomeText.line("queue ended", [("reason", ending == .noOne ? "no-one" : "too-long")])
+        case .window(let columns): return OutcomeText.line("window", [("columns", String(columns))])
+        case .terminal(let type): return OutcomeText.line("terminal", [("type", type)])
         }
     }
 
@@ -88,7 +98,9 @@ public enum TranscriptEvent: Equatable, Sendable {
         switch self {
         case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
-             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved, .supervisorLeft, .whisper, .note:
+             .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper,
+             .note,
+             .window, .terminal:
             return false
         }
     }
@@ -101,8 +113,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         }
     }
 
-    /// The agent and queue events: their leading words, the fields each needs, and how to
-    /// make the event of them.
+    /// The events written as words and fields (the agent, queue and terminal events): their
+    /// leading words, the fields each needs, and how to make the event of them.
     private static let staffEvents: [(words: [String], needs: String, make: @Sendable ([String: String]) -> TranscriptEvent?)] = [
         (["agent", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .agentJoined(id: id, name: $0) } } }),
         (["agent", "said"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentSaid(name: name, text: $0) } } }),
@@ -131,12 +143,18 @@ public enum TranscriptEvent: Equatable, Sendable {
             if let wait = f["wait"] { return Int(wait).map { .queueMoved(position: position, waitSeconds: $0) } }
             return .queueMoved(position: position, waitSeconds: nil)
         }),
+        (["window"], "columns=N", { f in
+            guard let columns = f["columns"].flatMap({ Int($0) }), columns >= 0 else { return nil }
+            return .window(columns: columns)
+        }),
+        (["terminal"], "type=NAME", { f in f["type"].map { .terminal(type: $0) } }),
     ]
 
     /// An agent or queue event, its fields checked; nil when `text` starts with none of their words.
     private static func parseStaffEvent(_ text: String) -> Result<TranscriptEvent, TranscriptProblem>? {
         guard let words = OutcomeText.split(text) else {
-            return text.hasPrefix("agent ") || text.hasPrefix("queue ") ? .failure(TranscriptProblem("unterminated quote (close it with \")")) : nil
+            return text.hasPrefix("agent ") || text.hasPrefix("queue ") || text.hasPrefix("terminal ")
+                ? .failure(TranscriptProblem("unterminated quote (close it with \")")) : nil
         }
         for kind in staffEvents where words.starts(with: kind.words) && (words.count == kind.words.count || words[kind.words.count].unicodeScalars.contains("=")) {
             let written = kind.words.joined(separator: " ")
@@ -151,22 +169,26 @@ public enum TranscriptEvent: Equatable, Sendable {
     }
 
     /// The bytes a guest's terminal sends to cause this event over TCP (a line problem, an
-    /// interrupt); nil for the events a guest does not cause by sending.
+    /// interrupt); nil for the events a guest does not cause by sending. A raw client's bytes,
+    /// as `nc` sends them (lines end with a bare LF, Ctrl-C is the byte 0x03): the line never
+    /// offers such a client telnet.
     public var bytesThatCauseIt: [UInt8]? {
         switch self {
-        case .tooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [13, 10]
-        case .unreadable: return [0xC3, 0x28, 13, 10]
-        case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 13, 10]
-        case .interrupt: return [255, 244]  // IAC IP
-        case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .notSaved,
-             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded:
+        case .tooLong(let limit): return Array(repeating: UInt8(ascii: "x"), count: limit + 1) + [10]
+        case .unreadable: return [0xC3, 0x28, 10]
+        case .controlCharacters: return [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10]
+        case .interrupt: return [0x03]  // Ctrl-C
+        case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading,
+             .guestSentTooFast, .notSaved,
+             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
+             .window, .terminal:
             return nil
         }
     }
 
     static let fixed: [TranscriptEvent] = [
         .noInput, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp, .guestHungUp,
-        .guestFinishedSending, .guestStoppedReading,
+        .guestFinishedSending, .guestStoppedReading, .guestSentTooFast,
     ]
 
     /// Reads the text after `event `.

@@ -30,6 +30,13 @@ struct BenchArguments {
         return number
     }
 
+    /// A whole number, 0 or more.
+    func count(_ name: String, default value: Int) throws -> Int {
+        guard let text = values[name] else { return value }
+        guard let number = Int(text), number >= 0 else { throw Mistake(description: "--\(name) must be a whole number, not \"\(text)\"") }
+        return number
+    }
+
     func list(_ name: String, default value: [Int]) throws -> [Int] {
         guard let text = values[name] else { return value }
         let numbers = text.split(separator: ",").compactMap { Int($0) }

@@ -15,6 +15,9 @@ let usage = """
       hotelline-bench echo [--port N] [--max CONNECTIONS]
           the line's own event loop answering each line with itself, on 127.0.0.1 (a free
           port unless --port), the baseline of Scripts/bench-line; until SIGTERM
+      hotelline-bench misbehave --port N [--idle N] [--slow N] [--flood N] [--deaf N] [--seconds S]
+          callers who misbehave, each dialling again when hung up on (Scripts/soak): idle,
+          a byte a second, lines as fast as the socket takes them, never reading
     DIR (default: a new directory under $TMPDIR) should be on the disk the data will live on.
     """
 
@@ -26,6 +29,7 @@ do {
     case "journal": status = try JournalBench(options).run()
     case "startup": status = try StartupBench(options).run()
     case "echo": status = try EchoServer.run(options)
+    case "misbehave": status = try Misbehave.run(options)
     default: throw BenchArguments.Mistake(description: "unknown command \"\(arguments.first ?? "")\"")
     }
 } catch let mistake as BenchArguments.Mistake {

@@ -9,7 +9,7 @@ enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
         "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
-        "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output",
+        "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output", "max-per-address", "max-lines-per-second",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -29,6 +29,10 @@ enum ServeCommand {
         settings.promptsDirectory = try reader.directory("prompts", default: settings.promptsDirectory)
         settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)
         settings.connections.maxConnections = try reader.integer("max-guests", default: settings.connections.maxConnections, range: 1...100_000)
+        settings.connections.maxConnectionsPerAddress = try reader.integer(
+            "max-per-address", default: settings.connections.maxConnectionsPerAddress, range: 1...100_000)
+        settings.connections.maxLinesPerSecond = Double(try reader.integer(
+            "max-lines-per-second", default: Int(settings.connections.maxLinesPerSecond), range: 0...1_000_000))
         settings.connections.maxLineBytes = try reader.integer("max-line", default: settings.connections.maxLineBytes, range: 16...65_536)
         settings.connections.maxOutputBytes = try reader.integer("max-output", default: settings.connections.maxOutputBytes, range: 16 << 10...64 << 20)
         settings.console.maxConsoles = try reader.integer("max-consoles", default: settings.console.maxConsoles, range: 1...10_000)

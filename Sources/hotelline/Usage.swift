@@ -33,6 +33,12 @@ enum Usage {
                                 third time, the line says goodbye)
           --max-guests N        callers at once; the next hears "all lines are busy"
                                 (default 4096)
+          --max-per-address N   callers at once from one address; the next from it hears
+                                "all lines are busy" (default 32; the console has its own)
+          --max-lines-per-second N
+                                lines a second one caller may send, after a burst of 40;
+                                faster ones are slowed, then told and cut after 5 s
+                                (default 20; 0: no limit)
           --max-line BYTES      the longest line a guest may send (default 1024)
           --max-output BYTES    output held for a guest who stops reading, the kernel's
                                 send buffer included, before the line hangs up on them

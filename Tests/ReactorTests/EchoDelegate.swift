@@ -113,6 +113,7 @@ final class EchoDelegate: ListenerDelegate {
         case .peerClosed: "peerClosed"
         case .reset: "reset"
         case .outputOverflow: "outputOverflow"
+        case .inputFlood: "inputFlood"
         case .error(let code): "error \(code)"
         }
     }

@@ -17,6 +17,27 @@ struct InProcessReplayTests {
         #expect(result.passed, "\(result.divergence?.report ?? "")")
     }
 
+    /// A guest's window is recorded as it changes, and a replay lays out what follows as
+    /// the line did; over TCP (a raw client) such a call cannot be played.
+    @Test func aWindowEventLaysOutWhatFollowsAsOnTheLine() throws {
+        var call = RecordedCall()
+        call.send(.window(columns: 40))
+        call.say("1", "24 Dec")
+        call.send(.window(columns: 100))
+        call.say("27 Dec", "1")
+        let document = call.transcript()
+        #expect(document.text.contains(" event window columns=40\n") && document.text.contains(" event window columns=100\n"))
+        let said = document.entries.compactMap { if case .said(let text) = $0.content { text } else { nil } }
+        #expect(said.contains { $0.contains("m²") } && said.filter { $0.contains("m²") }.allSatisfy { displayWidth(of: $0) <= 40 })
+        #expect(said.contains { displayWidth(of: $0) > 40 }, "at 100 columns the hotel's 78 again")
+        let result = InProcessReplay.run(document, prompts: TestPrompts.shipped)
+        #expect(result.passed, "\(result.divergence?.report ?? "")")
+        // Without its window the same call is laid out otherwise.
+        let unsized = try Self.document(document.text.replacingOccurrences(of: "event window columns=40", with: "event window columns=78"))
+        #expect(!InProcessReplay.run(unsized, prompts: TestPrompts.shipped).passed)
+        #expect(CallScript.refusal(for: document)?.hasPrefix("needs a telnet window size") == true)
+    }
+
     @Test func aChangedPromptFailsAtTheLineThatChangedWithADiff() throws {
         var call = RecordedCall.booking()
         let document = call.transcript()

@@ -80,7 +80,10 @@ struct ScriptedCallTests {
         return try TranscriptDocument.parse((header + entries).joined(separator: "\n") + "\n", fileName: "call.txt").get()
     }
 
-    static func send(_ line: String) -> Action { .send(Array(line.utf8) + [13, 10]) }
+    /// A guest's line as the replay sends it: a bare LF, as `nc` does.
+    static func send(_ line: String) -> Action { .send(Array(line.utf8) + [10]) }
+    /// A line to an echo server or Redis, CR LF.
+    static func sendCRLF(_ line: String) -> Action { .send(Array(line.utf8) + [13, 10]) }
 
     static func failed(_ kind: CallDivergence.Kind, line: Int, offset: Int64, expected: String?, got: String? = nil) -> [Action] {
         [.finish(.failed(CallDivergence(kind: kind, line: line, offset: offset, expected: expected, got: got)))]
@@ -150,16 +153,16 @@ struct ScriptedCallTests {
 
     @Test func echoAndPingRepeatOnOneConnection() {
         var echo = Harness(CallScript.echo(line: "hi"))
-        #expect(echo.connected() == [Self.send("hi"), .armTimeout(seconds: 5)])
+        #expect(echo.connected() == [Self.sendCRLF("hi"), .armTimeout(seconds: 5)])
         for _ in 0..<3 {
-            #expect(echo.read("hi\r\n", cut: .dripFeed) == [.answered, Self.send("hi"), .armTimeout(seconds: 5)])
+            #expect(echo.read("hi\r\n", cut: .dripFeed) == [.answered, Self.sendCRLF("hi"), .armTimeout(seconds: 5)])
         }
         var ping = Harness(CallScript.ping)
-        #expect(ping.connected() == [Self.send("PING"), .armTimeout(seconds: 5)])
-        #expect(ping.read("+PONG\r\n") == [.answered, Self.send("PING"), .armTimeout(seconds: 5)])
+        #expect(ping.connected() == [Self.sendCRLF("PING"), .armTimeout(seconds: 5)])
+        #expect(ping.read("+PONG\r\n") == [.answered, Self.sendCRLF("PING"), .armTimeout(seconds: 5)])
         var calls = Harness(CallScript.echo(line: "hi", callLines: 2))
-        #expect(calls.connected() == [Self.send("hi"), .armTimeout(seconds: 5)])
-        #expect(calls.read("hi\r\n") == [.answered, Self.send("hi"), .armTimeout(seconds: 5)])
+        #expect(calls.connected() == [Self.sendCRLF("hi"), .armTimeout(seconds: 5)])
+        #expect(calls.read("hi\r\n") == [.answered, Self.sendCRLF("hi"), .armTimeout(seconds: 5)])
         #expect(calls.read("hi\r\n") == [.answered, .finish(.passed)], "a call of two lines, then the guest hangs up")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Switchboard
 
 /// Calls put through to people, played on the real line over TCP: a guest on the guest
 /// port, agent "mei" and supervisor "sara" on consoles. The transcript suite is recorded
@@ -9,13 +10,14 @@ public enum AgentCalls {
 
     /// A line with mei (PIN 4821) and sara (PIN 7350) on file and no wrap-up after a call,
     /// so the next call is offered at once.
-    public static func line(clock: ManualClock? = nil) throws -> RunningLine {
+    public static func line(clock: ManualClock? = nil, configure: @escaping @Sendable (inout ServiceSettings) -> Void = { _ in }) throws -> RunningLine {
         let data = TestPaths.temporaryDirectory()
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
         try RunningLine.addAgent("sara", name: "Sara", pin: "7350", supervisor: true, in: data)
         return try RunningLine(dataDirectory: data) { settings in
             settings.line.queue.wrapUpSeconds = 0
             if let clock { settings.clock = clock.wallClock }
+            configure(&settings)
         }
     }
 
@@ -26,7 +28,7 @@ public enum AgentCalls {
         // 1: a person joins, both talk, a supervisor barges in and leaves, the agent notes
         // the call and hands the guest back to the menu.
         let first = try putThrough(try line.guest(), asking: "0", to: mei, tick: tick)
-        mei.say("Good morning, how can I help?", ending: "\r\n")
+        mei.say("Good morning, how can I help?", ending: "\n")
         try first.read(until: "how can I help?")
         tick()
         first.say("Could I check out at two?")
@@ -35,22 +37,22 @@ public enum AgentCalls {
         first.send(bytes: [0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10])
         try first.read(until: "keys I can't read")
         tick()
-        sara.say("barge 1", ending: "\r\n")
+        sara.say("barge 1", ending: "\n")
         try first.read(until: "Sara from guest services has joined")
         tick()
-        sara.say("Two is fine, enjoy your stay.", ending: "\r\n")
+        sara.say("Two is fine, enjoy your stay.", ending: "\n")
         try first.read(until: "enjoy your stay.")
         tick()
-        sara.say("/leave", ending: "\r\n")
+        sara.say("/leave", ending: "\n")
         try sara.read(until: "You left the call.")
         try first.read(until: "Sara has left the call.")
         try mei.read(until: "sara left the call")
-        sara.say("whisper 1 well handled", ending: "\r\n")
+        sara.say("whisper 1 well handled", ending: "\n")
         try mei.read(until: "well handled")
-        mei.say("/note late checkout at 14:00 agreed", ending: "\r\n")
+        mei.say("/note late checkout at 14:00 agreed", ending: "\n")
         try mei.read(until: "Noted.")
         tick()
-        mei.say("/release", ending: "\r\n")
+        mei.say("/release", ending: "\n")
         try first.read(until: "0  Speak to a person")
         tick()
         first.say("quit")
@@ -58,7 +60,7 @@ public enum AgentCalls {
 
         // 2: the agent ends the call.
         let second = try putThrough(try line.guest(), asking: "agent", to: mei, tick: tick)
-        mei.say("/hangup", ending: "\r\n")
+        mei.say("/hangup", ending: "\n")
         _ = second.readToEnd()
 
         // 3: the agent's console drops mid-call: the guest is back at the front of the
@@ -68,7 +70,7 @@ public enum AgentCalls {
         _ = mei.readToEnd()
         try third.read(until: "Call me back instead")
         tick()
-        sara.say("logout", ending: "\r\n")
+        sara.say("logout", ending: "\n")
         _ = sara.readToEnd()
         try third.read(until: "(yes/no)")
         tick()
@@ -85,7 +87,7 @@ public enum AgentCalls {
         try mei.logIn("mei", "4821")
         let sara = try line.console()
         try sara.logIn("sara", "7350")
-        sara.say("status away", ending: "\r\n")
+        sara.say("status away", ending: "\n")
         try sara.read(until: "no calls will be offered.")
         return (mei, sara)
     }
@@ -97,7 +99,7 @@ public enum AgentCalls {
         guest.say(words)
         try mei.read(until: "Type accept or decline.")
         tick()
-        mei.say("accept", ending: "\r\n")
+        mei.say("accept", ending: "\n")
         try guest.read(until: "Please go ahead.")
         tick()
         return guest

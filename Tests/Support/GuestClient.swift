@@ -149,12 +149,13 @@ public final class GuestClient {
 
     public func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
 
-    /// Logs an agent in on the console this client is connected to, as `telnet` would type it.
+    /// Logs an agent in on the console this client is connected to, as `nc` would type it
+    /// (a telnet client is `TelnetClient`).
     public func logIn(_ id: String, _ pin: String) throws {
         try read(until: "Agent ID:")
-        say(id, ending: "\r\n")
+        say(id)
         try read(until: "PIN:")
-        say(pin, ending: "\r\n")
+        say(pin)
         try read(until: "Type help for the commands.")
     }
 

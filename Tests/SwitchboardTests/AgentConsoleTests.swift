@@ -29,13 +29,13 @@ struct AgentConsoleTests {
         defer { try? line.stop(); line.removeData() }
         let (mei, sara) = try AgentCalls.consoles(on: line)
         let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
-        sara.say("watch 1", ending: "\r\n")
+        sara.say("watch 1")
         try sara.read(until: "Please go ahead.")
-        sara.say("barge 1", ending: "\r\n")
+        sara.say("barge 1")
         try sara.read(until: "/leave to go.")
         guest.say("once please")
         try mei.read(until: "once please")
-        sara.say("whoami", ending: "\r\n")
+        sara.say("whoami")
         let seen = try sara.read(until: "sara")
         #expect(seen.components(separatedBy: "1> once please").count == 2, "\(seen)")
     }
@@ -55,15 +55,52 @@ struct AgentConsoleTests {
     @Test func thePinPromptTurnsTelnetEchoOffAndBackOn() throws {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }
-        let console = try line.console()
+        let console = try TelnetClient(port: line.agentPort, columns: 100)
         try console.read(until: "Agent ID:")
-        console.say("mei", ending: "\r\n")
-        let prompt = try console.readBytes(until: "PIN:")
-        #expect(prompt.contains(sequence: [255, 251, 1]), "IAC WILL ECHO before the PIN prompt")
-        console.send(bytes: [255, 253, 1])  // the client's DO ECHO
-        console.say("4821", ending: "\r\n")
-        let after = try console.readBytes(until: "Type help")
-        #expect(after.contains(sequence: [255, 252, 1]), "IAC WONT ECHO once the PIN is in")
+        console.say("mei")
+        try console.read(until: "PIN:")
+        let willEcho = console.raw.firstRange(of: [255, 251, 1])
+        let prompt = console.raw.firstRange(of: Array("PIN:".utf8))
+        #expect(willEcho != nil && prompt != nil && willEcho!.upperBound <= prompt!.lowerBound, "IAC WILL ECHO before the PIN prompt")
+        #expect(console.isEnabledThere(1), "the client agreed: it stops echoing")
+        console.say("4821")
+        try console.read(until: "Type help")
+        #expect(console.commands.contains([255, 252, 1]), "IAC WONT ECHO once the PIN is in")
+        #expect(!console.isEnabledThere(1))
+    }
+
+    /// An agent in a 60-column telnet window reads what a guest hears whole, wrapped under
+    /// its tag (it was cut at 79 columns with "…").
+    @Test func aTelnetConsoleWrapsToTheAgentsWindow() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try TelnetClient(port: line.agentPort, columns: 60)
+        try console.read(until: "Agent ID:")
+        console.say("mei")
+        try console.read(until: "PIN:")
+        console.say("4821")
+        try console.read(until: "Type help")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        console.say("watch 1")
+        try console.read(until: "So far:")
+        guest.say("1")
+        let seen = try console.read(until: "rule.")
+        let lines = seen.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        for text in lines { #expect(terminalColumns(text) <= 60, "\(text)") }
+        #expect(!seen.contains("…"))
+        #expect(seen.replacingOccurrences(of: "\r\n   ", with: " ").contains("if you do not arrive, the first night is\r\n1| charged."))
+    }
+
+    /// `nc` on the console: its first line ends with a bare LF, so it is never sent a telnet
+    /// byte, not even the WILL ECHO at the PIN (its terminal echoes the PIN: it cannot be hidden).
+    @Test func aConsoleOverNcNeverSeesATelnetByte() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let console = try line.console()
+        try console.logIn("mei", "4821")
+        console.say("logout")
+        #expect(!console.readToEnd().contains(255))
     }
 
     @Test func aGuestAsksForAPersonAndTheyTalkBothWaysThenTheGuestIsHandedBack() throws {
@@ -77,18 +114,18 @@ struct AgentConsoleTests {
         #expect(try guest.read(until: "Call me back instead").unwrapped.contains("You are number 1 in line"))
         let offer = try console.read(until: "Type accept or decline.")
         #expect(offer.contains("is waiting for you"))
-        console.say("accept", ending: "\r\n")
+        console.say("accept")
         #expect(try guest.read(until: "Please go ahead.").contains("Mei from guest services has joined"))
-        console.say("Good morning, how can I help?", ending: "\r\n")
+        console.say("Good morning, how can I help?")
         #expect(try guest.read(until: "help?").contains("Mei: Good morning, how can I help?"))
         guest.say("Could I check out at two?")
         #expect(try console.read(until: "two?").contains("> Could I check out at two?"))
         guest.say("\u{1b}]0;pwned\u{7}\u{1b}[2J")  // a terminal escape: refused, never shown to the agent
         try guest.read(until: "keys I can't read")
-        console.say("release", ending: "\r\n")
+        console.say("release")
         let back = try guest.read(until: "0  Speak to a person").unwrapped
         #expect(back.contains("Mei has left the call"))
-        console.say("sessions", ending: "\r\n")
+        console.say("sessions")
         let table = try console.read(until: "main.menu")
         #expect(!table.contains("\u{1b}"), "no escape byte ever reaches the agent's terminal")
     }
@@ -106,12 +143,12 @@ struct AgentConsoleTests {
             try console.read(until: "Agent ID:")
             console.say("mei", ending: "\r\n")
             try console.read(until: "PIN:")
-            console.say("0000", ending: "\r\n")
+            console.say("0000")
             let answer = try console.read(until: "Login incorrect.")
             if attempt < 5 { #expect(!answer.contains("locked")) }
         }
-        #expect(try console.read(until: "Agent ID:").contains("this ID is locked for 15 minutes"))
-        console.say("mei", ending: "\r\n")
+        #expect(try console.read(until: "Agent ID:").unwrapped.contains("this ID is locked for 15 minutes"), "wrapped at 79 columns")
+        console.say("mei")
         #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "even the right PIN waits out the lock")
         console.say("sara", ending: "\r\n")
         try console.read(until: "PIN:")  // not the address: every console may be on 127.0.0.1
@@ -139,13 +176,13 @@ struct AgentConsoleTests {
         let console = try line.console(from: "::1")
         for attempt in 1...5 {
             try console.read(until: "Agent ID:")
-            console.say("guess\(attempt)", ending: "\r\n")
+            console.say("guess\(attempt)")
             try console.read(until: "PIN:")
-            console.say("0000", ending: "\r\n")
+            console.say("0000")
             try console.read(until: "Login incorrect.")
         }
-        #expect(try console.read(until: "Agent ID:").contains("this address is locked for 15 minutes"), "five IDs guessed from one host")
-        console.say("mei", ending: "\r\n")
+        #expect(try console.read(until: "Agent ID:").unwrapped.contains("this address is locked for 15 minutes"), "five IDs guessed from one host")
+        console.say("mei")
         #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "the host is locked for every ID")
         try line.stop()
         let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
@@ -159,23 +196,23 @@ struct AgentConsoleTests {
         defer { try? line.stop(); line.removeData() }
         let console = try line.console()
         try Self.logIn(console, "mei", "4821")
-        console.say("sesions", ending: "\r\n")
+        console.say("sesions")
         #expect(try console.read(until: "help for the list").contains("unknown command \"sesions\" (did you mean \"sessions\"?)"))
-        console.say("take 999", ending: "\r\n")
+        console.say("take 999")
         #expect(try console.read(until: "(type sessions)").contains("there is no call 999"))
-        console.say("take", ending: "\r\n")
+        console.say("take")
         #expect(try console.read(until: "for example: take 17)").contains("take needs a session number"))
         for supervisorOnly in ["stats", "whisper 1 offer the upgrade", "barge 1"] {
-            console.say(supervisorOnly, ending: "\r\n")
+            console.say(supervisorOnly)
             #expect(try console.read(until: "supervisor may use that command").contains("only"), "\(supervisorOnly)")
         }
-        console.say(String(repeating: "x", count: 3000), ending: "\r\n")
+        console.say(String(repeating: "x", count: 3000))
         #expect(try console.read(until: "at most).").contains("too long"))
         let stranger = try line.console()
         try stranger.read(until: "Agent ID:")
-        stranger.say("sessions", ending: "\r\n")
+        stranger.say("sessions")
         try stranger.read(until: "PIN:")  // before login every line is the ID, then the PIN
-        stranger.say("1111", ending: "\r\n")
+        stranger.say("1111")
         #expect(try stranger.read(until: "Agent ID:").contains("Login incorrect."))
     }
 
@@ -189,7 +226,7 @@ struct AgentConsoleTests {
             try Self.logIn(console, "mei", "4821")
             guest.say("agent")
             try console.read(until: "Type accept or decline.")
-            console.say("accept", ending: "\r\n")
+            console.say("accept")
             try guest.read(until: "Please go ahead.")
         }  // the console's socket closes here
         let heard = try guest.read(until: "Call me back instead").unwrapped
@@ -213,15 +250,15 @@ struct AgentConsoleTests {
         defer { try? line.stop(); line.removeData() }
         let sara = try line.console()
         try Self.logIn(sara, "sara", "7350")
-        sara.say("status away", ending: "\r\n")
+        sara.say("status away")
         try sara.read(until: "no calls will be offered.")
         let guest = try line.guest()
         try guest.read(until: "0  Speak to a person")
         guest.say("0")
         try guest.read(until: "Call me back instead")
-        sara.say("queue", ending: "\r\n")
+        sara.say("queue")
         #expect(try sara.read(until: "PHONE").contains("ON LINE"))
-        sara.say("stats", ending: "\r\n")
+        sara.say("stats")
         let stats = try sara.read(until: "average call:")
         #expect(stats.contains("1 away"))
         #expect(stats.contains("1 waiting"))
@@ -233,23 +270,23 @@ struct AgentConsoleTests {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }
         let (mei, sara) = try AgentCalls.consoles(on: line)
-        mei.say("status away", ending: "\r\n")
+        mei.say("status away")
         try mei.read(until: "no calls will be offered.")
         let guest = try line.guest()
         try guest.read(until: "0  Speak to a person")
         guest.say("2")
         try guest.read(until: "Which area was it about?")
-        sara.say("watch 1", ending: "\r\n")
+        sara.say("watch 1")
         #expect(try sara.read(until: "Something else").contains("1> 2"), "the call so far, both sides")
         guest.say("housekeeping")
         #expect(try sara.read(until: "what happened").contains("1> housekeeping"), "and each new line as it happens")
-        mei.say("take 1", ending: "\r\n")
+        mei.say("take 1")
         try mei.read(until: "The call so far:")
-        sara.say("take 1", ending: "\r\n")
+        sara.say("take 1")
         #expect(try sara.read(until: "already with mei.").contains("Cannot: call 1 is already with mei"))
         guest.say("Hello?")
         #expect(try mei.read(until: "Hello?").contains("1> Hello?"))
-        mei.say("hangup", ending: "\r\n")
+        mei.say("hangup")
         #expect(try guest.read(until: "Goodbye.").unwrapped.contains("Mei has ended the call"))
     }
 
@@ -258,7 +295,7 @@ struct AgentConsoleTests {
         defer { try? line.stop(); line.removeData() }
         let mei = try line.console()
         try Self.logIn(mei, "mei", "4821")
-        mei.say("status away", ending: "\r\n")
+        mei.say("status away")
         try mei.read(until: "no calls will be offered.")
         do {
             let guest = try line.guest()
@@ -269,12 +306,12 @@ struct AgentConsoleTests {
         // The guest's socket is gone; the queue must be empty again.
         var empty = false
         for _ in 0..<50 where !empty {
-            mei.say("queue", ending: "\r\n")
+            mei.say("queue")
             empty = try mei.read(untilAny: ["Nobody is waiting.", "PHONE"]).marker == 0
             if !empty { usleep(20_000) }
         }
         #expect(empty)
-        mei.say("next", ending: "\r\n")
+        mei.say("next")
         #expect(try mei.read(until: "nobody is waiting.").contains("Cannot"))
     }
 
@@ -287,9 +324,9 @@ struct AgentConsoleTests {
         try guest.read(until: "0  Speak to a person")
         guest.say("0")
         try mei.read(until: "Type accept or decline.")
-        mei.say("decline", ending: "\r\n")
-        #expect(try mei.read(until: "when ready.").contains("You are away"))
-        mei.say("next", ending: "\r\n")
+        mei.say("decline")
+        #expect(try mei.read(until: "ready.").contains("You are away"))
+        mei.say("next")
         try mei.read(until: "The call so far:")
         #expect(try guest.read(until: "Please go ahead.").contains("Mei from guest services has joined"))
     }
@@ -377,8 +414,9 @@ struct HiddenCharactersOnACallTests {
         try mei.logIn("mei", "4821")
         let guest = try AgentCalls.putThrough(try line.guest(), asking: "0", to: mei, tick: {})
         guest.say("invoice" + Self.hidden + "fdp.exe")
-        let seen = try mei.read(until: "fdp.exe")
-        #expect(seen.contains(#"1> invoice\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}fdp.exe"#), "\(seen)")
+        // Escaped, the line is one word wider than the console: it is cut at the window's edge.
+        let seen = try mei.read(until: #"\u{2029}fdp.ex"#)
+        #expect(seen.contains(#"1> invoice\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}fdp.ex"#), "\(seen)")
         mei.say("ok" + Self.hidden + "kcab llac", ending: "\r\n")
         let heard = try guest.read(until: "kcab llac")
         #expect(heard.contains(#"Mei: ok\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}kcab llac"#), "\(heard)")

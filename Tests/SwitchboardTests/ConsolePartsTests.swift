@@ -1,4 +1,5 @@
 import Reactor
+import Dialogue
 import Storage
 import Testing
 @testable import Switchboard
@@ -75,5 +76,18 @@ struct ConsolePartsTests {
         #expect(ConsoleText.describe(.away, now: .at(0)) == "away")
         let table = ConsoleText.table(["ID", "NAME"], [["1", "豪华大床房"], ["22", "Deluxe"]])
         #expect(table == "  ID  NAME\n  1   豪华大床房\n  22  Deluxe")
+    }
+
+    /// What the line said, as an agent watching reads it: wrapped to their window under its
+    /// tag, never cut with "…".
+    @Test func consoleLinesWrapToTheAgentsWindowUnderTheirTag() {
+        let said = "17| hours before arrival. After that, or if you do not arrive, the first night is"
+        #expect(ConsoleText.wrapped(said, columns: 79) == "17| hours before arrival. After that, or if you do not arrive, the first night\n    is")
+        let narrow = ConsoleText.wrapped(said, columns: 40)
+        #expect(narrow.components(separatedBy: "\n").allSatisfy { displayWidth(of: $0) <= 40 && ($0.hasPrefix("17| ") || $0.hasPrefix("    ")) })
+        #expect(narrow.replacingOccurrences(of: "\n    ", with: " ") == said, "every word there, in order")
+        #expect(ConsoleText.wrapped("short", columns: 40) == "short")
+        let row = "  3  es    booking.rooms   2:05  in the flow        ******0958 and more words here"
+        #expect(ConsoleText.wrapped(row, columns: 60).components(separatedBy: "\n").allSatisfy { displayWidth(of: $0) <= 60 })
     }
 }

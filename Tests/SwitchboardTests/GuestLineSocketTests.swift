@@ -69,17 +69,27 @@ struct GuestLineSocketTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
     }
 
-    @Test func telnetGuestWithNegotiationBytesIsServedAndRefusedPolitely() throws {
+    /// Stock telnet off port 23 says nothing of itself and ends its first line with CR LF:
+    /// it hears the probe alone, answers, gets the offer, and the reply to that first line
+    /// waits for the answers and is laid out for its window.
+    @Test func aTelnetGuestIsProbedThenOfferedAndHearsTheReplyAtItsWidth() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        let guest = try line.guest()
+        let guest = try TelnetClient(port: line.port, columns: 40)
         try guest.read(until: "0  Speak to a person")
-        // IAC DO ECHO, IAC WILL NAWS, then "1" split around an IAC NOP, telnet's CR LF.
-        guest.send(bytes: [255, 253, 1, 255, 251, 31])
-        guest.send(bytes: [UInt8(ascii: "1"), 255, 241, 13, 10])
-        let bytes = try guest.readBytes(until: "On which day would you like to arrive?").drop { $0 == 13 || $0 == 10 }
-        #expect(Array(bytes.prefix(6)) == [255, 252, 1, 255, 254, 31], "WONT ECHO and DONT NAWS come first")
-        #expect(String(decoding: bytes.dropFirst(6), as: UTF8.self).contains("Here are our rooms"))
+        #expect(!guest.raw.contains(255), "nothing telnet before the guest shows it speaks telnet")
+        let greeted = guest.raw.count
+        guest.say("1")
+        let reply = try guest.read(until: "On which day would you like to arrive?")
+        #expect(Array(guest.raw[greeted..<(greeted + 3)]) == [255, 253, 31], "the probe, IAC DO NAWS, comes first and alone")
+        #expect(guest.commands.contains([255, 253, 24]) && guest.commands.contains([255, 251, 0]) && guest.commands.contains([255, 253, 0]))
+        #expect(guest.commands.contains([255, 251, 42]))
+        #expect(guest.commands.contains([255, 250, 42, 1] + Array(";UTF-8".utf8)))
+        #expect(!guest.commands.contains([255, 251, 1]), "the guest line never asks to echo")
+        #expect(!guest.commands.contains([255, 251, 3]), "nor to suppress go-ahead: telnet keeps its line mode")
+        let lines = reply.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.contains { $0.contains("m²") })
+        for text in lines { #expect(terminalColumns(text) <= 40, "\(terminalColumns(text)) columns: \(text)") }
     }
 
     /// Ctrl-C in telnet sends IAC IP IAC DO TIMING-MARK, then throws away what arrives
@@ -88,12 +98,14 @@ struct GuestLineSocketTests {
     @Test func ctrlCInTelnetIsAnsweredBeforeTheGoodbye() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        let guest = try line.guest()
+        let guest = try TelnetClient(port: line.port, columns: 80)
         try guest.read(until: "0  Speak to a person")
         guest.send(bytes: [255, 244, 255, 253, 6])
-        let bytes = guest.readToEnd().drop { $0 == 13 || $0 == 10 }
-        #expect(Array(bytes.prefix(3)) == [255, 252, 6], "WONT TIMING-MARK first: \(Array(bytes.prefix(8)))")
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).contains("Goodbye"))
+        guest.readToEnd()
+        let answer = guest.raw.firstRange(of: [255, 252, 6])
+        let goodbye = guest.raw.firstRange(of: Array("Goodbye".utf8))
+        #expect(answer != nil && goodbye != nil)
+        if let answer, let goodbye { #expect(answer.upperBound <= goodbye.lowerBound, "WONT TIMING-MARK before the goodbye") }
     }
 
     @Test func aRawGuestNeverSeesAnIACByte() throws {
@@ -167,7 +179,7 @@ struct GuestLineSocketTests {
         var first = try RunningLine(dataDirectory: data)
         // The hotel has two Harbour Suites: book both, one at a time.
         let numberA = try Self.book(try first.guest(), room: "4")
-        let numberB = try Self.book(try first.guest(), ending: "\r\n", name: "Li Wei", phone: "+86 138 0013 8000", room: "4")
+        let numberB = try Self.book(try first.guest(), ending: "\r\0", name: "Li Wei", phone: "+86 138 0013 8000", room: "4")
         try first.stop()
         first = try RunningLine(dataDirectory: data)
         let guest = try first.guest()
@@ -217,7 +229,7 @@ struct GuestLineSocketTests {
     }
 
     @Test func twoHundredGuestsAtOnceEachGetTheirOwnTicket() throws {
-        let line = try RunningLine()
+        let line = try RunningLine { $0.connections.maxConnectionsPerAddress = 200 }  // all from 127.0.0.1
         defer { line.removeData() }
         let guests = try (0..<200).map { _ in try line.guest() }
         for (index, guest) in guests.enumerated() {
@@ -310,7 +322,10 @@ struct NonReadingCallerTests {
     }
 
     @Test func theKernelsSendBufferCountsAndTheCallerIsHungUp() throws {
-        let line = try RunningLine { $0.connections.maxOutputBytes = 64 * 1024 }
+        let line = try RunningLine {
+            $0.connections.maxOutputBytes = 64 * 1024
+            $0.connections.maxLinesPerSecond = 0  // asks faster than a guest may type; the output bound is under test
+        }
         defer { try? line.stop(); line.removeData() }
         let caller = try GuestClient(port: line.port)
         var address = sockaddr_in()

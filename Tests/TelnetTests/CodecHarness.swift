@@ -5,8 +5,8 @@ struct CodecHarness {
     var codec: TelnetCodec
     private var scratch: [TelnetCodec.Event] = []
 
-    init(maxLineBytes: Int = 1024) {
-        codec = TelnetCodec(maxLineBytes: maxLineBytes)
+    init(maxLineBytes: Int = 1024, policy: TelnetPolicy = .refusing) {
+        codec = TelnetCodec(maxLineBytes: maxLineBytes, policy: policy)
     }
 
     /// The events of one chunk.
@@ -58,4 +58,24 @@ extension TelnetCodec.Event {
     static var unreadable: Self { .typed(.unreadable) }
     static var controlCharacters: Self { .typed(.controlCharacters) }
     static var interrupt: Self { .typed(.interrupt) }
+    static func window(_ columns: Int, _ rows: Int) -> Self { .report(.windowSize(columns: columns, rows: rows)) }
 }
+
+/// Every reply's bytes, in order, one stream.
+func replyBytes(_ events: [TelnetCodec.Event]) -> [UInt8] {
+    events.flatMap { event -> [UInt8] in
+        if case .reply(let bytes) = event { return bytes }
+        return []
+    }
+}
+
+/// The events that are not replies.
+func nonReplies(_ events: [TelnetCodec.Event]) -> [TelnetCodec.Event] {
+    events.filter { if case .reply = $0 { false } else { true } }
+}
+
+// The commands and options, short, for writing byte sequences.
+let will = TelnetCommand.will, wont = TelnetCommand.wont, `do` = TelnetCommand.do, dont = TelnetCommand.dont
+let sb = TelnetCommand.sb, se = TelnetCommand.se
+let naws = TelnetOption.windowSize, ttype = TelnetOption.terminalType, binary = TelnetOption.binary
+let charset = TelnetOption.charset, sga = TelnetOption.suppressGoAhead, echo = TelnetOption.echo

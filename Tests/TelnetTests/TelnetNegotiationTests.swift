@@ -85,8 +85,8 @@ import Telnet
                 Issue.record("negotiation still talking after \(rounds) rounds")
                 return
             }
-            let serverReplies = Self.replyBytes(server.feed(toServer))
-            let clientReplies = Self.replyBytes(client.feed(toClient))
+            let serverReplies = replyBytes(server.feed(toServer))
+            let clientReplies = replyBytes(client.feed(toClient))
             toClient = serverReplies
             toServer = clientReplies
         }
@@ -103,12 +103,5 @@ import Telnet
         let request: [UInt8] = [iac, TelnetCommand.do, echo]
         let events = harness.feed(request + request + request)
         #expect(events == [.reply([UInt8]([iac, TelnetCommand.wont, echo]) + [iac, TelnetCommand.wont, echo] + [iac, TelnetCommand.wont, echo])])
-    }
-
-    private static func replyBytes(_ events: [TelnetCodec.Event]) -> [UInt8] {
-        events.flatMap { event -> [UInt8] in
-            if case .reply(let bytes) = event { return bytes }
-            return []
-        }
     }
 }

@@ -1,4 +1,5 @@
 import HotelCalendar
+import Synchronization
 
 /// What every conversation in one language says the same way, made once when the prompts
 /// are compiled: texts whose only placeholders are the hotel's own facts (a room table, the
@@ -8,14 +9,22 @@ import HotelCalendar
 /// Promises: each entry is exactly what rendering (and `TextLayout.wrap`) would make in
 /// any conversation, because nothing in it can differ between conversations: a text with
 /// a placeholder a flow assigns, or that names the day, is left out and rendered as before.
+/// Laid out for the hotel's line width at compile time (`laidOut`); for a guest whose window
+/// is narrower, once per width, the first time a guest of that width needs them (`laidOut(width:)`).
 struct ConstantTexts: Sendable {
     /// Catalog key → the text rendered.
     private(set) var rendered = ByteKeyedTable<String>.empty
-    /// Catalog key → the text rendered and laid out, as a `say` speaks it.
-    private(set) var spoken = ByteKeyedTable<String>.empty
-    /// Node index → what the node asks while waiting (`currentPrompt`), laid out; nil
+    /// The texts below laid out for the hotel's line width.
+    private(set) var laidOut = LaidOutTexts.empty
+    /// Catalog key → the text rendered, for `spoken` at other widths: the keys of `spoken`.
+    private var spokenKeys: [String] = []
+    /// Node index → what the node asks while waiting (`currentPrompt`), not laid out; nil
     /// where its prompt or a menu label depends on the conversation.
-    private(set) var prompts: [String?] = []
+    private var promptTexts: [String?] = []
+    /// `refusals`, not laid out.
+    private var refusalTexts: [[ByteKeyedTable<String>?]] = []
+    /// The texts laid out for other widths, made once per width.
+    private let widths = WidthCache()
     /// Node index → its choices' labels rendered in lower case (nil where a label depends on
     /// the conversation), to match a typed label.
     private(set) var choiceLabels: [[String?]] = []
@@ -23,11 +32,6 @@ struct ConstantTexts: Sendable {
     /// its label in lower case) → the first choice it names; nil where a label depends on
     /// the conversation. One lookup instead of comparing the answer with every one of them.
     private(set) var exactChoices: [ByteKeyedTable<Int>?] = []
-    /// Node index → step index → each refusal of the question asked there that says its own
-    /// limits (`Question.limitRefusalKeys`) → that text rendered with `Question.limitDetails`
-    /// and laid out; nil where the step asks no such question. A text with a placeholder the
-    /// conversation fills (a variable, the day) is left out and rendered at the refusal.
-    private(set) var refusals: [[ByteKeyedTable<String>?]] = []
 
     static let empty = ConstantTexts()
 
@@ -60,13 +64,12 @@ struct ConstantTexts: Sendable {
             }
         }
         let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)
-        var rendered: [String: String] = [:], spoken: [String: String] = [:]
+        var rendered: [String: String] = [:]
         for (key, text) in pack.catalog.texts
         where text.template.placeholders.allSatisfy({ Self.hotelFacts.contains($0) && !assigned.contains($0) }) {
-            let value = renderer.render(text.template)
-            rendered[key] = value
-            spoken[key] = TextLayout.laidOut(value, width: hotel.lineWidth)
+            rendered[key] = renderer.render(text.template)
         }
+        spokenKeys = rendered.keys.sorted()
         choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label]?.lowercased() } }
         exactChoices = zip(nodes, choiceLabels).map { node, labels in
             guard labels.allSatisfy({ $0 != nil }) else { return nil }
@@ -76,13 +79,12 @@ struct ConstantTexts: Sendable {
             }
             return ByteKeyedTable(first)
         }
-        prompts = nodes.map { node in
+        promptTexts = nodes.map { node in
             guard node.prompt.map({ rendered[$0] != nil }) ?? true, node.choices.allSatisfy({ rendered[$0.label] != nil }) else { return nil }
             let prompt = node.prompt.map { rendered[$0]! } ?? ""
-            let text = node.choices.isEmpty ? prompt : prompt + "\n" + Conversation.menuLines(node.choices) { rendered[$0]! }
-            return TextLayout.laidOut(text, width: hotel.lineWidth)
+            return node.choices.isEmpty ? prompt : prompt + "\n" + Conversation.menuLines(node.choices) { rendered[$0]! }
         }
-        refusals = nodes.map { node in
+        refusalTexts = nodes.map { node in
             node.steps.map { step in
                 guard let question = step.question, !question.limitRefusalKeys.isEmpty else { return nil }
                 let details = question.limitDetails(in: hotel)
@@ -90,19 +92,86 @@ struct ConstantTexts: Sendable {
                 for key in question.limitRefusalKeys where pack.text(key).placeholders.allSatisfy({ name in
                     details[name] != nil || (Self.hotelFacts.contains(name) && !assigned.contains(name))
                 }) {
-                    texts[key] = TextLayout.laidOut(renderer.render(key, details), width: hotel.lineWidth)
+                    texts[key] = renderer.render(key, details)
                 }
                 return ByteKeyedTable(texts)
             }
         }
         self.rendered = ByteKeyedTable(rendered)
-        self.spoken = ByteKeyedTable(spoken)
+        laidOut = layOut(width: hotel.lineWidth)
+    }
+
+    /// The texts laid out for `width` columns: the hotel's own, or made once for another
+    /// width and kept (at most `WidthCache.limit` widths; past that, made for each caller).
+    func laidOut(width: Int) -> LaidOutTexts {
+        if width == laidOut.width { return laidOut }
+        return widths.texts(for: width) { layOut(width: width) }
+    }
+
+    private func layOut(width: Int) -> LaidOutTexts {
+        var spoken: [String: String] = [:]
+        for key in spokenKeys { spoken[key] = TextLayout.laidOut(rendered[key]!, width: width) }
+        return LaidOutTexts(
+            width: width, spoken: ByteKeyedTable(spoken),
+            prompts: promptTexts.map { $0.map { TextLayout.laidOut($0, width: width) } },
+            refusals: refusalTexts.map { steps in
+                steps.map { table in table.map { ByteKeyedTable($0.dictionary.mapValues { TextLayout.laidOut($0, width: width) }) } }
+            })
+    }
+
+}
+
+/// What `ConstantTexts` holds laid out for one width: made once per width and shared by
+/// every conversation laid out to it (a class: a conversation keeps one reference).
+final class LaidOutTexts: Sendable {
+    /// The columns these texts are laid out to (0: as they are).
+    let width: Int
+    /// Catalog key → the text rendered and laid out, as a `say` speaks it.
+    let spoken: ByteKeyedTable<String>
+    /// Node index → what the node asks while waiting (`currentPrompt`), laid out; nil
+    /// where its prompt or a menu label depends on the conversation.
+    let prompts: [String?]
+    /// Node index → step index → each refusal of the question asked there that says its own
+    /// limits (`Question.limitRefusalKeys`) → that text rendered with `Question.limitDetails`
+    /// and laid out; nil where the step asks no such question. A text with a placeholder the
+    /// conversation fills (a variable, the day) is left out and rendered at the refusal.
+    let refusals: [[ByteKeyedTable<String>?]]
+
+    static let empty = LaidOutTexts(width: 0, spoken: .empty, prompts: [], refusals: [])
+
+    init(width: Int, spoken: ByteKeyedTable<String>, prompts: [String?], refusals: [[ByteKeyedTable<String>?]]) {
+        self.width = width
+        self.spoken = spoken
+        self.prompts = prompts
+        self.refusals = refusals
     }
 
     /// The text refusing an answer with `key` (one of `Question.limitRefusalKeys`) at the
-    /// question asked by `step` of `node`, as made at compile time; nil when it is not constant.
+    /// question asked by `step` of `node`, as made for this width; nil when it is not constant.
     func refusal(_ key: String, node: Int, step: Int) -> String? {
         guard refusals.indices.contains(node), refusals[node].indices.contains(step) else { return nil }
         return refusals[node][step]?[key]
+    }
+}
+
+/// The laid-out texts of one language for the widths guests have had, shared by every
+/// conversation (and so every thread a replay runs on): looked up once per conversation
+/// whose window differs from the hotel's width, never per line.
+final class WidthCache: Sendable {
+    /// Widths kept at most: a window is between the minimum and the hotel's width, so a
+    /// handful in practice; a hotel with a very wide line does not keep a copy for each.
+    static let limit = 64
+    private let made = Mutex<[Int: LaidOutTexts]>([:])
+
+    /// The texts for `width`, made by `make` the first time (outside the lock: two threads
+    /// may both make them once; the first kept wins).
+    func texts(for width: Int, make: () -> LaidOutTexts) -> LaidOutTexts {
+        if let kept = made.withLock({ $0[width] }) { return kept }
+        let fresh = make()
+        return made.withLock { kept in
+            if let earlier = kept[width] { return earlier }
+            if kept.count < Self.limit { kept[width] = fresh }
+            return fresh
+        }
     }
 }

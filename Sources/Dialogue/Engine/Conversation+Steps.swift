@@ -227,7 +227,7 @@ extension Conversation {
             }
             return
         }
-        pack = prompts.languages[picked]
+        speak(prompts.languages[picked])
         run(from: prompts.startNode, into: &effects)
     }
 

@@ -96,11 +96,11 @@ extension Conversation {
             return saying(rejection.key, rejection.details)
         }
         assert(question.limitRefusalKeys.contains(rejection.key), "\(rejection.key) is not a refusal with the question's limits")
-        guard let text = pack.constants.refusal(rejection.key, node: node, step: step) else {
+        guard let text = layout.refusal(rejection.key, node: node, step: step) else {
             return saying(rejection.key, question.limitDetails(in: prompts.hotel))
         }
         assert(text == TextLayout.laidOut(Renderer(conversation: self, pack: pack).render(rejection.key, question.limitDetails(in: prompts.hotel)),
-                                          width: prompts.hotel.lineWidth),
+                                          width: lineWidth),
                "the text made at compile time for \(rejection.key) differs from the one rendered now")
         return .say(text)
     }

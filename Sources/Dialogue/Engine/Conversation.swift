@@ -48,9 +48,19 @@ public struct Conversation: Sendable {
     /// Idle timeouts in a row before the line says goodbye.
     public static let maxNoInput = 3
 
+    /// The narrowest a guest's texts are laid out to, whatever their window says: below it
+    /// a text is more breaks than words.
+    public static let minimumLineWidth = 30
+
     public let prompts: PromptSet
     @usableFromInline var state: State = .notStarted
     var pack: LanguagePack
+    /// The columns every text is laid out to: the guest's window (`.windowResized`) within
+    /// `minimumLineWidth` and the hotel's `line-width` (the upper bound, and the width until
+    /// the window is known).
+    public private(set) var lineWidth: Int
+    /// The language's constant texts laid out to `lineWidth`.
+    var layout: LaidOutTexts
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
     var history: [Int] = []
@@ -74,6 +84,8 @@ public struct Conversation: Sendable {
         self.pack = prompts.languages[0]
         self.clock = LocalClock(zone: timeZone ?? prompts.hotel.timeZone)
         self.now = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
+        self.lineWidth = prompts.hotel.lineWidth
+        self.layout = pack.constants.laidOut
     }
 
     public var language: String { pack.code }
@@ -118,8 +130,32 @@ public struct Conversation: Sendable {
         case .supervisorLeft(let name): supervisorLeft(name, into: &effects)
         case .queueMoved(let position, let wait): queueMoved(position: position, expectedWaitSeconds: wait, into: &effects)
         case .queueEnded(let ending): queueEnded(ending, into: &effects)
+        case .windowResized(let columns): resize(to: columns)
         }
         return effects
+    }
+
+    /// The guest's window is `columns` wide (0: they do not know): texts from the next one
+    /// on are laid out to it, within the minimum and the hotel's width.
+    private mutating func resize(to columns: Int) {
+        let hotelWidth = prompts.hotel.lineWidth
+        let width: Int
+        if columns <= 0 {
+            width = hotelWidth
+        } else if hotelWidth > 0 {
+            width = min(hotelWidth, max(Self.minimumLineWidth, columns))
+        } else {
+            width = max(Self.minimumLineWidth, columns)  // the hotel never wraps: the window does
+        }
+        guard width != lineWidth else { return }
+        lineWidth = width
+        layout = pack.constants.laidOut(width: width)
+    }
+
+    /// Speaks `pack`'s language from now on, its texts laid out as the others.
+    mutating func speak(_ language: LanguagePack) {
+        pack = language
+        layout = language.constants.laidOut(width: lineWidth)
     }
 
     /// The call is answered: greet the guest at once.
@@ -237,23 +273,23 @@ public struct Conversation: Sendable {
         return (key, render(key, details))
     }
 
-    /// Saying `text`, fitted to the hotel's terminal width. Every `say` is made by this,
-    /// `saying` or `sayingPrompt`, so what leaves the machine is always laid out (but what a
-    /// person in the call typed, passed on as typed).
+    /// Saying `text`, fitted to the guest's terminal (`lineWidth`). Every `say` is made by
+    /// this, `saying` or `sayingPrompt`, so what leaves the machine is always laid out (but
+    /// what a person in the call typed, passed on as typed).
     func laidOut(_ text: String) -> ConversationEffect {
-        .say(TextLayout.laidOut(text, width: prompts.hotel.lineWidth))
+        .say(TextLayout.laidOut(text, width: lineWidth))
     }
 
     /// Saying the text `key`: a constant text as laid out once at compile time, any other
     /// rendered and laid out now.
     func saying(_ key: String, _ extras: [String: String] = [:]) -> ConversationEffect {
-        if let text = pack.constants.spoken[key], ConstantTexts.leftAlone(by: extras) { return .say(text) }
+        if let text = layout.spoken[key], ConstantTexts.leftAlone(by: extras) { return .say(text) }
         return laidOut(render(key, extras))
     }
 
     /// Saying what the guest is being asked (`currentPrompt`), laid out.
     func sayingPrompt() -> ConversationEffect {
-        if case .waiting(let node, _, _, _) = state, let constant = pack.constants.prompts[node] { return .say(constant) }
+        if case .waiting(let node, _, _, _) = state, let constant = layout.prompts[node] { return .say(constant) }
         return laidOut(currentPrompt())
     }
 

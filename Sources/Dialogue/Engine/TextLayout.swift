@@ -1,7 +1,19 @@
 /// Fits what the line says to a terminal: long lines are broken at spaces so `telnet`
 /// and `nc` users read words whole, with East Asian wide characters counted as two
 /// columns. Indented rows (menus, room tables, read-backs) continue under their text.
-enum TextLayout {
+///
+/// The rules, for a line wider than the width: its leading spaces stay on its first line;
+/// the lines after it start under its text (`hangingIndent`, at most half the width). It
+/// breaks at spaces, and also around East Asian wide characters (so Chinese, written
+/// without spaces, breaks between characters), but never before closing punctuation
+/// (`。`, `，`, `)`, …) or after opening punctuation (`（`, `(`, …), and never inside a
+/// character (a grapheme cluster: a letter and its accents, an emoji), a word or a number.
+/// Only a word wider than a whole line is cut, between characters, as much on each line
+/// as fits.
+public enum TextLayout {
+    /// `text` as a terminal `width` columns wide should get it, by the rules above (0: as it is).
+    public static func wrapped(_ text: String, width: Int) -> String { laidOut(text, width: width) }
+
     /// `text` as the guest's terminal should get it: wrapped at `width` columns (0: as it is).
     static func laidOut(_ text: String, width: Int) -> String {
         width > 0 ? wrap(text, width: width) : text
@@ -108,43 +120,66 @@ enum TextLayout {
         return width
     }
 
-    /// `breaking` for an ASCII line, appended to `output`. The line being filled is written
-    /// in place: a line end goes in when the next line starts, and comes out again if that
-    /// line stays empty to the end (where `breaking` would not add it).
+    /// `breaking` for an ASCII line, appended to `output`, the lines it fills written in
+    /// place. A character is a byte here (CR LF, the one ASCII cluster of two, is two
+    /// controls of no width, which `breaking` never separates either: nothing of no width
+    /// starts a line).
     private static func breakingASCII(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, into output: inout [UInt8]) {
         let indent = min(hangingIndentASCII(bytes), width / 2)
         var leading = 0
         while leading < bytes.count && bytes[leading] == 0x20 { leading += 1 }
-        var lineCount = 0
-        var currentStart = output.count
-        var currentWidth = 0
+        append(UnsafeBufferPointer(rebasing: bytes[0..<leading]), to: &output)
+        var currentWidth = leading
+        var hasText = false
+        func newLine() {
+            output.append(0x0A)
+            appendSpaces(indent, to: &output)
+            currentWidth = indent
+        }
+        /// A word on a line holding nothing but its start: whole, or cut when wider than the line.
+        func add(_ word: UnsafeBufferPointer<UInt8>, _ wordWidth: Int) {
+            hasText = true
+            guard currentWidth + wordWidth > width else {
+                append(word, to: &output)
+                currentWidth += wordWidth
+                return
+            }
+            var fresh = true
+            for byte in word {
+                let columns = byte >= 0x20 && byte != 0x7F ? 1 : 0
+                if columns > 0 && !fresh && currentWidth + columns > width {
+                    newLine()
+                    fresh = true
+                }
+                output.append(byte)
+                currentWidth += columns
+                if columns > 0 { fresh = false }
+            }
+        }
+        var gap = 0
         var start = leading
         for index in leading...bytes.count where index == bytes.count || bytes[index] == 0x20 {
             let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
             start = index + 1
-            let wordWidth = columns(of: word)
-            if output.count == currentStart {
-                if lineCount == 0 {
-                    append(UnsafeBufferPointer(rebasing: bytes[0..<leading]), to: &output)
-                } else {
-                    appendSpaces(indent, to: &output)
-                }
-                append(word, to: &output)
-                currentWidth = (lineCount == 0 ? leading : indent) + wordWidth
-            } else if currentWidth + 1 + wordWidth <= width {
-                output.append(0x20)
-                append(word, to: &output)
-                currentWidth += 1 + wordWidth
-            } else {
-                lineCount += 1
-                output.append(0x0A)
-                currentStart = output.count
-                appendSpaces(indent, to: &output)
-                append(word, to: &output)
-                currentWidth = indent + wordWidth
+            guard !word.isEmpty else {
+                if index < bytes.count { gap += 1 }
+                continue
             }
+            let wordWidth = columns(of: word)
+            if !hasText {
+                add(word, wordWidth)
+            } else if currentWidth + gap + wordWidth <= width {
+                appendSpaces(gap, to: &output)
+                append(word, to: &output)
+                currentWidth += gap + wordWidth
+            } else {
+                newLine()
+                add(word, wordWidth)
+            }
+            gap = index < bytes.count ? 1 : 0
         }
-        if lineCount > 0 && output.count == currentStart { output.removeLast() }
+        // Spaces ending the line stay when they fit.
+        if hasText && currentWidth + gap <= width { appendSpaces(gap, to: &output) }
     }
 
     @inline(__always)
@@ -170,30 +205,134 @@ enum TextLayout {
         return gap >= 2 ? leading + label + gap : leading
     }
 
-    /// A line too wide for `width` broken at spaces, continuation lines hanging under its
-    /// text; character by character, for any text.
+    /// A line too wide for `width` broken by the rules above, continuation lines hanging
+    /// under its text; character by character, for any text.
     static func breaking(_ line: Substring, width: Int) -> String {
-        let indent = String(repeating: " ", count: min(hangingIndent(of: line), width / 2))
-        var lines: [String] = []
-        var current = ""
-        var currentWidth = 0
         let leading = line.prefix { $0 == " " }
+        var breaker = LineBreaker(width: width, indent: min(hangingIndent(of: line), width / 2), leading: String(leading))
+        var gap = 0
+        var first = true
         for word in line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
-            let wordWidth = displayWidth(of: String(word))
-            if current.isEmpty {
-                current = lines.isEmpty ? String(leading) + word : indent + word
-                currentWidth = (lines.isEmpty ? leading.count : indent.count) + wordWidth
-            } else if currentWidth + 1 + wordWidth <= width {
-                current += " " + word
-                currentWidth += 1 + wordWidth
+            if !first { gap += 1 }
+            first = false
+            guard !word.isEmpty else { continue }
+            if !word.contains(where: isWide) {
+                breaker.place(word, width: displayWidth(of: String(word)), gap: gap)
             } else {
-                lines.append(current)
-                current = indent + word
-                currentWidth = indent.count + wordWidth
+                // Wide characters: the word breaks between them too, its pieces joined without a space.
+                var pieceGap = gap
+                for unit in units(of: word) {
+                    breaker.place(unit, width: displayWidth(of: String(unit)), gap: pieceGap)
+                    pieceGap = 0
+                }
+            }
+            gap = 0
+        }
+        return breaker.finish(trailingGap: gap)
+    }
+
+    /// The pieces of a word that never break inside: runs without a break opportunity,
+    /// which comes before and after each wide character, except before closing
+    /// punctuation and after opening punctuation.
+    static func units(of word: Substring) -> [Substring] {
+        var units: [Substring] = []
+        var start = word.startIndex
+        var previous: Character?
+        var index = word.startIndex
+        while index < word.endIndex {
+            let character = word[index]
+            if let previous, isWide(previous) || isWide(character), !closesText(character), !opensText(previous) {
+                units.append(word[start..<index])
+                start = index
+            }
+            previous = character
+            index = word.index(after: index)
+        }
+        units.append(word[start..<word.endIndex])
+        return units
+    }
+
+    static func isWide(_ character: Character) -> Bool { TerminalWidth.columns(of: character) == 2 }
+
+    /// Punctuation a line must not start with.
+    static func closesText(_ character: Character) -> Bool { closing.contains(character) }
+    /// Punctuation a line must not end with.
+    static func opensText(_ character: Character) -> Bool { opening.contains(character) }
+
+    private static let closing: Set<Character> = [
+        ".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "、", "。", "，", "．", "：", "；", "！", "？", "）", "］", "｝",
+        "」", "』", "】", "〕", "〉", "》", "〗", "〙", "〛", "｣", "ー", "々", "～", "…", "・",
+    ]
+    private static let opening: Set<Character> = ["(", "[", "{", "（", "［", "｛", "「", "『", "【", "〔", "〈", "《", "〖", "〘", "〚", "｢"]
+
+    /// Fills lines greedily with what `place` is given, the first line starting with
+    /// `leading`, the others with `indent` spaces.
+    struct LineBreaker {
+        let width: Int
+        let indent: Int
+        private var lines: [String] = []
+        private var current: String
+        private var currentWidth: Int
+        /// The current line holds a piece (not only its start).
+        private var hasText = false
+
+        init(width: Int, indent: Int, leading: String) {
+            self.width = width
+            self.indent = indent
+            self.current = leading
+            self.currentWidth = leading.count
+        }
+
+        /// Puts `piece` (`pieceWidth` columns) after the current line's text and `gap`
+        /// spaces, or at the start of a new line (the gap dropped) when it does not fit; one
+        /// wider than a whole line is cut.
+        mutating func place(_ piece: Substring, width pieceWidth: Int, gap: Int) {
+            if !hasText {
+                add(piece, pieceWidth)
+            } else if currentWidth + gap + pieceWidth <= width {
+                current += String(repeating: " ", count: gap)
+                current += piece
+                currentWidth += gap + pieceWidth
+            } else {
+                newLine()
+                add(piece, pieceWidth)
             }
         }
-        if !current.isEmpty { lines.append(current) }
-        return lines.joined(separator: "\n")
+
+        /// `piece` on a line holding nothing but its start: whole, or cut when it is wider
+        /// than the line.
+        private mutating func add(_ piece: Substring, _ pieceWidth: Int) {
+            hasText = true
+            guard currentWidth + pieceWidth > width else {
+                current += piece
+                currentWidth += pieceWidth
+                return
+            }
+            var fresh = true
+            for character in piece {
+                let columns = TerminalWidth.columns(of: character)
+                if columns > 0 && !fresh && currentWidth + columns > width {
+                    newLine()
+                    fresh = true
+                }
+                current.append(character)
+                currentWidth += columns
+                if columns > 0 { fresh = false }
+            }
+        }
+
+        private mutating func newLine() {
+            lines.append(current)
+            current = String(repeating: " ", count: indent)
+            currentWidth = indent
+        }
+
+        /// The lines, joined; spaces that ended the line stay when they fit.
+        mutating func finish(trailingGap: Int) -> String {
+            if hasText && currentWidth + trailingGap <= width { current += String(repeating: " ", count: trailingGap) }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }
     }
 
     /// Where continuation lines start: under the text of an indented row such as

@@ -72,7 +72,7 @@ public final class LanguagePack: Sendable {
         "language.name", "language.choose",
         "global.help", "global.back.none", "global.noinput", "global.noinput.goodbye",
         "global.offer_person", "global.offer_person.declined", "global.goodbye",
-        "global.error", "global.closing", "global.busy",
+        "global.error", "global.closing", "global.busy", "global.too_fast",
         "line.too_long", "line.unreadable", "line.control",
         "invalid.choice", "invalid.yesno", "invalid.number", "invalid.number.range",
         "invalid.date", "invalid.date.no_such_day", "invalid.date.past", "invalid.date.too_far",

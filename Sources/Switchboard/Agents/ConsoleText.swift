@@ -2,8 +2,38 @@ import Reactor
 import Dialogue
 
 /// Text for the agent console: nothing a guest typed may drive the agent's terminal, and
-/// tables fit an 80-column telnet window.
+/// every line is wrapped to the agent's window (a telnet client's NAWS, else 79 columns).
 enum ConsoleText {
+    /// The width of a console whose window is not known: an 80-column terminal, less the
+    /// last column (where a character would wrap before its line's end does).
+    static let defaultColumns = 79
+
+    /// `text` wrapped to `columns`, each of its lines on its own: a line with a tag
+    /// (`17| `, `17> `, `17* `, `mei> `, `* `) continues under the text after its tag,
+    /// so an agent reads the guest's whole line; any other by the line's layout rules
+    /// (a table row continues under its second column).
+    static func wrapped(_ text: String, columns: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let line = String(line)
+            guard displayWidth(of: line) > columns else { return line }
+            let tag = String(self.tag(of: line))
+            guard !tag.isEmpty, columns - tag.count >= 20 else { return TextLayout.wrapped(line, width: columns) }
+            let body = TextLayout.wrapped(String(line.dropFirst(tag.count)), width: columns - tag.count)
+            let hanging = String(repeating: " ", count: tag.count)
+            return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { ($0.offset == 0 ? tag : hanging) + String($0.element) }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// The tag a console line starts with (a word of at most 20 ASCII characters ending
+    /// in `|`, `>` or `*`, and a space), or "".
+    private static func tag(of line: String) -> Substring {
+        let word = line.utf8.prefix { $0 != 0x20 }
+        guard word.count <= 20, let last = word.last, [UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "*")].contains(last),
+              line.utf8.count > word.count, word.allSatisfy({ $0 < 0x80 }) else { return "" }
+        return line.prefix(word.count + 1)
+    }
+
     /// Control characters (ESC, C1, DEL, …) and invisible or direction-changing ones shown
     /// escaped, `\u{1b}`, `\u{202e}`, so a guest's line can never move the agent's cursor,
     /// change colours, rename their terminal, hide words, break a line, or show its words in
@@ -76,8 +106,8 @@ enum ConsoleText {
         return total >= 3600 ? "\(total / 3600):\(two(total / 60 % 60)):\(two(total % 60))" : "\(total / 60):\(two(total % 60))"
     }
 
-    /// Rows padded to their columns' widths (display width, so wide characters count two),
-    /// every line cut at 79 columns.
+    /// Rows padded to their columns' widths (display width, so wide characters count two);
+    /// the console wraps a row wider than the agent's window under its second column.
     static func table(_ header: [String], _ rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { displayWidth(of: $0[column]) }.max() ?? 0 }
@@ -85,20 +115,7 @@ enum ConsoleText {
             let line = "  " + row.indices.map { column in
                 column == row.count - 1 ? row[column] : padded(row[column], toWidth: widths[column])
             }.joined(separator: "  ")
-            return fit(line, columns: 79)
+            return line
         }.joined(separator: "\n")
-    }
-
-    static func fit(_ line: String, columns: Int) -> String {
-        guard displayWidth(of: line) > columns else { return line }
-        var result = ""
-        var width = 0
-        for character in line {
-            let next = displayWidth(of: String(character))
-            guard width + next <= columns - 1 else { break }
-            result.append(character)
-            width += next
-        }
-        return result + "…"
     }
 }

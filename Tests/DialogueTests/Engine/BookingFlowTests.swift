@@ -208,9 +208,11 @@ struct TextLayoutTests {
         #expect(call.rawHeard.contains("  4  Harbour Suite    $390 a night, 60 m², separate living room, harbour view,\n     bathtub, lounge access"))
     }
 
-    @Test func wideCharactersCountTwoColumns() {
+    @Test func wideCharactersCountTwoColumnsAndBreakBetweenThemselves() {
         let text = String(repeating: "豪华", count: 30)  // 120 columns, no spaces to break at
-        #expect(TextLayout.wrap("a " + text, width: 78) == "a\n" + text)
+        let characters = Array(text)
+        // "a " and 38 characters fill 78 columns; the other 22 go on the next line.
+        #expect(TextLayout.wrap("a " + text, width: 78) == "a " + String(characters[..<38]) + "\n" + String(characters[38...]))
         #expect(TextLayout.wrap("短 文本", width: 78) == "短 文本")
     }
 

@@ -50,7 +50,7 @@ struct ByteKeyedTableTests {
     @Test func shippedCommandsAndTextsAreFound() {
         for pack in ShippedPrompts.prompts.languages {
             for (word, command) in pack.commands.dictionary { #expect(pack.command(for: word) == command) }
-            for (key, text) in pack.constants.spoken.dictionary { #expect(pack.constants.spoken[key] == text) }
+            for (key, text) in pack.constants.laidOut.spoken.dictionary { #expect(pack.constants.laidOut.spoken[key] == text) }
             #expect(pack.command(for: "no such command") == nil)
         }
     }

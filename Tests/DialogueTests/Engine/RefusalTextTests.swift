@@ -21,7 +21,7 @@ struct RefusalTextTests {
                 guard let question = scriptStep.question else { continue }
                 for key in question.limitRefusalKeys {
                     let rendered = TextLayout.laidOut(renderer.render(key, question.limitDetails(in: prompts.hotel)), width: prompts.hotel.lineWidth)
-                    found.append(("\(scriptNode.qualifiedName) step \(step)", key, pack.constants.refusal(key, node: node, step: step), rendered))
+                    found.append(("\(scriptNode.qualifiedName) step \(step)", key, pack.constants.laidOut.refusal(key, node: node, step: step), rendered))
                 }
             }
         }
@@ -80,7 +80,7 @@ struct RefusalTextTests {
         call.send("12")
         let node = Self.madeUp.node(named: "booking.rooms")!
         let step = Self.madeUp.nodes[node].steps.firstIndex { $0.question != nil }!
-        let cached = Self.madeUp.languages[0].constants.refusal("invalid.number.range", node: node, step: step)
+        let cached = Self.madeUp.languages[0].constants.laidOut.refusal("invalid.number.range", node: node, step: step)
         #expect(cached?.contains("from 2 to 9 at Harbour View Hotel.") == true)
         #expect(call.rawHeard.hasPrefix(cached ?? "-"))
         call.send("3")

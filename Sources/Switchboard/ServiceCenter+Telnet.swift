@@ -1,0 +1,25 @@
+import Telnet
+import Transcript
+import Reactor
+
+extension ServiceCenter {
+    /// Said to a guest sending lines faster than the line takes them, before it hangs up.
+    public func inputRateMessage(for connection: Connection) -> String {
+        prompts.text("global.too_fast", today: local(clock.now()).date)
+    }
+
+    /// A guest's telnet told its window or terminal: the width goes into the transcript and
+    /// to the conversation (what it says next is laid out to it, in a replay as here); the
+    /// terminal's name is noted. A new size with the same width (rows only) changes nothing.
+    public func connection(_ connection: Connection, didReport report: TerminalReport) {
+        guard let session = connection.context as? GuestSession, !session.isClosed else { return }
+        switch report {
+        case .windowSize(let columns, _):
+            guard columns != session.windowColumns else { return }
+            session.windowColumns = columns
+            hear(.window(columns: columns), in: session, at: clock.now())
+        case .terminalType(let type):
+            record(.terminal(type: type), in: session, at: clock.now())
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Glibc
+import Testing
+import TestSupport
+
+/// The limits a caller meets on the real line: connections from one address, and lines a
+/// second from one call; each bites politely, and nobody else notices.
+@Suite("Line limits over TCP", .blocking)
+struct LineLimitsTests {
+    @Test func oneAddressCannotTakeEveryLineAndTheConsoleKeepsItsOwn() throws {
+        let line = try RunningLine { $0.connections.maxConnectionsPerAddress = 3 }
+        defer { try? line.stop(); line.removeData() }
+        var guests = try (0..<3).map { _ in try line.guest() }
+        for guest in guests { try guest.read(until: "0  Speak to a person") }
+        let fourth = try line.guest()
+        let refused = String(decoding: fourth.readToEnd(), as: UTF8.self)
+        #expect(refused.unwrapped.contains("all our lines are busy"))
+        #expect(fourth.sawEndOfInput)
+        // The console is not a guest: it still answers.
+        let console = try line.console()
+        try console.read(until: "Agent ID:")
+        // One hangs up: the next call from the address is served again.
+        guests.removeFirst()
+        var served = false
+        for _ in 0..<50 where !served {
+            let next = try line.guest()
+            served = try next.read(untilAny: ["0  Speak to a person", "busy"]).marker == 0
+            if !served { usleep(20_000) }
+        }
+        #expect(served)
+    }
+
+    /// A caller flooding lines is slowed to the rate, then told and cut, while a guest on
+    /// the line at the same time is answered as quickly as ever.
+    @Test func aFloodIsSlowedThenCutAndOthersSeeNoDelay() throws {
+        let line = try RunningLine { settings in
+            settings.connections.maxLinesPerSecond = 20
+            settings.connections.floodSeconds = 0.5
+        }
+        defer { line.removeData() }
+        let flooder = try line.guest()
+        try flooder.read(until: "0  Speak to a person")
+        flooder.send(String(repeating: "help\n", count: 4000))
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        var slowest = 0.0
+        for _ in 0..<5 {
+            let start = Date()
+            guest.say("help")
+            try guest.read(until: "0  Speak to a person")
+            slowest = max(slowest, Date().timeIntervalSince(start))
+        }
+        #expect(slowest < 0.5, "a guest beside the flood waited \(slowest) s")
+        let heard = String(decoding: flooder.readToEnd(), as: UTF8.self)
+        #expect(heard.unwrapped.contains("type one answer at a time"))
+        #expect(flooder.sawEndOfInput)
+        let helps = heard.components(separatedBy: "You can type these at any question").count - 1
+        #expect(helps >= 40 && helps < 200, "a burst of 40, then 20 a second for about half a second: \(helps)")
+        try line.stop()
+        let transcripts = try FileManager.default.subpathsOfDirectory(atPath: line.dataDirectory + "/transcripts").filter { $0.hasSuffix(".txt") }
+        let texts = try transcripts.map { try String(contentsOfFile: line.dataDirectory + "/transcripts/" + $0, encoding: .utf8) }
+        #expect(texts.contains { $0.contains(" event closed: guest sent too fast\n") })
+    }
+}
