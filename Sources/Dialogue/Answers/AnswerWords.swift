@@ -165,10 +165,10 @@ public final class AnswerWords: Sendable {
 }
 
 extension AnswerWords {
-    /// The built-in words for a language code (`en`, `es`, `zh`); English for any other,
-    /// which a catalog's `words.` lists then adjust.
+    /// The built-in words for a language tag, by its language subtag (`es`, `es-MX`; `zh`,
+    /// `zh-Hant`, `zh-Hans`); English for any other, which a catalog's `words.` lists then adjust.
     static func builtIn(for language: String) -> AnswerWords {
-        switch language {
+        switch LanguageCode.language(of: language) {
         case "es": return .spanish
         case "zh": return .chinese
         default: return .english

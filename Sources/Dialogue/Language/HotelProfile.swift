@@ -92,6 +92,12 @@ private struct ProfileReader {
             } else if Set(languages).count < languages.count {
                 diagnostics.append(.error(entry.location, "languages names a language twice: \"\(entry.value)\""))
             }
+            for tag in languages where !LanguageCode.isValid(tag) {
+                let canonical = LanguageCode.canonical(tag)
+                let fix = LanguageCode.isValid(canonical) ? " (did you mean \"\(canonical)\"?)"
+                    : "; write a BCP 47 tag such as en, es, zh-Hant or zh-Hans" + Spelling.hint(for: tag.replacingOccurrences(of: "_", with: "-"), among: ["zh-Hant", "zh-Hans"])
+                diagnostics.append(.error(entry.location, "\"\(tag)\" is not a language tag" + fix))
+            }
         }
         var profile = HotelProfile(
             languages: languages, timeZone: timeZone(hotel),
@@ -131,6 +137,7 @@ private struct ProfileReader {
             if HotelProfile.translatableHotelFields.contains(field) {
                 profile.texts[field, default: [:]][language ?? profile.primaryLanguage] = entry.value
                 if language == nil { profile.textLocations[field] = entry.location }
+                checkTranslation(language, of: entry, declared: languages)
             } else if !known.contains(entry.key) {
                 diagnostics.append(.error(entry.location, "unknown hotel setting \"\(entry.key)\""
                     + Spelling.hint(for: entry.key, among: known.union(HotelProfile.translatableHotelFields))))
@@ -140,7 +147,7 @@ private struct ProfileReader {
             diagnostics.append(.error(hotel.location, "[hotel] needs \"\(field) = …\""))
         }
         for section in sections where !section.header.isEmpty && section.header != ["hotel"] {
-            if let room = room(section, primary: profile.primaryLanguage) {
+            if let room = room(section, primary: profile.primaryLanguage, declared: languages) {
                 if profile.rooms.contains(where: { $0.code == room.code }) {
                     diagnostics.append(.error(section.location, "room \"\(room.code)\" is defined twice"))
                 } else {
@@ -158,7 +165,7 @@ private struct ProfileReader {
         return profile
     }
 
-    private mutating func room(_ section: SettingsReader.Section, primary: String) -> HotelProfile.RoomType? {
+    private mutating func room(_ section: SettingsReader.Section, primary: String, declared: [String]) -> HotelProfile.RoomType? {
         guard section.header.count == 2, section.header[0] == "room", FlowParser.isName(section.header[1]) else {
             diagnostics.append(.error(section.location, "unknown section [\(section.header.joined(separator: " "))]: sections are [hotel] and [room CODE]"))
             return nil
@@ -170,6 +177,10 @@ private struct ProfileReader {
             names: [:], facilities: [:])
         for entry in section.entries {
             let (field, language) = Self.splitTranslation(entry.key)
+            switch field {
+            case "name", "facilities": checkTranslation(language, of: entry, declared: declared)
+            default: break
+            }
             switch field {
             case "name": room.names[language ?? primary] = entry.value
             case "facilities": room.facilities[language ?? primary] = entry.value
@@ -221,6 +232,17 @@ private struct ProfileReader {
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]) else { return nil }
         return TimeOfDay(hour: hour, minute: minute)
+    }
+
+    /// A translation into a language `languages` does not list is never spoken: a warning
+    /// when it looks like a slip for a listed tag (`name[zh-hant]` for `zh-Hant`); one for a
+    /// language not switched on yet is left alone.
+    private mutating func checkTranslation(_ language: String?, of entry: SettingsReader.Entry, declared: [String]) {
+        guard let language, !declared.contains(language) else { return }
+        let near = declared.first { $0.lowercased() == language.lowercased() }.map { " (did you mean \"\($0)\"?)" }
+            ?? Spelling.hint(for: language, among: declared)
+        guard !near.isEmpty else { return }
+        diagnostics.append(.warning(entry.location, "\"\(entry.key)\" translates into \"\(language)\", which languages does not list" + near))
     }
 
     /// `name[zh]` → ("name", "zh"); `name` → ("name", nil).
