@@ -87,9 +87,13 @@ struct Renderer {
         return amount < 0 ? "-" + result : result
     }
 
+    private func roomTable() -> String { roomRows().joined(separator: "\n") }
+
+    private func roomChoices() -> String { roomChoiceRows().joined(separator: "\n") }
+
     /// One line per room type, names padded by display width so the columns line up
     /// in a terminal even for Chinese names.
-    private func roomTable() -> String {
+    func roomRows() -> [String] {
         let names = hotel.rooms.map { $0.name(in: pack.code) }
         let width = names.map(displayWidth(of:)).max() ?? 0
         return hotel.rooms.indices.map { index in
@@ -99,13 +103,14 @@ struct Renderer {
                 "room.rate": money(room.rate), "room.size": String(room.sizeSquareMetres),
                 "room.facilities": room.facilities(in: pack.code),
             ])
-        }.joined(separator: "\n")
+        }
     }
 
-    private func roomChoices() -> String {
+    /// The room types as a numbered menu, one line each.
+    func roomChoiceRows() -> [String] {
         hotel.rooms.indices.map { index in
             "  " + render("format.room_choice", ["choice.number": String(index + 1), "choice.label": hotel.rooms[index].name(in: pack.code)])
-        }.joined(separator: "\n")
+        }
     }
 }
 

@@ -111,6 +111,7 @@ private struct ProfileReader {
             bookingHorizonDays: number(hotel, "booking-horizon", default: 365, range: 1...1000),
             lineWidth: number(hotel, "line-width", default: 78, range: 0...1000),
             rooms: [], texts: [:], textLocations: [:])
+        profile.textLocations["languages"] = hotel.entry("languages")?.location ?? hotel.location
         if let hours = hotel.entry("callback-hours") {
             let parts = hours.value.split(separator: "-").map { String($0.trimmingSpaces()) }
             if parts.count == 2, let open = Self.clock(parts[0]), let close = Self.clock(parts[1]), open < close {

@@ -89,4 +89,17 @@ public final class LanguagePack: Sendable {
         "command.help", "command.repeat", "command.back", "command.menu", "command.agent", "command.quit",
         "words.skip", "names.months", "names.weekdays",
     ]
+
+    /// Keys every language needs when the hotel declares more than one: the language
+    /// screen and switching between languages.
+    static let multilingualKeys: [String] = []
+
+    /// The keys every catalog must define for a hotel of `languageCount` languages.
+    static func requiredKeys(languageCount: Int) -> [String] {
+        languageCount > 1 ? requiredKeys + multilingualKeys : requiredKeys
+    }
+
+    /// Keys the engine speaks when a catalog gives them, and does without otherwise; once
+    /// one declared catalog gives one, every declared catalog must.
+    static let optionalKeys: [String] = []
 }

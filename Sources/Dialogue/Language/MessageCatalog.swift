@@ -61,4 +61,10 @@ public struct MessageCatalog: Sendable {
 
     /// Every key this catalog defines, texts and word lists alike.
     public var keys: Set<String> { Set(texts.keys).union(wordLists.keys) }
+
+    /// True when the catalog defines `key`, as a text or a word list.
+    public func has(_ key: String) -> Bool { texts[key] != nil || wordLists[key] != nil }
+
+    /// Where `key` is written, text or word list.
+    public func location(of key: String) -> SourceLocation? { texts[key]?.location ?? wordLists[key]?.location }
 }
