@@ -144,8 +144,9 @@ extension Conversation {
     private func validateMoment(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
         let hotel = prompts.hotel
         let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
-        let hours = ["answer.hours": "\(hotel.callbackOpens)–\(hotel.callbackCloses)",
-                     "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
+        let renderer = Renderer(conversation: self, pack: pack)
+        let latest = TimeOfDay(minutesSinceMidnight: latestStart).map(renderer.format(time:)) ?? ""
+        let hours = ["answer.hours": renderer.hours(from: hotel.callbackOpens, to: hotel.callbackCloses), "answer.latest": latest]
         let moment: LocalMoment
         switch AnswerParser.parseMoment(answer.folded, now: now, words: pack.words) {
         case .success(.asSoonAsPossible):
@@ -163,8 +164,7 @@ extension Conversation {
             guard minute >= hotel.callbackOpens.minutesSinceMidnight, minute <= latestStart else {
                 // Say the last start, not only the hours: 19:45 is inside 08:00–20:00 but its
                 // window would run past closing.
-                let starts = ["answer.earliest": hotel.callbackOpens.description,
-                              "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
+                let starts = ["answer.earliest": renderer.format(time: hotel.callbackOpens), "answer.latest": latest]
                 return .failure(Rejection(key: "invalid.moment.hours", details: hours.merging(starts) { $1 }))
             }
         }

@@ -20,6 +20,7 @@ struct FlowLinter {
         "choice.number", "choice.label", "language.name", "language.number",
         "answer.min", "answer.max", "answer.date", "answer.weekday", "answer.earliest", "answer.latest", "answer.after", "answer.hours",
         "answer.max_nights", "line.limit", "prompt.text", "wait.minutes", "agent.name", "agent.text",
+        "time.hour", "time.hour12", "time.minute", "time.period", "hours.from", "hours.to",
     ]
 
     func run() -> [PromptDiagnostic] {

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// The commands a guest can type at any question, whatever the flow.
 public enum GlobalCommand: String, Sendable, CaseIterable {
     case help
@@ -25,6 +27,9 @@ public final class LanguagePack: Sendable {
     /// January … December and Monday … Sunday, as spoken.
     let monthNames: [String]
     let weekdayNames: [String]
+    /// The parts of the day a time is said with (`names.day_periods`): before 6:00, the
+    /// morning, noon (12:00–12:59), the afternoon (from 13:00), the evening (from 18:00).
+    let dayPeriodNames: [String]
     /// Its texts that are the same in every conversation, made once (given by `PromptSet`).
     let constants: ConstantTexts
 
@@ -44,6 +49,7 @@ public final class LanguagePack: Sendable {
         self.skipWords = Set(catalog.words("words.skip") ?? [])
         self.monthNames = catalog.words("names.months") ?? []
         self.weekdayNames = catalog.words("names.weekdays") ?? []
+        self.dayPeriodNames = catalog.words("names.day_periods") ?? []
         self.constants = .empty
     }
 
@@ -56,7 +62,20 @@ public final class LanguagePack: Sendable {
         self.skipWords = pack.skipWords
         self.monthNames = pack.monthNames
         self.weekdayNames = pack.weekdayNames
+        self.dayPeriodNames = pack.dayPeriodNames
         self.constants = constants
+    }
+
+    /// The name of the part of the day `time` falls in, or "" when the catalog names none.
+    func dayPeriodName(at time: TimeOfDay) -> String {
+        let index = switch time.hour {
+        case 0..<6: 0
+        case 6..<12: 1
+        case 12: 2
+        case 13..<18: 3
+        default: 4
+        }
+        return dayPeriodNames.indices.contains(index) ? dayPeriodNames[index] : ""
     }
 
     /// The text for `key`; compiling guarantees every key a flow uses exists.
@@ -101,5 +120,5 @@ public final class LanguagePack: Sendable {
 
     /// Keys the engine speaks when a catalog gives them, and does without otherwise; once
     /// one declared catalog gives one, every declared catalog must.
-    static let optionalKeys: [String] = []
+    static let optionalKeys: [String] = ["format.time", "format.hours", "names.day_periods"]
 }
