@@ -67,7 +67,7 @@ struct ConstantTexts: Sendable {
             rendered[key] = value
             spoken[key] = TextLayout.laidOut(value, width: hotel.lineWidth)
         }
-        choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label]?.lowercased() } }
+        choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label].map { TypedAnswer($0).folded } } }
         exactChoices = zip(nodes, choiceLabels).map { node, labels in
             guard labels.allSatisfy({ $0 != nil }) else { return nil }
             var first: [String: Int] = [:]

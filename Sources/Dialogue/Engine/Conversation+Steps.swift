@@ -127,6 +127,12 @@ extension Conversation {
                 perform(command, typed: answer, node: node, step: step, into: &effects)
                 return
             }
+            // A language's name switches the language, but where a menu offers it as a
+            // choice (the language of a callback), the choice is what the guest meant.
+            if let languages = prompts.languageWords[answer.folded], exactChoice(answer, at: node) == nil {
+                hearLanguage(languages, at: ResumePoint(node: node, step: step), into: &effects)
+                return
+            }
             guard let choice = matchChoice(answer, at: node) else {
                 missed(node: node, step: step, misses: misses, rejection: Rejection(key: "invalid.choice"), into: &effects)
                 return
@@ -140,6 +146,10 @@ extension Conversation {
         }
         if let command, !question.takesAsAnswer(answer.folded) {
             perform(command, typed: answer, node: node, step: step, into: &effects)
+            return
+        }
+        if let languages = prompts.languageWords[answer.folded] {
+            hearLanguage(languages, at: ResumePoint(node: node, step: step), into: &effects)
             return
         }
         if question.isOptional, pack.skipWords.contains(answer.folded) {
@@ -197,6 +207,16 @@ extension Conversation {
             perform(command, node: node, step: step, into: &effects)
             return
         }
+        if let languages = prompts.languageWords[answer.folded] {
+            if languages.count == 1, let language = languages.first {
+                // The offer again, in the language the guest asked for.
+                switchLanguage(to: language, how: .switched, into: &effects)
+                effects.append(saying("global.offer_person"))
+            } else {
+                openLanguageScreen(returningTo: ResumePoint(node: node, step: step), into: &effects)
+            }
+            return
+        }
         switch AnswerParser.parseYesNo(answer.folded, words: pack.words) {
         case .success(true):
             note(.offerAnswered(accepted: true))
@@ -210,25 +230,6 @@ extension Conversation {
             effects.append(saying("invalid.yesno"))
             effects.append(saying("global.offer_person"))
         }
-    }
-
-    mutating func chooseLanguage(_ answer: TypedAnswer, misses: Int, into effects: inout [ConversationEffect]) {
-        let picked = prompts.languages.indices.first { index in
-            let pack = prompts.languages[index]
-            return answer.folded == String(index + 1) || answer.folded == pack.code
-                || answer.folded == pack.text("language.name").render { _ in nil }.lowercased()
-        }
-        guard let picked else {
-            if misses + 1 >= Self.maxNoMatch {
-                run(from: prompts.startNode, into: &effects)  // carry on in the hotel's first language
-            } else {
-                state = .choosingLanguage(misses: misses + 1, silences: 0)
-                effects.append(laidOut(languageMenu()))
-            }
-            return
-        }
-        pack = prompts.languages[picked]
-        run(from: prompts.startNode, into: &effects)
     }
 
     // MARK: Global commands
@@ -261,6 +262,8 @@ extension Conversation {
         case .quit:
             effects.append(saying("global.goodbye"))
             hangUp(&effects)
+        case .language:
+            openLanguageScreen(returningTo: ResumePoint(node: node, step: step), into: &effects)
         }
     }
 
@@ -269,7 +272,7 @@ extension Conversation {
     /// What the guest is being asked right now, as it is said on arrival and on `repeat`.
     func currentPrompt() -> String {
         switch state {
-        case .choosingLanguage: return languageMenu()
+        case .choosingLanguage: return prompts.languageScreen ?? ""
         case .offeringPerson: return render("global.offer_person")
         case .waiting(let node, _, _, _):
             let current = prompts.nodes[node]
@@ -286,26 +289,28 @@ extension Conversation {
         }.joined(separator: "\n")
     }
 
-    func languageMenu() -> String {
-        prompts.languages.indices.map { index in
-            Renderer(conversation: self, pack: prompts.languages[index]).render("language.choose", ["language.number": String(index + 1)])
-        }.joined(separator: "\n")
-    }
-
-    func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
+    /// The choice an answer names outright: its number, a word of the flow or the catalog,
+    /// or its label.
+    func exactChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
         let choices = prompts.nodes[index].choices
         if let exact = pack.constants.exactChoices[index] {
-            if let number = exact[text] { return choices[number] }
-        } else {
-            let labels = pack.constants.choiceLabels[index]
-            // By index, not `for choice in`: each element copied out costs a retain per field.
-            for number in choices.indices
-            where choices[number].number == text || choices[number].aliases.contains(text)
-                || (labels[number] ?? render(choices[number].label).lowercased()) == text {
-                return choices[number]
-            }
+            return exact[text].map { choices[$0] }
         }
+        let labels = pack.constants.choiceLabels[index]
+        // By index, not `for choice in`: each element copied out costs a retain per field.
+        for number in choices.indices
+        where choices[number].number == text || choices[number].aliases.contains(text)
+            || (labels[number] ?? TypedAnswer(render(choices[number].label)).folded) == text {
+            return choices[number]
+        }
+        return nil
+    }
+
+    func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
+        if let exact = exactChoice(answer, at: index) { return exact }
+        let text = answer.folded
+        let choices = prompts.nodes[index].choices
         // "I'd like to book a room": one choice's word inside the answer picks it. A few
         // words: a list to look through is cheaper than a set to hash into.
         let isASCII = text.isASCII

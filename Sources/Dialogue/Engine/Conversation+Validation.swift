@@ -70,7 +70,8 @@ extension Conversation {
             guard bounds.contains(answer.original.count) else { return .failure(.limits("invalid.name")) }
             return .success(.text(answer.original.split(separator: " ").joined(separator: " ")))
         case .code:
-            let code = answer.original.uppercased().filter { $0 != " " }
+            // Fullwidth digits (１２０４) are the same room number.
+            let code = AnswerText.folded(answer.original).uppercased().filter { $0 != " " }
             guard bounds.contains(code.count), code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }),
                   code.contains(where: \.isNumber) else {
                 return .failure(.limits("invalid.code"))
@@ -79,7 +80,7 @@ extension Conversation {
         case .room:
             return matchRoom(answer).map { .success(.room($0)) } ?? .failure(.limits("invalid.room"))
         case .reference:
-            let reference = answer.original.uppercased().filter { $0 != " " && $0 != "-" }
+            let reference = AnswerText.folded(answer.original).uppercased().filter { $0 != " " && $0 != "-" }
             let prefix = question.prefix ?? ""
             guard reference.hasPrefix(prefix), reference.count == prefix.count + 7, reference.dropFirst(prefix.count).allSatisfy(\.isNumber) else {
                 return .failure(.limits("invalid.reference"))

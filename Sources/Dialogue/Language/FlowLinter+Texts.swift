@@ -25,7 +25,8 @@ extension FlowLinter {
         var spoken: [(key: String, location: SourceLocation?)] = uses.map { ($0.key, $0.location) }
         spoken += engineKeys.map { ($0, nil) }
         spoken += LanguagePack.optionalKeys.map { ($0, nil) }
-        let usedKeys = Set(spoken.map(\.key))
+        // The texts of a line of several languages are in use even while it has one.
+        let usedKeys = Set(spoken.map(\.key)).union(LanguagePack.multilingualKeys)
         let languagesLine = hotel.textLocations["languages"] ?? SourceLocation(file: "\(directory)/hotel.conf", line: 1)
         for code in hotel.languages where !catalogs.contains(where: { $0.language == code }) {
             found.append(.error(languagesLine, "languages lists \"\(code)\", but there is no \(directory)/\(code).messages"))

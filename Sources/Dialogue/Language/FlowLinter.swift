@@ -122,7 +122,7 @@ struct FlowLinter {
         switch command {
         case .agent: return target != nil && target == index["agent.start"]
         case .menu: return target != nil && target == index["main.menu"]
-        case .help, .repeat, .back, .quit: return false
+        case .help, .repeat, .back, .quit, .language: return false
         }
     }
 

@@ -8,6 +8,8 @@ public enum GlobalCommand: String, Sendable, CaseIterable {
     case menu
     case agent
     case quit
+    /// The language screen, to go on in another language (a hotel of several languages).
+    case language
 
     var catalogKey: String { "command.\(rawValue)" }
 }
@@ -41,7 +43,7 @@ public final class LanguagePack: Sendable {
             tomorrow: catalog.words("words.tomorrow"), dateOrder: dateOrder)
         var commands: [String: GlobalCommand] = [:]
         for command in GlobalCommand.allCases {
-            for word in catalog.words(command.catalogKey) ?? [] where commands[word] == nil {
+            for word in (catalog.words(command.catalogKey) ?? []).map({ TypedAnswer($0).folded }) where commands[word] == nil {
                 commands[word] = command
             }
         }
@@ -111,7 +113,9 @@ public final class LanguagePack: Sendable {
 
     /// Keys every language needs when the hotel declares more than one: the language
     /// screen and switching between languages.
-    static let multilingualKeys: [String] = []
+    static let multilingualKeys: [String] = [
+        "language.switched", "language.on_file", "language.switch_back", "command.language", "words.language",
+    ]
 
     /// The keys every catalog must define for a hotel of `languageCount` languages.
     static func requiredKeys(languageCount: Int) -> [String] {

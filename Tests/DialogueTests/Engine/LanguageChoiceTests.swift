@@ -8,7 +8,8 @@ struct LanguageChoiceTests {
         guard let set = PromptFiles.bilingual.compile().0 else { fatalError("the bilingual prompt set does not compile") }
         return set
     }()
-    static let languageMenu = "Thank you for calling Harbour View Hotel. For English, type 1.\n感谢致电港景酒店。中文服务请按 2。"
+    /// A row per language, each in its own script, names padded by display width.
+    static let languageMenu = "  1  English  Welcome to Harbour View Hotel. Please type 1.\n  2  中文     欢迎致电港景酒店，请输入2。"
 
     @Test func aCallToABilingualLineStartsWithTheLanguageMenu() {
         let call = Call(prompts: Self.bilingual)
@@ -44,7 +45,7 @@ struct LanguageChoiceTests {
         #expect(call.rawHeard == Self.languageMenu)
         call.send("français")
         #expect(call.rawHeard == Self.languageMenu)
-        call.send("?!")
+        call.send("xyz")
         #expect(call.conversation.language == "en")
         #expect(call.heard.hasPrefix("Good day"))
     }
@@ -78,5 +79,86 @@ struct LanguageChoiceTests {
         #expect(draft.stay.checkIn == day("2026-12-24"))
         #expect(draft.stay.nights == 3)
         #expect(draft.guestName == "李小龙")
+    }
+}
+
+/// Switching language mid-call: a language's own name at any question, or the `language`
+/// command and the screen; either way the question is asked again in the new language.
+@Suite("Switching language mid-call")
+struct LanguageSwitchTests {
+    static var bilingual: PromptSet { LanguageChoiceTests.bilingual }
+
+    @Test func aLanguagesNameAtAQuestionSwitchesAndAsksItAgain() {
+        var call = Call(prompts: Self.bilingual)
+        call.send("1")
+        #expect(call.heard.contains("Please type the number of your choice"))
+        call.send("中文")
+        #expect(call.conversation.language == "zh")
+        #expect(call.rawHeard.hasPrefix("好的，接下来用中文为您服务。\n请问有什么可以帮您？请输入选项编号："))
+        call.send("english")
+        #expect(call.conversation.language == "en")
+        #expect(call.rawHeard.hasPrefix("Of course, let's carry on in English.\nHow may I help you today?"))
+    }
+
+    @Test func theLanguageCommandOpensTheScreenAndComesBackToTheQuestion() {
+        var call = Call(prompts: Self.bilingual)
+        call.send("1")
+        call.send("1")
+        #expect(call.conversation.currentNode == "booking.checkin")
+        call.send("language")
+        #expect(call.rawHeard == LanguageChoiceTests.languageMenu)
+        #expect(call.conversation.currentNode == "booking.checkin")
+        call.send("2")
+        #expect(call.conversation.language == "zh")
+        #expect(call.conversation.currentNode == "booking.checkin")
+        #expect(call.rawHeard.hasPrefix("好的，接下来用中文为您服务。\n"))
+        call.send("12月24日")
+        #expect(call.conversation.currentNode == "booking.checkout")
+    }
+
+    @Test func pickingTheSameLanguageOnTheScreenJustAsksAgain() {
+        var call = Call(prompts: Self.bilingual)
+        call.send("1")
+        call.send("language")
+        call.send("1")
+        #expect(call.conversation.language == "en")
+        #expect(call.rawHeard.hasPrefix("How may I help you today?"))
+    }
+
+    @Test func backOnTheScreenMidCallReturnsWithoutAChange() {
+        var call = Call(prompts: Self.bilingual)
+        call.send("1")
+        call.send("language")
+        call.send("back")
+        #expect(call.conversation.language == "en")
+        #expect(call.conversation.currentNode == "main.menu")
+        #expect(call.rawHeard.hasPrefix("How may I help you today?"))
+    }
+
+    @Test func aMenuThatOffersTheLanguageAsAChoiceTakesTheChoice() {
+        var call = Call(prompts: Self.bilingual)
+        call.walk(["1", "3", "+44 20 7946 0958", "tomorrow 10am", "About my bill."])
+        #expect(call.conversation.currentNode == "callback.language")
+        call.send("中文")
+        #expect(call.conversation.language == "en")
+        #expect(call.conversation.currentNode == "callback.name")
+    }
+
+    @Test func quitOnTheScreenSaysGoodbyeInTheLanguageItWasTypedIn() {
+        var call = Call(prompts: Self.bilingual)
+        call.send("quit")
+        #expect(call.hungUp)
+        #expect(call.heard.hasPrefix("Thank you for calling Harbour View Hotel. Goodbye"))
+    }
+
+    @Test func theSwitchIsTracedForCoverageByLanguage() {
+        var call = Call(prompts: Self.bilingual)
+        call.conversation.isTracing = true
+        call.send("2")
+        call.send("english")
+        let changes = call.conversation.takeTrace().compactMap { point -> String? in
+            if case .language(let code, let how) = point { "\(code) \(how.rawValue)" } else { nil }
+        }
+        #expect(changes == ["zh screen", "en switched"])
     }
 }

@@ -92,8 +92,10 @@ extension PromptFiles {
         }
         set.add("zh.messages", set.text(of: "en.messages"))
         set.replace("language.name = English\n", with: "language.name = 中文\n", in: "zh.messages")
-        set.replace("language.choose = Thank you for calling {hotel.name}. For English, type {language.number}.\n",
-                    with: "language.choose = 感谢致电{hotel.name}。中文服务请按 {language.number}。\n", in: "zh.messages")
+        set.replace("language.choose = Welcome to {hotel.name}. Please type {language.number}.\n",
+                    with: "language.choose = 欢迎致电{hotel.name}，请输入{language.number}。\n", in: "zh.messages")
+        set.replace("language.switched = Of course, let's carry on in English.\n", with: "language.switched = 好的，接下来用中文为您服务。\n", in: "zh.messages")
+        set.replace("words.language = english, inglés, ingles, 英文, 英語, 英语\n", with: "words.language = 中文, chinese, 汉语\n", in: "zh.messages")
         set.replace("main.menu = How may I help you today? Please type the number of your choice:\n",
                     with: "main.menu = 请问有什么可以帮您？请输入选项编号：\n", in: "zh.messages")
         set.replace("main.menu.booking = Rooms and bookings\n", with: "main.menu.booking = 客房预订\n", in: "zh.messages")
