@@ -109,6 +109,17 @@ extension FlowLinter {
             let widest = TextLayout.laidOut(row, width: width).split(separator: "\n").map { displayWidth(of: String($0)) }.max() ?? 0
             return widest > width ? widest : nil
         }
+        if packs.count > 1 {
+            for (pack, row) in zip(packs, LanguageScreen.rows(packs: packs, hotel: hotel)) {
+                guard let location = pack.catalog.location(of: "language.choose") else { continue }
+                if row.contains("\n") {
+                    found.append(.error(pack.catalog.location(of: "language.name") ?? location,
+                        "the language screen's row for \(pack.code) takes two lines: write language.name and language.choose on one line each"))
+                } else if let columns = tooWide(row) {
+                    found.append(.error(location, "the language screen's row for \(pack.code) is \(columns) columns wide, past line-width \(width), with nowhere to break it: a terminal would wrap it out of line"))
+                }
+            }
+        }
         for pack in packs {
             let catalog = pack.catalog
             let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)

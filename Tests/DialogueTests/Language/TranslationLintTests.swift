@@ -87,6 +87,12 @@ struct TranslationLintTests {
         #expect(set.errors == ["\(set.place(of: "format.room =", in: "zh.messages")): \"format.room\" makes the row of room \"deluxe\" 83 columns wide, past line-width 78, with nowhere to break it: a terminal would wrap it out of line"])
     }
 
+    @Test func aLanguageScreenRowTooWideToBreakIsReported() {
+        var set = PromptFiles.bilingual
+        set.replace("language.choose = 欢迎致电{hotel.name}，请输入{language.number}。", with: "language.choose = 欢迎致电{hotel.name}，" + String(repeating: "中文服务", count: 7) + "请输入{language.number}。", in: "zh.messages")
+        #expect(set.errors == ["\(set.place(of: "language.choose =", in: "zh.messages")): the language screen's row for zh is 88 columns wide, past line-width 78, with nowhere to break it: a terminal would wrap it out of line"])
+    }
+
     @Test func aRoomFormatMustStartWithTheNumberAndTheName() {
         var set = PromptFiles.bilingual
         set.replace("format.room = {room.number}  {room.name}  {room.rate} a night", with: "format.room = {room.number}  {room.rate}  {room.name} a night", in: "zh.messages")
