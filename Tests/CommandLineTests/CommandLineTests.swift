@@ -105,7 +105,8 @@ struct CommandLineTests {
             HotelRecord.callback(CallbackRequest(
                 number: CallbackNumber(serial: CallbackNumber.firstSerial + index),
                 request: CallbackRequest.Request(phone: "+44207946095\(index)", guestName: "Guest \(index)", dueAt: WallTime(millisecondsSince1970: 1_795_609_585_000),
-                                                 windowMinutes: 30, reason: "billing question", callLanguage: "en", session: "session-\(index)"),
+                                                 windowMinutes: 30, reason: "billing question", callLanguage: "en", language: "en",
+                                                 session: "session-\(index)"),
                 status: .pending, createdAt: WallTime(millisecondsSince1970: 1_795_609_585_082))).encoded()
         }
         let (opened, _) = try Journal.open(directory: journal) {}

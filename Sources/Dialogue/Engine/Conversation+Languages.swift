@@ -46,8 +46,9 @@ extension Conversation {
         }
         if resume == nil {
             switchLanguage(to: picked, how: .screen, into: &effects)
-        } else if picked != languageIndex {
-            switchLanguage(to: picked, how: .switched, into: &effects)
+        } else {
+            if picked != languageIndex { switchLanguage(to: picked, how: .switched, into: &effects) }
+            languageSettled = true
         }
         leaveLanguageScreen(resume, into: &effects)
     }
@@ -105,6 +106,7 @@ extension Conversation {
             return
         }
         if language != languageIndex { switchLanguage(to: language, how: .switched, into: &effects) }
+        languageSettled = true  // named mid-call, even the one it is in: the guest's own choice
         effects.append(sayingPrompt())
     }
 
@@ -112,6 +114,22 @@ extension Conversation {
     mutating func switchLanguage(to index: Int, how: LanguageChange, into effects: inout [ConversationEffect]) {
         pack = prompts.languages[index]
         note(.language(code: pack.code, how: how))
+        if how != .screen { languageSettled = true }
         if how == .switched { effects.append(saying("language.switched")) }
+    }
+
+    /// A caller recognised on file is answered in the language of their last call, told so
+    /// in it, and told in the language they were using how to go back to it, on one line.
+    /// Once a call, and not over a language the guest asked for mid-call.
+    mutating func takeLanguageOnFile(_ code: String?, into effects: inout [ConversationEffect]) {
+        guard !languageSettled, let code, let index = prompts.languages.firstIndex(where: { $0.code == code }) else { return }
+        guard index != languageIndex else {
+            languageSettled = true
+            return
+        }
+        let previous = pack
+        switchLanguage(to: index, how: .onFile, into: &effects)
+        let back = Renderer(conversation: self, pack: previous).render("language.switch_back")
+        effects.append(laidOut(render("language.on_file") + " " + back))
     }
 }

@@ -62,6 +62,9 @@ public struct Conversation: Sendable {
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
     var history: [Int] = []
+    /// True once the language is the guest's own choice mid-call or the one on their file:
+    /// the file's language is taken once, and never over a language asked for mid-call.
+    var languageSettled = false
     /// The hotel's clock on the wall, turning each event's instant into a local day and time.
     var clock: LocalClock
     /// The local day and time of the event being handled: what "today", "tomorrow at 10" and
@@ -195,6 +198,7 @@ public struct Conversation: Sendable {
         }
         note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
+        if case .knownCaller(let caller) = outcome { takeLanguageOnFile(caller.language, into: &effects) }
         run(from: target, into: &effects)
         read(queued[...], into: &effects)
     }

@@ -77,7 +77,7 @@ struct CallbackFlowTests {
         call.send("Maria Lopez")
         #expect(call.pending == .saveCallback(CallbackDraft(
             phone: PhoneNumber(normalized: "+442079460958")!, at: moment("2026-11-26", 10), windowMinutes: 30,
-            reason: "Moving my booking to January", callLanguage: "en", guestName: "Maria Lopez")))
+            reason: "Moving my booking to January", callLanguage: "en", guestName: "Maria Lopez", language: "en")))
         #expect(call.heard.isEmpty)
         call.complete(.saved(reference: "C1000011", guestFile: nil))
         #expect(call.heard.contains("Thank you, Maria Lopez. Your reference number is C1000011."))

@@ -162,3 +162,69 @@ struct LanguageSwitchTests {
         #expect(changes == ["zh screen", "en switched"])
     }
 }
+
+/// A caller recognised on file is answered in the language of their last call, with one
+/// line, in the language they were using, on how to go back to it.
+@Suite("The language on a caller's file")
+struct LanguageOnFileTests {
+    static var bilingual: PromptSet { LanguageChoiceTests.bilingual }
+
+    static func known(_ language: String?) -> ActionOutcome {
+        .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: false, hasOpenComplaint: false, language: language))
+    }
+
+    /// English on the screen, a complaint, the phone of a guest who last called in Chinese.
+    static func callUpToThePhone() -> Call {
+        var call = Call(prompts: bilingual)
+        call.walk(["1", "2", "1", "Nobody answered at the desk.", "A call back."])
+        call.send("+86 10 6552 9988")
+        return call
+    }
+
+    @Test func aCallerOnFileIsAnsweredInTheLanguageOfTheirLastCall() {
+        var call = Self.callUpToThePhone()
+        call.complete(Self.known("zh"))
+        #expect(call.conversation.language == "zh")
+        // The new language says what happened; the one the guest was using says how back.
+        #expect(call.heard.hasPrefix("和您上次来电一样，接下来用中文为您服务。 To carry on in English, type \"English\". "))
+        call.send("English")
+        #expect(call.conversation.language == "en")
+        #expect(call.heard.hasPrefix("Of course, let's carry on in English. Are you staying with us at the moment?"))
+    }
+
+    @Test func theFileIsTracedAsTheReasonForTheLanguage() {
+        var call = Self.callUpToThePhone()
+        call.conversation.isTracing = true
+        call.complete(Self.known("zh"))
+        #expect(call.conversation.takeTrace().contains(.language(code: "zh", how: .onFile)))
+    }
+
+    @Test func theFileIsTakenOncePerCall() {
+        var call = Self.callUpToThePhone()
+        call.complete(Self.known("zh"))
+        call.send("english")
+        call.walk(["no", "yes", "3"])
+        #expect(call.conversation.currentNode == "callback.same_phone")
+        call.walk(["no"])
+        call.send("+86 10 6552 9988")
+        call.complete(Self.known("zh"))
+        #expect(call.conversation.language == "en")
+    }
+
+    @Test func theSameLanguageOrNoneOnFileChangesNothing() {
+        for language in ["en", nil, "fr"] {
+            var call = Self.callUpToThePhone()
+            call.complete(Self.known(language))
+            #expect(call.conversation.language == "en")
+            #expect(call.rawHeard.hasPrefix("Thank you, Li Wei; I have your details from before."))
+        }
+    }
+
+    @Test func aLanguageAskedForMidCallIsNotOverridden() {
+        var call = Call(prompts: Self.bilingual)
+        call.walk(["1", "2", "english", "1", "Nobody answered at the desk.", "A call back."])
+        call.send("+86 10 6552 9988")
+        call.complete(Self.known("zh"))
+        #expect(call.conversation.language == "en")
+    }
+}

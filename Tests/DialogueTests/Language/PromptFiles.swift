@@ -95,6 +95,7 @@ extension PromptFiles {
         set.replace("language.choose = Welcome to {hotel.name}. Please type {language.number}.\n",
                     with: "language.choose = 欢迎致电{hotel.name}，请输入{language.number}。\n", in: "zh.messages")
         set.replace("language.switched = Of course, let's carry on in English.\n", with: "language.switched = 好的，接下来用中文为您服务。\n", in: "zh.messages")
+        set.replace("language.on_file = As on your last call, let's carry on in English.\n", with: "language.on_file = 和您上次来电一样，接下来用中文为您服务。\n", in: "zh.messages")
         set.replace("words.language = english, inglés, ingles, 英文, 英語, 英语\n", with: "words.language = 中文, chinese, 汉语\n", in: "zh.messages")
         set.replace("main.menu = How may I help you today? Please type the number of your choice:\n",
                     with: "main.menu = 请问有什么可以帮您？请输入选项编号：\n", in: "zh.messages")
