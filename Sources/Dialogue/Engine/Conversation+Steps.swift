@@ -298,9 +298,10 @@ extension Conversation {
             return exact[text].map { choices[$0] }
         }
         let labels = pack.constants.choiceLabels[index]
+        let words = pack.constants.menus[index].byChoice
         // By index, not `for choice in`: each element copied out costs a retain per field.
         for number in choices.indices
-        where choices[number].number == text || choices[number].aliases.contains(text)
+        where choices[number].number == text || choices[number].aliases.contains(text) || words[number].contains(text)
             || (labels[number] ?? TypedAnswer(render(choices[number].label)).folded) == text {
             return choices[number]
         }
@@ -315,22 +316,27 @@ extension Conversation {
         // words: a list to look through is cheaper than a set to hash into.
         let isASCII = text.isASCII
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        var spotted: Int?
-        func spot(_ number: Int) -> Bool {
-            guard spotted == nil || spotted == number else { return false }  // two choices named: ask again
-            spotted = number
-            return true
-        }
-        let wordIndex = prompts.choiceWords[index]
+        func holds(_ phrase: String) -> Bool { isASCII && phrase.isASCII ? Self.asciiText(text, contains: phrase) : text.contains(phrase) }
+        // What names which choice; empty (no allocation) for nearly every answer that gets here.
+        var found: [MenuWords.Phrase] = []
+        let wordIndex = prompts.choiceWords[index], menu = pack.constants.menus[index]
         for word in words {
-            for number in wordIndex[word] ?? [] where !spot(number) { return nil }
+            for number in wordIndex[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
+            for number in menu.words[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
         }
-        for number in choices.indices where spotted != number && choices[number].phraseAliases.contains(where: { alias in
-            isASCII && alias.isASCII ? Self.asciiText(text, contains: alias) : text.contains(alias)
-        }) {
-            guard spot(number) else { return nil }
+        for number in choices.indices {
+            for alias in choices[number].phraseAliases where holds(alias) { found.append(MenuWords.Phrase(text: alias, number: number)) }
         }
-        return spotted.map { choices[$0] }
+        for phrase in menu.phrases where holds(phrase.text) { found.append(phrase) }
+        guard let first = found.first else { return nil }
+        if found.allSatisfy({ $0.number == first.number }) { return choices[first.number] }
+        // Two choices named. A word inside a longer one that names another choice is part of
+        // it ("订房" in "查询订房", a status word): the longer wins; otherwise ask again.
+        let kept = found.filter { match in
+            !found.contains { $0.number != match.number && $0.text.count > match.text.count && $0.text.contains(match.text) }
+        }
+        guard let only = kept.first, kept.allSatisfy({ $0.number == only.number }) else { return nil }
+        return choices[only.number]
     }
 
     /// The words of an ASCII text (letters and digits between anything else), as `split`

@@ -198,6 +198,16 @@ extension Conversation {
         if let exact = rooms.first(where: { $0.code == answer.folded || $0.name(in: pack.code).lowercased() == answer.folded }) {
             return exact.code
         }
+        // "我要家庭房", "套房": in a script written without spaces, a name the answer holds, or
+        // the part of one name the answer is.
+        if answer.folded.unicodeScalars.contains(where: TerminalWidth.isWide) {
+            let typed = answer.folded.filter { $0.isLetter || $0.isNumber }
+            let named = rooms.filter { room in
+                let name = TypedAnswer(room.name(in: pack.code)).folded
+                return typed.contains(name) || (typed.count >= 2 && name.contains(typed))
+            }
+            if named.count == 1 { return named[0].code }
+        }
         // "the deluxe one": a word that names exactly one room type.
         let words = Set(answer.folded.split { !$0.isLetter && !$0.isNumber }.map(String.init))
         let spotted = rooms.filter { room in

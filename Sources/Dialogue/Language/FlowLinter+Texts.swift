@@ -197,4 +197,47 @@ extension FlowLinter {
         }
         return finish()
     }
+
+    /// A catalog's own words for menu choices (`words.LABEL`): each names one choice of
+    /// each menu that shows the label, a word that is also a command is a warning (the
+    /// command wins), and words for a label no menu shows are never heard.
+    func checkMenuWords() -> [PromptDiagnostic] {
+        var found: [PromptDiagnostic] = []
+        let labels = Set(nodes.flatMap { $0.choices.map(\.label) })
+        let answerWords: Set<String> = ["words.skip", "words.language", "words.yes", "words.no", "words.today", "words.tomorrow"]
+        for pack in packs {
+            let catalog = pack.catalog
+            for (key, list) in catalog.wordLists.sorted(by: { $0.key < $1.key })
+            where key.hasPrefix("words.") && !answerWords.contains(key) && !labels.contains(String(key.dropFirst("words.".count))) {
+                found.append(.warning(list.location, "\"\(key)\" gives words for a menu item \"\(key.dropFirst("words.".count))\", but no menu shows it"
+                    + Spelling.hint(for: String(key.dropFirst("words.".count)), among: labels)))
+            }
+            let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)
+            var reported = Set<String>()
+            for node in nodes where !node.choices.isEmpty {
+                let menu = MenuWords(choices: node.choices, catalog: catalog)
+                var names: [String: Int] = [:]
+                for (number, choice) in node.choices.enumerated() {
+                    for word in [choice.number] + choice.aliases + [TypedAnswer(renderer.render(choice.label)).folded] where names[word] == nil {
+                        names[word] = number
+                    }
+                }
+                for (number, choice) in node.choices.enumerated() {
+                    guard let location = catalog.wordLists["words." + choice.label]?.location else { continue }
+                    for word in menu.byChoice[number] {
+                        if let other = names[word], other != number, reported.insert("\(key(node, word))").inserted {
+                            found.append(.error(location, "\"\(word)\" names two choices of \(node.qualifiedName): \(node.choices[other].number) (\(node.choices[other].label)) and \(choice.number) (\(choice.label))"))
+                        }
+                        names[word] = names[word] ?? number
+                        if let command = pack.command(for: word), !leadsWhere(command, goes: choice.target), reported.insert("command " + key(node, word)).inserted {
+                            found.append(.warning(location, "\"\(word)\" is also the \(command.rawValue) command in \(catalog.fileName); the command wins"))
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    private func key(_ node: ScriptNode, _ word: String) -> String { node.qualifiedName + " " + word }
 }

@@ -35,6 +35,7 @@ struct FlowLinter {
         found += checkTexts(known: variables)
         found += checkPlaceholdersAgree()
         found += checkMenusLineUp()
+        found += checkMenuWords()
         found += checkHotel()
         return found
     }
@@ -118,7 +119,7 @@ struct FlowLinter {
 
     /// A choice word that is also a command is harmless when the choice leads where the
     /// command goes anyway (`choice 0 agent -> agent`, `choice 4 menu -> main.menu`).
-    private func leadsWhere(_ command: GlobalCommand, goes target: Int?) -> Bool {
+    func leadsWhere(_ command: GlobalCommand, goes target: Int?) -> Bool {
         switch command {
         case .agent: return target != nil && target == index["agent.start"]
         case .menu: return target != nil && target == index["main.menu"]
