@@ -127,9 +127,9 @@ extension Conversation {
                 perform(command, typed: answer, node: node, step: step, into: &effects)
                 return
             }
-            // A language's name switches the language, but where a menu offers it as a
-            // choice (the language of a callback), the choice is what the guest meant.
-            if let languages = prompts.languageWords[answer.folded], exactChoice(answer, at: node) == nil {
+            // A language's name switches the language, but where a menu offers languages
+            // (the language of a callback), it answers the menu.
+            if !prompts.languageMenus.contains(node), let languages = prompts.languageWords[answer.folded] {
                 hearLanguage(languages, at: ResumePoint(node: node, step: step), into: &effects)
                 return
             }

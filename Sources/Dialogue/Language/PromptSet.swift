@@ -31,6 +31,8 @@ public final class PromptSet: Sendable {
     /// A language's own words, folded (`español`, `繁體中文`, `english`) → the languages
     /// they name: one to switch to it, or several ("中文") to show the screen.
     let languageWords: ByteKeyedTable<[Int]>
+    /// Nodes whose menu offers languages as its choices: a language's name there is an answer.
+    let languageMenus: Set<Int>
 
     init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
@@ -60,6 +62,11 @@ public final class PromptSet: Sendable {
             }
         }
         self.languageWords = ByteKeyedTable(named)
+        // A menu whose choices are languages (the language of a callback) takes a language's
+        // name as an answer, even one that fits none of its choices exactly ("中文").
+        self.languageMenus = Set(nodes.indices.filter { index in
+            nodes[index].choices.contains { choice in choice.aliases.contains { named[$0] != nil } }
+        })
         self.choiceWords = nodes.map { node in
             var words: [String: [Int]] = [:]
             for (index, choice) in node.choices.enumerated() {

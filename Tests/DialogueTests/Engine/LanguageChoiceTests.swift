@@ -139,7 +139,10 @@ struct LanguageSwitchTests {
         var call = Call(prompts: Self.bilingual)
         call.walk(["1", "3", "+44 20 7946 0958", "tomorrow 10am", "About my bill."])
         #expect(call.conversation.currentNode == "callback.language")
-        call.send("中文")
+        call.send("中文")  // a language's name here answers the menu: it fits no one choice
+        #expect(call.conversation.language == "en")
+        #expect(call.conversation.currentNode == "callback.language")
+        call.send("english")
         #expect(call.conversation.language == "en")
         #expect(call.conversation.currentNode == "callback.name")
     }
