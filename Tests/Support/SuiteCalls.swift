@@ -17,17 +17,21 @@ public enum GuestStep: Sendable {
 /// One call of the transcript suite: its file name in `Tests/Transcripts/` and the steps.
 public struct SuiteCall: Sendable {
     public var name: String
+    /// What the guest types on the language screen the call starts with, at once (the
+    /// English calls were recorded before there was a screen, so their times stay).
+    public var language: String
     public var steps: [GuestStep]
 
-    public init(_ name: String, _ steps: [GuestStep]) {
+    public init(_ name: String, language: String = "1", _ steps: [GuestStep]) {
         self.name = name
+        self.language = language
         self.steps = steps
     }
 
     /// Plain lines; `$R1`, `$T1`… stand for the first confirmation, ticket… the line gave
     /// out during the recording (the guest reads it back later), `$T-1` for the latest.
-    public init(_ name: String, lines: [String]) {
-        self.init(name, lines.map(GuestStep.say))
+    public init(_ name: String, language: String = "1", lines: [String]) {
+        self.init(name, language: language, lines.map(GuestStep.say))
     }
 }
 

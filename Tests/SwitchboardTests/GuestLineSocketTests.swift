@@ -241,7 +241,7 @@ struct GuestLineSocketTests {
         defer { try? line.stop(); line.removeData() }
         let first = try line.guest()
         try first.read(until: "0  Speak to a person")
-        let second = try line.guest()
+        let second = try line.guest(choosing: nil)
         let raw = String(decoding: second.readToEnd(), as: UTF8.self)
         #expect(raw.unwrapped.contains("all our lines are busy"))
         let lines = raw.components(separatedBy: "\r\n").dropLast()

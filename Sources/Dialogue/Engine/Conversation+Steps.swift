@@ -240,6 +240,11 @@ extension Conversation {
         case .help:
             if let help = prompts.nodes[node].help { effects.append(saying(help)) }
             effects.append(saying("global.help"))
+            // The language command, on a line that has more than one (a catalog whose
+            // global.help names it already has no need of this).
+            if prompts.languageScreen != nil, pack.catalog.text("global.help.language") != nil {
+                effects.append(saying("global.help.language"))
+            }
             effects.append(sayingPrompt())
         case .repeat:
             effects.append(sayingPrompt())

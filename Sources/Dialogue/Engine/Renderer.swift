@@ -58,7 +58,7 @@ struct Renderer {
         case .email(let email): return email.description
         case .choice(_, let label): return render(label)
         case .room(let code): return hotel.room(code: code)?.name(in: pack.code) ?? code
-        case .rooms(let codes): return codes.map { hotel.room(code: $0)?.name(in: pack.code) ?? $0 }.joined(separator: ", ")
+        case .rooms(let codes): return codes.map { hotel.room(code: $0)?.name(in: pack.code) ?? $0 }.joined(separator: pack.listSeparator)
         case .money(let amount): return money(amount)
         case .wait(let seconds):
             guard let seconds else { return render("format.wait.unknown") }

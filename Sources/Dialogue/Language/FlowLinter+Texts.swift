@@ -26,7 +26,7 @@ extension FlowLinter {
         spoken += engineKeys.map { ($0, nil) }
         spoken += LanguagePack.optionalKeys.map { ($0, nil) }
         // The texts of a line of several languages are in use even while it has one.
-        let usedKeys = Set(spoken.map(\.key)).union(LanguagePack.multilingualKeys)
+        let usedKeys = Set(spoken.map(\.key)).union(LanguagePack.multilingualKeys).union(LanguagePack.ownKeys)
         let languagesLine = hotel.textLocations["languages"] ?? SourceLocation(file: "\(directory)/hotel.conf", line: 1)
         for code in hotel.languages where !catalogs.contains(where: { $0.language == code }) {
             found.append(.error(languagesLine, "languages lists \"\(code)\", but there is no \(directory)/\(code).messages"))

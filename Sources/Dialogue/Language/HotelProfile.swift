@@ -240,8 +240,9 @@ private struct ProfileReader {
     /// language not switched on yet is left alone.
     private mutating func checkTranslation(_ language: String?, of entry: SettingsReader.Entry, declared: [String]) {
         guard let language, !declared.contains(language) else { return }
+        // A slip keeps the language (zh-hant, zh-Hnat for zh-Hant); es beside en is another language.
         let near = declared.first { $0.lowercased() == language.lowercased() }.map { " (did you mean \"\($0)\"?)" }
-            ?? Spelling.hint(for: language, among: declared)
+            ?? Spelling.hint(for: language, among: declared.filter { LanguageCode.language(of: $0) == LanguageCode.language(of: language) })
         guard !near.isEmpty else { return }
         diagnostics.append(.warning(entry.location, "\"\(entry.key)\" translates into \"\(language)\", which languages does not list" + near))
     }

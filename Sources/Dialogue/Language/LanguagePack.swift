@@ -32,6 +32,9 @@ public final class LanguagePack: Sendable {
     /// The parts of the day a time is said with (`names.day_periods`): before 6:00, the
     /// morning, noon (12:00–12:59), the afternoon (from 13:00), the evening (from 18:00).
     let dayPeriodNames: [String]
+    /// Between the items of a list said in a sentence: `format.list_separator` (、 in
+    /// Chinese), or ", ".
+    let listSeparator: String
     /// Its texts that are the same in every conversation, made once (given by `PromptSet`).
     let constants: ConstantTexts
 
@@ -52,6 +55,7 @@ public final class LanguagePack: Sendable {
         self.monthNames = catalog.words("names.months") ?? []
         self.weekdayNames = catalog.words("names.weekdays") ?? []
         self.dayPeriodNames = catalog.words("names.day_periods") ?? []
+        self.listSeparator = catalog.text("format.list_separator")?.constantText ?? ", "
         self.constants = .empty
     }
 
@@ -65,6 +69,7 @@ public final class LanguagePack: Sendable {
         self.monthNames = pack.monthNames
         self.weekdayNames = pack.weekdayNames
         self.dayPeriodNames = pack.dayPeriodNames
+        self.listSeparator = pack.listSeparator
         self.constants = constants
     }
 
@@ -125,4 +130,7 @@ public final class LanguagePack: Sendable {
     /// Keys the engine speaks when a catalog gives them, and does without otherwise; once
     /// one declared catalog gives one, every declared catalog must.
     static let optionalKeys: [String] = ["format.time", "format.hours", "names.day_periods"]
+
+    /// Keys a catalog may give for itself alone, with a default for every other language.
+    static let ownKeys: [String] = ["format.list_separator", "global.help.language"]
 }

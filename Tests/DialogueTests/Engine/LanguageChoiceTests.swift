@@ -12,7 +12,7 @@ struct LanguageChoiceTests {
     static let languageMenu = "  1  English  Welcome to Harbour View Hotel. Please type 1.\n  2  中文     欢迎致电港景酒店，请输入2。"
 
     @Test func aCallToABilingualLineStartsWithTheLanguageMenu() {
-        let call = Call(prompts: Self.bilingual)
+        let call = Call(prompts: Self.bilingual, choosing: nil)
         #expect(call.rawHeard == Self.languageMenu)
         #expect(call.conversation.currentNode == nil)
     }
@@ -21,7 +21,7 @@ struct LanguageChoiceTests {
         ("2", "zh"), ("zh", "zh"), ("中文", "zh"), ("1", "en"), ("en", "en"), ("English", "en"),
     ])
     func theGuestPicksALanguageByNumberCodeOrName(answer: String, code: String) {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send(answer)
         #expect(call.conversation.language == code)
         let (greeting, menuLine) = code == "zh"
@@ -32,7 +32,7 @@ struct LanguageChoiceTests {
     }
 
     @Test func roomsAndPoliciesAreSpokenInTheChosenLanguage() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.answer("2", "1")
         #expect(call.heard.contains("2  豪华大床房  $180 a night, 32 m², 特大床、海景、浴缸"))
         #expect(call.heard.contains("入住前48小时可免费取消。"))
@@ -40,7 +40,7 @@ struct LanguageChoiceTests {
     }
 
     @Test func aWrongChoiceRepeatsTheMenuAndTheThirdCarriesOnInTheFirstLanguage() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("3")
         #expect(call.rawHeard == Self.languageMenu)
         call.send("français")
@@ -51,7 +51,7 @@ struct LanguageChoiceTests {
     }
 
     @Test func silenceAtTheLanguageMenuRepeatsItThenSaysGoodbye() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.silence()
         #expect(call.rawHeard == Self.languageMenu)
         call.silence()
@@ -62,13 +62,13 @@ struct LanguageChoiceTests {
     }
 
     @Test func aRefusedLineAtTheLanguageMenuRepeatsIt() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send(.unreadable)
         #expect(call.rawHeard.hasSuffix(Self.languageMenu))
     }
 
     @Test func aChineseSpeakerCanBookAndTheDraftCarriesTheLanguage() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.walk(["2", "1", "12月24日", "3晚", "1", "2", "+86 138 0013 8000", "李小龙"])
         call.send("是的")
         guard case .saveReservation(let draft)? = call.pending else {
@@ -89,7 +89,7 @@ struct LanguageSwitchTests {
     static var bilingual: PromptSet { LanguageChoiceTests.bilingual }
 
     @Test func aLanguagesNameAtAQuestionSwitchesAndAsksItAgain() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("1")
         #expect(call.heard.contains("Please type the number of your choice"))
         call.send("中文")
@@ -101,7 +101,7 @@ struct LanguageSwitchTests {
     }
 
     @Test func theLanguageCommandOpensTheScreenAndComesBackToTheQuestion() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("1")
         call.send("1")
         #expect(call.conversation.currentNode == "booking.checkin")
@@ -117,7 +117,7 @@ struct LanguageSwitchTests {
     }
 
     @Test func pickingTheSameLanguageOnTheScreenJustAsksAgain() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("1")
         call.send("language")
         call.send("1")
@@ -126,7 +126,7 @@ struct LanguageSwitchTests {
     }
 
     @Test func backOnTheScreenMidCallReturnsWithoutAChange() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("1")
         call.send("language")
         call.send("back")
@@ -136,7 +136,7 @@ struct LanguageSwitchTests {
     }
 
     @Test func aMenuThatOffersTheLanguageAsAChoiceTakesTheChoice() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.walk(["1", "3", "+44 20 7946 0958", "tomorrow 10am", "About my bill."])
         #expect(call.conversation.currentNode == "callback.language")
         call.send("中文")  // a language's name here answers the menu: it fits no one choice
@@ -148,14 +148,14 @@ struct LanguageSwitchTests {
     }
 
     @Test func quitOnTheScreenSaysGoodbyeInTheLanguageItWasTypedIn() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("quit")
         #expect(call.hungUp)
         #expect(call.heard.hasPrefix("Thank you for calling Harbour View Hotel. Goodbye"))
     }
 
     @Test func theSwitchIsTracedForCoverageByLanguage() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.conversation.isTracing = true
         call.send("2")
         call.send("english")
@@ -178,7 +178,7 @@ struct LanguageOnFileTests {
 
     /// English on the screen, a complaint, the phone of a guest who last called in Chinese.
     static func callUpToThePhone() -> Call {
-        var call = Call(prompts: bilingual)
+        var call = Call(prompts: bilingual, choosing: nil)
         call.walk(["1", "2", "1", "Nobody answered at the desk.", "A call back."])
         call.send("+86 10 6552 9988")
         return call
@@ -224,7 +224,7 @@ struct LanguageOnFileTests {
     }
 
     @Test func aLanguageAskedForMidCallIsNotOverridden() {
-        var call = Call(prompts: Self.bilingual)
+        var call = Call(prompts: Self.bilingual, choosing: nil)
         call.walk(["1", "2", "english", "1", "Nobody answered at the desk.", "A call back."])
         call.send("+86 10 6552 9988")
         call.complete(Self.known("zh"))

@@ -19,7 +19,7 @@ struct MenuWordsTests {
     }()
 
     static func chineseCall() -> Call {
-        var call = Call(prompts: prompts)
+        var call = Call(prompts: prompts, choosing: nil)
         call.send("2")
         return call
     }
@@ -41,7 +41,7 @@ struct MenuWordsTests {
     }
 
     @Test func theWordsOfOneLanguageAreNotAnothers() {
-        var call = Call(prompts: Self.prompts)
+        var call = Call(prompts: Self.prompts, choosing: nil)
         call.send("1")
         call.send("订房")
         #expect(call.conversation.currentNode == "main.menu")
