@@ -74,7 +74,7 @@ public struct InProcessReplay {
         if let stimulus = turn.stimulus {
             switch stimulus.content {
             case .typed(let text): event = TranscriptEntry.Content.typed(typed(text)).conversationEvent
-            case .event(let recorded): event = check(recorded, at: stimulus.line) ? recorded.conversationEvent : nil
+            case .event(let recorded): event = check(recorded, at: stimulus.line) ? sampled(recorded).conversationEvent : nil
             case .said: preconditionFailure("Invalid turn: a line entry is never a stimulus")
             }
         } else {
@@ -170,6 +170,19 @@ public struct InProcessReplay {
     private mutating func typed(_ text: String) -> String {
         for (_, placeholder) in Placeholder.occurrences(in: text) { samples[placeholder.token] = placeholder.sample }
         return PlaceholderBindings().filling(text)
+    }
+
+    /// An outcome whose numbers are placeholders, with their samples instead, so the line
+    /// lays out a number as long as the one recorded (`R0000001`, not `{confirmation}`: a
+    /// line break falls where it fell in the call) and reads it back as the placeholder.
+    private mutating func sampled(_ event: TranscriptEvent) -> TranscriptEvent {
+        guard case .outcome(.saved(let reference, let file)) = event else { return event }
+        func sample(_ value: String) -> String {
+            guard let (range, placeholder) = Placeholder.occurrences(in: value).first, range == value.startIndex..<value.endIndex else { return value }
+            samples[placeholder.token] = placeholder.sample
+            return placeholder.sample
+        }
+        return .outcome(.saved(reference: sample(reference), guestFile: file.map(sample)))
     }
 
     /// A line as the transcript would hold it: samples typed earlier read back as placeholders.
