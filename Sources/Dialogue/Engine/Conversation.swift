@@ -88,6 +88,10 @@ public struct Conversation: Sendable {
     }
 
     public var language: String { pack.code }
+    /// True while the call is at the language screen it starts with: no language chosen yet.
+    public var isChoosingFirstLanguage: Bool {
+        if case .choosingLanguage(_, _, nil) = state { true } else { false }
+    }
     // The switchboard asks these of a conversation kept in a class on every line: inlinable,
     // they read one field, where an opaque call would first copy the whole conversation.
     @inlinable public var hasEnded: Bool { if case .ended = state { true } else { false } }
