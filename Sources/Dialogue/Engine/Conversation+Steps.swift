@@ -210,7 +210,8 @@ extension Conversation {
         if let languages = prompts.languageWords[answer.folded] {
             if languages.count == 1, let language = languages.first {
                 // The offer again, in the language the guest asked for.
-                switchLanguage(to: language, how: .switched, into: &effects)
+                if language != languageIndex { switchLanguage(to: language, how: .switched, into: &effects) }
+                languageSettled = true
                 effects.append(saying("global.offer_person"))
             } else {
                 openLanguageScreen(returningTo: ResumePoint(node: node, step: step), into: &effects)

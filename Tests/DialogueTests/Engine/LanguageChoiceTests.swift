@@ -116,6 +116,19 @@ struct LanguageSwitchTests {
         #expect(call.conversation.currentNode == "booking.checkout")
     }
 
+    /// Offered a person after wrong answers, the guest names a language: the offer again in
+    /// it, acknowledged only when it is another language than the call's.
+    @Test func aLanguagesNameAtTheOfferOfAPersonAsksTheOfferAgainInIt() {
+        var call = Call(prompts: Self.bilingual, choosing: "1")
+        call.walk(["1", "blah", "blah", "blah"])
+        #expect(call.heard.hasSuffix("Would you like me to find a person to help you? (yes/no)"))
+        call.send("English")
+        #expect(call.heard == "I'm sorry, I'm having trouble understanding. Would you like me to find a person to help you? (yes/no)")
+        call.send("中文")
+        #expect(call.conversation.language == "zh")
+        #expect(call.heard.hasPrefix("好的，接下来用中文为您服务。"))
+    }
+
     @Test func pickingTheSameLanguageOnTheScreenJustAsksAgain() {
         var call = Call(prompts: Self.bilingual, choosing: nil)
         call.send("1")
