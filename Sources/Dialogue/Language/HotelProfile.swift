@@ -5,7 +5,7 @@ import HotelCalendar
 ///
 /// Texts a guest hears (`name`, `greeting`, `cancellation`, a room's `name` and
 /// `facilities`) are given in the first language of `languages` and translated as
-/// `name[zh] = …`; the linter fails when a listed language lacks one.
+/// `name[zh-Hant] = …`; the linter fails when a listed language lacks one.
 public struct HotelProfile: Sendable {
     /// A room type the hotel sells.
     public struct RoomType: Sendable, Equatable {
@@ -247,7 +247,7 @@ private struct ProfileReader {
         diagnostics.append(.warning(entry.location, "\"\(entry.key)\" translates into \"\(language)\", which languages does not list" + near))
     }
 
-    /// `name[zh]` → ("name", "zh"); `name` → ("name", nil).
+    /// `name[zh-Hant]` → ("name", "zh-Hant"); `name` → ("name", nil).
     static func splitTranslation(_ key: String) -> (String, String?) {
         guard key.hasSuffix("]"), let open = key.firstIndex(of: "[") else { return (key, nil) }
         return (String(key[..<open]), String(key[key.index(after: open)..<key.index(before: key.endIndex)]))

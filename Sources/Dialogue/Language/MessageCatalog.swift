@@ -1,4 +1,4 @@
-/// Every text of one language, keyed: `Prompts/en.messages`, `Prompts/zh.messages`, ….
+/// Every text of one language, keyed: `Prompts/en.messages`, `Prompts/zh-Hant.messages`, ….
 ///
 /// Flows name texts by key only, so adding a language is adding a catalog and touches no
 /// flow logic. Keys under `words.`, `command.` and `names.` are comma-separated lists (answers,
