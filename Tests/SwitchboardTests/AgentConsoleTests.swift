@@ -108,7 +108,7 @@ struct AgentConsoleTests {
         mei.say("status away", ending: "\r\n")
         try mei.read(until: "no calls will be offered.")
         chinese.say("人工")
-        try chinese.read(until: "改由你們回電給我")
+        try chinese.read(until: "改成回電給我")
         sara.say("sessions", ending: "\r\n")
         let table = try sara.read(until: "waiting (1)")  // the last row: the calls come in order
         let rows = table.split(separator: "\n").map(String.init)
