@@ -17,6 +17,9 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROMPTS = os.path.join(REPO, "Prompts")
 MAIN_MENU = "0  Speak to a person"
+# The shipped prompts speak four languages: a call starts at the language screen, whose
+# last row ends so; the driver's guests type 1 there (English).
+LANGUAGE_SCREEN_END = "Escriba 4."
 
 
 def binary_from(argv):
@@ -180,6 +183,8 @@ class Caller:
         except OSError:
             return self.told
         try:
+            guest.read_until(LANGUAGE_SCREEN_END)
+            guest.say("1")
             guest.read_until(MAIN_MENU)
             call = 0
             while limit is None or call < limit:

@@ -6,16 +6,31 @@ import Dialogue
 /// answer at each question, both ways of each `if`, and (under "anywhere") the engine's
 /// own: global commands, the offer of a person taken and declined, silence, and each
 /// refusal or line-problem text the prompts can make a guest hear.
+///
+/// On a line of several languages the nodes are counted per language as well: a node is
+/// reached in a language when a call enters it while in that language, so every flow is
+/// shown to work in every language, not only in the first.
 public struct CoverageReport: Sendable {
     public let items: [CoverageItem]
     public private(set) var hit: Set<CoveragePoint> = []
+    /// The hotel's languages, in order, when there are several; empty for one.
+    public let languages: [String]
+    public private(set) var hitByLanguage: [String: Set<CoveragePoint>] = [:]
 
     public init(prompts: PromptSet) {
         items = prompts.coverageItems()
+        languages = prompts.languages.count > 1 ? prompts.languages.map(\.code) : []
     }
 
-    public mutating func add(_ points: Set<CoveragePoint>) {
+    public mutating func add(_ points: Set<CoveragePoint>, byLanguage: [String: Set<CoveragePoint>] = [:]) {
         hit.formUnion(points)
+        for (language, points) in byLanguage { hitByLanguage[language, default: []].formUnion(points) }
+    }
+
+    /// Nodes reached in `language` and nodes in all.
+    public func nodes(in language: String) -> (hit: Int, total: Int) {
+        let nodes = items.filter(\.point.isNode)
+        return (nodes.filter { hitByLanguage[language]?.contains($0.point) ?? false }.count, nodes.count)
     }
 
     /// Nodes reached and nodes in all.
@@ -42,12 +57,24 @@ public struct CoverageReport: Sendable {
         }
         lines.append("  " + "total" + String(repeating: " ", count: max(0, width - 5)) + "  nodes " + Self.figure(nodes)
             + "  branches " + Self.figure(branches))
+        if !languages.isEmpty {
+            lines.append("nodes by language:")
+            for language in languages {
+                lines.append("  " + language + String(repeating: " ", count: max(0, width - language.count)) + "  nodes " + Self.figure(nodes(in: language)))
+            }
+        }
         let missed = self.missed
         if !missed.isEmpty {
             lines.append("never reached (\(missed.count)):")
             for item in missed {
                 lines.append("  " + (item.file.map { "\($0):\(item.line): " } ?? "anywhere: ") + item.title)
             }
+        }
+        for language in languages {
+            let unreached = items.filter { $0.point.isNode && !(hitByLanguage[language]?.contains($0.point) ?? false) }
+            guard !unreached.isEmpty else { continue }
+            lines.append("never reached in \(language) (\(unreached.count)):")
+            for item in unreached { lines.append("  " + (item.file.map { "\($0):\(item.line): " } ?? "") + item.title) }
         }
         lines.append(summary)
         return lines.joined(separator: "\n")
@@ -56,6 +83,7 @@ public struct CoverageReport: Sendable {
     /// `coverage: nodes 100.0% (120/120), branches 93.1% (270/290)`.
     public var summary: String {
         "coverage: nodes \(Self.percent(nodes)) (\(nodes.hit)/\(nodes.total)), branches \(Self.percent(branches)) (\(branches.hit)/\(branches.total))"
+            + (languages.isEmpty ? "" : "; nodes by language " + languages.map { "\($0) \(Self.percent(nodes(in: $0)))" }.joined(separator: ", "))
     }
 
     private func count(_ items: [CoverageItem]) -> (hit: Int, total: Int) {

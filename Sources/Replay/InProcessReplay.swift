@@ -21,6 +21,8 @@ public struct InProcessReplay {
         public var outputs: [[Said]]
         /// The nodes and branches this call went through (when traced).
         public var covered: Set<CoveragePoint>
+        /// The same, by the language the call was in when it went through each (when traced).
+        public var coveredByLanguage: [String: Set<CoveragePoint>]
 
         public var passed: Bool { divergence == nil }
     }
@@ -37,6 +39,9 @@ public struct InProcessReplay {
     private var canAccept = true
     private var outputs: [[Said]] = []
     private var covered: Set<CoveragePoint> = []
+    private var coveredByLanguage: [String: Set<CoveragePoint>] = [:]
+    /// The language the trace taken so far left the call in.
+    private var languageOfTrace: String
     /// The line of the turn that started the action under way.
     private var actionStartedAt: Int?
     private var guestLeftDuringAction = false
@@ -50,6 +55,7 @@ public struct InProcessReplay {
         // The offset the call was recorded at, all call long: the replay sees the same local days.
         conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: document.header.utcOffsetSeconds))
         conversation.isTracing = tracing
+        languageOfTrace = conversation.language
     }
 
     /// Replays the whole transcript.
@@ -68,14 +74,14 @@ public struct InProcessReplay {
         if let stimulus = turn.stimulus {
             switch stimulus.content {
             case .typed(let text): event = TranscriptEntry.Content.typed(typed(text)).conversationEvent
-            case .event(let recorded): event = check(recorded, at: stimulus.line) ? recorded.conversationEvent : nil
+            case .event(let recorded): event = check(recorded, at: stimulus.line) ? sampled(recorded).conversationEvent : nil
             case .said: preconditionFailure("Invalid turn: a line entry is never a stimulus")
             }
         } else {
             event = .answered  // a transcript need not note where the call came from (`connected from`)
         }
         let effects = event.map { conversation.handle($0, at: now) } ?? []
-        if conversation.isTracing { covered.formUnion(conversation.takeTrace().flatMap(CoveragePoint.points)) }
+        if conversation.isTracing { takeCoverage() }
         var said: [Said] = []
         for effect in effects {
             switch effect {
@@ -97,7 +103,20 @@ public struct InProcessReplay {
             diverge(at: actionStartedAt ?? document.lines.count, "the line started \(action.rawValue) here, but the transcript records no outcome for it",
                     added: "event outcome … (the line is waiting for \(action.rawValue))")
         }
-        return Result(divergence: divergence, canAccept: canAccept, outputs: outputs, covered: covered)
+        return Result(divergence: divergence, canAccept: canAccept, outputs: outputs, covered: covered, coveredByLanguage: coveredByLanguage)
+    }
+
+    /// What the conversation went through in the last event, each point counted for the
+    /// language the call was in when it got there (a change of language counts from itself on).
+    private mutating func takeCoverage() {
+        var language = languageOfTrace
+        for point in conversation.takeTrace() {
+            if case .language(let code, _) = point { language = code }
+            let points = CoveragePoint.points(for: point)
+            covered.formUnion(points)
+            coveredByLanguage[language, default: []].formUnion(points)
+        }
+        languageOfTrace = language
     }
 
     /// Whether the line can be told `event` here: an outcome only for the action under way,
@@ -151,6 +170,19 @@ public struct InProcessReplay {
     private mutating func typed(_ text: String) -> String {
         for (_, placeholder) in Placeholder.occurrences(in: text) { samples[placeholder.token] = placeholder.sample }
         return PlaceholderBindings().filling(text)
+    }
+
+    /// An outcome whose numbers are placeholders, with their samples instead, so the line
+    /// lays out a number as long as the one recorded (`R0000001`, not `{confirmation}`: a
+    /// line break falls where it fell in the call) and reads it back as the placeholder.
+    private mutating func sampled(_ event: TranscriptEvent) -> TranscriptEvent {
+        guard case .outcome(.saved(let reference, let file)) = event else { return event }
+        func sample(_ value: String) -> String {
+            guard let (range, placeholder) = Placeholder.occurrences(in: value).first, range == value.startIndex..<value.endIndex else { return value }
+            samples[placeholder.token] = placeholder.sample
+            return placeholder.sample
+        }
+        return .outcome(.saved(reference: sample(reference), guestFile: file.map(sample)))
     }
 
     /// A line as the transcript would hold it: samples typed earlier read back as placeholders.

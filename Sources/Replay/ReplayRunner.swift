@@ -54,7 +54,7 @@ public struct ReplayRunner {
             guard let document = read(item) else { continue }
             replayed += 1
             let result = InProcessReplay.run(document, prompts: prompts, tracing: coverage != nil)
-            coverage?.add(result.covered)
+            coverage?.add(result.covered, byLanguage: result.coveredByLanguage)
             guard let divergence = result.divergence else {
                 pass(document.fileName)
                 continue

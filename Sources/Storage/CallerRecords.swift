@@ -4,6 +4,9 @@
 public struct CallerRecords: Equatable, Sendable {
     /// The name the guest gave most recently.
     public private(set) var name: String?
+    /// The language of the guest's latest call that left a record (a booking, complaint,
+    /// callback or survey): the language to answer them in next time.
+    public private(set) var language: String?
     public private(set) var reservations: [ConfirmationNumber] = []
     public private(set) var complaints: [TicketNumber] = []
     public private(set) var callbacks: [CallbackNumber] = []
@@ -13,10 +16,10 @@ public struct CallerRecords: Equatable, Sendable {
 
     mutating func add(_ record: HotelRecord) {
         switch record {
-        case .reservation(let r): reservations.append(r.number); name = r.request.guestName
-        case .complaint(let c): complaints.append(c.number); name = c.request.guestName
-        case .callback(let c): callbacks.append(c.number); name = c.request.guestName ?? name
-        case .survey(let s): surveys.append(s.number); name = s.request.guestName ?? name
+        case .reservation(let r): reservations.append(r.number); name = r.request.guestName; language = r.request.language
+        case .complaint(let c): complaints.append(c.number); name = c.request.guestName; language = c.request.language
+        case .callback(let c): callbacks.append(c.number); name = c.request.guestName ?? name; language = c.request.language
+        case .survey(let s): surveys.append(s.number); name = s.request.guestName ?? name; language = s.request.language
         }
     }
 

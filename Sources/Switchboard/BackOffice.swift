@@ -74,7 +74,9 @@ struct BackOffice {
             let open = records.complaints.contains { number in
                 store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
             }
-            return .done(.knownCaller(CallerSummary(name: records.name, hasUpcomingStay: upcoming, hasOpenComplaint: open)))
+            // The language of the last call is all a phone alone learns beyond the name.
+            return .done(.knownCaller(CallerSummary(name: records.name, hasUpcomingStay: upcoming, hasOpenComplaint: open,
+                                                    language: records.language)))
         case .requestAgent:
             // The service centre answers this from its queue; without one, nobody is free.
             return .done(.unavailable)
@@ -123,7 +125,8 @@ extension ComplaintTicket.Request {
 extension CallbackRequest.Request {
     init(_ draft: CallbackDraft, zone: HotelTimeZone, session: String) {
         self.init(phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.wallTime(of: draft.at),
-                  windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage, session: session)
+                  windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage,
+                  language: draft.language, session: session)
     }
 }
 

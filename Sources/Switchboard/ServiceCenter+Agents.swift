@@ -96,7 +96,9 @@ extension ServiceCenter {
         } else {
             state = session.conversation.isPerforming ? "saving" : "in flow"
         }
-        return CallSummary(id: session.connection.id, language: session.conversation.language,
+        // A call at the language screen has no language yet: "-", as its node.
+        let language = session.conversation.isChoosingFirstLanguage ? "-" : session.conversation.language
+        return CallSummary(id: session.connection.id, language: language,
                            node: session.conversation.currentNode ?? "-", seconds: Double(now - session.startedAt) / 1000,
                            state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil)
     }

@@ -33,6 +33,7 @@ public enum OutcomeText {
             name = "known"
             fields = (caller.name.map { [("name", $0)] } ?? [])
                 + [("upcoming", caller.hasUpcomingStay ? "yes" : "no"), ("open-complaint", caller.hasOpenComplaint ? "yes" : "no")]
+                + (caller.language.map { [("language", $0)] } ?? [])
         case .newCaller:
             name = "new"
         case .queued(let position, let wait):
@@ -93,8 +94,9 @@ public enum OutcomeText {
             return .success(.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: followUp)))
         case "missing": return .success(.missing)
         case "known":
+            // `language` came later: a transcript without it answers as the line did then.
             return .success(.knownCaller(CallerSummary(name: fields["name"], hasUpcomingStay: fields["upcoming"] == "yes",
-                                                       hasOpenComplaint: fields["open-complaint"] == "yes")))
+                                                       hasOpenComplaint: fields["open-complaint"] == "yes", language: fields["language"])))
         case "new": return .success(.newCaller)
         case "queued":
             guard let position = number("position") else { return missing("position=N") }

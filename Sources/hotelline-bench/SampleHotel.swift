@@ -6,7 +6,7 @@ import Storage
 /// names, phones, free text and dates spread the way a year of calls spreads them.
 enum SampleHotel {
     static let roomTypes = ["STD", "DLX", "FAM", "STE", "ACC"]
-    static let languages = ["en", "es", "zh"]
+    static let languages = ["en", "es", "zh-Hant", "zh-Hans"]
 
     /// Writes `count` records through a `HotelStore` on `dataDirectory`, waits until all
     /// are durable, and returns the journal's size in bytes.

@@ -120,6 +120,7 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)
+        try guest.chooseLanguage()
         try guest.read(until: "0  Speak to a person")
         let second = try? HotelLineProcess.run(["serve", "--guest-port", "0", "--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         #expect(second?.status == 1)
@@ -139,7 +140,8 @@ struct CommandLineTests {
             HotelRecord.callback(CallbackRequest(
                 number: CallbackNumber(serial: CallbackNumber.firstSerial + index),
                 request: CallbackRequest.Request(phone: "+44207946095\(index)", guestName: "Guest \(index)", dueAt: WallTime(millisecondsSince1970: 1_795_609_585_000),
-                                                 windowMinutes: 30, reason: "billing question", callLanguage: "en", session: "session-\(index)"),
+                                                 windowMinutes: 30, reason: "billing question", callLanguage: "en", language: "en",
+                                                 session: "session-\(index)"),
                 status: .pending, createdAt: WallTime(millisecondsSince1970: 1_795_609_585_082))).encoded()
         }
         let (opened, _) = try Journal.open(directory: journal) {}
@@ -188,6 +190,7 @@ struct ReloadTests {
         try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory, toPath: prompts)
         let server = try HotelLineProcess(serve: ["--data", data + "/data", "--prompts", prompts])
         let before = try GuestClient(port: server.port)
+        try before.chooseLanguage()
         try before.read(until: "0  Speak to a person")
         let hotel = prompts + "/hotel.conf"
         let original = try String(contentsOfFile: hotel, encoding: .utf8)
@@ -195,6 +198,7 @@ struct ReloadTests {
         kill(server.process.processIdentifier, SIGHUP)
         #expect(server.waitForLog(containing: "prompts reloaded"))
         let after = try GuestClient(port: server.port)
+        try after.chooseLanguage()
         #expect(try after.read(until: "0  Speak to a person").unwrapped.contains("Seaside Grand"), "a new call hears the new prompts")
         before.say("quit")
         #expect(try before.read(until: "Goodbye").contains("Harbour View Hotel"), "a call in progress keeps the prompts it began with")
@@ -203,6 +207,7 @@ struct ReloadTests {
         kill(server.process.processIdentifier, SIGHUP)
         #expect(server.waitForLog(containing: "prompts not reloaded; the running ones stay"), "the broken prompts were read and refused")
         let still = try GuestClient(port: server.port)
+        try still.chooseLanguage()
         still.say("1")
         #expect(try still.read(until: "On which day would you like to arrive?").contains("Here are our rooms"))
         let (status, log) = server.stop()

@@ -66,6 +66,7 @@ struct CrashGuest {
         guard let guest = try? GuestClient(port: port, timeoutSeconds: 5) else { return numbers }
         var call = 0
         do {
+            try guest.chooseLanguage()
             try guest.read(until: "0  Speak to a person")
             while true {
                 call += 1

@@ -10,6 +10,7 @@ struct ExportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)
+        try guest.chooseLanguage()
         try guest.read(until: "0  Speak to a person")
         // The served line runs on the real clock: a stay a month from today, whatever today is.
         let (arrival, departure, file) = Self.stayAMonthAhead()
@@ -95,6 +96,7 @@ struct ExportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
         let guest = try GuestClient(port: server.port)
+        try guest.chooseLanguage()
         for answer in ["2", "1", "Slow check-in", "Faster", "+44 20 7946 0958", "Maria Lopez", "no", "no"] { guest.say(answer) }
         try guest.read(until: "anything else")
         let (_, _) = server.stop()

@@ -19,6 +19,7 @@ struct NumberSafetyTests {
     /// Books as the README's script does (24 to 27 December), under `phone`.
     func book(port: UInt16, phone: String, name: String) throws -> Told {
         let guest = try GuestClient(port: port)
+        try guest.chooseLanguage()
         for answer in ["1", "24 Dec", "27 Dec", "1", "2", phone, name, "yes"] { guest.say(answer) }
         let text = try guest.read(until: "anything else")
         guest.say("no")

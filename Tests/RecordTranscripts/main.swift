@@ -30,7 +30,7 @@ struct TranscriptSuiteRecorder {
         defer { line.removeData() }
         var numbers: [String] = []
         for call in SuiteCalls.live { try Self.play(call, on: line, clock: clock, numbers: &numbers) }
-        let last = try line.guest()
+        let last = try line.guest(choosing: SuiteCalls.closing.language)
         try Self.play(SuiteCalls.closing, with: last, clock: clock, numbers: &numbers)
         try line.stop()
         _ = last.readToEnd()
@@ -42,7 +42,7 @@ struct TranscriptSuiteRecorder {
             try Self.write(try TranscriptDocument.read(path: path).get(), as: call.name, prompts: prompts)
         }
         for (call, answer) in SuiteCalls.inProcess {
-            var recording = RecordedCall(prompts: prompts)
+            var recording = RecordedCall(prompts: prompts, choosing: call.language)
             recording.answer = { answer($0) ?? RecordedCall.cooperative($0) }
             for step in call.steps {
                 guard case .say(let text) = step else { preconditionFailure("in-process calls only type lines") }
@@ -72,7 +72,7 @@ struct TranscriptSuiteRecorder {
         let prompts = TestPrompts.shipped
         try FileManager.default.createDirectory(atPath: Self.output + "/load", withIntermediateDirectories: true)
         for call in SuiteCalls.load {
-            var recording = RecordedCall(prompts: prompts)
+            var recording = RecordedCall(prompts: prompts, choosing: call.language)
             let started = Mutex<[ActionRequest]>([])
             recording.answer = { request in
                 started.withLock { $0.append(request) }
@@ -99,7 +99,7 @@ struct TranscriptSuiteRecorder {
     }
 
     private static func play(_ call: SuiteCall, on line: RunningLine, clock: ManualClock, numbers: inout [String]) throws {
-        let guest = try line.guest()
+        let guest = try line.guest(choosing: call.language)
         try play(call, with: guest, clock: clock, numbers: &numbers)
         guest.finishSending()
         _ = guest.readToEnd()
@@ -138,7 +138,8 @@ struct TranscriptSuiteRecorder {
 
     /// Numbers the line gave out, in order, so later calls can type them (`$R1`, `$T1`).
     private static func remember(_ text: String, in numbers: inout [String]) {
-        let pattern = try! NSRegularExpression(pattern: "\\b[RTCS][0-9]{7}\\b")
+        // Not \b: in Chinese a number stands against letters ("编号是R1000020，").
+        let pattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9])[RTCS][0-9]{7}(?![0-9])")
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let number = String(text[Range(match.range, in: text)!])
             if number != "R1000017", !numbers.contains(number) { numbers.append(number) }  // R1000017 is the help texts' example

@@ -8,7 +8,8 @@ import Replay
 struct CoverageReportTests {
     /// A two-flow line: a menu with one choice, a yes/no question and an if.
     static let tiny: PromptSet = {
-        var sources = TestPrompts.sources().filter { $0.fileName.hasSuffix(".conf") }
+        // English alone: the other catalogs' texts would be unused here.
+        var sources = TestPrompts.sources(replacing: ["languages = en, zh-Hant, zh-Hans, es": "languages = en"]).filter { $0.fileName.hasSuffix(".conf") }
         // The engine's own texts and main's; the other flows' texts would be unused here.
         let kept = ["language.", "command.", "words.", "names.", "format.", "global.", "line.", "invalid.", "ticket.", "agent.", "main."]
         var keep = false
@@ -77,5 +78,30 @@ struct CoverageReportTests {
         #expect(text.contains("  Prompts/main.flow:5: main.menu: a wrong answer (menu)"))
         #expect(text.hasSuffix(report.summary))
         #expect(report.summary.hasPrefix("coverage: nodes 66.6% (4/6), branches "))
+    }
+}
+
+/// On a line of several languages each node is counted for the language the call was in
+/// when it got there.
+@Suite("Coverage by language")
+struct CoverageByLanguageTests {
+    @Test func aSwitchMidCallCountsWhatFollowsForTheNewLanguage() {
+        var call = RecordedCall(choosing: "2")  // 繁體中文
+        call.say("訂房", "español", "mañana")
+        let result = InProcessReplay.run(call.transcript(), prompts: TestPrompts.shipped, tracing: true)
+        #expect(result.passed)
+        var report = CoverageReport(prompts: TestPrompts.shipped)
+        report.add(result.covered, byLanguage: result.coveredByLanguage)
+        #expect(report.languages == ["en", "zh-Hant", "zh-Hans", "es"])
+        let traditional = result.coveredByLanguage["zh-Hant"] ?? [], spanish = result.coveredByLanguage["es"] ?? []
+        #expect(traditional.contains(.node("booking.checkin")))
+        #expect(!traditional.contains(.node("booking.checkout")))
+        #expect(spanish.contains(.node("booking.checkout")))
+        #expect(spanish.contains(.languageChange(.switched)))
+        #expect(report.nodes(in: "en") == (0, report.nodes.total))
+        let text = report.text(transcripts: 1)
+        #expect(text.contains("nodes by language:\n  en "))
+        #expect(text.contains("never reached in zh-Hans ("))
+        #expect(report.summary.contains("; nodes by language en 0.0%, zh-Hant "))
     }
 }

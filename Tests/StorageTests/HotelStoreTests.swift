@@ -44,7 +44,7 @@ struct HotelStoreTests {
         #expect(store.fileComplaint(complaint, now: .at(6), token: 2)
                 == ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: complaint, status: .open, createdAt: .at(6)))
         let callback = CallbackRequest.Request(phone: "+8613800138000", guestName: nil, dueAt: .at(100_000), windowMinutes: 30, reason: "bill",
-                                               callLanguage: "zh", session: "s")
+                                               callLanguage: "zh-Hans", language: "zh-Hans", session: "s")
         #expect(store.requestCallback(callback, now: .at(7), token: 3)
                 == CallbackRequest(number: CallbackNumber(serial: CallbackNumber.firstSerial), request: callback, status: .pending, createdAt: .at(7)))
         let survey = SurveyResponse.Request(declined: true, confirmation: nil, guestName: nil, phone: nil, ratings: [:], stayAgain: nil,

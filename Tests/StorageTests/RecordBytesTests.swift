@@ -28,9 +28,10 @@ struct RecordBytesTests {
         (.callback(CallbackRequest(
             number: CallbackNumber(serial: 100_003), request: CallbackRequest.Request(
                 phone: "+34911234567", guestName: nil, dueAt: WallTime(millisecondsSince1970: 1_795_609_585_000), windowMinutes: 30, reason: "billing question",
-                callLanguage: "es", session: "s-3"),
+                callLanguage: "es", language: "zh-Hant", session: "s-3"),
             status: .noAnswer, createdAt: WallTime(millisecondsSince1970: -1))),
-         "c69a0c0c2b333439313132333435363700e2cfb6b00d3c1062696c6c696e67207175657374696f6e026573060103732d33"),
+         // Version 2: version 1's bytes, then the language of the call.
+         "c69a0c0c2b333439313132333435363700e2cfb6b00d3c1062696c6c696e67207175657374696f6e026573060103732d33077a682d48616e74"),
         (.survey(SurveyResponse(
             number: SurveyNumber(serial: 100_004), request: SurveyResponse.Request(
                 declined: false, confirmation: ConfirmationNumber(serial: 100_001), guestName: "Ana", phone: nil,
@@ -51,9 +52,28 @@ struct RecordBytesTests {
     func eachKindIsWrittenAsEarlierBuildsWroteIt(index: Int) throws {
         let (record, bytes) = Self.records[index]
         let frame = record.encoded()
+        let version: UInt8 = if case .callback = record { 2 } else { 1 }
         #expect(Self.hex(frame.payload) == bytes)
-        #expect(frame.version == 1)
-        #expect(try HotelRecord(decoding: JournalRecord(type: frame.type, version: 1, payload: Self.bytes(hex: bytes))) == record)
+        #expect(frame.version == version)
+        #expect(try HotelRecord(decoding: JournalRecord(type: frame.type, version: version, payload: Self.bytes(hex: bytes))) == record)
+    }
+
+    /// A callback written before it kept the call's language reads back as asked in English:
+    /// until then the line spoke nothing else.
+    @Test func aVersionOneCallbackReadsBackAsAskedInEnglish() throws {
+        let bytes = Self.bytes(hex: "c69a0c0c2b333439313132333435363700e2cfb6b00d3c1062696c6c696e67207175657374696f6e026573060103732d33")
+        guard case .callback(let callback) = try HotelRecord(decoding: JournalRecord(type: 3, version: 1, payload: bytes)) else {
+            Issue.record("not a callback")
+            return
+        }
+        #expect(callback.request.callLanguage == "es")
+        #expect(callback.request.language == "en")
+        #expect(throws: RecordDecodingError.unknownVersion(type: 3, version: 3)) {
+            try HotelRecord(decoding: JournalRecord(type: 3, version: 3, payload: bytes))
+        }
+        #expect(throws: RecordDecodingError.unknownVersion(type: 1, version: 2)) {
+            try HotelRecord(decoding: JournalRecord(type: 1, version: 2, payload: []))
+        }
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

@@ -94,6 +94,7 @@ public enum AgentCalls {
 
     /// A guest asks for a person with `words`, and mei takes the call.
     public static func putThrough(_ guest: GuestClient, asking words: String, to mei: GuestClient, tick: () -> Void) throws -> GuestClient {
+        // (`line.guest()` has typed 1 on the language screen: English.)
         try guest.read(until: "0  Speak to a person")
         tick()
         guest.say(words)

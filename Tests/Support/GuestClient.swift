@@ -73,6 +73,13 @@ public final class GuestClient {
         send(bytes: Array(text.utf8))
     }
 
+    /// Waits for the language screen a call of the shipped prompts starts with, and types
+    /// `pick` there (1: English).
+    public func chooseLanguage(_ pick: String = "1") throws {
+        try read(until: RunningLine.endOfLanguageScreen)
+        say(pick)
+    }
+
     /// Sends `text` and a line ending: LF as `nc` sends it, or CR LF as `telnet` does.
     public func say(_ text: String, ending: String = "\n") {
         send(bytes: Array((text + ending).utf8))

@@ -42,11 +42,14 @@ public struct RecordedCall {
     private var now = RecordedCall.startedAt
     public var answer: (ActionRequest) -> ActionOutcome = RecordedCall.cooperative
 
-    public init(prompts: PromptSet = TestPrompts.shipped, redacting: Bool = false) {
+    /// A call answered; on a line of several languages, `language` is typed on the screen
+    /// at once (English by default, as the English calls were recorded before the screen).
+    public init(prompts: PromptSet = TestPrompts.shipped, redacting: Bool = false, choosing language: String? = "1") {
         conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: 0))
-        recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", prompts: prompts.version, language: "en",
+        recorder = TranscriptRecorder(header: TranscriptHeader(session: "20261125-1000-test-1", prompts: prompts.version, language: conversation.language,
                                                                startedAt: Self.startedAt, utcOffsetSeconds: 0), redacting: redacting)
         hear(.event(.connected(from: "127.0.0.1:50000")))
+        if prompts.languages.count > 1, let language { hear(.typed(language)) }
     }
 
     public mutating func say(_ lines: String...) {

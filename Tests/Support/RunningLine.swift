@@ -46,7 +46,20 @@ public final class RunningLine {
         try thread.join()
     }
 
-    public func guest() throws -> GuestClient { try GuestClient(port: port) }
+    /// A guest on the line who types `language` on the language screen it starts with
+    /// (English by default; nil to stay on the screen).
+    public func guest(choosing language: String? = "1") throws -> GuestClient {
+        let guest = try GuestClient(port: port)
+        if let language {
+            try guest.read(until: Self.endOfLanguageScreen)
+            guest.say(language)
+        }
+        return guest
+    }
+
+    /// The end of the shipped prompts' language screen: its last row's last words.
+    public static let endOfLanguageScreen = "Escriba 4."
+
 
     /// A telnet-like client on the agent console (it answers nothing, it just reads), from
     /// `host` (`::1` when the console listens there).

@@ -17,17 +17,21 @@ public enum GuestStep: Sendable {
 /// One call of the transcript suite: its file name in `Tests/Transcripts/` and the steps.
 public struct SuiteCall: Sendable {
     public var name: String
+    /// What the guest types on the language screen the call starts with, at once (the
+    /// English calls were recorded before there was a screen, so their times stay).
+    public var language: String
     public var steps: [GuestStep]
 
-    public init(_ name: String, _ steps: [GuestStep]) {
+    public init(_ name: String, language: String = "1", _ steps: [GuestStep]) {
         self.name = name
+        self.language = language
         self.steps = steps
     }
 
     /// Plain lines; `$R1`, `$T1`… stand for the first confirmation, ticket… the line gave
     /// out during the recording (the guest reads it back later), `$T-1` for the latest.
-    public init(_ name: String, lines: [String]) {
-        self.init(name, lines.map(GuestStep.say))
+    public init(_ name: String, language: String = "1", lines: [String]) {
+        self.init(name, language: language, lines.map(GuestStep.say))
     }
 }
 
@@ -42,8 +46,11 @@ public enum SuiteCalls {
     public static let long301 = String(repeating: "About my stay. ", count: 21)  // 315 characters
     public static let long1001 = String(repeating: "The view was wonderful. ", count: 42)  // 1008 characters
 
-    /// Answered by the real line on a socket, with a real store.
-    public static let live: [SuiteCall] = [
+    /// Answered by the real line on a socket, with a real store: the English calls, then
+    /// the other languages' (`SuiteCalls+Languages.swift`).
+    public static var live: [SuiteCall] { english + liveInOtherLanguages }
+
+    static let english: [SuiteCall] = [
         SuiteCall("booking-happy-path", lines: ["1", "24 Dec", "27 Dec", "1", "2", maria, "Maria Lopez", "yes", "no"]),
         SuiteCall("booking-wrong-answers-and-cancel", lines: [
             "1", "blah", "31 Feb", "24 Dec", "23 Dec", "60 nights", "3 nights", "many", "9", "1", "penthouse", "2",
@@ -138,7 +145,11 @@ public enum SuiteCalls {
     /// Calls whose outcomes no healthy store gives (a disk that refuses a record, a
     /// booking taken by someone else between the check and the yes, a caller on file
     /// without a name): recorded in-process, actions answered as written here.
-    public static let inProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] = [
+    public static var inProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] {
+        englishInProcess + inProcessInOtherLanguages
+    }
+
+    static let englishInProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] = [
         (SuiteCall("booking-save-failed-callback-instead", lines: [
             "1", "24 Dec", "27 Dec", "1", "2", maria, "Maria Lopez", "yes", "maybe", "yes", "yes", "tomorrow 10am", "To finish my booking.", "1", "no",
         ]), { if case .saveReservation = $0 { .failed } else { nil } }),

@@ -130,6 +130,34 @@ struct AgentConsoleTests {
         #expect(!table.contains("\u{1b}"), "no escape byte ever reaches the agent's terminal")
     }
 
+    /// Each call's language shows in sessions and queue: its tag, or "-" at the language
+    /// screen, before the guest has chosen.
+    @Test func sessionsAndQueueShowEachCallsLanguage() throws {
+        let line = try AgentCalls.line()
+        defer { try? line.stop(); line.removeData() }
+        let (mei, sara) = try AgentCalls.consoles(on: line)
+        let undecided = try line.guest(choosing: nil)
+        try undecided.read(until: RunningLine.endOfLanguageScreen)
+        let spanish = try line.guest(choosing: "español")
+        try spanish.read(until: "0  Hablar con una persona")
+        let chinese = try line.guest(choosing: "繁體中文")
+        try chinese.read(until: "0  轉接專人服務")
+        mei.say("status away", ending: "\r\n")
+        try mei.read(until: "no calls will be offered.")
+        chinese.say("人工")
+        try chinese.read(until: "改成回電給我")
+        sara.say("sessions", ending: "\r\n")
+        let table = try sara.read(until: "waiting (1)")  // the last row: the calls come in order
+        let rows = table.split(separator: "\n").map(String.init)
+        #expect(rows.contains { $0.contains("  -  ") && $0.contains("in flow") }, "\(table)")
+        #expect(rows.contains { $0.contains(" es ") && $0.contains("main.menu") }, "\(table)")
+        #expect(rows.contains { $0.contains(" zh-Hant ") && $0.contains("agent.waiting") }, "\(table)")
+        sara.say("queue", ending: "\r\n")
+        let header = try sara.read(until: "PHONE")
+        #expect(header.contains("LANG"), "\(header)")
+        try sara.read(until: " zh-Hant ")  // the one guest waiting
+    }
+
     @Test func wrongPinsLockTheIDOutAfterFiveAndTheAuditLogSaysSo() throws {
         let line = try Self.line()
         defer { try? line.stop(); line.removeData() }

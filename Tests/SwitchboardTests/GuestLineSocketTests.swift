@@ -76,12 +76,15 @@ struct GuestLineSocketTests {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
         let guest = try TelnetClient(port: line.port, columns: 40)
-        try guest.read(until: "0  Speak to a person")
+        try guest.read(until: RunningLine.endOfLanguageScreen)
         #expect(!guest.raw.contains(255), "nothing telnet before the guest shows it speaks telnet")
         let greeted = guest.raw.count
         guest.say("1")
-        let reply = try guest.read(until: "On which day would you like to arrive?")
+        let menu = try guest.read(until: "0  Speak to a person")
         #expect(Array(guest.raw[greeted..<(greeted + 3)]) == [255, 253, 31], "the probe, IAC DO NAWS, comes first and alone")
+        for text in menu.components(separatedBy: "\r\n") { #expect(terminalColumns(text) <= 40, "\(terminalColumns(text)) columns: \(text)") }
+        guest.say("1")
+        let reply = try guest.read(until: "On which day would you like to arrive?")
         #expect(guest.commands.contains([255, 253, 24]) && guest.commands.contains([255, 251, 0]) && guest.commands.contains([255, 253, 0]))
         #expect(guest.commands.contains([255, 251, 42]))
         #expect(guest.commands.contains([255, 250, 42, 1] + Array(";UTF-8".utf8)))
@@ -99,7 +102,7 @@ struct GuestLineSocketTests {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
         let guest = try TelnetClient(port: line.port, columns: 80)
-        try guest.read(until: "0  Speak to a person")
+        try guest.read(until: RunningLine.endOfLanguageScreen)
         guest.send(bytes: [255, 244, 255, 253, 6])
         guest.readToEnd()
         let answer = guest.raw.firstRange(of: [255, 252, 6])
@@ -253,7 +256,7 @@ struct GuestLineSocketTests {
         defer { try? line.stop(); line.removeData() }
         let first = try line.guest()
         try first.read(until: "0  Speak to a person")
-        let second = try line.guest()
+        let second = try line.guest(choosing: nil)
         let raw = String(decoding: second.readToEnd(), as: UTF8.self)
         #expect(raw.unwrapped.contains("all our lines are busy"))
         let lines = raw.components(separatedBy: "\r\n").dropLast()

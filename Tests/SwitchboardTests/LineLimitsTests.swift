@@ -12,7 +12,7 @@ struct LineLimitsTests {
         defer { try? line.stop(); line.removeData() }
         var guests = try (0..<3).map { _ in try line.guest() }
         for guest in guests { try guest.read(until: "0  Speak to a person") }
-        let fourth = try line.guest()
+        let fourth = try line.guest(choosing: nil)
         let refused = String(decoding: fourth.readToEnd(), as: UTF8.self)
         #expect(refused.unwrapped.contains("all our lines are busy"))
         #expect(fourth.sawEndOfInput)
@@ -23,8 +23,8 @@ struct LineLimitsTests {
         guests.removeFirst()
         var served = false
         for _ in 0..<50 where !served {
-            let next = try line.guest()
-            served = try next.read(untilAny: ["0  Speak to a person", "busy"]).marker == 0
+            let next = try line.guest(choosing: nil)
+            served = try next.read(untilAny: [RunningLine.endOfLanguageScreen, "busy"]).marker == 0
             if !served { usleep(20_000) }
         }
         #expect(served)

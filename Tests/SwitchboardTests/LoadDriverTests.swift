@@ -22,12 +22,16 @@ struct LoadDriverTests {
     @Test func theLoadSetRunsCleanAgainstTheRealLine() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        let report = try LoadDriver.run(try Self.loadSet().map(CallScript.init), settings: Self.settings(line))
+        // A whole call must end inside the run: a second, as half of one on two cores busy
+        // with the other suites did not always see one (every call starts at the language screen).
+        var settings = Self.settings(line)
+        settings.duration = 1
+        let report = try LoadDriver.run(try Self.loadSet().map(CallScript.init), settings: settings)
         #expect(report.errors == 0, "\(report.errorSamples)")
         #expect(report.sessions > 0)
         #expect(report.guestLines > report.sessions)
         #expect(report.latency.count == UInt64(report.guestLines), "every line of the load set waits for an answer")
-        #expect(report.seconds >= 0.5)
+        #expect(report.seconds >= 1)
     }
 
     @Test func aReplyThatDiffersIsAnErrorNamingTheTranscriptLine() throws {
@@ -51,7 +55,7 @@ struct LoadDriverTests {
         defer { try? line.stop(); line.removeData() }
         let report = try LoadDriver.run([CallScript.echo(line: "hello")], settings: Self.settings(line))
         #expect(report.guestLines == 0)
-        #expect(report.errorSamples.first?.hasPrefix("echo: the line said something else: expected \"hello\", got \"Good day,") == true,
+        #expect(report.errorSamples.first?.hasPrefix("echo: the line said something else: expected \"hello\", got \"  1  English") == true,
                 "\(report.errorSamples)")
     }
 

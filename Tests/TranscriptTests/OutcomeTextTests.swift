@@ -19,6 +19,8 @@ struct OutcomeTextTests {
         .missing,
         .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: true, hasOpenComplaint: false)),
         .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: true)),
+        .knownCaller(CallerSummary(name: "Ana García", hasUpcomingStay: true, hasOpenComplaint: false, language: "es")),
+        .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false, language: "zh-Hant")),
         .newCaller,
         .unavailable,
     ])
@@ -26,6 +28,15 @@ struct OutcomeTextTests {
         let text = OutcomeText.encode(outcome)
         #expect(!text.contains("\n"))
         #expect(OutcomeText.decode(text) == outcome, "\(text)")
+    }
+
+    /// The caller's language came later: an outcome without it (every transcript recorded
+    /// before) reads back with none, and the line answers as it did then.
+    @Test func aCallerOnFileCarriesTheLanguageOfTheirLastCall() {
+        #expect(OutcomeText.encode(.knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: false, hasOpenComplaint: false, language: "zh-Hans")))
+            == "outcome known name=\"Li Wei\" upcoming=no open-complaint=no language=zh-Hans")
+        #expect(OutcomeText.decode("outcome known name=\"Li Wei\" upcoming=no open-complaint=no")
+            == .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: false, hasOpenComplaint: false, language: nil)))
     }
 
     @Test(arguments: ["", "outcome", "outcome teleported", "outcome available left=many", "outcome found name=\"unterminated",

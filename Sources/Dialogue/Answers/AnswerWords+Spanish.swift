@@ -1,7 +1,22 @@
 extension AnswerWords {
     /// Spanish, with accented and unaccented spellings (telnet users often cannot type
     /// `ñ` or `á`). "mar" is left out of the weekdays: it abbreviates `marzo` too.
-    public static let spanish = AnswerWords(
+    /// "el viernes" is the coming Friday (today if it is Friday), "el próximo viernes" the
+    /// one after today, "el viernes de la semana que viene" Friday of next week. English's
+    /// yes and no are read too.
+    public static let spanish: AnswerWords = {
+        let words = spanishOwn
+        let english = englishYesNo(besides: [words.yes, words.no, words.fillers, words.now, words.next])
+        return AnswerWords(
+            months: words.months, weekdays: words.weekdays, today: words.today, tomorrow: words.tomorrow,
+            dayAfterTomorrow: words.dayAfterTomorrow, next: words.next, nextWeek: words.nextWeek, thisWeek: words.thisWeek,
+            yes: words.yes + english.yes, no: words.no + english.no, numbers: words.numbers, fillers: words.fillers,
+            am: words.am, pm: words.pm, noon: words.noon, now: words.now, nights: words.nights, days: words.days,
+            ordinalSuffixes: words.ordinalSuffixes, hourMarkers: words.hourMarkers, halfHour: words.halfHour,
+            scaleMarkers: words.scaleMarkers, dateOrder: words.dateOrder)
+    }()
+
+    private static let spanishOwn = AnswerWords(
         months: [
             ["enero", "ene", "ene."],
             ["febrero", "feb", "feb."],
@@ -29,6 +44,9 @@ extension AnswerWords {
         tomorrow: ["mañana", "manana"],
         dayAfterTomorrow: ["pasado mañana", "pasado manana"],
         next: ["próximo", "proximo", "próxima", "proxima", "que viene", "siguiente"],
+        nextWeek: ["la semana que viene", "la próxima semana", "la proxima semana", "la semana próxima", "la semana proxima",
+                   "la semana siguiente"],
+        thisWeek: ["esta semana"],
         yes: [
             "sí", "si", "s", "claro", "claro que sí", "claro que si", "vale", "de acuerdo",
             "correcto", "exacto", "eso es", "así es", "asi es", "ok", "okey", "okay",
@@ -48,7 +66,8 @@ extension AnswerWords {
         fillers: [
             "de", "del", "el", "la", "las", "los", "lo", "a", "al", "en", "para", "por",
             "este", "esta", "día", "dia", "sobre las", "hacia", "unos", "unas",
-            "por favor", "gracias", "muchas gracias", "pues", "eh", "bueno", "y",
+            "por favor", "gracias", "muchas gracias", "pues", "eh", "bueno", "y", "dentro", "quiero", "quisiera",
+            "llegar", "llego", "salir", "salgo", "me voy",
         ],
         am: ["am", "a.m.", "de la mañana", "de la manana", "por la mañana", "por la manana"],
         pm: ["pm", "p.m.", "de la tarde", "de la noche", "por la tarde", "por la noche"],

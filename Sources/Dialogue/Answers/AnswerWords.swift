@@ -30,8 +30,14 @@ public final class AnswerWords: Sendable {
     public let today: [String]
     public let tomorrow: [String]
     public let dayAfterTomorrow: [String]
+    /// Three days from today (大後天).
+    public let inThreeDays: [String]
     /// As in "next friday": the weekday strictly after today.
     public let next: [String]
+    /// As in 下星期五 or "el viernes de la semana que viene": that weekday of next week.
+    public let nextWeek: [String]
+    /// As in 這週五: that weekday of this week, even one already past (then refused as past).
+    public let thisWeek: [String]
     public let yes: [String]
     public let no: [String]
     /// Number words a guest types ("three", "tres", "三").
@@ -63,6 +69,9 @@ public final class AnswerWords: Sendable {
     public let scaleMarkers: [String]
     /// How to read an all-numeric date without a four-digit year in front.
     public let dateOrder: DateOrder
+    /// True when the language always writes numeric dates in `dateOrder` (Chinese: month
+    /// first), whatever the hotel's `date-order` says for the languages that differ.
+    public let keepsItsDateOrder: Bool
     /// Phrases given two meanings; each keeps the first (see the type's documentation).
     public let clashes: [String]
 
@@ -74,7 +83,10 @@ public final class AnswerWords: Sendable {
         today: [String] = [],
         tomorrow: [String] = [],
         dayAfterTomorrow: [String] = [],
+        inThreeDays: [String] = [],
         next: [String] = [],
+        nextWeek: [String] = [],
+        thisWeek: [String] = [],
         yes: [String] = [],
         no: [String] = [],
         numbers: [String: Int] = [:],
@@ -93,14 +105,18 @@ public final class AnswerWords: Sendable {
         minuteMarkers: [String] = [],
         halfHour: [String] = [],
         scaleMarkers: [String] = [],
-        dateOrder: DateOrder = .dayMonthYear
+        dateOrder: DateOrder = .dayMonthYear,
+        keepsItsDateOrder: Bool = false
     ) {
         self.months = Array(months.prefix(12))
         self.weekdays = Array(weekdays.prefix(7))
         self.today = today
         self.tomorrow = tomorrow
         self.dayAfterTomorrow = dayAfterTomorrow
+        self.inThreeDays = inThreeDays
         self.next = next
+        self.nextWeek = nextWeek
+        self.thisWeek = thisWeek
         self.yes = yes
         self.no = no
         self.numbers = numbers
@@ -120,6 +136,7 @@ public final class AnswerWords: Sendable {
         self.halfHour = halfHour
         self.scaleMarkers = scaleMarkers
         self.dateOrder = dateOrder
+        self.keepsItsDateOrder = keepsItsDateOrder
 
         // Registration order is the clash priority documented above.
         var lexicon = Lexicon()
@@ -127,7 +144,10 @@ public final class AnswerWords: Sendable {
         lexicon.add(today, as: .relativeDay(0))
         lexicon.add(tomorrow, as: .relativeDay(1))
         lexicon.add(dayAfterTomorrow, as: .relativeDay(2))
+        lexicon.add(inThreeDays, as: .relativeDay(3))
         lexicon.add(next, as: .next)
+        lexicon.add(nextWeek, as: .nextWeek)
+        lexicon.add(thisWeek, as: .thisWeek)
         for (index, names) in self.months.enumerated() {
             lexicon.add(names, as: .month(index + 1))
         }
@@ -165,23 +185,33 @@ public final class AnswerWords: Sendable {
 }
 
 extension AnswerWords {
-    /// The built-in words for a language code (`en`, `es`, `zh`); English for any other,
-    /// which a catalog's `words.` lists then adjust.
+    /// The built-in words for a language tag, by its language subtag (`es`, `es-MX`; `zh`,
+    /// `zh-Hant`, `zh-Hans`); English for any other, which a catalog's `words.` lists then adjust.
     static func builtIn(for language: String) -> AnswerWords {
-        switch language {
+        switch LanguageCode.language(of: language) {
         case "es": return .spanish
-        case "zh": return .chinese
+        case "zh": return LanguageCode.chineseScript(of: language) == "Hant" ? .traditionalChinese : .simplifiedChinese
         default: return .english
         }
     }
 
-    /// These words with some lists replaced (from a message catalog) and the hotel's date order.
+    /// These words with some lists replaced (from a message catalog) and the hotel's date
+    /// order (unless the language keeps its own).
     func adjusted(yes: [String]?, no: [String]?, today: [String]?, tomorrow: [String]?, dateOrder: DateOrder) -> AnswerWords {
         AnswerWords(
             months: months, weekdays: weekdays, today: today ?? self.today, tomorrow: tomorrow ?? self.tomorrow,
-            dayAfterTomorrow: dayAfterTomorrow, next: next, yes: yes ?? self.yes, no: no ?? self.no, numbers: numbers,
+            dayAfterTomorrow: dayAfterTomorrow, inThreeDays: inThreeDays, next: next, nextWeek: nextWeek, thisWeek: thisWeek,
+            yes: yes ?? self.yes, no: no ?? self.no, numbers: numbers,
             fillers: fillers, monthMarkers: monthMarkers, dayMarkers: dayMarkers, yearMarkers: yearMarkers, am: am, pm: pm,
             noon: noon, now: now, nights: nights, days: days, ordinalSuffixes: ordinalSuffixes, hourMarkers: hourMarkers,
-            minuteMarkers: minuteMarkers, halfHour: halfHour, scaleMarkers: scaleMarkers, dateOrder: dateOrder)
+            minuteMarkers: minuteMarkers, halfHour: halfHour, scaleMarkers: scaleMarkers,
+            dateOrder: keepsItsDateOrder ? self.dateOrder : dateOrder, keepsItsDateOrder: keepsItsDateOrder)
+    }
+
+    /// English's yes and no words a language does not give another meaning: a guest may
+    /// answer "yes" or "ok" on any line.
+    static func englishYesNo(besides lists: [[String]]) -> (yes: [String], no: [String]) {
+        let taken = Set(lists.joined())
+        return (english.yes.filter { !taken.contains($0) }, english.no.filter { !taken.contains($0) })
     }
 }

@@ -18,6 +18,10 @@ struct DateReader {
         var weekday: Int?
         var offset: Int?
         var next = false
+        /// 0 for this week, 1 for the next (Monday to Sunday).
+        var week: Int?
+        /// The day was written with a marker (24日, 24号, 24th), so alone it is still a day.
+        var dayMarked = false
     }
 
     func read(_ pieces: ArraySlice<AnswerPiece>) throws(AnswerProblem) -> CivilDate {
@@ -32,6 +36,10 @@ struct DateReader {
                 // "next next friday" is no day this grammar can name for sure.
                 guard !parts.next else { throw .unreadable }
                 parts.next = true
+            case .word(.nextWeek):
+                try set(&parts.week, 1)
+            case .word(.thisWeek):
+                try set(&parts.week, 0)
             case .word(.weekday(let weekday)):
                 try set(&parts.weekday, weekday)
             case .word(.month(let month)):
@@ -63,7 +71,9 @@ struct DateReader {
                             into parts: inout Parts) throws(AnswerProblem) -> Bool {
         switch marker {
         case .word(.monthMarker): try set(&parts.month, value)
-        case .word(.dayMarker), .word(.ordinal): try set(&parts.day, value)
+        case .word(.dayMarker), .word(.ordinal):
+            try set(&parts.day, value)
+            parts.dayMarked = true
         case .word(.yearMarker): try set(&parts.year, try fullYear(value, digitCount))
         case .word(.days): try set(&parts.offset, value)
         default: return false
@@ -126,8 +136,16 @@ struct DateReader {
 
     private func resolve(_ parts: Parts) throws(AnswerProblem) -> CivilDate {
         if let offset = parts.offset {
-            guard parts.year == nil, parts.month == nil, parts.day == nil, !parts.next else { throw .unreadable }
+            guard parts.year == nil, parts.month == nil, parts.day == nil, !parts.next, parts.week == nil else { throw .unreadable }
             return today.adding(days: offset)
+        }
+        if let week = parts.week {
+            // 下星期五: Friday of the week after this one; 這週五: this week's, past or not.
+            guard let weekday = parts.weekday, !parts.next, parts.year == nil, parts.month == nil, parts.day == nil else { throw .unreadable }
+            return today.adding(days: 7 * week + weekday - today.weekday)
+        }
+        if parts.dayMarked, parts.year == nil, parts.month == nil, let day = parts.day {
+            return try nextOccurrence(day: day)  // 24号: the next 24th
         }
         if parts.year != nil || parts.month != nil || parts.day != nil {
             guard let month = parts.month, let day = parts.day else { throw .unreadable }
@@ -153,6 +171,18 @@ struct DateReader {
             }
         }
         throw .noSuchDay(day: day, month: month)
+    }
+
+    /// The first day of this month or a later one numbered `day`, on or after today: "24号"
+    /// said on 25 November is 24 December, "31号" the next month that has a 31st.
+    private func nextOccurrence(day: Int) throws(AnswerProblem) -> CivilDate {
+        guard (1...31).contains(day) else { throw .noSuchDay(day: day, month: today.month) }
+        var year = today.year, month = today.month
+        for _ in 0..<12 {
+            if let date = CivilDate(year: year, month: month, day: day), date >= today { return date }
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        throw .noSuchDay(day: day, month: today.month)
     }
 
     /// Stores a value once: an answer that says two days, or two months, is unreadable.

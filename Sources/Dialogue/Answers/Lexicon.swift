@@ -4,6 +4,10 @@ enum Meaning: Hashable, Sendable {
     /// today (0), tomorrow (1), the day after (2).
     case relativeDay(Int)
     case next
+    /// A weekday of the week after this one (Monday to Sunday): 下 in 下星期五.
+    case nextWeek
+    /// A weekday of this week, past or not: 這 in 這週五.
+    case thisWeek
     case month(Int)
     case weekday(Int)
     case yes

@@ -72,6 +72,8 @@ public struct CallbackDraft: Equatable, Sendable {
     /// The language the guest wants to be called in.
     public var callLanguage: String
     public var guestName: String?
+    /// The language of this call, where the guest asked.
+    public var language: String
 }
 
 /// A revisit survey: answered, or declined (declining is recorded, never argued with).
@@ -121,17 +123,22 @@ public struct ComplaintSummary: Equatable, Sendable {
     }
 }
 
-/// What the line knows of a phone number: a name to greet, and whether there is something
-/// to offer; never the details, which need the confirmation or ticket number.
+/// What the line knows of a phone number: a name to greet, whether there is something
+/// to offer, and the language of the caller's last call, to answer them in; never the
+/// details, which need the confirmation or ticket number.
 public struct CallerSummary: Equatable, Sendable {
     public var name: String?
     public var hasUpcomingStay: Bool
     public var hasOpenComplaint: Bool
+    /// The language (a tag) of the latest call that left a record under this phone; nil
+    /// when not known (a transcript recorded before it was kept).
+    public var language: String?
 
-    public init(name: String?, hasUpcomingStay: Bool, hasOpenComplaint: Bool) {
+    public init(name: String?, hasUpcomingStay: Bool, hasOpenComplaint: Bool, language: String? = nil) {
         self.name = name
         self.hasUpcomingStay = hasUpcomingStay
         self.hasOpenComplaint = hasOpenComplaint
+        self.language = language
     }
 }
 

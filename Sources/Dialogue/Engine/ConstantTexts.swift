@@ -32,6 +32,8 @@ struct ConstantTexts: Sendable {
     /// its label in lower case) → the first choice it names; nil where a label depends on
     /// the conversation. One lookup instead of comparing the answer with every one of them.
     private(set) var exactChoices: [ByteKeyedTable<Int>?] = []
+    /// Node index → the words this language's catalog gives its choices (`words.LABEL`).
+    private(set) var menus: [MenuWords] = []
 
     static let empty = ConstantTexts()
 
@@ -70,12 +72,15 @@ struct ConstantTexts: Sendable {
             rendered[key] = renderer.render(text.template)
         }
         spokenKeys = rendered.keys.sorted()
-        choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label]?.lowercased() } }
-        exactChoices = zip(nodes, choiceLabels).map { node, labels in
+        choiceLabels = nodes.map { node in node.choices.map { rendered[$0.label].map { TypedAnswer($0).folded } } }
+        menus = nodes.map { MenuWords(choices: $0.choices, catalog: pack.catalog) }
+        exactChoices = zip(nodes.indices, choiceLabels).map { [menus] index, labels in
             guard labels.allSatisfy({ $0 != nil }) else { return nil }
             var first: [String: Int] = [:]
-            for (number, choice) in node.choices.enumerated() {
-                for text in [choice.number] + choice.aliases + [labels[number]!] where first[text] == nil { first[text] = number }
+            for (number, choice) in nodes[index].choices.enumerated() {
+                for text in [choice.number] + choice.aliases + [labels[number]!] + menus[index].byChoice[number] where first[text] == nil {
+                    first[text] = number
+                }
             }
             return ByteKeyedTable(first)
         }
@@ -173,5 +178,42 @@ final class WidthCache: Sendable {
             if kept.count < Self.limit { kept[width] = fresh }
             return fresh
         }
+    }
+}
+
+/// The words one language's catalog gives a node's choices (`words.main.menu.booking =
+/// 预订, 订房`), besides the flow's own: a guest picks a choice by typing one of them, or
+/// by an answer that holds one ("我想订房").
+struct MenuWords: Sendable {
+    /// A word, or a phrase found inside an answer, and the choice it names.
+    struct Phrase: Sendable {
+        let text: String
+        let number: Int
+    }
+
+    /// Choice → its words, folded as answers are.
+    let byChoice: [[String]]
+    /// Words looked for among an answer's words (one word of letters and digits).
+    let words: ByteKeyedTable<[Int]>
+    /// Words looked for inside the answer: phrases of several words, and words of scripts
+    /// written without spaces (Chinese), which an answer holds without a break around them.
+    let phrases: [Phrase]
+
+    init(choices: [ScriptChoice], catalog: MessageCatalog) {
+        byChoice = choices.map { choice in (catalog.words("words." + choice.label) ?? []).map { TypedAnswer($0).folded } }
+        var words: [String: [Int]] = [:]
+        var phrases: [Phrase] = []
+        for (number, list) in byChoice.enumerated() {
+            for word in list where !word.isEmpty {
+                let isOneWord = word.allSatisfy { $0.isLetter || $0.isNumber } && !word.unicodeScalars.contains(where: TerminalWidth.isWide)
+                if isOneWord {
+                    if words[word]?.last != number { words[word, default: []].append(number) }
+                } else {
+                    phrases.append(Phrase(text: word, number: number))
+                }
+            }
+        }
+        self.words = ByteKeyedTable(words)
+        self.phrases = phrases
     }
 }

@@ -25,8 +25,10 @@ extension Conversation {
         case .saveCallback:
             guard let phone = phone("guest.phone"), case .moment(let at)? = variables["callback.time"],
                   let reason = text("callback.reason"), case .choice(let callLanguage, _)? = variables["callback.language"] else { return nil }
+            // The menu keeps its words folded (`zh-hant`); the record keeps the tag (`zh-Hant`).
             return .saveCallback(CallbackDraft(phone: phone, at: at, windowMinutes: prompts.hotel.callbackWindowMinutes,
-                                               reason: reason, callLanguage: callLanguage, guestName: text("guest.name")))
+                                               reason: reason, callLanguage: LanguageCode.canonical(callLanguage),
+                                               guestName: text("guest.name"), language: language))
         case .saveSurvey:
             var ratings: [String: Int] = [:]
             for (name, value) in variables where name.hasPrefix("survey.") {

@@ -3,10 +3,14 @@
 extension Conversation {
     @inlinable public var isWithAgent: Bool { if case .withAgent = state { true } else { false } }
 
-    /// True while the guest waits on hold for a person.
+    /// True while the guest waits on hold for a person (looking at the language screen
+    /// they opened there included: the queue still moves and may still give up).
     public var isOnHold: Bool {
-        if case .waiting(let node, _, _, _) = state { return prompts.nodes[node].isHold }
-        return false
+        switch state {
+        case .waiting(let node, _, _, _): return prompts.nodes[node].isHold
+        case .choosingLanguage(_, _, let resume?): return prompts.nodes[resume.node].isHold
+        case .notStarted, .choosingLanguage, .performing, .offeringPerson, .withAgent, .ended: return false
+        }
     }
 
     /// "Mei from guest services has joined". From now on the switchboard carries what each

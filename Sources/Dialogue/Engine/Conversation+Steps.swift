@@ -127,6 +127,12 @@ extension Conversation {
                 perform(command, typed: answer, node: node, step: step, into: &effects)
                 return
             }
+            // A language's name switches the language, but where a menu offers languages
+            // (the language of a callback), it answers the menu.
+            if !prompts.languageMenus.contains(node), let languages = prompts.languageWords[answer.folded] {
+                hearLanguage(languages, at: ResumePoint(node: node, step: step), into: &effects)
+                return
+            }
             guard let choice = matchChoice(answer, at: node) else {
                 missed(node: node, step: step, misses: misses, rejection: Rejection(key: "invalid.choice"), into: &effects)
                 return
@@ -140,6 +146,10 @@ extension Conversation {
         }
         if let command, !question.takesAsAnswer(answer.folded) {
             perform(command, typed: answer, node: node, step: step, into: &effects)
+            return
+        }
+        if let languages = prompts.languageWords[answer.folded] {
+            hearLanguage(languages, at: ResumePoint(node: node, step: step), into: &effects)
             return
         }
         if question.isOptional, pack.skipWords.contains(answer.folded) {
@@ -197,6 +207,17 @@ extension Conversation {
             perform(command, node: node, step: step, into: &effects)
             return
         }
+        if let languages = prompts.languageWords[answer.folded] {
+            if languages.count == 1, let language = languages.first {
+                // The offer again, in the language the guest asked for.
+                if language != languageIndex { switchLanguage(to: language, how: .switched, into: &effects) }
+                languageSettled = true
+                effects.append(saying("global.offer_person"))
+            } else {
+                openLanguageScreen(returningTo: ResumePoint(node: node, step: step), into: &effects)
+            }
+            return
+        }
         switch AnswerParser.parseYesNo(answer.folded, words: pack.words) {
         case .success(true):
             note(.offerAnswered(accepted: true))
@@ -212,25 +233,6 @@ extension Conversation {
         }
     }
 
-    mutating func chooseLanguage(_ answer: TypedAnswer, misses: Int, into effects: inout [ConversationEffect]) {
-        let picked = prompts.languages.indices.first { index in
-            let pack = prompts.languages[index]
-            return answer.folded == String(index + 1) || answer.folded == pack.code
-                || answer.folded == pack.text("language.name").render { _ in nil }.lowercased()
-        }
-        guard let picked else {
-            if misses + 1 >= Self.maxNoMatch {
-                run(from: prompts.startNode, into: &effects)  // carry on in the hotel's first language
-            } else {
-                state = .choosingLanguage(misses: misses + 1, silences: 0)
-                effects.append(laidOut(languageMenu()))
-            }
-            return
-        }
-        speak(prompts.languages[picked])
-        run(from: prompts.startNode, into: &effects)
-    }
-
     // MARK: Global commands
 
     mutating func perform(_ command: GlobalCommand, node: Int, step: Int, into effects: inout [ConversationEffect]) {
@@ -239,6 +241,11 @@ extension Conversation {
         case .help:
             if let help = prompts.nodes[node].help { effects.append(saying(help)) }
             effects.append(saying("global.help"))
+            // The language command, on a line that has more than one (a catalog whose
+            // global.help names it already has no need of this).
+            if prompts.languageScreen != nil, pack.catalog.text("global.help.language") != nil {
+                effects.append(saying("global.help.language"))
+            }
             effects.append(sayingPrompt())
         case .repeat:
             effects.append(sayingPrompt())
@@ -261,6 +268,8 @@ extension Conversation {
         case .quit:
             effects.append(saying("global.goodbye"))
             hangUp(&effects)
+        case .language:
+            openLanguageScreen(returningTo: ResumePoint(node: node, step: step), into: &effects)
         }
     }
 
@@ -269,7 +278,7 @@ extension Conversation {
     /// What the guest is being asked right now, as it is said on arrival and on `repeat`.
     func currentPrompt() -> String {
         switch state {
-        case .choosingLanguage: return languageMenu()
+        case .choosingLanguage: return prompts.languageScreen ?? ""
         case .offeringPerson: return render("global.offer_person")
         case .waiting(let node, _, _, _):
             let current = prompts.nodes[node]
@@ -286,46 +295,54 @@ extension Conversation {
         }.joined(separator: "\n")
     }
 
-    func languageMenu() -> String {
-        prompts.languages.indices.map { index in
-            Renderer(conversation: self, pack: prompts.languages[index]).render("language.choose", ["language.number": String(index + 1)])
-        }.joined(separator: "\n")
-    }
-
-    func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
+    /// The choice an answer names outright: its number, a word of the flow or the catalog,
+    /// or its label.
+    func exactChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
         let choices = prompts.nodes[index].choices
         if let exact = pack.constants.exactChoices[index] {
-            if let number = exact[text] { return choices[number] }
-        } else {
-            let labels = pack.constants.choiceLabels[index]
-            // By index, not `for choice in`: each element copied out costs a retain per field.
-            for number in choices.indices
-            where choices[number].number == text || choices[number].aliases.contains(text)
-                || (labels[number] ?? render(choices[number].label).lowercased()) == text {
-                return choices[number]
-            }
+            return exact[text].map { choices[$0] }
         }
+        let labels = pack.constants.choiceLabels[index]
+        let words = pack.constants.menus[index].byChoice
+        // By index, not `for choice in`: each element copied out costs a retain per field.
+        for number in choices.indices
+        where choices[number].number == text || choices[number].aliases.contains(text) || words[number].contains(text)
+            || (labels[number] ?? TypedAnswer(render(choices[number].label)).folded) == text {
+            return choices[number]
+        }
+        return nil
+    }
+
+    func matchChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
+        if let exact = exactChoice(answer, at: index) { return exact }
+        let text = answer.folded
+        let choices = prompts.nodes[index].choices
         // "I'd like to book a room": one choice's word inside the answer picks it. A few
         // words: a list to look through is cheaper than a set to hash into.
         let isASCII = text.isASCII
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        var spotted: Int?
-        func spot(_ number: Int) -> Bool {
-            guard spotted == nil || spotted == number else { return false }  // two choices named: ask again
-            spotted = number
-            return true
-        }
-        let wordIndex = prompts.choiceWords[index]
+        func holds(_ phrase: String) -> Bool { isASCII && phrase.isASCII ? Self.asciiText(text, contains: phrase) : text.contains(phrase) }
+        // What names which choice; empty (no allocation) for nearly every answer that gets here.
+        var found: [MenuWords.Phrase] = []
+        let wordIndex = prompts.choiceWords[index], menu = pack.constants.menus[index]
         for word in words {
-            for number in wordIndex[word] ?? [] where !spot(number) { return nil }
+            for number in wordIndex[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
+            for number in menu.words[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
         }
-        for number in choices.indices where spotted != number && choices[number].phraseAliases.contains(where: { alias in
-            isASCII && alias.isASCII ? Self.asciiText(text, contains: alias) : text.contains(alias)
-        }) {
-            guard spot(number) else { return nil }
+        for number in choices.indices {
+            for alias in choices[number].phraseAliases where holds(alias) { found.append(MenuWords.Phrase(text: alias, number: number)) }
         }
-        return spotted.map { choices[$0] }
+        for phrase in menu.phrases where holds(phrase.text) { found.append(phrase) }
+        guard let first = found.first else { return nil }
+        if found.allSatisfy({ $0.number == first.number }) { return choices[first.number] }
+        // Two choices named. A word inside a longer one that names another choice is part of
+        // it ("订房" in "查询订房", a status word): the longer wins; otherwise ask again.
+        let kept = found.filter { match in
+            !found.contains { $0.number != match.number && $0.text.count > match.text.count && $0.text.contains(match.text) }
+        }
+        guard let only = kept.first, kept.allSatisfy({ $0.number == only.number }) else { return nil }
+        return choices[only.number]
     }
 
     /// The words of an ASCII text (letters and digits between anything else), as `split`

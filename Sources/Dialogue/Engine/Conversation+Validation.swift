@@ -70,7 +70,8 @@ extension Conversation {
             guard bounds.contains(answer.original.count) else { return .failure(.limits("invalid.name")) }
             return .success(.text(answer.original.split(separator: " ").joined(separator: " ")))
         case .code:
-            let code = answer.original.uppercased().filter { $0 != " " }
+            // Fullwidth digits (１２０４) are the same room number.
+            let code = AnswerText.folded(answer.original).uppercased().filter { $0 != " " }
             guard bounds.contains(code.count), code.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }),
                   code.contains(where: \.isNumber) else {
                 return .failure(.limits("invalid.code"))
@@ -79,7 +80,7 @@ extension Conversation {
         case .room:
             return matchRoom(answer).map { .success(.room($0)) } ?? .failure(.limits("invalid.room"))
         case .reference:
-            let reference = answer.original.uppercased().filter { $0 != " " && $0 != "-" }
+            let reference = AnswerText.folded(answer.original).uppercased().filter { $0 != " " && $0 != "-" }
             let prefix = question.prefix ?? ""
             guard reference.hasPrefix(prefix), reference.count == prefix.count + 7, reference.dropFirst(prefix.count).allSatisfy(\.isNumber) else {
                 return .failure(.limits("invalid.reference"))
@@ -144,8 +145,9 @@ extension Conversation {
     private func validateMoment(_ answer: TypedAnswer, _ question: Question) -> Result<AnswerValue, Rejection> {
         let hotel = prompts.hotel
         let latestStart = hotel.callbackCloses.minutesSinceMidnight - hotel.callbackWindowMinutes
-        let hours = ["answer.hours": "\(hotel.callbackOpens)–\(hotel.callbackCloses)",
-                     "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
+        let renderer = Renderer(conversation: self, pack: pack)
+        let latest = TimeOfDay(minutesSinceMidnight: latestStart).map(renderer.format(time:)) ?? ""
+        let hours = ["answer.hours": renderer.hours(from: hotel.callbackOpens, to: hotel.callbackCloses), "answer.latest": latest]
         let moment: LocalMoment
         switch AnswerParser.parseMoment(answer.folded, now: now, words: pack.words) {
         case .success(.asSoonAsPossible):
@@ -163,8 +165,7 @@ extension Conversation {
             guard minute >= hotel.callbackOpens.minutesSinceMidnight, minute <= latestStart else {
                 // Say the last start, not only the hours: 19:45 is inside 08:00–20:00 but its
                 // window would run past closing.
-                let starts = ["answer.earliest": hotel.callbackOpens.description,
-                              "answer.latest": TimeOfDay(minutesSinceMidnight: latestStart)?.description ?? ""]
+                let starts = ["answer.earliest": renderer.format(time: hotel.callbackOpens), "answer.latest": latest]
                 return .failure(Rejection(key: "invalid.moment.hours", details: hours.merging(starts) { $1 }))
             }
         }
@@ -196,6 +197,16 @@ extension Conversation {
         if let number = Int(answer.folded), rooms.indices.contains(number - 1) { return rooms[number - 1].code }
         if let exact = rooms.first(where: { $0.code == answer.folded || $0.name(in: pack.code).lowercased() == answer.folded }) {
             return exact.code
+        }
+        // "我要家庭房", "套房": in a script written without spaces, a name the answer holds, or
+        // the part of one name the answer is.
+        if answer.folded.unicodeScalars.contains(where: TerminalWidth.isWide) {
+            let typed = answer.folded.filter { $0.isLetter || $0.isNumber }
+            let named = rooms.filter { room in
+                let name = TypedAnswer(room.name(in: pack.code)).folded
+                return typed.contains(name) || (typed.count >= 2 && name.contains(typed))
+            }
+            if named.count == 1 { return named[0].code }
         }
         // "the deluxe one": a word that names exactly one room type.
         let words = Set(answer.folded.split { !$0.isLetter && !$0.isNumber }.map(String.init))

@@ -25,9 +25,10 @@ public struct Conversation: Sendable {
     enum State: Equatable, Sendable {
         /// The call has not been answered yet.
         case notStarted
-        /// Several languages: waiting for the guest to pick one, after `misses` wrong picks
-        /// and `silences` idle timeouts in a row.
-        case choosingLanguage(misses: Int, silences: Int)
+        /// Several languages: the language screen, waiting for the guest to pick one, after
+        /// `misses` wrong picks and `silences` idle timeouts in a row; at the start of the
+        /// call (`resume` nil), or asked for mid-call, to go back to the question at `resume`.
+        case choosingLanguage(misses: Int, silences: Int, resume: ResumePoint?)
         /// Waiting for an answer at the `ask` or menu step `step` of `node`, after `misses`
         /// wrong answers and `silences` idle timeouts in a row.
         case waiting(node: Int, step: Int, misses: Int, silences: Int)
@@ -41,6 +42,13 @@ public struct Conversation: Sendable {
         case withAgent(name: String)
         /// Hung up; nothing more happens.
         case ended
+    }
+
+    /// A question to come back to: the `ask` or menu step `step` of `node`.
+    @usableFromInline
+    struct ResumePoint: Equatable, Sendable {
+        let node: Int
+        let step: Int
     }
 
     /// The most wrong answers in a row before a person is offered.
@@ -64,6 +72,9 @@ public struct Conversation: Sendable {
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
     var history: [Int] = []
+    /// True once the language is the guest's own choice mid-call or the one on their file:
+    /// the file's language is taken once, and never over a language asked for mid-call.
+    var languageSettled = false
     /// The hotel's clock on the wall, turning each event's instant into a local day and time.
     var clock: LocalClock
     /// The local day and time of the event being handled: what "today", "tomorrow at 10" and
@@ -89,6 +100,10 @@ public struct Conversation: Sendable {
     }
 
     public var language: String { pack.code }
+    /// True while the call is at the language screen it starts with: no language chosen yet.
+    public var isChoosingFirstLanguage: Bool {
+        if case .choosingLanguage(_, _, nil) = state { true } else { false }
+    }
     // The switchboard asks these of a conversation kept in a class on every line: inlinable,
     // they read one field, where an opaque call would first copy the whole conversation.
     @inlinable public var hasEnded: Bool { if case .ended = state { true } else { false } }
@@ -106,6 +121,7 @@ public struct Conversation: Sendable {
         case .waiting(let node, _, _, _), .performing(let node, _, _, _), .offeringPerson(let node, _, _):
             return prompts.nodes[node].qualifiedName
         case .withAgent: return "with an agent"
+        case .choosingLanguage(_, _, let resume?): return prompts.nodes[resume.node].qualifiedName
         case .notStarted, .choosingLanguage, .ended: return nil
         }
     }
@@ -161,9 +177,9 @@ public struct Conversation: Sendable {
     /// The call is answered: greet the guest at once.
     private mutating func answer(into effects: inout [ConversationEffect]) {
         guard case .notStarted = state else { preconditionFailure("Invalid state: the call was answered twice (\(state))") }
-        if prompts.languages.count > 1 {
-            state = .choosingLanguage(misses: 0, silences: 0)
-            effects.append(laidOut(languageMenu()))
+        if let screen = prompts.languageScreen {
+            state = .choosingLanguage(misses: 0, silences: 0, resume: nil)
+            effects.append(laidOut(screen))
         } else {
             run(from: prompts.startNode, into: &effects)
         }
@@ -181,13 +197,15 @@ public struct Conversation: Sendable {
         case .offeringPerson(let node, let step, let silences):
             state = .offeringPerson(node: node, step: step, silences: silences + 1)
             remind(at: node, silences: silences + 1, into: &effects)
-        case .choosingLanguage(let misses, let silences):
+        case .choosingLanguage(_, _, let resume?) where prompts.nodes[resume.node].isHold:
+            break  // asked for the screen while on hold: silence is still expected
+        case .choosingLanguage(let misses, let silences, let resume):
             if silences + 1 >= Self.maxNoInput {
                 effects.append(saying("global.noinput.goodbye"))
                 hangUp(&effects)
             } else {
-                state = .choosingLanguage(misses: misses, silences: silences + 1)
-                effects.append(laidOut(languageMenu()))
+                state = .choosingLanguage(misses: misses, silences: silences + 1, resume: resume)
+                effects.append(sayingPrompt())
             }
         case .notStarted, .performing, .withAgent, .ended:
             break
@@ -220,6 +238,7 @@ public struct Conversation: Sendable {
         }
         note(at: node) { .result(node: $0, result: outcome.result) }
         apply(outcome, of: action)
+        if case .knownCaller(let caller) = outcome { takeLanguageOnFile(caller.language, into: &effects) }
         run(from: target, into: &effects)
         read(queued[...], into: &effects)
     }
@@ -290,6 +309,7 @@ public struct Conversation: Sendable {
     /// Saying what the guest is being asked (`currentPrompt`), laid out.
     func sayingPrompt() -> ConversationEffect {
         if case .waiting(let node, _, _, _) = state, let constant = layout.prompts[node] { return .say(constant) }
+        if case .choosingLanguage = state, let screen = prompts.languageScreen { return laidOut(screen) }
         return laidOut(currentPrompt())
     }
 
@@ -315,8 +335,8 @@ public struct Conversation: Sendable {
             state = .performing(node: node, step: step, action: action, queued: queued)
             return
         // Anything the guest sends breaks a silence.
-        case .choosingLanguage(let misses, let silences):
-            if silences > 0 { state = .choosingLanguage(misses: misses, silences: 0) }
+        case .choosingLanguage(let misses, let silences, let resume):
+            if silences > 0 { state = .choosingLanguage(misses: misses, silences: 0, resume: resume) }
         case .waiting(let node, let step, let misses, let silences):
             if silences > 0 { state = .waiting(node: node, step: step, misses: misses, silences: 0) }
         case .offeringPerson(let node, let step, let silences):
@@ -337,7 +357,7 @@ public struct Conversation: Sendable {
         }
         let typed = TypedAnswer(line)
         switch state {
-        case .choosingLanguage(let misses, _): chooseLanguage(typed, misses: misses, into: &effects)
+        case .choosingLanguage(let misses, _, let resume): chooseLanguage(typed, misses: misses, resume: resume, into: &effects)
         case .offeringPerson(let node, let step, _): answerOffer(typed, node: node, step: step, into: &effects)
         case .waiting(let node, let step, let misses, _): answer(typed, node: node, step: step, misses: misses, into: &effects)
         case .notStarted, .performing, .withAgent, .ended: break

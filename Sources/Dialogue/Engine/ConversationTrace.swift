@@ -22,6 +22,8 @@ public enum TracePoint: Hashable, Sendable {
     case noInput(goodbye: Bool)
     /// The line could not take what the guest sent (`line.too_long`, …).
     case lineProblem(key: String)
+    /// The call goes on in `code` from here (everything after is in it), chosen `how`.
+    case language(code: String, how: Conversation.LanguageChange)
 }
 
 /// An answer checked against a question during the last event: what the guest typed and,

@@ -15,6 +15,8 @@ public enum CoveragePoint: Hashable, Sendable {
     case noInput(goodbye: Bool)
     /// A refusal or line-problem text was said (`invalid.date.past`, `line.too_long`).
     case message(String)
+    /// The call's language was chosen or changed this way (a line of several languages).
+    case languageChange(Conversation.LanguageChange)
 
     public var isNode: Bool { if case .node = self { true } else { false } }
 
@@ -31,6 +33,7 @@ public enum CoveragePoint: Hashable, Sendable {
         case .offerAnswered(let accepted): return [.offerAnswered(accepted: accepted)]
         case .noInput(let goodbye): return [.noInput(goodbye: goodbye)]
         case .lineProblem(let key): return [.message(key)]
+        case .language(_, let how): return [.languageChange(how)]
         }
     }
 }
@@ -82,7 +85,13 @@ extension PromptSet {
         func global(_ point: CoveragePoint, _ title: String) {
             items.append(CoverageItem(point: point, file: nil, line: 0, title: title))
         }
-        for command in GlobalCommand.allCases { global(.command(command), "global command \(command.rawValue)") }
+        // The language command has something to do only on a line of several languages.
+        for command in GlobalCommand.allCases where command != .language || languages.count > 1 {
+            global(.command(command), "global command \(command.rawValue)")
+        }
+        if languages.count > 1 {
+            for how in Conversation.LanguageChange.allCases { global(.languageChange(how), "language: \(how.title)") }
+        }
         global(.offerAnswered(accepted: true), "offer of a person after wrong answers: accepted")
         global(.offerAnswered(accepted: false), "offer of a person after wrong answers: declined")
         global(.noInput(goodbye: false), "silence: asked if still there")
@@ -96,5 +105,16 @@ extension PromptSet {
 
     static func describe(_ condition: Condition) -> String {
         (condition.negated ? "not " : "") + condition.variable + (condition.comparison.map { " \($0.0.rawValue) \($0.1)" } ?? "")
+    }
+}
+
+extension Conversation.LanguageChange {
+    /// How coverage names it.
+    var title: String {
+        switch self {
+        case .screen: "chosen on the language screen"
+        case .switched: "switched mid-call"
+        case .onFile: "taken from the caller's file"
+        }
     }
 }

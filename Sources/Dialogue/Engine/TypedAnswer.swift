@@ -1,5 +1,6 @@
 /// An answer as typed and in the folded form used to match words: trimmed, lower-cased,
-/// inner spaces collapsed, trailing full stops and exclamation marks dropped.
+/// inner spaces collapsed, trailing full stops and exclamation marks dropped, and the
+/// fullwidth forms of CJK input methods read as ASCII (`１` is `1`, `？` is `?`, `。` a full stop).
 struct TypedAnswer {
     let original: String
     let folded: String
@@ -57,8 +58,8 @@ struct TypedAnswer {
     /// Folds character by character, whatever the text.
     init(folding text: String) {
         original = String(text.trimmingSpaces())
-        var folded = original.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        while let last = folded.last, last == "." || last == "!" || last == "。" || last == "！" { folded.removeLast() }
+        var folded = AnswerText.scalarFolded(original).lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        while let last = folded.last, last == "." || last == "!" { folded.removeLast() }
         self.folded = folded
     }
 

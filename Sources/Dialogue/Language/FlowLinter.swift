@@ -20,6 +20,7 @@ struct FlowLinter {
         "choice.number", "choice.label", "language.name", "language.number",
         "answer.min", "answer.max", "answer.date", "answer.weekday", "answer.earliest", "answer.latest", "answer.after", "answer.hours",
         "answer.max_nights", "line.limit", "prompt.text", "wait.minutes", "agent.name", "agent.text",
+        "time.hour", "time.hour12", "time.minute", "time.period", "hours.from", "hours.to",
     ]
 
     func run() -> [PromptDiagnostic] {
@@ -32,11 +33,14 @@ struct FlowLinter {
         found += checkReachability()
         found += checkLoops()
         found += checkTexts(known: variables)
+        found += checkPlaceholdersAgree()
+        found += checkMenusLineUp()
+        found += checkMenuWords()
         found += checkHotel()
         return found
     }
 
-    private func sourceNodes() -> [(FlowFile, FlowNode)] {
+    func sourceNodes() -> [(FlowFile, FlowNode)] {
         flows.flatMap { flow in flow.nodes.map { (flow, $0) } }
     }
 
@@ -115,11 +119,11 @@ struct FlowLinter {
 
     /// A choice word that is also a command is harmless when the choice leads where the
     /// command goes anyway (`choice 0 agent -> agent`, `choice 4 menu -> main.menu`).
-    private func leadsWhere(_ command: GlobalCommand, goes target: Int?) -> Bool {
+    func leadsWhere(_ command: GlobalCommand, goes target: Int?) -> Bool {
         switch command {
         case .agent: return target != nil && target == index["agent.start"]
         case .menu: return target != nil && target == index["main.menu"]
-        case .help, .repeat, .back, .quit: return false
+        case .help, .repeat, .back, .quit, .language: return false
         }
     }
 
@@ -210,46 +214,6 @@ struct FlowLinter {
             state[node] = 2
         }
         for node in nodes.indices where state[node] == 0 { visit(node, path: []) }
-        return found
-    }
-
-    private func checkTexts(known: [String: AnswerKind?]) -> [PromptDiagnostic] {
-        var found: [PromptDiagnostic] = []
-        var used: [(key: String, location: SourceLocation)] = LanguagePack.requiredKeys.map {
-            ($0, SourceLocation(file: "\(directory)/LANGUAGE.messages", line: 0))
-        }
-        for (_, node) in sourceNodes() {
-            for text in [node.prompt, node.help].compactMap({ $0 }) + node.noMatch + node.noInput { used.append((text.value, text.location)) }
-            for choice in node.choices { used.append((choice.value.label, choice.location)) }
-            for statement in node.statements { if case .say(let key) = statement.value { used.append((key, statement.location)) } }
-        }
-        let usedKeys = Set(used.map(\.key))
-        for code in hotel.languages where !catalogs.contains(where: { $0.language == code }) {
-            found.append(.error(SourceLocation(file: "\(directory)/\(code).messages", line: 0), "missing: hotel.conf lists language \"\(code)\""))
-        }
-        for catalog in catalogs {
-            guard hotel.languages.contains(catalog.language) else {
-                found.append(.warning(SourceLocation(file: catalog.fileName, line: 0), "not used: add \"\(catalog.language)\" to languages in hotel.conf"))
-                continue
-            }
-            var reported = Set<String>()
-            for use in used where catalog.text(use.key) == nil && catalog.words(use.key) == nil && reported.insert(use.key).inserted {
-                let location = use.location.line == 0 ? SourceLocation(file: catalog.fileName, line: 0) : use.location
-                // A key another catalog has is an untranslated text, not a typo: no did-you-mean.
-                let translated = catalogs.contains { $0.text(use.key) != nil || $0.words(use.key) != nil }
-                found.append(.error(location, "missing text \"\(use.key)\" in \(catalog.fileName)"
-                    + (translated ? "" : Spelling.hint(for: use.key, among: catalog.keys))))
-            }
-            for (key, text) in catalog.texts.sorted(by: { $0.key < $1.key }) {
-                if !usedKeys.contains(key) {
-                    found.append(.warning(text.location, "text \"\(key)\" is not used by any flow"))
-                }
-                for name in text.template.placeholders where known[name] == nil && !Self.builtinPlaceholders.contains(name) {
-                    found.append(.error(text.location, "unknown placeholder {\(name)} in \"\(key)\""
-                        + Spelling.hint(for: name, among: Set(known.keys).union(Self.builtinPlaceholders))))
-                }
-            }
-        }
         return found
     }
 

@@ -5,7 +5,7 @@ import HotelCalendar
 ///
 /// Texts a guest hears (`name`, `greeting`, `cancellation`, a room's `name` and
 /// `facilities`) are given in the first language of `languages` and translated as
-/// `name[zh] = …`; the linter fails when a listed language lacks one.
+/// `name[zh-Hant] = …`; the linter fails when a listed language lacks one.
 public struct HotelProfile: Sendable {
     /// A room type the hotel sells.
     public struct RoomType: Sendable, Equatable {
@@ -92,6 +92,12 @@ private struct ProfileReader {
             } else if Set(languages).count < languages.count {
                 diagnostics.append(.error(entry.location, "languages names a language twice: \"\(entry.value)\""))
             }
+            for tag in languages where !LanguageCode.isValid(tag) {
+                let canonical = LanguageCode.canonical(tag)
+                let fix = LanguageCode.isValid(canonical) ? " (did you mean \"\(canonical)\"?)"
+                    : "; write a BCP 47 tag such as en, es, zh-Hant or zh-Hans" + Spelling.hint(for: tag.replacingOccurrences(of: "_", with: "-"), among: ["zh-Hant", "zh-Hans"])
+                diagnostics.append(.error(entry.location, "\"\(tag)\" is not a language tag" + fix))
+            }
         }
         var profile = HotelProfile(
             languages: languages, timeZone: timeZone(hotel),
@@ -105,6 +111,7 @@ private struct ProfileReader {
             bookingHorizonDays: number(hotel, "booking-horizon", default: 365, range: 1...1000),
             lineWidth: number(hotel, "line-width", default: 78, range: 0...1000),
             rooms: [], texts: [:], textLocations: [:])
+        profile.textLocations["languages"] = hotel.entry("languages")?.location ?? hotel.location
         if let hours = hotel.entry("callback-hours") {
             let parts = hours.value.split(separator: "-").map { String($0.trimmingSpaces()) }
             if parts.count == 2, let open = Self.clock(parts[0]), let close = Self.clock(parts[1]), open < close {
@@ -131,6 +138,7 @@ private struct ProfileReader {
             if HotelProfile.translatableHotelFields.contains(field) {
                 profile.texts[field, default: [:]][language ?? profile.primaryLanguage] = entry.value
                 if language == nil { profile.textLocations[field] = entry.location }
+                checkTranslation(language, of: entry, declared: languages)
             } else if !known.contains(entry.key) {
                 diagnostics.append(.error(entry.location, "unknown hotel setting \"\(entry.key)\""
                     + Spelling.hint(for: entry.key, among: known.union(HotelProfile.translatableHotelFields))))
@@ -140,7 +148,7 @@ private struct ProfileReader {
             diagnostics.append(.error(hotel.location, "[hotel] needs \"\(field) = …\""))
         }
         for section in sections where !section.header.isEmpty && section.header != ["hotel"] {
-            if let room = room(section, primary: profile.primaryLanguage) {
+            if let room = room(section, primary: profile.primaryLanguage, declared: languages) {
                 if profile.rooms.contains(where: { $0.code == room.code }) {
                     diagnostics.append(.error(section.location, "room \"\(room.code)\" is defined twice"))
                 } else {
@@ -158,7 +166,7 @@ private struct ProfileReader {
         return profile
     }
 
-    private mutating func room(_ section: SettingsReader.Section, primary: String) -> HotelProfile.RoomType? {
+    private mutating func room(_ section: SettingsReader.Section, primary: String, declared: [String]) -> HotelProfile.RoomType? {
         guard section.header.count == 2, section.header[0] == "room", FlowParser.isName(section.header[1]) else {
             diagnostics.append(.error(section.location, "unknown section [\(section.header.joined(separator: " "))]: sections are [hotel] and [room CODE]"))
             return nil
@@ -170,6 +178,10 @@ private struct ProfileReader {
             names: [:], facilities: [:])
         for entry in section.entries {
             let (field, language) = Self.splitTranslation(entry.key)
+            switch field {
+            case "name", "facilities": checkTranslation(language, of: entry, declared: declared)
+            default: break
+            }
             switch field {
             case "name": room.names[language ?? primary] = entry.value
             case "facilities": room.facilities[language ?? primary] = entry.value
@@ -223,7 +235,19 @@ private struct ProfileReader {
         return TimeOfDay(hour: hour, minute: minute)
     }
 
-    /// `name[zh]` → ("name", "zh"); `name` → ("name", nil).
+    /// A translation into a language `languages` does not list is never spoken: a warning
+    /// when it looks like a slip for a listed tag (`name[zh-hant]` for `zh-Hant`); one for a
+    /// language not switched on yet is left alone.
+    private mutating func checkTranslation(_ language: String?, of entry: SettingsReader.Entry, declared: [String]) {
+        guard let language, !declared.contains(language) else { return }
+        // A slip keeps the language (zh-hant, zh-Hnat for zh-Hant); es beside en is another language.
+        let near = declared.first { $0.lowercased() == language.lowercased() }.map { " (did you mean \"\($0)\"?)" }
+            ?? Spelling.hint(for: language, among: declared.filter { LanguageCode.language(of: $0) == LanguageCode.language(of: language) })
+        guard !near.isEmpty else { return }
+        diagnostics.append(.warning(entry.location, "\"\(entry.key)\" translates into \"\(language)\", which languages does not list" + near))
+    }
+
+    /// `name[zh-Hant]` → ("name", "zh-Hant"); `name` → ("name", nil).
     static func splitTranslation(_ key: String) -> (String, String?) {
         guard key.hasSuffix("]"), let open = key.firstIndex(of: "[") else { return (key, nil) }
         return (String(key[..<open]), String(key[key.index(after: open)..<key.index(before: key.endIndex)]))

@@ -1,3 +1,5 @@
+import HotelCalendar
+
 /// The commands a guest can type at any question, whatever the flow.
 public enum GlobalCommand: String, Sendable, CaseIterable {
     case help
@@ -6,6 +8,8 @@ public enum GlobalCommand: String, Sendable, CaseIterable {
     case menu
     case agent
     case quit
+    /// The language screen, to go on in another language (a hotel of several languages).
+    case language
 
     var catalogKey: String { "command.\(rawValue)" }
 }
@@ -25,6 +29,12 @@ public final class LanguagePack: Sendable {
     /// January … December and Monday … Sunday, as spoken.
     let monthNames: [String]
     let weekdayNames: [String]
+    /// The parts of the day a time is said with (`names.day_periods`): before 6:00, the
+    /// morning, noon (12:00–12:59), the afternoon (from 13:00), the evening (from 18:00).
+    let dayPeriodNames: [String]
+    /// Between the items of a list said in a sentence: `format.list_separator` (、 in
+    /// Chinese), or ", ".
+    let listSeparator: String
     /// Its texts that are the same in every conversation, made once (given by `PromptSet`).
     let constants: ConstantTexts
 
@@ -36,7 +46,7 @@ public final class LanguagePack: Sendable {
             tomorrow: catalog.words("words.tomorrow"), dateOrder: dateOrder)
         var commands: [String: GlobalCommand] = [:]
         for command in GlobalCommand.allCases {
-            for word in catalog.words(command.catalogKey) ?? [] where commands[word] == nil {
+            for word in (catalog.words(command.catalogKey) ?? []).map({ TypedAnswer($0).folded }) where commands[word] == nil {
                 commands[word] = command
             }
         }
@@ -44,6 +54,8 @@ public final class LanguagePack: Sendable {
         self.skipWords = Set(catalog.words("words.skip") ?? [])
         self.monthNames = catalog.words("names.months") ?? []
         self.weekdayNames = catalog.words("names.weekdays") ?? []
+        self.dayPeriodNames = catalog.words("names.day_periods") ?? []
+        self.listSeparator = catalog.text("format.list_separator")?.constantText ?? ", "
         self.constants = .empty
     }
 
@@ -56,7 +68,21 @@ public final class LanguagePack: Sendable {
         self.skipWords = pack.skipWords
         self.monthNames = pack.monthNames
         self.weekdayNames = pack.weekdayNames
+        self.dayPeriodNames = pack.dayPeriodNames
+        self.listSeparator = pack.listSeparator
         self.constants = constants
+    }
+
+    /// The name of the part of the day `time` falls in, or "" when the catalog names none.
+    func dayPeriodName(at time: TimeOfDay) -> String {
+        let index = switch time.hour {
+        case 0..<6: 0
+        case 6..<12: 1
+        case 12: 2
+        case 13..<18: 3
+        default: 4
+        }
+        return dayPeriodNames.indices.contains(index) ? dayPeriodNames[index] : ""
     }
 
     /// The text for `key`; compiling guarantees every key a flow uses exists.
@@ -89,4 +115,22 @@ public final class LanguagePack: Sendable {
         "command.help", "command.repeat", "command.back", "command.menu", "command.agent", "command.quit",
         "words.skip", "names.months", "names.weekdays",
     ]
+
+    /// Keys every language needs when the hotel declares more than one: the language
+    /// screen and switching between languages.
+    static let multilingualKeys: [String] = [
+        "language.switched", "language.on_file", "language.switch_back", "command.language", "words.language",
+    ]
+
+    /// The keys every catalog must define for a hotel of `languageCount` languages.
+    static func requiredKeys(languageCount: Int) -> [String] {
+        languageCount > 1 ? requiredKeys + multilingualKeys : requiredKeys
+    }
+
+    /// Keys the engine speaks when a catalog gives them, and does without otherwise; once
+    /// one declared catalog gives one, every declared catalog must.
+    static let optionalKeys: [String] = ["format.time", "format.hours", "names.day_periods"]
+
+    /// Keys a catalog may give for itself alone, with a default for every other language.
+    static let ownKeys: [String] = ["format.list_separator", "global.help.language"]
 }

@@ -1,4 +1,4 @@
-/// Every text of one language, keyed: `Prompts/en.messages`, `Prompts/zh.messages`, ….
+/// Every text of one language, keyed: `Prompts/en.messages`, `Prompts/zh-Hant.messages`, ….
 ///
 /// Flows name texts by key only, so adding a language is adding a catalog and touches no
 /// flow logic. Keys under `words.`, `command.` and `names.` are comma-separated lists (answers,
@@ -61,4 +61,10 @@ public struct MessageCatalog: Sendable {
 
     /// Every key this catalog defines, texts and word lists alike.
     public var keys: Set<String> { Set(texts.keys).union(wordLists.keys) }
+
+    /// True when the catalog defines `key`, as a text or a word list.
+    public func has(_ key: String) -> Bool { texts[key] != nil || wordLists[key] != nil }
+
+    /// Where `key` is written, text or word list.
+    public func location(of key: String) -> SourceLocation? { texts[key]?.location ?? wordLists[key]?.location }
 }

@@ -33,6 +33,18 @@ public struct MessageTemplate: Sendable, Equatable {
         }
     }
 
+    /// The text as it would be written in a catalog (braces doubled aside), for checks
+    /// that look at its shape, such as a table's columns.
+    public var written: String {
+        segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .placeholder(let name): "{\(name)}"
+            case .counted(let name, let one, let other): "{\(name)|\(one)|\(other)}"
+            }
+        }.joined()
+    }
+
     public init(segments: [Segment]) {
         self.segments = segments
     }

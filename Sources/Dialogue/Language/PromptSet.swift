@@ -25,6 +25,14 @@ public final class PromptSet: Sendable {
     /// Node index → each one-word menu alias → the choices it names, to find a choice's word
     /// in an answer with one lookup per word of the answer.
     let choiceWords: [ByteKeyedTable<[Int]>]
+    /// What a call of several languages starts with: a row per language, its number, its own
+    /// name and its own line, laid out; nil for a line of one language.
+    let languageScreen: String?
+    /// A language's own words, folded (`español`, `繁體中文`, `english`) → the languages
+    /// they name: one to switch to it, or several ("中文") to show the screen.
+    let languageWords: ByteKeyedTable<[Int]>
+    /// Nodes whose menu offers languages as its choices: a language's name there is an answer.
+    let languageMenus: Set<Int>
 
     init(nodes: [ScriptNode], hotel: HotelProfile, languages: [LanguagePack], version: String,
          warnings: [PromptDiagnostic], indexByName: [String: Int]) {
@@ -41,6 +49,24 @@ public final class PromptSet: Sendable {
         self.agentNode = indexByName["agent.start"]!
         self.agentFallbackNode = indexByName["agent.none"]!
         self.holdNode = nodes.firstIndex { $0.isHold }
+        let packs = self.languages
+        self.languageScreen = packs.count > 1
+            ? TextLayout.laidOut(LanguageScreen.rows(packs: packs, hotel: hotel).joined(separator: "\n"), width: hotel.lineWidth) : nil
+        var named: [String: [Int]] = [:]
+        if packs.count > 1 {
+            for (index, pack) in packs.enumerated() {
+                let name = pack.text("language.name").render { _ in nil }
+                for word in ((pack.catalog.words("words.language") ?? []) + [name]).map({ TypedAnswer($0).folded }) where named[word]?.contains(index) != true {
+                    named[word, default: []].append(index)
+                }
+            }
+        }
+        self.languageWords = ByteKeyedTable(named)
+        // A menu whose choices are languages (the language of a callback) takes a language's
+        // name as an answer, even one that fits none of its choices exactly ("中文").
+        self.languageMenus = Set(nodes.indices.filter { index in
+            nodes[index].choices.contains { choice in choice.aliases.contains { named[$0] != nil } }
+        })
         self.choiceWords = nodes.map { node in
             var words: [String: [Int]] = [:]
             for (index, choice) in node.choices.enumerated() {

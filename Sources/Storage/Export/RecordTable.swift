@@ -51,13 +51,13 @@ struct RecordTable {
                         .text(q.session)]
             }
         case .callbacks:
-            columns = ["reference", "phone", "guest_name", "due_at", "window_minutes", "reason", "call_language", "status",
+            columns = ["reference", "phone", "guest_name", "due_at", "window_minutes", "reason", "call_language", "language", "status",
                        "created_at", "session"]
             rows = store.callbacks.sorted { $0.number < $1.number }.map { c in
                 let q = c.request
                 return [.text(c.number.description), .text(q.phone), q.guestName.map(ExportValue.guestText) ?? .missing,
                         .text(Self.timestamp(q.dueAt)), .number(q.windowMinutes), .guestText(q.reason),
-                        .text(q.callLanguage), .text("\(c.status)"), .text(Self.timestamp(c.createdAt)), .text(q.session)]
+                        .text(q.callLanguage), .text(q.language), .text("\(c.status)"), .text(Self.timestamp(c.createdAt)), .text(q.session)]
             }
         case .surveys:
             let topics = ["front_desk", "housekeeping", "food", "security", "room", "facilities", "environment"]

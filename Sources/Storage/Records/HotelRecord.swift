@@ -17,7 +17,12 @@ public enum HotelRecord: Equatable, Sendable {
         case survey = 4
     }
 
-    static let currentVersion: UInt8 = 1
+    /// The version each kind is written in: 1 for all, but callbacks, which since 2 also
+    /// keep the language of the call they were asked for in (`language`, after the session).
+    static func currentVersion(of tag: Tag) -> UInt8 { tag == .callback ? 2 : 1 }
+
+    /// What a version-1 callback was asked for in: until version 2 the line spoke English only.
+    static let languageBeforeVersion2 = "en"
 
     var tag: Tag {
         switch self {
@@ -51,6 +56,7 @@ public enum HotelRecord: Equatable, Sendable {
             writer.write(c.number.serial); writer.write(q.phone); writer.write(q.guestName); writer.write(q.dueAt.secondsSince1970)  // seconds on disk
             writer.write(q.windowMinutes); writer.write(q.reason); writer.write(q.callLanguage); writer.write(Int(c.status.rawValue))
             writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
+            writer.write(q.language)  // version 2
         case .survey(let s):
             let q = s.request
             writer.write(s.number.serial); writer.write(q.declined); writer.write(q.confirmation?.serial)
@@ -60,13 +66,13 @@ public enum HotelRecord: Equatable, Sendable {
             writer.write(q.stayAgain); writer.write(q.recommend); writer.write(q.suggestions); writer.write(q.language)
             writer.write(s.createdAt.millisecondsSince1970); writer.write(q.session)
         }
-        return JournalRecord(type: tag.rawValue, version: Self.currentVersion, payload: writer.bytes)
+        return JournalRecord(type: tag.rawValue, version: Self.currentVersion(of: tag), payload: writer.bytes)
     }
 
     /// Reads a journal frame back; throws for an unknown type or version or damaged fields.
     public init(decoding record: JournalRecord) throws(RecordDecodingError) {
         guard let tag = Tag(rawValue: record.type) else { throw .unknownType(record.type) }
-        guard record.version == Self.currentVersion else { throw .unknownVersion(type: record.type, version: record.version) }
+        guard (1...Self.currentVersion(of: tag)).contains(record.version) else { throw .unknownVersion(type: record.type, version: record.version) }
         var reader = RecordReader(record.payload)
         switch tag {
         case .reservation:
@@ -102,10 +108,12 @@ public enum HotelRecord: Equatable, Sendable {
             let windowMinutes = try reader.readInt(), reason = try reader.readString(), callLanguage = try reader.readString()
             let status: CallbackRequest.Status = try Self.status(&reader)
             let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
+            let session = try reader.readString()
+            let language = record.version >= 2 ? try reader.readString() : Self.languageBeforeVersion2
             self = .callback(CallbackRequest(
                 number: number,
                 request: CallbackRequest.Request(phone: phone, guestName: guestName, dueAt: dueAt, windowMinutes: windowMinutes,
-                                                 reason: reason, callLanguage: callLanguage, session: try reader.readString()),
+                                                 reason: reason, callLanguage: callLanguage, language: language, session: session),
                 status: status, createdAt: createdAt))
         case .survey:
             let number = SurveyNumber(serial: try Self.serial(&reader))

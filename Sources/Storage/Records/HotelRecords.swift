@@ -121,16 +121,19 @@ public struct CallbackRequest: Equatable, Sendable {
         public var reason: String
         /// The language the guest wants the call in.
         public var callLanguage: String
+        /// The language of the call the guest asked in (`en` for callbacks from before it was kept).
+        public var language: String
         public var session: String
 
         public init(phone: String, guestName: String?, dueAt: WallTime, windowMinutes: Int, reason: String, callLanguage: String,
-                    session: String) {
+                    language: String, session: String) {
             self.phone = phone
             self.guestName = guestName
             self.dueAt = dueAt
             self.windowMinutes = windowMinutes
             self.reason = reason
             self.callLanguage = callLanguage
+            self.language = language
             self.session = session
         }
     }

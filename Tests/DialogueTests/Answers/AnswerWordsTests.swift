@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Answer words")
 struct AnswerWordsTests {
-    @Test(arguments: [("english", AnswerWords.english), ("spanish", .spanish), ("chinese", .chinese)])
+    @Test(arguments: [("english", AnswerWords.english), ("spanish", .spanish), ("traditional chinese", .traditionalChinese),
+                      ("simplified chinese", .simplifiedChinese)])
     func builtInLanguagesAreComplete(name: String, words: AnswerWords) {
         #expect(words.months.count == 12, "\(name)")
         #expect(words.weekdays.count == 7, "\(name)")
@@ -39,7 +40,7 @@ struct AnswerWordsTests {
         #expect(AnswerWords.chinese.pieces(of: "明天下午3点") == [
             .word(.relativeDay(1)), .word(.pm), .number(3, digitCount: 1), .word(.hourMarker),
         ])
-        #expect(AnswerWords.chinese.pieces(of: "下周五") == [.word(.next), .word(.weekday(5))])
+        #expect(AnswerWords.chinese.pieces(of: "下周五") == [.word(.nextWeek), .word(.weekday(5))])
         #expect(AnswerWords.chinese.pieces(of: "十二月二十四日") == [
             .word(.month(12)), .number(24, digitCount: 0), .word(.dayMarker),
         ])

@@ -30,16 +30,37 @@ struct AnswerFastPathTests {
 /// was done at every answer before.
 @Suite("Menu choices in answers")
 struct ChoiceMatchingTests {
+    /// The rule, written plainly: a choice's number, word or label typed alone; else the one
+    /// choice whose words the answer holds (a word among its words, a phrase or a word of a
+    /// script without spaces inside it), a word inside a longer one of another choice not counting.
     static func reference(_ answer: TypedAnswer, _ node: ScriptNode, _ conversation: Conversation) -> Int? {
         let text = answer.folded
-        if let exact = node.choices.firstIndex(where: { $0.number == text || $0.aliases.contains(text) || conversation.render($0.label).lowercased() == text }) {
+        let catalogWords = node.choices.map { (conversation.pack.catalog.words("words." + $0.label) ?? []).map { TypedAnswer($0).folded } }
+        if let exact = node.choices.indices.first(where: { index in
+            let choice = node.choices[index]
+            return choice.number == text || choice.aliases.contains(text) || catalogWords[index].contains(text)
+                || TypedAnswer(conversation.render(choice.label)).folded == text
+        }) {
             return exact
         }
         let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        let spotted = node.choices.indices.filter { index in
-            node.choices[index].aliases.contains { $0.contains(" ") ? text.contains($0) : words.contains($0) }
+        var matches: [(index: Int, alias: String)] = []
+        for index in node.choices.indices {
+            // A flow's alias is a word unless it has a space; a catalog's, unless it has
+            // anything but letters and digits or is written without spaces (Chinese).
+            for alias in node.choices[index].aliases where alias.contains(" ") ? text.contains(alias) : words.contains(alias) {
+                matches.append((index, alias))
+            }
+            for alias in catalogWords[index] {
+                let isWord = alias.allSatisfy { $0.isLetter || $0.isNumber } && !alias.unicodeScalars.contains(where: TerminalWidth.isWide)
+                if isWord ? words.contains(alias) : text.contains(alias) { matches.append((index, alias)) }
+            }
         }
-        return spotted.count == 1 ? spotted[0] : nil
+        let kept = matches.filter { match in
+            !matches.contains { $0.index != match.index && $0.alias.count > match.alias.count && $0.alias.contains(match.alias) }
+        }
+        let spotted = Set(kept.map(\.index))
+        return spotted.count == 1 ? spotted.first : nil
     }
 
     @Test(arguments: [0xc401_0001, 0xc401_0002] as [UInt64])

@@ -26,9 +26,12 @@ struct Call {
     /// The action the conversation is waiting on, if any.
     private(set) var pending: ActionRequest?
 
-    init(prompts: PromptSet = ShippedPrompts.prompts) {
+    /// A call answered; on a line of several languages, `language` is typed on the screen
+    /// it starts with (English by default; nil to stay on the screen).
+    init(prompts: PromptSet = ShippedPrompts.prompts, choosing language: String? = "1") {
         conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: 0))
         tell(.answered)
+        if prompts.languages.count > 1, let language { send(language) }
     }
 
     var hungUp: Bool { effects.last == .hangUp }

@@ -71,13 +71,15 @@ struct CallbackFlowTests {
         #expect(call.heard == "What would you like to talk about?")
         call.send("Moving my booking to January")
         #expect(call.heard.hasPrefix("In which language should we call you?"))
-        #expect(call.heard.contains("2  Chinese (中文)"))
+        #expect(call.heard.contains("2  Chinese, Traditional (繁體中文)"))
+        #expect(call.heard.contains("3  Chinese, Simplified (简体中文)"))
+        #expect(call.heard.contains("4  Spanish (Español)"))
         call.send("1")
         #expect(call.heard == "And your name, please?")
         call.send("Maria Lopez")
         #expect(call.pending == .saveCallback(CallbackDraft(
             phone: PhoneNumber(normalized: "+442079460958")!, at: moment("2026-11-26", 10), windowMinutes: 30,
-            reason: "Moving my booking to January", callLanguage: "en", guestName: "Maria Lopez")))
+            reason: "Moving my booking to January", callLanguage: "en", guestName: "Maria Lopez", language: "en")))
         #expect(call.heard.isEmpty)
         call.complete(.saved(reference: "C1000011", guestFile: nil))
         #expect(call.heard.contains("Thank you, Maria Lopez. Your reference number is C1000011."))
@@ -85,7 +87,10 @@ struct CallbackFlowTests {
         #expect(call.heard.contains("anything else"))
     }
 
-    @Test(arguments: [("2", "zh", "Chinese (中文)"), ("中文", "zh", "Chinese (中文)"), ("spanish", "es", "Spanish (Español)"), ("english", "en", "English")])
+    @Test(arguments: [("2", "zh-Hant", "Chinese, Traditional (繁體中文)"), ("繁體中文", "zh-Hant", "Chinese, Traditional (繁體中文)"),
+                      ("cantonese", "zh-Hant", "Chinese, Traditional (繁體中文)"), ("3", "zh-Hans", "Chinese, Simplified (简体中文)"),
+                      ("简体", "zh-Hans", "Chinese, Simplified (简体中文)"), ("spanish", "es", "Spanish (Español)"),
+                      ("Español", "es", "Spanish (Español)"), ("english", "en", "English")])
     func theLanguageIsChosenByNumberOrName(answer: String, code: String, spoken: String) {
         var call = Self.atTheTimeQuestion()
         call.answer("tomorrow 10am", "A question", answer, "Maria Lopez")

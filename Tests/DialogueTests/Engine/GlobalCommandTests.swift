@@ -30,7 +30,9 @@ enum Places {
 
 @Suite("Global commands")
 struct GlobalCommandTests {
+    /// What help says at every question of the shipped line, of four languages.
     static let globalHelp = "You can type these at any question: \"help\", \"repeat\", \"back\" (the previous question), \"menu\" (the main menu), \"0\" (a person), \"quit\" (end the call)."
+        + " For another language, type \"language\" or its name, such as \"Español\"."
     static let goodbye = "Thank you for calling Harbour View Hotel. Goodbye, and have a lovely day."
     static let menuPrompt = "How may I help you today? Please type the number of your choice:"
 

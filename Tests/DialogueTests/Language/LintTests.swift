@@ -204,7 +204,7 @@ struct LintTests {
 
     @Test func aTextTheEngineNeedsIsReportedInTheCatalog() {
         let set = PromptFiles.edited { $0.replace("global.back.none = This is the first question, so there is nothing to go back to.\n", with: "", in: "en.messages") }
-        #expect(set.errors == ["Prompts/en.messages: missing text \"global.back.none\" in Prompts/en.messages"])
+        #expect(set.errors == ["Prompts/en.messages:1: missing text \"global.back.none\": the line says it itself, so every language needs it"])
     }
 
     @Test func anUnknownPlaceholderSuggestsTheVariableMeant() {

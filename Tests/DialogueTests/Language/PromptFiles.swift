@@ -63,16 +63,25 @@ struct PromptFiles {
 
     var warnings: [String] { compile().1.filter { $0.severity == .warning }.map(\.description) }
 
-    /// The shipped set with one edit.
-    static func edited(_ edit: (inout PromptFiles) -> Void) -> PromptFiles {
+    /// The shipped set as a line of English alone: `languages = en` and only en.messages,
+    /// so a test of one kind of error meets it once, not once per catalog.
+    static let englishOnly: PromptFiles = {
         var set = shipped
+        set.replace("languages = en, zh-Hant, zh-Hans, es\n", with: "languages = en\n", in: "hotel.conf")
+        for catalog in ["zh-Hant.messages", "zh-Hans.messages", "es.messages"] { set.remove(catalog) }
+        return set
+    }()
+
+    /// The English-only set with one edit.
+    static func edited(_ edit: (inout PromptFiles) -> Void) -> PromptFiles {
+        var set = englishOnly
         edit(&set)
         return set
     }
 }
 
 extension PromptFiles {
-    /// The shipped set offered in English and Chinese: hotel.conf lists `en, zh` with every
+    /// The English-only set offered in English and Chinese: hotel.conf lists `en, zh` with every
     /// guest-facing hotel text translated, and `zh.messages` is en.messages with its own
     /// language name and menu line, and a few texts changed so a test can tell them apart.
     static let bilingual: PromptFiles = edited { set in
@@ -92,8 +101,11 @@ extension PromptFiles {
         }
         set.add("zh.messages", set.text(of: "en.messages"))
         set.replace("language.name = English\n", with: "language.name = 中文\n", in: "zh.messages")
-        set.replace("language.choose = Thank you for calling {hotel.name}. For English, type {language.number}.\n",
-                    with: "language.choose = 感谢致电{hotel.name}。中文服务请按 {language.number}。\n", in: "zh.messages")
+        set.replace("language.choose = Welcome to {hotel.name}. Please type {language.number}.\n",
+                    with: "language.choose = 欢迎致电{hotel.name}，请输入{language.number}。\n", in: "zh.messages")
+        set.replace("language.switched = Of course, let's carry on in English.\n", with: "language.switched = 好的，接下来用中文为您服务。\n", in: "zh.messages")
+        set.replace("language.on_file = As on your last call, let's carry on in English.\n", with: "language.on_file = 和您上次来电一样，接下来用中文为您服务。\n", in: "zh.messages")
+        set.replace("words.language = english, inglés, ingles, 英文, 英語, 英语\n", with: "words.language = 中文, chinese, 汉语\n", in: "zh.messages")
         set.replace("main.menu = How may I help you today? Please type the number of your choice:\n",
                     with: "main.menu = 请问有什么可以帮您？请输入选项编号：\n", in: "zh.messages")
         set.replace("main.menu.booking = Rooms and bookings\n", with: "main.menu.booking = 客房预订\n", in: "zh.messages")
