@@ -260,6 +260,8 @@ final class AgentDesk {
         case .whisper(let guest, let text): console.sayProblem(center.whisper(agent, guest: guest, text: text), done: "Whispered.")
         case .barge(let guest): console.sayProblem(center.barge(agent, name: account.name, guest: guest, console: console.connection.id), done: "You joined call \(guest); /leave to go.")
         case .stats: console.say(center.stats(now: now))
+        case .stay(let kind, let number):
+            center.moveStay(number, kind, by: "console:" + agent) { [weak console] line, _ in console?.say(line) }
         }
     }
 }

@@ -27,6 +27,8 @@ final class GuestSession {
     var agent: String?
     /// Supervisors who barged in, by ID.
     var barging: [String] = []
+    /// Wrong tries at lookups on this call (a number with a phone that do not match).
+    var lookupFailures = 0
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }

@@ -8,7 +8,7 @@ import Reactor
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes",
+        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "clock",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -35,6 +35,7 @@ enum ServeCommand {
         let segmentBytes = try reader.integer("segment-bytes", default: settings.store.journal.segmentSizeLimit, range: 1024...1 << 30)
         settings.store.journal = JournalSettings(segmentSizeLimit: segmentBytes, groupCommitLinger: settings.store.journal.groupCommitLinger)
         settings.store.snapshotThreshold = try reader.integer("snapshot-bytes", default: settings.store.snapshotThreshold, range: 1024...1 << 40)
+        settings.clockStartsAt = try reader.clock()
         return settings
     }
 

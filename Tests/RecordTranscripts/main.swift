@@ -138,7 +138,7 @@ struct TranscriptSuiteRecorder {
 
     /// Numbers the line gave out, in order, so later calls can type them (`$R1`, `$T1`).
     private static func remember(_ text: String, in numbers: inout [String]) {
-        let pattern = try! NSRegularExpression(pattern: "\\b[RTCS][0-9]{7}\\b")
+        let pattern = try! NSRegularExpression(pattern: "\\b[RTCSMX][0-9]{7}\\b")
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let number = String(text[Range(match.range, in: text)!])
             if number != "R1000017", !numbers.contains(number) { numbers.append(number) }  // R1000017 is the help texts' example

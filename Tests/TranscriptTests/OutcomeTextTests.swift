@@ -19,8 +19,17 @@ struct OutcomeTextTests {
         .missing,
         .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: true, hasOpenComplaint: false)),
         .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: true)),
+        .knownCaller(CallerSummary(name: "Li Wei", hasStayed: true, hasUpcomingStay: false, hasOpenComplaint: false)),
         .newCaller,
         .unavailable,
+        .foundBooking(BookingSummary(guestName: "Ana García", checkIn: day, checkOut: day.adding(days: 2), rooms: 1, roomType: "suite",
+                                     total: 780, freeUntil: LocalMoment(iso: "2026-12-22T15:00")!, lateFee: 390)),
+        .quoted(FeeQuote(checkIn: day, checkOut: day.adding(days: 1), rooms: 2, roomType: "standard", total: 240, fee: 0,
+                         freeUntil: LocalMoment(iso: "2026-12-22T15:00")!)),
+        .feeRaised(FeeQuote(checkIn: day, checkOut: day.adding(days: 1), rooms: 2, roomType: "standard", total: 240, fee: 240,
+                            freeUntil: LocalMoment(iso: "2026-12-22T15:00")!)),
+        .locked, .bookingCancelled, .bookingClosed, .unchanged, .datesPassed,
+        .saved(reference: "M1000012", guestFile: nil), .saved(reference: "X1000019", guestFile: nil),
     ])
     func everyOutcomeReadsBackAsWritten(outcome: ActionOutcome) {
         let text = OutcomeText.encode(outcome)
@@ -29,7 +38,9 @@ struct OutcomeTextTests {
     }
 
     @Test(arguments: ["", "outcome", "outcome teleported", "outcome available left=many", "outcome found name=\"unterminated",
-                      "saved R1000017", "outcome saved", "outcome found-complaint category=x status=open followup=2026-13-40"])
+                      "saved R1000017", "outcome saved", "outcome found-complaint category=x status=open followup=2026-13-40",
+                      "outcome quote checkin=2026-12-24 checkout=2026-12-25 rooms=1 room=suite total=390 fee=0 free-until=2026-12-22 15:00",
+                      "outcome found-booking name=Ana checkin=2026-12-24 checkout=2026-12-25 rooms=1 room=suite total=390"])
     func malformedEventsAreNotOutcomes(text: String) {
         #expect(OutcomeText.decode(text) == nil)
     }

@@ -306,24 +306,28 @@ extension Conversation {
                 return choices[number]
             }
         }
-        // "I'd like to book a room": one choice's word inside the answer picks it. A few
-        // words: a list to look through is cheaper than a set to hash into.
+        // "Cancel my booking": a choice's phrase inside the answer says more than any one
+        // word, so it picks that choice even where another choice's word ("booking") is in
+        // the answer too; two choices' phrases: ask again.
         let isASCII = text.isASCII
-        let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        var spotted: Int?
-        func spot(_ number: Int) -> Bool {
-            guard spotted == nil || spotted == number else { return false }  // two choices named: ask again
-            spotted = number
-            return true
-        }
-        let wordIndex = prompts.choiceWords[index]
-        for word in words {
-            for number in wordIndex[word] ?? [] where !spot(number) { return nil }
-        }
-        for number in choices.indices where spotted != number && choices[number].phraseAliases.contains(where: { alias in
+        var phrased: Int?
+        for number in choices.indices where choices[number].phraseAliases.contains(where: { alias in
             isASCII && alias.isASCII ? Self.asciiText(text, contains: alias) : text.contains(alias)
         }) {
-            guard spot(number) else { return nil }
+            guard phrased == nil else { return nil }
+            phrased = number
+        }
+        if let phrased { return choices[phrased] }
+        // "I'd like to book a room": one choice's word inside the answer picks it. A few
+        // words: a list to look through is cheaper than a set to hash into.
+        let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        var spotted: Int?
+        let wordIndex = prompts.choiceWords[index]
+        for word in words {
+            for number in wordIndex[word] ?? [] {
+                guard spotted == nil || spotted == number else { return nil }  // two choices named: ask again
+                spotted = number
+            }
         }
         return spotted.map { choices[$0] }
     }

@@ -71,8 +71,7 @@ struct RecordTable {
                         rows.append(row(cancellation.number.description, "cancelled", terms, fee: cancellation.request.fee,
                                         by: cancellation.request.session, at: cancellation.createdAt))
                     case .moved(let move):
-                        let word = move.kind == .arrived ? StayState.arrived : move.kind == .departed ? .departed : .noShow
-                        rows.append(row(nil, word.description, terms, fee: move.fee, by: move.by, at: move.createdAt))
+                        rows.append(row(nil, move.kind.description, terms, fee: move.fee, by: move.by, at: move.createdAt))
                     }
                 }
             }
@@ -131,6 +130,11 @@ struct RecordTable {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return "\(CivilDate(dayNumber: day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
+}
+
+extension WallTime {
+    /// `2026-11-25T12:26:13Z`, as exports and the audit log write an instant.
+    public var utcText: String { RecordTable.timestamp(self) }
 }
 
 extension BinaryInteger {

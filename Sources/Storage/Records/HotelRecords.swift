@@ -299,8 +299,17 @@ public struct BookingCancellation: Equatable, Sendable {
 /// A stay moved on by staff or by the line: the guest arrived, left, or never came (with
 /// the no-show fee). No number of its own: it is told to no guest.
 public struct StayMove: Equatable, Sendable {
-    public enum Kind: UInt8, Sendable, CaseIterable {
+    public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case arrived = 1, departed = 2, noShow = 3
+
+        /// The state it leaves the stay in, as exports, consoles and the audit log write it.
+        public var description: String {
+            switch self {
+            case .arrived: return StayState.arrived.description
+            case .departed: return StayState.departed.description
+            case .noShow: return StayState.noShow.description
+            }
+        }
 
         /// The event that makes this move.
         public var event: StayEvent {

@@ -35,9 +35,13 @@ struct ChoiceMatchingTests {
         if let exact = node.choices.firstIndex(where: { $0.number == text || $0.aliases.contains(text) || conversation.render($0.label).lowercased() == text }) {
             return exact
         }
+        // A phrase ("my booking") in the answer picks its choice over any word; two choices'
+        // phrases, none.
+        let phrased = node.choices.indices.filter { index in node.choices[index].aliases.contains { $0.contains(" ") && text.contains($0) } }
+        if !phrased.isEmpty { return phrased.count == 1 ? phrased[0] : nil }
         let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
         let spotted = node.choices.indices.filter { index in
-            node.choices[index].aliases.contains { $0.contains(" ") ? text.contains($0) : words.contains($0) }
+            node.choices[index].aliases.contains { !$0.contains(" ") && words.contains($0) }
         }
         return spotted.count == 1 ? spotted[0] : nil
     }
@@ -50,7 +54,7 @@ struct ChoiceMatchingTests {
         let menus = prompts.nodes.indices.filter { !prompts.nodes[$0].choices.isEmpty }
         // Labels too, as typed in full, to reach the exact-text table.
         let words = Set(menus.flatMap { prompts.nodes[$0].choices.flatMap { $0.aliases + [$0.number, conversation.render($0.label)] } }).sorted()
-            + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room."]
+            + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room.", "my", "booking", "cancel"]
         for round in 0..<FuzzBudget.rounds(1500) {
             let node = menus.randomElement(using: &random)!
             let text = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")

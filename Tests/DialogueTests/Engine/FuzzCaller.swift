@@ -177,17 +177,45 @@ struct FuzzCaller {
             choices = [.saved(reference: "C" + reference, guestFile: nil), .failed]
         case .saveSurvey:
             choices = [.saved(reference: "S" + reference, guestFile: nil), .failed]
-        case .findReservation:
+        case .findStay:
             let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: now.date.adding(days: -5), checkOut: now.date.adding(days: -2), rooms: 1, roomType: "family")
-            choices = [.found(stay), .missing]
+            choices = [.found(stay), .missing, .locked]
+        case .findBooking:
+            let checkIn = now.date.adding(days: Int.random(in: 0...30, using: &random))
+            let stay = BookingSummary(guestName: "Maria Lopez", checkIn: checkIn, checkOut: checkIn.adding(days: 2), rooms: 2, roomType: "family",
+                                      total: 920, freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!),
+                                      lateFee: [0, 460].randomElement(using: &random)!)
+            // Found most often: the changes behind it are the deep end of the flows.
+            choices = [.foundBooking(stay), .foundBooking(stay), .foundBooking(stay), .bookingCancelled, .bookingClosed, .missing, .locked]
         case .findComplaint:
             let category = ["front-desk", "housekeeping", "food-and-beverage", "security", "engineering", "other"].randomElement(using: &random)!
             let status = ["open", "investigating", "resolved", "closed"].randomElement(using: &random)!
-            choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing]
+            choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing, .locked]
         case .findCaller:
             let name = ["Maria Lopez", "李小龙", nil].randomElement(using: &random)!
-            choices = [.knownCaller(CallerSummary(name: name, hasUpcomingStay: Bool.random(using: &random),
+            choices = [.knownCaller(CallerSummary(name: name, hasStayed: Bool.random(using: &random), hasUpcomingStay: Bool.random(using: &random),
                                                   hasOpenComplaint: Bool.random(using: &random))), .newCaller]
+        case .quoteChange(let draft), .saveChange(let draft, _):
+            let checkIn = draft.checkIn ?? now.date.adding(days: 3)
+            let quote = FeeQuote(checkIn: checkIn, checkOut: draft.checkOut ?? checkIn.adding(days: 2), rooms: draft.rooms ?? 1,
+                                 roomType: draft.roomType ?? "deluxe", total: 360, fee: [0, 180].randomElement(using: &random)!,
+                                 freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!))
+            if case .saveChange = request {
+                choices = [.saved(reference: "M" + reference, guestFile: nil), .feeRaised(quote), .unchanged, .full(roomsLeft: 1, alternatives: []),
+                           .bookingCancelled, .bookingClosed, .datesPassed, .failed]
+            } else {
+                choices = [.quoted(quote), .quoted(quote), .quoted(quote), .unchanged, .full(roomsLeft: 0, alternatives: ["suite"]), .bookingCancelled,
+                           .bookingClosed, .datesPassed]
+            }
+        case .quoteCancellation, .saveCancellation:
+            let checkIn = now.date.adding(days: 3)
+            let quote = FeeQuote(checkIn: checkIn, checkOut: checkIn.adding(days: 2), rooms: 1, roomType: "deluxe", total: 360,
+                                 fee: Int.random(in: 0..<4, using: &random) == 0 ? 180 : 0, freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!))
+            if case .saveCancellation = request {
+                choices = [.saved(reference: "X" + reference, guestFile: nil), .feeRaised(quote), .bookingCancelled, .bookingClosed, .failed]
+            } else {
+                choices = [.quoted(quote), .quoted(quote), .quoted(quote), .quoted(quote), .quoted(quote), .bookingCancelled, .bookingClosed]
+            }
         case .requestAgent:
             choices = [.unavailable, .queued(position: Int.random(in: 1...5, using: &random), expectedWaitSeconds: nil)]
         case .leaveQueue:

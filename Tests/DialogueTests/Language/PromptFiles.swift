@@ -9,9 +9,14 @@ struct PromptFiles {
     /// File name (`booking.flow`) → text.
     private(set) var files: [String: String]
 
+    /// The shipped files, but for the catalogs of languages `hotel.conf` does not list yet
+    /// (issue 14's new texts, written ahead for issue 13's languages): each is only warned
+    /// about as not used, and the lint tests here are about the languages listed.
     static let shipped = PromptFiles(files: Dictionary(uniqueKeysWithValues: ShippedPrompts.sources().map {
         (FlowCompiler.baseName($0.fileName), $0.text)
-    }))
+    }.filter { !unlisted.contains($0.0) }))
+
+    static let unlisted: Set<String> = ["es.messages", "zh-Hans.messages", "zh-Hant.messages"]
 
     var sources: [PromptSource] {
         files.keys.sorted().map { PromptSource(fileName: "Prompts/" + $0, text: files[$0]!) }
