@@ -104,7 +104,7 @@ struct BackOffice {
             let terms = Self.terms(of: booking, changedBy: draft, hotel: hotel)
             let policy = hotel.policy
             switch store.quoteChange(booking.number, to: terms, inventory: hotel.room(code: terms.roomType)?.count ?? 0, policy: policy, now: now) {
-            case .quote(let terms, let fee): return .done(.quoted(Self.quote(terms, fee: fee, policy: policy)))
+            case .quote(let terms, let fee): return .done(.quoted(Self.quote(terms, fee: fee, policy: policy, window: booking)))
             case .unchanged: return .done(.unchanged)
             case .full(let left): return .done(.full(roomsLeft: left, alternatives: alternatives(to: terms, sparing: booking.number, hotel: hotel)))
             case .datesPassed: return .done(.datesPassed)
@@ -120,7 +120,7 @@ struct BackOffice {
                                 policy: policy, now: now, language: draft.language, session: session, token: token) {
             case .pending(let record):
                 return .awaitingDisk(token: token, outcome: .saved(reference: record.reference, guestFile: nil))
-            case .feeRaised(let fee): return .done(.feeRaised(Self.quote(terms, fee: fee, policy: policy)))
+            case .feeRaised(let fee): return .done(.feeRaised(Self.quote(terms, fee: fee, policy: policy, window: booking)))
             case .unchanged: return .done(.unchanged)
             case .full(let left): return .done(.full(roomsLeft: left, alternatives: alternatives(to: terms, sparing: booking.number, hotel: hotel)))
             case .datesPassed: return .done(.datesPassed)
@@ -130,7 +130,7 @@ struct BackOffice {
         case .quoteCancellation(let reference, let phone):
             guard let booking = owned(reference, phone) else { return .done(.bookingClosed) }
             switch store.quoteCancellation(booking.number, policy: hotel.policy, now: now) {
-            case .success(let fee)?: return .done(.quoted(Self.quote(booking.terms, fee: fee, policy: hotel.policy)))
+            case .success(let fee)?: return .done(.quoted(Self.quote(booking.terms, fee: fee, policy: hotel.policy, window: booking)))
             case .failure(let refusal)?: return .done(Self.outcome(of: refusal))
             case nil: return .done(.bookingClosed)
             }
@@ -141,7 +141,7 @@ struct BackOffice {
                                 token: token) {
             case .pending(let record):
                 return .awaitingDisk(token: token, outcome: .saved(reference: record.reference, guestFile: nil))
-            case .feeRaised(let fee): return .done(.feeRaised(Self.quote(booking.terms, fee: fee, policy: hotel.policy)))
+            case .feeRaised(let fee): return .done(.feeRaised(Self.quote(booking.terms, fee: fee, policy: hotel.policy, window: booking)))
             case .refused(let refusal): return .done(Self.outcome(of: refusal))
             case .unchanged, .full, .datesPassed, .unknown: return .done(.bookingClosed)  // not a cancellation's answers
             }
@@ -188,9 +188,11 @@ struct BackOffice {
         return terms
     }
 
-    static func quote(_ terms: StayTerms, fee: Int, policy: BookingPolicy) -> FeeQuote {
+    /// `terms` and their fee; the free window is the booking's as it stands (the one the
+    /// fee comes from), not the new arrival's.
+    static func quote(_ terms: StayTerms, fee: Int, policy: BookingPolicy, window booking: Booking) -> FeeQuote {
         FeeQuote(checkIn: terms.checkIn, checkOut: terms.checkOut, rooms: terms.rooms, roomType: terms.roomType, total: terms.total,
-                 fee: fee, freeUntil: policy.freeUntilLocal(arrival: terms.checkIn))
+                 fee: fee, freeUntil: policy.freeUntilLocal(arrival: booking.terms.checkIn))
     }
 
     /// A guest hears only whether the booking was cancelled or is past changing.

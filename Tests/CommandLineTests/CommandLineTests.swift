@@ -41,7 +41,10 @@ struct CommandLineTests {
     @Test func checkPassesTheShippedPromptsAndFailsABrokenCopyWithFileAndLine() throws {
         let good = try HotelLineProcess.run(["check", HotelLineProcess.promptsDirectory])
         #expect(good.status == 0, "\(good.output)")
-        #expect(good.output.contains("no errors, 0 warning(s)"))
+        // The only warnings: catalogs of languages hotel.conf does not list yet (the texts
+        // this branch adds, written ahead for issue 13's languages).
+        #expect(good.output.contains("no errors, 3 warning(s)"), "\(good.output)")
+        #expect(good.output.components(separatedBy: "warning: not used: add").count == 4, "\(good.output)")
         let copy = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: copy) }
         for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {

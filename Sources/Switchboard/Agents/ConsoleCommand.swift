@@ -108,7 +108,8 @@ public enum ConsoleCommand: Equatable, Sendable {
             default: return .failure(Problem(message: "status is \"status available\" or \"status away\""))
             }
         case "stay":
-            let parts = rest.split(separator: " ").map(String.init)
+            // The number may be written in groups, as guests read it out ("R 100 0017").
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
             let usage = "stay is \"stay arrive|depart|no-show NUMBER\" (for example: stay arrive R1000017)"
             guard parts.count == 2 else { return .failure(Problem(message: usage)) }
             let kinds: [String: StayMove.Kind] = ["arrive": .arrived, "depart": .departed, "no-show": .noShow]
