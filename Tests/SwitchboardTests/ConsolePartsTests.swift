@@ -39,7 +39,8 @@ struct ConsolePartsTests {
         #expect(ConsoleCommand.parse(line) == .success(command))
     }
 
-    @Test(arguments: ["take", "take seventeen", "status busy", "note", "whisper 17", "sessions now", "frobnicate", "", "\u{1b}[A"])
+    @Test(arguments: ["take", "take seventeen", "status busy", "note", "whisper 17", "sessions now", "frobnicate", "", "\u{1b}[A",
+                      "stay", "stay arrive", "stay arive R1000017", "stay arrive R12", "stay arrive \u{1b}[31m"])
     func badCommandsSayWhatIsWrong(line: String) {
         guard case .failure(let problem) = ConsoleCommand.parse(line) else {
             Issue.record("\(line) parsed")
@@ -47,6 +48,24 @@ struct ConsolePartsTests {
         }
         #expect(!problem.message.isEmpty)
         #expect(!problem.message.contains("\u{1b}"), "an escape typed by anyone is never echoed raw")
+    }
+
+    @Test(arguments: [
+        ("stay", "stay is \"stay arrive|depart|no-show NUMBER\" (for example: stay arrive R1000017)"),
+        ("stay arive R1000017", "unknown stay move \"arive\" (did you mean \"arrive\"?); stay is \"stay arrive|depart|no-show NUMBER\""),
+        ("stay depart R1000018", "\"R1000018\" is not a confirmation number (R, seven digits, the last a check digit)"),
+    ])
+    func aStayCommandThatCannotBeReadSaysHowToWriteIt(line: String, message: String) {
+        guard case .failure(let problem) = ConsoleCommand.parse(line) else {
+            Issue.record("\(line) parsed")
+            return
+        }
+        #expect(problem.message.hasPrefix(message), "\(problem.message)")
+    }
+
+    @Test func aStayCommandNamesTheMoveAndTheBooking() throws {
+        #expect(try ConsoleCommand.parse("/stay no-show r 100 0017").get() == .stay(.noShow, ConfirmationNumber(serial: 100_001)))
+        #expect(try ConsoleCommand.parse("STAY ARRIVE R1000017").get() == .stay(.arrived, ConfirmationNumber(serial: 100_001)))
     }
 
     /// A plain agent is refused every supervisor-only command, and only those; every command

@@ -244,6 +244,37 @@ struct LintTests {
         #expect(set.errors.count == 1 && set.errors[0].contains("unknown timezone \"\(name)\""), "\(set.errors)")
     }
 
+    // MARK: The cancellation policy
+
+    @Test func thePolicyIsReadAsTheLineComputesWithIt() throws {
+        let policy = try #require(PromptFiles.shipped.compile().0).hotel.policy
+        #expect(policy.freeHours == 48 && policy.lateFee == .firstNight && policy.noShowFee == .firstNight && policy.dateChanges == .lateFee)
+        #expect(policy.checkInTime.description == "15:00" && policy.zone.name == "UTC", "on the hotel's check-in time and clock")
+        let edited = PromptFiles.edited {
+            $0.replace("free-cancellation-hours = 48\n", with: "free-cancellation-hours = 24\n", in: "hotel.conf")
+            $0.replace("late-fee = first-night\n", with: "late-fee = whole-stay\n", in: "hotel.conf")
+            $0.replace("no-show-fee = first-night\n", with: "no-show-fee = none\n", in: "hotel.conf")
+            $0.replace("date-changes = late-fee\n", with: "date-changes = free\n", in: "hotel.conf")
+            $0.replace("timezone = UTC\n", with: "timezone = +08:00\n", in: "hotel.conf")
+        }
+        let changed = try #require(edited.compile().0).hotel.policy
+        #expect(changed.freeHours == 24 && changed.lateFee == .wholeStay && changed.noShowFee == .none && changed.dateChanges == .free)
+        #expect(changed.zone.name == "+08:00")
+    }
+
+    @Test(arguments: [
+        ("late-fee = first-night", "late-fee = first-nite", "late-fee is none, first-night or whole-stay, not \"first-nite\" (did you mean \"first-night\"?)"),
+        ("no-show-fee = first-night", "no-show-fee = 120", "no-show-fee is none, first-night or whole-stay, not \"120\""),
+        ("date-changes = late-fee", "date-changes = sometimes", "date-changes is late-fee or free, not \"sometimes\""),
+        ("free-cancellation-hours = 48", "free-cancellation-hours = -1", "free-cancellation-hours must be a whole number from 0 to 8760, not \"-1\""),
+        ("free-cancellation-hours = 48", "free-cancellation-hours = two days", "free-cancellation-hours must be a whole number from 0 to 8760, not \"two days\""),
+        ("free-cancellation-hours = 48", "free-cancelation-hours = 48", "unknown hotel setting \"free-cancelation-hours\" (did you mean \"free-cancellation-hours\"?)"),
+    ])
+    func aPolicySettingTheLineCannotComputeWithIsAnErrorAtItsLine(shipped: String, edited: String, message: String) {
+        let set = PromptFiles.edited { $0.replace(shipped + "\n", with: edited + "\n", in: "hotel.conf") }
+        #expect(set.errors == ["\(set.place(of: edited, in: "hotel.conf")): \(message)"])
+    }
+
     @Test func theHotelNeedsAName() {
         let set = PromptFiles.edited { $0.replace("name = Harbour View Hotel\n", with: "", in: "hotel.conf") }
         #expect(set.errors == ["\(set.place(of: "[hotel]", in: "hotel.conf")): [hotel] needs \"name = …\""])
