@@ -84,6 +84,21 @@ struct BackOffice {
             }
             return .done(.foundComplaint(ComplaintSummary(category: ticket.request.category, status: "\(ticket.status)",
                                                           followUpBy: ticket.request.followUpBy)))
+        case .findGuestFile(let text, let phone):
+            // A guest file number identifies a guest as well as a phone does; with the phone
+            // on the file it is the second thing that matches.
+            guard let number = GuestFileNumber(text), let file = store.guestFile(number), file.phone == phone.normalized else {
+                return .done(.missing)
+            }
+            let today = zone.localMoment(at: instant).date
+            let bookings = file.reservations.compactMap { store.booking($0) }
+            let toCome = bookings.filter { $0.state.isToCome && $0.terms.checkIn >= today }.sorted { $0.terms.checkIn < $1.terms.checkIn }
+            let open = (store.caller(phone: file.phone)?.complaints ?? []).filter { number in
+                store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
+            }
+            return .done(.foundFile(GuestFileSummary(
+                name: file.name, hasStayed: bookings.contains { $0.state == .departed }, bookings: bookings.count, staysToCome: toCome.count,
+                openComplaints: open.count, nextCheckIn: toCome.first?.terms.checkIn, nextConfirmation: toCome.first?.number.description)))
         case .findCaller(let phone, let name):
             // A phone alone says nothing: the name on file must be the one the guest gave.
             guard let records = store.caller(phone: phone.normalized), let onFile = records.name, Self.sameName(onFile, name) else {

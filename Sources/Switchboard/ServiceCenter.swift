@@ -215,7 +215,7 @@ public final class ServiceCenter {
         case .leaveQueue:
             apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
             return .left
-        case .findStay, .findBooking, .findComplaint:
+        case .findStay, .findBooking, .findComplaint, .findGuestFile:
             return lookUp(request, for: session, at: now)
         case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
              .quoteCancellation, .saveCancellation:
@@ -239,6 +239,7 @@ public final class ServiceCenter {
         case .findBooking: what = "booking"
         case .findStay: what = "stay"
         case .findComplaint: what = "complaint"
+        case .findGuestFile: what = "guest-file"
         case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
              .quoteCancellation, .saveCancellation, .requestAgent, .leaveQueue:
             preconditionFailure("Invalid lookup \(request)")

@@ -29,6 +29,11 @@ public enum OutcomeText {
             fields = [("name", stay.guestName), ("checkin", stay.checkIn.description), ("checkout", stay.checkOut.description),
                       ("rooms", String(stay.rooms)), ("room", stay.roomType), ("total", String(stay.total)),
                       ("free-until", stay.freeUntil.iso), ("late-fee", String(stay.lateFee))]
+        case .foundFile(let file):
+            name = "found-file"
+            fields = [("name", file.name), ("stayed", file.hasStayed ? "yes" : "no"), ("bookings", String(file.bookings)),
+                      ("to-come", String(file.staysToCome)), ("open-complaints", String(file.openComplaints))]
+                + (file.nextCheckIn.map { [("next-checkin", $0.description)] } ?? []) + (file.nextConfirmation.map { [("next", $0)] } ?? [])
         case .quoted(let quote):
             name = "quote"
             fields = quoteFields(quote)
@@ -125,6 +130,13 @@ public enum OutcomeText {
             }
             return .success(.foundBooking(BookingSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room,
                                                          total: total, freeUntil: freeUntil, lateFee: lateFee)))
+        case "found-file":
+            guard let name = fields["name"], let bookings = number("bookings"), let toCome = number("to-come"),
+                  let open = number("open-complaints") else {
+                return missing("name=…, stayed=yes|no, bookings=N, to-come=N and open-complaints=N")
+            }
+            return .success(.foundFile(GuestFileSummary(name: name, hasStayed: fields["stayed"] == "yes", bookings: bookings, staysToCome: toCome,
+                                                        openComplaints: open, nextCheckIn: date("next-checkin"), nextConfirmation: fields["next"])))
         case "quote":
             guard let quote = quote() else { return missing(quoteKeys) }
             return .success(.quoted(quote))
@@ -176,7 +188,7 @@ public enum OutcomeText {
         .failure(TranscriptProblem(text))
     }
 
-    static let names = ["available", "full", "saved", "failed", "found", "found-booking", "found-complaint", "missing", "locked",
+    static let names = ["available", "full", "saved", "failed", "found", "found-booking", "found-complaint", "found-file", "missing", "locked",
                         "cancelled", "closed", "quote", "fee-raised", "same", "known", "new", "unavailable", "past"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.

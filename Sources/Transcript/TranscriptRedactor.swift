@@ -60,6 +60,9 @@ struct TranscriptRedactor {
         case .foundBooking(var stay):
             stay.guestName = fakeName(for: stay.guestName)
             return .foundBooking(stay)
+        case .foundFile(var file):
+            file.name = fakeName(for: file.name)
+            return .foundFile(file)
         case .knownCaller(var caller):
             caller.name = caller.name.map { fakeName(for: $0) }
             return .knownCaller(caller)

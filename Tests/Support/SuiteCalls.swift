@@ -127,6 +127,9 @@ public enum SuiteCalls {
             "5", "abc", "+1 555 010 9999", "9", "1", "12345", "R9999999", "menu", "quit",
         ]),
         SuiteCall("status-booking-found", lines: ["5", maria, "1", "$R1", "maybe", "yes", "5", "no"]),
+        // Maria's guest file (her first booking arrives on 24 December: 261224001), shown
+        // with her phone; a file number that is not hers is answered as none.
+        SuiteCall("status-guest-file", lines: ["5", maria, "3", "12345", "261224099", "261224001", "no"]),
         SuiteCall("status-complaint-found", lines: ["5", ana, "2", "T9999999", "$T1", "no"]),
         SuiteCall("status-nothing-open", lines: ["5", liWei, "2", "12345", "T9999999", "menu", "quit"]),
         SuiteCall("status-after-complaint", lines: [
@@ -235,16 +238,25 @@ public enum SuiteCalls {
              default: nil
              }
          }),
-        // Status on a booking cancelled, on a stay begun, and once the lookups are locked.
+        // Status on a booking cancelled, on a stay begun, and once the lookups are locked
+        // (a booking, a complaint, a guest file).
         (SuiteCall("status-booking-cancelled-begun-or-locked", lines: [
-            "5", maria, "1", "R1000017", "yes", "5", "1", "R1000025", "yes", "5", "1", "R1000033", "yes", "5", "2", "T1000013", "no",
+            "5", maria, "1", "R1000017", "yes", "5", "1", "R1000025", "yes", "5", "1", "R1000033", "yes", "5", "2", "T1000013", "yes",
+            "5", "3", "261224001", "no",
         ]), { request in
             switch request {
             case .findBooking(let reference, _): reference == "R1000017" ? .bookingCancelled : reference == "R1000025" ? .bookingClosed : .locked
-            case .findComplaint: .locked
+            case .findComplaint, .findGuestFile: .locked
             default: nil
             }
         }),
+        // A guest who has stayed, with nothing to come, looks at their file.
+        (SuiteCall("status-guest-file-after-a-stay", lines: ["5", maria, "file", "261224001", "no"]),
+         { request in
+             guard case .findGuestFile = request else { return nil }
+             return .foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: true, bookings: 1, staysToCome: 0, openComplaints: 0,
+                                                nextCheckIn: nil, nextConfirmation: nil))
+         }),
         (SuiteCall("survey-lookups-locked", lines: ["4", "R1000017", "Maria Lopez", maria, "no", "no"]),
          { if case .findStay = $0 { .locked } else { nil } }),
         // Agents are busy: on hold (a stray answer only repeats the hold message), then a callback instead.

@@ -28,6 +28,10 @@ struct OutcomeTextTests {
                          freeUntil: LocalMoment(iso: "2026-12-22T15:00")!)),
         .feeRaised(FeeQuote(checkIn: day, checkOut: day.adding(days: 1), rooms: 2, roomType: "standard", total: 240, fee: 240,
                             freeUntil: LocalMoment(iso: "2026-12-22T15:00")!)),
+        .foundFile(GuestFileSummary(name: "Li Wei", hasStayed: true, bookings: 3, staysToCome: 1, openComplaints: 0, nextCheckIn: day,
+                                    nextConfirmation: "R1000017")),
+        .foundFile(GuestFileSummary(name: "Li Wei", hasStayed: false, bookings: 1, staysToCome: 0, openComplaints: 2, nextCheckIn: nil,
+                                    nextConfirmation: nil)),
         .locked, .bookingCancelled, .bookingClosed, .unchanged, .datesPassed,
         .saved(reference: "M1000012", guestFile: nil), .saved(reference: "X1000019", guestFile: nil),
     ])

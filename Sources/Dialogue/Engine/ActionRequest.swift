@@ -19,6 +19,8 @@ public enum ActionRequest: Equatable, Sendable {
     case findBooking(reference: String, phone: PhoneNumber)
     /// The complaint with this ticket number, only if it was made under `phone`.
     case findComplaint(reference: String, phone: PhoneNumber)
+    /// The guest file with this number, only if `phone` is the one on it.
+    case findGuestFile(file: String, phone: PhoneNumber)
     /// Is this phone on record under this name? (a repeat guest; a phone alone is not enough)
     case findCaller(phone: PhoneNumber, name: String)
     /// What the change would come to: the booking's terms with the fields given changed.
@@ -178,6 +180,31 @@ public struct FeeQuote: Equatable, Sendable {
     }
 }
 
+/// What a guest file holds, for the guest who showed its number and its phone: the name,
+/// whether they have stayed, and how many bookings and open complaints there are.
+public struct GuestFileSummary: Equatable, Sendable {
+    public var name: String
+    public var hasStayed: Bool
+    public var bookings: Int
+    /// Bookings still to come (booked or changed).
+    public var staysToCome: Int
+    public var openComplaints: Int
+    /// The next stay to come, if any: its arrival and its confirmation number.
+    public var nextCheckIn: CivilDate?
+    public var nextConfirmation: String?
+
+    public init(name: String, hasStayed: Bool, bookings: Int, staysToCome: Int, openComplaints: Int, nextCheckIn: CivilDate?,
+                nextConfirmation: String?) {
+        self.name = name
+        self.hasStayed = hasStayed
+        self.bookings = bookings
+        self.staysToCome = staysToCome
+        self.openComplaints = openComplaints
+        self.nextCheckIn = nextCheckIn
+        self.nextConfirmation = nextConfirmation
+    }
+}
+
 /// Where a complaint stands, for the guest who holds its ticket number.
 public struct ComplaintSummary: Equatable, Sendable {
     /// The category's value word (`housekeeping`), as the complaint menu stored it.
@@ -221,6 +248,7 @@ public enum ActionOutcome: Equatable, Sendable {
     case found(ReservationSummary)
     case foundBooking(BookingSummary)
     case foundComplaint(ComplaintSummary)
+    case foundFile(GuestFileSummary)
     case missing
     /// Too many wrong tries on this call or from this address: nothing is looked up.
     case locked
@@ -253,7 +281,7 @@ public enum ActionOutcome: Equatable, Sendable {
         case .full: return "full"
         case .saved: return "saved"
         case .failed: return "failed"
-        case .found, .foundBooking, .foundComplaint: return "found"
+        case .found, .foundBooking, .foundComplaint, .foundFile: return "found"
         case .missing: return "missing"
         case .locked: return "locked"
         case .bookingCancelled: return "cancelled"

@@ -47,6 +47,9 @@ extension Conversation {
         case .findComplaint:
             guard let reference = text("lookup.ticket"), let phone = phone("guest.phone") else { return nil }
             return .findComplaint(reference: reference, phone: phone)
+        case .findGuestFile:
+            guard let file = text("lookup.file"), let phone = phone("guest.phone") else { return nil }
+            return .findGuestFile(file: file, phone: phone)
         case .findCaller:
             guard let phone = phone("guest.phone"), let name = text("guest.name") else { return nil }
             return .findCaller(phone: phone, name: name)
@@ -96,7 +99,7 @@ extension Conversation {
                 variables["survey.reference"] = .text(reference)
             case .saveChange, .saveCancellation:
                 variables["manage.reference"] = .text(reference)
-            case .checkAvailability, .findStay, .findBooking, .findComplaint, .findCaller, .quoteChange, .quoteCancellation,
+            case .checkAvailability, .findStay, .findBooking, .findComplaint, .findGuestFile, .findCaller, .quoteChange, .quoteCancellation,
                  .requestAgent, .leaveQueue:
                 break
             }
@@ -127,6 +130,15 @@ extension Conversation {
             variables["manage.total"] = .money(quote.total)
             variables["manage.fee"] = .money(quote.fee)
             variables["manage.free_until"] = .moment(quote.freeUntil)
+        case .foundFile(let summary):
+            variables["caller.name"] = .text(summary.name)
+            variables["caller.stayed"] = .flag(summary.hasStayed)
+            variables["caller.bookings"] = .number(summary.bookings)
+            variables["caller.stays_to_come"] = .number(summary.staysToCome)
+            variables["caller.upcoming"] = .flag(summary.nextCheckIn != nil)
+            variables["caller.open_complaints"] = .number(summary.openComplaints)
+            variables["caller.next_checkin"] = summary.nextCheckIn.map(AnswerValue.date)
+            variables["caller.next_confirmation"] = summary.nextConfirmation.map(AnswerValue.text)
         case .foundComplaint(let summary):
             let label = prompts.label(ofChoice: summary.category, into: "complaint.category")
             variables["ticket.category"] = label.map { .choice(value: summary.category, label: $0) } ?? .text(summary.category)

@@ -13,6 +13,8 @@ public enum ActionKind: String, Sendable, CaseIterable {
     /// A booking by its number and the phone it was made under, as it stands now.
     case findBooking = "find-booking"
     case findComplaint = "find-complaint"
+    /// A guest's file by its number and the phone on it.
+    case findGuestFile = "find-guest-file"
     /// Is this phone, with this name, on file? (a repeat guest; a phone alone says nothing)
     case findCaller = "find-caller"
     /// What a change to the booking found would be: the rooms checked, the fee priced.
@@ -30,7 +32,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .checkAvailability: return ["available", "full"]
         case .saveReservation: return ["saved", "full", "failed", "past"]
         case .saveComplaint, .saveCallback, .saveSurvey: return ["saved", "failed"]
-        case .findStay, .findComplaint: return ["found", "missing", "locked"]
+        case .findStay, .findComplaint, .findGuestFile: return ["found", "missing", "locked"]
         case .findBooking: return ["found", "cancelled", "closed", "missing", "locked"]
         case .findCaller: return ["known", "new"]
         case .quoteChange: return ["free", "fee", "same", "full", "cancelled", "closed", "past"]
@@ -53,6 +55,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .findStay: return ["lookup.confirmation", "guest.phone", "guest.name"]
         case .findBooking, .quoteChange, .saveChange, .quoteCancellation, .saveCancellation: return ["lookup.confirmation", "guest.phone"]
         case .findComplaint: return ["lookup.ticket", "guest.phone"]
+        case .findGuestFile: return ["lookup.file", "guest.phone"]
         case .findCaller: return ["guest.phone", "guest.name"]
         case .requestAgent, .leaveQueue: return []
         }
@@ -72,6 +75,9 @@ public enum ActionKind: String, Sendable, CaseIterable {
             return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights", "stay.total", "stay.free",
                     "stay.free_until", "stay.late_fee"]
         case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup"]
+        case .findGuestFile:
+            return ["caller.name", "caller.stayed", "caller.upcoming", "caller.bookings", "caller.stays_to_come", "caller.open_complaints",
+                    "caller.next_checkin", "caller.next_confirmation"]
         case .findCaller: return ["caller.name", "caller.stayed", "caller.upcoming", "caller.open_complaint"]
         case .quoteChange, .saveChange:
             return ["manage.checkin", "manage.checkout", "manage.rooms", "manage.room", "manage.nights", "manage.total", "manage.fee",

@@ -140,6 +140,7 @@ struct FuzzCaller {
         case .code: answers = ["1204", "12B"]
         case .room: answers = ["1", "2", "3", "4", "suite"]
         case .reference: answers = ["R1000017", "no"]
+        case .file: answers = ["261224001", "2612241000", "12345"]
         }
         return answers.randomElement(using: &random)!
     }
@@ -191,6 +192,11 @@ struct FuzzCaller {
             let category = ["front-desk", "housekeeping", "food-and-beverage", "security", "engineering", "other"].randomElement(using: &random)!
             let status = ["open", "investigating", "resolved", "closed"].randomElement(using: &random)!
             choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing, .locked]
+        case .findGuestFile:
+            let next = Bool.random(using: &random) ? now.date.adding(days: 20) : nil
+            choices = [.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: Bool.random(using: &random), bookings: 2,
+                                                   staysToCome: next == nil ? 0 : 1, openComplaints: Int.random(in: 0...2, using: &random),
+                                                   nextCheckIn: next, nextConfirmation: next.map { _ in "R1000017" })), .missing, .locked]
         case .findCaller:
             let name = ["Maria Lopez", "李小龙", nil].randomElement(using: &random)!
             choices = [.knownCaller(CallerSummary(name: name, hasStayed: Bool.random(using: &random), hasUpcomingStay: Bool.random(using: &random),

@@ -5,7 +5,7 @@ import Testing
 @Suite("Status flow")
 struct StatusFlowTests {
     static let phone = PhoneNumber(normalized: "+442079460958")!
-    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint"
+    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint\n  3  My guest file"
     static let askConfirmation = "Please type the confirmation number of the booking (R followed by seven digits)."
     static let askTicket = "Please type the ticket number of the complaint (T followed by seven digits)."
 
@@ -105,6 +105,38 @@ struct StatusFlowTests {
         call.complete(.missing)
         call.send("menu")
         #expect(call.conversation.currentNode == "main.menu")
+    }
+
+    // MARK: A guest file
+
+    @Test func aGuestFileIsReadOnlyWithThePhoneOnIt() {
+        var call = Self.checking()
+        call.send("3")
+        #expect(call.heard.hasPrefix("Please type your guest file number"))
+        call.send("2612 2400 1")
+        #expect(call.pending == .findGuestFile(file: "261224001", phone: Self.phone))
+        #expect(call.heard.isEmpty)
+        call.complete(.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: false, bookings: 2, staysToCome: 1, openComplaints: 0,
+                                                  nextCheckIn: day("2026-12-24"), nextConfirmation: "R1000017")))
+        #expect(call.heard.hasPrefix("Your guest file 261224001 is in the name of Maria Lopez: 2 bookings with us, 1 stay still to come, and 0 complaints still open. Your next stay begins on Thursday 24 December 2026 (booking R1000017)."))
+        #expect(!call.heard.contains("Welcome back"), "only for a guest who has stayed")
+    }
+
+    @Test func aGuestWhoHasStayedIsWelcomedBackByTheirFile() {
+        var call = Self.checking()
+        call.answer("3", "261224001")
+        call.complete(.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: true, bookings: 1, staysToCome: 0, openComplaints: 1,
+                                                  nextCheckIn: nil, nextConfirmation: nil)))
+        #expect(call.heard.hasPrefix("Welcome back, Maria Lopez! Your guest file 261224001"))
+        #expect(!call.heard.contains("next stay"))
+    }
+
+    @Test(arguments: ["12345", "261324001", "26122400", "2612240011234", "R1000017", "261224abc"])
+    func somethingThatIsNoGuestFileNumberIsExplained(answer: String) {
+        var call = Self.checking()
+        call.answer("3", answer)
+        #expect(call.pending == nil)
+        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like a guest file number."), "\(answer)")
     }
 
     // MARK: A complaint
