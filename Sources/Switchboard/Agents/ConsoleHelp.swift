@@ -12,7 +12,8 @@ enum ConsoleHelp {
             "  note TEXT           add a note to the call you are on or watching",
             "  phone ID            a guest's full phone number (logged)",
             "  status available | status away",
-            "  stay arrive|depart NUMBER   the guest of booking NUMBER arrived / left",
+            "  stay arrive NUMBER  the booking's guest has arrived (on the check-in day)",
+            "  stay depart NUMBER  the booking's guest has left",
             "  whoami | logout",
             "During a call, what you type goes to the guest; these are commands:",
             "  /release            hand the guest back to the main menu",
@@ -25,7 +26,7 @@ enum ConsoleHelp {
                 "  whisper ID TEXT     to the agent on call ID, not the guest",
                 "  barge ID            join call ID (both hear you); /leave to go",
                 "  stats               agents, queue, calls today, average call",
-                "  stay no-show NUMBER the guest never came (the policy's fee is recorded)",
+                "  stay no-show NUMBER  the guest never came: the policy's fee is recorded",
             ]
         }
         return lines.joined(separator: "\n")
