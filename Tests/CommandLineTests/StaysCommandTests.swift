@@ -116,6 +116,20 @@ struct StaysCommandTests {
         #expect(run.errors.contains("Usage:"))
     }
 
+    /// `--prompts` gives the policy and the hotel's clock: prompts that are not there, or have
+    /// errors, stop the command naming where (the work failed: exit 1).
+    @Test func promptsThatCannotBeReadStopStaysAndAClockedExport() throws {
+        let (data, maria, _) = try Self.dataWithBookings()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let missing = data + "/no-prompts"
+        let stays = try HotelLineProcess.run(["stays", "arrive", maria, "--data", data, "--prompts", missing])
+        #expect(stays.status == 1)
+        #expect(stays.errors.contains("hotelline stays: the prompts in \(missing) (for the policy and the hotel's clock) have errors:"), "\(stays.errors)")
+        let export = try HotelLineProcess.run(["export", "--kind", "history", "--data", data, "--prompts", missing, "--clock", "2026-12-24T09:00"])
+        #expect(export.status == 1)
+        #expect(export.errors.contains("hotelline export: --clock needs the hotel's time zone, but the prompts in \(missing) have errors:"), "\(export.errors)")
+    }
+
     @Test func aStayTheDataDoesNotHoldIsSaid() throws {
         let (data, _, _) = try Self.dataWithBookings()
         defer { try? FileManager.default.removeItem(atPath: data) }
