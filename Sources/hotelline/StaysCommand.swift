@@ -41,6 +41,25 @@ enum StaysCommand {
         let promptsDirectory = try reader.directory("prompts", default: "Prompts")
         let start = try reader.clock()
         guard let kind = moves[action] else { return show(number, data: data) }
+        var journal = stat()
+        guard stat(HotelStore.journalDirectory(data), &journal) == 0, journal.st_mode & S_IFMT == S_IFDIR else {
+            Console.error("hotelline stays: no records in \(data): it has no journal/ (is --data the directory the server was given?)")
+            return 1
+        }
+        let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
+        let by = "command:" + user.filter { !$0.isWhitespace }
+        let lock: DataDirectoryLock
+        do {
+            lock = try DataDirectoryLock.acquire(directory: data)
+        } catch DataDirectoryLockError.locked(_, let pid) {
+            // The running server makes the move, on its own clock and policy.
+            if start != nil { Console.error("hotelline stays: a server runs on \(data): its clock decides, not --clock") }
+            return handOver(StayRequests.Request(kind: kind, number: number, by: by), data: data, server: pid)
+        } catch {
+            Console.error("hotelline stays: \(error)")
+            return 1
+        }
+        defer { lock.release() }
         let prompts: PromptSet
         switch PromptSet.load(directory: promptsDirectory) {
         case .success(let loaded): prompts = loaded
@@ -49,14 +68,8 @@ enum StaysCommand {
             return 1
         }
         let clock = start.map { WallClock.running(from: prompts.hotel.timeZone.wallTime(of: $0)) } ?? .system
-        let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
-        let by = "command:" + user.filter { !$0.isWhitespace }
         do {
-            let lock = try DataDirectoryLock.acquire(directory: data)
-            defer { lock.release() }
             return try move(number, kind, by: by, data: data, policy: prompts.hotel.policy, clock: clock)
-        } catch DataDirectoryLockError.locked(_, let pid) {
-            return handOver(StayRequests.Request(kind: kind, number: number, by: by), data: data, server: pid)
         } catch {
             Console.error("hotelline stays: \(error)")
             return 1

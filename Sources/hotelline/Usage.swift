@@ -83,8 +83,9 @@ enum Usage {
         one, this opens the journal itself and first records the no-shows the day has made
         due. show prints the booking as it stands and its history (it only reads).
 
-        --prompts DIR (default ./Prompts) gives the policy and the hotel's clock; --clock
-        TIME (such as 2026-12-20T09:00, on the hotel's clock) starts the clock there.
+        Without a server, --prompts DIR (default ./Prompts) gives the policy and the
+        hotel's clock, and --clock TIME (such as 2026-12-20T09:00, on the hotel's clock)
+        starts the clock there; with one, the server's policy and clock decide.
         Exit status: 0 moved, 1 refused (the stay cannot move so) or failed, 2 a mistake here.
         """
 

@@ -90,8 +90,10 @@ struct StaysCommandTests {
         #expect(quoted.contains("costs a fee of $120"))
         guest.say("no")
         #expect(try guest.read(until: "stays exactly as it was").contains("No problem"))
-        let early = try HotelLineProcess.run(["stays", "arrive", number, "--data", data, "--prompts", Self.prompts])
+        // Handed to the server: its clock and policy decide (no prompts needed here).
+        let early = try HotelLineProcess.run(["stays", "arrive", number, "--data", data, "--prompts", data + "/none", "--clock", "2026-12-24T16:00"])
         #expect(early.status == 1 && early.errors.contains("the stay checks in on 2026-12-24, not before"), "\(early.errors)")
+        #expect(early.errors.contains("a server runs on \(data): its clock decides, not --clock"))
         let shown = try HotelLineProcess.run(["stays", "show", number, "--data", data])
         #expect(shown.output.hasPrefix("\(number) booked: 1 x standard, 2026-12-24 to 2026-12-26"), "\(shown.output)\(shown.errors)")
         let (status, _) = server.stop()
@@ -128,6 +130,14 @@ struct StaysCommandTests {
         let export = try HotelLineProcess.run(["export", "--kind", "history", "--data", data, "--prompts", missing, "--clock", "2026-12-24T09:00"])
         #expect(export.status == 1)
         #expect(export.errors.contains("hotelline export: --clock needs the hotel's time zone, but the prompts in \(missing) have errors:"), "\(export.errors)")
+    }
+
+    @Test func aDataDirectoryWithoutAJournalIsSaidAndLeftAlone() throws {
+        let data = TestPaths.temporaryDirectory("cli") + "/nothing-here"
+        let run = try HotelLineProcess.run(["stays", "arrive", "R1000009", "--data", data, "--prompts", Self.prompts])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("hotelline stays: no records in \(data): it has no journal/"), "\(run.errors)")
+        #expect(!FileManager.default.fileExists(atPath: data), "nothing is made where nothing was")
     }
 
     @Test func aStayTheDataDoesNotHoldIsSaid() throws {
