@@ -255,8 +255,9 @@ public final class ServiceCenter {
         session.lookupFailures += 1
         audit("lookup-failed", ["session": session.id, "from": address, "what": what, "tries": String(session.lookupFailures)], at: now)
         if lookups.failed(address: address, now: queueTime.seconds) {
-            audit("lookup-locked", ["from": address, "minutes": String(Int(lookups.settings.lockSeconds / 60))], at: now)
-            log("lookups from \(address) locked for \(Int(lookups.settings.lockSeconds / 60)) minutes after \(lookups.settings.maxFailuresPerAddress) wrong tries")
+            let minutes = String(Int((lookups.settings.lockSeconds / 60).rounded(.up)))
+            audit("lookup-locked", ["from": address, "minutes": minutes], at: now)
+            log("lookups from \(address) locked for \(minutes) minutes after \(lookups.settings.maxFailuresPerAddress) wrong tries")
         }
         return lookups.allows(callFailures: session.lookupFailures, address: address, now: queueTime.seconds) ? .missing : .locked
     }

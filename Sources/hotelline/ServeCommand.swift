@@ -8,7 +8,7 @@ import Reactor
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "clock",
+        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -36,6 +36,11 @@ enum ServeCommand {
         settings.store.journal = JournalSettings(segmentSizeLimit: segmentBytes, groupCommitLinger: settings.store.journal.groupCommitLinger)
         settings.store.snapshotThreshold = try reader.integer("snapshot-bytes", default: settings.store.snapshotThreshold, range: 1024...1 << 40)
         settings.clockStartsAt = try reader.clock()
+        let lookups = settings.line.lookups
+        settings.line.lookups.maxFailuresPerCall = try reader.integer("max-wrong-tries", default: lookups.maxFailuresPerCall, range: 1...100)
+        settings.line.lookups.maxFailuresPerAddress = try reader.integer("max-wrong-tries-per-address", default: lookups.maxFailuresPerAddress,
+                                                                         range: 1...100_000)
+        settings.line.lookups.lockSeconds = try reader.seconds("wrong-tries-lock", default: lookups.lockSeconds, range: 1...86_400)
         return settings
     }
 

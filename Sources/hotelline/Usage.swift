@@ -49,6 +49,14 @@ enum Usage {
           --segment-bytes N     start a new journal segment past N bytes (default 67108864)
           --snapshot-bytes N    snapshot the records past N bytes of new ones (default
                                 67108864)
+          --max-wrong-tries N   wrong numbers (a booking, ticket or guest file number with
+                                a phone that does not match) a call may try before it
+                                looks nothing more up (default 3)
+          --max-wrong-tries-per-address N
+                                the same from one address, on any calls, before the
+                                address is locked out (default 10)
+          --wrong-tries-lock SECS
+                                how long that lockout lasts (default 900)
           --clock TIME          start the clock at TIME on the hotel's clock, such as
                                 2026-12-20T09:00, and let it run on from there (to try
                                 fee windows and due dates; default: the system clock)

@@ -110,6 +110,9 @@ struct StaysCommandTests {
         (["serve", "--clock", "2026-12-20 09:00"], "--clock must be a day and time on the hotel's clock, like 2026-12-20T09:00, not \"2026-12-20 09:00\""),
         (["serve", "--clock"], "--clock needs a value"),
         (["export", "--kind", "history", "--clock", "25:00"], "--clock must be a day and time on the hotel's clock"),
+        (["serve", "--max-wrong-tries", "0"], "--max-wrong-tries must be a whole number from 1 to 100, not \"0\""),
+        (["serve", "--max-wrong-tries-per-address", "many"], "--max-wrong-tries-per-address must be a whole number from 1 to 100000, not \"many\""),
+        (["serve", "--wrong-tries-lock", "-5"], "--wrong-tries-lock must be a number of seconds from 1 to 86400, not \"-5\""),
     ])
     func badStaysAndClockArgumentsAreUsageErrors(arguments: [String], message: String) throws {
         let run = try HotelLineProcess.run(arguments + ["--data", TestPaths.temporaryDirectory("cli") + "/none"])
@@ -130,6 +133,21 @@ struct StaysCommandTests {
         let export = try HotelLineProcess.run(["export", "--kind", "history", "--data", data, "--prompts", missing, "--clock", "2026-12-24T09:00"])
         #expect(export.status == 1)
         #expect(export.errors.contains("hotelline export: --clock needs the hotel's time zone, but the prompts in \(missing) have errors:"), "\(export.errors)")
+    }
+
+    /// The wrong-try limits are the operator's: one wrong try per call here.
+    @Test func theWrongTryLimitsAreServeFlags() throws {
+        let data = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", Self.prompts, "--max-wrong-tries", "1",
+                                                  "--max-wrong-tries-per-address", "50", "--wrong-tries-lock", "30"])
+        defer { server.stopIfRunning() }
+        let guest = try GuestClient(port: server.port)
+        try guest.read(until: "0  Speak to a person")
+        for answer in ["6", "R1000009", "+44 20 7946 0958"] { guest.say(answer) }
+        #expect(try guest.read(until: "anything else").unwrapped.contains("I can't look anything more up on this call"))
+        let (status, _) = server.stop()
+        #expect(status == 0)
     }
 
     @Test func aDataDirectoryWithoutAJournalIsSaidAndLeftAlone() throws {
