@@ -361,7 +361,7 @@ public final class ServiceCenter {
         if noShowDay != today { recordNoShows(now: now) }
         apply(queue.tick(now: queueTime), now: now)
         desk?.idleRound()
-        stayRequests?.round()
+        stayRequests?.round(now: queueTime)
         for failure in files?.takeFailures() ?? [] { log("transcript or audit log: \(failure)") }
         if let problem = office.store.snapshotProblem, problem != lastSnapshotProblem {
             lastSnapshotProblem = problem

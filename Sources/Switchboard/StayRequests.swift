@@ -29,6 +29,10 @@ public final class StayRequests {
     private let work: OffLoopWork
     /// A scan is under way off the loop: the next round does not start another.
     private var scanning = false
+    /// When the directory was last looked at: at most every `scanSeconds`, however often the
+    /// line's round comes (twenty times a second in tests), so idle lines cost nothing.
+    private var lastScan: MonotonicTime?
+    static let scanSeconds = 0.5
 
     init(center: ServiceCenter, loop: EventLoop, dataDirectory: String) throws {
         self.center = center
@@ -40,8 +44,9 @@ public final class StayRequests {
     public static func directory(in dataDirectory: String) -> String { dataDirectory + "/" + directoryName }
 
     /// Each round of the line: takes the requests waiting (off the loop), makes each move.
-    func round() {
-        guard !scanning else { return }
+    func round(now: MonotonicTime) {
+        guard !scanning, lastScan.map({ now.seconds - $0.seconds >= Self.scanSeconds }) ?? true else { return }
+        lastScan = now
         scanning = true
         let directory = self.directory
         work.submit({ Self.take(in: directory) }) { [weak self] taken in
