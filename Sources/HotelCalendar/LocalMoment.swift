@@ -19,6 +19,23 @@ public struct LocalMoment: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(minutesSinceEpoch: localMinutes)
     }
 
+    /// Reads `2026-12-20T09:00` (a day and a time on the hotel's clock, as `--clock` and
+    /// transcripts write one); nil for any other form, a day that does not exist or a time
+    /// past 23:59. The one reader of a written local moment.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard parts.count == 2, let date = CivilDate(iso: String(parts[0])) else { return nil }
+        let clock = Array(parts[1].utf8)
+        guard clock.count == 5, clock[2] == UInt8(ascii: ":"), clock[0...1].allSatisfy({ (48...57).contains($0) }),
+              clock[3...4].allSatisfy({ (48...57).contains($0) }),
+              let time = TimeOfDay(hour: Int(clock[0] - 48) * 10 + Int(clock[1] - 48), minute: Int(clock[3] - 48) * 10 + Int(clock[4] - 48))
+        else { return nil }
+        self.init(date: date, time: time)
+    }
+
+    /// `2026-12-20T09:00`: the form `init(iso:)` reads.
+    public var iso: String { date.description + "T" + time.description }
+
     /// The instant this local moment names, given the zone's offset at that moment.
     public func epochSeconds(utcOffsetSeconds: Int) -> Int64 {
         Int64(minutesSinceEpoch * 60 - utcOffsetSeconds)

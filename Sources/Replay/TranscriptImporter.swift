@@ -83,7 +83,7 @@ public enum TranscriptImporter {
     }
 
     /// A reference as a guest types it: a letter and seven digits, standing alone.
-    private static let referencePattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9])[RrTtCcSs][0-9]{7}(?![A-Za-z0-9])")
+    private static let referencePattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9])[RrTtCcSsMmXx][0-9]{7}(?![A-Za-z0-9])")
 }
 
 extension TranscriptDocument {

@@ -1,8 +1,9 @@
 import HotelCalendar
 
 /// Everything the line knows from its records, indexed for the questions it asks: rooms
-/// booked per night (availability), reservations by number, guest files by phone and by
-/// number, complaints by status, and the highest number of each kind given out.
+/// booked per night (availability), reservations by number and what became of each (its
+/// changes, cancellation and moves), guest files by phone and by number, complaints by
+/// status, and the highest number of each kind given out.
 ///
 /// A value built by applying records in journal order; the store applies a record as soon
 /// as it is queued (so a room being booked is not sold twice) and takes it back out if the
@@ -12,11 +13,17 @@ struct HotelState: Sendable {
     private(set) var complaints: [TicketNumber: ComplaintTicket] = [:]
     private(set) var callbacks: [CallbackNumber: CallbackRequest] = [:]
     private(set) var surveys: [SurveyNumber: SurveyResponse] = [:]
+    /// The bookings something happened to after they were made (most have nothing), as
+    /// they stand now; any other booking stands as its reservation.
+    private(set) var lives: [ConfirmationNumber: Booking] = [:]
+    /// How many changes, cancellations and moves the bookings hold.
+    private var eventCount = 0
     private(set) var guestFiles: [GuestFileNumber: GuestFile] = [:]
     private(set) var guestFileByPhone: [String: GuestFileNumber] = [:]
     /// Everything on record for a phone number, newest last: how repeat callers are known.
     private(set) var callers: [String: CallerRecords] = [:]
-    /// Rooms booked per room type per night (day number of the night's date).
+    /// Rooms held per room type per night (day number of the night's date): every booking
+    /// whose state holds rooms, on the nights of its terms as they stand now.
     private var booked: [String: [Int: Int]] = [:]
     private var lastSerial = LastSerials()
     private var lastGuestSerial: [CivilDate: Int] = [:]
@@ -37,9 +44,14 @@ struct HotelState: Sendable {
         var callback = 0
         var survey = 0
         var guestFile = 0
+        var change = 0
+        var cancellation = 0
 
-        /// Each kind's place in the journal's marks.
-        static var kinds: [WritableKeyPath<LastSerials, Int>] { [\.confirmation, \.ticket, \.callback, \.survey, \.guestFile] }
+        /// Each kind's place in the journal's marks (new kinds only ever go at the end: a
+        /// journal written before them holds 0 there, which is right).
+        static var kinds: [WritableKeyPath<LastSerials, Int>] {
+            [\.confirmation, \.ticket, \.callback, \.survey, \.guestFile, \.change, \.cancellation]
+        }
 
         init() {}
 
@@ -58,11 +70,12 @@ struct HotelState: Sendable {
         kind == \.guestFile ? 100 : 1000
     }
 
-    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count }
+    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count + eventCount }
 
     /// Every live record, in an order that rebuilds this state when applied to an empty
     /// one: each kind by number, the order the numbers were given out (so the first
-    /// reservation of a phone still opens its guest file). What a snapshot holds.
+    /// reservation of a phone still opens its guest file), then what happened to each
+    /// booking, booking by booking, in the order it happened. What a snapshot holds.
     var allRecords: [HotelRecord] {
         var records: [HotelRecord] = []
         records.reserveCapacity(recordCount)
@@ -70,7 +83,13 @@ struct HotelState: Sendable {
         Self.append(complaints, as: HotelRecord.complaint, to: &records)
         Self.append(callbacks, as: HotelRecord.callback, to: &records)
         Self.append(surveys, as: HotelRecord.survey, to: &records)
+        for (_, booking) in lives.sorted(by: { $0.key < $1.key }) { records += booking.history.map(\.record) }
         return records
+    }
+
+    /// The booking `number` as it stands now.
+    func booking(_ number: ConfirmationNumber) -> Booking? {
+        lives[number] ?? reservations[number].map(Booking.init)
     }
 
     private static func append<Number: Comparable, Value>(
@@ -89,6 +108,7 @@ struct HotelState: Sendable {
             case .complaint: counts.complaints += 1
             case .callback: counts.callbacks += 1
             case .survey: counts.surveys += 1
+            case .change, .cancellation, .stayMove: break  // kept with their bookings
             }
         }
         reservations.reserveCapacity(reservations.count + counts.reservations)
@@ -114,7 +134,7 @@ struct HotelState: Sendable {
                                                 email: request.email, reservations: [])]
                 .reservations.append(reservation.number)
             Self.keepFirst(&guestFileByPhone[request.phone, default: file])
-            if reservation.status == .confirmed { count(reservation, sign: 1) }
+            if reservation.status == .confirmed { count(request.terms, sign: 1) }
         case .complaint(let ticket):
             complaints[ticket.number] = ticket
             lastSerial.ticket = max(lastSerial.ticket, ticket.number.serial)
@@ -124,7 +144,46 @@ struct HotelState: Sendable {
         case .survey(let response):
             surveys[response.number] = response
             lastSerial.survey = max(lastSerial.survey, response.number.serial)
+        case .change(let change):
+            lastSerial.change = max(lastSerial.change, change.number.serial)
+            take(.changed(change))
+        case .cancellation(let cancellation):
+            lastSerial.cancellation = max(lastSerial.cancellation, cancellation.number.serial)
+            take(.cancelled(cancellation))
+        case .stayMove(let move):
+            take(.moved(move))
         }
+    }
+
+    /// Adds `event` to its booking's life: the rooms it held are counted off, the rooms it
+    /// holds now counted on (a cancellation frees them at once). An event for a booking not
+    /// on file cannot come from the store, which checks first; it is left out.
+    private mutating func take(_ event: BookingEvent) {
+        let number = event.confirmation
+        guard let before = booking(number) else { return }
+        var after = before
+        after.record(event)
+        recount(from: before, to: after)
+        lives[number] = after
+        eventCount += 1
+    }
+
+    /// Takes `event` back out of its booking's life (the disk refused it): the booking is
+    /// made again from its reservation and the events left.
+    private mutating func untake(_ event: BookingEvent) {
+        let number = event.confirmation
+        guard let before = lives[number], let index = before.history.lastIndex(of: event) else { return }
+        var history = before.history
+        history.remove(at: index)
+        let after = Booking(before.reservation, history: history)
+        recount(from: before, to: after)
+        lives[number] = history.isEmpty ? nil : after
+        eventCount -= 1
+    }
+
+    private mutating func recount(from before: Booking, to after: Booking) {
+        if before.state.holdsRooms { count(before.terms, sign: -1) }
+        if after.state.holdsRooms { count(after.terms, sign: 1) }
     }
 
     /// Takes back a record the disk refused. Its number stays used: it was never spoken, but
@@ -132,8 +191,10 @@ struct HotelState: Sendable {
     mutating func revoke(_ record: HotelRecord) {
         switch record {
         case .reservation(let reservation):
-            guard reservations.removeValue(forKey: reservation.number) != nil else { return }
-            if reservation.status == .confirmed { count(reservation, sign: -1) }
+            guard let booking = booking(reservation.number) else { return }
+            reservations[reservation.number] = nil
+            if booking.state.holdsRooms { count(booking.terms, sign: -1) }
+            if let life = lives.removeValue(forKey: reservation.number) { eventCount -= life.history.count }
             let file = reservation.guestFile
             guestFiles[file]?.reservations.removeAll { $0 == reservation.number }
             if guestFiles[file]?.reservations.isEmpty == true {
@@ -144,6 +205,9 @@ struct HotelState: Sendable {
         case .complaint(let ticket): complaints[ticket.number] = nil
         case .callback(let request): callbacks[request.number] = nil
         case .survey(let response): surveys[response.number] = nil
+        case .change(let change): untake(.changed(change))
+        case .cancellation(let cancellation): untake(.cancelled(cancellation))
+        case .stayMove(let move): untake(.moved(move))
         }
         if let phone = record.phone {
             callers[phone]?.remove(record)
@@ -151,12 +215,11 @@ struct HotelState: Sendable {
         }
     }
 
-    private mutating func count(_ reservation: Reservation, sign: Int) {
+    private mutating func count(_ terms: StayTerms, sign: Int) {
         // In place: copying the room type's nights out and back would copy the whole
         // dictionary for every reservation, which made rebuilding the state quadratic.
-        let request = reservation.request
-        Self.add(sign * request.rooms, from: request.checkIn.dayNumber, to: request.checkOut.dayNumber,
-                 to: &booked[request.roomType, default: [:]])
+        Self.add(sign * terms.rooms, from: terms.checkIn.dayNumber, to: terms.checkOut.dayNumber,
+                 to: &booked[terms.roomType, default: [:]])
     }
 
     private static func add(_ rooms: Int, from first: Int, to end: Int, to nights: inout [Int: Int]) {
@@ -170,12 +233,33 @@ struct HotelState: Sendable {
     /// Leaves a slot reached with `default:` as it is: inserts the default if absent.
     private static func keepFirst(_ value: inout GuestFileNumber) {}
 
-    /// The most rooms of `roomType` booked on any night from `checkIn` up to `checkOut`.
-    func mostBooked(_ roomType: String, from checkIn: CivilDate, to checkOut: CivilDate) -> Int {
+    /// The most rooms of `roomType` held on any night from `checkIn` up to `checkOut`, not
+    /// counting the rooms `sparing` holds (a booking being changed: its own rooms are free
+    /// to it on its own nights).
+    func mostBooked(_ roomType: String, from checkIn: CivilDate, to checkOut: CivilDate, sparing: StayTerms? = nil) -> Int {
         guard let nights = booked[roomType] else { return 0 }
+        let own = sparing.flatMap { $0.roomType == roomType ? $0 : nil }
         var most = 0
-        for day in checkIn.dayNumber..<max(checkIn.dayNumber, checkOut.dayNumber) { most = max(most, nights[day] ?? 0) }
+        for day in checkIn.dayNumber..<max(checkIn.dayNumber, checkOut.dayNumber) {
+            var held = nights[day] ?? 0
+            if let own, (own.checkIn.dayNumber..<own.checkOut.dayNumber).contains(day) { held -= own.rooms }
+            most = max(most, held)
+        }
         return most
+    }
+
+    /// Stays still to come whose check-in day is before `today` but not more than
+    /// `lookbackDays` before it: the guests who never came. Bookings older than that (made
+    /// before stays were followed) are left as they are.
+    func staysNotArrived(before today: CivilDate, lookbackDays: Int) -> [ConfirmationNumber] {
+        let earliest = today.adding(days: -lookbackDays)
+        var due: [ConfirmationNumber] = []
+        for (number, reservation) in reservations {
+            let terms = lives[number]?.terms ?? reservation.request.terms
+            guard terms.checkIn < today, terms.checkIn >= earliest else { continue }
+            if (lives[number]?.state ?? Booking(reservation).state).isToCome { due.append(number) }
+        }
+        return due.sorted()
     }
 
     mutating func nextSerial(_ kind: WritableKeyPath<LastSerials, Int>, first: Int) -> Int {
@@ -219,7 +303,8 @@ struct HotelState: Sendable {
         reserved = LastSerials(marks)
         var floors = LastSerials(passedOver)
         let recordsLost = recordsLost && marks.isZero
-        let firsts = [ConfirmationNumber.firstSerial, TicketNumber.firstSerial, CallbackNumber.firstSerial, SurveyNumber.firstSerial, 1]
+        let firsts = [ConfirmationNumber.firstSerial, TicketNumber.firstSerial, CallbackNumber.firstSerial, SurveyNumber.firstSerial, 1,
+                      ChangeNumber.firstSerial, CancellationNumber.firstSerial]
         var next = LastSerials()
         for (kind, first) in zip(LastSerials.kinds, firsts) {
             if recordsLost { floors[keyPath: kind] = max(floors[keyPath: kind], max(lastSerial[keyPath: kind], first - 1) + 1) }

@@ -14,6 +14,35 @@ public final class HotelStore {
         case full(roomsLeft: Int)
     }
 
+    /// What a change to a booking would be, or why it cannot be made.
+    public enum ChangeQuote: Equatable, Sendable {
+        /// The booking's terms after the change, and what the policy charges for it now.
+        case quote(StayTerms, fee: Int)
+        /// The terms asked for are the terms the booking has.
+        case unchanged
+        /// Not enough rooms of the type asked for on every night, the booking's own rooms counted free.
+        case full(roomsLeft: Int)
+        /// The new arrival day is over (midnight came since the guest gave the dates).
+        case datesPassed
+        case refused(StayRefusal)
+        case unknown
+    }
+
+    /// The outcome of asking for a change, a cancellation or a stay's move.
+    public enum StayDecision: Equatable, Sendable {
+        /// Queued; tell the guest nothing until `token` is acknowledged.
+        case pending(HotelRecord)
+        /// The terms asked for are the terms the booking has: nothing was queued.
+        case unchanged
+        case full(roomsLeft: Int)
+        case datesPassed
+        /// The policy charges more now than the guest agreed to (the free window closed
+        /// since the fee was quoted): nothing was queued; quote this one.
+        case feeRaised(Int)
+        case refused(StayRefusal)
+        case unknown
+    }
+
     /// A queued record's fate, reported once.
     public struct Acknowledgement: Sendable {
         public let token: UInt64
@@ -49,6 +78,7 @@ public final class HotelStore {
         return "the next numbers given are " + [
             ConfirmationNumber(serial: next.confirmation).description, TicketNumber(serial: next.ticket).description,
             CallbackNumber(serial: next.callback).description, SurveyNumber(serial: next.survey).description,
+            ChangeNumber(serial: next.change).description, CancellationNumber(serial: next.cancellation).description,
         ].joined(separator: ", ") + " and guest file serials from \(next.guestFile) on every arrival day"
     }
 
@@ -60,6 +90,29 @@ public final class HotelStore {
     }
 
     public func reservation(_ number: ConfirmationNumber) -> Reservation? { state.reservations[number] }
+
+    /// The booking as it stands now: terms, state and history.
+    public func booking(_ number: ConfirmationNumber) -> Booking? { state.booking(number) }
+
+    /// Every booking as it stands now, in number order.
+    public var bookings: [Booking] {
+        state.reservations.keys.sorted().compactMap { state.booking($0) }
+    }
+
+    /// Rooms of `roomType` free on every night of the stay for the booking `number`: its own
+    /// rooms count as free on its own nights.
+    public func roomsLeft(_ roomType: String, from checkIn: CivilDate, to checkOut: CivilDate, inventory: Int,
+                          sparing number: ConfirmationNumber) -> Int {
+        let own = state.booking(number).flatMap { $0.state.holdsRooms ? $0.terms : nil }
+        return max(0, inventory - state.mostBooked(roomType, from: checkIn, to: checkOut, sparing: own))
+    }
+
+    /// Bookings still to come whose check-in day (on the policy's clock) is over: the line
+    /// records each as a no-show. Only the last `lookbackDays` days are looked at, so
+    /// bookings from before stays were followed are not charged.
+    public func staysNotArrived(policy: BookingPolicy, now: WallTime, lookbackDays: Int = 7) -> [ConfirmationNumber] {
+        state.staysNotArrived(before: policy.zone.localMoment(at: now).date, lookbackDays: lookbackDays)
+    }
 
     public func guestFile(phone: String) -> GuestFile? { state.guestFileByPhone[phone].flatMap { state.guestFiles[$0] } }
 
@@ -113,6 +166,83 @@ public final class HotelStore {
                                       request: request, createdAt: now)
         queue(.survey(response), token: token)
         return response
+    }
+
+    /// What changing booking `number` to `terms` would come to at `now`: checked against
+    /// the stay's state, the rooms (its own free to it) and the policy, but not made.
+    public func quoteChange(_ number: ConfirmationNumber, to terms: StayTerms, inventory: Int, policy: BookingPolicy,
+                            now: WallTime) -> ChangeQuote {
+        guard let booking = state.booking(number) else { return .unknown }
+        let today = policy.zone.localMoment(at: now).date
+        if case .failure(let refusal) = booking.state.after(.change, checkIn: booking.terms.checkIn, today: today) { return .refused(refusal) }
+        guard terms != booking.terms else { return .unchanged }
+        precondition(terms.nights > 0 && terms.rooms > 0, "Invalid change: \(terms.rooms) rooms for \(terms.nights) nights")
+        guard terms.checkIn >= today else { return .datesPassed }
+        let left = roomsLeft(terms.roomType, from: terms.checkIn, to: terms.checkOut, inventory: inventory, sparing: number)
+        guard left >= terms.rooms else { return .full(roomsLeft: left) }
+        return .quote(terms, fee: policy.changeFee(from: booking.terms.priced, to: terms.priced, at: now))
+    }
+
+    /// Changes booking `number` to `terms` if its state allows, every night has room (its
+    /// own rooms counted free) and the policy's fee now is at most `agreedFee` (the fee
+    /// recorded is the policy's): decided here, in one step, so two guests racing for the
+    /// last room by booking and by changing cannot both have it.
+    public func change(_ number: ConfirmationNumber, to terms: StayTerms, agreedFee: Int, inventory: Int, policy: BookingPolicy,
+                       now: WallTime, language: String, session: String, token: UInt64) -> StayDecision {
+        switch quoteChange(number, to: terms, inventory: inventory, policy: policy, now: now) {
+        case .quote(let terms, let fee):
+            guard fee <= agreedFee else { return .feeRaised(fee) }
+            let change = BookingChange(
+                number: ChangeNumber(serial: state.nextSerial(\.change, first: ChangeNumber.firstSerial)),
+                request: BookingChange.Request(confirmation: number, terms: terms, fee: fee, language: language, session: session),
+                previous: state.booking(number)!.terms, createdAt: now)
+            queue(.change(change), token: token)
+            return .pending(.change(change))
+        case .unchanged: return .unchanged
+        case .full(let left): return .full(roomsLeft: left)
+        case .datesPassed: return .datesPassed
+        case .refused(let refusal): return .refused(refusal)
+        case .unknown: return .unknown
+        }
+    }
+
+    /// What cancelling booking `number` costs at `now`, or why it cannot be cancelled.
+    public func quoteCancellation(_ number: ConfirmationNumber, policy: BookingPolicy, now: WallTime) -> Result<Int, StayRefusal>? {
+        guard let booking = state.booking(number) else { return nil }
+        let today = policy.zone.localMoment(at: now).date
+        return booking.state.after(.cancel, checkIn: booking.terms.checkIn, today: today)
+            .map { _ in policy.cancellationFee(booking.terms.priced, at: now) }
+    }
+
+    /// Cancels booking `number` if its state allows and the policy's fee now is at most
+    /// `agreedFee`; its rooms are free from this moment (before the record is durable, as a
+    /// booking's are held from its queueing).
+    public func cancel(_ number: ConfirmationNumber, agreedFee: Int, policy: BookingPolicy, now: WallTime, language: String,
+                       session: String, token: UInt64) -> StayDecision {
+        switch quoteCancellation(number, policy: policy, now: now) {
+        case nil: return .unknown
+        case .failure(let refusal)?: return .refused(refusal)
+        case .success(let fee)?:
+            guard fee <= agreedFee else { return .feeRaised(fee) }
+            let cancellation = BookingCancellation(
+                number: CancellationNumber(serial: state.nextSerial(\.cancellation, first: CancellationNumber.firstSerial)),
+                request: BookingCancellation.Request(confirmation: number, fee: fee, language: language, session: session), createdAt: now)
+            queue(.cancellation(cancellation), token: token)
+            return .pending(.cancellation(cancellation))
+        }
+    }
+
+    /// Moves the stay `number` on (arrived, departed, no-show) if its state allows at `now`;
+    /// a no-show carries the policy's no-show fee.
+    public func move(_ number: ConfirmationNumber, _ kind: StayMove.Kind, policy: BookingPolicy, now: WallTime, by: String,
+                     token: UInt64) -> StayDecision {
+        guard let booking = state.booking(number) else { return .unknown }
+        let today = policy.zone.localMoment(at: now).date
+        if case .failure(let refusal) = booking.state.after(kind.event, checkIn: booking.terms.checkIn, today: today) { return .refused(refusal) }
+        let fee = kind == .noShow ? policy.noShowCharge(booking.terms.priced) : 0
+        let move = StayMove(confirmation: number, kind: kind, fee: fee, by: by, createdAt: now)
+        queue(.stayMove(move), token: token)
+        return .pending(.stayMove(move))
     }
 
     private func queue(_ record: HotelRecord, token: UInt64) {

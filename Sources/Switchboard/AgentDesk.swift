@@ -311,6 +311,8 @@ final class AgentDesk {
         case .unlock(let key): console.say(unlock(key, by: agent))
         case .approve(let id, let number): console.say(approve(console: number, for: id, by: agent))
         case .lockouts: console.say(lockoutsReport())
+        case .stay(let kind, let number):
+            center.moveStay(number, kind, by: "console:" + agent) { [weak console] line, _ in console?.say(line) }
         }
     }
 }

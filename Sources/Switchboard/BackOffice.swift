@@ -1,4 +1,5 @@
 import Dialogue
+import Foundation
 import HotelCalendar
 import Storage
 
@@ -54,35 +55,189 @@ struct BackOffice {
             let token = takeToken()
             let response = store.recordSurvey(SurveyResponse.Request(draft, session: session), now: now, token: token)
             return .awaitingDisk(token: token, outcome: .saved(reference: response.number.description, guestFile: nil))
-        case .findReservation(let reference, let phone):
-            guard let number = ConfirmationNumber(reference), let reservation = store.reservation(number),
-                  phone.map({ $0.normalized == reservation.request.phone }) ?? true else { return .done(.missing) }
-            let stay = reservation.request
-            return .done(.found(ReservationSummary(guestName: stay.guestName, checkIn: stay.checkIn, checkOut: stay.checkOut,
-                                                   rooms: stay.rooms, roomType: stay.roomType)))
+        case .findStay(let reference, let phone, let name):
+            // The survey's: a stay that has begun, shown with its phone or the name on it.
+            let today = zone.localMoment(at: instant).date
+            guard let number = ConfirmationNumber(reference), let booking = store.booking(number),
+                  booking.reservation.request.phone == phone.normalized || Self.sameName(booking.reservation.request.guestName, name),
+                  Self.hasBegun(booking, today: today) else { return .done(.missing) }
+            let stay = booking.terms
+            return .done(.found(ReservationSummary(guestName: booking.reservation.request.guestName, checkIn: stay.checkIn,
+                                                   checkOut: stay.checkOut, rooms: stay.rooms, roomType: stay.roomType)))
+        case .findBooking(let reference, let phone):
+            guard let booking = owned(reference, phone) else { return .done(.missing) }
+            let policy = hotel.policy, today = policy.zone.localMoment(at: instant).date
+            switch booking.state {
+            case .cancelled: return .done(.bookingCancelled)
+            case .arrived, .departed, .noShow: return .done(.bookingClosed)
+            case .booked, .changed:
+                guard today <= booking.terms.checkIn else { return .done(.bookingClosed) }
+                let terms = booking.terms
+                return .done(.foundBooking(BookingSummary(
+                    guestName: booking.reservation.request.guestName, checkIn: terms.checkIn, checkOut: terms.checkOut, rooms: terms.rooms,
+                    roomType: terms.roomType, total: terms.total, freeUntil: policy.freeUntilLocal(arrival: terms.checkIn),
+                    lateFee: policy.cancellationFee(terms.priced, at: instant))))
+            }
         case .findComplaint(let reference, let phone):
-            guard let number = TicketNumber(reference), let ticket = store.complaint(number),
-                  phone.map({ $0.normalized == ticket.request.phone }) ?? true else { return .done(.missing) }
+            guard let number = TicketNumber(reference), let ticket = store.complaint(number), phone.normalized == ticket.request.phone else {
+                return .done(.missing)
+            }
             return .done(.foundComplaint(ComplaintSummary(category: ticket.request.category, status: "\(ticket.status)",
                                                           followUpBy: ticket.request.followUpBy)))
-        case .findCaller(let phone):
-            guard let records = store.caller(phone: phone.normalized) else { return .done(.newCaller) }
-            let today = zone.localMoment(at: instant).date
-            let upcoming = records.reservations.contains { number in
-                store.reservation(number).map { $0.status == .confirmed && $0.request.checkOut >= today } ?? false
+        case .findGuestFile(let text, let phone):
+            // A guest file number identifies a guest as well as a phone does; with the phone
+            // on the file it is the second thing that matches.
+            guard let number = GuestFileNumber(text), let file = store.guestFile(number), file.phone == phone.normalized else {
+                return .done(.missing)
             }
+            let today = zone.localMoment(at: instant).date
+            let bookings = file.reservations.compactMap { store.booking($0) }
+            let toCome = bookings.filter { $0.state.isToCome && $0.terms.checkIn >= today }.sorted { $0.terms.checkIn < $1.terms.checkIn }
+            let open = (store.caller(phone: file.phone)?.complaints ?? []).filter { number in
+                store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
+            }
+            return .done(.foundFile(GuestFileSummary(
+                name: file.name, hasStayed: bookings.contains { $0.state == .departed }, bookings: bookings.count, staysToCome: toCome.count,
+                openComplaints: open.count, nextCheckIn: toCome.first?.terms.checkIn, nextConfirmation: toCome.first?.number.description)))
+        case .findCaller(let phone, let name):
+            // A phone alone says nothing: the name on file must be the one the guest gave.
+            guard let records = store.caller(phone: phone.normalized), let onFile = records.name, Self.sameName(onFile, name) else {
+                return .done(.newCaller)
+            }
+            let today = zone.localMoment(at: instant).date
+            let bookings = records.reservations.compactMap { store.booking($0) }
+            let stayed = bookings.contains { $0.state == .departed }
+            let upcoming = bookings.contains { $0.state.isToCome && $0.terms.checkOut >= today }
             let open = records.complaints.contains { number in
                 store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
             }
             // The language of the last call is all a phone alone learns beyond the name.
-            return .done(.knownCaller(CallerSummary(name: records.name, hasUpcomingStay: upcoming, hasOpenComplaint: open,
+            return .done(.knownCaller(CallerSummary(name: onFile, hasStayed: stayed, hasUpcomingStay: upcoming, hasOpenComplaint: open,
                                                     language: records.language)))
+        case .quoteChange(let draft):
+            // The flow quotes only a booking it found under this phone in this call; one that
+            // is no longer so is answered as a stay that cannot be changed.
+            guard let booking = owned(draft.reference, draft.phone) else { return .done(.bookingClosed) }
+            let terms = Self.terms(of: booking, changedBy: draft, hotel: hotel)
+            let policy = hotel.policy
+            switch store.quoteChange(booking.number, to: terms, inventory: hotel.room(code: terms.roomType)?.count ?? 0, policy: policy, now: now) {
+            case .quote(let terms, let fee): return .done(.quoted(Self.quote(terms, fee: fee, policy: policy, window: booking)))
+            case .unchanged: return .done(.unchanged)
+            case .full(let left): return .done(.full(roomsLeft: left, alternatives: alternatives(to: terms, sparing: booking.number, hotel: hotel)))
+            case .datesPassed: return .done(.datesPassed)
+            case .refused(let refusal): return .done(Self.outcome(of: refusal))
+            case .unknown: return .done(.bookingClosed)
+            }
+        case .saveChange(let draft, let agreedFee):
+            guard let booking = owned(draft.reference, draft.phone) else { return .done(.bookingClosed) }
+            let terms = Self.terms(of: booking, changedBy: draft, hotel: hotel)
+            let policy = hotel.policy
+            let token = takeToken()
+            switch store.change(booking.number, to: terms, agreedFee: agreedFee, inventory: hotel.room(code: terms.roomType)?.count ?? 0,
+                                policy: policy, now: now, language: draft.language, session: session, token: token) {
+            case .pending(let record):
+                return .awaitingDisk(token: token, outcome: .saved(reference: record.reference, guestFile: nil))
+            case .feeRaised(let fee): return .done(.feeRaised(Self.quote(terms, fee: fee, policy: policy, window: booking)))
+            case .unchanged: return .done(.unchanged)
+            case .full(let left): return .done(.full(roomsLeft: left, alternatives: alternatives(to: terms, sparing: booking.number, hotel: hotel)))
+            case .datesPassed: return .done(.datesPassed)
+            case .refused(let refusal): return .done(Self.outcome(of: refusal))
+            case .unknown: return .done(.bookingClosed)
+            }
+        case .quoteCancellation(let reference, let phone):
+            guard let booking = owned(reference, phone) else { return .done(.bookingClosed) }
+            switch store.quoteCancellation(booking.number, policy: hotel.policy, now: now) {
+            case .success(let fee)?: return .done(.quoted(Self.quote(booking.terms, fee: fee, policy: hotel.policy, window: booking)))
+            case .failure(let refusal)?: return .done(Self.outcome(of: refusal))
+            case nil: return .done(.bookingClosed)
+            }
+        case .saveCancellation(let reference, let phone, let agreedFee, let language):
+            guard let booking = owned(reference, phone) else { return .done(.bookingClosed) }
+            let token = takeToken()
+            switch store.cancel(booking.number, agreedFee: agreedFee, policy: hotel.policy, now: now, language: language, session: session,
+                                token: token) {
+            case .pending(let record):
+                return .awaitingDisk(token: token, outcome: .saved(reference: record.reference, guestFile: nil))
+            case .feeRaised(let fee): return .done(.feeRaised(Self.quote(booking.terms, fee: fee, policy: hotel.policy, window: booking)))
+            case .refused(let refusal): return .done(Self.outcome(of: refusal))
+            case .unchanged, .full, .datesPassed, .unknown: return .done(.bookingClosed)  // not a cancellation's answers
+            }
         case .requestAgent:
             // The service centre answers this from its queue; without one, nobody is free.
             return .done(.unavailable)
         case .leaveQueue:
             return .done(.left)
         }
+    }
+
+    /// Moves the stay `number` on for staff (or the line's no-show round): the decision, and
+    /// the token its record is queued under when it is.
+    mutating func moveStay(_ number: ConfirmationNumber, _ kind: StayMove.Kind, policy: BookingPolicy, now: WallTime,
+                           by: String) -> (decision: HotelStore.StayDecision, token: UInt64) {
+        let token = takeToken()
+        return (store.move(number, kind, policy: policy, now: now, by: by, token: token), token)
+    }
+
+    /// The booking `reference` names, if it was made under `phone`; nil otherwise, as if
+    /// there were none.
+    private func owned(_ reference: String, _ phone: PhoneNumber) -> Booking? {
+        guard let number = ConfirmationNumber(reference), let booking = store.booking(number),
+              booking.reservation.request.phone == phone.normalized else { return nil }
+        return booking
+    }
+
+    /// The booking's terms with the fields the guest changed: a new room type at its own
+    /// rate (the rate quoted for the old one stays with it), and a new arrival without a new
+    /// departure keeps the number of nights.
+    static func terms(of booking: Booking, changedBy draft: BookingChangeDraft, hotel: HotelProfile) -> StayTerms {
+        var terms = booking.terms
+        if let checkIn = draft.checkIn {
+            terms.checkOut = draft.checkOut ?? checkIn.adding(days: terms.nights)
+            terms.checkIn = checkIn
+        } else if let checkOut = draft.checkOut, checkOut > terms.checkIn {
+            terms.checkOut = checkOut
+        }
+        if let rooms = draft.rooms { terms.rooms = rooms }
+        if let code = draft.roomType, code != terms.roomType {
+            terms.roomType = code
+            terms.rate = hotel.room(code: code)?.rate ?? terms.rate
+        }
+        return terms
+    }
+
+    /// `terms` and their fee; the free window is the booking's as it stands (the one the
+    /// fee comes from), not the new arrival's.
+    static func quote(_ terms: StayTerms, fee: Int, policy: BookingPolicy, window booking: Booking) -> FeeQuote {
+        FeeQuote(checkIn: terms.checkIn, checkOut: terms.checkOut, rooms: terms.rooms, roomType: terms.roomType, total: terms.total,
+                 fee: fee, freeUntil: policy.freeUntilLocal(arrival: booking.terms.checkIn))
+    }
+
+    /// A guest hears only whether the booking was cancelled or is past changing.
+    static func outcome(of refusal: StayRefusal) -> ActionOutcome {
+        switch refusal {
+        case .cancelled: return .bookingCancelled
+        case .arrived, .departed, .noShow, .notArrived, .beforeCheckIn, .checkInDayOver: return .bookingClosed
+        }
+    }
+
+    /// The survey's stays: the guest arrived (or is booked and their check-in day has come);
+    /// never one cancelled, never one they did not come to.
+    static func hasBegun(_ booking: Booking, today: CivilDate) -> Bool {
+        switch booking.state {
+        case .arrived, .departed: return true
+        case .booked, .changed: return booking.terms.checkIn <= today
+        case .cancelled, .noShow: return false
+        }
+    }
+
+    /// The name on file and the one typed, alike but for case, accents, dots and spacing
+    /// ("María López" is "maria  lopez").
+    static func sameName(_ onFile: String, _ typed: String) -> Bool {
+        func folded(_ name: String) -> String {
+            name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split { $0 == " " || $0 == "." || $0 == "," }.joined(separator: " ")
+        }
+        return folded(onFile) == folded(typed)
     }
 
     private mutating func takeToken() -> UInt64 {
@@ -92,6 +247,14 @@ struct BackOffice {
 
     private func roomsLeft(_ stay: StayQuery, hotel: HotelProfile) -> Int {
         store.roomsLeft(stay.roomType, from: stay.checkIn, to: stay.checkOut, inventory: hotel.room(code: stay.roomType)?.count ?? 0)
+    }
+
+    /// Other room types with enough rooms for a changed booking's nights, its own rooms free to it.
+    private func alternatives(to terms: StayTerms, sparing number: ConfirmationNumber, hotel: HotelProfile) -> [String] {
+        hotel.rooms.filter { room in
+            room.code != terms.roomType
+                && store.roomsLeft(room.code, from: terms.checkIn, to: terms.checkOut, inventory: room.count, sparing: number) >= terms.rooms
+        }.map(\.code)
     }
 
     /// Other room types with enough rooms for the same nights.
@@ -127,6 +290,21 @@ extension CallbackRequest.Request {
         self.init(phone: draft.phone.normalized, guestName: draft.guestName, dueAt: zone.wallTime(of: draft.at),
                   windowMinutes: draft.windowMinutes, reason: draft.reason, callLanguage: draft.callLanguage,
                   language: draft.language, session: session)
+    }
+}
+
+extension HotelRecord {
+    /// The number the guest is told for this record (a change's or cancellation's reference).
+    var reference: String {
+        switch self {
+        case .reservation(let r): return r.number.description
+        case .complaint(let c): return c.number.description
+        case .callback(let c): return c.number.description
+        case .survey(let s): return s.number.description
+        case .change(let c): return c.number.description
+        case .cancellation(let c): return c.number.description
+        case .stayMove(let m): return m.confirmation.description
+        }
     }
 }
 

@@ -29,6 +29,8 @@ final class GuestSession {
     var barging: [String] = []
     /// The width the guest's telnet last told (NAWS), nil until it tells one.
     var windowColumns: Int?
+    /// Wrong tries at lookups on this call (a number with a phone that do not match).
+    var lookupFailures = 0
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }

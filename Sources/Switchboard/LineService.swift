@@ -38,6 +38,9 @@ public struct ServiceSettings: Sendable {
     /// How the store opens the data: `--repair`, the snapshot threshold.
     public var store = StoreSettings()
     public var clock = WallClock.system
+    /// `serve --clock`: the clock starts at this moment on the hotel's clock (in the zone
+    /// of the prompts loaded at the start) and runs on from it; `clock` is then ignored.
+    public var clockStartsAt: LocalMoment?
 
     public init() {}
 }
@@ -77,14 +80,17 @@ public final class LineService {
         self.store = store
         files = FileAppender(directory: settings.dataDirectory)
         let center: ServiceCenter
+        let clock = settings.clockStartsAt.map { WallClock.running(from: prompts.hotel.timeZone.wallTime(of: $0)) } ?? settings.clock
+        if let start = settings.clockStartsAt { log("the clock starts at \(start.iso) (\(prompts.hotel.timeZone.name)) and runs on from there") }
         do {
             center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
-                                       settings: settings.line, clock: settings.clock)
+                                       settings: settings.line, clock: clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
             desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory, settings: settings.console, log: log)
             var consoleLimits = settings.consoleConnections
             consoleLimits.maxConnections = settings.console.maxConsoles
             consoleLimits.maxOutputBytes = settings.console.maxOutputBytes
+            center.stayRequests = try StayRequests(center: center, loop: loop, dataDirectory: settings.dataDirectory)
             agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
         } catch {
             files.close()

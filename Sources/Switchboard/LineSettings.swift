@@ -12,6 +12,8 @@ public struct LineSettings: Sendable {
     public var queue = CallQueue.Settings()
     /// Mask guests' names, phone numbers and emails in transcripts (`serve --redact`).
     public var redactTranscripts = false
+    /// Wrong tries at lookups allowed per call and per address.
+    public var lookups = LookupGuard.Settings()
 
     public init() {}
 }

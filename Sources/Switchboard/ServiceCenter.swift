@@ -37,6 +37,15 @@ public final class ServiceCenter {
     private var statsDay: CivilDate?
     /// Records on their way to disk: the session waiting and what it will hear.
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
+    /// Staff's records on their way to disk (a stay moved, a no-show): what to do once the
+    /// journal has answered (nil: durable; else why not).
+    private var staffAwaiting: [UInt64: (JournalError?) -> Void] = [:]
+    /// Wrong tries at lookups, by address (each call counts its own too).
+    private var lookups: LookupGuard
+    /// The hotel's day the no-show round last ran for.
+    private var noShowDay: CivilDate?
+    /// Requests from `hotelline stays` while this server holds the data directory.
+    var stayRequests: StayRequests?
     private var shutdownDone: (() -> Void)?
     /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
     private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
@@ -68,12 +77,15 @@ public final class ServiceCenter {
         self.settings = settings
         self.clock = clock
         self.queue = CallQueue(settings: settings.queue)
+        self.lookups = LookupGuard(settings: settings.lookups)
     }
 
     public var sessionCount: Int { sessions.count }
 
-    /// Starts the once-a-second round that notices silent guests.
+    /// Records the no-shows a start finds due, then starts the once-a-second round that
+    /// notices silent guests (and, once a day, the guests who never came).
     public func start() {
+        recordNoShows(now: clock.now())
         scheduleIdleRound()
     }
 
@@ -87,6 +99,10 @@ public final class ServiceCenter {
     /// The journal has news (called on the loop when its waker fires).
     public func journalDidAcknowledge() {
         for ack in office.store.takeAcknowledgements() {
+            if let done = staffAwaiting.removeValue(forKey: ack.token) {
+                done(ack.failure)
+                continue
+            }
             guard let (connection, outcome) = awaiting.removeValue(forKey: ack.token) else { continue }
             guard let session = sessions[connection], !session.isClosed else { continue }
             let now = clock.now()
@@ -117,7 +133,7 @@ public final class ServiceCenter {
     }
 
     private func checkShutdown() {
-        guard let done = shutdownDone, sessions.isEmpty, awaiting.isEmpty else { return }
+        guard let done = shutdownDone, sessions.isEmpty, awaiting.isEmpty, staffAwaiting.isEmpty else { return }
         shutdownDone = nil
         done()
     }
@@ -199,14 +215,95 @@ public final class ServiceCenter {
         case .leaveQueue:
             apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
             return .left
-        case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findReservation, .findComplaint,
-             .findCaller:
+        case .findStay, .findBooking, .findComplaint, .findGuestFile:
+            return lookUp(request, for: session, at: now)
+        case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
+             .quoteCancellation, .saveCancellation:
             switch office.perform(request, session: session.id, prompts: session.conversation.prompts, zone: zone, now: now) {
             case .done(let outcome):
                 return outcome
             case .awaitingDisk(let token, let outcome):
                 awaiting[token] = (session.connection.id, outcome)
                 return nil
+            }
+        }
+    }
+
+    /// A lookup that shows a number with a phone or a name: answered `locked` without looking
+    /// once the call or its address has tried wrongly too often; a wrong try is counted and
+    /// written to the audit log (never what was typed, only that it did not match).
+    private func lookUp(_ request: ActionRequest, for session: GuestSession, at now: WallTime) -> ActionOutcome {
+        let address = session.connection.peerAddress.host
+        let what: String
+        switch request {
+        case .findBooking: what = "booking"
+        case .findStay: what = "stay"
+        case .findComplaint: what = "complaint"
+        case .findGuestFile: what = "guest-file"
+        case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
+             .quoteCancellation, .saveCancellation, .requestAgent, .leaveQueue:
+            preconditionFailure("Invalid lookup \(request)")
+        }
+        guard lookups.allows(callFailures: session.lookupFailures, address: address, now: queueTime.seconds) else {
+            audit("lookup-refused", ["session": .text(session.id), "from": .text(address), "what": .text(what)], at: now)
+            return .locked
+        }
+        guard case .done(let outcome) = office.perform(request, session: session.id, prompts: session.conversation.prompts, zone: zone, now: now) else {
+            preconditionFailure("a lookup saves nothing")
+        }
+        guard outcome == .missing else { return outcome }
+        session.lookupFailures += 1
+        audit("lookup-failed", ["session": .text(session.id), "from": .text(address), "what": .text(what), "tries": .number(session.lookupFailures)],
+              at: now)
+        if lookups.failed(address: address, now: queueTime.seconds) {
+            let minutes = Int((lookups.settings.lockSeconds / 60).rounded(.up))
+            audit("lookup-locked", ["from": .text(address), "minutes": .number(minutes)], at: now)
+            log("lookups from \(address) locked for \(minutes) minutes after \(lookups.settings.maxFailuresPerAddress) wrong tries")
+        }
+        return lookups.allows(callFailures: session.lookupFailures, address: address, now: queueTime.seconds) ? .missing : .locked
+    }
+
+    /// One line in the audit log.
+    func audit(_ event: String, _ details: KeyValuePairs<String, AuditLog.Value>, at now: WallTime) {
+        files?.append(AuditLog.line(event, details, at: now.millisecondsSince1970), to: AuditLog.fileName)
+    }
+
+    // MARK: Stays
+
+    /// Moves the stay `number` on for staff (`by`: `console:mei`, `command:USER`); `done` hears,
+    /// once the record is durable or refused, a line for the person who asked and whether
+    /// it was made. Each move made is written to the audit log.
+    func moveStay(_ number: ConfirmationNumber, _ kind: StayMove.Kind, by: String, then done: @escaping (String, Bool) -> Void) {
+        let now = clock.now()
+        let (decision, token) = office.moveStay(number, kind, policy: prompts.hotel.policy, now: now, by: by)
+        switch decision {
+        case .pending(.stayMove(let move)):
+            staffAwaiting[token] = { [weak pager] failure in
+                guard let self = pager?.center else { return }
+                if let failure {
+                    done("\(number): not recorded, the journal refused it: \(failure)", false)
+                    return
+                }
+                self.audit("stay-" + kind.description, ["number": .text(number.description), "fee": .number(move.fee), "by": .text(by)], at: now)
+                done("\(number) \(kind.description)" + (move.fee > 0 ? ", fee \(move.fee) recorded" : "") + " (journal and audit log)", true)
+            }
+        case .refused(let refusal):
+            done("\(number) cannot be marked \(kind.description): \(refusal)", false)
+        case .unknown:
+            done("\(number): no such booking", false)
+        case .pending, .unchanged, .full, .datesPassed, .feeRaised:
+            preconditionFailure("Invalid decision \(decision) for a stay's move")
+        }
+    }
+
+    /// Records a no-show, with the policy's fee, for every stay whose check-in day is over
+    /// and whose guest never came: at start-up and once a day on the round.
+    private func recordNoShows(now: WallTime) {
+        noShowDay = local(now).date
+        for number in office.store.staysNotArrived(policy: prompts.hotel.policy, now: now) {
+            moveStay(number, .noShow, by: "line") { [weak pager] line, made in
+                guard !made, let self = pager?.center else { return }
+                self.log("no-show round: \(line)")
             }
         }
     }
@@ -262,8 +359,10 @@ public final class ServiceCenter {
             if statsDay != nil { queue.startDay(); callsToday = 0 }
             statsDay = today
         }
+        if noShowDay != today { recordNoShows(now: now) }
         apply(queue.tick(now: queueTime), now: now)
         desk?.idleRound()
+        stayRequests?.round(now: queueTime)
         for failure in files?.takeFailures() ?? [] { log("transcript or audit log: \(failure)") }
         if let problem = office.store.snapshotProblem, problem != lastSnapshotProblem {
             lastSnapshotProblem = problem

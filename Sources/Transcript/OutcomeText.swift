@@ -24,6 +24,30 @@ public enum OutcomeText {
             name = "found"
             fields = [("name", stay.guestName), ("checkin", stay.checkIn.description), ("checkout", stay.checkOut.description),
                       ("rooms", String(stay.rooms)), ("room", stay.roomType)]
+        case .foundBooking(let stay):
+            name = "found-booking"
+            fields = [("name", stay.guestName), ("checkin", stay.checkIn.description), ("checkout", stay.checkOut.description),
+                      ("rooms", String(stay.rooms)), ("room", stay.roomType), ("total", String(stay.total)),
+                      ("free-until", stay.freeUntil.iso), ("late-fee", String(stay.lateFee))]
+        case .foundFile(let file):
+            name = "found-file"
+            fields = [("name", file.name), ("stayed", file.hasStayed ? "yes" : "no"), ("bookings", String(file.bookings)),
+                      ("to-come", String(file.staysToCome)), ("open-complaints", String(file.openComplaints))]
+                + (file.nextCheckIn.map { [("next-checkin", $0.description)] } ?? []) + (file.nextConfirmation.map { [("next", $0)] } ?? [])
+        case .quoted(let quote):
+            name = "quote"
+            fields = quoteFields(quote)
+        case .feeRaised(let quote):
+            name = "fee-raised"
+            fields = quoteFields(quote)
+        case .locked:
+            name = "locked"
+        case .bookingCancelled:
+            name = "cancelled"
+        case .bookingClosed:
+            name = "closed"
+        case .unchanged:
+            name = "same"
         case .foundComplaint(let ticket):
             name = "found-complaint"
             fields = [("category", ticket.category), ("status", ticket.status), ("followup", ticket.followUpBy.description)]
@@ -31,7 +55,7 @@ public enum OutcomeText {
             name = "missing"
         case .knownCaller(let caller):
             name = "known"
-            fields = (caller.name.map { [("name", $0)] } ?? [])
+            fields = (caller.name.map { [("name", $0)] } ?? []) + [("stayed", caller.hasStayed ? "yes" : "no")]
                 + [("upcoming", caller.hasUpcomingStay ? "yes" : "no"), ("open-complaint", caller.hasOpenComplaint ? "yes" : "no")]
                 + (caller.language.map { [("language", $0)] } ?? [])
         case .newCaller:
@@ -47,6 +71,11 @@ public enum OutcomeText {
             name = "past"
         }
         return (["outcome", name] + fields.map { "\($0.0)=\(quoted($0.1))" }).joined(separator: " ")
+    }
+
+    private static func quoteFields(_ quote: FeeQuote) -> [(String, String)] {
+        [("checkin", quote.checkIn.description), ("checkout", quote.checkOut.description), ("rooms", String(quote.rooms)),
+         ("room", quote.roomType), ("total", String(quote.total)), ("fee", String(quote.fee)), ("free-until", quote.freeUntil.iso)]
     }
 
     /// The outcome an `outcome …` event records; nil when the text is not one.
@@ -69,6 +98,13 @@ public enum OutcomeText {
         }
         func number(_ key: String) -> Int? { fields[key].flatMap { Int($0) } }
         func date(_ key: String) -> CivilDate? { fields[key].flatMap { CivilDate(iso: $0) } }
+        func moment(_ key: String) -> LocalMoment? { fields[key].flatMap { LocalMoment(iso: $0) } }
+        func quote() -> FeeQuote? {
+            guard let checkIn = date("checkin"), let checkOut = date("checkout"), let rooms = number("rooms"), let room = fields["room"],
+                  let total = number("total"), let fee = number("fee"), let freeUntil = moment("free-until") else { return nil }
+            return FeeQuote(checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room, total: total, fee: fee, freeUntil: freeUntil)
+        }
+        let quoteKeys = "checkin=YYYY-MM-DD, checkout=YYYY-MM-DD, rooms=N, room=CODE, total=N, fee=N and free-until=YYYY-MM-DDTHH:MM"
         switch words[1] {
         case "available":
             guard let left = number("left") else { return missing("left=ROOMS") }
@@ -87,6 +123,31 @@ public enum OutcomeText {
                 return missing("name=…, checkin=YYYY-MM-DD, checkout=YYYY-MM-DD, rooms=N and room=CODE")
             }
             return .success(.found(ReservationSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room)))
+        case "found-booking":
+            guard let name = fields["name"], let checkIn = date("checkin"), let checkOut = date("checkout"), let rooms = number("rooms"),
+                  let room = fields["room"], let total = number("total"), let freeUntil = moment("free-until"),
+                  let lateFee = number("late-fee") else {
+                return missing("name=…, checkin=YYYY-MM-DD, checkout=YYYY-MM-DD, rooms=N, room=CODE, total=N, free-until=YYYY-MM-DDTHH:MM and late-fee=N")
+            }
+            return .success(.foundBooking(BookingSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room,
+                                                         total: total, freeUntil: freeUntil, lateFee: lateFee)))
+        case "found-file":
+            guard let name = fields["name"], let bookings = number("bookings"), let toCome = number("to-come"),
+                  let open = number("open-complaints") else {
+                return missing("name=…, stayed=yes|no, bookings=N, to-come=N and open-complaints=N")
+            }
+            return .success(.foundFile(GuestFileSummary(name: name, hasStayed: fields["stayed"] == "yes", bookings: bookings, staysToCome: toCome,
+                                                        openComplaints: open, nextCheckIn: date("next-checkin"), nextConfirmation: fields["next"])))
+        case "quote":
+            guard let quote = quote() else { return missing(quoteKeys) }
+            return .success(.quoted(quote))
+        case "fee-raised":
+            guard let quote = quote() else { return missing(quoteKeys) }
+            return .success(.feeRaised(quote))
+        case "locked": return .success(.locked)
+        case "cancelled": return .success(.bookingCancelled)
+        case "closed": return .success(.bookingClosed)
+        case "same": return .success(.unchanged)
         case "found-complaint":
             guard let category = fields["category"], let status = fields["status"], let followUp = date("followup") else {
                 return missing("category=…, status=… and followup=YYYY-MM-DD")
@@ -95,7 +156,8 @@ public enum OutcomeText {
         case "missing": return .success(.missing)
         case "known":
             // `language` came later: a transcript without it answers as the line did then.
-            return .success(.knownCaller(CallerSummary(name: fields["name"], hasUpcomingStay: fields["upcoming"] == "yes",
+            return .success(.knownCaller(CallerSummary(name: fields["name"], hasStayed: fields["stayed"] == "yes",
+                                                       hasUpcomingStay: fields["upcoming"] == "yes",
                                                        hasOpenComplaint: fields["open-complaint"] == "yes", language: fields["language"])))
         case "new": return .success(.newCaller)
         case "queued":
@@ -130,7 +192,8 @@ public enum OutcomeText {
         .failure(TranscriptProblem(text))
     }
 
-    static let names = ["available", "full", "saved", "failed", "found", "found-complaint", "missing", "known", "new", "unavailable", "past"]
+    static let names = ["available", "full", "saved", "failed", "found", "found-booking", "found-complaint", "found-file", "missing", "locked",
+                        "cancelled", "closed", "quote", "fee-raised", "same", "known", "new", "unavailable", "past"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.
     /// (By Unicode scalar, as `split` reads it: a quote followed by a combining mark is

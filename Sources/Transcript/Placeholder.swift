@@ -10,7 +10,7 @@ import Foundation
 public struct Placeholder: Hashable, Sendable {
     /// The placeholders there are; README lists them with their patterns.
     public enum Kind: String, CaseIterable, Sendable {
-        case confirmation, ticket, callback, survey, file, date, time, phone, any
+        case confirmation, ticket, callback, survey, change, cancellation, file, date, time, phone, any
     }
 
     public var kind: Kind
@@ -31,6 +31,8 @@ public struct Placeholder: Hashable, Sendable {
         case .ticket: return "T[0-9]{7}"
         case .callback: return "C[0-9]{7}"
         case .survey: return "S[0-9]{7}"
+        case .change: return "M[0-9]{7}"
+        case .cancellation: return "X[0-9]{7}"
         case .file: return "[0-9]{9}"
         case .date: return "[^ ]+ [0-9]{1,2} [^ ]+ [0-9]{4}"
         case .time: return "[0-9]{1,2}:[0-9]{2}"
@@ -50,6 +52,8 @@ public struct Placeholder: Hashable, Sendable {
         case .ticket: return "T" + padded(7)
         case .callback: return "C" + padded(7)
         case .survey: return "S" + padded(7)
+        case .change: return "M" + padded(7)
+        case .cancellation: return "X" + padded(7)
         case .file: return padded(9)
         case .date: return "tomorrow"
         case .time: return "10:00"
@@ -67,6 +71,8 @@ public struct Placeholder: Hashable, Sendable {
         case "T": .ticket
         case "C": .callback
         case "S": .survey
+        case "M": .change
+        case "X": .cancellation
         default: nil
         }
     }

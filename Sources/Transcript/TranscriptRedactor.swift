@@ -57,10 +57,17 @@ struct TranscriptRedactor {
         case .found(var stay):
             stay.guestName = fakeName(for: stay.guestName)
             return .found(stay)
+        case .foundBooking(var stay):
+            stay.guestName = fakeName(for: stay.guestName)
+            return .foundBooking(stay)
+        case .foundFile(var file):
+            file.name = fakeName(for: file.name)
+            return .foundFile(file)
         case .knownCaller(var caller):
             caller.name = caller.name.map { fakeName(for: $0) }
             return .knownCaller(caller)
-        case .available, .full, .saved, .failed, .foundComplaint, .missing, .newCaller, .queued, .left, .unavailable, .datesPassed:
+        case .available, .full, .saved, .failed, .foundComplaint, .missing, .newCaller, .queued, .left, .unavailable, .datesPassed,
+             .locked, .bookingCancelled, .bookingClosed, .quoted, .feeRaised, .unchanged:
             return outcome
         }
     }

@@ -1,4 +1,5 @@
 import Dialogue
+import HotelCalendar
 
 /// A command-line mistake: printed as one line, then the command's usage; exit status 2.
 struct UsageError: Error, CustomStringConvertible {
@@ -67,6 +68,17 @@ struct ArgumentReader {
             throw UsageError(description: "--\(name) must be a number of seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound)), not \"\(text)\"")
         }
         return number
+    }
+
+    /// `--clock 2026-12-20T09:00`: the moment, on the hotel's clock, the command's clock
+    /// starts at (and runs on from); nil without it. The one reader of `--clock` for every
+    /// command that reads the clock.
+    func clock() throws(UsageError) -> LocalMoment? {
+        guard let text = options["clock"] else { return nil }
+        guard let moment = LocalMoment(iso: text) else {
+            throw UsageError(description: "--clock must be a day and time on the hotel's clock, like 2026-12-20T09:00, not \"\(text)\"")
+        }
+        return moment
     }
 
     func directory(_ name: String, default value: String) throws(UsageError) -> String {

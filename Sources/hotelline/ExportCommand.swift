@@ -8,7 +8,7 @@ import Storage
 /// line in the audit log, which it writes first: an export that cannot be logged does not happen.
 enum ExportCommand {
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["data", "kind", "format"], switches: ["help"])
+        let reader = try ArgumentReader(arguments, valued: ["data", "kind", "format", "clock", "prompts"], switches: ["help"])
         if reader.flags.contains("help") {
             print(Usage.export)
             return 0
@@ -26,6 +26,18 @@ enum ExportCommand {
             throw UsageError(description: "unknown --format \"\(formatName)\": use csv or json")
         }
         let directory = try reader.directory("data", default: "data")
+        // The export reads no clock but the audit log's stamp: --clock sets it, on the
+        // hotel's clock, which the prompts' hotel.conf names.
+        var stamp = AuditLog.now()
+        if let start = try reader.clock() {
+            let promptsDirectory = try reader.directory("prompts", default: "Prompts")
+            switch PromptSet.load(directory: promptsDirectory) {
+            case .success(let prompts): stamp = prompts.hotel.timeZone.wallTime(of: start).millisecondsSince1970
+            case .failure(let errors):
+                Console.error("hotelline export: --clock needs the hotel's time zone, but the prompts in \(promptsDirectory) have errors:\n\(errors)")
+                return 1
+            }
+        }
         var journal = stat()
         guard stat(HotelStore.journalDirectory(directory), &journal) == 0, journal.st_mode & S_IFMT == S_IFDIR else {
             Console.error("hotelline export: no records in \(directory): it has no journal/ (is --data the directory the server was given?)")
@@ -41,7 +53,7 @@ enum ExportCommand {
         // Logged first: an export that cannot be logged must not happen.
         let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
         if let problem = AuditLog.append(AuditLog.line("export", ["kind": .text(kind.rawValue), "format": .text(format.rawValue), "user": .text(user)],
-                                                       at: AuditLog.now()), dataDirectory: directory) {
+                                                       at: stamp), dataDirectory: directory) {
             Console.error("hotelline export: nothing exported, because the export could not be logged: \(problem); "
                           + "make the audit log writable (or free the disk) and run the export again")
             return 1

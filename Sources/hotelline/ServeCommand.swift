@@ -10,6 +10,7 @@ enum ServeCommand {
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
         "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
         "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output", "max-per-address", "max-lines-per-second",
+        "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -48,6 +49,12 @@ enum ServeCommand {
         let segmentBytes = try reader.integer("segment-bytes", default: settings.store.journal.segmentSizeLimit, range: 1024...1 << 30)
         settings.store.journal = JournalSettings(segmentSizeLimit: segmentBytes, groupCommitLinger: settings.store.journal.groupCommitLinger)
         settings.store.snapshotThreshold = try reader.integer("snapshot-bytes", default: settings.store.snapshotThreshold, range: 1024...1 << 40)
+        settings.clockStartsAt = try reader.clock()
+        let lookups = settings.line.lookups
+        settings.line.lookups.maxFailuresPerCall = try reader.integer("max-wrong-tries", default: lookups.maxFailuresPerCall, range: 1...100)
+        settings.line.lookups.maxFailuresPerAddress = try reader.integer("max-wrong-tries-per-address", default: lookups.maxFailuresPerAddress,
+                                                                         range: 1...100_000)
+        settings.line.lookups.lockSeconds = try reader.seconds("wrong-tries-lock", default: lookups.lockSeconds, range: 1...86_400)
         return settings
     }
 

@@ -8,6 +8,7 @@ enum Usage {
           hotelline check [DIR]         check the prompt files (default ./Prompts)
           hotelline export --kind KIND  the records as CSV or JSON Lines
           hotelline agents …            who may log in to the agent console
+          hotelline stays MOVE NUMBER   a stay arrived, departed or was a no-show
           hotelline replay FILE|DIR…    replay recorded calls against the prompts
           hotelline help [COMMAND]      show this help, or a command's
 
@@ -68,6 +69,17 @@ enum Usage {
           --segment-bytes N     start a new journal segment past N bytes (default 67108864)
           --snapshot-bytes N    snapshot the records past N bytes of new ones (default
                                 67108864)
+          --max-wrong-tries N   wrong numbers (a booking, ticket or guest file number with
+                                a phone that does not match) a call may try before it
+                                looks nothing more up (default 3)
+          --max-wrong-tries-per-address N
+                                the same from one address, on any calls, before the
+                                address is locked out (default 10)
+          --wrong-tries-lock SECS
+                                how long that lockout lasts (default 900)
+          --clock TIME          start the clock at TIME on the hotel's clock, such as
+                                2026-12-20T09:00, and let it run on from there (to try
+                                fee windows and due dates; default: the system clock)
           --help                show this help
 
         Once listening it prints two lines: "guest line listening on HOST:PORT" and
@@ -75,13 +87,34 @@ enum Usage {
         """
 
     static let export = """
-        Usage: hotelline export --kind KIND [--data DIR] [--format csv|json]
+        Usage: hotelline export --kind KIND [--data DIR] [--format csv|json] [--clock TIME]
 
         Writes the records of one kind to standard output, in number order:
-          reservations, complaints, callbacks, surveys, guests (guest files)
+          reservations (each booking as it stands now: its terms, status and fees),
+          history (each booking as made, then every change, cancellation and move),
+          complaints, callbacks, surveys, guests (guest files)
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
+        --clock TIME stamps the audit log's line at TIME on the hotel's clock (read from
+        --prompts DIR, default ./Prompts), as the server started with --clock would.
+        """
+
+    static let stays = """
+        Usage: hotelline stays arrive|depart|no-show NUMBER [--data DIR] [--prompts DIR] [--clock TIME]
+               hotelline stays show NUMBER [--data DIR]
+
+        Moves the stay of booking NUMBER on, as the front desk tells us: the guest arrived
+        (on the check-in day), departed, or never came (the policy's no-show fee is
+        recorded). Each move is a journal record and a line in the audit log. With a server
+        running on DIR the server makes the move and this waits for its answer; without
+        one, this opens the journal itself and first records the no-shows the day has made
+        due. show prints the booking as it stands and its history (it only reads).
+
+        Without a server, --prompts DIR (default ./Prompts) gives the policy and the
+        hotel's clock, and --clock TIME (such as 2026-12-20T09:00, on the hotel's clock)
+        starts the clock there; with one, the server's policy and clock decide.
+        Exit status: 0 moved, 1 refused (the stay cannot move so) or failed, 2 a mistake here.
         """
 
     static let agents = """

@@ -13,6 +13,7 @@ func usage(for command: String) -> String {
     case "check": return Usage.check
     case "export": return Usage.export
     case "agents": return Usage.agents
+    case "stays": return Usage.stays
     case "replay": return Usage.replay
     default: return Usage.main
     }
@@ -25,9 +26,10 @@ do {
     case "check": status = try CheckCommand.run(rest)
     case "export": status = try ExportCommand.run(rest)
     case "agents": status = try AgentsCommand.run(rest)
+    case "stays": status = try StaysCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
     case "help", "--help", "-h":
-        let commands = ["serve", "check", "export", "agents", "replay"]
+        let commands = ["serve", "check", "export", "agents", "stays", "replay"]
         if let asked = rest.first, !commands.contains(asked) {
             throw UsageError(description: "no help for \"\(asked)\": it is not a command" + Spelling.hint(for: asked, among: commands))
         }
@@ -35,7 +37,7 @@ do {
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "replay", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "replay", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

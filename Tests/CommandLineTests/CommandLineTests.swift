@@ -43,7 +43,7 @@ struct CommandLineTests {
     @Test func checkPassesTheShippedPromptsAndFailsABrokenCopyWithFileAndLine() throws {
         let good = try HotelLineProcess.run(["check", HotelLineProcess.promptsDirectory])
         #expect(good.status == 0, "\(good.output)")
-        #expect(good.output.contains("no errors, 0 warning(s)"))
+        #expect(good.output.contains("no errors, 0 warning(s)"), "\(good.output)")
         let copy = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: copy) }
         for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {

@@ -73,7 +73,7 @@ struct ReplayCommandTests {
         #expect(run.status == 0, "\(run.output)\(run.errors)")
         let names = run.output.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["skipped", "load:", "sessions/s", "lines/s", "p50", "p90", "p99", "max", "lines", "errors"], "\(run.output)")
-        #expect(run.output.contains("skipped \(Self.suite)/silence-goodbye.txt: waits for the idle timeout (event no input, line 22)"))
+        #expect(run.output.contains("skipped \(Self.suite)/silence-goodbye.txt: waits for the idle timeout (event no input, line 23)"))
         #expect(run.output.contains("load: 4 guests, 4 transcript(s) round-robin, 0.5 s against 127.0.0.1:\(server.port)\n"))
         #expect(run.output.hasSuffix("\nerrors       0\n"))
         #expect(run.errors.isEmpty, "no progress line when stderr is not a terminal")

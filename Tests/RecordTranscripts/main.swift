@@ -26,7 +26,13 @@ struct TranscriptSuiteRecorder {
     static func recordTheSuite() throws {
         let prompts = TestPrompts.shipped
         let clock = ManualClock(RecordedCall.startedAt)
-        let line = try RunningLine { options in options.clock = clock.wallClock }
+        // Every call comes from 127.0.0.1: one address trying number after number is what
+        // the per-address limit stops, so it would lock the suite's later calls; the limit
+        // per call stays as shipped (and the socket tests try the address's).
+        let line = try RunningLine { options in
+            options.clock = clock.wallClock
+            options.line.lookups.maxFailuresPerAddress = 1000
+        }
         defer { line.removeData() }
         var numbers: [String] = []
         for call in SuiteCalls.live { try Self.play(call, on: line, clock: clock, numbers: &numbers) }
@@ -139,7 +145,7 @@ struct TranscriptSuiteRecorder {
     /// Numbers the line gave out, in order, so later calls can type them (`$R1`, `$T1`).
     private static func remember(_ text: String, in numbers: inout [String]) {
         // Not \b: in Chinese a number stands against letters ("编号是R1000020，").
-        let pattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9])[RTCS][0-9]{7}(?![0-9])")
+        let pattern = try! NSRegularExpression(pattern: "(?<![A-Za-z0-9])[RTCSMX][0-9]{7}(?![0-9])")
         for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             let number = String(text[Range(match.range, in: text)!])
             if number != "R1000017", !numbers.contains(number) { numbers.append(number) }  // R1000017 is the help texts' example

@@ -25,13 +25,14 @@ struct TranscriptImporterTests {
     @Test func aNumberTheGuestTypesIsTypedAsASampleAndReadBack() throws {
         var call = RecordedCall()
         call.answer = { request in
-            if case .findReservation = request {
+            if case .findBooking = request {
                 let day = CivilDate(year: 2026, month: 12, day: 24)!
-                return .found(ReservationSummary(guestName: "Maria Lopez", checkIn: day, checkOut: day.adding(days: 3), rooms: 1, roomType: "deluxe"))
+                return .foundBooking(BookingSummary(guestName: "Maria Lopez", checkIn: day, checkOut: day.adding(days: 3), rooms: 1,
+                                                    roomType: "deluxe", total: 540, freeUntil: LocalMoment(iso: "2026-12-22T15:00")!, lateFee: 0))
             }
             return RecordedCall.cooperative(request)
         }
-        call.say("5", "+44 20 7946 0958", "1", "help", "r1000025", "no")
+        call.say("5", "+44 20 7946 0958", "1", "help", "r1000025", "no", "no")
         let test = try Self.imported(&call)
         #expect(test.entries.contains { $0.content == .typed("{confirmation}") })
         #expect(test.entries.contains { $0.content == .said("Here is your booking {confirmation}, in the name of Maria Lopez:") })

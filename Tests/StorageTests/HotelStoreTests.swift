@@ -200,7 +200,7 @@ struct NumberReservationTests {
         let store = HotelStore(log: MemoryLog())
         let marks = HighWaterMarks([100_999, 0, 0, 0, 100])
         let next = store.passOverNumbers(marks: marks, passedOver: marks, recordsLost: true)
-        #expect(next == "the next numbers given are R1010008, T1000009, C1000009, S1000009 and guest file serials from 101 on every arrival day")
+        #expect(next == "the next numbers given are R1010008, T1000009, C1000009, S1000009, M1000009, X1000009 and guest file serials from 101 on every arrival day")
         guard case .pending(let booked) = store.reserve(sampleReservation(0), inventory: 10, now: .at(0), token: 1) else {
             Issue.record("not booked")
             return

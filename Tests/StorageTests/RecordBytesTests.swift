@@ -46,6 +46,27 @@ struct RecordBytesTests {
                 recommend: false, suggestions: nil, language: "zh", session: "s-5"),
             createdAt: WallTime(millisecondsSince1970: 9))),
          "ca9a0c010000010d2b34343230373934363039353800020000027a681203732d35"),
+        (.change(BookingChange(
+            number: ChangeNumber(serial: 100_006), request: BookingChange.Request(
+                confirmation: ConfirmationNumber(serial: 100_001),
+                terms: StayTerms(checkIn: CivilDate(year: 2026, month: 12, day: 25)!, checkOut: CivilDate(year: 2026, month: 12, day: 28)!,
+                                 rooms: 1, roomType: "suite", rate: 390),
+                fee: 360, language: "en", session: "s-6"),
+            previous: StayTerms(checkIn: CivilDate(year: 2026, month: 12, day: 24)!, checkOut: CivilDate(year: 2026, month: 12, day: 27)!,
+                                rooms: 2, roomType: "deluxe", rate: 180),
+            createdAt: WallTime(millisecondsSince1970: 1_798_016_400_000))),
+         "cc9a0cc29a0c96c5029cc502040664656c757865e80298c5029ec502020573756974658c06d00502656e80ea87a2d46803732d36"),
+        (.cancellation(BookingCancellation(
+            number: CancellationNumber(serial: 100_007), request: BookingCancellation.Request(
+                confirmation: ConfirmationNumber(serial: 100_001), fee: 0, language: "zh", session: "s-7"),
+            createdAt: WallTime(millisecondsSince1970: 10))),
+         "ce9a0cc29a0c00027a681403732d37"),
+        (.stayMove(StayMove(confirmation: ConfirmationNumber(serial: 100_001), kind: .noShow, fee: 180, by: "line",
+                            createdAt: WallTime(millisecondsSince1970: 1_798_189_200_000))),
+         "c29a0c06e802046c696e6580caedc6d568"),
+        (.stayMove(StayMove(confirmation: ConfirmationNumber(serial: 100_008), kind: .arrived, fee: 0, by: "console:mei",
+                            createdAt: WallTime(millisecondsSince1970: 11))),
+         "d09a0c02000b636f6e736f6c653a6d656916"),
     ]
 
     @Test(arguments: records.indices)

@@ -23,8 +23,31 @@ struct RecordExporterTests {
         let csv = Self.export(.reservations, .csv)
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0].hasPrefix("confirmation,guest_file,guest_name,phone,email,check_in,check_out,nights"))
-        #expect(lines[1] == "R1000009,261224001,\"Ana \"\"Nana\"\" Silva, Jr.\",+442079460958,,2026-12-24,2026-12-27,3,1,deluxe,180,540,en,confirmed,2026-11-25T12:26:25Z,test")
+        #expect(lines[1] == "R1000009,261224001,\"Ana \"\"Nana\"\" Silva, Jr.\",+442079460958,,2026-12-24,2026-12-27,3,1,deluxe,180,540,en,booked,2026-11-25T12:26:25Z,test,0,0")
         #expect(lines.last == "", "every row ends with CR LF")
+    }
+
+    /// Reservations show each booking as it stands; the history shows how it got there.
+    @Test func reservationsShowTheBookingNowAndTheHistoryEveryStepWithItsReferenceAndFee() {
+        let store = Self.store()
+        let number = store.bookings[0].number
+        let policy = BookingPolicy()
+        let late = WallTime(millisecondsSince1970: 1_798_016_400_000)  // 23 December 2026, 09:00 UTC
+        _ = store.change(number, to: StayTerms(checkIn: HotelStoreTests.dec24, checkOut: HotelStoreTests.dec24.adding(days: 2), rooms: 1,
+                                               roomType: "deluxe", rate: 180), agreedFee: 180, inventory: 5, policy: policy, now: late,
+                         language: "en", session: "s2", token: 3)
+        _ = store.cancel(number, agreedFee: 180, policy: policy, now: late, language: "en", session: "s3", token: 4)
+        var reservations = "", history = ""
+        RecordExporter.export(.reservations, as: .csv, from: store) { reservations += $0 }
+        RecordExporter.export(.history, as: .csv, from: store) { history += $0 }
+        #expect(reservations.contains(",2026-12-24,2026-12-26,2,1,deluxe,180,360,en,cancelled,2026-11-25T12:26:25Z,test,1,360\r\n"))
+        #expect(history.components(separatedBy: "\r\n") == [
+            "confirmation,reference,event,check_in,check_out,nights,rooms,room_type,rate,total,fee,by,created_at",
+            "R1000009,R1000009,booked,2026-12-24,2026-12-27,3,1,deluxe,180,540,0,test,2026-11-25T12:26:25Z",
+            "R1000009,M1000009,changed,2026-12-24,2026-12-26,2,1,deluxe,180,360,180,s2,2026-12-23T09:00:00Z",
+            "R1000009,X1000009,cancelled,2026-12-24,2026-12-26,2,1,deluxe,180,360,180,s3,2026-12-23T09:00:00Z",
+            "",
+        ])
     }
 
     @Test func guestTextCannotBecomeASpreadsheetFormulaAndNewlinesStayInside() {

@@ -56,9 +56,11 @@ public enum SuiteCalls {
             "1", "blah", "31 Feb", "24 Dec", "23 Dec", "60 nights", "3 nights", "many", "9", "1", "penthouse", "2",
             "five five", "12345", "020 7946 0123", "M4ria", "Tom Baker", "maybe", "no", "9", "8", "maybe", "no",
         ]),
+        // Maria again: known by her phone and her name together (not welcomed back: she has
+        // not stayed with us yet), and nothing from her file is said.
         SuiteCall("booking-repeat-caller-same-name", lines: [
             "1", "friday 24 dec", "2026-11-20", "10 Jan", "13 Jan", "2", "the family one", "1234567890123456789", "+44 20 + 7946",
-            maria, "maybe", "yes", "yes", "yes", "quit",
+            maria, "maria lopez", "yes", "yes", "quit",
         ]),
         SuiteCall("booking-full-another-room-type", lines: [
             "1", "2028-01-01", "28 Dec", "30 Dec", "3", "4", "9", "1", "1", sam, "Sam Lee", "yes", "no",
@@ -79,7 +81,7 @@ public enum SuiteCalls {
         ]),
         SuiteCall("complaint-every-category-repeat-caller", lines: [
             "2", "1", "back", "3", "back", "4", "back", "5", "back", "6", "Someone was rude to us at the bar.", long501,
-            "An apology would be nice.", maria, "no", "no",
+            "An apology would be nice.", maria, "Maria Lopez", "no", "no",
         ]),
         SuiteCall("complaint-after-booking", lines: [
             "1", "10 Jan", "12 Jan", "1", "1", "+49 30 901820", "Hans Weber", "yes", "yes", "2", "5", "The air conditioning rattles all night.",
@@ -93,15 +95,15 @@ public enum SuiteCalls {
             "3", "12", liWei, "whenever", "tomorrow", "tomorrow 10am", "I'd like to ask about a group booking.", "9", "2", "L1", "Li Wei", "no",
         ]),
         SuiteCall("callback-repeat-caller-time-errors", lines: [
-            "3", liWei, "today 9am", "tomorrow 7am", "tomorrow 2pm", long301, "A question about parking.", "3", "no",
+            "3", liWei, "today 9am", "tomorrow 7am", "tomorrow 2pm", long301, "A question about parking.", "3", "Li Wei", "no",
         ]),
-        SuiteCall("callback-as-soon-as-possible", lines: ["3", sam, "24 Dec 10am", "now", "About my booking.", "1", "no"]),
+        SuiteCall("callback-as-soon-as-possible", lines: ["3", sam, "24 Dec 10am", "now", "About my booking.", "1", "Sam Lee", "no"]),
         SuiteCall("callback-after-booking-same-phone", lines: [
             "1", "15 Jan", "17 Jan", "1", "1", "+33 1 42 68 53 00", "Claire Dubois", "yes", "yes", "3", "maybe", "yes", "tomorrow 11am",
             "To add a cot to the room.", "1", "no",
         ]),
         SuiteCall("callback-after-status-other-phone", lines: [
-            "5", maria, "1", "$R1", "yes", "3", "no", "+44 7700 900123", "tomorrow 4pm", "About changing my dates.", "1", "Maria Lopez", "no",
+            "5", maria, "1", "$R1", "no", "yes", "3", "no", "+44 7700 900123", "tomorrow 4pm", "About my room.", "1", "Maria Lopez", "no",
         ]),
         SuiteCall("agent-callback-offer", lines: [
             "0", "maybe", "yes", "+1 555 010 4480", "tomorrow 9am", "I would rather talk to someone.", "1", "Pat Kim", "no",
@@ -110,13 +112,19 @@ public enum SuiteCalls {
         SuiteCall("escalation-accepted", lines: ["1", "blah", "blah blah", "nope", "yes", "no", "no"]),
         SuiteCall("escalation-declined", lines: ["9", "banana", "x", "maybe", "no", "quit"]),
         SuiteCall("main-menu-help-repeat-back", lines: ["help", "repeat", "back", "book a room please", "menu", "quit"]),
+        // Ana arrives today: a stay that has begun, which the survey may find.
+        SuiteCall("booking-for-today", lines: ["1", "today", "2 nights", "1", "1", ana, "Ana García", "yes", "no"]),
+        // Found by the number with the phone on it; then by the number with the name on it
+        // (written without its accent) and another phone.
         SuiteCall("survey-found-then-complaint", lines: [
-            "4", "$R1", "maybe", "yes", "7", "5", "4", "4", "3", "5", "4", "5", "maybe", "yes", "yes", "More towels, please.",
-            "yes", "2", "6", "The lift was out of order.", "Keep us informed.", maria, "no", "no",
+            "4", "$R-1", "Ana García", ana, "maybe", "yes", "7", "5", "4", "4", "3", "5", "4", "5", "maybe", "yes", "yes", "More towels, please.",
+            "yes", "2", "6", "The lift was out of order.", "Keep us informed.", "no", "no",
         ]),
         SuiteCall("survey-found-declined-then-callback", lines: [
-            "4", "help", "$R1", "no", "yes", "3", maria, "tomorrow 3pm", "About the survey.", "1", "no",
+            "4", "help", "$R-1", "Ana Garcia", "+34 600 000 111", "no", "yes", "3", "yes", "tomorrow 3pm", "About the survey.", "1", "no",
         ]),
+        // A stay still to come is not one to be surveyed.
+        SuiteCall("survey-stay-not-begun", lines: ["4", "$R1", "Maria Lopez", maria, "no", "no"]),
         SuiteCall("survey-missing-declined", lines: ["4", "12345", "R9999999", "Tom Baker", "+44 20 7946 0123", "no", "no"]),
         SuiteCall("survey-without-confirmation-wrong-answers", lines: [
             "4", "no", "M4", "Grace Hopper", "letters", "+44 20 7946 0999", "yes", "5", "9", "4", "six", "4", "10", "5", "-1", "4",
@@ -125,7 +133,10 @@ public enum SuiteCalls {
         SuiteCall("status-unknown-caller", lines: [
             "5", "abc", "+1 555 010 9999", "9", "1", "12345", "R9999999", "menu", "quit",
         ]),
-        SuiteCall("status-booking-found", lines: ["5", maria, "1", "$R1", "no"]),
+        SuiteCall("status-booking-found", lines: ["5", maria, "1", "$R1", "maybe", "yes", "5", "no"]),
+        // Maria's guest file (her first booking arrives on 24 December: 261224001), shown
+        // with her phone; a file number that is not hers is answered as none.
+        SuiteCall("status-guest-file", lines: ["5", maria, "3", "12345", "261224099", "261224001", "no"]),
         SuiteCall("status-complaint-found", lines: ["5", ana, "2", "T9999999", "$T1", "no"]),
         SuiteCall("status-nothing-open", lines: ["5", liWei, "2", "12345", "T9999999", "menu", "quit"]),
         SuiteCall("status-after-complaint", lines: [
@@ -137,6 +148,38 @@ public enum SuiteCalls {
             .bytes(Array(repeating: UInt8(ascii: "x"), count: 1100) + [10]), .bytes([0xC3, 0x28, 10]), .say("1"),
             .bytes([0x1B, UInt8(ascii: "["), UInt8(ascii: "A"), 10]), .bytes([255, 244]),
         ]),
+        // Changing and cancelling (the clock is at Wednesday 25 November, 10:00). Maria's
+        // first booking (24-27 December) is far off: free. Li Wei arrives tomorrow at 15:00,
+        // so its free window closed yesterday: every change of dates and the cancellation
+        // cost the first night, said before the guest agrees.
+        SuiteCall("manage-change-dates-free", lines: ["6", "$R1", maria, "1", "26 Dec", "29 Dec", "yes", "no"]),
+        SuiteCall("manage-change-rooms-same-then-kept", lines: ["change my booking", "$R1", maria, "2", "1", "2", "2", "no", "no"]),
+        SuiteCall("manage-change-room-type-then-full", lines: [
+            "6", "$R1", maria, "3", "4", "yes", "yes", "modify", "$R1", maria, "2", "3", "5", "no",
+        ]),
+        // A number that is no booking's, then a booking's number with phones it was not made
+        // under: the third wrong try locks lookups for the rest of the call, even with the
+        // right phone.
+        SuiteCall("manage-unknown-number-wrong-phone-locked", lines: [
+            "6", "R9999999", maria, "$R1", "+44 20 7946 0959", "$R1", sam, "yes", "6", "$R1", maria, "no",
+        ]),
+        SuiteCall("manage-wrong-phone-then-found", lines: ["6", "$R1", "+44 20 7946 0959", "$R1", maria, "5", "no"]),
+        SuiteCall("manage-wrong-answers-then-nothing-changed", lines: [
+            "6", "12345", "$R1", "abc", maria, "banana", "1", "31 Feb", "27 Dec", "26 Dec", "30 Dec", "maybe", "no", "yes",
+            "6", "$R1", maria, "2", "nine", "2", "no", "yes", "6", "$R1", maria, "3", "penthouse", "1", "no", "yes",
+            "6", "$R1", maria, "4", "maybe", "no", "no",
+        ]),
+        SuiteCall("manage-cancel-free", lines: ["cancel my booking", "$R1", maria, "4", "yes", "no"]),
+        SuiteCall("manage-cancelled-twice", lines: ["6", "$R1", maria, "no"]),
+        SuiteCall("booking-for-tomorrow", lines: [
+            "1", "tomorrow", "2 nights", "1", "1", liWei, String(repeating: "Li Wei ", count: 12), "Li Wei", "yes", "no",
+        ]),
+        SuiteCall("manage-cancel-fee-refused", lines: ["6", "$R-1", liWei, "4", "perhaps", "no", "no"]),
+        SuiteCall("manage-change-dates-fee-refused-then-agreed", lines: [
+            "6", "$R-1", liWei, "1", "tomorrow", "3 nights", "maybe", "no", "yes", "6", "$R-1", liWei, "1", "tomorrow", "3 nights", "yes", "no",
+        ]),
+        SuiteCall("manage-cancel-fee-agreed", lines: ["cancel my booking", "$R-1", liWei, "cancel", "yes", "no"]),
+        SuiteCall("status-booking-cancelled", lines: ["5", liWei, "1", "$R-1", "no"]),
     ]
 
     /// The last live call: the line is stopped while the guest is still on it.
@@ -171,14 +214,62 @@ public enum SuiteCalls {
         (SuiteCall("survey-save-failed", lines: [
             "4", "no", "Tom Baker", "+44 20 7946 0123", "yes", "5", "5", "5", "5", "5", "5", "5", "yes", "yes", "no", "no", "no",
         ]), { if case .saveSurvey = $0 { .failed } else { nil } }),
-        (SuiteCall("callers-on-file-without-a-name", lines: [
-            "1", "24 Dec", "27 Dec", "1", "1", maria, "Maria Lopez", "yes", "yes", "3", "no", sam, "tomorrow 10am", "About my booking.", "1",
-            "yes", "2", "2", "Dusty shelves.", "A cleaning.", "no", "no",
-        ]), { if case .findCaller = $0 { .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)) } else { nil } }),
-        (SuiteCall("callback-caller-on-file-without-a-name", lines: ["3", sam, "tomorrow 10am", "About my booking.", "1", "Sam Lee", "yes", "2", "4", "My safe is broken.", "Fix it.", "yes", "12", "no"]),
-         { if case .findCaller = $0 { .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)) } else { nil } }),
-        (SuiteCall("complaint-caller-on-file-without-a-name", lines: ["2", "5", "The TV does not work.", "Repair it.", ana, "Ana García", "no", "no"]),
-         { if case .findCaller = $0 { .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)) } else { nil } }),
+        // A guest on file under this phone and name who has stayed with us: welcomed back.
+        (SuiteCall("booking-welcome-back-after-a-stay", lines: ["1", "24 Dec", "27 Dec", "1", "2", maria, "Maria Lopez", "yes", "no"]),
+         { request in
+             guard case .findCaller = request else { return nil }
+             return .knownCaller(CallerSummary(name: "Maria Lopez", hasStayed: true, hasUpcomingStay: false, hasOpenComplaint: false))
+         }),
+        // The front desk has marked the stay arrived (or its check-in day is past).
+        (SuiteCall("manage-stay-begun", lines: ["6", "R1000017", maria, "no"]),
+         { if case .findBooking = $0 { .bookingClosed } else { nil } }),
+        // What only a race or midnight gives at the save: the arrival day over, the rooms
+        // taken, the change already made elsewhere, and a disk that refuses the cancellation.
+        (SuiteCall("manage-what-the-save-may-find", lines: [
+            "6", "R1000017", maria, "1", "today", "2 nights", "yes", "26 Dec", "28 Dec", "yes", "2", "3", "yes", "4", "yes", "no", "no",
+        ]), Self.answerTheSave),
+        // Every other answer a quote or a save may bring: the booking cancelled or begun
+        // meanwhile (for a change and for a cancellation), the new arrival day over, the fee
+        // raised since it was heard, a disk that refuses the change. Which is which goes by
+        // what is asked (rooms, the new arrival day, the booking's number).
+        (SuiteCall("manage-what-the-quote-may-find", lines: [
+            "6", "R1000017", maria, "2", "2", "yes", "6", "R1000017", maria, "2", "3", "yes",
+            "6", "R1000017", maria, "1", "today", "1 night", "27 Dec", "29 Dec", "yes", "yes", "yes",
+            "6", "R1000017", maria, "1", "28 Dec", "30 Dec", "yes", "yes", "6", "R1000017", maria, "1", "29 Dec", "31 Dec", "yes", "no", "yes",
+            "6", "R1000025", maria, "4", "yes", "6", "R1000033", maria, "4", "yes",
+            "6", "R1000041", maria, "4", "yes", "yes", "6", "R1000058", maria, "4", "yes", "no",
+        ]), Self.answerByWhatIsAsked),
+        // The free window closed between the quote and the yes: the fee is said, then agreed.
+        (SuiteCall("manage-fee-raised-at-the-save", lines: ["6", "R1000017", maria, "4", "yes", "yes", "no"]),
+         { request in
+             switch request {
+             case .findBooking: Self.foundBooking
+             case .quoteCancellation: .quoted(Self.quote(fee: 0))
+             case .saveCancellation(_, _, let agreedFee, _): agreedFee == 0 ? .feeRaised(Self.quote(fee: 180)) : .saved(reference: "X1000019", guestFile: nil)
+             default: nil
+             }
+         }),
+        // Status on a booking cancelled, on a stay begun, and once the lookups are locked
+        // (a booking, a complaint, a guest file).
+        (SuiteCall("status-booking-cancelled-begun-or-locked", lines: [
+            "5", maria, "1", "R1000017", "yes", "5", "1", "R1000025", "yes", "5", "1", "R1000033", "yes", "5", "2", "T1000013", "yes",
+            "5", "3", "261224001", "no",
+        ]), { request in
+            switch request {
+            case .findBooking(let reference, _): reference == "R1000017" ? .bookingCancelled : reference == "R1000025" ? .bookingClosed : .locked
+            case .findComplaint, .findGuestFile: .locked
+            default: nil
+            }
+        }),
+        // A guest who has stayed, with nothing to come, looks at their file.
+        (SuiteCall("status-guest-file-after-a-stay", lines: ["5", maria, "file", "261224001", "no"]),
+         { request in
+             guard case .findGuestFile = request else { return nil }
+             return .foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: true, bookings: 1, staysToCome: 0, openComplaints: 0,
+                                                nextCheckIn: nil, nextConfirmation: nil))
+         }),
+        (SuiteCall("survey-lookups-locked", lines: ["4", "R1000017", "Maria Lopez", maria, "no", "no"]),
+         { if case .findStay = $0 { .locked } else { nil } }),
         // Agents are busy: on hold (a stray answer only repeats the hold message), then a callback instead.
         (SuiteCall("agent-queue-then-callback", lines: ["0", "hello?", "1", liWei, "tomorrow 10am", "About my bill.", "1", "Li Wei", "no"]),
          { request in
@@ -189,6 +280,72 @@ public enum SuiteCalls {
              }
          }),
     ]
+
+    /// Booking R1000017 as the in-process manage calls find it: a Deluxe King, 24-27
+    /// December, free to change until 22 December at 15:00.
+    static let foundBooking = ActionOutcome.foundBooking(BookingSummary(
+        guestName: "Maria Lopez", checkIn: CivilDate(year: 2026, month: 12, day: 24)!, checkOut: CivilDate(year: 2026, month: 12, day: 27)!,
+        rooms: 1, roomType: "deluxe", total: 540, freeUntil: LocalMoment(iso: "2026-12-22T15:00")!, lateFee: 0))
+
+    static func quote(_ draft: BookingChangeDraft? = nil, fee: Int) -> FeeQuote {
+        let checkIn = draft?.checkIn ?? CivilDate(year: 2026, month: 12, day: 24)!
+        let checkOut = draft?.checkOut ?? CivilDate(year: 2026, month: 12, day: 27)!
+        let rooms = draft?.rooms ?? 1
+        return FeeQuote(checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: draft?.roomType ?? "deluxe",
+                        total: 180 * rooms * CivilDate.days(from: checkIn, to: checkOut), fee: fee,
+                        freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!))
+    }
+
+    /// `manage-what-the-save-may-find`: each change is quoted free; its save finds the day
+    /// over (arriving today), the rooms gone (26 December), the change already made (three
+    /// rooms); the cancellation's save finds the disk refusing it.
+    @Sendable static func answerTheSave(_ request: ActionRequest) -> ActionOutcome? {
+        switch request {
+        case .findBooking: return foundBooking
+        case .quoteChange(let draft): return .quoted(quote(draft, fee: 0))
+        case .saveChange(let draft, _):
+            if draft.checkIn == CivilDate(year: 2026, month: 11, day: 25) { return .datesPassed }
+            if draft.checkIn == CivilDate(year: 2026, month: 12, day: 26) { return .full(roomsLeft: 0, alternatives: ["standard", "family"]) }
+            return .unchanged
+        case .quoteCancellation: return .quoted(quote(fee: 0))
+        case .saveCancellation: return .failed
+        default: return nil
+        }
+    }
+
+    /// `manage-what-the-quote-may-find`: two rooms, cancelled meanwhile; three, begun;
+    /// arriving today, the day over; the save of 27 December finds the fee raised, then the
+    /// stay begun; of 28 December, cancelled; any other, the disk refusing it. Cancelling
+    /// R1000025 finds it cancelled, R1000033 begun; the save of R1000041 cancelled, any
+    /// other begun.
+    @Sendable static func answerByWhatIsAsked(_ request: ActionRequest) -> ActionOutcome? {
+        func day(_ value: Int) -> CivilDate { CivilDate(year: 2026, month: 12, day: value)! }
+        switch request {
+        case .findBooking: return foundBooking
+        case .quoteChange(let draft):
+            if draft.checkIn == CivilDate(year: 2026, month: 11, day: 25) { return .datesPassed }
+            switch draft.rooms {
+            case 2?: return .bookingCancelled
+            case 3?: return .bookingClosed
+            default: return .quoted(quote(draft, fee: 0))
+            }
+        case .saveChange(let draft, let agreedFee):
+            switch draft.checkIn {
+            case day(27)?: return agreedFee == 0 ? .feeRaised(quote(draft, fee: 180)) : .bookingClosed
+            case day(28)?: return .bookingCancelled
+            default: return .failed
+            }
+        case .quoteCancellation(let reference, _):
+            switch reference {
+            case "R1000025": return .bookingCancelled
+            case "R1000033": return .bookingClosed
+            default: return .quoted(quote(fee: 0))
+            }
+        case .saveCancellation(let reference, _, _, _):
+            return reference == "R1000041" ? .bookingCancelled : .bookingClosed
+        default: return nil
+        }
+    }
 
     /// The load set, `Tests/Transcripts/load/`: calls that write no records and look nothing
     /// up, so any server (with any store, on any day) answers them exactly so, for as long as

@@ -1,3 +1,4 @@
+import Foundation
 import Reactor
 import Dialogue
 import Storage
@@ -18,7 +19,8 @@ struct ConsolePartsTests {
     }
 
     @Test(arguments: ["take", "take seventeen", "status busy", "note", "whisper 17", "sessions now", "frobnicate", "", "\u{1b}[A",
-                      "unlock", "unlock the door", "unlock 10.0.0.7 7", "unlock mei seven", "lockouts now"])
+                      "unlock", "unlock the door", "unlock 10.0.0.7 7", "unlock mei seven", "lockouts now",
+                      "stay", "stay arrive", "stay arive R1000017", "stay arrive R12", "stay arrive \u{1b}[31m"])
     func badCommandsSayWhatIsWrong(line: String) {
         guard case .failure(let problem) = ConsoleCommand.parse(line) else {
             Issue.record("\(line) parsed")
@@ -28,16 +30,35 @@ struct ConsolePartsTests {
         #expect(!problem.message.contains("\u{1b}"), "an escape typed by anyone is never echoed raw")
     }
 
+    @Test(arguments: [
+        ("stay", "stay is \"stay arrive|depart|no-show NUMBER\" (for example: stay arrive R1000017)"),
+        ("stay arive R1000017", "unknown stay move \"arive\" (did you mean \"arrive\"?); stay is \"stay arrive|depart|no-show NUMBER\""),
+        ("stay depart R1000018", "\"R1000018\" is not a confirmation number (R, seven digits, the last a check digit)"),
+    ])
+    func aStayCommandThatCannotBeReadSaysHowToWriteIt(line: String, message: String) {
+        guard case .failure(let problem) = ConsoleCommand.parse(line) else {
+            Issue.record("\(line) parsed")
+            return
+        }
+        #expect(problem.message.hasPrefix(message), "\(problem.message)")
+    }
+
+    @Test func aStayCommandNamesTheMoveAndTheBooking() throws {
+        #expect(try ConsoleCommand.parse("/stay no-show r 100 0017").get() == .stay(.noShow, ConfirmationNumber(serial: 100_001)))
+        #expect(try ConsoleCommand.parse("STAY ARRIVE R1000017").get() == .stay(.arrived, ConfirmationNumber(serial: 100_001)))
+    }
+
     /// A plain agent is refused every supervisor-only command, and only those; every command
     /// word has an example here, so a new one must be placed on one side or the other.
     @Test func everySupervisorOnlyCommandIsRefusedToAPlainAgent() throws {
         let supervisorOnly = ["whisper": "whisper 17 offer the upgrade", "barge": "barge 17", "stats": "stats", "unlock": "unlock mei",
-                              "lockouts": "lockouts"]
+                              "lockouts": "lockouts", "stay": "stay no-show R1000017"]
         let everyone = ["help": "help", "sessions": "sessions", "queue": "queue", "next": "next", "watch": "watch 17",
                         "unwatch": "unwatch", "take": "take 17", "accept": "accept", "decline": "decline", "release": "release",
                         "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",
-                        "logout": "logout", "phone": "phone 17"]
-        #expect(Set(supervisorOnly.keys).union(everyone.keys) == Set(ConsoleCommand.words), "every command word has an example")
+                        "logout": "logout", "phone": "phone 17", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017"]
+        #expect(Set(supervisorOnly.keys).union(everyone.keys.map { $0.trimmingCharacters(in: .whitespaces) }) == Set(ConsoleCommand.words),
+                "every command word has an example")
         for (_, line) in supervisorOnly {
             let command = try ConsoleCommand.parse(line).get()
             #expect(!command.isAllowed(for: .agent), "\(line)")

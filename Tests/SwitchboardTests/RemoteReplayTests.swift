@@ -51,10 +51,10 @@ struct RemoteReplayTests {
         // A repeat caller books again and reads her new number back to the status check.
         let guest = try line.guest()
         try guest.read(until: "0  Speak to a person")
-        for answer in maria + ["yes", "yes"] { guest.say(answer) }
+        for answer in maria + ["Maria Lopez", "yes"] { guest.say(answer) }
         let told = try guest.read(until: "Please keep it")
         let number = String(try #require(told.range(of: #"R\d{7}"#, options: .regularExpression).map { told[$0] }))
-        for answer in ["yes", "5", "1", number, "no"] { guest.say(answer) }
+        for answer in ["yes", "5", "1", number, "no", "no"] { guest.say(answer) }
         guest.finishSending()
         _ = guest.readToEnd()
         let recorded = try Self.transcript(of: line, connection: 2)

@@ -21,8 +21,21 @@ struct OutcomeTextTests {
         .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: true)),
         .knownCaller(CallerSummary(name: "Ana García", hasUpcomingStay: true, hasOpenComplaint: false, language: "es")),
         .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false, language: "zh-Hant")),
+        .knownCaller(CallerSummary(name: "Li Wei", hasStayed: true, hasUpcomingStay: false, hasOpenComplaint: false)),
         .newCaller,
         .unavailable,
+        .foundBooking(BookingSummary(guestName: "Ana García", checkIn: day, checkOut: day.adding(days: 2), rooms: 1, roomType: "suite",
+                                     total: 780, freeUntil: LocalMoment(iso: "2026-12-22T15:00")!, lateFee: 390)),
+        .quoted(FeeQuote(checkIn: day, checkOut: day.adding(days: 1), rooms: 2, roomType: "standard", total: 240, fee: 0,
+                         freeUntil: LocalMoment(iso: "2026-12-22T15:00")!)),
+        .feeRaised(FeeQuote(checkIn: day, checkOut: day.adding(days: 1), rooms: 2, roomType: "standard", total: 240, fee: 240,
+                            freeUntil: LocalMoment(iso: "2026-12-22T15:00")!)),
+        .foundFile(GuestFileSummary(name: "Li Wei", hasStayed: true, bookings: 3, staysToCome: 1, openComplaints: 0, nextCheckIn: day,
+                                    nextConfirmation: "R1000017")),
+        .foundFile(GuestFileSummary(name: "Li Wei", hasStayed: false, bookings: 1, staysToCome: 0, openComplaints: 2, nextCheckIn: nil,
+                                    nextConfirmation: nil)),
+        .locked, .bookingCancelled, .bookingClosed, .unchanged, .datesPassed,
+        .saved(reference: "M1000012", guestFile: nil), .saved(reference: "X1000019", guestFile: nil),
     ])
     func everyOutcomeReadsBackAsWritten(outcome: ActionOutcome) {
         let text = OutcomeText.encode(outcome)
@@ -34,13 +47,15 @@ struct OutcomeTextTests {
     /// before) reads back with none, and the line answers as it did then.
     @Test func aCallerOnFileCarriesTheLanguageOfTheirLastCall() {
         #expect(OutcomeText.encode(.knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: false, hasOpenComplaint: false, language: "zh-Hans")))
-            == "outcome known name=\"Li Wei\" upcoming=no open-complaint=no language=zh-Hans")
+            == "outcome known name=\"Li Wei\" stayed=no upcoming=no open-complaint=no language=zh-Hans")
         #expect(OutcomeText.decode("outcome known name=\"Li Wei\" upcoming=no open-complaint=no")
             == .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: false, hasOpenComplaint: false, language: nil)))
     }
 
     @Test(arguments: ["", "outcome", "outcome teleported", "outcome available left=many", "outcome found name=\"unterminated",
-                      "saved R1000017", "outcome saved", "outcome found-complaint category=x status=open followup=2026-13-40"])
+                      "saved R1000017", "outcome saved", "outcome found-complaint category=x status=open followup=2026-13-40",
+                      "outcome quote checkin=2026-12-24 checkout=2026-12-25 rooms=1 room=suite total=390 fee=0 free-until=2026-12-22 15:00",
+                      "outcome found-booking name=Ana checkin=2026-12-24 checkout=2026-12-25 rooms=1 room=suite total=390"])
     func malformedEventsAreNotOutcomes(text: String) {
         #expect(OutcomeText.decode(text) == nil)
     }

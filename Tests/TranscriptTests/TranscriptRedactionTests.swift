@@ -1,3 +1,4 @@
+import HotelCalendar
 import Dialogue
 import Testing
 import TestSupport
@@ -39,14 +40,18 @@ struct TranscriptRedactionTests {
     @Test func aNameTheLineLooksUpIsReplacedToo() {
         var call = RecordedCall(redacting: true)
         call.answer = { request in
-            if case .findCaller = request { return .knownCaller(CallerSummary(name: "Hans Weber", hasUpcomingStay: true, hasOpenComplaint: false)) }
+            if case .findBooking = request {
+                let day = CivilDate(year: 2026, month: 12, day: 24)!
+                return .foundBooking(BookingSummary(guestName: "Hans Weber", checkIn: day, checkOut: day.adding(days: 2), rooms: 1, roomType: "deluxe",
+                                                    total: 360, freeUntil: LocalMoment(iso: "2026-12-22T15:00")!, lateFee: 0))
+            }
             return RecordedCall.cooperative(request)
         }
-        call.say("5", "+49 30 901820", "1", "R1000017", "no")
+        call.say("5", "+49 30 901820", "1", "R1000017", "no", "no")
         let document = call.transcript()
         #expect(!document.text.contains("Hans") && !document.text.contains("901820"))
-        #expect(document.entries.contains { $0.content == .said("Welcome back, Guest A!") })
-        #expect(document.entries.contains { $0.content == .event(.outcome(.knownCaller(CallerSummary(name: "Guest A", hasUpcomingStay: true, hasOpenComplaint: false)))) })
+        #expect(document.entries.contains { $0.content == .said("Here is your booking R1000017, in the name of Guest A:") })
+        #expect(document.entries.contains { $0.text.contains("outcome found-booking name=\"Guest A\"") })
         #expect(InProcessReplay.run(document, prompts: TestPrompts.shipped).passed)
     }
 

@@ -10,14 +10,27 @@ public enum ActionRequest: Equatable, Sendable {
     case saveComplaint(ComplaintDraft)
     case saveCallback(CallbackDraft)
     case saveSurvey(SurveyDraft)
-    /// The booking with this confirmation number. With `phone` (the caller gave one), only
-    /// if it was made under that phone: a number tried from someone else's phone is
-    /// answered as if it did not exist, so it reveals nothing.
-    case findReservation(reference: String, phone: PhoneNumber?)
-    /// The complaint with this ticket number; `phone` as for `findReservation`.
-    case findComplaint(reference: String, phone: PhoneNumber?)
-    /// Is this phone number on record? (a repeat caller)
-    case findCaller(phone: PhoneNumber)
+    /// The stay with this confirmation number, if it has begun and its phone or its name is
+    /// the one given (the survey). Anything else is answered as if it did not exist.
+    case findStay(reference: String, phone: PhoneNumber, name: String)
+    /// The booking with this confirmation number, only if it was made under `phone`: a
+    /// number tried with another phone is answered as if it did not exist, so it reveals
+    /// nothing, and counts as a wrong try.
+    case findBooking(reference: String, phone: PhoneNumber)
+    /// The complaint with this ticket number, only if it was made under `phone`.
+    case findComplaint(reference: String, phone: PhoneNumber)
+    /// The guest file with this number, only if `phone` is the one on it.
+    case findGuestFile(file: String, phone: PhoneNumber)
+    /// Is this phone on record under this name? (a repeat guest; a phone alone is not enough)
+    case findCaller(phone: PhoneNumber, name: String)
+    /// What the change would come to: the booking's terms with the fields given changed.
+    case quoteChange(BookingChangeDraft)
+    /// Make the change, if its fee is still at most the one the guest agreed to.
+    case saveChange(BookingChangeDraft, agreedFee: Int)
+    /// What cancelling the booking would cost now.
+    case quoteCancellation(reference: String, phone: PhoneNumber)
+    /// Cancel it, if its fee is still at most the one the guest agreed to.
+    case saveCancellation(reference: String, phone: PhoneNumber, agreedFee: Int, language: String)
     /// The guest asked for a person while in `topic` (a flow name).
     case requestAgent(topic: String)
     /// The guest on hold chose something else (a callback): take them out of the queue.
@@ -47,6 +60,18 @@ public struct ReservationDraft: Equatable, Sendable {
     public var guestName: String
     public var phone: PhoneNumber
     public var email: EmailAddress?
+    public var language: String
+}
+
+/// A change the guest asks for to a booking they showed (number and phone): the fields
+/// they gave; the others stay as the booking has them.
+public struct BookingChangeDraft: Equatable, Sendable {
+    public var reference: String
+    public var phone: PhoneNumber
+    public var checkIn: CivilDate?
+    public var checkOut: CivilDate?
+    public var rooms: Int?
+    public var roomType: String?
     public var language: String
 }
 
@@ -108,6 +133,80 @@ public struct ReservationSummary: Equatable, Sendable {
     }
 }
 
+/// A booking as it stands, for the guest who showed its number and phone: its terms, its
+/// price, and the policy's window for it.
+public struct BookingSummary: Equatable, Sendable {
+    public var guestName: String
+    public var checkIn: CivilDate
+    public var checkOut: CivilDate
+    public var rooms: Int
+    public var roomType: String
+    public var total: Int
+    /// When changing or cancelling it stops being free, on the hotel's clock.
+    public var freeUntil: LocalMoment
+    /// What cancelling it costs now: 0 inside the free window.
+    public var lateFee: Int
+
+    public init(guestName: String, checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String, total: Int,
+                freeUntil: LocalMoment, lateFee: Int) {
+        self.guestName = guestName
+        self.checkIn = checkIn
+        self.checkOut = checkOut
+        self.rooms = rooms
+        self.roomType = roomType
+        self.total = total
+        self.freeUntil = freeUntil
+        self.lateFee = lateFee
+    }
+}
+
+/// What a change or a cancellation would be: the booking's terms after it (as they stand,
+/// for a cancellation), their price, and the fee the policy sets now.
+public struct FeeQuote: Equatable, Sendable {
+    public var checkIn: CivilDate
+    public var checkOut: CivilDate
+    public var rooms: Int
+    public var roomType: String
+    public var total: Int
+    public var fee: Int
+    public var freeUntil: LocalMoment
+
+    public init(checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String, total: Int, fee: Int, freeUntil: LocalMoment) {
+        self.checkIn = checkIn
+        self.checkOut = checkOut
+        self.rooms = rooms
+        self.roomType = roomType
+        self.total = total
+        self.fee = fee
+        self.freeUntil = freeUntil
+    }
+}
+
+/// What a guest file holds, for the guest who showed its number and its phone: the name,
+/// whether they have stayed, and how many bookings and open complaints there are.
+public struct GuestFileSummary: Equatable, Sendable {
+    public var name: String
+    public var hasStayed: Bool
+    public var bookings: Int
+    /// Bookings still to come (booked or changed).
+    public var staysToCome: Int
+    public var openComplaints: Int
+    /// The next stay to come, if any: its arrival and its confirmation number.
+    public var nextCheckIn: CivilDate?
+    public var nextConfirmation: String?
+
+    public init(name: String, hasStayed: Bool, bookings: Int, staysToCome: Int, openComplaints: Int, nextCheckIn: CivilDate?,
+                nextConfirmation: String?) {
+        self.name = name
+        self.hasStayed = hasStayed
+        self.bookings = bookings
+        self.staysToCome = staysToCome
+        self.openComplaints = openComplaints
+        self.nextCheckIn = nextCheckIn
+        self.nextConfirmation = nextConfirmation
+    }
+}
+
 /// Where a complaint stands, for the guest who holds its ticket number.
 public struct ComplaintSummary: Equatable, Sendable {
     /// The category's value word (`housekeeping`), as the complaint menu stored it.
@@ -123,19 +222,23 @@ public struct ComplaintSummary: Equatable, Sendable {
     }
 }
 
-/// What the line knows of a phone number: a name to greet, whether there is something
-/// to offer, and the language of the caller's last call, to answer them in; never the
-/// details, which need the confirmation or ticket number.
+/// What the line knows of a guest who gave a phone and the name on file with it: the name
+/// to greet, whether they have stayed with us (only they are welcomed back), whether there
+/// is something to offer, and the language of their last call, to answer them in; never
+/// the details, which need the number itself.
 public struct CallerSummary: Equatable, Sendable {
     public var name: String?
+    /// A stay of theirs has ended with a departure.
+    public var hasStayed: Bool
     public var hasUpcomingStay: Bool
     public var hasOpenComplaint: Bool
     /// The language (a tag) of the latest call that left a record under this phone; nil
     /// when not known (a transcript recorded before it was kept).
     public var language: String?
 
-    public init(name: String?, hasUpcomingStay: Bool, hasOpenComplaint: Bool, language: String? = nil) {
+    public init(name: String?, hasStayed: Bool = false, hasUpcomingStay: Bool, hasOpenComplaint: Bool, language: String? = nil) {
         self.name = name
+        self.hasStayed = hasStayed
         self.hasUpcomingStay = hasUpcomingStay
         self.hasOpenComplaint = hasOpenComplaint
         self.language = language
@@ -150,8 +253,24 @@ public enum ActionOutcome: Equatable, Sendable {
     case saved(reference: String, guestFile: String?)
     case failed
     case found(ReservationSummary)
+    case foundBooking(BookingSummary)
     case foundComplaint(ComplaintSummary)
+    case foundFile(GuestFileSummary)
     case missing
+    /// Too many wrong tries on this call or from this address: nothing is looked up.
+    case locked
+    /// The booking was cancelled.
+    case bookingCancelled
+    /// The stay has begun or is over (arrived, departed, a no-show, or its check-in day
+    /// past): not changed or cancelled on the line.
+    case bookingClosed
+    /// What a change or cancellation would be (`free` with no fee, else `fee`).
+    case quoted(FeeQuote)
+    /// The fee is now above the one the guest agreed to (the free window closed since they
+    /// heard it): nothing was saved; they are asked again.
+    case feeRaised(FeeQuote)
+    /// The change asked for is how the booking already stands.
+    case unchanged
     /// A phone number already on record.
     case knownCaller(CallerSummary)
     case newCaller
@@ -169,8 +288,14 @@ public enum ActionOutcome: Equatable, Sendable {
         case .full: return "full"
         case .saved: return "saved"
         case .failed: return "failed"
-        case .found, .foundComplaint: return "found"
+        case .found, .foundBooking, .foundComplaint, .foundFile: return "found"
         case .missing: return "missing"
+        case .locked: return "locked"
+        case .bookingCancelled: return "cancelled"
+        case .bookingClosed: return "closed"
+        case .quoted(let quote): return quote.fee == 0 ? "free" : "fee"
+        case .feeRaised: return "fee"
+        case .unchanged: return "same"
         case .knownCaller: return "known"
         case .newCaller: return "new"
         case .queued: return "queued"

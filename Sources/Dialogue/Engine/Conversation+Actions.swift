@@ -40,12 +40,31 @@ extension Conversation {
                 stayAgain: flag("survey.stay_again"), recommend: flag("survey.recommend"),
                 suggestions: text("survey.suggestions"), language: language))
             // The stay the guest identified, if any, links the survey to it.
-        case .findReservation:
-            return text("lookup.confirmation").map { .findReservation(reference: $0, phone: phone("guest.phone")) }
+        case .findStay:
+            guard let reference = text("lookup.confirmation"), let phone = phone("guest.phone"), let name = text("guest.name") else { return nil }
+            return .findStay(reference: reference, phone: phone, name: name)
+        case .findBooking:
+            guard let reference = text("lookup.confirmation"), let phone = phone("guest.phone") else { return nil }
+            return .findBooking(reference: reference, phone: phone)
         case .findComplaint:
-            return text("lookup.ticket").map { .findComplaint(reference: $0, phone: phone("guest.phone")) }
+            guard let reference = text("lookup.ticket"), let phone = phone("guest.phone") else { return nil }
+            return .findComplaint(reference: reference, phone: phone)
+        case .findGuestFile:
+            guard let file = text("lookup.file"), let phone = phone("guest.phone") else { return nil }
+            return .findGuestFile(file: file, phone: phone)
         case .findCaller:
-            return phone("guest.phone").map { .findCaller(phone: $0) }
+            guard let phone = phone("guest.phone"), let name = text("guest.name") else { return nil }
+            return .findCaller(phone: phone, name: name)
+        case .quoteChange:
+            return changeDraft().map(ActionRequest.quoteChange)
+        case .saveChange:
+            return changeDraft().map { .saveChange($0, agreedFee: money("manage.fee") ?? 0) }
+        case .quoteCancellation:
+            guard let reference = text("lookup.confirmation"), let phone = phone("guest.phone") else { return nil }
+            return .quoteCancellation(reference: reference, phone: phone)
+        case .saveCancellation:
+            guard let reference = text("lookup.confirmation"), let phone = phone("guest.phone") else { return nil }
+            return .saveCancellation(reference: reference, phone: phone, agreedFee: money("manage.fee") ?? 0, language: language)
         case .requestAgent:
             return .requestAgent(topic: currentNode.map { String($0.prefix { $0 != "." }) } ?? "main")
         case .leaveQueue:
@@ -80,7 +99,10 @@ extension Conversation {
                 }
             case .saveSurvey:
                 variables["survey.reference"] = .text(reference)
-            case .checkAvailability, .findReservation, .findComplaint, .findCaller, .requestAgent, .leaveQueue:
+            case .saveChange, .saveCancellation:
+                variables["manage.reference"] = .text(reference)
+            case .checkAvailability, .findStay, .findBooking, .findComplaint, .findGuestFile, .findCaller, .quoteChange, .quoteCancellation,
+                 .requestAgent, .leaveQueue:
                 break
             }
         case .found(let summary):
@@ -90,6 +112,35 @@ extension Conversation {
             variables["stay.room"] = .room(summary.roomType)
             variables["stay.rooms"] = .number(summary.rooms)
             variables["stay.nights"] = .number(CivilDate.days(from: summary.checkIn, to: summary.checkOut))
+        case .foundBooking(let summary):
+            variables["stay.name"] = .text(summary.guestName)
+            variables["stay.checkin"] = .date(summary.checkIn)
+            variables["stay.checkout"] = .date(summary.checkOut)
+            variables["stay.room"] = .room(summary.roomType)
+            variables["stay.rooms"] = .number(summary.rooms)
+            variables["stay.nights"] = .number(CivilDate.days(from: summary.checkIn, to: summary.checkOut))
+            variables["stay.total"] = .money(summary.total)
+            variables["stay.free"] = .flag(summary.lateFee == 0)
+            variables["stay.free_until"] = .moment(summary.freeUntil)
+            variables["stay.late_fee"] = .money(summary.lateFee)
+        case .quoted(let quote), .feeRaised(let quote):
+            variables["manage.checkin"] = .date(quote.checkIn)
+            variables["manage.checkout"] = .date(quote.checkOut)
+            variables["manage.rooms"] = .number(quote.rooms)
+            variables["manage.room"] = .room(quote.roomType)
+            variables["manage.nights"] = .number(CivilDate.days(from: quote.checkIn, to: quote.checkOut))
+            variables["manage.total"] = .money(quote.total)
+            variables["manage.fee"] = .money(quote.fee)
+            variables["manage.free_until"] = .moment(quote.freeUntil)
+        case .foundFile(let summary):
+            variables["caller.name"] = .text(summary.name)
+            variables["caller.stayed"] = .flag(summary.hasStayed)
+            variables["caller.bookings"] = .number(summary.bookings)
+            variables["caller.stays_to_come"] = .number(summary.staysToCome)
+            variables["caller.upcoming"] = .flag(summary.nextCheckIn != nil)
+            variables["caller.open_complaints"] = .number(summary.openComplaints)
+            variables["caller.next_checkin"] = summary.nextCheckIn.map(AnswerValue.date)
+            variables["caller.next_confirmation"] = summary.nextConfirmation.map(AnswerValue.text)
         case .foundComplaint(let summary):
             let label = prompts.label(ofChoice: summary.category, into: "complaint.category")
             variables["ticket.category"] = label.map { .choice(value: summary.category, label: $0) } ?? .text(summary.category)
@@ -97,12 +148,13 @@ extension Conversation {
             variables["ticket.followup"] = .date(summary.followUpBy)
         case .knownCaller(let summary):
             variables["caller.name"] = summary.name.map(AnswerValue.text)
+            variables["caller.stayed"] = .flag(summary.hasStayed)
             variables["caller.upcoming"] = .flag(summary.hasUpcomingStay)
             variables["caller.open_complaint"] = .flag(summary.hasOpenComplaint)
         case .queued(let position, let wait):
             variables["queue.position"] = .number(position)
             variables["queue.wait"] = .wait(seconds: wait)
-        case .failed, .missing, .newCaller, .left, .unavailable, .datesPassed:
+        case .failed, .missing, .newCaller, .left, .unavailable, .datesPassed, .locked, .bookingCancelled, .bookingClosed, .unchanged:
             break
         }
     }
@@ -111,6 +163,22 @@ extension Conversation {
         guard case .date(let checkIn)? = variables["booking.checkin"], case .date(let checkOut)? = variables["booking.checkout"],
               case .number(let rooms)? = variables["booking.rooms"], case .room(let roomType)? = variables["booking.room"] else { return nil }
         return StayQuery(checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: roomType)
+    }
+
+    /// The change the guest asked for at `manage.*`, to the booking they showed.
+    private func changeDraft() -> BookingChangeDraft? {
+        guard let reference = text("lookup.confirmation"), let phone = phone("guest.phone") else { return nil }
+        var draft = BookingChangeDraft(reference: reference, phone: phone, language: language)
+        if case .date(let day)? = variables["manage.checkin"] { draft.checkIn = day }
+        if case .date(let day)? = variables["manage.checkout"] { draft.checkOut = day }
+        if case .number(let rooms)? = variables["manage.rooms"] { draft.rooms = rooms }
+        if case .room(let code)? = variables["manage.room"] { draft.roomType = code }
+        return draft
+    }
+
+    private func money(_ name: String) -> Int? {
+        if case .money(let amount)? = variables[name] { return amount }
+        return nil
     }
 
     private func text(_ name: String) -> String? {

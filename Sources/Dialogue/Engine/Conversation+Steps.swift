@@ -318,20 +318,26 @@ extension Conversation {
         if let exact = exactChoice(answer, at: index) { return exact }
         let text = answer.folded
         let choices = prompts.nodes[index].choices
+        // "Cancel my booking": a choice's phrase of the flow inside the answer says more than
+        // any one word, so it picks that choice even where another choice's word ("booking")
+        // is in the answer too; two choices' phrases: ask again.
+        let isASCII = text.isASCII
+        func holds(_ phrase: String) -> Bool { isASCII && phrase.isASCII ? Self.asciiText(text, contains: phrase) : text.contains(phrase) }
+        var phrased: Int?
+        for number in choices.indices where choices[number].phraseAliases.contains(where: holds) {
+            guard phrased == nil else { return nil }
+            phrased = number
+        }
+        if let phrased { return choices[phrased] }
         // "I'd like to book a room": one choice's word inside the answer picks it. A few
         // words: a list to look through is cheaper than a set to hash into.
-        let isASCII = text.isASCII
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        func holds(_ phrase: String) -> Bool { isASCII && phrase.isASCII ? Self.asciiText(text, contains: phrase) : text.contains(phrase) }
         // What names which choice; empty (no allocation) for nearly every answer that gets here.
         var found: [MenuWords.Phrase] = []
         let wordIndex = prompts.choiceWords[index], menu = pack.constants.menus[index]
         for word in words {
             for number in wordIndex[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
             for number in menu.words[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
-        }
-        for number in choices.indices {
-            for alias in choices[number].phraseAliases where holds(alias) { found.append(MenuWords.Phrase(text: alias, number: number)) }
         }
         for phrase in menu.phrases where holds(phrase.text) { found.append(phrase) }
         guard let first = found.first else { return nil }

@@ -86,6 +86,15 @@ extension Conversation {
                 return .failure(.limits("invalid.reference"))
             }
             return .success(.text(reference))
+        case .file:
+            // YYMMDD of a day that exists, then a serial of three digits or more.
+            let digits = answer.original.filter { $0 != " " && $0 != "-" }
+            guard (9...12).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let month = Int(digits.dropFirst(2).prefix(2)), let day = Int(digits.dropFirst(4).prefix(2)),
+                  let year = Int(digits.prefix(2)), CivilDate(year: 2000 + year, month: month, day: day) != nil else {
+                return .failure(Rejection(key: "invalid.file"))
+            }
+            return .success(.text(digits))
         }
     }
 
@@ -231,7 +240,7 @@ extension Question {
         case .code: return ["invalid.code"]
         case .room: return ["invalid.room"]
         case .reference: return ["invalid.reference"]
-        case .date, .moment, .yesno, .phone, .email: return []
+        case .date, .moment, .yesno, .phone, .email, .file: return []
         }
     }
 
@@ -266,6 +275,7 @@ extension Question {
         case .code: return ["invalid.code"]
         case .room: return ["invalid.room"]
         case .reference: return ["invalid.reference"]
+        case .file: return ["invalid.file"]
         }
     }
 }

@@ -37,6 +37,7 @@ struct Renderer {
         case "hotel.callback_hours": return hours(from: hotel.callbackOpens, to: hotel.callbackCloses)
         case "hotel.max_rooms": return String(hotel.maxRooms)
         case "hotel.max_nights": return String(hotel.maxNights)
+        case "hotel.free_hours": return String(hotel.policy.freeHours)
         case "hotel.rooms": return roomTable()
         case "hotel.room_choices": return roomChoices()
         case "date.today": return format(date: today)

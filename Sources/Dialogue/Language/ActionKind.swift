@@ -8,9 +8,21 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case saveComplaint = "save-complaint"
     case saveCallback = "save-callback"
     case saveSurvey = "save-survey"
-    case findReservation = "find-reservation"
+    /// A stay that has begun, by its number and the phone or name on it (the survey).
+    case findStay = "find-stay"
+    /// A booking by its number and the phone it was made under, as it stands now.
+    case findBooking = "find-booking"
     case findComplaint = "find-complaint"
+    /// A guest's file by its number and the phone on it.
+    case findGuestFile = "find-guest-file"
+    /// Is this phone, with this name, on file? (a repeat guest; a phone alone says nothing)
     case findCaller = "find-caller"
+    /// What a change to the booking found would be: the rooms checked, the fee priced.
+    case quoteChange = "quote-change"
+    case saveChange = "save-change"
+    /// What cancelling the booking found would cost now.
+    case quoteCancellation = "quote-cancellation"
+    case saveCancellation = "save-cancellation"
     case requestAgent = "request-agent"
     case leaveQueue = "leave-queue"
 
@@ -20,8 +32,13 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .checkAvailability: return ["available", "full"]
         case .saveReservation: return ["saved", "full", "failed", "past"]
         case .saveComplaint, .saveCallback, .saveSurvey: return ["saved", "failed"]
-        case .findReservation, .findComplaint: return ["found", "missing"]
+        case .findStay, .findComplaint, .findGuestFile: return ["found", "missing", "locked"]
+        case .findBooking: return ["found", "cancelled", "closed", "missing", "locked"]
         case .findCaller: return ["known", "new"]
+        case .quoteChange: return ["free", "fee", "same", "full", "cancelled", "closed", "past"]
+        case .saveChange: return ["saved", "fee", "same", "full", "cancelled", "closed", "past", "failed"]
+        case .quoteCancellation: return ["free", "fee", "cancelled", "closed"]
+        case .saveCancellation: return ["saved", "fee", "cancelled", "closed", "failed"]
         case .requestAgent: return ["queued", "unavailable"]
         case .leaveQueue: return ["left"]
         }
@@ -35,9 +52,11 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .saveComplaint: return ["complaint.category", "complaint.details", "complaint.expected", "guest.name", "guest.phone"]
         case .saveCallback: return ["guest.phone", "callback.time", "callback.reason", "callback.language"]
         case .saveSurvey: return []
-        case .findReservation: return ["lookup.confirmation"]
-        case .findComplaint: return ["lookup.ticket"]
-        case .findCaller: return ["guest.phone"]
+        case .findStay: return ["lookup.confirmation", "guest.phone", "guest.name"]
+        case .findBooking, .quoteChange, .saveChange, .quoteCancellation, .saveCancellation: return ["lookup.confirmation", "guest.phone"]
+        case .findComplaint: return ["lookup.ticket", "guest.phone"]
+        case .findGuestFile: return ["lookup.file", "guest.phone"]
+        case .findCaller: return ["guest.phone", "guest.name"]
         case .requestAgent, .leaveQueue: return []
         }
     }
@@ -51,9 +70,19 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .saveComplaint: return ["complaint.ticket", "complaint.followup"]
         case .saveCallback: return ["callback.reference", "callback.window"]
         case .saveSurvey: return ["survey.reference"]
-        case .findReservation: return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights"]
+        case .findStay: return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights"]
+        case .findBooking:
+            return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights", "stay.total", "stay.free",
+                    "stay.free_until", "stay.late_fee"]
         case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup"]
-        case .findCaller: return ["caller.name", "caller.upcoming", "caller.open_complaint"]
+        case .findGuestFile:
+            return ["caller.name", "caller.stayed", "caller.upcoming", "caller.bookings", "caller.stays_to_come", "caller.open_complaints",
+                    "caller.next_checkin", "caller.next_confirmation"]
+        case .findCaller: return ["caller.name", "caller.stayed", "caller.upcoming", "caller.open_complaint"]
+        case .quoteChange, .saveChange:
+            return ["manage.checkin", "manage.checkout", "manage.rooms", "manage.room", "manage.nights", "manage.total", "manage.fee",
+                    "manage.free_until", "manage.reference", "availability.left", "availability.alternatives"]
+        case .quoteCancellation, .saveCancellation: return ["manage.fee", "manage.free_until", "manage.reference"]
         case .requestAgent: return ["queue.position", "queue.wait"]
         case .leaveQueue: return []
         }

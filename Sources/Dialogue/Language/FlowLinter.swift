@@ -14,7 +14,7 @@ struct FlowLinter {
     /// Placeholders the engine fills itself, usable in any text.
     static let builtinPlaceholders: Set<String> = [
         "hotel.name", "hotel.greeting", "hotel.cancellation", "hotel.checkin", "hotel.checkout",
-        "hotel.callback_hours", "hotel.rooms", "hotel.room_choices", "hotel.max_rooms", "hotel.max_nights",
+        "hotel.callback_hours", "hotel.rooms", "hotel.room_choices", "hotel.max_rooms", "hotel.max_nights", "hotel.free_hours",
         "date.today", "window.date", "window.from", "window.to", "date.weekday", "date.day", "date.month", "date.year", "moment.date", "moment.time",
         "money.amount", "money.currency", "room.number", "room.name", "room.rate", "room.size", "room.facilities",
         "choice.number", "choice.label", "language.name", "language.number",

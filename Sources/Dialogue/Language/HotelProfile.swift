@@ -38,6 +38,10 @@ public struct HotelProfile: Sendable {
     public var bookingHorizonDays: Int
     /// Columns the line's texts are wrapped to (0: never wrap).
     public var lineWidth: Int
+    /// The cancellation policy the line computes fees with (`free-cancellation-hours`,
+    /// `late-fee`, `no-show-fee`, `date-changes`), on the hotel's check-in time and zone.
+    /// The `cancellation` text tells guests the same in words.
+    public var policy: BookingPolicy
     public var rooms: [RoomType]
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
@@ -110,7 +114,11 @@ private struct ProfileReader {
             maxNights: number(hotel, "max-nights", default: 30, range: 1...365),
             bookingHorizonDays: number(hotel, "booking-horizon", default: 365, range: 1...1000),
             lineWidth: number(hotel, "line-width", default: 78, range: 0...1000),
-            rooms: [], texts: [:], textLocations: [:])
+            policy: BookingPolicy(), rooms: [], texts: [:], textLocations: [:])
+        profile.policy = BookingPolicy(
+            freeHours: number(hotel, "free-cancellation-hours", default: 48, range: 0...8760),
+            lateFee: choice(hotel, "late-fee", default: .firstNight), noShowFee: choice(hotel, "no-show-fee", default: .firstNight),
+            dateChanges: choice(hotel, "date-changes", default: .lateFee), checkInTime: profile.checkIn, zone: profile.timeZone)
         profile.textLocations["languages"] = hotel.entry("languages")?.location ?? hotel.location
         if let hours = hotel.entry("callback-hours") {
             let parts = hours.value.split(separator: "-").map { String($0.trimmingSpaces()) }
@@ -132,7 +140,8 @@ private struct ProfileReader {
             }
         }
         let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
-                                  "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width"]
+                                  "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width",
+                                  "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes"]
         for entry in hotel.entries {
             let (field, language) = Self.splitTranslation(entry.key)
             if HotelProfile.translatableHotelFields.contains(field) {
@@ -210,6 +219,17 @@ private struct ProfileReader {
         return number
     }
 
+    /// A setting that names one of a few words (`late-fee = first-night`), or the default
+    /// with an error at its line naming the words it may be.
+    private mutating func choice<Word: RawRepresentable<String> & CaseIterable>(_ section: SettingsReader.Section, _ key: String,
+                                                                                default value: Word) -> Word {
+        guard let entry = section.entry(key) else { return value }
+        if let word = Word(rawValue: entry.value) { return word }
+        let words = Word.allCases.map(\.rawValue)
+        diagnostics.append(.error(entry.location, "\(key) is " + words.dropLast().joined(separator: ", ") + " or " + words.last!
+            + ", not \"\(entry.value)\"" + Spelling.hint(for: entry.value, among: words)))
+        return value
+    }
 
     /// The `timezone` setting, or UTC; a name this system does not know is an error at its line.
     mutating func timeZone(_ hotel: SettingsReader.Section) -> HotelTimeZone {

@@ -106,7 +106,7 @@ public final class LanguagePack: Sendable {
         "invalid.moment", "invalid.moment.no_time", "invalid.moment.past", "invalid.moment.hours", "invalid.moment.too_far",
         "invalid.phone", "invalid.phone.letters", "invalid.phone.short", "invalid.phone.long",
         "invalid.email", "invalid.rating", "invalid.text.empty", "invalid.text.long",
-        "invalid.name", "invalid.name.yesno", "invalid.name.long", "invalid.code", "invalid.room", "invalid.reference",
+        "invalid.name", "invalid.name.yesno", "invalid.name.long", "invalid.code", "invalid.room", "invalid.reference", "invalid.file",
         "format.date", "format.moment", "format.window", "format.money", "format.room", "format.room_choice",
         "format.yes", "format.no", "format.wait", "format.wait.unknown",
         "agent.joined", "agent.said", "agent.left", "agent.goodbye", "agent.lost", "agent.position",

@@ -23,6 +23,8 @@ public enum AnswerKind: String, Sendable, CaseIterable {
     case room
     /// A number the line gave out earlier (confirmation, ticket), by its letter `prefix`.
     case reference
+    /// A guest file number: the arrival date as `YYMMDD` and a serial (`261224001`).
+    case file
 
     /// Options this kind understands, besides `optional`.
     var options: Set<String> {
@@ -32,7 +34,7 @@ public enum AnswerKind: String, Sendable, CaseIterable {
         case .number, .rating, .text: return ["min", "max"]
         case .name, .code: return ["max"]
         case .reference: return ["prefix"]
-        case .phone, .email, .yesno, .score, .room: return []
+        case .phone, .email, .yesno, .score, .room, .file: return []
         }
     }
 }

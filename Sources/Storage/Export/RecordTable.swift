@@ -2,7 +2,12 @@ import HotelCalendar
 
 /// What `hotelline export --kind` can write.
 public enum ExportKind: String, Sendable, CaseIterable {
-    case reservations, complaints, callbacks, surveys, guests
+    /// Every booking as it stands now (its terms, its state, the fees on it).
+    case reservations
+    case complaints, callbacks, surveys, guests
+    /// Every booking's history: the booking as first made, then each change, cancellation
+    /// and move of the stay, in order, one row each.
+    case history
 }
 
 /// How `hotelline export --format` writes it.
@@ -31,15 +36,46 @@ struct RecordTable {
     init(_ kind: ExportKind, from store: HotelStore) {
         switch kind {
         case .reservations:
+            // The stay's columns are its terms now; status is its state (booked, changed,
+            // cancelled, arrived, departed, no-show); changes and fees sum up its history.
             columns = ["confirmation", "guest_file", "guest_name", "phone", "email", "check_in", "check_out", "nights", "rooms",
-                       "room_type", "rate", "total", "language", "status", "created_at", "session"]
-            rows = store.reservations.sorted { $0.number < $1.number }.map { r in
-                let q = r.request
+                       "room_type", "rate", "total", "language", "status", "created_at", "session", "changes", "fees"]
+            rows = store.bookings.map { booking in
+                let r = booking.reservation, q = r.request, terms = booking.terms
+                let changes = booking.history.count { if case .changed = $0 { true } else { false } }
                 return [.text(r.number.description), .text(r.guestFile.description), .guestText(q.guestName), .text(q.phone),
-                        q.email.map(ExportValue.guestText) ?? .missing, .text(q.checkIn.description), .text(q.checkOut.description),
-                        .number(q.nights), .number(q.rooms), .text(q.roomType), .number(q.rate), .number(q.rate * q.nights * q.rooms),
-                        .text(q.language), .text("\(r.status)"), .text(Self.timestamp(r.createdAt)), .text(q.session)]
+                        q.email.map(ExportValue.guestText) ?? .missing, .text(terms.checkIn.description), .text(terms.checkOut.description),
+                        .number(terms.nights), .number(terms.rooms), .text(terms.roomType), .number(terms.rate), .number(terms.total),
+                        .text(q.language), .text(booking.state.description), .text(Self.timestamp(r.createdAt)), .text(q.session),
+                        .number(changes), .number(booking.fees)]
             }
+        case .history:
+            columns = ["confirmation", "reference", "event", "check_in", "check_out", "nights", "rooms", "room_type", "rate", "total",
+                       "fee", "by", "created_at"]
+            var rows: [[ExportValue]] = []
+            for booking in store.bookings {
+                let r = booking.reservation
+                func row(_ reference: String?, _ event: String, _ terms: StayTerms, fee: Int, by: String, at: WallTime) -> [ExportValue] {
+                    [.text(r.number.description), reference.map(ExportValue.text) ?? .missing, .text(event),
+                     .text(terms.checkIn.description), .text(terms.checkOut.description), .number(terms.nights), .number(terms.rooms),
+                     .text(terms.roomType), .number(terms.rate), .number(terms.total), .number(fee), .text(by), .text(Self.timestamp(at))]
+                }
+                var terms = r.request.terms
+                rows.append(row(r.number.description, "booked", terms, fee: 0, by: r.request.session, at: r.createdAt))
+                for event in booking.history {
+                    switch event {
+                    case .changed(let change):
+                        terms = change.request.terms
+                        rows.append(row(change.number.description, "changed", terms, fee: change.request.fee, by: change.request.session, at: change.createdAt))
+                    case .cancelled(let cancellation):
+                        rows.append(row(cancellation.number.description, "cancelled", terms, fee: cancellation.request.fee,
+                                        by: cancellation.request.session, at: cancellation.createdAt))
+                    case .moved(let move):
+                        rows.append(row(nil, move.kind.description, terms, fee: move.fee, by: move.by, at: move.createdAt))
+                    }
+                }
+            }
+            self.rows = rows
         case .complaints:
             columns = ["ticket", "category", "details", "expected_resolution", "guest_name", "phone", "room_number", "language",
                        "follow_up_by", "status", "created_at", "session"]
@@ -94,6 +130,11 @@ struct RecordTable {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
         return "\(CivilDate(dayNumber: day))T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
     }
+}
+
+extension WallTime {
+    /// `2026-11-25T12:26:13Z`, as exports and the audit log write an instant.
+    public var utcText: String { RecordTable.timestamp(self) }
 }
 
 extension BinaryInteger {

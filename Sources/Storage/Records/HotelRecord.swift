@@ -9,12 +9,20 @@ public enum HotelRecord: Equatable, Sendable {
     case complaint(ComplaintTicket)
     case callback(CallbackRequest)
     case survey(SurveyResponse)
+    /// A booking's dates, rooms or room type changed.
+    case change(BookingChange)
+    case cancellation(BookingCancellation)
+    /// A stay arrived, departed or was a no-show.
+    case stayMove(StayMove)
 
     enum Tag: UInt8 {
         case reservation = 1
         case complaint = 2
         case callback = 3
         case survey = 4
+        case change = 5
+        case cancellation = 6
+        case stayMove = 7
     }
 
     /// The version each kind is written in: 1 for all, but callbacks, which since 2 also
@@ -30,6 +38,9 @@ public enum HotelRecord: Equatable, Sendable {
         case .complaint: return .complaint
         case .callback: return .callback
         case .survey: return .survey
+        case .change: return .change
+        case .cancellation: return .cancellation
+        case .stayMove: return .stayMove
         }
     }
 
@@ -65,6 +76,18 @@ public enum HotelRecord: Equatable, Sendable {
             for (topic, rating) in q.ratings.sorted(by: { $0.key < $1.key }) { writer.write(topic); writer.write(rating) }
             writer.write(q.stayAgain); writer.write(q.recommend); writer.write(q.suggestions); writer.write(q.language)
             writer.write(s.createdAt.millisecondsSince1970); writer.write(q.session)
+        case .change(let c):
+            let q = c.request
+            writer.write(c.number.serial); writer.write(q.confirmation.serial)
+            Self.write(c.previous, to: &writer); Self.write(q.terms, to: &writer)
+            writer.write(q.fee); writer.write(q.language); writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
+        case .cancellation(let c):
+            let q = c.request
+            writer.write(c.number.serial); writer.write(q.confirmation.serial); writer.write(q.fee); writer.write(q.language)
+            writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
+        case .stayMove(let m):
+            writer.write(m.confirmation.serial); writer.write(Int(m.kind.rawValue)); writer.write(m.fee); writer.write(m.by)
+            writer.write(m.createdAt.millisecondsSince1970)
         }
         return JournalRecord(type: tag.rawValue, version: Self.currentVersion(of: tag), payload: writer.bytes)
     }
@@ -136,6 +159,31 @@ public enum HotelRecord: Equatable, Sendable {
                                                 ratings: ratings, stayAgain: stayAgain, recommend: recommend, suggestions: suggestions,
                                                 language: language, session: try reader.readString()),
                 createdAt: createdAt))
+        case .change:
+            let number = ChangeNumber(serial: try Self.serial(&reader))
+            let confirmation = ConfirmationNumber(serial: try Self.serial(&reader))
+            let previous = try Self.terms(&reader), terms = try Self.terms(&reader)
+            let fee = try Self.fee(&reader), language = try reader.readString()
+            let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
+            self = .change(BookingChange(
+                number: number,
+                request: BookingChange.Request(confirmation: confirmation, terms: terms, fee: fee, language: language, session: try reader.readString()),
+                previous: previous, createdAt: createdAt))
+        case .cancellation:
+            let number = CancellationNumber(serial: try Self.serial(&reader))
+            let confirmation = ConfirmationNumber(serial: try Self.serial(&reader))
+            let fee = try Self.fee(&reader), language = try reader.readString()
+            let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
+            self = .cancellation(BookingCancellation(
+                number: number,
+                request: BookingCancellation.Request(confirmation: confirmation, fee: fee, language: language, session: try reader.readString()),
+                createdAt: createdAt))
+        case .stayMove:
+            let confirmation = ConfirmationNumber(serial: try Self.serial(&reader))
+            let kind: StayMove.Kind = try Self.status(&reader)
+            let fee = try Self.fee(&reader), by = try reader.readString()
+            self = .stayMove(StayMove(confirmation: confirmation, kind: kind, fee: fee, by: by,
+                                      createdAt: WallTime(millisecondsSince1970: try reader.readInt64())))
         }
         guard reader.isAtEnd else { throw .malformed("bytes left over after the last field") }
     }
@@ -150,6 +198,23 @@ public enum HotelRecord: Equatable, Sendable {
         let day = try reader.readInt()
         guard (-100_000...200_000).contains(day) else { throw .malformed("day \(day)") }
         return CivilDate(dayNumber: day)
+    }
+
+    private static func write(_ terms: StayTerms, to writer: inout RecordWriter) {
+        writer.write(terms.checkIn.dayNumber); writer.write(terms.checkOut.dayNumber); writer.write(terms.rooms)
+        writer.write(terms.roomType); writer.write(terms.rate)
+    }
+
+    private static func terms(_ reader: inout RecordReader) throws(RecordDecodingError) -> StayTerms {
+        let checkIn = try day(&reader), checkOut = try day(&reader), rooms = try reader.readInt()
+        guard checkOut > checkIn, rooms > 0 else { throw .malformed("a stay of \(rooms) rooms from day \(checkIn) to \(checkOut)") }
+        return StayTerms(checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: try reader.readString(), rate: try reader.readInt())
+    }
+
+    private static func fee(_ reader: inout RecordReader) throws(RecordDecodingError) -> Int {
+        let fee = try reader.readInt()
+        guard fee >= 0 else { throw .malformed("fee \(fee)") }
+        return fee
     }
 
     private static func status<S: RawRepresentable<UInt8>>(_ reader: inout RecordReader) throws(RecordDecodingError) -> S {

@@ -203,3 +203,226 @@ public struct GuestFile: Equatable, Sendable {
     public var email: String?
     public var reservations: [ConfirmationNumber]
 }
+
+/// What a booking holds and costs: the nights, the rooms of one type, and the nightly rate
+/// quoted for them. The reservation holds the terms first agreed; each change holds new ones.
+public struct StayTerms: Equatable, Sendable {
+    public var checkIn: CivilDate
+    public var checkOut: CivilDate
+    public var rooms: Int
+    public var roomType: String
+    /// The nightly rate quoted for one room.
+    public var rate: Int
+
+    public var nights: Int { CivilDate.days(from: checkIn, to: checkOut) }
+    public var total: Int { rate * nights * rooms }
+
+    /// The stay as the booking policy prices it.
+    public var priced: BookingPolicy.Stay { BookingPolicy.Stay(arrival: checkIn, departure: checkOut, rooms: rooms, rate: rate) }
+
+    public init(checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String, rate: Int) {
+        self.checkIn = checkIn
+        self.checkOut = checkOut
+        self.rooms = rooms
+        self.roomType = roomType
+        self.rate = rate
+    }
+}
+
+extension Reservation.Request {
+    /// The stay as the guest first agreed it.
+    public var terms: StayTerms { StayTerms(checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: roomType, rate: rate) }
+}
+
+/// A change a guest agreed to (dates, rooms or room type), with the fee the policy set for
+/// it: its own record and reference (`M…`), so the booking's history keeps every version.
+public struct BookingChange: Equatable, Sendable {
+    /// The change as the guest heard it read back and agreed to.
+    public struct Request: Equatable, Sendable {
+        public var confirmation: ConfirmationNumber
+        /// The booking's terms from now on.
+        public var terms: StayTerms
+        /// Charged for the change (0 inside the free window), in the hotel's currency.
+        public var fee: Int
+        public var language: String
+        /// The call it was made on.
+        public var session: String
+
+        public init(confirmation: ConfirmationNumber, terms: StayTerms, fee: Int, language: String, session: String) {
+            self.confirmation = confirmation
+            self.terms = terms
+            self.fee = fee
+            self.language = language
+            self.session = session
+        }
+    }
+
+    public var number: ChangeNumber
+    public var request: Request
+    /// The terms the change replaced.
+    public var previous: StayTerms
+    public var createdAt: WallTime
+
+    public init(number: ChangeNumber, request: Request, previous: StayTerms, createdAt: WallTime) {
+        self.number = number
+        self.request = request
+        self.previous = previous
+        self.createdAt = createdAt
+    }
+}
+
+/// A cancellation a guest agreed to, with the fee the policy set for it (`X…`).
+public struct BookingCancellation: Equatable, Sendable {
+    public struct Request: Equatable, Sendable {
+        public var confirmation: ConfirmationNumber
+        /// Charged for cancelling (0 inside the free window).
+        public var fee: Int
+        public var language: String
+        public var session: String
+
+        public init(confirmation: ConfirmationNumber, fee: Int, language: String, session: String) {
+            self.confirmation = confirmation
+            self.fee = fee
+            self.language = language
+            self.session = session
+        }
+    }
+
+    public var number: CancellationNumber
+    public var request: Request
+    public var createdAt: WallTime
+
+    public init(number: CancellationNumber, request: Request, createdAt: WallTime) {
+        self.number = number
+        self.request = request
+        self.createdAt = createdAt
+    }
+}
+
+/// A stay moved on by staff or by the line: the guest arrived, left, or never came (with
+/// the no-show fee). No number of its own: it is told to no guest.
+public struct StayMove: Equatable, Sendable {
+    public enum Kind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+        case arrived = 1, departed = 2, noShow = 3
+
+        /// The state it leaves the stay in, as exports, consoles and the audit log write it.
+        public var description: String {
+            switch self {
+            case .arrived: return StayState.arrived.description
+            case .departed: return StayState.departed.description
+            case .noShow: return StayState.noShow.description
+            }
+        }
+
+        /// The event that makes this move.
+        public var event: StayEvent {
+            switch self {
+            case .arrived: return .arrive
+            case .departed: return .depart
+            case .noShow: return .noShow
+            }
+        }
+    }
+
+    public var confirmation: ConfirmationNumber
+    public var kind: Kind
+    /// The no-show fee the policy set; 0 for the other moves.
+    public var fee: Int
+    /// Who moved it: `console:mei`, `command:USER`, or `line` for the day's no-show round.
+    public var by: String
+    public var createdAt: WallTime
+
+    public init(confirmation: ConfirmationNumber, kind: Kind, fee: Int, by: String, createdAt: WallTime) {
+        self.confirmation = confirmation
+        self.kind = kind
+        self.fee = fee
+        self.by = by
+        self.createdAt = createdAt
+    }
+}
+
+/// One thing that happened to a booking after it was made, in the order it happened.
+public enum BookingEvent: Equatable, Sendable {
+    case changed(BookingChange)
+    case cancelled(BookingCancellation)
+    case moved(StayMove)
+
+    public var confirmation: ConfirmationNumber {
+        switch self {
+        case .changed(let change): return change.request.confirmation
+        case .cancelled(let cancellation): return cancellation.request.confirmation
+        case .moved(let move): return move.confirmation
+        }
+    }
+
+    public var fee: Int {
+        switch self {
+        case .changed(let change): return change.request.fee
+        case .cancelled(let cancellation): return cancellation.request.fee
+        case .moved(let move): return move.fee
+        }
+    }
+
+    public var createdAt: WallTime {
+        switch self {
+        case .changed(let change): return change.createdAt
+        case .cancelled(let cancellation): return cancellation.createdAt
+        case .moved(let move): return move.createdAt
+        }
+    }
+
+    /// The journal record that holds it.
+    public var record: HotelRecord {
+        switch self {
+        case .changed(let change): return .change(change)
+        case .cancelled(let cancellation): return .cancellation(cancellation)
+        case .moved(let move): return .stayMove(move)
+        }
+    }
+}
+
+/// A booking as it stands: the reservation as first agreed, its terms and state now, and
+/// everything that happened to it since, in order.
+public struct Booking: Equatable, Sendable {
+    public var reservation: Reservation
+    public var terms: StayTerms
+    public var state: StayState
+    public var history: [BookingEvent]
+
+    public var number: ConfirmationNumber { reservation.number }
+    /// Every fee recorded on the booking.
+    public var fees: Int { history.reduce(0) { $0 + $1.fee } }
+
+    /// The reservation before anything happened to it.
+    init(_ reservation: Reservation) {
+        self.reservation = reservation
+        self.terms = reservation.request.terms
+        self.state = reservation.status == .cancelled ? .cancelled : .booked
+        self.history = []
+    }
+
+    /// Takes in `event`: the terms and state it leaves the booking in. Total (a record read
+    /// back is taken as the store once allowed it); the store asks `StayState.after` first.
+    mutating func record(_ event: BookingEvent) {
+        history.append(event)
+        switch event {
+        case .changed(let change):
+            terms = change.request.terms
+            if state.isToCome { state = .changed }
+        case .cancelled:
+            state = .cancelled
+        case .moved(let move):
+            switch move.kind {
+            case .arrived: state = .arrived
+            case .departed: state = .departed
+            case .noShow: state = .noShow
+            }
+        }
+    }
+
+    /// The booking made again from its reservation and `history`.
+    init(_ reservation: Reservation, history: [BookingEvent]) {
+        self.init(reservation)
+        for event in history { record(event) }
+    }
+}

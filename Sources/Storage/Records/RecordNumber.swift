@@ -55,11 +55,14 @@ public struct RecordNumber<Prefix: RecordNumberPrefix>: Hashable, Comparable, Se
     }
 }
 
-/// The letters the line gives each kind of number: R, T, C, S.
+/// The letters the line gives each kind of number: R, T, C, S, and M and X for a booking's
+/// modifications and cancellation.
 public enum ConfirmationPrefix: RecordNumberPrefix { public static var letter: String { "R" } }
 public enum TicketPrefix: RecordNumberPrefix { public static var letter: String { "T" } }
 public enum CallbackPrefix: RecordNumberPrefix { public static var letter: String { "C" } }
 public enum SurveyPrefix: RecordNumberPrefix { public static var letter: String { "S" } }
+public enum ChangePrefix: RecordNumberPrefix { public static var letter: String { "M" } }
+public enum CancellationPrefix: RecordNumberPrefix { public static var letter: String { "X" } }
 
 /// A reservation's confirmation number.
 public typealias ConfirmationNumber = RecordNumber<ConfirmationPrefix>
@@ -69,6 +72,10 @@ public typealias TicketNumber = RecordNumber<TicketPrefix>
 public typealias CallbackNumber = RecordNumber<CallbackPrefix>
 /// A revisit survey's reference.
 public typealias SurveyNumber = RecordNumber<SurveyPrefix>
+/// A change to a booking (its dates, rooms or room type): a modification's reference.
+public typealias ChangeNumber = RecordNumber<ChangePrefix>
+/// A booking's cancellation reference.
+public typealias CancellationNumber = RecordNumber<CancellationPrefix>
 
 /// A guest file number, which is also the guest's card number: the arrival date as
 /// `YYMMDD` and a serial for that day, `040214001` for the first guest arriving on

@@ -34,15 +34,25 @@ public enum ConsoleCommand: Equatable, Sendable {
     case approve(agent: String, console: UInt64)
     /// What is locked, and the consoles waiting to log in.
     case lockouts
+    /// A stay moved on: the guest arrived, left, or never came (journal and audit log).
+    case stay(StayMove.Kind, ConfirmationNumber)
 
     static let words = ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
-                        "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats", "unlock", "lockouts"]
+                        "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats", "unlock", "lockouts",
+                        "stay"]
     /// Commands only a supervisor may use. Every case is named: a new command is decided
     /// here, never open to every agent by default.
     var needsSupervisor: Bool {
         switch self {
         case .whisper, .barge, .stats, .unlock, .approve, .lockouts:
             return true
+        // A no-show charges the guest the policy's fee: a supervisor's decision. Arrivals
+        // and departures are the desk's everyday work.
+        case .stay(let kind, _):
+            switch kind {
+            case .noShow: return true
+            case .arrived, .departed: return false
+            }
         case .help, .sessions, .queue, .next, .watch, .unwatch, .take, .accept, .decline, .release, .hangup, .leave, .note,
              .status, .whoami, .logout, .phone:
             return false
@@ -117,6 +127,20 @@ public enum ConsoleCommand: Equatable, Sendable {
             case "away": return .success(.status(available: false))
             default: return .failure(Problem(message: "status is \"status available\" or \"status away\""))
             }
+        case "stay":
+            // The number may be written in groups, as guests read it out ("R 100 0017").
+            let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+            let usage = "stay is \"stay arrive|depart|no-show NUMBER\" (for example: stay arrive R1000017)"
+            guard parts.count == 2 else { return .failure(Problem(message: usage)) }
+            let kinds: [String: StayMove.Kind] = ["arrive": .arrived, "depart": .departed, "no-show": .noShow]
+            guard let kind = kinds[parts[0].lowercased()] else {
+                return .failure(Problem(message: "unknown stay move \"\(ConsoleText.safe(parts[0]))\""
+                    + Spelling.hint(for: parts[0].lowercased(), among: kinds.keys.sorted()) + "; " + usage))
+            }
+            guard let number = ConfirmationNumber(parts[1]) else {
+                return .failure(Problem(message: "\"\(ConsoleText.safe(parts[1]))\" is not a confirmation number (R, seven digits, the last a check digit)"))
+            }
+            return .success(.stay(kind, number))
         case "whisper":
             let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
             let id = parts.first.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }

@@ -12,6 +12,8 @@ enum ConsoleHelp {
             "  note TEXT           add a note to the call you are on or watching",
             "  phone ID            a guest's full phone number (logged)",
             "  status available | status away",
+            "  stay arrive NUMBER  the booking's guest has arrived (on the check-in day)",
+            "  stay depart NUMBER  the booking's guest has left",
             "  whoami | logout",
             "During a call, what you type goes to the guest; these are commands:",
             "  /release            hand the guest back to the main menu",
@@ -27,6 +29,7 @@ enum ConsoleHelp {
                 "  lockouts            what is locked, and the consoles waiting to log in",
                 "  unlock ID | ADDRESS lift a lock (logged)",
                 "  unlock ID CONSOLE   let that console in as ID, whatever the locks (logged)",
+                "  stay no-show NUMBER  the guest never came: the policy's fee is recorded",
             ]
         }
         return lines.joined(separator: "\n")

@@ -43,6 +43,10 @@ struct ChoiceMatchingTests {
         }) {
             return exact
         }
+        // A phrase ("my booking") in the answer picks its choice over any word; two choices'
+        // phrases, none.
+        let phrased = node.choices.indices.filter { index in node.choices[index].aliases.contains { $0.contains(" ") && text.contains($0) } }
+        if !phrased.isEmpty { return phrased.count == 1 ? phrased[0] : nil }
         let words = Set(text.split { !$0.isLetter && !$0.isNumber }.map(String.init))
         var matches: [(index: Int, alias: String)] = []
         for index in node.choices.indices {
@@ -71,7 +75,7 @@ struct ChoiceMatchingTests {
         let menus = prompts.nodes.indices.filter { !prompts.nodes[$0].choices.isEmpty }
         // Labels too, as typed in full, to reach the exact-text table.
         let words = Set(menus.flatMap { prompts.nodes[$0].choices.flatMap { $0.aliases + [$0.number, conversation.render($0.label)] } }).sorted()
-            + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room."]
+            + ["please", "I'd", "like", "a", "the", "Book!", "call", "me", "back", "預訂", "  ", "9", "room.", "my", "booking", "cancel"]
         for round in 0..<FuzzBudget.rounds(1500) {
             let node = menus.randomElement(using: &random)!
             let text = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")

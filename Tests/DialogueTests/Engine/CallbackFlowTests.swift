@@ -13,30 +13,15 @@ struct CallbackFlowTests {
         return call
     }
 
-    @Test func anUnknownPhoneIsAskedFor() {
+    @Test func thePhoneIsAskedForAndNothingIsLookedUpOrSaidFromIt() {
         var call = Call()
         call.send("3")
         #expect(call.rawHeard == "Of course, we can call you back.\nWhich phone number should we call?")
         call.send("+44 20 7946 0958")
-        #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+442079460958")!))
-        #expect(call.heard.isEmpty)
-        call.complete(.newCaller)
+        #expect(call.pending == nil, "a phone alone looks nothing up: its name is not said")
         #expect(call.heard == Self.askTime)
-    }
-
-    @Test func aKnownCallerIsWelcomedBackByNameAndNotAskedForIt() {
-        var call = Call()
-        call.answer("3", "+44 20 7946 0958")
-        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
-        #expect(call.heard == "Welcome back, Maria Lopez. " + Self.askTime)
-        #expect(!call.heard.contains("upcoming"), "a phone number alone reveals no stay")
         call.answer("tomorrow 10am", "My booking", "1")
-        guard case .saveCallback(let draft)? = call.pending else {
-            Issue.record("no callback saved: \(call.transcript)")
-            return
-        }
-        #expect(!call.transcript.contains("your name"))
-        #expect(draft.guestName == "Maria Lopez")
+        #expect(call.heard == "And your name, please?", "the name is asked, never taken from the file")
     }
 
     @Test func aKnownPhoneIsOfferedAndKeptOnAYes() {
@@ -53,9 +38,7 @@ struct CallbackFlowTests {
         call.answer("3", "no")
         #expect(call.heard == "Which phone number should we call?")
         call.send("+34 600 123 456")
-        #expect(call.pending == .findCaller(phone: PhoneNumber(normalized: "+34600123456")!))
-        call.complete(.knownCaller(CallerSummary(name: "Carmen Ruiz", hasUpcomingStay: false, hasOpenComplaint: false)))
-        #expect(call.heard == Self.askTime, "no welcome back under another name")
+        #expect(call.heard == Self.askTime)
         call.answer("tomorrow 10am", "My booking", "1")
         guard case .saveCallback(let draft)? = call.pending else {
             Issue.record("no callback saved: \(call.transcript)")

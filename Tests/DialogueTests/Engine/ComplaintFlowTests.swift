@@ -19,9 +19,7 @@ struct ComplaintFlowTests {
         call.send("Clean it today, please")
         #expect(call.heard == "And a phone number where we can reach you?")
         call.send("+44 20 7946 0958")
-        #expect(call.pending == .findCaller(phone: Self.phone), "the phone is looked up before anything else is asked")
-        #expect(call.heard.isEmpty)
-        call.complete(.newCaller)
+        #expect(call.pending == nil, "a phone alone looks nothing up")
         #expect(call.heard == "May I have your name, please?")
         call.send("Maria Lopez")
         #expect(call.heard == "Are you staying with us at the moment? (yes/no)")
@@ -122,16 +120,20 @@ struct ComplaintFlowTests {
 
     // MARK: Repeat callers
 
-    @Test func aKnownCallerIsThankedByNameAndNotAskedForIt() {
+    /// A phone alone says nothing from the file: a guest who called before gives their
+    /// name as anyone does (a name on file is never said to whoever has the phone).
+    @Test func aPhoneOnFileIsNotAnsweredWithItsName() {
         var call = Call()
         call.walk(["2", "2", "Dusty", "Clean it"])
         call.send("+44 20 7946 0958")
-        #expect(call.pending == .findCaller(phone: Self.phone))
-        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
-        #expect(call.rawHeard == "Thank you, Maria Lopez; I have your details from before.\nAre you staying with us at the moment? (yes/no)")
-        #expect(!call.transcript.contains("your name"), "the name on file is not asked for")
-        #expect(!call.transcript.contains("upcoming"), "a phone number alone reveals no stay")
-        #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"))
+        #expect(call.pending == nil)
+        #expect(call.heard == "May I have your name, please?")
+    }
+
+    @Test func aNameGivenEarlierInTheCallIsNotAskedAgain() {
+        var call = Call.afterABooking()
+        call.walk(["2", "2", "Dusty", "Clean it"])
+        #expect(call.heard == "Are you staying with us at the moment? (yes/no)", "name and phone are known from the booking")
         call.send("no")
         guard case .saveComplaint(let draft)? = call.pending else {
             Issue.record("no complaint saved: \(call.transcript)")
@@ -139,35 +141,6 @@ struct ComplaintFlowTests {
         }
         #expect(draft.guestName == "Maria Lopez")
         #expect(draft.phone == Self.phone)
-        call.complete(.saved(reference: "T1000013", guestFile: nil))
-        #expect(call.heard.hasPrefix("Thank you, Maria Lopez, and again, I'm sorry for the trouble."))
-    }
-
-    @Test func aKnownCallerWithoutANameOnFileIsAskedForIt() {
-        var call = Call()
-        call.walk(["2", "2", "Dusty", "Clean it"])
-        call.send("+44 20 7946 0958")
-        call.complete(.knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)))
-        #expect(call.heard == "May I have your name, please?", "no welcome back to nobody")
-        call.walk(["Maria Lopez"])
-        #expect(call.heard == "Are you staying with us at the moment? (yes/no)")
-    }
-
-    @Test func aNameGivenEarlierInTheCallIsKeptForAKnownCaller() {
-        var call = Call()
-        call.answer("4", "R1000017")
-        call.complete(.found(ReservationSummary(guestName: "Mary Lopez", checkIn: day("2026-11-20"), checkOut: day("2026-11-23"), rooms: 1, roomType: "deluxe")))
-        call.walk(["no", "yes", "2", "2", "Dusty", "Clean it"])
-        #expect(call.heard == "And a phone number where we can reach you?", "the survey found a name, but no phone")
-        call.send("+44 20 7946 0958")
-        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: false, hasOpenComplaint: false)))
-        #expect(call.heard == "Are you staying with us at the moment? (yes/no)", "no welcome back under another name")
-        call.send("no")
-        guard case .saveComplaint(let draft)? = call.pending else {
-            Issue.record("no complaint saved: \(call.transcript)")
-            return
-        }
-        #expect(draft.guestName == "Mary Lopez", "the name given in this call wins over the one on file")
     }
 
     @Test func aSaveThatFailsPromisesNoTicket() {

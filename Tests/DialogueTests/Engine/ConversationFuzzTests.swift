@@ -5,7 +5,7 @@ import Testing
 @Suite("Conversation fuzz")
 struct ConversationFuzzTests {
     /// Rerun one walk by putting its seed here; each seed makes calls until its steps are used.
-    static let seeds = FuzzBudget.seeds(15)
+    static let seeds = FuzzBudget.seeds(30)
     static let stepsPerSeed = 300
 
     /// Walks calls for every seed; returns the nodes visited, or nil after a problem.

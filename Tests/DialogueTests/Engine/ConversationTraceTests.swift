@@ -51,12 +51,12 @@ struct ConversationTraceTests {
         call.send("  +44 20 7946 0958 ")
         #expect(call.conversation.recentAnswers == [AnswerAttempt(
             kind: .phone, variable: "guest.phone", typed: "+44 20 7946 0958", value: .phone(PhoneNumber(normalized: "+442079460958")!))])
-        #expect(call.conversation.pendingAction == .findCaller)
-        call.complete(.newCaller)
-        #expect(call.conversation.recentAnswers.isEmpty, "each event starts a new list")
         #expect(call.conversation.pendingAction == nil)
         call.send("Maria Lopez")
         #expect(call.conversation.recentAnswers.map(\.kind) == [.name])
+        #expect(call.conversation.pendingAction == .findCaller)
+        call.complete(.newCaller)
+        #expect(call.conversation.recentAnswers.isEmpty, "each event starts a new list")
         call.send("menu")
         #expect(call.conversation.recentAnswers.isEmpty, "a command is not an answer")
     }

@@ -9,36 +9,41 @@ struct CopyValueTests {
 
     @Test func aCopyKeepsTheKindOfTheValue() throws {
         let set = PromptFiles.edited {
-            $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.name}\n  set survey.nights = {stay.nights}\n  set survey.arrival = {stay.checkin}", in: "survey.flow")
+            $0.replace("  say survey.found.stay", with: "  set survey.guest = {stay.name}\n  set survey.nights = {stay.nights}\n  set survey.arrival = {stay.checkin}\n  say survey.found.stay", in: "survey.flow")
         }
         var call = Call(prompts: try #require(set.compile().0))
-        call.answer("4", "R1000017")
+        call.answer("4", "R1000017", "Maria Lopez", "+44 20 7946 0958")
         call.complete(.found(Self.stay))
-        #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"))
+        #expect(call.conversation.value(of: "survey.guest") == .text("Maria Lopez"))
         #expect(call.conversation.value(of: "survey.nights") == .number(3), "a number stays a number, for < and >")
         #expect(call.conversation.value(of: "survey.arrival") == .date(day("2026-11-20")))
     }
 
-    @Test func aCopyOfAVariableWithoutAValueLeavesNone() throws {
-        // The callback flow's guard moved after the copy, so it tests the copied value.
+    /// The booking flow greets through a copy of the name on file, guarded after the copy,
+    /// so the test checks the copied value.
+    static func greetingByCopy() throws -> PromptSet {
         let set = PromptFiles.edited {
-            $0.replace("  if not caller.name -> time\n  set guest.name = {caller.name}\n",
-                       with: "  set guest.name = {caller.name}\n  if not guest.name -> time\n", in: "callback.flow")
+            $0.replace("  if not caller.stayed -> readback\n", with: "  set booking.greeted = {caller.name}\n  if not booking.greeted -> readback\n", in: "booking.flow")
         }
-        var call = Call(prompts: try #require(set.compile().0))
-        call.answer("3", "+44 20 7946 0958")
-        call.complete(.knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: false)))
-        #expect(call.conversation.value(of: "guest.name") == nil, "not an empty text, nor the text \"{caller.name}\"")
+        return try #require(set.compile().0)
+    }
+
+    @Test func aCopyOfAVariableWithoutAValueLeavesNone() throws {
+        var call = Call(prompts: try Self.greetingByCopy())
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958"])
+        call.send("Maria Lopez")
+        call.complete(.knownCaller(CallerSummary(name: nil, hasStayed: true, hasUpcomingStay: false, hasOpenComplaint: false)))
+        #expect(call.conversation.value(of: "booking.greeted") == nil, "not an empty text, nor the text \"{caller.name}\"")
         #expect(!call.heard.contains("Welcome back"))
-        call.answer("tomorrow 10am", "A question", "1")
-        #expect(call.heard == "And your name, please?")
+        #expect(call.heard.hasPrefix("Let me read that back to you:"))
     }
 
     @Test func aCopyOfAVariableWithAValueTakesIt() throws {
-        var call = Call()
-        call.answer("3", "+44 20 7946 0958")
+        var call = Call(prompts: try Self.greetingByCopy())
+        call.walk(["1", "24 Dec", "27 Dec", "1", "2", "+44 20 7946 0958"])
+        call.send("Maria Lopez")
         call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: false, hasOpenComplaint: false)))
-        #expect(call.conversation.value(of: "guest.name") == call.conversation.value(of: "caller.name"))
-        #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"))
+        #expect(call.conversation.value(of: "booking.greeted") == call.conversation.value(of: "caller.name"))
+        #expect(call.conversation.value(of: "booking.greeted") == .text("Maria Lopez"))
     }
 }

@@ -20,6 +20,7 @@ struct FuzzCaller {
     /// Literal braces are fine in an edited prompt set (`{{`), so the check can be turned off.
     private let bracesAreProblems: Bool
     private let seed: UInt64
+    private var cancellationQuotes: Int
     private(set) var problem: String?
     /// Events sent so far, the start included.
     private(set) var steps = 0
@@ -28,6 +29,7 @@ struct FuzzCaller {
 
     init(prompts: PromptSet, seed: UInt64, bracesAreProblems: Bool = true) {
         self.seed = seed
+        cancellationQuotes = Int(seed & 1)
         self.bracesAreProblems = bracesAreProblems
         random = SeededGenerator(seed: seed)
         conversation = Conversation(prompts: prompts, timeZone: HotelTimeZone(fixedOffsetSeconds: 0))
@@ -64,7 +66,7 @@ struct FuzzCaller {
             let input = [TypedInput.tooLong(limit: 1024), .unreadable, .controlCharacters].randomElement(using: &random)!
             check("\(input)", conversation.handle(.guest(input), at: now.instantInUTC))
         default:
-            let line = Bool.random(using: &random) ? fittingLine() : randomLine()
+            let line = Int.random(in: 0..<10, using: &random) < 7 ? fittingLine() : randomLine()
             check("line \(line.debugDescription.prefix(80))", conversation.handle(.guest(.text(line)), at: now.instantInUTC))
         }
     }
@@ -95,6 +97,14 @@ struct FuzzCaller {
             if effects.last != .hangUp { fail("ended without hanging up: \(effects)") }
         case .notStarted: fail("not started after start")
         }
+    }
+
+    /// Free and charged cancellation quotes in turn, starting from the seed's parity (so
+    /// consecutive calls of a walk start on different answers): the cancel path is walked
+    /// rarely, and each walk there should find the other answer than the last.
+    private mutating func cancellationFee() -> Int {
+        cancellationQuotes += 1
+        return cancellationQuotes % 2 == 0 ? 180 : 0
     }
 
     private mutating func fail(_ message: String) {
@@ -140,6 +150,7 @@ struct FuzzCaller {
         case .code: answers = ["1204", "12B"]
         case .room: answers = ["1", "2", "3", "4", "suite"]
         case .reference: answers = ["R1000017", "no"]
+        case .file: answers = ["261224001", "2612241000", "12345"]
         }
         return answers.randomElement(using: &random)!
     }
@@ -177,17 +188,50 @@ struct FuzzCaller {
             choices = [.saved(reference: "C" + reference, guestFile: nil), .failed]
         case .saveSurvey:
             choices = [.saved(reference: "S" + reference, guestFile: nil), .failed]
-        case .findReservation:
+        case .findStay:
             let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: now.date.adding(days: -5), checkOut: now.date.adding(days: -2), rooms: 1, roomType: "family")
-            choices = [.found(stay), .missing]
+            choices = [.found(stay), .missing, .locked]
+        case .findBooking:
+            let checkIn = now.date.adding(days: Int.random(in: 0...30, using: &random))
+            let stay = BookingSummary(guestName: "Maria Lopez", checkIn: checkIn, checkOut: checkIn.adding(days: 2), rooms: 2, roomType: "family",
+                                      total: 920, freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!),
+                                      lateFee: [0, 460].randomElement(using: &random)!)
+            // Found most often: the changes behind it are the deep end of the flows.
+            choices = [.foundBooking(stay), .foundBooking(stay), .foundBooking(stay), .bookingCancelled, .bookingClosed, .missing, .locked]
         case .findComplaint:
             let category = ["front-desk", "housekeeping", "food-and-beverage", "security", "engineering", "other"].randomElement(using: &random)!
             let status = ["open", "investigating", "resolved", "closed"].randomElement(using: &random)!
-            choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing]
+            choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing, .locked]
+        case .findGuestFile:
+            let next = Bool.random(using: &random) ? now.date.adding(days: 20) : nil
+            choices = [.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: Bool.random(using: &random), bookings: 2,
+                                                   staysToCome: next == nil ? 0 : 1, openComplaints: Int.random(in: 0...2, using: &random),
+                                                   nextCheckIn: next, nextConfirmation: next.map { _ in "R1000017" })), .missing, .locked]
         case .findCaller:
             let name = ["Maria Lopez", "李小龙", nil].randomElement(using: &random)!
-            choices = [.knownCaller(CallerSummary(name: name, hasUpcomingStay: Bool.random(using: &random),
+            choices = [.knownCaller(CallerSummary(name: name, hasStayed: Bool.random(using: &random), hasUpcomingStay: Bool.random(using: &random),
                                                   hasOpenComplaint: Bool.random(using: &random))), .newCaller]
+        case .quoteChange(let draft), .saveChange(let draft, _):
+            let checkIn = draft.checkIn ?? now.date.adding(days: 3)
+            let quote = FeeQuote(checkIn: checkIn, checkOut: draft.checkOut ?? checkIn.adding(days: 2), rooms: draft.rooms ?? 1,
+                                 roomType: draft.roomType ?? "deluxe", total: 360, fee: [0, 180].randomElement(using: &random)!,
+                                 freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!))
+            if case .saveChange = request {
+                choices = [.saved(reference: "M" + reference, guestFile: nil), .feeRaised(quote), .unchanged, .full(roomsLeft: 1, alternatives: []),
+                           .bookingCancelled, .bookingClosed, .datesPassed, .failed]
+            } else {
+                choices = [.quoted(quote), .quoted(quote), .quoted(quote), .unchanged, .full(roomsLeft: 0, alternatives: ["suite"]), .bookingCancelled,
+                           .bookingClosed, .datesPassed]
+            }
+        case .quoteCancellation, .saveCancellation:
+            let checkIn = now.date.adding(days: 3)
+            let quote = FeeQuote(checkIn: checkIn, checkOut: checkIn.adding(days: 2), rooms: 1, roomType: "deluxe", total: 360,
+                                 fee: cancellationFee(), freeUntil: LocalMoment(date: checkIn.adding(days: -2), time: TimeOfDay(hour: 15, minute: 0)!))
+            if case .saveCancellation = request {
+                choices = [.saved(reference: "X" + reference, guestFile: nil), .feeRaised(quote), .bookingCancelled, .bookingClosed, .failed]
+            } else {
+                choices = [.quoted(quote), .quoted(quote), .quoted(quote), .quoted(quote), .quoted(quote), .bookingCancelled, .bookingClosed]
+            }
         case .requestAgent:
             choices = [.unavailable, .queued(position: Int.random(in: 1...5, using: &random), expectedWaitSeconds: nil)]
         case .leaveQueue:

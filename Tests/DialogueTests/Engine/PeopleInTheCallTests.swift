@@ -1,3 +1,4 @@
+import HotelCalendar
 import Testing
 @testable import Dialogue
 
@@ -152,14 +153,17 @@ struct TypingAheadTests {
         var call = Places.call(at: Places.readBack)
         call.send("yes")
         #expect(call.conversation.pendingAction == .saveReservation)
-        // "yes" to anything else, "5" for a status check (which looks the caller up), then "1".
-        call.answer("yes", "5", "1")
-        #expect(call.conversation.queuedInputCount == 3)
+        // "yes" to anything else, "5" for a status check, "1" for a booking, then its number
+        // (which looks it up), then "no" to changing it.
+        call.answer("yes", "5", "1", "R1000017", "no")
+        #expect(call.conversation.queuedInputCount == 5)
         call.complete(.saved(reference: "R1000017", guestFile: "261224001"))
         #expect(call.conversation.isPerforming, "the status check's lookup started, the last line waits for it")
         #expect(call.conversation.queuedInputCount == 1)
-        call.complete(.knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: false)))
+        let day = CivilDate(year: 2026, month: 12, day: 24)!
+        call.complete(.foundBooking(BookingSummary(guestName: "Maria Lopez", checkIn: day, checkOut: day.adding(days: 3), rooms: 1,
+                                                   roomType: "deluxe", total: 540, freeUntil: LocalMoment(iso: "2026-12-22T15:00")!, lateFee: 0)))
         #expect(call.conversation.queuedInputCount == 0)
-        #expect(call.conversation.currentNode == "status.booking_number")
+        #expect(call.conversation.currentNode == "main.anything_else")
     }
 }

@@ -89,7 +89,7 @@ struct RefusalTextTests {
 
     @Test func aRefusalNamingAnAnswerIsRenderedInTheCall() {
         var call = Call(prompts: Self.madeUp)
-        call.answer("4", "R1000017")
+        call.answer("4", "R1000017", "Maria Lopez", "+44 20 7946 0958")
         call.complete(.found(SurveyFlowTests.stay))
         call.send("yes")
         #expect(call.heard.contains("How was the service at the front desk?"))

@@ -5,90 +5,88 @@ import Testing
 @Suite("Status flow")
 struct StatusFlowTests {
     static let phone = PhoneNumber(normalized: "+442079460958")!
-    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint"
+    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint\n  3  My guest file"
     static let askConfirmation = "Please type the confirmation number of the booking (R followed by seven digits)."
     static let askTicket = "Please type the ticket number of the complaint (T followed by seven digits)."
-    static let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: day("2026-12-24"), checkOut: day("2026-12-27"), rooms: 1, roomType: "deluxe")
 
-    /// A call at "What would you like to check?", the phone looked up with `outcome`.
-    static func checking(after outcome: ActionOutcome) -> Call {
+    static let booking = BookingSummary(guestName: "Maria Lopez", checkIn: day("2026-12-24"), checkOut: day("2026-12-27"), rooms: 1,
+                                        roomType: "deluxe", total: 540, freeUntil: moment("2026-12-22", 15), lateFee: 0)
+
+    /// A call at "What would you like to check?": the phone given, and nothing looked up.
+    static func checking() -> Call {
         var call = Call()
         call.answer("5", "+44 20 7946 0958")
-        call.complete(outcome)
         return call
     }
 
-    @Test func thePhoneIsAskedThenLookedUp() {
+    @Test func thePhoneIsAskedAndNothingIsLookedUpOrSaidFromItAlone() {
         var call = Call()
         call.send("5")
         #expect(call.rawHeard == "Of course, let me look that up for you.\nMay I have the phone number you gave us?")
         call.send("+44 20 7946 0958")
-        #expect(call.pending == .findCaller(phone: Self.phone))
-        #expect(call.heard.isEmpty, "nothing is said while the phone is looked up")
+        #expect(call.pending == nil, "a phone alone looks nothing up")
+        #expect(call.rawHeard == Self.what, "and the line says nothing from the file: no name, no stay, not even whether it is there")
     }
 
-    @Test func aPhoneGivenEarlierInTheCallIsLookedUpWithoutAsking() {
+    @Test func aPhoneGivenEarlierInTheCallIsNotAskedAgain() {
         var call = Call.afterABooking()
         call.send("5")
-        #expect(call.pending == .findCaller(phone: Self.phone))
-        #expect(call.rawHeard == "Of course, let me look that up for you.")
-    }
-
-    @Test func aKnownCallerHearsWhatIsOnFileButNoDetails() {
-        let call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
-        #expect(call.rawHeard == """
-            Welcome back, Maria Lopez!
-            I see you have an upcoming stay with us.
-            I see you have a complaint with us that is still open.
-            \(Self.what)
-            """)
-        #expect(call.conversation.currentNode == "status.what")
-        #expect(call.pending == nil, "nothing more is looked up without a number")
-    }
-
-    @Test(arguments: [(true, false), (false, true), (false, false)])
-    func onlyWhatIsOnFileIsMentioned(upcoming: Bool, openComplaint: Bool) {
-        let call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: upcoming, hasOpenComplaint: openComplaint)))
-        #expect(call.rawHeard.hasPrefix("Welcome back, Maria Lopez!\n"))
-        #expect(call.rawHeard.hasSuffix(Self.what))
-        #expect(call.heard.contains("upcoming stay") == upcoming)
-        #expect(call.heard.contains("complaint with us that is still open") == openComplaint)
-    }
-
-    @Test func aKnownCallerWithoutANameOnFileIsNotWelcomedByNoName() {
-        let call = Self.checking(after: .knownCaller(CallerSummary(name: nil, hasUpcomingStay: true, hasOpenComplaint: false)))
-        #expect(call.rawHeard == "I see you have an upcoming stay with us.\n" + Self.what)
-    }
-
-    @Test func anUnknownCallerIsToldSoAndCanStillCheckByNumber() {
-        let call = Self.checking(after: .newCaller)
-        #expect(call.heard == "I'm sorry, I don't find anything under that phone number; it may have been given under another one. "
-                + Self.what.replacingOccurrences(of: "\n", with: " "))
-        #expect(!call.heard.contains("Welcome back"))
+        #expect(call.pending == nil)
+        #expect(call.rawHeard == "Of course, let me look that up for you.\n" + Self.what)
     }
 
     // MARK: A booking
 
-    @Test func aFoundBookingIsReadBack() {
-        var call = Self.checking(after: .newCaller)
+    @Test func aFoundBookingIsReadBackAndCanBeChangedThereAndThen() {
+        var call = Self.checking()
         call.send("1")
         #expect(call.heard == Self.askConfirmation)
         call.send("r 100-0017")
-        #expect(call.pending == .findReservation(reference: "R1000017", phone: Self.phone))
-        call.complete(.found(Self.stay))
+        #expect(call.pending == .findBooking(reference: "R1000017", phone: Self.phone))
+        call.complete(.foundBooking(Self.booking))
         #expect(call.rawHeard.hasPrefix("""
             Here is your booking R1000017, in the name of Maria Lopez:
               Room:       1 x Deluxe King
               Check-in:   Thursday 24 December 2026 (from 15:00)
               Check-out:  Sunday 27 December 2026 (by 11:00), 3 nights
+              Price:      $540
             Cancellation is free until 48 hours before arrival.
             """))
-        #expect(call.heard.contains("To change or cancel it, ask us to call you back (option 3 of the main menu)."))
+        #expect(call.heard.hasSuffix("Would you like to change or cancel this booking now? (yes/no)"))
+        call.send("yes")
+        #expect(call.conversation.currentNode == "manage.what", "straight to the changes, the booking already shown")
+        #expect(call.heard.hasPrefix("What would you like to do?"))
+    }
+
+    @Test func aFoundBookingLeftAsItIsEndsTheCheck() {
+        var call = Self.checking()
+        call.answer("1", "R1000017")
+        call.complete(.foundBooking(Self.booking))
+        call.send("no")
+        #expect(call.heard == "Is there anything else I can help you with? (yes/no)")
+    }
+
+    @Test func aCancelledOrPastBookingIsSaidSoAndNoMore() {
+        var call = Self.checking()
+        call.answer("1", "R1000017")
+        call.complete(.bookingCancelled)
+        #expect(call.heard.hasPrefix("Booking R1000017 has already been cancelled"))
+        var past = Self.checking()
+        past.answer("1", "R1000017")
+        past.complete(.bookingClosed)
+        #expect(past.heard.hasPrefix("This stay has already begun or is over"))
+    }
+
+    @Test func tooManyWrongTriesLookNothingMoreUp() {
+        var call = Self.checking()
+        call.answer("1", "R1000017")
+        call.complete(.locked)
+        #expect(call.heard.hasPrefix("I'm sorry, that did not match either. To protect our guests' privacy I can't look anything more up on this call."))
         #expect(call.heard.hasSuffix("Is there anything else I can help you with? (yes/no)"))
     }
 
     @Test func somethingThatIsNoConfirmationNumberIsExplainedAndNotLookedUp() {
-        var call = Self.checking(after: .newCaller)
+        var call = Self.checking()
         call.answer("1", "12345")
         #expect(call.pending == nil)
         #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like"))
@@ -96,17 +94,49 @@ struct StatusFlowTests {
     }
 
     @Test func helpAtTheConfirmationNumberSaysWhyTheNumberIsNeeded() {
-        var call = Self.checking(after: .newCaller)
+        var call = Self.checking()
         call.answer("1", "help")
         #expect(call.heard.hasPrefix("The confirmation number was given when you booked, for example R1000017. For your privacy, I can read a booking only with its number."))
     }
 
     @Test func menuLeavesAWrongNumberBehind() {
-        var call = Self.checking(after: .newCaller)
+        var call = Self.checking()
         call.answer("1", "R9999999")
         call.complete(.missing)
         call.send("menu")
         #expect(call.conversation.currentNode == "main.menu")
+    }
+
+    // MARK: A guest file
+
+    @Test func aGuestFileIsReadOnlyWithThePhoneOnIt() {
+        var call = Self.checking()
+        call.send("3")
+        #expect(call.heard.hasPrefix("Please type your guest file number"))
+        call.send("2612 2400 1")
+        #expect(call.pending == .findGuestFile(file: "261224001", phone: Self.phone))
+        #expect(call.heard.isEmpty)
+        call.complete(.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: false, bookings: 2, staysToCome: 1, openComplaints: 0,
+                                                  nextCheckIn: day("2026-12-24"), nextConfirmation: "R1000017")))
+        #expect(call.heard.hasPrefix("Your guest file 261224001 is in the name of Maria Lopez: 2 bookings with us, 1 stay still to come, and 0 complaints still open. Your next stay begins on Thursday 24 December 2026 (booking R1000017)."))
+        #expect(!call.heard.contains("Welcome back"), "only for a guest who has stayed")
+    }
+
+    @Test func aGuestWhoHasStayedIsWelcomedBackByTheirFile() {
+        var call = Self.checking()
+        call.answer("3", "261224001")
+        call.complete(.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: true, bookings: 1, staysToCome: 0, openComplaints: 1,
+                                                  nextCheckIn: nil, nextConfirmation: nil)))
+        #expect(call.heard.hasPrefix("Welcome back, Maria Lopez! Your guest file 261224001"))
+        #expect(!call.heard.contains("next stay"))
+    }
+
+    @Test(arguments: ["12345", "261324001", "26122400", "2612240011234", "R1000017", "261224abc"])
+    func somethingThatIsNoGuestFileNumberIsExplained(answer: String) {
+        var call = Self.checking()
+        call.answer("3", answer)
+        #expect(call.pending == nil)
+        #expect(call.heard.hasPrefix("I'm sorry, that doesn't look like a guest file number."), "\(answer)")
     }
 
     // MARK: A complaint
@@ -117,7 +147,7 @@ struct StatusFlowTests {
         ("engineering", "Room equipment and repairs"), ("other", "Something else"),
     ])
     func aFoundTicketIsToldWithItsCategory(category: String, label: String) {
-        var call = Self.checking(after: .newCaller)
+        var call = Self.checking()
         call.send("complaint")
         #expect(call.heard == Self.askTicket)
         call.send("t 100-0013")
@@ -131,18 +161,18 @@ struct StatusFlowTests {
         ("resolved", "is resolved."), ("closed", "is closed."),
     ])
     func aFoundTicketIsToldWithItsStatus(status: String, said: String) {
-        var call = Self.checking(after: .newCaller)
+        var call = Self.checking()
         call.answer("2", "T1000013")
         call.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", status: status, followUpBy: day("2026-11-28"))))
         #expect(call.heard.hasPrefix("Your complaint T1000013 (Housekeeping and cleanliness) " + said))
     }
 
     @Test(arguments: [
-        ("booking", "R9999999", ActionRequest.findReservation(reference: "R9999999", phone: Self.phone), "a booking", Self.askConfirmation),
+        ("booking", "R9999999", ActionRequest.findBooking(reference: "R9999999", phone: Self.phone), "a booking", Self.askConfirmation),
         ("complaint", "T9999999", .findComplaint(reference: "T9999999", phone: Self.phone), "a complaint", Self.askTicket),
     ])
     func aNumberNotFoundIsAskedForAgain(choice: String, number: String, lookup: ActionRequest, thing: String, question: String) {
-        var call = Self.checking(after: .knownCaller(CallerSummary(name: "Maria Lopez", hasUpcomingStay: true, hasOpenComplaint: true)))
+        var call = Self.checking()
         call.answer(choice, number)
         #expect(call.pending == lookup)
         call.complete(.missing)
@@ -153,7 +183,7 @@ struct StatusFlowTests {
     }
 
     @Test func aBookingNumberIsNoTicketNumber() {
-        var call = Self.checking(after: .newCaller)
+        var call = Self.checking()
         call.answer("2", "R1000017")
         #expect(call.pending == nil)
         #expect(call.heard == "I'm sorry, that doesn't look like the number I need. It starts with T followed by seven digits, for example T1000017. " + Self.askTicket)

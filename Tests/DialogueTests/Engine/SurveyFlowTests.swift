@@ -7,26 +7,29 @@ struct SurveyFlowTests {
     static let stay = ReservationSummary(guestName: "Maria Lopez", checkIn: day("2026-11-20"), checkOut: day("2026-11-23"), rooms: 1, roomType: "deluxe")
     static let topics = ["front_desk", "housekeeping", "food", "security", "room", "facilities", "environment"]
 
-    /// A survey call with the stay found by its confirmation number, at the consent question.
+    /// A survey call with the stay found by its confirmation number, name and phone, at the
+    /// consent question.
     static func found() -> Call {
         var call = Call()
-        call.answer("4", "R1000017")
+        call.answer("4", "R1000017", "Maria Lopez", "+44 20 7946 0958")
         call.complete(.found(stay))
         return call
     }
 
-    @Test func theLineSaysWhoItIsAndWhyThenLooksTheStayUp() {
+    @Test func theLineSaysWhoItIsAndWhyThenLooksTheStayUpWithTheNameAndPhone() {
         var call = Call()
         call.send("4")
         #expect(call.heard.contains("This is the guest-experience survey of Harbour View Hotel"))
         #expect(call.heard.contains("If you have your confirmation number, please type it"))
         call.send("r 100-0017")
         #expect(call.conversation.value(of: "lookup.confirmation") == .text("R1000017"))
-        #expect(call.pending == .findReservation(reference: "R1000017", phone: nil))
+        #expect(call.pending == nil, "a number alone looks nothing up")
+        #expect(call.heard == "May I have your name, please?")
+        call.answer("Maria Lopez", "+44 20 7946 0958")
+        #expect(call.pending == .findStay(reference: "R1000017", phone: PhoneNumber(normalized: "+442079460958")!, name: "Maria Lopez"))
         call.complete(.found(Self.stay))
         #expect(call.conversation.value(of: "stay.checkin") == .date(day("2026-11-20")))
         #expect(call.conversation.value(of: "stay.nights") == .number(3))
-        #expect(call.conversation.value(of: "guest.name") == .text("Maria Lopez"), "set guest.name = {stay.name}")
         #expect(call.heard.contains("Thank you, Maria Lopez. I have found your stay from Friday 20 November 2026 to Monday 23 November 2026."))
         #expect(call.heard.contains("Would you like to answer a few questions now? (yes/no)"))
     }
@@ -42,7 +45,7 @@ struct SurveyFlowTests {
         #expect(call.heard.contains("any suggestion? (type \"no\" to finish)"))
         call.send("no")
         #expect(call.pending == .saveSurvey(SurveyDraft(
-            declined: false, confirmation: "R1000017", guestName: "Maria Lopez", phone: nil,
+            declined: false, confirmation: "R1000017", guestName: "Maria Lopez", phone: PhoneNumber(normalized: "+442079460958")!,
             ratings: ["front_desk": 5, "housekeeping": 4, "food": 4, "security": 3, "room": 2, "facilities": 1, "environment": 5],
             stayAgain: true, recommend: false, suggestions: nil, language: "en")))
         #expect(!call.transcript.contains("S1000019"))
@@ -96,11 +99,18 @@ struct SurveyFlowTests {
         #expect(draft.ratings.count == 7)
     }
 
-    @Test func aNumberNotFoundIsApologisedForThenNameAndPhone() {
+    @Test(arguments: [ActionOutcome.missing, .locked])
+    func aStayNotFoundIsApologisedForAndTheSurveyIsLinkedToNoStay(outcome: ActionOutcome) {
         var call = Call()
-        call.answer("4", "R9999999")
-        call.complete(.missing)
-        #expect(call.heard == "I'm sorry, I couldn't find a stay with that number. No problem: let me take your name and phone instead. May I have your name, please?")
+        call.answer("4", "R9999999", "Maria Lopez", "+44 20 7946 0958")
+        call.complete(outcome)
+        #expect(call.heard == "I'm sorry, I couldn't find a stay that has begun under that number with your name or phone. No problem: the survey works just as well without it. The survey takes about two minutes. Would you like to answer a few questions now? (yes/no)")
+        call.send("no")
+        guard case .saveSurvey(let draft)? = call.pending else {
+            Issue.record("no survey saved: \(call.transcript)")
+            return
+        }
+        #expect(draft.confirmation == nil, "a number not shown to be the guest's is not kept with their survey")
     }
 
     @Test func somethingThatIsNoConfirmationNumberIsExplained() {
@@ -115,7 +125,7 @@ struct SurveyFlowTests {
         var call = Self.found()
         call.send("no")
         #expect(call.pending == .saveSurvey(SurveyDraft(
-            declined: true, confirmation: "R1000017", guestName: "Maria Lopez", phone: nil, ratings: [:],
+            declined: true, confirmation: "R1000017", guestName: "Maria Lopez", phone: PhoneNumber(normalized: "+442079460958")!, ratings: [:],
             stayAgain: nil, recommend: nil, suggestions: nil, language: "en")))
         call.complete(outcome)
         #expect(call.rawHeard == "Of course, thank you all the same. We hope to welcome you again soon.\nIs there anything else I can help you with? (yes/no)")

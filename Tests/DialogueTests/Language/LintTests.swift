@@ -18,7 +18,7 @@ struct LintTests {
             $0.replaceEverywhere("node readback\n", with: "node confirm\n")
             $0.replaceEverywhere("-> readback", with: "-> confirm")
             $0.replaceEverywhere("goto readback", with: "goto confirm")
-            $0.replace("ask name guest.name max=80\n  goto confirm", with: "ask name guest.name max=80\n  goto confrim", in: "booking.flow")
+            $0.replace("say booking.welcome_back\n  goto confirm", with: "say booking.welcome_back\n  goto confrim", in: "booking.flow")
         }
         #expect(set.errors == ["\(set.place(of: "goto confrim", in: "booking.flow")): unknown node \"confrim\" (did you mean \"confirm\"?)"])
     }
@@ -161,10 +161,15 @@ struct LintTests {
         #expect(set.errors.contains("\(set.place(of: "do save-reservation", in: "booking.flow")): do save-reservation needs \"guest.phone\", but no node asks for it"))
         #expect(set.errors.contains("\(set.place(of: "do save-complaint", in: "complaint.flow")): do save-complaint needs \"guest.phone\", but no node asks for it"))
         #expect(set.errors.contains("\(set.place(of: "do save-callback", in: "callback.flow")): do save-callback needs \"guest.phone\", but no node asks for it"))
-        for flow in ["booking", "complaint", "callback", "status"] {
-            #expect(set.errors.contains("\(set.place(of: "do find-caller", in: "\(flow).flow")): do find-caller needs \"guest.phone\", but no node asks for it"), "\(flow)")
+        #expect(set.errors.contains("\(set.place(of: "do find-caller", in: "booking.flow")): do find-caller needs \"guest.phone\", but no node asks for it"))
+        for (action, flow) in [("find-booking", "status"), ("find-complaint", "status"), ("find-guest-file", "status"), ("find-stay", "survey"),
+                               ("find-booking", "manage"),
+                               ("quote-change", "manage"), ("save-change", "manage"), ("quote-cancellation", "manage"),
+                               ("save-cancellation", "manage")] {
+            #expect(set.errors.contains("\(set.place(of: "do \(action)", in: "\(flow).flow")): do \(action) needs \"guest.phone\", but no node asks for it"),
+                    "\(action) in \(flow)")
         }
-        #expect(set.errors.count == 7, "\(set.errors)")
+        #expect(set.errors.count == 13, "\(set.errors)")
     }
 
     // MARK: Variables and texts
@@ -180,13 +185,13 @@ struct LintTests {
     }
 
     @Test func aCopyFromAVariableNothingSetsIsReported() {
-        let set = PromptFiles.edited { $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.nmae}", in: "survey.flow") }
-        #expect(set.errors == ["\(set.place(of: "set guest.name = {stay.nmae}", in: "survey.flow")): variable \"stay.nmae\" is never asked or set (did you mean \"stay.name\"?)"])
+        let set = PromptFiles.edited { $0.replace("  say survey.found.stay", with: "  set survey.guest = {stay.nmae}\n  say survey.found.stay", in: "survey.flow") }
+        #expect(set.errors == ["\(set.place(of: "set survey.guest = {stay.nmae}", in: "survey.flow")): variable \"stay.nmae\" is never asked or set (did you mean \"stay.name\"?)"])
     }
 
     @Test func aCopyFromAVariableAnActionProvidesOrAQuestionAsksIsFine() {
         let set = PromptFiles.edited {
-            $0.replace("set guest.name = {stay.name}", with: "set guest.name = {stay.name}\n  set survey.nights = {stay.nights}\n  set survey.guest = {guest.name}", in: "survey.flow")
+            $0.replace("  say survey.found.stay", with: "  set survey.nights = {stay.nights}\n  set survey.guest = {guest.name}\n  say survey.found.stay", in: "survey.flow")
         }
         #expect(set.errors.isEmpty, "\(set.errors)")
         #expect(set.warnings.isEmpty, "\(set.warnings)")
@@ -213,7 +218,7 @@ struct LintTests {
     }
 
     @Test func anUnclosedPlaceholderIsReported() {
-        let set = PromptFiles.edited { $0.replace("(1 to {hotel.max_rooms})", with: "(1 to {hotel.max_rooms)", in: "en.messages") }
+        let set = PromptFiles.edited { $0.replace("would you like? (1 to {hotel.max_rooms})", with: "would you like? (1 to {hotel.max_rooms)", in: "en.messages") }
         #expect(set.errors == ["\(set.place(of: "booking.ask.rooms =", in: "en.messages")): booking.ask.rooms: placeholder \"{hotel.max_rooms)\" is not closed with \"}\""])
     }
 
@@ -238,6 +243,37 @@ struct LintTests {
     func aTimeZoneNoSystemKnowsIsAnError(name: String) {
         let set = PromptFiles.edited { $0.replace("timezone = UTC\n", with: "timezone = \(name)\n", in: "hotel.conf") }
         #expect(set.errors.count == 1 && set.errors[0].contains("unknown timezone \"\(name)\""), "\(set.errors)")
+    }
+
+    // MARK: The cancellation policy
+
+    @Test func thePolicyIsReadAsTheLineComputesWithIt() throws {
+        let policy = try #require(PromptFiles.shipped.compile().0).hotel.policy
+        #expect(policy.freeHours == 48 && policy.lateFee == .firstNight && policy.noShowFee == .firstNight && policy.dateChanges == .lateFee)
+        #expect(policy.checkInTime.description == "15:00" && policy.zone.name == "UTC", "on the hotel's check-in time and clock")
+        let edited = PromptFiles.edited {
+            $0.replace("free-cancellation-hours = 48\n", with: "free-cancellation-hours = 24\n", in: "hotel.conf")
+            $0.replace("late-fee = first-night\n", with: "late-fee = whole-stay\n", in: "hotel.conf")
+            $0.replace("no-show-fee = first-night\n", with: "no-show-fee = none\n", in: "hotel.conf")
+            $0.replace("date-changes = late-fee\n", with: "date-changes = free\n", in: "hotel.conf")
+            $0.replace("timezone = UTC\n", with: "timezone = +08:00\n", in: "hotel.conf")
+        }
+        let changed = try #require(edited.compile().0).hotel.policy
+        #expect(changed.freeHours == 24 && changed.lateFee == .wholeStay && changed.noShowFee == .none && changed.dateChanges == .free)
+        #expect(changed.zone.name == "+08:00")
+    }
+
+    @Test(arguments: [
+        ("late-fee = first-night", "late-fee = first-nite", "late-fee is none, first-night or whole-stay, not \"first-nite\" (did you mean \"first-night\"?)"),
+        ("no-show-fee = first-night", "no-show-fee = 120", "no-show-fee is none, first-night or whole-stay, not \"120\""),
+        ("date-changes = late-fee", "date-changes = sometimes", "date-changes is late-fee or free, not \"sometimes\""),
+        ("free-cancellation-hours = 48", "free-cancellation-hours = -1", "free-cancellation-hours must be a whole number from 0 to 8760, not \"-1\""),
+        ("free-cancellation-hours = 48", "free-cancellation-hours = two days", "free-cancellation-hours must be a whole number from 0 to 8760, not \"two days\""),
+        ("free-cancellation-hours = 48", "free-cancelation-hours = 48", "unknown hotel setting \"free-cancelation-hours\" (did you mean \"free-cancellation-hours\"?)"),
+    ])
+    func aPolicySettingTheLineCannotComputeWithIsAnErrorAtItsLine(shipped: String, edited: String, message: String) {
+        let set = PromptFiles.edited { $0.replace(shipped + "\n", with: edited + "\n", in: "hotel.conf") }
+        #expect(set.errors == ["\(set.place(of: edited, in: "hotel.conf")): \(message)"])
     }
 
     @Test func theHotelNeedsAName() {

@@ -15,7 +15,7 @@ struct TranslationLintTests {
     @Test func aTextAFlowUsesIsReportedInTheCatalogThatLacksIt() {
         var set = PromptFiles.bilingual
         set.replace("complaint.ask.staying = Are you staying with us at the moment? (yes/no)\n", with: "", in: "zh.messages")
-        #expect(set.errors == ["\(set.place(of: "complaint.welcome_back =", in: "zh.messages")): missing text \"complaint.ask.staying\" (\(set.place(of: "complaint.ask.staying =", in: "en.messages")) has it; it belongs after this line)"])
+        #expect(set.errors == ["\(set.place(of: "complaint.ask.phone =", in: "zh.messages")): missing text \"complaint.ask.staying\" (\(set.place(of: "complaint.ask.staying =", in: "en.messages")) has it; it belongs after this line)"])
     }
 
     @Test func aTextTheEngineSpeaksIsReportedInTheCatalogThatLacksIt() {
