@@ -64,9 +64,9 @@ struct AgentsCommandTests {
         let console = try GuestClient(port: port)
         for _ in 1...5 {
             try console.read(until: "Agent ID:")
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             try console.read(until: "PIN:")
-            console.say("0000", ending: "\r\n")
+            console.say("0000")
             try console.read(until: "Login incorrect.")
         }
         try console.read(until: "Agent ID:")
@@ -77,9 +77,9 @@ struct AgentsCommandTests {
     /// lockouts file on within a round); false after five seconds.
     static func logsIn(_ console: GuestClient) throws -> Bool {
         for _ in 0..<50 {
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             if try console.read(untilAny: ["PIN:", "Agent ID:"]).marker == 0 {
-                console.say("4821", ending: "\r\n")
+                console.say("4821")
                 return try console.read(untilAny: ["Type help for the commands.", "Agent ID:"]).marker == 0
             }
             usleep(100_000)
@@ -107,7 +107,7 @@ struct AgentsCommandTests {
         #expect(unlocked.status == 0, "\(unlocked.errors)")
         #expect(unlocked.output.contains("mei unlocked"))
         #expect(try Self.logsIn(console))
-        console.say("logout", ending: "\r\n")
+        console.say("logout")
         _ = console.readToEnd()
 
         // Locked again, and the guessing goes on: the operator lets mei's own console in.
@@ -120,7 +120,7 @@ struct AgentsCommandTests {
         try mine.read(until: "The operator let this console in as mei")
         try mine.read(until: "Agent ID:")
         #expect(try Self.logsIn(mine))
-        attacker.say("mei", ending: "\r\n")
+        attacker.say("mei")
         #expect(try attacker.read(until: "Agent ID:").contains("Too many failed logins"))
         _ = server.stop()
         let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)

@@ -142,17 +142,17 @@ struct AgentConsoleTests {
         try spanish.read(until: "0  Hablar con una persona")
         let chinese = try line.guest(choosing: "繁體中文")
         try chinese.read(until: "0  轉接專人服務")
-        mei.say("status away", ending: "\r\n")
+        mei.say("status away")
         try mei.read(until: "no calls will be offered.")
         chinese.say("人工")
         try chinese.read(until: "改成回電給我")
-        sara.say("sessions", ending: "\r\n")
+        sara.say("sessions")
         let table = try sara.read(until: "waiting (1)")  // the last row: the calls come in order
         let rows = table.split(separator: "\n").map(String.init)
         #expect(rows.contains { $0.contains("  -  ") && $0.contains("in flow") }, "\(table)")
         #expect(rows.contains { $0.contains(" es ") && $0.contains("main.menu") }, "\(table)")
         #expect(rows.contains { $0.contains(" zh-Hant ") && $0.contains("agent.waiting") }, "\(table)")
-        sara.say("queue", ending: "\r\n")
+        sara.say("queue")
         let header = try sara.read(until: "PHONE")
         #expect(header.contains("LANG"), "\(header)")
         try sara.read(until: " zh-Hant ")  // the one guest waiting
@@ -163,13 +163,13 @@ struct AgentConsoleTests {
         defer { try? line.stop(); line.removeData() }
         let console = try line.console()
         try console.read(until: "Agent ID:")
-        console.say("nosuchagent", ending: "\r\n")
+        console.say("nosuchagent")
         try console.read(until: "PIN:")
-        console.say("0000", ending: "\r\n")
+        console.say("0000")
         try console.read(until: "Login incorrect.")
         for attempt in 1...5 {
             try console.read(until: "Agent ID:")
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             try console.read(until: "PIN:")
             console.say("0000")
             let answer = try console.read(until: "Login incorrect.")
@@ -178,7 +178,7 @@ struct AgentConsoleTests {
         #expect(try console.read(until: "Agent ID:").unwrapped.contains("this ID is locked for 15 minutes"), "wrapped at 79 columns")
         console.say("mei")
         #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "even the right PIN waits out the lock")
-        console.say("sara", ending: "\r\n")
+        console.say("sara")
         try console.read(until: "PIN:")  // not the address: every console may be on 127.0.0.1
         try line.stop()
         let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
@@ -445,13 +445,13 @@ struct HiddenCharactersOnACallTests {
         // Escaped, the line is one word wider than the console: it is cut at the window's edge.
         let seen = try mei.read(until: #"\u{2029}fdp.ex"#)
         #expect(seen.contains(#"1> invoice\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}fdp.ex"#), "\(seen)")
-        mei.say("ok" + Self.hidden + "kcab llac", ending: "\r\n")
+        mei.say("ok" + Self.hidden + "kcab llac")
         let heard = try guest.read(until: "kcab llac")
         #expect(heard.contains(#"Mei: ok\u{202e}\u{2066}\u{200e}\u{200f}\u{61c}\u{feff}\u{2028}\u{2029}kcab llac"#), "\(heard)")
         for scalar in Self.hidden.unicodeScalars {
             #expect(!seen.unicodeScalars.contains(scalar) && !heard.unicodeScalars.contains(scalar), "\(scalar.value) reached a terminal raw")
         }
-        mei.say("/hangup", ending: "\r\n")
+        mei.say("/hangup")
         _ = guest.readToEnd()
         try line.stop()
         let files = try FileManager.default.subpathsOfDirectory(atPath: line.dataDirectory + "/transcripts").filter { $0.hasSuffix(".txt") }

@@ -62,7 +62,7 @@ struct GuestFloodTests {
         let seen = try mei.read(until: "more lines from the guest (not shown)")
         #expect(seen.contains("1> 0 spam"), "the first lines are shown")
         #expect(seen.components(separatedBy: "1> ").count - 1 <= 12, "then no more than the rate")
-        mei.say("Please slow down.", ending: "\r\n")
+        mei.say("Please slow down.")
         #expect(try guest.read(until: "Please slow down.").contains("Mei: Please slow down."), "the agent is still on the call")
         #expect(!mei.readsEndOfInputSoon(), "and the console still open")
     }

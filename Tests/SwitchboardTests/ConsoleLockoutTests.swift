@@ -32,18 +32,18 @@ struct ConsoleLockoutTests {
         for _ in 0..<30 {
             let console = try line.console()
             try console.read(until: "Agent ID:")
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             consoles.append(console)
         }
         for console in consoles { try console.read(until: "PIN:") }
-        for (index, console) in consoles.enumerated() { console.say(index == 29 ? "4821" : String(format: "%04d", index), ending: "\r\n") }
+        for (index, console) in consoles.enumerated() { console.say(index == 29 ? "4821" : String(format: "%04d", index)) }
         var answers: [String] = []
         for console in consoles { answers.append(try console.read(until: "Agent ID:")) }
         #expect(answers.filter { $0.contains("Login incorrect.") }.count == 5, "\(answers)")
         #expect(!answers.contains { $0.contains("Welcome") })
         #expect(answers.last?.contains("Login incorrect.") == false)
         // And now the lock holds for every one of them, the right PIN too.
-        consoles[29].say("mei", ending: "\r\n")
+        consoles[29].say("mei")
         #expect(try consoles[29].read(until: "Agent ID:").contains("Too many failed logins. Try again in 15 minute(s)"))
         try line.stop()
         let audit = Self.audit(line)
@@ -59,9 +59,9 @@ struct ConsoleLockoutTests {
         let console = try first.console()
         for _ in 1...5 {
             try console.read(until: "Agent ID:")
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             try console.read(until: "PIN:")
-            console.say("1111", ending: "\r\n")
+            console.say("1111")
         }
         try console.read(until: "locked for 15 minutes")
         try Self.waitFor { (try? String(contentsOfFile: first.dataDirectory + "/lockouts", encoding: .utf8))?.contains("agent\tmei\t") == true }
@@ -72,7 +72,7 @@ struct ConsoleLockoutTests {
         defer { try? second.stop() }
         let again = try second.console()
         try again.read(until: "Agent ID:")
-        again.say("mei", ending: "\r\n")
+        again.say("mei")
         let heard = try again.read(until: "Agent ID:")
         // (The test clock starts again at the same moment, so the lock reads 15 or 16 minutes.)
         #expect(heard.contains("Too many failed logins. Try again in 1"), "\(heard)")
@@ -90,7 +90,7 @@ struct ConsoleLockoutTests {
         defer { try? line.stop() }
         let console = try line.console()
         try console.read(until: "Agent ID:")
-        console.say("mei", ending: "\r\n")
+        console.say("mei")
         #expect(try console.read(until: "Agent ID:").contains("Too many failed logins"), "the good line still locks, and the old approval is gone")
         var rewritten = ""
         try Self.waitFor {
@@ -111,39 +111,39 @@ struct ConsoleLockoutTests {
         func lockMei(_ id: String = "mei") throws {
             for _ in 1...5 {
                 try attacker.read(until: "Agent ID:")
-                attacker.say(id, ending: "\r\n")
+                attacker.say(id)
                 try attacker.read(until: "PIN:")
-                attacker.say("9999", ending: "\r\n")
+                attacker.say("9999")
                 try attacker.read(until: "Login incorrect.")
             }
         }
         try lockMei()
-        sara.say("unlock mei", ending: "\r\n")
+        sara.say("unlock mei")
         #expect(try sara.read(until: "forgotten.").contains("mei is unlocked"))
         let mei = try line.console()
         try mei.logIn("mei", "4821")
-        mei.say("logout", ending: "\r\n")
+        mei.say("logout")
         _ = mei.readToEnd()
 
         // Locked again at once: the supervisor lets mei's own console in, and only it.
         try lockMei()
         let meiAgain = try line.console()
         let greeting = try meiAgain.read(until: "Agent ID:")
-        meiAgain.say("mei", ending: "\r\n")
+        meiAgain.say("mei")
         let refusal = try meiAgain.read(until: "Agent ID:")
         let number = try #require(refusal.firstMatch(of: /unlock mei (\d+)/)?.1).description
         #expect(greeting.contains("console \(number)"))
         try lockMei("4821")  // a PIN typed as an ID, five times
-        sara.say("lockouts", ending: "\r\n")
+        sara.say("lockouts")
         let table = try sara.read(until: "CONNECTED")
         #expect(table.contains("ID") && table.contains("mei"), "\(table)")
         #expect(table.contains("?unknown(4 chars)") && !table.contains("4821"), "no PIN on a supervisor's screen either: \(table)")
-        sara.say("unlock mei \(number)", ending: "\r\n")
+        sara.say("unlock mei \(number)")
         #expect(try sara.read(until: "whatever the locks.").contains("Console \(number) (from 127.0.0.1) may log in as mei now"))
         try meiAgain.read(until: "sara let this console in as mei")
         try meiAgain.logIn("mei", "4821")
         try attacker.read(until: "Agent ID:")
-        attacker.say("mei", ending: "\r\n")
+        attacker.say("mei")
         #expect(try attacker.read(until: "Agent ID:").contains("Too many failed logins"), "the lock holds for everyone else")
         try line.stop()
         let audit = Self.audit(line)
@@ -159,20 +159,20 @@ struct ConsoleLockoutTests {
         let console = try line.console()
         for _ in 1...5 {
             try console.read(until: "Agent ID:")
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             try console.read(until: "PIN:")
-            console.say("1111", ending: "\r\n")
+            console.say("1111")
         }
         try console.read(until: "locked for 15 minutes")
         try console.read(until: "Agent ID:")
         try Self.waitFor { (try? String(contentsOfFile: line.dataDirectory + "/lockouts", encoding: .utf8))?.contains("agent\tmei\t") == true }
         _ = try LockoutFile.update(dataDirectory: line.dataDirectory) { $0.agents["mei"] = nil }
         try Self.waitFor {
-            console.say("mei", ending: "\r\n")
+            console.say("mei")
             let answer = try console.read(untilAny: ["PIN:", "Agent ID:"])
             return answer.marker == 0
         }
-        console.say("4821", ending: "\r\n")
+        console.say("4821")
         try console.read(until: "Type help for the commands.")
     }
 
@@ -204,23 +204,23 @@ struct ConsoleLockoutTests {
             let heard = String(decoding: idler.readToEnd(), as: UTF8.self)
             #expect(heard.contains("This console waited without logging in and is closing to make room"), "\(index): \(heard)")
         }
-        mei.say("whoami", ending: "\r\n")
+        mei.say("whoami")
         #expect(try mei.read(until: "available").contains("mei (Mei, agent)"), "a logged-in console carries on")
         // They never keep anyone out: a supervisor at the same address connects and logs in.
         let sara = try patient.console()
         try sara.logIn("sara", "7350")
-        sara.say("lockouts", ending: "\r\n")
+        sara.say("lockouts")
         let waiting = try sara.read(until: "CONNECTED")
         #expect(waiting.contains("CONSOLE"))
         // Eight consoles at the PIN prompt are someone logging in: the ninth is told there is no room.
         let typing = idlers.suffix(7)
         for console in typing {
-            console.say("ghost", ending: "\r\n")
+            console.say("ghost")
             try console.read(until: "PIN:")
         }
         let eighth = try patient.console()
         try eighth.read(until: "Agent ID:")
-        eighth.say("ghost", ending: "\r\n")
+        eighth.say("ghost")
         try eighth.read(until: "PIN:")
         let ninth = try patient.console()
         let refused = String(decoding: ninth.readToEnd(), as: UTF8.self)

@@ -7,7 +7,7 @@ import Testing
 @Suite("Compiler fuzz")
 struct CompilerFuzzTests {
     /// Rerun one edit by putting its seed here (100 seeds; `HOTELLINE_FUZZ=4` runs 400).
-    static let seeds = FuzzBudget.seeds(100)
+    static let seeds = FuzzBudget.seeds(60)
 
     static let tokens = FlowParser.keywords + [
         "->", ":", "=", "!=", "<", ">", "not", "\"", "\"\"", "#", "{", "}", "{{", "[", "]", "|", ".", "..", "a.b",
