@@ -36,7 +36,10 @@ final class HotelLineProcess {
         process.standardError = err
         try process.run()
         if let stdin, let input {
-            stdin.fileHandleForWriting.write(Data(input.utf8))
+            // A command that exits before it reads (a usage error) closes the pipe: the write
+            // must fail with EPIPE, not raise SIGPIPE, which ends the whole test process.
+            signal(SIGPIPE, SIG_IGN)
+            try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
             try stdin.fileHandleForWriting.close()
         }
         let deadline = Date().addingTimeInterval(timeout)

@@ -17,8 +17,10 @@ extension PromptSet {
     /// conversation fills in (an answer, a name looked up, a number) at `valueBytes` (the
     /// longest line a guest may send) and the hotel's own facts (the room table) as they
     /// are, and each menu (a node's prompt with its choices), laid out as the line lays
-    /// them out and counted as sent.
-    public func longestTexts(valueBytes: Int) -> [LongestText] {
+    /// them out and counted as sent. With `over`, only the texts longer than that many
+    /// bytes: a text whose bound (`bytesSentBound`) is within it is passed over without
+    /// laying it out, which is most of the work for a long `valueBytes`.
+    public func longestTexts(valueBytes: Int, over limit: Int? = nil) -> [LongestText] {
         var sizes: [LongestText] = []
         let filler = String(repeating: "x", count: max(1, valueBytes))
         let today = CivilDate(year: 2026, month: 9, day: 30)!  // a long month and weekday name in English
@@ -29,13 +31,19 @@ extension PromptSet {
                 for name in template.placeholders where !ConstantTexts.hotelFacts.contains(name) && name != "date.today" { extras[name] = filler }
                 return renderer.render(template, extras)
             }
+            func measure(_ text: String, at location: SourceLocation, what: String) {
+                if let limit, Self.bytesSentBound(text, width: hotel.lineWidth) <= limit { return }
+                let bytes = Self.bytesSent(text, width: hotel.lineWidth)
+                if let limit, bytes <= limit { return }
+                sizes.append(LongestText(location: location, what: what, bytes: bytes))
+            }
             for (key, text) in pack.catalog.texts {
-                sizes.append(LongestText(location: text.location, what: "\"\(key)\"", bytes: Self.bytesSent(longest(text.template), width: hotel.lineWidth)))
+                measure(longest(text.template), at: text.location, what: "\"\(key)\"")
             }
             for node in nodes where !node.choices.isEmpty {
                 let prompt = node.prompt.flatMap { pack.catalog.text($0) }.map(longest) ?? ""
                 let menu = prompt + "\n" + Conversation.menuLines(node.choices) { key in pack.catalog.text(key).map(longest) ?? key }
-                sizes.append(LongestText(location: node.location, what: "the menu of \(node.qualifiedName)", bytes: Self.bytesSent(menu, width: hotel.lineWidth)))
+                measure(menu, at: node.location, what: "the menu of \(node.qualifiedName)")
             }
         }
         return sizes.sorted { ($0.location.file, $0.location.line, $0.what) < ($1.location.file, $1.location.line, $1.what) }
@@ -45,10 +53,28 @@ extension PromptSet {
     /// its longest than `maxAnswerBytes`, what the output limit (`limit`, as the operator
     /// gave it) leaves for one answer. The line would hang up on every caller who met it.
     public func answerSizeErrors(maxAnswerBytes: Int, valueBytes: Int, limit: String) -> [PromptDiagnostic] {
-        longestTexts(valueBytes: valueBytes).filter { $0.bytes > maxAnswerBytes }.map { text in
+        longestTexts(valueBytes: valueBytes, over: maxAnswerBytes).map { text in
             .error(text.location, "\(text.what) can be \(text.bytes) bytes when said, more than the \(maxAnswerBytes) bytes \(limit) "
                    + "leaves for one answer: every caller who reached it would be hung up; shorten it or raise the limit")
         }
+    }
+
+    /// At least `bytesSent(text, width:)`, counted in one pass without laying the text out.
+    /// Laying out adds, at each break it makes, a CR LF and a hanging indent of at most half
+    /// the width; it breaks only at a space, around a wide character, or inside a piece
+    /// wider than what is left of a line (at most once per half a width of its columns, and
+    /// a scalar is at most two columns).
+    static func bytesSentBound(_ text: String, width: Int) -> Int {
+        var bytes = 0, newlines = 0, opportunities = 0, scalars = 0
+        for scalar in text.unicodeScalars {
+            bytes += scalar.utf8.count
+            scalars += 1
+            if scalar == "\n" { newlines += 1 } else if scalar == " " || TerminalWidth.isWide(scalar) { opportunities += 1 }
+        }
+        guard width > 0 else { return bytes + newlines + 2 }
+        let half = max(1, width / 2)
+        let breaks = opportunities + 2 * scalars / half + newlines + 1
+        return bytes + 2 * newlines + 2 + breaks * (half + 2)
     }
 
     /// `text` as the connection sends it: laid out to `width`, every line break CR LF, and

@@ -1,3 +1,4 @@
+import Synchronization
 import HotelCalendar
 
 /// The prompt files of `Prompts/` compiled into one immutable set the conversations run: what every layer calls "the prompts".
@@ -101,12 +102,24 @@ public final class PromptSet: Sendable {
     /// Compiles the files of a prompt directory; the diagnostics hold every error and
     /// warning found, and the set is nil when there is any error.
     public static func compile(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {
-        FlowCompiler.compile(sources)
+        if let kept = recentlyCompiled.withLock({ kept in kept.first { $0.sources == sources } }) { return kept.result }
+        let result = FlowCompiler.compile(sources)
+        recentlyCompiled.withLock { kept in
+            kept.insert((sources, result), at: 0)
+            if kept.count > 4 { kept.removeLast() }
+        }
+        return result
     }
+
+    /// The last few sets compiled, and from what. Compiling is the costly part of loading
+    /// (every language's constant texts are laid out), and a set is immutable, so files read
+    /// again unchanged (a `SIGHUP` with nothing edited, `check` beside a service in one
+    /// process) get the same set back; files changed in any byte compile anew.
+    private static let recentlyCompiled = Mutex<[(sources: [PromptSource], result: (PromptSet?, [PromptDiagnostic]))]>([])
 }
 
 /// One prompt file's name (as the operator should see it, e.g. `Prompts/booking.flow`) and text.
-public struct PromptSource: Sendable {
+public struct PromptSource: Equatable, Sendable {
     public var fileName: String
     public var text: String
 

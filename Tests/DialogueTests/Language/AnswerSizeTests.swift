@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Dialogue
 
 /// How long a text can be when said, so that `hotelline check --max-output` refuses a prompt
@@ -15,6 +16,26 @@ struct AnswerSizeTests {
         // A read-back with the guest's name in it counts the name at the longest a line may be.
         let withName = try #require(sizes.first { $0.what.contains("booking.readback") || $0.what.contains("readback") })
         #expect(withName.bytes > 1024, "\(withName)")
+    }
+
+    /// The bound `check` passes a text by without laying it out is never under what the
+    /// layout sends: every shipped text in four languages at three widths, and random texts
+    /// of spaces, long words, wide characters, marks and breaks (seeded).
+    @Test(arguments: FuzzBudget.seeds(3))
+    func theBoundIsNeverUnderTheTextAsSent(seed: UInt64) throws {
+        let prompts = try #require(PromptFiles.shipped.compile().0)
+        var texts = prompts.languages.flatMap { pack in pack.catalog.texts.values.map { $0.template.written } }
+        var random = SeededGenerator(seed: seed)
+        let pieces = ["a", "word", String(repeating: "x", count: 90), " ", "  ", "\n", "  1  ", "訂房", "。", "（", "é", "e\u{301}", "🙂", "Ｗ"]
+        for _ in 0..<300 {
+            texts.append((0..<Int.random(in: 1...60, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for width in [0, 30, 78] {
+            for text in texts {
+                let sent = PromptSet.bytesSent(text, width: width), bound = PromptSet.bytesSentBound(text, width: width)
+                #expect(bound >= sent, "seed \(seed), width \(width): \(bound) < \(sent) for \(text.debugDescription.prefix(120))")
+            }
+        }
     }
 
     /// 300 KB of menu text passed `check`, and every caller was hung up before the menu.
