@@ -14,7 +14,7 @@ extension PromptSet {
         } catch {
             return .failure(error)
         }
-        let (prompts, diagnostics) = PromptSet.compile(sources)
+        let (prompts, diagnostics) = PromptSet.compileOrReuse(sources)
         guard let prompts else { return .failure(PromptErrors(diagnostics.filter { $0.severity == .error })) }
         return .success(prompts)
     }

@@ -102,19 +102,28 @@ public final class PromptSet: Sendable {
     /// Compiles the files of a prompt directory; the diagnostics hold every error and
     /// warning found, and the set is nil when there is any error.
     public static func compile(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {
-        if let kept = recentlyCompiled.withLock({ kept in kept.first { $0.sources == sources } }) { return kept.result }
-        let result = FlowCompiler.compile(sources)
-        recentlyCompiled.withLock { kept in
-            kept.insert((sources, result), at: 0)
-            if kept.count > 4 { kept.removeLast() }
-        }
-        return result
+        FlowCompiler.compile(sources)
     }
 
-    /// The last few sets compiled, and from what. Compiling is the costly part of loading
-    /// (every language's constant texts are laid out), and a set is immutable, so files read
-    /// again unchanged (a `SIGHUP` with nothing edited, `check` beside a service in one
-    /// process) get the same set back; files changed in any byte compile anew.
+    /// `compile`, or the set one of the last few calls here made from the same sources.
+    /// For files read from a directory: loading them again unchanged (a `SIGHUP` with
+    /// nothing edited, another service in the same process) costs a comparison. Calls here
+    /// compile one at a time.
+    public static func compileOrReuse(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {
+        // Compiled under the lock: loads that start together (services starting side by
+        // side) wait for the first one's set instead of each compiling their own.
+        recentlyCompiled.withLock { kept in
+            if let earlier = kept.first(where: { $0.sources == sources }) { return earlier.result }
+            let result = FlowCompiler.compile(sources)
+            kept.insert((sources, result), at: 0)
+            if kept.count > 4 { kept.removeLast() }
+            return result
+        }
+    }
+
+    /// The last few sets `compileOrReuse` made, and from what. Compiling is the costly part
+    /// of loading (every language's constant texts are laid out), and a set is immutable, so
+    /// it can be handed out again; files changed in any byte compile anew.
     private static let recentlyCompiled = Mutex<[(sources: [PromptSource], result: (PromptSet?, [PromptDiagnostic]))]>([])
 }
 
