@@ -185,9 +185,10 @@ public enum SuiteCalls {
     /// The last live call: the line is stopped while the guest is still on it.
     public static let closing = SuiteCall("closing-during-a-call", lines: ["1", "24 Dec"])
 
-    /// Calls whose outcomes no healthy store gives (a disk that refuses a record, a
-    /// booking taken by someone else between the check and the yes, a caller on file
-    /// without a name): recorded in-process, actions answered as written here.
+    /// Calls whose outcomes a healthy store gives only by chance or never (a disk that
+    /// refuses a record, a booking taken by someone else between the check and the yes, a
+    /// fee raised between the quote and the yes): recorded in-process, actions answered as
+    /// written here.
     public static var inProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] {
         englishInProcess + inProcessInOtherLanguages
     }
