@@ -3,9 +3,14 @@ import Transcript
 import Reactor
 
 extension ServiceCenter {
-    /// Said to a guest sending lines faster than the line takes them, before it hangs up.
+    /// Said to a guest sending lines faster than the line takes them, before it hangs up: in
+    /// the language of their call, laid out to their window (the hotel's first language and
+    /// width before a call has begun).
     public func inputRateMessage(for connection: Connection) -> String {
-        prompts.text("global.too_fast", today: local(clock.now()).date)
+        let today = local(clock.now()).date
+        guard let session = connection.context as? GuestSession else { return prompts.text("global.too_fast", today: today) }
+        let conversation = session.conversation
+        return conversation.prompts.text("global.too_fast", language: conversation.language, width: conversation.lineWidth, today: today)
     }
 
     /// A guest's telnet told its window or terminal: the width goes into the transcript and

@@ -61,4 +61,20 @@ struct LineLimitsTests {
         let texts = try transcripts.map { try String(contentsOfFile: line.dataDirectory + "/transcripts/" + $0, encoding: .utf8) }
         #expect(texts.contains { $0.contains(" event closed: guest sent too fast\n") })
     }
+
+    /// The flooder is told in the language of their call, laid out like every text of it
+    /// (it was said in the hotel's first language whatever the call's).
+    @Test func theFlooderIsToldInTheLanguageOfTheirCall() throws {
+        let line = try RunningLine { settings in
+            settings.connections.maxLinesPerSecond = 20
+            settings.connections.floodSeconds = 0.3
+        }
+        defer { try? line.stop(); line.removeData() }
+        let flooder = try line.guest(choosing: "4")
+        try flooder.read(until: "0  Hablar con una persona")
+        flooder.send(String(repeating: "x\n", count: 2000))
+        let heard = String(decoding: flooder.readToEnd(), as: UTF8.self).unwrapped
+        #expect(heard.contains("escriba una respuesta cada vez"), "\(heard.suffix(400))")
+        #expect(!heard.contains("type one answer at a time"))
+    }
 }

@@ -94,9 +94,10 @@ public final class PromptSet: Sendable {
     /// A text outside any conversation (the busy message), in `language` or the hotel's
     /// first language, with the hotel's facts filled in, laid out to the line width as
     /// every text the line says.
-    public func text(_ key: String, language code: String? = nil, today: CivilDate) -> String {
+    /// `width`, when given, lays it out for a caller's window instead.
+    public func text(_ key: String, language code: String? = nil, width: Int? = nil, today: CivilDate) -> String {
         let pack = code.flatMap(language) ?? languages[0]
-        return TextLayout.laidOut(Renderer(variables: [:], hotel: hotel, pack: pack, today: today).render(key), width: hotel.lineWidth)
+        return TextLayout.laidOut(Renderer(variables: [:], hotel: hotel, pack: pack, today: today).render(key), width: width ?? hotel.lineWidth)
     }
 
     /// Compiles the files of a prompt directory; the diagnostics hold every error and
