@@ -41,7 +41,7 @@ extension AgentDesk {
     /// `hotelline agents` cannot hold the line's start. The first sync then drops approvals
     /// left from an earlier run, since their console numbers meant that run's consoles.
     func startLockouts() {
-        let now = center.clock.now().millisecondsSince1970
+        let now = lockClock.now().millisecondsSince1970
         let loaded: (LockoutFile, problems: [String])
         do {
             loaded = try LockoutFile.load(dataDirectory: dataDirectory)
@@ -60,7 +60,7 @@ extension AgentDesk {
 
     /// Each round: let go of old counts, and notice an edited lockouts file.
     func lockoutsRound() {
-        loginGuard.sweep(now: center.clock.now().millisecondsSince1970)
+        loginGuard.sweep(now: lockClock.now().millisecondsSince1970)
         if !lockoutSync.pending.isEmpty && !lockoutSync.writing {
             syncLockouts()  // a write that failed is tried again, a round later
             return
@@ -100,7 +100,7 @@ extension AgentDesk {
         lockoutSync.pending = []
         let discarding = lockoutSync.discardingApprovals
         let directory = dataDirectory
-        let now = center.clock.now().millisecondsSince1970
+        let now = lockClock.now().millisecondsSince1970
         work.submit({ () -> Result<(file: LockoutFile, approvals: [LockoutFile.Approval], problems: [String], stamp: FileStamp?), StaffError> in
             do throws(StaffError) {
                 var approvals: [LockoutFile.Approval] = []
@@ -153,7 +153,7 @@ extension AgentDesk {
     /// unless a change made here since is on its way), and lets in the consoles the
     /// operator approved.
     private func adoptLockouts(_ file: LockoutFile, approvals: [LockoutFile.Approval]) {
-        let now = center.clock.now().millisecondsSince1970
+        let now = lockClock.now().millisecondsSince1970
         let locks = Self.locks(in: file)
         // A key changed here since this sync began is as memory has it: the next sync writes it.
         let onTheirWay = Set(lockoutSync.pending.map(\.key))
@@ -183,7 +183,7 @@ extension AgentDesk {
 
     /// `unlock ID` / `unlock ADDRESS`: lifts the lock and forgets the failures (audited).
     func unlock(_ key: LoginGuard.Key, by supervisor: String) -> String {
-        let now = center.clock.now().millisecondsSince1970
+        let now = lockClock.now().millisecondsSince1970
         let until = loginGuard.unlock(key, now: now)
         lockoutSync.pending.append(.unlock(key))
         syncLockouts()
@@ -215,7 +215,7 @@ extension AgentDesk {
 
     /// `lockouts`: what is locked, for how long, and the consoles waiting to log in.
     func lockoutsReport() -> String {
-        let now = center.clock.now().millisecondsSince1970
+        let now = lockClock.now().millisecondsSince1970
         var rows: [[String]] = []
         for (key, until) in loginGuard.locks.filter({ $0.value > now }).sorted(by: { $0.value < $1.value }) {
             let (kind, name): (String, String)

@@ -17,6 +17,10 @@ final class AgentDesk {
     let center: ServiceCenter
     let work: OffLoopWork
     let dataDirectory: String
+    /// The real wall clock, for lockouts, failure windows and approvals: `hotelline agents`
+    /// stamps the same lockouts file with it, so `serve --clock` (the hotel's business time)
+    /// must not move them.
+    let lockClock: WallClock
     let settings: ConsoleSettings
     private(set) var roster: AgentRoster
     private var rosterStamp: FileStamp?
@@ -31,8 +35,9 @@ final class AgentDesk {
     let log: (String) -> Void
 
     init(center: ServiceCenter, loop: EventLoop, dataDirectory: String, settings: ConsoleSettings = ConsoleSettings(),
-         log: @escaping (String) -> Void = { _ in }) throws {
+         lockClock: WallClock = .system, log: @escaping (String) -> Void = { _ in }) throws {
         self.center = center
+        self.lockClock = lockClock
         self.dataDirectory = dataDirectory
         self.settings = settings
         self.log = log
@@ -178,7 +183,7 @@ final class AgentDesk {
                 guard let self else { return }
                 let elsewhere = self.console(of: id).map { $0 !== console } ?? false
                 self.perform(console.login.pinChecked(matches: matches, roster: self.roster, idInUseElsewhere: elsewhere,
-                                                      lockouts: &self.loginGuard, now: self.center.clock.now().millisecondsSince1970), on: console)
+                                                      lockouts: &self.loginGuard, now: self.lockClock.now().millisecondsSince1970), on: console)
             }
         case .runCommand(let line, let account):
             command(line, for: account, on: console)
@@ -363,7 +368,7 @@ extension AgentDesk: ListenerDelegate {
         console.hasTyped = true
         switch input {
         case .text(let line):
-            perform(console.login.typed(line, roster: roster, lockouts: &loginGuard, now: center.clock.now().millisecondsSince1970), on: console)
+            perform(console.login.typed(line, roster: roster, lockouts: &loginGuard, now: lockClock.now().millisecondsSince1970), on: console)
         case .tooLong(let limit):
             console.say("That line is too long (\(limit) bytes at most).")
         case .unreadable, .controlCharacters:

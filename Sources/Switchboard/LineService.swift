@@ -86,7 +86,8 @@ public final class LineService {
             center = ServiceCenter(loop: loop, prompts: prompts, store: store, files: files,
                                        settings: settings.line, clock: clock)
             guestServer = try Listener(loop: loop, host: settings.host, port: settings.guestPort, limits: settings.connections, delegate: center)
-            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory, settings: settings.console, log: log)
+            desk = try AgentDesk(center: center, loop: loop, dataDirectory: settings.dataDirectory, settings: settings.console,
+                                 lockClock: settings.clock, log: log)
             var consoleLimits = settings.consoleConnections
             consoleLimits.maxConnections = settings.console.maxConsoles
             consoleLimits.maxOutputBytes = settings.console.maxOutputBytes

@@ -94,7 +94,9 @@ struct AgentsCommandTests {
         let data = TestPaths.temporaryDirectory("cli")
         defer { try? FileManager.default.removeItem(atPath: data) }
         try RunningLine.addAgent("mei", name: "Mei", pin: "4821", in: data)
-        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
+        // The hotel's clock set months ahead (--clock) must not move locks and approvals,
+        // which the command stamps on the real clock: it once dropped every approval.
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory, "--clock", "2027-06-01T09:00"])
         defer { if server.process.isRunning { _ = server.stop() } }  // a failed step leaves no server behind
         let console = try Self.lockMei(port: server.agentPort)
         var listed = try Self.agents(["lockouts", "--data", data])
