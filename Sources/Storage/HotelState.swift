@@ -18,6 +18,10 @@ struct HotelState: Sendable {
     private(set) var lives: [ConfirmationNumber: Booking] = [:]
     /// How many changes, cancellations and moves the bookings hold.
     private var eventCount = 0
+    /// The steps staff (and the line) took on each work item, in order; items without a
+    /// step have none here (see `HotelState+Work`).
+    private(set) var workSteps: [WorkItemID: [WorkStep]] = [:]
+    private var workStepCount = 0
     private(set) var guestFiles: [GuestFileNumber: GuestFile] = [:]
     private(set) var guestFileByPhone: [String: GuestFileNumber] = [:]
     /// Everything on record for a phone number, newest last: how repeat callers are known.
@@ -70,7 +74,7 @@ struct HotelState: Sendable {
         kind == \.guestFile ? 100 : 1000
     }
 
-    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count + eventCount }
+    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count + eventCount + workStepCount }
 
     /// Every live record, in an order that rebuilds this state when applied to an empty
     /// one: each kind by number, the order the numbers were given out (so the first
@@ -84,6 +88,8 @@ struct HotelState: Sendable {
         Self.append(callbacks, as: HotelRecord.callback, to: &records)
         Self.append(surveys, as: HotelRecord.survey, to: &records)
         for (_, booking) in lives.sorted(by: { $0.key < $1.key }) { records += booking.history.map(\.record) }
+        // Last: a step is read against the record its item follows.
+        for (_, steps) in workSteps.sorted(by: { $0.key < $1.key }) { records += steps.map(HotelRecord.workStep) }
         return records
     }
 
@@ -109,6 +115,7 @@ struct HotelState: Sendable {
             case .callback: counts.callbacks += 1
             case .survey: counts.surveys += 1
             case .change, .cancellation, .stayMove: break  // kept with their bookings
+            case .workStep: break  // kept with their items
             }
         }
         reservations.reserveCapacity(reservations.count + counts.reservations)
@@ -152,6 +159,9 @@ struct HotelState: Sendable {
             take(.cancelled(cancellation))
         case .stayMove(let move):
             take(.moved(move))
+        case .workStep(let step):
+            workSteps[step.item, default: []].append(step)
+            workStepCount += 1
         }
     }
 
@@ -208,6 +218,11 @@ struct HotelState: Sendable {
         case .change(let change): untake(.changed(change))
         case .cancellation(let cancellation): untake(.cancelled(cancellation))
         case .stayMove(let move): untake(.moved(move))
+        case .workStep(let step):
+            guard let index = workSteps[step.item]?.lastIndex(of: step) else { break }
+            workSteps[step.item]?.remove(at: index)
+            if workSteps[step.item]?.isEmpty == true { workSteps[step.item] = nil }
+            workStepCount -= 1
         }
         if let phone = record.phone {
             callers[phone]?.remove(record)

@@ -245,6 +245,49 @@ public final class HotelStore {
         return .pending(.stayMove(move))
     }
 
+    // MARK: Work lists
+
+    /// What came of a step asked for on a work item.
+    public enum WorkDecision: Equatable, Sendable {
+        /// Queued; confirm nothing until `token` is acknowledged.
+        case pending(WorkStep)
+        case refused(WorkRefusal)
+    }
+
+    /// The item `id` as it stands at `now` (its record, and every step taken on it).
+    public func workItem(_ id: WorkItemID, rules: WorkRules, now: WallTime) -> WorkItem? {
+        state.workItem(id, rules: rules, now: now)
+    }
+
+    /// Every item on `list` at `now`, done ones too, in no order.
+    public func workItems(on list: WorkList, rules: WorkRules, now: WallTime) -> [WorkItem] {
+        state.workItems(on: list, rules: rules, now: now)
+    }
+
+    /// Takes `step` if it fits its item as it stands at the step's time (two agents racing
+    /// for one item: the first step queued wins, the second is refused against it).
+    public func record(_ step: WorkStep, rules: WorkRules, token: UInt64) -> WorkDecision {
+        guard let item = state.workItem(step.item, rules: rules, now: step.createdAt) else { return .refused(.unknown(step.item)) }
+        if let refusal = item.check(step, rules: rules) { return .refused(refusal) }
+        queue(.workStep(step), token: token)
+        return .pending(step)
+    }
+
+    /// Special needs recorded for the stay `number` (at its arrival call or by an agent).
+    public func specialNeeds(_ number: ConfirmationNumber) -> [String] {
+        (state.workSteps[.arrival(number)] ?? []).compactMap { step in
+            switch step.action {
+            case .needs, .confirmed: return step.text.flatMap { $0.isEmpty ? nil : $0 }
+            default: return nil
+            }
+        }
+    }
+
+    /// Special needs on the guest's file: those of every stay on it, oldest first.
+    public func specialNeeds(file number: GuestFileNumber) -> [String] {
+        (state.guestFiles[number]?.reservations ?? []).flatMap(specialNeeds)
+    }
+
     private func queue(_ record: HotelRecord, token: UInt64) {
         precondition(pending[token] == nil, "Invalid token \(token): already waiting for the disk")
         state.apply(record)

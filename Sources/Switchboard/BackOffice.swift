@@ -304,6 +304,7 @@ extension HotelRecord {
         case .change(let c): return c.number.description
         case .cancellation(let c): return c.number.description
         case .stayMove(let m): return m.confirmation.description
+        case .workStep(let w): return w.item.description
         }
     }
 }

@@ -37,6 +37,7 @@ struct FlowLinter {
         found += checkMenusLineUp()
         found += checkMenuWords()
         found += checkHotel()
+        found += checkDepartments()
         return found
     }
 
@@ -226,6 +227,45 @@ struct FlowLinter {
             }
             for room in hotel.rooms where room.names[language] == nil || room.facilities[language] == nil {
                 found.append(.error(hotel.textLocations["[room \(room.code)]"] ?? location, "room \"\(room.code)\" lacks \"name[\(language)]\" or \"facilities[\(language)]\""))
+            }
+        }
+        return found
+    }
+
+    /// With departments declared, every complaint category the flows store and every
+    /// survey topic they ask (and `suggestions`) goes to exactly one of them, and each
+    /// names only categories and topics the flows have.
+    private func checkDepartments() -> [PromptDiagnostic] {
+        guard let first = hotel.departments.first else { return [] }
+        var categories: [String] = []
+        var topics: [String] = []
+        for (_, node) in sourceNodes() {
+            if node.into?.value == "complaint.category" {
+                categories += node.choices.compactMap { $0.value.aliases.first }
+            }
+            for statement in node.statements {
+                if case .ask(let question) = statement.value, question.kind == .rating, question.variable.hasPrefix("survey.") {
+                    topics.append(String(question.variable.dropFirst("survey.".count)))
+                }
+            }
+        }
+        if !topics.isEmpty { topics.append("suggestions") }
+        var found: [PromptDiagnostic] = []
+        for (what, known, listed) in [("complaint category", categories, \HotelProfile.Department.categories),
+                                      ("survey topic", topics, \HotelProfile.Department.topics)] {
+            for name in known {
+                let owners = hotel.departments.filter { $0[keyPath: listed].contains(name) }
+                if owners.isEmpty {
+                    found.append(.error(first.location, "\(what) \"\(name)\" goes to no department: list it in one [department] section"))
+                } else if owners.count > 1 {
+                    found.append(.error(owners[1].location, "\(what) \"\(name)\" goes to both \(owners[0].code) and \(owners[1].code)"))
+                }
+            }
+            for department in hotel.departments {
+                for name in department[keyPath: listed] where !known.contains(name) {
+                    found.append(.error(department.location, "[department \(department.code)] lists \"\(name)\", which is no \(what) of the flows"
+                        + Spelling.hint(for: name, among: known)))
+                }
             }
         }
         return found

@@ -43,6 +43,12 @@ public struct HotelProfile: Sendable {
     /// The `cancellation` text tells guests the same in words.
     public var policy: BookingPolicy
     public var rooms: [RoomType]
+    /// Who answers for what (`[department CODE]`): empty when the file names none.
+    public var departments: [Department]
+    /// Minutes before an unanswered callback is tried again (`callback-retry`).
+    public var callbackRetryMinutes: Int
+    /// Calls tried before an unanswered callback is closed as unreachable (`callback-tries`).
+    public var callbackTries: Int
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
 
@@ -54,6 +60,29 @@ public struct HotelProfile: Sendable {
     }
 
     public func room(code: String) -> RoomType? { rooms.first { $0.code == code } }
+
+    /// The department a complaint category goes to.
+    public func department(ofCategory category: String) -> Department? { departments.first { $0.categories.contains(category) } }
+
+    /// The department a survey topic (`food`, `suggestions`) goes to.
+    public func department(ofTopic topic: String) -> Department? { departments.first { $0.topics.contains(topic) } }
+
+    public func department(code: String) -> Department? { departments.first { $0.code == code } }
+
+    /// A part of the hotel that answers for complaints and opinions: staff read its name,
+    /// its head signs off its complaints and hears of those not looked into on their day.
+    public struct Department: Sendable, Equatable {
+        /// The code staff type (`housekeeping`).
+        public var code: String
+        public var name: String
+        /// The head's agent ID.
+        public var head: String
+        /// Complaint categories that go to it, as the complaint flow stores them.
+        public var categories: [String]
+        /// Survey topics (rating dimensions, `suggestions`) that go to it.
+        public var topics: [String]
+        var location: SourceLocation
+    }
 
     static let translatableHotelFields = ["name", "greeting", "cancellation"]
     static let translatableRoomFields = ["name", "facilities"]
@@ -114,7 +143,9 @@ private struct ProfileReader {
             maxNights: number(hotel, "max-nights", default: 30, range: 1...365),
             bookingHorizonDays: number(hotel, "booking-horizon", default: 365, range: 1...1000),
             lineWidth: number(hotel, "line-width", default: 78, range: 0...1000),
-            policy: BookingPolicy(), rooms: [], texts: [:], textLocations: [:])
+            policy: BookingPolicy(), rooms: [], departments: [],
+            callbackRetryMinutes: number(hotel, "callback-retry", default: 60, range: 5...1440),
+            callbackTries: number(hotel, "callback-tries", default: 3, range: 1...10), texts: [:], textLocations: [:])
         profile.policy = BookingPolicy(
             freeHours: number(hotel, "free-cancellation-hours", default: 48, range: 0...8760),
             lateFee: choice(hotel, "late-fee", default: .firstNight), noShowFee: choice(hotel, "no-show-fee", default: .firstNight),
@@ -141,7 +172,7 @@ private struct ProfileReader {
         }
         let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
                                   "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width",
-                                  "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes"]
+                                  "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes", "callback-retry", "callback-tries"]
         for entry in hotel.entries {
             let (field, language) = Self.splitTranslation(entry.key)
             if HotelProfile.translatableHotelFields.contains(field) {
@@ -156,7 +187,15 @@ private struct ProfileReader {
         for field in HotelProfile.translatableHotelFields where profile.texts[field]?[profile.primaryLanguage] == nil {
             diagnostics.append(.error(hotel.location, "[hotel] needs \"\(field) = …\""))
         }
-        for section in sections where !section.header.isEmpty && section.header != ["hotel"] {
+        for section in sections where section.header.first == "department" {
+            guard let department = department(section) else { continue }
+            if profile.departments.contains(where: { $0.code == department.code }) {
+                diagnostics.append(.error(section.location, "department \"\(department.code)\" is defined twice"))
+            } else {
+                profile.departments.append(department)
+            }
+        }
+        for section in sections where !section.header.isEmpty && section.header != ["hotel"] && section.header.first != "department" {
             if let room = room(section, primary: profile.primaryLanguage, declared: languages) {
                 if profile.rooms.contains(where: { $0.code == room.code }) {
                     diagnostics.append(.error(section.location, "room \"\(room.code)\" is defined twice"))
@@ -177,7 +216,7 @@ private struct ProfileReader {
 
     private mutating func room(_ section: SettingsReader.Section, primary: String, declared: [String]) -> HotelProfile.RoomType? {
         guard section.header.count == 2, section.header[0] == "room", FlowParser.isName(section.header[1]) else {
-            diagnostics.append(.error(section.location, "unknown section [\(section.header.joined(separator: " "))]: sections are [hotel] and [room CODE]"))
+            diagnostics.append(.error(section.location, "unknown section [\(section.header.joined(separator: " "))]: sections are [hotel], [room CODE] and [department CODE]"))
             return nil
         }
         var room = HotelProfile.RoomType(
@@ -204,6 +243,31 @@ private struct ProfileReader {
             diagnostics.append(.error(section.location, "[room \(room.code)] needs \"name = …\""))
         }
         return room
+    }
+
+    /// `[department CODE]`: `name`, `head` (an agent ID), `complaints` and `survey` (lists).
+    /// Whether the categories and topics are the flows' is checked with the flows.
+    private mutating func department(_ section: SettingsReader.Section) -> HotelProfile.Department? {
+        guard section.header.count == 2, FlowParser.isName(section.header[1]) else {
+            diagnostics.append(.error(section.location, "a department section reads [department CODE], like [department housekeeping]"))
+            return nil
+        }
+        let code = section.header[1]
+        func list(_ key: String) -> [String] {
+            (section.entry(key)?.value ?? "").split(separator: ",").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
+        }
+        let head = section.entry("head")?.value ?? ""
+        if section.entry("head") == nil {
+            diagnostics.append(.error(section.location, "[department \(code)] needs \"head = AGENT-ID\" (who signs off its complaints)"))
+        } else if !(1...32).contains(head.count) || !head.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
+            diagnostics.append(.error(section.entry("head")!.location, "head \"\(head)\" is not an agent ID (1 to 32 of a-z, 0-9, - and _)"))
+        }
+        for entry in section.entries where !["name", "head", "complaints", "survey"].contains(entry.key) {
+            diagnostics.append(.error(entry.location, "unknown department setting \"\(entry.key)\""
+                + Spelling.hint(for: entry.key, among: ["name", "head", "complaints", "survey"])))
+        }
+        return HotelProfile.Department(code: code, name: section.entry("name")?.value ?? code, head: head,
+                                       categories: list("complaints"), topics: list("survey"), location: section.location)
     }
 
     private mutating func number(_ section: SettingsReader.Section, _ key: String, default value: Int,

@@ -14,6 +14,8 @@ public enum HotelRecord: Equatable, Sendable {
     case cancellation(BookingCancellation)
     /// A stay arrived, departed or was a no-show.
     case stayMove(StayMove)
+    /// A step on a work item: an assignment, a note, an outcome, a state change.
+    case workStep(WorkStep)
 
     enum Tag: UInt8 {
         case reservation = 1
@@ -23,6 +25,7 @@ public enum HotelRecord: Equatable, Sendable {
         case change = 5
         case cancellation = 6
         case stayMove = 7
+        case workStep = 8
     }
 
     /// The version each kind is written in: 1 for all, but callbacks, which since 2 also
@@ -41,6 +44,7 @@ public enum HotelRecord: Equatable, Sendable {
         case .change: return .change
         case .cancellation: return .cancellation
         case .stayMove: return .stayMove
+        case .workStep: return .workStep
         }
     }
 
@@ -88,6 +92,9 @@ public enum HotelRecord: Equatable, Sendable {
         case .stayMove(let m):
             writer.write(m.confirmation.serial); writer.write(Int(m.kind.rawValue)); writer.write(m.fee); writer.write(m.by)
             writer.write(m.createdAt.millisecondsSince1970)
+        case .workStep(let w):
+            Self.write(w.item, to: &writer)
+            writer.write(Int(w.action.rawValue)); writer.write(w.text); writer.write(w.by); writer.write(w.createdAt.millisecondsSince1970)
         }
         return JournalRecord(type: tag.rawValue, version: Self.currentVersion(of: tag), payload: writer.bytes)
     }
@@ -184,6 +191,12 @@ public enum HotelRecord: Equatable, Sendable {
             let fee = try Self.fee(&reader), by = try reader.readString()
             self = .stayMove(StayMove(confirmation: confirmation, kind: kind, fee: fee, by: by,
                                       createdAt: WallTime(millisecondsSince1970: try reader.readInt64())))
+        case .workStep:
+            let item = try Self.item(&reader)
+            let action: WorkAction = try Self.status(&reader)
+            let text = try reader.readOptionalString(), by = try reader.readString()
+            self = .workStep(WorkStep(item: item, action: action, text: text, by: by,
+                                      createdAt: WallTime(millisecondsSince1970: try reader.readInt64())))
         }
         guard reader.isAtEnd else { throw .malformed("bytes left over after the last field") }
     }
@@ -198,6 +211,33 @@ public enum HotelRecord: Equatable, Sendable {
         let day = try reader.readInt()
         guard (-100_000...200_000).contains(day) else { throw .malformed("day \(day)") }
         return CivilDate(dayNumber: day)
+    }
+
+    /// A work item: its kind (0 callback, 1 complaint, 2 a complaint's revisit, 3 a stay's
+    /// revisit, 4 an arrival, 5 feedback), the serial of the record it follows, and the
+    /// feedback's topic (nil for the others).
+    private static func write(_ item: WorkItemID, to writer: inout RecordWriter) {
+        switch item {
+        case .callback(let n): writer.write(0); writer.write(n.serial); writer.write(nil as String?)
+        case .complaint(let n): writer.write(1); writer.write(n.serial); writer.write(nil as String?)
+        case .complaintRevisit(let n): writer.write(2); writer.write(n.serial); writer.write(nil as String?)
+        case .stayRevisit(let n): writer.write(3); writer.write(n.serial); writer.write(nil as String?)
+        case .arrival(let n): writer.write(4); writer.write(n.serial); writer.write(nil as String?)
+        case .feedback(let n, let topic): writer.write(5); writer.write(n.serial); writer.write(topic)
+        }
+    }
+
+    private static func item(_ reader: inout RecordReader) throws(RecordDecodingError) -> WorkItemID {
+        let kind = try reader.readInt(), serial = try Self.serial(&reader), topic = try reader.readOptionalString()
+        switch (kind, topic) {
+        case (0, nil): return .callback(CallbackNumber(serial: serial))
+        case (1, nil): return .complaint(TicketNumber(serial: serial))
+        case (2, nil): return .complaintRevisit(TicketNumber(serial: serial))
+        case (3, nil): return .stayRevisit(ConfirmationNumber(serial: serial))
+        case (4, nil): return .arrival(ConfirmationNumber(serial: serial))
+        case (5, let topic?) where WorkItemID.isTopic(topic): return .feedback(SurveyNumber(serial: serial), topic: topic)
+        default: throw .malformed("work item of kind \(kind)" + (topic.map { " on \"\($0.prefix(40))\"" } ?? ""))
+        }
     }
 
     private static func write(_ terms: StayTerms, to writer: inout RecordWriter) {

@@ -1,0 +1,91 @@
+import HotelCalendar
+
+// The work lists are not kept: each item is made from the record it follows (a callback,
+// a complaint, a departed stay, a booking about to arrive, a survey) and the steps taken
+// on it, when asked. So an item exists from the moment its record does, and no second
+// copy can drift from the records.
+
+extension HotelState {
+    /// The item `id` as it stands at `now`, or nil when its record does not make one (no
+    /// such complaint; a stay not departed has no revisit; an opinion not low).
+    func workItem(_ id: WorkItemID, rules: WorkRules, now: WallTime) -> WorkItem? {
+        guard var item = freshItem(id, rules: rules, now: now) else { return nil }
+        for step in workSteps[id] ?? [] { item.take(step, rules: rules) }
+        if case .complaint(let number) = id, item.stage != .received, let ticket = complaints[number] {
+            item.setDue(rules.endOfDay(ticket.request.followUpBy))
+        }
+        return item
+    }
+
+    /// The item before any step: its first stage and due time.
+    private func freshItem(_ id: WorkItemID, rules: WorkRules, now: WallTime) -> WorkItem? {
+        switch id {
+        case .callback(let number):
+            guard let callback = callbacks[number] else { return nil }
+            let request = callback.request
+            return WorkItem(id: id, due: request.dueAt.adding(seconds: Double(request.windowMinutes * 60)))
+        case .complaint(let number):
+            guard let ticket = complaints[number] else { return nil }
+            return WorkItem(id: id, due: rules.endOfDay(rules.localDate(ticket.createdAt)), revisitDone: revisitMade(number))
+        case .complaintRevisit(let number):
+            guard let ticket = complaints[number], let complaint = workItem(.complaint(number), rules: rules, now: now) else { return nil }
+            switch complaint.stage {
+            case .resolved, .signedOff, .revisited, .closed: break
+            default: return nil
+            }
+            return WorkItem(id: id, due: rules.endOfDay(rules.localDate(ticket.createdAt).adding(days: rules.complaintRevisitDays)))
+        case .stayRevisit(let number):
+            guard let booking = booking(number), booking.state == .departed else { return nil }
+            let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
+            let day = left.map { rules.localDate($0.createdAt) } ?? booking.terms.checkOut
+            return WorkItem(id: id, due: rules.endOfDay(day.adding(days: rules.stayRevisitDay)))
+        case .arrival(let number):
+            guard let booking = booking(number) else { return nil }
+            let ahead = CivilDate.days(from: rules.localDate(now), to: booking.terms.checkIn)
+            guard workSteps[id] != nil || (booking.state.isToCome && rules.arrivalDays.contains(ahead)) else { return nil }
+            return WorkItem(id: id, due: rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound)))
+        case .feedback(let number, let topic):
+            guard let survey = surveys[number], Self.opinions(in: survey.request, rules: rules).contains(topic) else { return nil }
+            return WorkItem(id: id, due: rules.endOfDay(rules.localDate(survey.createdAt).adding(days: rules.complaintRevisitDays)))
+        }
+    }
+
+    /// Was the complaint's revisit call made (answered or declined)?
+    private func revisitMade(_ number: TicketNumber) -> Bool {
+        (workSteps[.complaintRevisit(number)] ?? []).contains { $0.action == .declined || $0.action == .surveyed }
+    }
+
+    /// The topics of a survey a department must answer: each rating at or below the low
+    /// mark, and the suggestions when there are any.
+    static func opinions(in survey: SurveyResponse.Request, rules: WorkRules) -> [String] {
+        guard !survey.declined else { return [] }
+        var topics = survey.ratings.filter { $0.value <= rules.lowRating }.keys.sorted()
+        if let suggestions = survey.suggestions, !suggestions.isEmpty { topics.append("suggestions") }
+        return topics
+    }
+
+    /// Every item on `list` at `now`, done ones too.
+    func workItems(on list: WorkList, rules: WorkRules, now: WallTime) -> [WorkItem] {
+        var ids: [WorkItemID] = []
+        switch list {
+        case .callbacks: ids = callbacks.keys.map(WorkItemID.callback)
+        case .complaints: ids = complaints.keys.map(WorkItemID.complaint)
+        case .revisits:
+            ids = complaints.keys.map(WorkItemID.complaintRevisit)
+            for (number, booking) in lives where booking.state == .departed { ids.append(.stayRevisit(number)) }
+        case .arrivals:
+            let today = rules.localDate(now)
+            for (number, reservation) in reservations {
+                let checkIn = lives[number]?.terms.checkIn ?? reservation.request.checkIn
+                if rules.arrivalDays.contains(CivilDate.days(from: today, to: checkIn)) || workSteps[.arrival(number)] != nil {
+                    ids.append(.arrival(number))
+                }
+            }
+        case .feedback:
+            for (number, survey) in surveys {
+                ids += Self.opinions(in: survey.request, rules: rules).map { WorkItemID.feedback(number, topic: $0) }
+            }
+        }
+        return ids.compactMap { workItem($0, rules: rules, now: now) }
+    }
+}
