@@ -123,6 +123,10 @@ public final class HotelStore {
 
     public func complaint(_ number: TicketNumber) -> ComplaintTicket? { state.complaints[number] }
 
+    public func callback(_ number: CallbackNumber) -> CallbackRequest? { state.callbacks[number] }
+
+    public func survey(_ number: SurveyNumber) -> SurveyResponse? { state.surveys[number] }
+
     public var reservations: Dictionary<ConfirmationNumber, Reservation>.Values { state.reservations.values }
     public var complaints: Dictionary<TicketNumber, ComplaintTicket>.Values { state.complaints.values }
     public var callbacks: Dictionary<CallbackNumber, CallbackRequest>.Values { state.callbacks.values }

@@ -8,6 +8,8 @@ final class AgentConsole {
     var login: ConsoleLogin
     /// The call this console follows read-only (`watch`), if any.
     var watching: UInt64?
+    /// A revisit survey the agent is taking here, if any.
+    var survey: ConsoleSurvey?
     /// What it is shown of the calls it follows, within its rate and room.
     var traffic: CallTraffic
     /// Ends the console if nobody has logged in by then; nil once someone has.

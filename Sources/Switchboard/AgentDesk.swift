@@ -237,6 +237,7 @@ final class AgentDesk {
     // MARK: Commands
 
     private func command(_ line: String, for account: AgentAccount, on console: AgentConsole) {
+        if surveyLine(line, for: account, on: console) { return }
         let onCall = center.session(of: account.id) != nil
         if onCall, !ConsoleCommand.isCallCommand(line) {
             if let problem = center.agentSays(account.id, name: ConsoleText.safe(account.name), text: line) { console.say(problem) }
@@ -318,6 +319,8 @@ final class AgentDesk {
         case .lockouts: console.say(lockoutsReport())
         case .stay(let kind, let number):
             center.moveStay(number, kind, by: "console:" + agent) { [weak console] line, _ in console?.say(line) }
+        case .work(let command):
+            runWork(command, for: account, on: console)
         }
     }
 }

@@ -240,6 +240,13 @@ struct BackOffice {
         return folded(onFile) == folded(typed)
     }
 
+    /// Queues `step` on its work item if it fits the item as it stands; `token` names it
+    /// to the journal's acknowledgement.
+    mutating func recordWork(_ step: WorkStep, rules: WorkRules) -> (decision: HotelStore.WorkDecision, token: UInt64) {
+        let token = takeToken()
+        return (store.record(step, rules: rules, token: token), token)
+    }
+
     private mutating func takeToken() -> UInt64 {
         defer { nextToken += 1 }
         return nextToken

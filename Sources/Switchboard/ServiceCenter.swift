@@ -16,8 +16,8 @@ public final class ServiceCenter {
     public private(set) var prompts: PromptSet
     /// The hotel's clock on the wall: instants to local days and times, by the prompts' zone.
     private var localClock: LocalClock
-    private var zone: HotelTimeZone { localClock.zone }
-    private var office: BackOffice
+    var zone: HotelTimeZone { localClock.zone }
+    var office: BackOffice
     /// Where transcripts (and the audit log) are appended, off the loop; nil: not kept.
     let files: FileAppender?
     private let settings: LineSettings
@@ -39,11 +39,13 @@ public final class ServiceCenter {
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
     /// Staff's records on their way to disk (a stay moved, a no-show): what to do once the
     /// journal has answered (nil: durable; else why not).
-    private var staffAwaiting: [UInt64: (JournalError?) -> Void] = [:]
+    var staffAwaiting: [UInt64: (JournalError?) -> Void] = [:]
     /// Wrong tries at lookups, by address (each call counts its own too).
     private var lookups: LookupGuard
     /// The hotel's day the no-show round last ran for.
     private var noShowDay: CivilDate?
+    /// When complaints were last looked at for escalation (once a minute is enough).
+    private var escalationCheckedAt: WallTime?
     /// Requests from `hotelline stays` while this server holds the data directory.
     var stayRequests: StayRequests?
     private var shutdownDone: (() -> Void)?
@@ -360,6 +362,10 @@ public final class ServiceCenter {
             statsDay = today
         }
         if noShowDay != today { recordNoShows(now: now) }
+        if escalationCheckedAt.map({ now - $0 >= 60_000 || now < $0 }) ?? true {
+            escalationCheckedAt = now
+            escalateComplaints(now: now)
+        }
         apply(queue.tick(now: queueTime), now: now)
         desk?.idleRound()
         stayRequests?.round(now: queueTime)

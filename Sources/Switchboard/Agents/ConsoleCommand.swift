@@ -36,8 +36,10 @@ public enum ConsoleCommand: Equatable, Sendable {
     case lockouts
     /// A stay moved on: the guest arrived, left, or never came (journal and audit log).
     case stay(StayMove.Kind, ConfirmationNumber)
+    /// The work lists: callbacks, complaints, revisits, arrivals, feedback.
+    case work(WorkCommand)
 
-    static let words = ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
+    static let words = WorkCommand.words + ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
                         "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats", "unlock", "lockouts",
                         "stay"]
     /// Commands only a supervisor may use. Every case is named: a new command is decided
@@ -53,6 +55,8 @@ public enum ConsoleCommand: Equatable, Sendable {
             case .noShow: return true
             case .arrived, .departed: return false
             }
+        case .work(let command):
+            return command.needsSupervisor
         case .help, .sessions, .queue, .next, .watch, .unwatch, .take, .accept, .decline, .release, .hangup, .leave, .note,
              .status, .whoami, .logout, .phone:
             return false
@@ -88,6 +92,8 @@ public enum ConsoleCommand: Equatable, Sendable {
         func bare(_ command: ConsoleCommand) -> Result<ConsoleCommand, Problem> {
             rest.isEmpty ? .success(command) : .failure(Problem(message: "\(word) takes nothing after it"))
         }
+        if let work = WorkCommand.parse(word, rest) { return work.map(ConsoleCommand.work) }
+        if let work = WorkCommand.parseItemForm(word, rest) { return .success(.work(work)) }
         switch word {
         case "help", "?": return .success(.help)
         case "sessions": return bare(.sessions)

@@ -15,6 +15,18 @@ enum ConsoleHelp {
             "  stay arrive NUMBER  the booking's guest has arrived (on the check-in day)",
             "  stay depart NUMBER  the booking's guest has left",
             "  whoami | logout",
+            "Work lists (oldest due first; OVERDUE marked; add all for done items too):",
+            "  callbacks | complaints | revisits | arrivals | feedback [all]",
+            "  mine                yours, passed to you, or waiting for your sign-off",
+            "  show ITEM           an item in full, with the guest's phone (logged)",
+            "  take ITEM | drop ITEM   make an item yours, or give it back",
+            "  note ITEM TEXT      a note on the item",
+            "  reached | no-answer | wrong-number ITEM [NOTE]   a callback's outcome",
+            "  investigate ITEM [NOTE] | resolve ITEM RESULT | close ITEM   a complaint",
+            "  signoff ITEM        a resolved complaint (department head or supervisor)",
+            "  survey ITEM | declined ITEM   a revisit call: the survey, or a no",
+            "  confirm ITEM [NEEDS] | needs ITEM TEXT   an arrival, and special needs",
+            "  route ITEM DEPARTMENT | answer ITEM TEXT  feedback to a department",
             "During a call, what you type goes to the guest; these are commands:",
             "  /release            hand the guest back to the main menu",
             "  /hangup             end the call politely",
@@ -30,6 +42,7 @@ enum ConsoleHelp {
                 "  unlock ID | ADDRESS lift a lock (logged)",
                 "  unlock ID CONSOLE   let that console in as ID, whatever the locks (logged)",
                 "  stay no-show NUMBER  the guest never came: the policy's fee is recorded",
+                "  assign ITEM AGENT   give a work item to an agent",
             ]
         }
         return lines.joined(separator: "\n")
