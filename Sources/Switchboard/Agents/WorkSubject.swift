@@ -27,7 +27,7 @@ struct WorkSubject {
             let q = callback.request
             (name, phone, language) = (q.guestName, q.phone, q.callLanguage)
             let window = "\(local(q.dueAt))–\(zone.localMoment(at: q.dueAt.adding(seconds: Double(q.windowMinutes * 60))).time)"
-            summary = "\(q.callLanguage), \(zone.localMoment(at: q.dueAt).time)–: \(q.reason)"
+            summary = "\(window) \(q.callLanguage): \(q.reason)"
             facts = ["promised: a call between \(window), in \(q.callLanguage)", "reason: \(q.reason)",
                      "asked for on \(local(callback.createdAt))" + (item.tries > 0 ? "; tried \(item.tries) time(s)" : "")]
         case .complaint(let number), .complaintRevisit(let number):
