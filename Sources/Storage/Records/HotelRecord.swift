@@ -223,7 +223,7 @@ public enum HotelRecord: Equatable, Sendable {
         case .complaintRevisit(let n): writer.write(2); writer.write(n.serial); writer.write(nil as String?)
         case .stayRevisit(let n): writer.write(3); writer.write(n.serial); writer.write(nil as String?)
         case .arrival(let n): writer.write(4); writer.write(n.serial); writer.write(nil as String?)
-        case .feedback(let n, let topic): writer.write(5); writer.write(n.serial); writer.write(topic)
+        case .feedback(let n, let topic): writer.write(5); writer.write(n.serial); writer.write(topic as String?)
         }
     }
 

@@ -17,7 +17,7 @@ public enum WorkList: String, Sendable, CaseIterable, CustomStringConvertible {
     public var description: String { rawValue }
 }
 
-/// Names one item on a work list, as staff type it: `C1000039` (a callback), `T1000041`
+/// Names one item on a work list, as staff type it: `C1000033` (a callback), `T1000041`
 /// (a complaint), `V-T1000041` and `V-R1000017` (the revisit of a complaint or of a stay),
 /// `A-R1000017` (an arrival), `F-S1000025-food` (a survey's opinion for a department).
 /// Each is made from the record it follows, so it exists from the moment that record does.

@@ -2,7 +2,7 @@ import Storage
 
 /// A console command on the work lists: see a list or an item, take one, record a step.
 ///
-/// Items are named as the lists show them (`C1000039`, `T1000041`, `V-T1000041`,
+/// Items are named as the lists show them (`C1000033`, `T1000041`, `V-T1000041`,
 /// `A-R1000017`, `F-S1000025-food`).
 public enum WorkCommand: Equatable, Sendable {
     /// A list, oldest due first; open items only unless `all`.
@@ -53,11 +53,11 @@ public enum WorkCommand: Equatable, Sendable {
         let text = parts.count > 1 ? String(parts[1].trimmingSpacesAndTabs()) : nil
         func item() -> Result<WorkItemID, ConsoleCommand.Problem> {
             guard let first = parts.first else {
-                return .failure(.init(message: "\(word) needs an item as the lists show it (for example: \(word) C1000039)"))
+                return .failure(.init(message: "\(word) needs an item as the lists show it (for example: \(word) C1000033)"))
             }
             guard let id = WorkItemID(first) else {
                 return .failure(.init(message: "\"\(ConsoleText.safe(first))\" is no work item: write it as the lists show it "
-                                      + "(C1000039, T1000041, V-T1000041, A-R1000017, F-S1000025-food)"))
+                                      + "(C1000033, T1000041, V-T1000041, A-R1000017, F-S1000025-food)"))
             }
             return .success(id)
         }
@@ -75,7 +75,7 @@ public enum WorkCommand: Equatable, Sendable {
         case "assign":
             return item().flatMap { id in
                 guard let agent = text?.lowercased(), AgentRoster.isValidID(agent) else {
-                    return .failure(.init(message: "assign needs the item and an agent ID (for example: assign C1000039 mei)"))
+                    return .failure(.init(message: "assign needs the item and an agent ID (for example: assign C1000033 mei)"))
                 }
                 return .success(.assign(id, to: agent))
             }
