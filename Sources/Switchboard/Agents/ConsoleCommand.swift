@@ -93,7 +93,7 @@ public enum ConsoleCommand: Equatable, Sendable {
             rest.isEmpty ? .success(command) : .failure(Problem(message: "\(word) takes nothing after it"))
         }
         if let work = WorkCommand.parse(word, rest) { return work.map(ConsoleCommand.work) }
-        if let work = WorkCommand.parseItemForm(word, rest) { return .success(.work(work)) }
+        if let work = WorkCommand.parseItemForm(word, rest) { return work.map(ConsoleCommand.work) }
         switch word {
         case "help", "?": return .success(.help)
         case "sessions": return bare(.sessions)

@@ -86,14 +86,20 @@ public enum WorkCommand: Equatable, Sendable {
     }
 
     /// `note ITEM TEXT`, `take ITEM`: the call commands of the same word when followed by an item.
-    static func parseItemForm(_ word: String, _ rest: String) -> WorkCommand? {
+    /// A `take` of something that is neither a call nor an item is answered as an item.
+    static func parseItemForm(_ word: String, _ rest: String) -> Result<WorkCommand, ConsoleCommand.Problem>? {
+        guard word == "take" || word == "note" else { return nil }
         let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
-        guard let first = parts.first, let id = WorkItemID(first) else { return nil }
+        guard let first = parts.first else { return nil }
+        guard let id = WorkItemID(first) else {
+            let looksLikeItem = word == "take" && first.first.map { $0.isLetter } == true
+            return looksLikeItem ? .failure(.init(message: "\"\(ConsoleText.safe(first))\" is no call and no work item: take 17 takes call 17, "
+                                                + "take C1000033 an item as the lists show it")) : nil
+        }
         let text = parts.count > 1 ? String(parts[1].trimmingSpacesAndTabs()) : nil
         switch word {
-        case "take": return text == nil ? .take(id) : nil
-        case "note": return text.map { .step(id, .note, $0) }
-        default: return nil
+        case "take": return text == nil ? .success(.take(id)) : .failure(.init(message: "take takes only the item"))
+        default: return text.map { .success(.step(id, .note, $0)) }
         }
     }
 
