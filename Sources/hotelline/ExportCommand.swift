@@ -1,4 +1,5 @@
 import Glibc
+import HotelCalendar
 import Dialogue
 import Storage
 
@@ -26,15 +27,23 @@ enum ExportCommand {
             throw UsageError(description: "unknown --format \"\(formatName)\": use csv or json")
         }
         let directory = try reader.directory("data", default: "data")
-        // The export reads no clock but the audit log's stamp: --clock sets it, on the
-        // hotel's clock, which the prompts' hotel.conf names.
+        // The clock is the audit log's stamp and the moment the work lists are read at
+        // (what is due, what is overdue, which arrivals are near): --clock sets it, on the
+        // hotel's clock. The lists' rules and time zone are hotel.conf's.
         var stamp = AuditLog.now()
-        if let start = try reader.clock() {
+        var rules = WorkRules(zone: HotelTimeZone("UTC")!)
+        let start = try reader.clock()
+        let needsPrompts = start != nil || reader.options["prompts"] != nil || kind.readsWorkLists
+        if needsPrompts {
             let promptsDirectory = try reader.directory("prompts", default: "Prompts")
             switch PromptSet.load(directory: promptsDirectory) {
-            case .success(let prompts): stamp = prompts.hotel.timeZone.wallTime(of: start).millisecondsSince1970
+            case .success(let prompts):
+                let hotel = prompts.hotel
+                rules = WorkRules(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries, zone: hotel.timeZone)
+                if let start { stamp = hotel.timeZone.wallTime(of: start).millisecondsSince1970 }
             case .failure(let errors):
-                Console.error("hotelline export: --clock needs the hotel's time zone, but the prompts in \(promptsDirectory) have errors:\n\(errors)")
+                let what = start != nil ? "--clock needs the hotel's time zone" : "--kind \(kind.rawValue) reads the work lists by hotel.conf's time zone and rules"
+                Console.error("hotelline export: \(what), but the prompts in \(promptsDirectory) have errors (give --prompts DIR):\n\(errors)")
                 return 1
             }
         }
@@ -59,7 +68,8 @@ enum ExportCommand {
             return 1
         }
         var buffer = ""
-        RecordExporter.export(kind, as: format, from: store) { line in
+        let view = WorkView(rules: rules, now: WallTime(millisecondsSince1970: stamp))
+        RecordExporter.export(kind, as: format, from: store, work: view) { line in
             buffer += line
             if buffer.utf8.count > 64 * 1024 {
                 Console.write(buffer)

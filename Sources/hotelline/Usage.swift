@@ -92,12 +92,16 @@ enum Usage {
         Writes the records of one kind to standard output, in number order:
           reservations (each booking as it stands now: its terms, status and fees),
           history (each booking as made, then every change, cancellation and move),
-          complaints, callbacks, surveys, guests (guest files)
+          complaints, callbacks (each with its work: stage, who has it, due, history),
+          revisits, arrivals, feedback (the work lists), work (every step, in order),
+          surveys, guests (guest files)
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
         --clock TIME stamps the audit log's line at TIME on the hotel's clock (read from
-        --prompts DIR, default ./Prompts), as the server started with --clock would.
+        --prompts DIR, default ./Prompts), as the server started with --clock would; the
+        work lists are read at that moment (what is due and overdue, which arrivals are
+        near), by hotel.conf's time zone and callback rules.
         """
 
     static let stays = """

@@ -1,9 +1,15 @@
+import HotelCalendar
+
 /// Writes the store's records as CSV (RFC 4180) or JSON Lines, for the hotel's other
 /// systems. Output goes out line by line through `write`, so a large export never has to
 /// sit in memory as one string.
 public enum RecordExporter {
-    public static func export(_ kind: ExportKind, as format: ExportFormat, from store: HotelStore, write: (String) -> Void) {
-        let table = RecordTable(kind, from: store)
+    /// `view` reads the work lists (the stage, due time and history of callbacks,
+    /// complaints and the lists of their own); UTC and the default rules when not given.
+    public static func export(_ kind: ExportKind, as format: ExportFormat, from store: HotelStore, work view: WorkView? = nil,
+                              write: (String) -> Void) {
+        let view = view ?? WorkView(rules: WorkRules(zone: HotelTimeZone("UTC")!), now: WallTime(millisecondsSince1970: 0))
+        let table = RecordTable(kind, from: store, work: view)
         switch format {
         case .csv:
             write(table.columns.joined(separator: ",") + "\r\n")

@@ -8,6 +8,35 @@ public enum ExportKind: String, Sendable, CaseIterable {
     /// Every booking's history: the booking as first made, then each change, cancellation
     /// and move of the stay, in order, one row each.
     case history
+    /// The follow-up calls (complaints resolved, stays departed) with their stage and history.
+    case revisits
+    /// Stays arriving in one to two days, and those confirmed, with their special needs.
+    case arrivals
+    /// Survey opinions a department must answer.
+    case feedback
+    /// Every step taken on every work list, one row each, in the order taken.
+    case work
+}
+
+extension ExportKind {
+    /// Kinds whose rows show work items, read with the hotel's rules and clock.
+    public var readsWorkLists: Bool {
+        switch self {
+        case .complaints, .callbacks, .revisits, .arrivals, .feedback, .work: return true
+        case .reservations, .surveys, .guests, .history: return false
+        }
+    }
+}
+
+/// How the work lists are read for an export: the hotel's rules and the moment it is made.
+public struct WorkView: Sendable {
+    public var rules: WorkRules
+    public var now: WallTime
+
+    public init(rules: WorkRules, now: WallTime) {
+        self.rules = rules
+        self.now = now
+    }
 }
 
 /// How `hotelline export --format` writes it.
@@ -33,7 +62,7 @@ struct RecordTable {
     let columns: [String]
     let rows: [[ExportValue]]
 
-    init(_ kind: ExportKind, from store: HotelStore) {
+    init(_ kind: ExportKind, from store: HotelStore, work view: WorkView) {
         switch kind {
         case .reservations:
             // The stay's columns are its terms now; status is its state (booked, changed,
@@ -78,22 +107,25 @@ struct RecordTable {
             self.rows = rows
         case .complaints:
             columns = ["ticket", "category", "details", "expected_resolution", "guest_name", "phone", "room_number", "language",
-                       "follow_up_by", "status", "created_at", "session"]
+                       "follow_up_by", "status", "created_at", "session"] + Self.workColumns.dropFirst()
             rows = store.complaints.sorted { $0.number < $1.number }.map { c in
                 let q = c.request
                 return [.text(c.number.description), .text(q.category), .guestText(q.details), .guestText(q.expectedResolution),
                         .guestText(q.guestName), .text(q.phone), q.roomNumber.map(ExportValue.text) ?? .missing, .text(q.language),
-                        .text(q.followUpBy.description), .text("\(c.status)"), .text(Self.timestamp(c.createdAt)),
-                        .text(q.session)]
+                        .text(q.followUpBy.description), .text(Self.stage(of: .complaint(c.number), in: store, view)),
+                        .text(Self.timestamp(c.createdAt)), .text(q.session)]
+                    + Self.workFields(store.workItem(.complaint(c.number), rules: view.rules, now: view.now), view).dropFirst()
             }
         case .callbacks:
             columns = ["reference", "phone", "guest_name", "due_at", "window_minutes", "reason", "call_language", "language", "status",
-                       "created_at", "session"]
+                       "created_at", "session"] + Self.workColumns.dropFirst()
             rows = store.callbacks.sorted { $0.number < $1.number }.map { c in
                 let q = c.request
                 return [.text(c.number.description), .text(q.phone), q.guestName.map(ExportValue.guestText) ?? .missing,
                         .text(Self.timestamp(q.dueAt)), .number(q.windowMinutes), .guestText(q.reason),
-                        .text(q.callLanguage), .text(q.language), .text("\(c.status)"), .text(Self.timestamp(c.createdAt)), .text(q.session)]
+                        .text(q.callLanguage), .text(q.language), .text(Self.stage(of: .callback(c.number), in: store, view)),
+                        .text(Self.timestamp(c.createdAt)), .text(q.session)]
+                    + Self.workFields(store.workItem(.callback(c.number), rules: view.rules, now: view.now), view).dropFirst()
             }
         case .surveys:
             let topics = ["front_desk", "housekeeping", "food", "security", "room", "facilities", "environment"]
@@ -108,6 +140,8 @@ struct RecordTable {
                        q.suggestions.map(ExportValue.guestText) ?? .missing, .text(q.language),
                        .text(Self.timestamp(s.createdAt)), .text(q.session)]
             }
+        case .revisits, .arrivals, .feedback, .work:
+            (columns, rows) = Self.workTable(kind, from: store, view)
         case .guests:
             columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys"]
             rows = store.guestFiles.sorted { $0.number < $1.number }.map { file in
