@@ -74,4 +74,36 @@ struct RecordExporterTests {
         #expect(RecordTable.timestamp(.at(-1)) == "1969-12-31T23:59:59Z")
         #expect(RecordTable.timestamp(.at(1_795_609_585_082)) == "2026-11-25T12:26:25Z")
     }
+
+    /// The work lists export with their stage, who has them, their due time and history;
+    /// `work` lists every step, oldest first.
+    @Test func theWorkListsExportWithTheirHistory() {
+        let (store, callback, ticket, _, survey) = WorkListStoreTests.store()
+        let rules = WorkListTests.rules
+        for (token, step) in [(WorkItemID.callback(callback), WorkAction.noAnswer, "voicemail" as String?, "2026-12-03T10:05"),
+                              (.complaint(ticket), .investigate, nil, "2026-12-04T09:00"), (.complaint(ticket), .resolve, "new towels", "2026-12-04T10:00")]
+            .enumerated().map({ ($0.offset + 50, WorkStep(item: $0.element.0, action: $0.element.1, text: $0.element.2, by: "console:mei",
+                                                         createdAt: WorkListTests.instant($0.element.3))) }) {
+            #expect(store.record(step, rules: rules, token: UInt64(token)) == .pending(step))
+        }
+        let view = WorkView(rules: rules, now: WorkListTests.instant("2026-12-04T12:00"))
+        func export(_ kind: ExportKind) -> [String] {
+            var text = ""
+            RecordExporter.export(kind, as: .csv, from: store, work: view) { text += $0 }
+            return text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        }
+        let callbacks = export(.callbacks)
+        #expect(callbacks[0].hasSuffix(",status,created_at,session,assigned_to,due,overdue,tries,result,signed_off_by,escalated_to,special_needs,survey,department,history"))
+        #expect(callbacks[1].contains(",retrying,") && callbacks[1].contains(",2026-12-03T11:05:00Z,yes,1,"), "retry due, overdue at noon: \(callbacks[1])")
+        #expect(callbacks[1].hasSuffix(",2026-12-03T10:05:00Z mei no-answer: voicemail"))
+        let revisits = export(.revisits)
+        #expect(revisits == ["item,follows,guest_name,phone,stage,assigned_to,due,overdue,tries,result,signed_off_by,escalated_to,special_needs,survey,department,history",
+                             "V-\(ticket),\(ticket),Bo Chan,+85291234567,waiting,,2026-12-07T00:00:00Z,no,0,,,,,,,"])
+        #expect(export(.work) == ["item,list,action,text,by,created_at",
+                                  "\(callback),callbacks,no-answer,voicemail,console:mei,2026-12-03T10:05:00Z",
+                                  "\(ticket),complaints,investigating,,console:mei,2026-12-04T09:00:00Z",
+                                  "\(ticket),complaints,resolved,new towels,console:mei,2026-12-04T10:00:00Z"])
+        #expect(export(.feedback).count == 4, "a header and three opinions of \(survey)")
+        #expect(export(.arrivals).count == 2, "the stay arriving on the 5th")
+    }
 }
