@@ -60,6 +60,8 @@ class Server:
             self._reader.join(timeout=5)
             raise Refused(status, "".join(self.log))
         self.host, self.port = match.group(1), int(match.group(2))
+        console = re.match(r"agent console listening on (\S+):(\d+)", self.process.stdout.readline())
+        self.agent_port = int(console.group(2)) if console else None
 
     def _read_errors(self):
         for line in self.process.stderr:
@@ -203,9 +205,10 @@ class Caller:
         return self.told
 
 
-def export(binary, data, kind):
-    """The rows of `hotelline export --kind KIND --format csv` as dictionaries."""
-    run = subprocess.run([binary, "export", "--data", data, "--kind", kind, "--format", "csv"],
+def export(binary, data, kind, extra=()):
+    """The rows of `hotelline export --kind KIND --format csv` as dictionaries (the work
+    lists read by the shipped prompts' hotel.conf)."""
+    run = subprocess.run([binary, "export", "--data", data, "--kind", kind, "--format", "csv", "--prompts", PROMPTS, *extra],
                          capture_output=True, text=True, timeout=60)
     if run.returncode != 0:
         raise RuntimeError(f"export --kind {kind} failed ({run.returncode}): {run.stderr.strip()}")

@@ -52,11 +52,18 @@ struct ConsolePartsTests {
     /// word has an example here, so a new one must be placed on one side or the other.
     @Test func everySupervisorOnlyCommandIsRefusedToAPlainAgent() throws {
         let supervisorOnly = ["whisper": "whisper 17 offer the upgrade", "barge": "barge 17", "stats": "stats", "unlock": "unlock mei",
-                              "lockouts": "lockouts", "stay": "stay no-show R1000017"]
+                              "lockouts": "lockouts", "stay": "stay no-show R1000017", "assign": "assign C1000033 mei"]
         let everyone = ["help": "help", "sessions": "sessions", "queue": "queue", "next": "next", "watch": "watch 17",
                         "unwatch": "unwatch", "take": "take 17", "accept": "accept", "decline": "decline", "release": "release",
                         "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",
-                        "logout": "logout", "phone": "phone 17", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017"]
+                        "logout": "logout", "phone": "phone 17", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017",
+                        "callbacks": "callbacks", "complaints": "complaints all", "revisits": "revisits", "arrivals": "arrivals",
+                        "feedback": "feedback", "mine": "mine", "show": "show T1000041", "take  ": "take V-T1000041", "drop": "drop C1000033",
+                        "note  ": "note C1000033 left a message", "reached": "reached C1000033", "no-answer": "no-answer C1000033",
+                        "wrong-number": "wrong-number C1000033", "investigate": "investigate T1000041", "resolve": "resolve T1000041 fixed",
+                        "signoff": "signoff T1000041", "sign-off": "sign-off T1000041", "close": "close T1000041",
+                        "declined": "declined V-R1000017", "survey": "survey V-R1000017", "confirm": "confirm A-R1000017",
+                        "needs": "needs A-R1000017 cot", "route": "route F-S1000025-food housekeeping", "answer": "answer F-S1000025-food thanks"]
         #expect(Set(supervisorOnly.keys).union(everyone.keys.map { $0.trimmingCharacters(in: .whitespaces) }) == Set(ConsoleCommand.words),
                 "every command word has an example")
         for (_, line) in supervisorOnly {

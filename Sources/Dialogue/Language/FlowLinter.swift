@@ -252,7 +252,8 @@ struct FlowLinter {
         if !topics.isEmpty { topics.append("suggestions") }
         var found: [PromptDiagnostic] = []
         for (what, known, listed) in [("complaint category", categories, \HotelProfile.Department.categories),
-                                      ("survey topic", topics, \HotelProfile.Department.topics)] {
+                                      ("survey topic", topics, \HotelProfile.Department.topics)] where !known.isEmpty {
+            // (A set without the complaint or survey flow has nothing of that kind to route.)
             for name in known {
                 let owners = hotel.departments.filter { $0[keyPath: listed].contains(name) }
                 if owners.isEmpty {
