@@ -30,7 +30,10 @@ final class AgentDesk {
     /// The lockouts file as this server last wrote or read it, and what is on its way there.
     var lockoutSync: LockoutSync
     /// A hash to check unknown IDs against, so a wrong ID takes as long as a wrong PIN.
-    private let decoyHash: String
+    private var decoyHash: String { Self.decoyHash }
+    /// Made once per process (a yescrypt hash costs as much as a login): a server has one
+    /// desk, and the services a test process starts share it.
+    private static let decoyHash = (try? PinHasher.hash("0000")) ?? "$y$"
     /// Where notes for the operator go (a damaged lockouts file, a failed write).
     let log: (String) -> Void
 
@@ -44,7 +47,6 @@ final class AgentDesk {
         self.work = try OffLoopWork(loop: loop)
         self.roster = try AgentRoster.load(dataDirectory: dataDirectory)
         self.rosterStamp = FileStamp(path: AgentRoster.path(in: dataDirectory))
-        self.decoyHash = (try? PinHasher.hash("0000")) ?? "$y$"
         self.loginGuard = LoginGuard(settings: settings.lockout)
         self.lockoutSync = LockoutSync()
         startLockouts()

@@ -130,8 +130,10 @@ struct ScriptedCallTests {
             case .event: continue
             }
         }
+        // Made once: the script is a value, and every play below starts from a copy of it.
+        let script = CallScript(document)
         func play(_ cut: (Int) -> Cut) -> [Action] {
-            var call = Harness(CallScript(document))
+            var call = Harness(script)
             var log = call.connected()
             for reply in replies { log += call.read(reply, cut: cut(reply.count)) }
             return log + call.inputEnded()

@@ -4,6 +4,7 @@ import Storage
 import Switchboard
 import Telnet
 import Reactor
+import Synchronization
 
 /// The real line, started in-process on port 0 with the shipped prompts and a fresh (or
 /// given) data directory, on a loop thread of its own.
@@ -81,9 +82,24 @@ public final class RunningLine {
     /// Adds an agent to the data directory's roster, as `hotelline agents add` does.
     public static func addAgent(_ id: String, name: String, pin: String, supervisor: Bool = false, in data: String) throws {
         var roster = try AgentRoster.load(dataDirectory: data)
-        try roster.add(AgentAccount(id: id, name: name, role: supervisor ? .supervisor : .agent, pinHash: try PinHasher.hash(pin)))
+        try roster.add(AgentAccount(id: id, name: name, role: supervisor ? .supervisor : .agent, pinHash: try hash(pin)))
         try roster.save(dataDirectory: data)
     }
+
+    /// `PinHasher.hash(pin)`, made once per PIN for the whole test process: a yescrypt hash
+    /// costs 20 ms of CPU, and the suite's rosters give a handful of PINs to hundreds of
+    /// agents. Every login still checks its PIN against the hash with yescrypt.
+    private static func hash(_ pin: String) throws -> String {
+        if let made = pinHashes.withLock({ $0[pin] }) { return made }
+        let made = try PinHasher.hash(pin)
+        return pinHashes.withLock { kept in
+            if let earlier = kept[pin] { return earlier }
+            kept[pin] = made
+            return made
+        }
+    }
+
+    private static let pinHashes = Mutex<[String: String]>([:])
 
     /// The records on disk, read back as the next start would read them.
     public func storedRecords() throws -> [HotelRecord] {
