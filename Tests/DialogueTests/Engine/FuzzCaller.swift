@@ -149,7 +149,7 @@ struct FuzzCaller {
         case .name: answers = ["Maria Lopez", "李小龙"]
         case .code: answers = ["1204", "12B"]
         case .room: answers = ["1", "2", "3", "4", "suite"]
-        case .reference: answers = ["R1000017", "no"]
+        case .reference: answers = [(question.prefix ?? "R") + "1000017", "R1000017", "no"]
         case .file: answers = ["261224001", "2612241000", "12345"]
         }
         return answers.randomElement(using: &random)!
