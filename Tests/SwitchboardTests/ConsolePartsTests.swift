@@ -52,11 +52,20 @@ struct ConsolePartsTests {
     /// word has an example here, so a new one must be placed on one side or the other.
     @Test func everySupervisorOnlyCommandIsRefusedToAPlainAgent() throws {
         let supervisorOnly = ["whisper": "whisper 17 offer the upgrade", "barge": "barge 17", "stats": "stats", "unlock": "unlock mei",
-                              "lockouts": "lockouts", "stay": "stay no-show R1000017"]
+                              "lockouts": "lockouts", "stay": "stay no-show R1000017", "assign": "assign C1000017 mei"]
         let everyone = ["help": "help", "sessions": "sessions", "queue": "queue", "next": "next", "watch": "watch 17",
                         "unwatch": "unwatch", "take": "take 17", "accept": "accept", "decline": "decline", "release": "release",
                         "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",
-                        "logout": "logout", "phone": "phone 17", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017"]
+                        "logout": "logout", "phone": "phone 17", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017",
+                        // The work lists: an agent works them (a sign-off is checked against the item: its department's head).
+                        "callbacks": "callbacks", "complaints": "complaints all", "revisits": "revisits", "arrivals": "arrivals",
+                        "feedback": "feedback", "mine": "mine", "show": "show T1000017", "drop": "drop C1000017", "survey": "survey V-T1000017",
+                        "take ": "take C1000017", "note ": "note C1000017 left a message", "reached": "reached C1000017",
+                        "no-answer": "no-answer C1000017", "wrong-number": "wrong-number C1000017", "investigate": "investigate T1000017",
+                        "resolve": "resolve T1000017 the shower was repaired", "signoff": "signoff T1000017", "sign-off": "sign-off T1000017",
+                        "close": "close T1000017", "declined": "declined V-T1000017", "confirm": "confirm A-R1000017",
+                        "needs": "needs A-R1000017 a cot", "route": "route F-S1000017-food food-and-beverage",
+                        "answer": "answer F-S1000017-food new menus"]
         #expect(Set(supervisorOnly.keys).union(everyone.keys.map { $0.trimmingCharacters(in: .whitespaces) }) == Set(ConsoleCommand.words),
                 "every command word has an example")
         for (_, line) in supervisorOnly {
