@@ -82,8 +82,15 @@ struct BackOffice {
             guard let number = TicketNumber(reference), let ticket = store.complaint(number), phone.normalized == ticket.request.phone else {
                 return .done(.missing)
             }
-            return .done(.foundComplaint(ComplaintSummary(category: ticket.request.category, status: "\(ticket.status)",
-                                                          followUpBy: ticket.request.followUpBy)))
+            // Where it stands is the complaints list's word, not the record's first status.
+            guard let item = store.workItem(.complaint(number), rules: WorkRules(hotel), now: now) else { return .done(.missing) }
+            return .done(.foundComplaint(Self.summary(of: ticket, item)))
+        case .findCallback(let reference, let phone):
+            guard let number = CallbackNumber(reference), let callback = store.callback(number), phone.normalized == callback.request.phone,
+                  let item = store.workItem(.callback(number), rules: WorkRules(hotel), now: now) else {
+                return .done(.missing)
+            }
+            return .done(.foundCallback(Self.summary(of: callback, item, zone: zone)))
         case .findGuestFile(let text, let phone):
             // A guest file number identifies a guest as well as a phone does; with the phone
             // on the file it is the second thing that matches.
@@ -93,9 +100,7 @@ struct BackOffice {
             let today = zone.localMoment(at: instant).date
             let bookings = file.reservations.compactMap { store.booking($0) }
             let toCome = bookings.filter { $0.state.isToCome && $0.terms.checkIn >= today }.sorted { $0.terms.checkIn < $1.terms.checkIn }
-            let open = (store.caller(phone: file.phone)?.complaints ?? []).filter { number in
-                store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
-            }
+            let open = (store.caller(phone: file.phone)?.complaints ?? []).filter { isOpen($0, hotel: hotel, now: now) }
             return .done(.foundFile(GuestFileSummary(
                 name: file.name, hasStayed: bookings.contains { $0.state == .departed }, bookings: bookings.count, staysToCome: toCome.count,
                 openComplaints: open.count, nextCheckIn: toCome.first?.terms.checkIn, nextConfirmation: toCome.first?.number.description)))
@@ -108,9 +113,7 @@ struct BackOffice {
             let bookings = records.reservations.compactMap { store.booking($0) }
             let stayed = bookings.contains { $0.state == .departed }
             let upcoming = bookings.contains { $0.state.isToCome && $0.terms.checkOut >= today }
-            let open = records.complaints.contains { number in
-                store.complaint(number).map { $0.status == .open || $0.status == .investigating } ?? false
-            }
+            let open = records.complaints.contains { isOpen($0, hotel: hotel, now: now) }
             // The language of the last call is all a phone alone learns beyond the name.
             return .done(.knownCaller(CallerSummary(name: onFile, hasStayed: stayed, hasUpcomingStay: upcoming, hasOpenComplaint: open,
                                                     language: records.language)))
@@ -176,6 +179,50 @@ struct BackOffice {
                            by: String) -> (decision: HotelStore.StayDecision, token: UInt64) {
         let token = takeToken()
         return (store.move(number, kind, policy: policy, now: now, by: by, token: token), token)
+    }
+
+    /// A complaint still being put right (received or looked into), by the complaints
+    /// list: the record's own status is only how it came in.
+    private func isOpen(_ number: TicketNumber, hotel: HotelProfile, now: WallTime) -> Bool {
+        guard let stage = store.workItem(.complaint(number), rules: WorkRules(hotel), now: now)?.stage else { return false }
+        return stage == .received || stage == .investigating
+    }
+
+    /// A complaint as its guest hears it: the stage on the list, and the result only once
+    /// signed off.
+    static func summary(of ticket: ComplaintTicket, _ item: WorkItem) -> ComplaintSummary {
+        let stage: ComplaintStage
+        switch item.stage {
+        case .received: stage = .received
+        case .investigating: stage = .investigating
+        case .resolved: stage = .resolved
+        case .signedOff: stage = .signedOff
+        case .revisited: stage = .revisited
+        case .closed: stage = .closed
+        case .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+            preconditionFailure("Invalid stage \(item.stage) for complaint \(item.id)")
+        }
+        return ComplaintSummary(category: ticket.request.category, stage: stage, followUpBy: ticket.request.followUpBy,
+                                result: stage.isSignedOff ? item.result : nil, followedUp: item.revisitDone)
+    }
+
+    /// A callback as its guest hears it: the stage on the list, the window promised, the
+    /// tries, when the next is due and when the guest was reached, on the hotel's clock.
+    static func summary(of callback: CallbackRequest, _ item: WorkItem, zone: HotelTimeZone) -> CallbackSummary {
+        let stage: CallbackStage
+        switch item.stage {
+        case .waiting: stage = .waiting
+        case .retrying: stage = .retrying
+        case .reached: stage = .reached
+        case .unreachable: stage = .unreachable
+        case .wrongNumber: stage = .wrongNumber
+        case .received, .investigating, .resolved, .signedOff, .revisited, .closed, .declined, .surveyed, .confirmed, .answered:
+            preconditionFailure("Invalid stage \(item.stage) for callback \(item.id)")
+        }
+        let reached = item.history.last { $0.action == .reached }
+        return CallbackSummary(stage: stage, windowFrom: zone.localMoment(at: callback.request.dueAt), windowMinutes: callback.request.windowMinutes,
+                               tries: item.tries, nextTry: stage == .retrying ? zone.localMoment(at: item.due) : nil,
+                               reachedAt: reached.map { zone.localMoment(at: $0.createdAt) })
     }
 
     /// The booking `reference` names, if it was made under `phone`; nil otherwise, as if

@@ -7,10 +7,7 @@ import Storage
 // department's head when nobody looked into them on their day.
 extension ServiceCenter {
     /// How the hotel runs its lists, from the prompts in force.
-    var workRules: WorkRules {
-        let hotel = prompts.hotel
-        return WorkRules(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries, zone: hotel.timeZone)
-    }
+    var workRules: WorkRules { WorkRules(prompts.hotel) }
 
     func workItems(on list: WorkList, now: WallTime) -> [WorkItem] {
         office.store.workItems(on: list, rules: workRules, now: now)
@@ -70,5 +67,12 @@ extension ServiceCenter {
         case .awaitingDisk(let token, let outcome):
             staffAwaiting[token] = { failure in done(failure == nil ? outcome : .failed) }
         }
+    }
+}
+
+extension WorkRules {
+    /// The rules `hotel.conf` sets: what the console works by and what the line tells a guest.
+    init(_ hotel: HotelProfile) {
+        self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries, zone: hotel.timeZone)
     }
 }

@@ -217,7 +217,7 @@ public final class ServiceCenter {
         case .leaveQueue:
             apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
             return .left
-        case .findStay, .findBooking, .findComplaint, .findGuestFile:
+        case .findStay, .findBooking, .findComplaint, .findCallback, .findGuestFile:
             return lookUp(request, for: session, at: now)
         case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
              .quoteCancellation, .saveCancellation:
@@ -241,6 +241,7 @@ public final class ServiceCenter {
         case .findBooking: what = "booking"
         case .findStay: what = "stay"
         case .findComplaint: what = "complaint"
+        case .findCallback: what = "callback"
         case .findGuestFile: what = "guest-file"
         case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
              .quoteCancellation, .saveCancellation, .requestAgent, .leaveQueue:

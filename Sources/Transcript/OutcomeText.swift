@@ -50,7 +50,13 @@ public enum OutcomeText {
             name = "same"
         case .foundComplaint(let ticket):
             name = "found-complaint"
-            fields = [("category", ticket.category), ("status", ticket.status), ("followup", ticket.followUpBy.description)]
+            fields = [("category", ticket.category), ("status", ticket.stage.rawValue), ("followup", ticket.followUpBy.description)]
+                + (ticket.followedUp ? [("followed-up", "yes")] : []) + (ticket.result.map { [("result", $0)] } ?? [])
+        case .foundCallback(let callback):
+            name = "found-callback"
+            fields = [("status", callback.stage.rawValue), ("window", callback.windowFrom.iso), ("minutes", String(callback.windowMinutes)),
+                      ("tries", String(callback.tries))]
+                + (callback.nextTry.map { [("next-try", $0.iso)] } ?? []) + (callback.reachedAt.map { [("reached", $0.iso)] } ?? [])
         case .missing:
             name = "missing"
         case .knownCaller(let caller):
@@ -152,7 +158,26 @@ public enum OutcomeText {
             guard let category = fields["category"], let status = fields["status"], let followUp = date("followup") else {
                 return missing("category=…, status=… and followup=YYYY-MM-DD")
             }
-            return .success(.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: followUp)))
+            // Before the work lists a complaint as it came in was `open`; `result` and
+            // `followed-up` came with them, so a transcript without them answers as then.
+            guard let stage = status == "open" ? .received : ComplaintStage(rawValue: status) else {
+                let stages = ComplaintStage.allCases.map(\.rawValue)
+                return problem("unknown complaint status \"\(status)\"" + Spelling.hint(for: status, among: stages) + "; they are "
+                               + stages.joined(separator: ", "))
+            }
+            return .success(.foundComplaint(ComplaintSummary(category: category, stage: stage, followUpBy: followUp, result: fields["result"],
+                                                             followedUp: fields["followed-up"] == "yes")))
+        case "found-callback":
+            guard let status = fields["status"], let window = moment("window"), let minutes = number("minutes"), let tries = number("tries") else {
+                return missing("status=…, window=YYYY-MM-DDTHH:MM, minutes=N and tries=N")
+            }
+            guard let stage = CallbackStage(rawValue: status) else {
+                let stages = CallbackStage.allCases.map(\.rawValue)
+                return problem("unknown callback status \"\(status)\"" + Spelling.hint(for: status, among: stages) + "; they are "
+                               + stages.joined(separator: ", "))
+            }
+            return .success(.foundCallback(CallbackSummary(stage: stage, windowFrom: window, windowMinutes: minutes, tries: tries,
+                                                           nextTry: moment("next-try"), reachedAt: moment("reached"))))
         case "missing": return .success(.missing)
         case "known":
             // `language` came later: a transcript without it answers as the line did then.
@@ -192,7 +217,7 @@ public enum OutcomeText {
         .failure(TranscriptProblem(text))
     }
 
-    static let names = ["available", "full", "saved", "failed", "found", "found-booking", "found-complaint", "found-file", "missing", "locked",
+    static let names = ["available", "full", "saved", "failed", "found", "found-booking", "found-complaint", "found-callback", "found-file", "missing", "locked",
                         "cancelled", "closed", "quote", "fee-raised", "same", "known", "new", "unavailable", "past"]
 
     /// A value with a space, quote or backslash is written in quotes, with `\"` and `\\`.

@@ -66,7 +66,16 @@ struct TranscriptRedactor {
         case .knownCaller(var caller):
             caller.name = caller.name.map { fakeName(for: $0) }
             return .knownCaller(caller)
-        case .available, .full, .saved, .failed, .foundComplaint, .missing, .newCaller, .queued, .left, .unavailable, .datesPassed,
+        case .foundComplaint(var ticket):
+            // Staff write the result; a phone or email in it is masked as in a guest's free
+            // text, and the whole result is learnt so the line saying it is masked alike.
+            if let result = ticket.result {
+                let masked = scrub(result)
+                if masked != result { fakes[result] = masked }
+                ticket.result = masked
+            }
+            return .foundComplaint(ticket)
+        case .available, .full, .saved, .failed, .foundCallback, .missing, .newCaller, .queued, .left, .unavailable, .datesPassed,
              .locked, .bookingCancelled, .bookingClosed, .quoted, .feeRaised, .unchanged:
             return outcome
         }

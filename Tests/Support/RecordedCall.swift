@@ -120,7 +120,7 @@ public struct RecordedCall {
         case .saveComplaint: return .saved(reference: "T1000013", guestFile: nil)
         case .saveCallback: return .saved(reference: "C1000011", guestFile: nil)
         case .saveSurvey: return .saved(reference: "S1000019", guestFile: nil)
-        case .findStay, .findBooking, .findComplaint, .findGuestFile: return .missing
+        case .findStay, .findBooking, .findComplaint, .findCallback, .findGuestFile: return .missing
         case .findCaller: return .newCaller
         case .quoteChange, .saveChange, .quoteCancellation, .saveCancellation: return .bookingClosed
         case .requestAgent: return .unavailable

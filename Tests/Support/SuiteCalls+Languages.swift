@@ -61,6 +61,8 @@ extension SuiteCalls {
                 "5", "+886 2 2345 6789", "訂房", "$R-1", "好", "不用了", "不用了",
             ]),
             SuiteCall("zh-Hant-status-complaint-found", language: "2", lines: ["5", "+852 2345 6789", "投訴", "T9999999", "$T-1", "不用了"]),
+            // Her callback (zh-Hant-callback-repeat-caller: the one before the last one given).
+            SuiteCall("zh-Hant-status-callback-found", language: "2", lines: ["5", "+886 2 2345 6789", "回電", "C9999999", "$C-2", "不用了"]),
             // The guest file of her first booking (arriving Friday 4 December: 261204001).
             SuiteCall("zh-Hant-status-guest-file", language: "2", lines: [
                 "查詢", "+886 2 2345 6789", "住客檔案", "12345", "261204099", "261204001", "不用了",
@@ -120,6 +122,14 @@ extension SuiteCalls {
             SuiteCall("zh-Hant-agent-queue-then-callback", language: "2", lines: [
                 "0", "你好？", "1", "+886 2 2345 6722", "明天上午10點", "帳單的問題。", "2", "周雅婷", "不用了",
             ]),
+            // Every stage of the work lists (`answerTheWorkLists`): seven callbacks, the wrong
+            // number's followed by a new one, and three complaints.
+            SuiteCall("zh-Hant-status-work-lists", language: "2", lines: [
+                "查詢", "+886 2 2345 6789", "回電", "C1000017", "是", "5", "4", "C1000025", "是", "5", "4", "C1000033", "是", "5", "4",
+                "C1000041", "是", "5", "4", "C1000058", "是", "5", "4", "C1000066", "不用", "是", "5", "4", "C1000074", "是", "不是",
+                "+886 2 2345 6700", "明天上午11點", "請改撥這個號碼。", "繁體中文", "陳美玲", "是", "5", "投訴", "T1000017", "是", "5", "2",
+                "T1000025", "是", "5", "2", "T1000033", "不用了",
+            ]),
             SuiteCall("zh-Hant-manage-stay-begun-then-day-over", language: "2", lines: [
                 "6", "R1000025", "+886 2 2345 6789", "是", "更改訂房", "R1000017", "+886 2 2345 6789", "改日期", "今天", "2晚",
                 "12月26日", "12月28日", "不要", "不用了",
@@ -151,6 +161,7 @@ extension SuiteCalls {
             ]),
             SuiteCall("zh-Hans-status-booking-found", language: "3", lines: ["5", "+86 138 0013 8000", "1", "$R-1", "是", "不改了", "没有"]),
             SuiteCall("zh-Hans-status-complaint-found", language: "3", lines: ["5", "+86 21 6888 1234", "2", "T9999999", "$T-1", "没有"]),
+            SuiteCall("zh-Hans-status-callback-found", language: "3", lines: ["5", "+86 138 0013 8000", "回电", "C9999999", "$C-2", "没有"]),
             // Her first booking arrives on 15 January, as an English guest's did: 270115002.
             SuiteCall("zh-Hans-status-guest-file", language: "3", lines: [
                 "5", "+86 138 0013 8000", "档案", "12345", "270115099", "270115002", "没有",
@@ -207,6 +218,12 @@ extension SuiteCalls {
             SuiteCall("zh-Hans-agent-queue-then-callback", language: "3", lines: [
                 "0", "喂？", "1", "+86 10 6666 5555", "明天上午10点", "账单的问题。", "3", "孙丽", "没有",
             ]),
+            SuiteCall("zh-Hans-status-work-lists", language: "3", lines: [
+                "查询", "+86 138 0013 8000", "回电", "C1000017", "是", "5", "4", "C1000025", "是", "5", "4", "C1000033", "是", "5", "4",
+                "C1000041", "是", "5", "4", "C1000058", "是", "5", "4", "C1000066", "不用", "是", "5", "4", "C1000074", "是", "不是",
+                "+86 138 0013 8001", "明天上午11点", "请改拨这个号码。", "简体中文", "李娜", "是", "5", "投诉", "T1000017", "是", "5", "2",
+                "T1000025", "是", "5", "2", "T1000033", "没有",
+            ]),
             SuiteCall("zh-Hans-manage-stay-begun-then-day-over", language: "3", lines: [
                 "6", "R1000025", "+86 138 0013 8000", "是", "修改预订", "R1000017", "+86 138 0013 8000", "改日期", "今天", "两晚",
                 "12月26日", "12月28日", "不用", "没有",
@@ -242,6 +259,7 @@ extension SuiteCalls {
             ]),
             SuiteCall("es-status-booking-found", language: "4", lines: ["5", "+34 611 222 333", "1", "$R-1", "sí", "nada", "no"]),
             SuiteCall("es-status-complaint-found", language: "4", lines: ["5", "+52 55 1234 5678", "2", "T9999999", "$T-1", "no"]),
+            SuiteCall("es-status-callback-found", language: "4", lines: ["5", "+34 611 222 333", "llamada", "C9999999", "$C-2", "no"]),
             // His first booking arrives on 24 December, as an English guest's did: 261224002.
             SuiteCall("es-status-guest-file", language: "4", lines: [
                 "consultar", "+34 611 222 333", "mi ficha", "12345", "261224099", "261224002", "no",
@@ -299,6 +317,12 @@ extension SuiteCalls {
             SuiteCall("es-agent-queue-then-callback", language: "4", lines: [
                 "0", "¿hola?", "1", "+34 655 666 777", "mañana a las 10", "Sobre mi factura.", "4", "Elena Torres", "no",
             ]),
+            SuiteCall("es-status-work-lists", language: "4", lines: [
+                "consultar", "+34 611 222 333", "llamada", "C1000017", "sí", "5", "4", "C1000025", "sí", "5", "4", "C1000033", "sí", "5", "4",
+                "C1000041", "sí", "5", "4", "C1000058", "sí", "5", "4", "C1000066", "no", "sí", "5", "4", "C1000074", "sí", "no",
+                "+34 611 222 334", "mañana a las 11", "Llamen a este otro número, por favor.", "español", "José García", "sí", "5", "queja",
+                "T1000017", "sí", "5", "2", "T1000025", "sí", "5", "2", "T1000033", "no",
+            ]),
             SuiteCall("es-manage-stay-begun-then-day-over", language: "4", lines: [
                 "6", "R1000025", "+34 611 222 333", "sí", "cambiar la reserva", "R1000017", "+34 611 222 333", "fechas", "hoy", "2 noches",
                 "26 de diciembre", "28 de diciembre", "no", "no",
@@ -321,6 +345,7 @@ extension SuiteCalls {
             script.inProcess.map { call in
                 let failsCallbacks = call.name.hasSuffix("save-failed")
                 let booking = foundBooking(named: script.name)
+                let workLists = answerTheWorkLists(in: script.code)
                 return (call, { @Sendable request in
                     switch request {
                     case .checkAvailability(let stay) where stay.roomType == "suite":
@@ -339,6 +364,8 @@ extension SuiteCalls {
                         return reference == "R1000025" ? .bookingClosed : booking
                     case .quoteChange(let draft):
                         return draft.checkIn == CivilDate(year: 2026, month: 11, day: 25) ? .datesPassed : .quoted(quote(draft, fee: 0))
+                    case .findCallback, .findComplaint:
+                        return workLists(request)
                     default:
                         return nil
                     }

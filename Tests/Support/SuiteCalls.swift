@@ -142,6 +142,8 @@ public enum SuiteCalls {
         SuiteCall("status-after-complaint", lines: [
             "2", "3", "Breakfast was cold.", "Nothing, just so you know.", "+44 20 7946 0777", "Rose Tyler", "no", "yes", "5", "2", "$T-1", "no",
         ]),
+        // Li Wei's first callback, as the callbacks list has it: not yet made, in its window.
+        SuiteCall("status-callback-found", lines: ["5", liWei, "4", "C9999999", "$C1", "no"]),
         SuiteCall("silence-goodbye", [.silence, .silence, .silence]),
         SuiteCall("silence-then-answers", [.say("1"), .silence, .say("24 Dec"), .silence, .say("quit")]),
         SuiteCall("line-problems-and-interrupt", [
@@ -251,14 +253,14 @@ public enum SuiteCalls {
              }
          }),
         // Status on a booking cancelled, on a stay begun, and once the lookups are locked
-        // (a booking, a complaint, a guest file).
+        // (a booking, a complaint, a callback, a guest file).
         (SuiteCall("status-booking-cancelled-begun-or-locked", lines: [
             "5", maria, "1", "R1000017", "yes", "5", "1", "R1000025", "yes", "5", "1", "R1000033", "yes", "5", "2", "T1000013", "yes",
-            "5", "3", "261224001", "no",
+            "5", "4", "C1000017", "yes", "5", "3", "261224001", "no",
         ]), { request in
             switch request {
             case .findBooking(let reference, _): reference == "R1000017" ? .bookingCancelled : reference == "R1000025" ? .bookingClosed : .locked
-            case .findComplaint, .findGuestFile: .locked
+            case .findComplaint, .findCallback, .findGuestFile: .locked
             default: nil
             }
         }),
@@ -269,6 +271,22 @@ public enum SuiteCalls {
              return .foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: true, bookings: 1, staysToCome: 0, openComplaints: 0,
                                                 nextCheckIn: nil, nextConfirmation: nil))
          }),
+        // Callbacks at each stage of the callbacks list (each number's stage: `answerTheWorkLists`):
+        // in their window, and late; tried and to be tried again, and that try late too;
+        // reached; closed unanswered, and closed as a wrong number, with a new one asked for.
+        (SuiteCall("status-callback-waiting", lines: ["5", maria, "4", "C1000017", "yes", "5", "callback", "C1000025", "no"]),
+         answerTheWorkLists(in: "en")),
+        (SuiteCall("status-callback-retrying", lines: ["5", maria, "4", "C1000033", "yes", "5", "4", "C1000041", "no"]), answerTheWorkLists(in: "en")),
+        (SuiteCall("status-callback-reached", lines: ["5", maria, "4", "C1000058", "no"]), answerTheWorkLists(in: "en")),
+        (SuiteCall("status-callback-unreachable", lines: ["5", maria, "4", "12345", "C1000066", "maybe", "no", "no"]), answerTheWorkLists(in: "en")),
+        (SuiteCall("status-callback-wrong-number-then-a-new-one", lines: [
+            "5", maria, "4", "C1000074", "yes", "no", "+44 20 7946 0959", "tomorrow 11am", "Please call the right number this time.", "1",
+            "Maria Lopez", "no",
+        ]), answerTheWorkLists(in: "en")),
+        // Complaints signed off (with the result), closed after the follow-up call (nothing
+        // more promised), and still looked into past the day of the promised call.
+        (SuiteCall("status-complaint-signed-off", lines: ["5", maria, "2", "T1000017", "yes", "5", "2", "T1000025", "yes", "5", "2", "T1000033", "no"]),
+         answerTheWorkLists(in: "en")),
         (SuiteCall("survey-lookups-locked", lines: ["4", "R1000017", "Maria Lopez", maria, "no", "no"]),
          { if case .findStay = $0 { .locked } else { nil } }),
         // Agents are busy: on hold (a stray answer only repeats the hold message), then a callback instead.
@@ -281,6 +299,60 @@ public enum SuiteCalls {
              }
          }),
     ]
+
+    /// The callbacks and complaints the in-process status calls find, as the work lists
+    /// have them on Wednesday 25 November at 10:00: C1000017 due tomorrow 10:00-10:30,
+    /// C1000025 due yesterday and not made; C1000033 tried once, to be tried again by 11:30,
+    /// C1000041 tried twice, its next try due by 09:30 (late); C1000058 reached yesterday;
+    /// C1000066 closed after three tries unanswered; C1000074 closed as a wrong number.
+    /// T1000017 signed off with its result, the follow-up call due by Friday; T1000025
+    /// closed after it; T1000033 still looked into, its call due by Monday (past). The
+    /// results are written in the guest's language (`code`), as staff would.
+    static func answerTheWorkLists(in code: String) -> @Sendable (ActionRequest) -> ActionOutcome? {
+        let results: [String: (signedOff: String, closed: String)] = [
+            "en": ("The shower was repaired the same evening, and that night was taken off your bill.", "The door lock was replaced."),
+            "zh-Hant": ("淋浴設備當晚已修好，並免收當晚房費。", "門鎖已經更換。"),
+            "zh-Hans": ("淋浴设备当晚已修好，并免收当晚房费。", "门锁已经更换。"),
+            "es": ("La ducha se reparó esa misma tarde y le descontamos esa noche de la factura.", "Se cambió la cerradura de la puerta."),
+        ]
+        let result = results[code] ?? results["en"]!
+        return { request in
+            func at(_ iso: String) -> LocalMoment { LocalMoment(iso: iso)! }
+            func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
+            switch request {
+            case .findCallback(let reference, _):
+                switch reference {
+                case "C1000017": return .foundCallback(CallbackSummary(stage: .waiting, windowFrom: at("2026-11-26T10:00"), windowMinutes: 30))
+                case "C1000025": return .foundCallback(CallbackSummary(stage: .waiting, windowFrom: at("2026-11-24T16:00"), windowMinutes: 30))
+                case "C1000033":
+                    return .foundCallback(CallbackSummary(stage: .retrying, windowFrom: at("2026-11-25T09:00"), windowMinutes: 30, tries: 1,
+                                                          nextTry: at("2026-11-25T11:30")))
+                case "C1000041":
+                    return .foundCallback(CallbackSummary(stage: .retrying, windowFrom: at("2026-11-24T14:00"), windowMinutes: 30, tries: 2,
+                                                          nextTry: at("2026-11-25T09:30")))
+                case "C1000058":
+                    return .foundCallback(CallbackSummary(stage: .reached, windowFrom: at("2026-11-24T16:00"), windowMinutes: 30, tries: 1,
+                                                          reachedAt: at("2026-11-24T17:05")))
+                case "C1000066": return .foundCallback(CallbackSummary(stage: .unreachable, windowFrom: at("2026-11-24T09:00"), windowMinutes: 30, tries: 3))
+                case "C1000074": return .foundCallback(CallbackSummary(stage: .wrongNumber, windowFrom: at("2026-11-24T11:00"), windowMinutes: 30))
+                default: return nil
+                }
+            case .findComplaint(let reference, _):
+                switch reference {
+                case "T1000017":
+                    return .foundComplaint(ComplaintSummary(category: "housekeeping", stage: .signedOff, followUpBy: day("2026-11-27"),
+                                                            result: result.signedOff))
+                case "T1000025":
+                    return .foundComplaint(ComplaintSummary(category: "engineering", stage: .closed, followUpBy: day("2026-11-26"),
+                                                            result: result.closed, followedUp: true))
+                case "T1000033": return .foundComplaint(ComplaintSummary(category: "front-desk", stage: .investigating, followUpBy: day("2026-11-23")))
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+    }
 
     /// Booking R1000017 as the in-process manage calls find it: a Deluxe King, 24-27
     /// December, free to change until 22 December at 15:00.

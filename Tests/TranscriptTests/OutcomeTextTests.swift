@@ -15,7 +15,17 @@ struct OutcomeTextTests {
         .saved(reference: "T1000013", guestFile: nil),
         .failed,
         .found(ReservationSummary(guestName: "Maria \"Mia\" López", checkIn: day, checkOut: day.adding(days: 3), rooms: 2, roomType: "deluxe")),
-        .foundComplaint(ComplaintSummary(category: "food-and-beverage", status: "open", followUpBy: day)),
+        .foundComplaint(ComplaintSummary(category: "food-and-beverage", stage: .received, followUpBy: day)),
+        .foundComplaint(ComplaintSummary(category: "other", stage: .signedOff, followUpBy: day, result: "We refunded the \"minibar\" charge.")),
+        .foundComplaint(ComplaintSummary(category: "security", stage: .closed, followUpBy: day, result: "Lock replaced", followedUp: true)),
+        .foundComplaint(ComplaintSummary(category: "housekeeping", stage: .resolved, followUpBy: day, followedUp: true)),
+        .foundCallback(CallbackSummary(stage: .waiting, windowFrom: LocalMoment(iso: "2026-11-26T10:00")!, windowMinutes: 30)),
+        .foundCallback(CallbackSummary(stage: .retrying, windowFrom: LocalMoment(iso: "2026-11-26T10:00")!, windowMinutes: 30, tries: 1,
+                                       nextTry: LocalMoment(iso: "2026-11-26T11:05")!)),
+        .foundCallback(CallbackSummary(stage: .reached, windowFrom: LocalMoment(iso: "2026-11-26T10:00")!, windowMinutes: 30, tries: 2,
+                                       reachedAt: LocalMoment(iso: "2026-11-26T12:10")!)),
+        .foundCallback(CallbackSummary(stage: .unreachable, windowFrom: LocalMoment(iso: "2026-11-26T10:00")!, windowMinutes: 30, tries: 3)),
+        .foundCallback(CallbackSummary(stage: .wrongNumber, windowFrom: LocalMoment(iso: "2026-11-26T10:00")!, windowMinutes: 30)),
         .missing,
         .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: true, hasOpenComplaint: false)),
         .knownCaller(CallerSummary(name: nil, hasUpcomingStay: false, hasOpenComplaint: true)),
@@ -52,8 +62,29 @@ struct OutcomeTextTests {
             == .knownCaller(CallerSummary(name: "Li Wei", hasUpcomingStay: false, hasOpenComplaint: false, language: nil)))
     }
 
+    /// A complaint as it came in was `open` before the work lists, and had no result:
+    /// such a transcript reads back as received, with nothing signed off.
+    @Test func aComplaintRecordedBeforeTheWorkListsReadsBackAsReceived() {
+        #expect(OutcomeText.decode("outcome found-complaint category=housekeeping status=open followup=2026-11-28")
+            == .foundComplaint(ComplaintSummary(category: "housekeeping", stage: .received, followUpBy: CivilDate(year: 2026, month: 11, day: 28)!)))
+        #expect(OutcomeText.decode("outcome found-complaint category=housekeeping status=investigating followup=2026-11-28")
+            == .foundComplaint(ComplaintSummary(category: "housekeeping", stage: .investigating, followUpBy: CivilDate(year: 2026, month: 11, day: 28)!)))
+    }
+
+    @Test func anUnknownStageIsAProblemThatNamesTheStages() {
+        guard case .failure(let problem) = OutcomeText.parse("outcome found-callback status=reachd window=2026-11-26T10:00 minutes=30 tries=0") else {
+            Issue.record("an unknown callback status was read")
+            return
+        }
+        #expect("\(problem)".contains("unknown callback status \"reachd\""))
+        #expect("\(problem)".contains("waiting, retrying, reached, unreachable, wrong-number"))
+    }
+
     @Test(arguments: ["", "outcome", "outcome teleported", "outcome available left=many", "outcome found name=\"unterminated",
                       "saved R1000017", "outcome saved", "outcome found-complaint category=x status=open followup=2026-13-40",
+                      "outcome found-complaint category=x status=shelved followup=2026-11-28",
+                      "outcome found-callback status=waiting window=2026-11-26 minutes=30 tries=0",
+                      "outcome found-callback status=waiting window=2026-11-26T10:00 tries=0",
                       "outcome quote checkin=2026-12-24 checkout=2026-12-25 rooms=1 room=suite total=390 fee=0 free-until=2026-12-22 15:00",
                       "outcome found-booking name=Ana checkin=2026-12-24 checkout=2026-12-25 rooms=1 room=suite total=390"])
     func malformedEventsAreNotOutcomes(text: String) {

@@ -97,7 +97,7 @@ struct TranscriptParserTests {
          + "\"supervisor left …\", \"whisper …\", \"note …\", \"queue ended …\", \"queue …\", \"window …\", \"terminal …\" (write a note as a # comment line)"),
         ("+2.131 event outcome found name=\"Maria", "t.txt:7: unterminated quote in the outcome (close it with \")"),
         ("+2.131 event outcome saved file=261224001", "t.txt:7: outcome saved needs reference=NUMBER"),
-        ("+2.131 event outcome teleported", "t.txt:7: unknown outcome \"teleported\"; outcomes are available, full, saved, failed, found, found-booking, found-complaint, found-file, missing, locked, cancelled, closed, quote, fee-raised, same, known, new, unavailable, past"),
+        ("+2.131 event outcome teleported", "t.txt:7: unknown outcome \"teleported\"; outcomes are available, full, saved, failed, found, found-booking, found-complaint, found-callback, found-file, missing, locked, cancelled, closed, quote, fee-raised, same, known, new, unavailable, past"),
         ("+2.131 event outcome available left=many", "t.txt:7: outcome available needs left=ROOMS"),
         ("+2.131 guest a\\q", "t.txt:7: bad escape \"\\q\": write a backslash as \\\\ and a control character as \\u{1b}"),
     ])

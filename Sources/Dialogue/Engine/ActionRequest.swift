@@ -19,6 +19,10 @@ public enum ActionRequest: Equatable, Sendable {
     case findBooking(reference: String, phone: PhoneNumber)
     /// The complaint with this ticket number, only if it was made under `phone`.
     case findComplaint(reference: String, phone: PhoneNumber)
+    /// The callback with this reference, only if it was asked for under `phone` (the phone
+    /// to be called): another phone is answered as if there were none, and counts as a
+    /// wrong try.
+    case findCallback(reference: String, phone: PhoneNumber)
     /// The guest file with this number, only if `phone` is the one on it.
     case findGuestFile(file: String, phone: PhoneNumber)
     /// Is this phone on record under this name? (a repeat guest; a phone alone is not enough)
@@ -207,19 +211,85 @@ public struct GuestFileSummary: Equatable, Sendable {
     }
 }
 
+/// A complaint's stage on the complaints list, as the guest hears it: received →
+/// investigating → resolved → signed off (the department's head accepted the result) →
+/// revisited (the follow-up call made) → closed.
+public enum ComplaintStage: String, Sendable, CaseIterable {
+    case received, investigating, resolved
+    case signedOff = "signed-off"
+    case revisited, closed
+
+    /// The text key of the stage's words: `ticket.status.signed_off`.
+    public var textKey: String { "ticket.status." + rawValue.replacingOccurrences(of: "-", with: "_") }
+
+    /// The result has been signed off: the guest may hear it.
+    public var isSignedOff: Bool {
+        switch self {
+        case .received, .investigating, .resolved: return false
+        case .signedOff, .revisited, .closed: return true
+        }
+    }
+}
+
 /// Where a complaint stands, for the guest who holds its ticket number.
 public struct ComplaintSummary: Equatable, Sendable {
     /// The category's value word (`housekeeping`), as the complaint menu stored it.
     public var category: String
-    /// `open`, `investigating`, `resolved` or `closed`.
-    public var status: String
+    public var stage: ComplaintStage
+    /// The day by which the guest is called back to make sure all was put right.
     public var followUpBy: CivilDate
+    /// The result staff recorded, once signed off (never before: a result not yet accepted
+    /// by the department's head is not the hotel's word).
+    public var result: String?
+    /// The follow-up call has been made (answered or declined): nothing more is promised.
+    public var followedUp: Bool
 
-    public init(category: String, status: String, followUpBy: CivilDate) {
+    public init(category: String, stage: ComplaintStage, followUpBy: CivilDate, result: String? = nil, followedUp: Bool = false) {
         self.category = category
-        self.status = status
+        self.stage = stage
         self.followUpBy = followUpBy
+        self.result = result
+        self.followedUp = followedUp
     }
+}
+
+/// A callback's stage on the callbacks list, as the guest hears it.
+public enum CallbackStage: String, Sendable, CaseIterable {
+    /// Not yet made: due in its window.
+    case waiting
+    /// Tried without an answer; to be tried again.
+    case retrying
+    case reached
+    /// Tried as often as the hotel tries, never answered: closed.
+    case unreachable
+    /// The number was not the guest's: closed.
+    case wrongNumber = "wrong-number"
+}
+
+/// Where a callback stands, for the guest who holds its reference and its phone.
+public struct CallbackSummary: Equatable, Sendable {
+    public var stage: CallbackStage
+    /// The window promised, on the hotel's clock: from `windowFrom`, `windowMinutes` long.
+    public var windowFrom: LocalMoment
+    public var windowMinutes: Int
+    /// Calls tried without an answer.
+    public var tries: Int
+    /// Retrying: when the next try is due by, on the hotel's clock.
+    public var nextTry: LocalMoment?
+    /// Reached: when the call was made, on the hotel's clock.
+    public var reachedAt: LocalMoment?
+
+    public init(stage: CallbackStage, windowFrom: LocalMoment, windowMinutes: Int, tries: Int = 0, nextTry: LocalMoment? = nil,
+                reachedAt: LocalMoment? = nil) {
+        self.stage = stage
+        self.windowFrom = windowFrom
+        self.windowMinutes = windowMinutes
+        self.tries = tries
+        self.nextTry = nextTry
+        self.reachedAt = reachedAt
+    }
+
+    public var windowTo: LocalMoment { windowFrom.adding(minutes: windowMinutes) }
 }
 
 /// What the line knows of a guest who gave a phone and the name on file with it: the name
@@ -255,6 +325,7 @@ public enum ActionOutcome: Equatable, Sendable {
     case found(ReservationSummary)
     case foundBooking(BookingSummary)
     case foundComplaint(ComplaintSummary)
+    case foundCallback(CallbackSummary)
     case foundFile(GuestFileSummary)
     case missing
     /// Too many wrong tries on this call or from this address: nothing is looked up.
@@ -288,7 +359,7 @@ public enum ActionOutcome: Equatable, Sendable {
         case .full: return "full"
         case .saved: return "saved"
         case .failed: return "failed"
-        case .found, .foundBooking, .foundComplaint, .foundFile: return "found"
+        case .found, .foundBooking, .foundComplaint, .foundCallback, .foundFile: return "found"
         case .missing: return "missing"
         case .locked: return "locked"
         case .bookingCancelled: return "cancelled"

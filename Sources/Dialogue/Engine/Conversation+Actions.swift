@@ -49,6 +49,9 @@ extension Conversation {
         case .findComplaint:
             guard let reference = text("lookup.ticket"), let phone = phone("guest.phone") else { return nil }
             return .findComplaint(reference: reference, phone: phone)
+        case .findCallback:
+            guard let reference = text("lookup.callback"), let phone = phone("guest.phone") else { return nil }
+            return .findCallback(reference: reference, phone: phone)
         case .findGuestFile:
             guard let file = text("lookup.file"), let phone = phone("guest.phone") else { return nil }
             return .findGuestFile(file: file, phone: phone)
@@ -101,8 +104,8 @@ extension Conversation {
                 variables["survey.reference"] = .text(reference)
             case .saveChange, .saveCancellation:
                 variables["manage.reference"] = .text(reference)
-            case .checkAvailability, .findStay, .findBooking, .findComplaint, .findGuestFile, .findCaller, .quoteChange, .quoteCancellation,
-                 .requestAgent, .leaveQueue:
+            case .checkAvailability, .findStay, .findBooking, .findComplaint, .findCallback, .findGuestFile, .findCaller, .quoteChange,
+                 .quoteCancellation, .requestAgent, .leaveQueue:
                 break
             }
         case .found(let summary):
@@ -144,8 +147,26 @@ extension Conversation {
         case .foundComplaint(let summary):
             let label = prompts.label(ofChoice: summary.category, into: "complaint.category")
             variables["ticket.category"] = label.map { .choice(value: summary.category, label: $0) } ?? .text(summary.category)
-            variables["ticket.status"] = .choice(value: summary.status, label: "ticket.status." + summary.status)
+            variables["ticket.status"] = .choice(value: summary.stage.rawValue, label: summary.stage.textKey)
             variables["ticket.followup"] = .date(summary.followUpBy)
+            // The result only once signed off; a lookup earlier in the call leaves nothing behind.
+            variables["ticket.result"] = summary.stage.isSignedOff ? summary.result.map(AnswerValue.text) : nil
+            variables["ticket.followed_up"] = .flag(summary.followedUp)
+            // "We will call you by Saturday" is said only while Saturday has not passed.
+            variables["ticket.late"] = .flag(!summary.followedUp && now.date > summary.followUpBy)
+        case .foundCallback(let summary):
+            variables["callback.status"] = .text(summary.stage.rawValue)
+            variables["callback.window"] = .window(summary.windowFrom, summary.windowTo)
+            variables["callback.tries"] = .number(summary.tries)
+            variables["callback.next_try"] = summary.nextTry.map(AnswerValue.moment)
+            variables["callback.reached_at"] = summary.reachedAt.map(AnswerValue.moment)
+            // The time owed (the window's end, or the next try's) has passed without the call.
+            let owedBy: LocalMoment? = switch summary.stage {
+            case .waiting: summary.windowTo
+            case .retrying: summary.nextTry
+            case .reached, .unreachable, .wrongNumber: nil
+            }
+            variables["callback.late"] = .flag(owedBy.map { now >= $0 } ?? false)
         case .knownCaller(let summary):
             variables["caller.name"] = summary.name.map(AnswerValue.text)
             variables["caller.stayed"] = .flag(summary.hasStayed)

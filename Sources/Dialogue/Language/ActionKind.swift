@@ -13,6 +13,8 @@ public enum ActionKind: String, Sendable, CaseIterable {
     /// A booking by its number and the phone it was made under, as it stands now.
     case findBooking = "find-booking"
     case findComplaint = "find-complaint"
+    /// A callback by its reference and the phone it is to call.
+    case findCallback = "find-callback"
     /// A guest's file by its number and the phone on it.
     case findGuestFile = "find-guest-file"
     /// Is this phone, with this name, on file? (a repeat guest; a phone alone says nothing)
@@ -32,7 +34,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .checkAvailability: return ["available", "full"]
         case .saveReservation: return ["saved", "full", "failed", "past"]
         case .saveComplaint, .saveCallback, .saveSurvey: return ["saved", "failed"]
-        case .findStay, .findComplaint, .findGuestFile: return ["found", "missing", "locked"]
+        case .findStay, .findComplaint, .findCallback, .findGuestFile: return ["found", "missing", "locked"]
         case .findBooking: return ["found", "cancelled", "closed", "missing", "locked"]
         case .findCaller: return ["known", "new"]
         case .quoteChange: return ["free", "fee", "same", "full", "cancelled", "closed", "past"]
@@ -55,6 +57,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .findStay: return ["lookup.confirmation", "guest.phone", "guest.name"]
         case .findBooking, .quoteChange, .saveChange, .quoteCancellation, .saveCancellation: return ["lookup.confirmation", "guest.phone"]
         case .findComplaint: return ["lookup.ticket", "guest.phone"]
+        case .findCallback: return ["lookup.callback", "guest.phone"]
         case .findGuestFile: return ["lookup.file", "guest.phone"]
         case .findCaller: return ["guest.phone", "guest.name"]
         case .requestAgent, .leaveQueue: return []
@@ -74,7 +77,9 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .findBooking:
             return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights", "stay.total", "stay.free",
                     "stay.free_until", "stay.late_fee"]
-        case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup"]
+        case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup", "ticket.result", "ticket.followed_up", "ticket.late"]
+        case .findCallback:
+            return ["callback.status", "callback.window", "callback.tries", "callback.next_try", "callback.reached_at", "callback.late"]
         case .findGuestFile:
             return ["caller.name", "caller.stayed", "caller.upcoming", "caller.bookings", "caller.stays_to_come", "caller.open_complaints",
                     "caller.next_checkin", "caller.next_confirmation"]

@@ -111,10 +111,9 @@ public final class LanguagePack: Sendable {
         "format.yes", "format.no", "format.wait", "format.wait.unknown",
         "agent.joined", "agent.said", "agent.left", "agent.goodbye", "agent.lost", "agent.position",
         "agent.gave_up.no_one", "agent.gave_up.too_long",
-        "ticket.status.open", "ticket.status.investigating", "ticket.status.resolved", "ticket.status.closed",
         "command.help", "command.repeat", "command.back", "command.menu", "command.agent", "command.quit",
         "words.skip", "names.months", "names.weekdays",
-    ]
+    ] + ComplaintStage.allCases.map(\.textKey)
 
     /// Keys every language needs when the hotel declares more than one: the language
     /// screen and switching between languages.

@@ -149,7 +149,7 @@ struct FuzzCaller {
         case .name: answers = ["Maria Lopez", "李小龙"]
         case .code: answers = ["1204", "12B"]
         case .room: answers = ["1", "2", "3", "4", "suite"]
-        case .reference: answers = ["R1000017", "no"]
+        case .reference: answers = [(question.prefix ?? "R") + "1000017", "R1000017", "no"]
         case .file: answers = ["261224001", "2612241000", "12345"]
         }
         return answers.randomElement(using: &random)!
@@ -200,8 +200,17 @@ struct FuzzCaller {
             choices = [.foundBooking(stay), .foundBooking(stay), .foundBooking(stay), .bookingCancelled, .bookingClosed, .missing, .locked]
         case .findComplaint:
             let category = ["front-desk", "housekeeping", "food-and-beverage", "security", "engineering", "other"].randomElement(using: &random)!
-            let status = ["open", "investigating", "resolved", "closed"].randomElement(using: &random)!
-            choices = [.foundComplaint(ComplaintSummary(category: category, status: status, followUpBy: now.date.adding(days: 3))), .missing, .locked]
+            let stage = ComplaintStage.allCases.randomElement(using: &random)!
+            let followUpBy = now.date.adding(days: Int.random(in: -2...3, using: &random))
+            choices = [.foundComplaint(ComplaintSummary(category: category, stage: stage, followUpBy: followUpBy,
+                                                        result: stage.isSignedOff ? "The shower was repaired." : nil,
+                                                        followedUp: stage == .revisited || stage == .closed)), .missing, .locked]
+        case .findCallback:
+            let stage = CallbackStage.allCases.randomElement(using: &random)!
+            let window = LocalMoment(date: now.date.adding(days: Int.random(in: -1...1, using: &random)), time: TimeOfDay(hour: 10, minute: 0)!)
+            choices = [.foundCallback(CallbackSummary(stage: stage, windowFrom: window, windowMinutes: 30, tries: Int.random(in: 0...3, using: &random),
+                                                      nextTry: stage == .retrying ? window.adding(minutes: 90) : nil,
+                                                      reachedAt: stage == .reached ? window.adding(minutes: 5) : nil)), .missing, .locked]
         case .findGuestFile:
             let next = Bool.random(using: &random) ? now.date.adding(days: 20) : nil
             choices = [.foundFile(GuestFileSummary(name: "Maria Lopez", hasStayed: Bool.random(using: &random), bookings: 2,

@@ -5,9 +5,10 @@ import Testing
 @Suite("Status flow")
 struct StatusFlowTests {
     static let phone = PhoneNumber(normalized: "+442079460958")!
-    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint\n  3  My guest file"
+    static let what = "What would you like to check?\n  1  A booking\n  2  A complaint\n  3  My guest file\n  4  A callback"
     static let askConfirmation = "Please type the confirmation number of the booking (R followed by seven digits)."
     static let askTicket = "Please type the ticket number of the complaint (T followed by seven digits)."
+    static let askCallback = "Please type the reference number of the callback (C followed by seven digits)."
 
     static let booking = BookingSummary(guestName: "Maria Lopez", checkIn: day("2026-12-24"), checkOut: day("2026-12-27"), rooms: 1,
                                         roomType: "deluxe", total: 540, freeUntil: moment("2026-12-22", 15), lateFee: 0)
@@ -152,24 +153,119 @@ struct StatusFlowTests {
         #expect(call.heard == Self.askTicket)
         call.send("t 100-0013")
         #expect(call.pending == .findComplaint(reference: "T1000013", phone: Self.phone))
-        call.complete(.foundComplaint(ComplaintSummary(category: category, status: "open", followUpBy: day("2026-11-28"))))
+        call.complete(.foundComplaint(ComplaintSummary(category: category, stage: .received, followUpBy: day("2026-11-28"))))
         #expect(call.heard == "Your complaint T1000013 (\(label)) is open: it has been passed to the team in charge. We will call you by Saturday 28 November 2026 to make sure everything has been put right. Is there anything else I can help you with? (yes/no)")
     }
 
     @Test(arguments: [
-        ("open", "is open: it has been passed to the team in charge."), ("investigating", "is being looked into."),
-        ("resolved", "is resolved."), ("closed", "is closed."),
+        (ComplaintStage.received, "is open: it has been passed to the team in charge."), (.investigating, "is being looked into."),
+        (.resolved, "is resolved, and the result is with the department's head to be signed off."),
+        (.signedOff, "is resolved, and the department's head has signed off the result."),
+        (.revisited, "is resolved and signed off, and we have called you to follow it up."), (.closed, "is closed."),
     ])
-    func aFoundTicketIsToldWithItsStatus(status: String, said: String) {
+    func aFoundTicketIsToldWithItsStage(stage: ComplaintStage, said: String) {
         var call = Self.checking()
         call.answer("2", "T1000013")
-        call.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", status: status, followUpBy: day("2026-11-28"))))
+        call.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", stage: stage, followUpBy: day("2026-11-28"))))
         #expect(call.heard.hasPrefix("Your complaint T1000013 (Housekeeping and cleanliness) " + said))
+    }
+
+    @Test func theResultIsToldOnceSignedOffWithTheCallStillPromised() {
+        var call = Self.checking()
+        call.answer("2", "T1000013")
+        call.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", stage: .signedOff, followUpBy: day("2026-11-28"),
+                                                       result: "The shower was repaired.")))
+        #expect(call.heard == "Your complaint T1000013 (Housekeeping and cleanliness) is resolved, and the department's head has signed off the result. The result: The shower was repaired. We will call you by Saturday 28 November 2026 to make sure everything has been put right. Is there anything else I can help you with? (yes/no)")
+    }
+
+    @Test func aResultNotSignedOffIsNotTold() {
+        var call = Self.checking()
+        call.answer("2", "T1000013")
+        call.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", stage: .resolved, followUpBy: day("2026-11-28"),
+                                                       result: "Not yet accepted.")))
+        #expect(!call.heard.contains("Not yet accepted"))
+    }
+
+    @Test func noCallIsPromisedOnceMadeNorForADayGoneBy() {
+        var closed = Self.checking()
+        closed.answer("2", "T1000013")
+        closed.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", stage: .closed, followUpBy: day("2026-11-28"),
+                                                         result: "The shower was repaired.", followedUp: true)))
+        #expect(closed.heard == "Your complaint T1000013 (Housekeeping and cleanliness) is closed. The result: The shower was repaired. Is there anything else I can help you with? (yes/no)")
+        var late = Self.checking()
+        late.answer("2", "T1000013")
+        late.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", stage: .investigating, followUpBy: day("2026-11-24"))))
+        #expect(late.heard.contains("We meant to call you by Tuesday 24 November 2026"), "the day has passed (today is the 25th)")
+        #expect(!late.heard.contains("We will call you by"))
+        var today = Self.checking()
+        today.answer("2", "T1000013")
+        today.complete(.foundComplaint(ComplaintSummary(category: "housekeeping", stage: .investigating, followUpBy: day("2026-11-25"))))
+        #expect(today.heard.contains("We will call you by Wednesday 25 November 2026"), "by the end of today is still to come")
+    }
+
+    // MARK: A callback
+
+    static func callback(_ stage: CallbackStage, window: String = "2026-11-26", at hour: Int = 10, tries: Int = 0, nextTry: LocalMoment? = nil,
+                         reachedAt: LocalMoment? = nil) -> ActionOutcome {
+        .foundCallback(CallbackSummary(stage: stage, windowFrom: moment(window, hour), windowMinutes: 30, tries: tries, nextTry: nextTry,
+                                       reachedAt: reachedAt))
+    }
+
+    @Test func aCallbackIsLookedUpByItsReferenceAndThePhone() {
+        var call = Self.checking()
+        call.send("callback")
+        #expect(call.heard == Self.askCallback)
+        call.send("c 100-0017")
+        #expect(call.pending == .findCallback(reference: "C1000017", phone: Self.phone))
+        call.complete(Self.callback(.waiting))
+        #expect(call.heard == "Your callback C1000017 is booked: we will call you at +442079460958 on Thursday 26 November 2026 between 10:00 and 10:30. Is there anything else I can help you with? (yes/no)")
+    }
+
+    @Test(arguments: [
+        (CallbackStage.waiting, 0, nil, nil, "Your callback C1000017 is booked: we will call you at +442079460958 on Thursday 26 November 2026 between 10:00 and 10:30."),
+        (.retrying, 1, moment("2026-11-25", 11, 30), nil, "We have called +442079460958 for your callback C1000017 1 time, but could not reach you. We will try again by Wednesday 25 November 2026 at 11:30."),
+        (.reached, 1, nil, moment("2026-11-24", 17, 5), "We called you for your callback C1000017 on Tuesday 24 November 2026 at 17:05 and spoke with you, so it is complete."),
+        (.unreachable, 3, nil, nil, "We called +442079460958 3 times for your callback C1000017, but could not reach you, so it is now closed. I'm sorry we missed you. Would you like to ask for a new callback now? (yes/no)"),
+        (.wrongNumber, 0, nil, nil, "When we called +442079460958 for your callback C1000017, someone else answered, so it is now closed. I'm sorry for the trouble. Would you like to ask for a new callback now? (yes/no)"),
+    ])
+    func eachOutcomeOfACallbackIsTold(stage: CallbackStage, tries: Int, nextTry: LocalMoment?, reachedAt: LocalMoment?, said: String) {
+        var call = Self.checking()
+        call.answer("4", "C1000017")
+        call.complete(Self.callback(stage, tries: tries, nextTry: nextTry, reachedAt: reachedAt))
+        #expect(call.heard.hasPrefix(said))
+    }
+
+    @Test func aCallOwedPastItsTimeIsApologisedForNotPromisedForThePast() {
+        var waiting = Self.checking()
+        waiting.answer("4", "C1000017")
+        waiting.complete(Self.callback(.waiting, window: "2026-11-24"))
+        #expect(waiting.heard.hasPrefix("I'm sorry: our call is later than we said. Your callback C1000017 is still open, and we will call you at +442079460958 as soon as we can."))
+        #expect(!waiting.heard.contains("24 November"))
+        var retrying = Self.checking()
+        retrying.answer("4", "C1000017")
+        retrying.complete(Self.callback(.retrying, window: "2026-11-24", tries: 2, nextTry: moment("2026-11-25", 9, 30)))
+        #expect(retrying.heard.hasPrefix("We have called +442079460958 for your callback C1000017 2 times, but could not reach you. I'm sorry: our call is later than we said."))
+        #expect(!retrying.heard.contains("try again by"))
+    }
+
+    @Test func aClosedCallbackOffersANewOneAtThePhoneGiven() {
+        var call = Self.checking()
+        call.answer("4", "C1000017")
+        call.complete(Self.callback(.wrongNumber))
+        call.send("yes")
+        #expect(call.conversation.currentNode == "callback.same_phone")
+        #expect(call.heard.hasSuffix("Shall we call you at +442079460958? (yes/no)"))
+        var declined = Self.checking()
+        declined.answer("4", "C1000017")
+        declined.complete(Self.callback(.unreachable, tries: 3))
+        declined.send("no")
+        #expect(declined.heard == "Is there anything else I can help you with? (yes/no)")
     }
 
     @Test(arguments: [
         ("booking", "R9999999", ActionRequest.findBooking(reference: "R9999999", phone: Self.phone), "a booking", Self.askConfirmation),
         ("complaint", "T9999999", .findComplaint(reference: "T9999999", phone: Self.phone), "a complaint", Self.askTicket),
+        ("callback", "C9999999", .findCallback(reference: "C9999999", phone: Self.phone), "a callback", Self.askCallback),
     ])
     func aNumberNotFoundIsAskedForAgain(choice: String, number: String, lookup: ActionRequest, thing: String, question: String) {
         var call = Self.checking()
