@@ -22,7 +22,7 @@ extension ServiceCenter {
             return (.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), actions)
         case .offerCallback:
             return (.unavailable, actions)
-        case .offerCall, .withdrawOffer, .connect, .returnToQueue:
+        case .offerCallbackWhileWaiting, .offerCall, .withdrawOffer, .connect, .returnToQueue:
             preconditionFailure("Invalid queue answer to a guest who asked for a person: \(first)")
         }
     }
@@ -37,6 +37,9 @@ extension ServiceCenter {
             case .offerCallback(let guest, let reason):
                 guard let session = sessions[guest] else { continue }
                 hear(.queueEnded(reason == .noAgents ? .noOne : .waitedTooLong), in: session, at: now)
+            case .offerCallbackWhileWaiting(let guest):
+                guard let session = sessions[guest] else { continue }
+                hear(.noOneAtDesk, in: session, at: now)
             case .offerCall(let agent, let guest):
                 guard let session = sessions[guest] else { continue }
                 desk?.offer(guest: summary(of: session, now: now), to: agent)

@@ -29,6 +29,7 @@ extension TranscriptEvent {
         // Whole seconds, as written: a replay says the wait the guest heard.
         case .queueMoved(let position, let wait): .queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init))
         case .queueEnded(let ending): .queueEnded(ending)
+        case .noOneAtDesk: .noOneAtDesk
         case .window(let columns): .windowResized(columns: columns)
         case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .whisper, .note, .terminal:
             nil

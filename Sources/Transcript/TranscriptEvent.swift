@@ -54,6 +54,9 @@ public enum TranscriptEvent: Equatable, Sendable {
     case queueMoved(position: Int, waitSeconds: Int?)
     /// The queue gave up on the guest (`queue ended reason=no-one|too-long`).
     case queueEnded(Conversation.QueueEnding)
+    /// Every agent logged in is away; the guest in line is offered a callback
+    /// (`queue no-one-at-desk`).
+    case noOneAtDesk
     /// The guest's telnet told its window's width (`window columns=40`): the texts after it
     /// are laid out to it, in a replay as on the line.
     case window(columns: Int)
@@ -87,6 +90,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .queueMoved(let position, let wait):
             return OutcomeText.line("queue", [("position", String(position))] + (wait.map { [("wait", String($0))] } ?? []))
         case .queueEnded(let ending): return OutcomeText.line("queue ended", [("reason", ending == .noOne ? "no-one" : "too-long")])
+        case .noOneAtDesk: return "queue no-one-at-desk"
         case .window(let columns): return OutcomeText.line("window", [("columns", String(columns))])
         case .terminal(let type): return OutcomeText.line("terminal", [("type", type)])
         }
@@ -96,7 +100,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// happen (nobody is at the console), so such a call replays in-process only.
     public var needsAnAgent: Bool {
         switch self {
-        case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
+        case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded, .noOneAtDesk: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
              .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper,
              .note,
@@ -138,6 +142,7 @@ public enum TranscriptEvent: Equatable, Sendable {
             default: nil
             }
         }),
+        (["queue", "no-one-at-desk"], "", { f in f.isEmpty ? .noOneAtDesk : nil }),
         (["queue"], "position=N [wait=SECONDS]", { f in
             guard let position = f["position"].flatMap({ Int($0) }), position > 0 else { return nil }
             if let wait = f["wait"] { return Int(wait).map { .queueMoved(position: position, waitSeconds: $0) } }
@@ -161,7 +166,9 @@ public enum TranscriptEvent: Equatable, Sendable {
             switch OutcomeText.fields(words.dropFirst(kind.words.count)) {
             case .failure(let problem): return .failure(TranscriptProblem("\(written): \(problem.description)"))
             case .success(let fields):
-                guard let event = kind.make(fields) else { return .failure(TranscriptProblem("\"\(written)\" needs \(kind.needs)")) }
+                guard let event = kind.make(fields) else {
+                    return .failure(TranscriptProblem(kind.needs.isEmpty ? "\"\(written)\" takes no fields" : "\"\(written)\" needs \(kind.needs)"))
+                }
                 return .success(event)
             }
         }
@@ -181,7 +188,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading,
              .guestSentTooFast, .notSaved,
              .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
-             .window, .terminal:
+             .noOneAtDesk, .window, .terminal:
             return nil
         }
     }
@@ -202,7 +209,7 @@ public enum TranscriptEvent: Equatable, Sendable {
             return .success(.tooLong(limit: limit))
         }
         let known = fixed.map(\.text) + ["outcome …", "connected from …", "not saved: …", "line longer than N bytes"]
-            + staffEvents.map { $0.words.joined(separator: " ") + " …" }
+            + staffEvents.map { $0.words.joined(separator: " ") + ($0.needs.isEmpty ? "" : " …") }
         return .failure(TranscriptProblem("unknown event \"\(text)\"" + Spelling.hint(for: text, among: known)
             + "; events are " + known.map { "\"\($0)\"" }.joined(separator: ", ") + " (write a note as a # comment line)"))
     }

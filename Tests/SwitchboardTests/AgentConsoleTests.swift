@@ -269,8 +269,30 @@ struct AgentConsoleTests {
         try guest.read(until: "0  Speak to a person")
         guest.say("0")
         let heard = try guest.read(until: "(yes/no)").unwrapped
-        #expect(heard.contains("all our colleagues are busy"))
+        #expect(heard.contains("no colleague is at the desk right now"))
+        #expect(!heard.contains("busy"), "nobody is busy: nobody is there")
         #expect(heard.contains("call you back instead"))
+    }
+
+    /// Every agent logged in away: the guest is told nobody is at the desk and offered the
+    /// callback at once, keeps their place, and is put through when an agent is back.
+    @Test func withEveryAgentAwayTheCallbackIsOfferedAtOnceAndAnAgentBackTakesTheGuest() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        mei.say("status away")
+        try mei.read(until: "no calls will be offered.")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        let heard = try guest.read(until: "someone is back.").unwrapped
+        #expect(heard.contains("no colleague is at the desk right now"))
+        #expect(heard.contains("call you back, type 1"))
+        mei.say("status available")
+        try mei.read(until: "Type accept or decline.")
+        mei.say("accept")
+        #expect(try guest.read(until: "Please go ahead.").contains("Mei from guest services has joined"))
     }
 
     @Test func aWaitingGuestCanChooseACallbackAndASupervisorSeesTheFigures() throws {
@@ -409,6 +431,7 @@ struct AgentCallReplayTests {
         for how in [Conversation.AgentDeparture.released, .hungUp, .lost] { #expect(events.contains(.agentLeft(how, id: "mei"))) }
         #expect(events.contains { if case .queueMoved(1, _) = $0 { true } else { false } })
         #expect(events.contains(.queueEnded(.noOne)))
+        #expect(events.contains(.noOneAtDesk), "sara was away when mei was lost: nobody at the desk")
     }
 
     @Test func agentAndQueueEventsReadBackAsWritten() {
@@ -416,7 +439,7 @@ struct AgentCallReplayTests {
             .agentJoined(id: "mei", name: "Mei Ling"), .agentSaid(name: "Mei", text: "Say \"hi\" \\ bye"), .agentLeft(.released, id: "mei"),
             .agentLeft(.hungUp, id: "mei"), .agentLeft(.lost, id: "mei"), .supervisorJoined(id: "sara", name: "Sara"),
             .supervisorLeft(id: "sara", name: "Sara"), .supervisorLeft(id: "sara", name: nil), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
-            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong),
+            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong), .noOneAtDesk,
         ]
         for event in events {
             #expect(TranscriptEvent.parse(event.text) == .success(event), "\(event.text)")
@@ -425,6 +448,8 @@ struct AgentCallReplayTests {
         #expect(TranscriptEvent.queueMoved(position: 2, waitSeconds: 240).text == "queue position=2 wait=240")
         #expect(TranscriptEvent.agentLeft(.hungUp, id: "mei").text == "agent left how=hung-up id=mei")
         #expect(TranscriptEvent.parse("agent left how=gone id=mei") == .failure(TranscriptProblem("\"agent left\" needs how=released|hung-up|lost id=ID")))
+        #expect(TranscriptEvent.noOneAtDesk.text == "queue no-one-at-desk")
+        #expect(TranscriptEvent.parse("queue no-one-at-desk why=lunch") == .failure(TranscriptProblem("\"queue no-one-at-desk\" takes no fields")))
         #expect(TranscriptEvent.parse("queue position=first") == .failure(TranscriptProblem("\"queue\" needs position=N [wait=SECONDS]")))
     }
 }

@@ -66,6 +66,13 @@ extension Conversation {
         effects.append(saying("agent.position"))
     }
 
+    /// Nobody is at the desk (every agent logged in is away): said while on hold, with the
+    /// callback the hold offers (its `1`); the guest keeps their place and may stay.
+    mutating func noOneAtDesk(into effects: inout [ConversationEffect]) {
+        guard isOnHold else { return }
+        effects.append(saying("agent.no_one_at_desk"))
+    }
+
     /// The queue gave up (nobody logged in, or waited too long): say so, then the flow's
     /// fallback (`agent.none`: a callback offer).
     mutating func queueEnded(_ ending: QueueEnding, into effects: inout [ConversationEffect]) {

@@ -146,6 +146,7 @@ public struct Conversation: Sendable {
         case .supervisorLeft(let name): supervisorLeft(name, into: &effects)
         case .queueMoved(let position, let wait): queueMoved(position: position, expectedWaitSeconds: wait, into: &effects)
         case .queueEnded(let ending): queueEnded(ending, into: &effects)
+        case .noOneAtDesk: noOneAtDesk(into: &effects)
         case .windowResized(let columns): resize(to: columns)
         }
         return effects

@@ -37,6 +37,8 @@ public enum ConversationEvent: Equatable, Sendable {
     case queueMoved(position: Int, expectedWaitSeconds: Double?)
     /// The queue gave up on the guest (nobody logged in, or waited too long).
     case queueEnded(Conversation.QueueEnding)
+    /// Every agent logged in is away: the guest, still in line, is offered a callback now.
+    case noOneAtDesk
     /// The guest's window is `columns` wide (telnet NAWS; 0: unknown): the texts from the
     /// next one on are laid out to it (`Conversation.lineWidth`). Nothing is said.
     case windowResized(columns: Int)

@@ -92,6 +92,26 @@ struct PeopleInTheCallTests {
         #expect(call.heard.isEmpty, "off hold, the queue's news is not said")
     }
 
+    /// Every agent logged in is away: the guest on hold hears so at once, with the callback
+    /// the hold offers, and stays in line in case someone comes back.
+    @Test func onHoldWithNobodyAtTheDeskTheCallbackIsOfferedAndTheGuestMayStay() {
+        var call = Self.onHold()
+        call.tell(.noOneAtDesk)
+        #expect(call.heard == "I'm sorry, no colleague is at the desk right now. If you would like us to call you back, type 1; "
+            + "or stay on the line, and you will be put through as soon as someone is back.")
+        #expect(!call.heard.contains("busy"))
+        #expect(call.conversation.isOnHold)
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.heard == Self.joined, "someone came back: put through as ever")
+        var leaving = Self.onHold()
+        leaving.tell(.noOneAtDesk)
+        leaving.send("1")
+        #expect(leaving.conversation.pendingAction == .leaveQueue)
+        var off = Call()
+        off.tell(.noOneAtDesk)
+        #expect(off.heard.isEmpty, "off hold, nothing is said")
+    }
+
     @Test func linesTypedAheadDuringAnActionAreDroppedWhenAPersonJoins() {
         var call = Call()
         call.send("0")
