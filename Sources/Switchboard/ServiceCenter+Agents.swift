@@ -103,7 +103,8 @@ extension ServiceCenter {
         let language = session.conversation.isChoosingFirstLanguage ? "-" : session.conversation.language
         return CallSummary(id: session.connection.id, language: language,
                            node: session.conversation.currentNode ?? "-", seconds: Double(now - session.startedAt) / 1000,
-                           state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil)
+                           state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil,
+                           wanted: CallPlaceText.describe(session.conversation.place))
     }
 }
 
@@ -117,4 +118,6 @@ struct CallSummary: Equatable {
     /// The full number; consoles show it masked unless asked (and audited).
     var phone: String?
     var waiting: Bool
+    /// What the guest was doing, in the hotel's words ("was making a booking, at: check-in date").
+    var wanted: String
 }

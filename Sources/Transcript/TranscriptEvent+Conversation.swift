@@ -22,6 +22,7 @@ extension TranscriptEvent {
         case .closing: .closing
         case .agentJoined(_, let name): .agentJoined(name: name)
         case .agentSaid(let name, let text): .agentSaid(name: name, text: text)
+        case .agentAnswered(let name, let text): .agentAnswered(name: name, text: text)
         case .agentLeft(let departure, _): .agentLeft(departure)
         case .supervisorJoined(_, let name): .supervisorJoined(name: name)
         // Written without a name before the guest was told a supervisor left: nothing to say.

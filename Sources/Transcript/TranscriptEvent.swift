@@ -38,6 +38,10 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// The agent (or a supervisor in the call) typed `text`; the `line` entries that follow
     /// are it as the guest saw it (`agent said name=Mei text="Good evening"`).
     case agentSaid(name: String, text: String)
+    /// The agent filled in the guest's answer at the question they were at
+    /// (`agent answered name=Mei text="24 Dec"`); the `line` entries that follow are it and
+    /// what the line said to it.
+    case agentAnswered(name: String, text: String)
     /// The agent handed the guest back, ended the call, or was lost
     /// (`agent left how=released|hung-up|lost id=mei`).
     case agentLeft(Conversation.AgentDeparture, id: String)
@@ -82,6 +86,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .notSaved(let reason): return "not saved: \(reason)"
         case .agentJoined(let id, let name): return OutcomeText.line("agent joined", [("id", id), ("name", name)])
         case .agentSaid(let name, let text): return OutcomeText.line("agent said", [("name", name), ("text", text)])
+        case .agentAnswered(let name, let text): return OutcomeText.line("agent answered", [("name", name), ("text", text)])
         case .agentLeft(let how, let id): return OutcomeText.line("agent left", [("how", Self.word(for: how)), ("id", id)])
         case .supervisorJoined(let id, let name): return OutcomeText.line("supervisor joined", [("id", id), ("name", name)])
         case .supervisorLeft(let id, let name): return OutcomeText.line("supervisor left", [("id", id)] + (name.map { [("name", $0)] } ?? []))
@@ -100,7 +105,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// happen (nobody is at the console), so such a call replays in-process only.
     public var needsAnAgent: Bool {
         switch self {
-        case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded, .noOneAtDesk: return true
+        case .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded, .noOneAtDesk: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
              .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper,
              .note,
@@ -122,6 +127,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     private static let staffEvents: [(words: [String], needs: String, make: @Sendable ([String: String]) -> TranscriptEvent?)] = [
         (["agent", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .agentJoined(id: id, name: $0) } } }),
         (["agent", "said"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentSaid(name: name, text: $0) } } }),
+        (["agent", "answered"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentAnswered(name: name, text: $0) } } }),
         (["agent", "left"], "how=released|hung-up|lost id=ID", { f in
             let how: Conversation.AgentDeparture? = switch f["how"] {
             case "released": .released
@@ -187,7 +193,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .interrupt: return [0x03]  // Ctrl-C
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading,
              .guestSentTooFast, .notSaved,
-             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
+             .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
              .noOneAtDesk, .window, .terminal:
             return nil
         }

@@ -132,6 +132,64 @@ struct AgentConsoleTests {
 
     /// Each call's language shows in sessions and queue: its tag, or "-" at the language
     /// screen, before the guest has chosen.
+    /// Asked for a person mid-booking: the offer says so in the hotel's words; the agent
+    /// answers the check-out for the guest, who sees it; handed back, the guest is at the
+    /// next question with the dates kept.
+    @Test func anAgentFillsAnAnswerInAndHandsTheGuestBackToTheirQuestion() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("1")
+        try guest.read(until: "tomorrow)")
+        guest.say("24 Dec")
+        try guest.read(until: "nights\")")
+        guest.say("0")
+        let offer = try mei.read(until: "Type accept or decline.").squeezed
+        #expect(offer.contains("the guest was making a booking, at: check-out date"), "\(offer)")
+        #expect(!offer.contains("agent.waiting"))
+        mei.say("accept")
+        try guest.read(until: "Please go ahead.")
+        mei.say("/answer 3 nights")
+        #expect(try mei.read(until: "there.").squeezed.contains("the question now: number of rooms"))
+        #expect(try guest.read(until: "How many rooms").squeezed.contains("Mei answered for you: 3 nights"))
+        mei.say("/answer quit")
+        #expect(try mei.read(until: "/hangup.").squeezed.contains("Cannot: that answer would end the call"))
+        mei.say("/release")
+        #expect(try mei.read(until: "in a moment.").squeezed.contains("Handed back to number of rooms"))
+        let back = try guest.read(until: "How many rooms").squeezed
+        #expect(back.contains("Let's carry on where we were."))
+        guest.say("1")
+        #expect(try guest.read(until: "Please type its number:").squeezed.contains("Which room type"))
+    }
+
+    /// Declining never claims someone else took the call: the agent hears where it went.
+    @Test func declineSaysTruthfullyWhereTheCallWent() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let (mei, sara) = try AgentCalls.consoles(on: line)
+        sara.say("status available")
+        try sara.read(until: "available for calls.")
+        mei.say("status away")
+        try mei.read(until: "no calls will be offered.")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        #expect(try sara.read(until: "Type accept or decline.").squeezed.contains("asked for a person from the main menu"))
+        mei.say("status available")
+        try mei.read(until: "available for calls.")
+        sara.say("decline")
+        let told = try sara.read(until: "when ready.").squeezed
+        #expect(told.contains("Call 1 is no longer offered to you: it is being offered to mei."), "\(told)")
+        #expect(!told.contains("someone else"))
+        mei.say("decline")
+        let alone = try mei.read(until: "when ready.").squeezed
+        #expect(alone.contains("it is back in the queue, first in line; nobody is available to take it, so the guest is offered a callback"), "\(alone)")
+        #expect(try guest.read(until: "someone is back.").squeezed.contains("no colleague is at the desk right now"))
+    }
+
     @Test func sessionsAndQueueShowEachCallsLanguage() throws {
         let line = try AgentCalls.line()
         defer { try? line.stop(); line.removeData() }
@@ -439,7 +497,7 @@ struct AgentCallReplayTests {
             .agentJoined(id: "mei", name: "Mei Ling"), .agentSaid(name: "Mei", text: "Say \"hi\" \\ bye"), .agentLeft(.released, id: "mei"),
             .agentLeft(.hungUp, id: "mei"), .agentLeft(.lost, id: "mei"), .supervisorJoined(id: "sara", name: "Sara"),
             .supervisorLeft(id: "sara", name: "Sara"), .supervisorLeft(id: "sara", name: nil), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
-            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong), .noOneAtDesk,
+            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong), .noOneAtDesk, .agentAnswered(name: "Mei", text: "24 Dec"),
         ]
         for event in events {
             #expect(TranscriptEvent.parse(event.text) == .success(event), "\(event.text)")
@@ -486,4 +544,10 @@ struct HiddenCharactersOnACallTests {
         let replay = InProcessReplay.run(try TranscriptDocument.read(path: line.dataDirectory + "/transcripts/" + files[0]).get(), prompts: TestPrompts.shipped)
         #expect(replay.passed, "\(replay.divergence?.report ?? "")")
     }
+}
+
+extension String {
+    /// Every run of spaces and line breaks as one space: a console's line wrapped under its
+    /// tag, or a guest's text laid out to its window, read as one line.
+    var squeezed: String { split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }).joined(separator: " ") }
 }

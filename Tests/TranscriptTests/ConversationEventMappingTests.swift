@@ -42,6 +42,7 @@ struct ConversationEventMappingTests {
         (.queueEnded(.noOne), .queueEnded(.noOne)),
         (.queueEnded(.waitedTooLong), .queueEnded(.waitedTooLong)),
         (.noOneAtDesk, .noOneAtDesk),
+        (.agentAnswered(name: "Mei", text: "24 Dec"), .agentAnswered(name: "Mei", text: "24 Dec")),
         (.window(columns: 40), .windowResized(columns: 40)),
         (.window(columns: 0), .windowResized(columns: 0)),
         (.terminal(type: "XTERM-256COLOR"), nil),

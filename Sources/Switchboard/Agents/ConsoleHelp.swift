@@ -16,7 +16,8 @@ enum ConsoleHelp {
             "  stay depart NUMBER  the booking's guest has left",
             "  whoami | logout",
             "During a call, what you type goes to the guest; these are commands:",
-            "  /release            hand the guest back to the main menu",
+            "  /answer TEXT        answer their question for them (they see it)",
+            "  /release            hand the guest back to their question, answers kept",
             "  /hangup             end the call politely",
             "  /note TEXT          a note for the call's record",
         ]
