@@ -306,6 +306,8 @@ final class AgentDesk {
         case .watch(let guest):
             switch center.watch(console.connection.id, guest: guest) {
             case .success(let recent):
+                // Reading a call shows what the guest said and was told: logged as `phone` is.
+                audit("call-watched", ["agent": .text(agent), "session": .number(Int(guest))])
                 center.unwatch(console.connection.id)
                 _ = center.watch(console.connection.id, guest: guest)
                 console.watching = guest

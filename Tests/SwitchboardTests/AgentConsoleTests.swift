@@ -396,6 +396,8 @@ struct AgentConsoleTests {
         #expect(try mei.read(until: "Hello?").contains("1> Hello?"))
         mei.say("hangup")
         #expect(try guest.read(until: "Goodbye.").unwrapped.contains("Mei has ended the call"))
+        let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
+        #expect(audit.contains("\"event\":\"call-watched\",\"agent\":\"sara\",\"session\":1"), "every read of a call is logged")
     }
 
     @Test func aGuestWhoHangsUpWhileWaitingLeavesTheQueue() throws {
