@@ -125,8 +125,8 @@ final class AgentDesk {
     func connected(_ agent: String, to guest: CallSummary, recent: [String]) {
         show(["* You are talking with call \(guest.id) (\(guest.language), phone \(ConsoleText.masked(phone: guest.phone))).",
               "  The guest \(guest.wanted).",
-              "  What you type goes to the guest. /answer TEXT answers their question for them;",
-              "  /release hands them back to it, /hangup ends the call, /note TEXT keeps a note.",
+              "  What you type goes to the guest. /answer TEXT answers their question;",
+              "  /release hands them back to it, /hangup ends the call, /note TEXT notes.",
               "  The call so far:"] + recent.suffix(12), toAgent: agent)
     }
 
