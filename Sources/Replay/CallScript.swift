@@ -76,7 +76,7 @@ public struct CallScript: Sendable {
             switch event {
             case .noInput: return "waits for the idle timeout (event no input, line \(entry.line))"
             case .closing: return "needs the server to stop (event closing, line \(entry.line))"
-            case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded:
+            case .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded, .noOneAtDesk:
                 return "needs an agent at the console (event \(event.text.prefix { $0 != "=" }.split(separator: " ").dropLast().joined(separator: " ")), line \(entry.line))"
             case .window: return "needs a telnet window size (event window, line \(entry.line))"
             case .connected, .outcome, .tooLong, .unreadable, .controlCharacters, .interrupt, .hungUp,
@@ -134,8 +134,8 @@ public struct CallScript: Sendable {
             case .event(.noInput):
                 turnOffset = entry.offset
                 start(.silence, at: entry)
-            case .event(.agentJoined), .event(.agentSaid), .event(.agentLeft), .event(.supervisorJoined), .event(.supervisorLeft(_, .some)),
-                 .event(.queueMoved), .event(.queueEnded):
+            case .event(.agentJoined), .event(.agentSaid), .event(.agentAnswered), .event(.agentLeft), .event(.supervisorJoined), .event(.supervisorLeft(_, .some)),
+                 .event(.queueMoved), .event(.queueEnded), .event(.noOneAtDesk):
                 start(.agent, at: entry)
                 break walk
             case .event(.window):

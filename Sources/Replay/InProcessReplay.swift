@@ -136,8 +136,8 @@ public struct InProcessReplay {
         case .guestHungUp, .guestStoppedReading, .guestSentTooFast:
             if conversation.isPerforming { guestLeftDuringAction = true }
         case .connected, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp,
-             .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
-             .note, .queueMoved, .queueEnded, .window, .terminal:
+             .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
+             .note, .queueMoved, .queueEnded, .noOneAtDesk, .window, .terminal:
             break
         }
         return true

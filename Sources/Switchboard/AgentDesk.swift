@@ -96,24 +96,40 @@ final class AgentDesk {
     }
 
     func offer(guest: CallSummary, to agent: String) {
-        show(["* Call \(guest.id) is waiting for you (\(ConsoleText.duration(guest.seconds)) on the line, \(guest.language), from \(guest.node)).",
+        show(["* Call \(guest.id) is waiting for you (\(ConsoleText.duration(guest.seconds)) on the line, \(guest.language)): the guest \(guest.wanted).",
               "  Type accept or decline."], toAgent: agent)
     }
 
+    /// The offer to `agent` is off: where the call is now, as the queue has it (offered to
+    /// another agent, taken by one, or back in line), never a guess.
     func withdraw(guest: UInt64, from agent: String, guestLeft: Bool) {
         if guestLeft {
             show(["* Call \(guest) is no longer waiting (the guest left)."], toAgent: agent)
-        } else if case .away? = center.queue.agents[agent] {
-            show(["* Call \(guest) went to someone else. You are away; type \"status available\" when ready."], toAgent: agent)
-        } else {
-            show(["* Call \(guest) went to someone else."], toAgent: agent)
+            return
         }
+        var lines = ["* Call \(guest) is no longer offered to you: \(whereCallIs(guest, besides: agent))."]
+        if case .away? = center.queue.agents[agent] { lines.append("  You are away; type \"status available\" when ready.") }
+        show(lines, toAgent: agent)
+    }
+
+    private func whereCallIs(_ guest: UInt64, besides agent: String) -> String {
+        for (other, state) in center.queue.agents.sorted(by: { $0.key < $1.key }) where other != agent {
+            if case .offered(guest, _) = state { return "it is being offered to \(other)" }
+            if case .onCall(guest, _) = state { return "\(other) took it" }
+        }
+        guard let position = center.queue.position(of: guest) else { return "the guest is no longer waiting" }
+        let place = position == 1 ? "first in line" : "number \(position) in line"
+        return center.queue.nobodyAnswers
+            ? "it is back in the queue, \(place); nobody is available to take it, so the guest is offered a callback and may hold"
+            : "it is back in the queue, \(place), for the next agent free"
     }
 
     func connected(_ agent: String, to guest: CallSummary, recent: [String]) {
         show(["* You are talking with call \(guest.id) (\(guest.language), phone \(ConsoleText.masked(phone: guest.phone))).",
-              "  What you type goes to the guest. /release hands them back to the menu,",
-              "  /hangup ends the call, /note TEXT keeps a note. The call so far:"] + recent.suffix(12), toAgent: agent)
+              "  The guest \(guest.wanted).",
+              "  What you type goes to the guest. /answer TEXT answers their question;",
+              "  /release hands them back to it, /hangup ends the call, /note TEXT notes.",
+              "  The call so far:"] + recent.suffix(12), toAgent: agent)
     }
 
     func callEnded(_ agent: String, guest: UInt64, reason: String) {
@@ -277,13 +293,24 @@ final class AgentDesk {
         case .accept: console.sayProblem(center.accept(agent))
         case .decline:
             console.sayProblem(center.decline(agent))
-        case .release: console.sayProblem(center.release(agent), done: "* Handed back to the menu. You are wrapping up; calls come again in a moment.")
+        case .release:
+            switch center.release(agent) {
+            case .success(let done): console.say(done)
+            case .failure(let problem): console.sayProblem(problem.message)
+            }
+        case .answer(let text):
+            switch center.answer(for: agent, name: ConsoleText.safe(account.name), text: text) {
+            case .success(let done): console.say(done)
+            case .failure(let problem): console.sayProblem(problem.message)
+            }
         case .hangup: console.sayProblem(center.hangUp(agent), done: "* Call ended. You are wrapping up; calls come again in a moment.")
         case .leave: console.sayProblem(center.leaveBarge(agent, name: ConsoleText.safe(account.name)), done: "* You left the call.")
         case .note(let text): console.sayProblem(center.note(agent, guest: console.watching, text: text), done: "Noted.")
         case .watch(let guest):
             switch center.watch(console.connection.id, guest: guest) {
             case .success(let recent):
+                // Reading a call shows what the guest said and was told: logged as `phone` is.
+                audit("call-watched", ["agent": .text(agent), "session": .number(Int(guest))])
                 center.unwatch(console.connection.id)
                 _ = center.watch(console.connection.id, guest: guest)
                 console.watching = guest

@@ -74,7 +74,7 @@ extension ConversationEvent {
     var isTalkInCall: Bool {
         switch self {
         case .agentSaid, .supervisorJoined, .supervisorLeft: true
-        case .answered, .guest, .silence, .outcome, .closing, .agentJoined, .agentLeft, .queueMoved, .queueEnded, .windowResized: false
+        case .answered, .guest, .silence, .outcome, .closing, .agentJoined, .agentAnswered, .agentLeft, .queueMoved, .queueEnded, .noOneAtDesk, .windowResized: false
         }
     }
 }

@@ -22,7 +22,7 @@ extension ServiceCenter {
             return (.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), actions)
         case .offerCallback:
             return (.unavailable, actions)
-        case .offerCall, .withdrawOffer, .connect, .returnToQueue:
+        case .offerCallbackWhileWaiting, .offerCall, .withdrawOffer, .connect, .returnToQueue:
             preconditionFailure("Invalid queue answer to a guest who asked for a person: \(first)")
         }
     }
@@ -37,6 +37,9 @@ extension ServiceCenter {
             case .offerCallback(let guest, let reason):
                 guard let session = sessions[guest] else { continue }
                 hear(.queueEnded(reason == .noAgents ? .noOne : .waitedTooLong), in: session, at: now)
+            case .offerCallbackWhileWaiting(let guest):
+                guard let session = sessions[guest] else { continue }
+                hear(.noOneAtDesk, in: session, at: now)
             case .offerCall(let agent, let guest):
                 guard let session = sessions[guest] else { continue }
                 desk?.offer(guest: summary(of: session, now: now), to: agent)
@@ -100,7 +103,8 @@ extension ServiceCenter {
         let language = session.conversation.isChoosingFirstLanguage ? "-" : session.conversation.language
         return CallSummary(id: session.connection.id, language: language,
                            node: session.conversation.currentNode ?? "-", seconds: Double(now - session.startedAt) / 1000,
-                           state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil)
+                           state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil,
+                           wanted: CallPlaceText.describe(session.conversation.place))
     }
 }
 
@@ -114,4 +118,6 @@ struct CallSummary: Equatable {
     /// The full number; consoles show it masked unless asked (and audited).
     var phone: String?
     var waiting: Bool
+    /// What the guest was doing, in the hotel's words ("was making a booking, at: check-in date").
+    var wanted: String
 }

@@ -67,11 +67,35 @@ extension ServiceCenter {
         return nil
     }
 
-    /// Hands the guest back to the main menu.
-    func release(_ agent: String) -> String? {
-        guard let session = session(of: agent), session.agent == agent else { return "you are not on a call" }
+    /// Hands the guest back to the question they were at (the main menu when none): what
+    /// the console is told, or the problem.
+    func release(_ agent: String) -> Result<String, ConsoleProblem> {
+        guard let session = session(of: agent), session.agent == agent else { return .failure(ConsoleProblem("you are not on a call")) }
         endCall(of: session, agent: agent, how: .released)
-        return nil
+        let back = session.conversation.place.map { $0.node == "main.menu" ? "the main menu" : CallPlaceText.question($0) } ?? "the main menu"
+        return .success("* Handed back to \(back), with what they had answered kept. You are wrapping up; calls come again in a moment.")
+    }
+
+    /// The agent fills `text` in as the guest's answer at the question they were at: taken
+    /// as if the guest typed it, and the guest sees it. What the console is told, or why not.
+    func answer(for agent: String, name: String, text: String) -> Result<String, ConsoleProblem> {
+        guard let session = session(of: agent), session.agent == agent else { return .failure(ConsoleProblem("you are not on a call")) }
+        let given = ConsoleText.safe(text)
+        if let problem = session.conversation.agentAnswerProblem(given) {
+            switch problem {
+            case .noPersonInCall: return .failure(ConsoleProblem("you are not on a call"))
+            case .noQuestion: return .failure(ConsoleProblem("the guest is at no question yet; talk with them, or /release them to the menu"))
+            case .wouldAct:
+                return .failure(ConsoleProblem("that answer would set the line to work (save, look up or queue); /release the guest to give it themselves"))
+            case .wouldEndCall: return .failure(ConsoleProblem("that answer would end the call; use /hangup"))
+            }
+        }
+        hear(.agentAnswered(name: name, text: given), in: session, at: clock.now())
+        for other in session.staffInCall where other != agent {
+            desk?.show(["\(agent) answered for the guest: " + given], toAgent: other)
+        }
+        let now = session.conversation.place.map(CallPlaceText.question) ?? "the main menu"
+        return .success("* Answered for the guest; the question now: \(now). /release hands them back there.")
     }
 
     func hangUp(_ agent: String) -> String? {

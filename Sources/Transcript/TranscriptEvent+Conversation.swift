@@ -22,6 +22,7 @@ extension TranscriptEvent {
         case .closing: .closing
         case .agentJoined(_, let name): .agentJoined(name: name)
         case .agentSaid(let name, let text): .agentSaid(name: name, text: text)
+        case .agentAnswered(let name, let text): .agentAnswered(name: name, text: text)
         case .agentLeft(let departure, _): .agentLeft(departure)
         case .supervisorJoined(_, let name): .supervisorJoined(name: name)
         // Written without a name before the guest was told a supervisor left: nothing to say.
@@ -29,6 +30,7 @@ extension TranscriptEvent {
         // Whole seconds, as written: a replay says the wait the guest heard.
         case .queueMoved(let position, let wait): .queueMoved(position: position, expectedWaitSeconds: wait.map(Double.init))
         case .queueEnded(let ending): .queueEnded(ending)
+        case .noOneAtDesk: .noOneAtDesk
         case .window(let columns): .windowResized(columns: columns)
         case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .whisper, .note, .terminal:
             nil

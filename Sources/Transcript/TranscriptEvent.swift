@@ -38,6 +38,10 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// The agent (or a supervisor in the call) typed `text`; the `line` entries that follow
     /// are it as the guest saw it (`agent said name=Mei text="Good evening"`).
     case agentSaid(name: String, text: String)
+    /// The agent filled in the guest's answer at the question they were at
+    /// (`agent answered name=Mei text="24 Dec"`); the `line` entries that follow are it and
+    /// what the line said to it.
+    case agentAnswered(name: String, text: String)
     /// The agent handed the guest back, ended the call, or was lost
     /// (`agent left how=released|hung-up|lost id=mei`).
     case agentLeft(Conversation.AgentDeparture, id: String)
@@ -54,6 +58,9 @@ public enum TranscriptEvent: Equatable, Sendable {
     case queueMoved(position: Int, waitSeconds: Int?)
     /// The queue gave up on the guest (`queue ended reason=no-one|too-long`).
     case queueEnded(Conversation.QueueEnding)
+    /// Every agent logged in is away; the guest in line is offered a callback
+    /// (`queue no-one-at-desk`).
+    case noOneAtDesk
     /// The guest's telnet told its window's width (`window columns=40`): the texts after it
     /// are laid out to it, in a replay as on the line.
     case window(columns: Int)
@@ -79,6 +86,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .notSaved(let reason): return "not saved: \(reason)"
         case .agentJoined(let id, let name): return OutcomeText.line("agent joined", [("id", id), ("name", name)])
         case .agentSaid(let name, let text): return OutcomeText.line("agent said", [("name", name), ("text", text)])
+        case .agentAnswered(let name, let text): return OutcomeText.line("agent answered", [("name", name), ("text", text)])
         case .agentLeft(let how, let id): return OutcomeText.line("agent left", [("how", Self.word(for: how)), ("id", id)])
         case .supervisorJoined(let id, let name): return OutcomeText.line("supervisor joined", [("id", id), ("name", name)])
         case .supervisorLeft(let id, let name): return OutcomeText.line("supervisor left", [("id", id)] + (name.map { [("name", $0)] } ?? []))
@@ -87,6 +95,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .queueMoved(let position, let wait):
             return OutcomeText.line("queue", [("position", String(position))] + (wait.map { [("wait", String($0))] } ?? []))
         case .queueEnded(let ending): return OutcomeText.line("queue ended", [("reason", ending == .noOne ? "no-one" : "too-long")])
+        case .noOneAtDesk: return "queue no-one-at-desk"
         case .window(let columns): return OutcomeText.line("window", [("columns", String(columns))])
         case .terminal(let type): return OutcomeText.line("terminal", [("type", type)])
         }
@@ -96,7 +105,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// happen (nobody is at the console), so such a call replays in-process only.
     public var needsAnAgent: Bool {
         switch self {
-        case .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded: return true
+        case .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded, .noOneAtDesk: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
              .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper,
              .note,
@@ -118,6 +127,7 @@ public enum TranscriptEvent: Equatable, Sendable {
     private static let staffEvents: [(words: [String], needs: String, make: @Sendable ([String: String]) -> TranscriptEvent?)] = [
         (["agent", "joined"], "id=ID name=NAME", { f in f["id"].flatMap { id in f["name"].map { .agentJoined(id: id, name: $0) } } }),
         (["agent", "said"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentSaid(name: name, text: $0) } } }),
+        (["agent", "answered"], "name=NAME text=TEXT", { f in f["name"].flatMap { name in f["text"].map { .agentAnswered(name: name, text: $0) } } }),
         (["agent", "left"], "how=released|hung-up|lost id=ID", { f in
             let how: Conversation.AgentDeparture? = switch f["how"] {
             case "released": .released
@@ -138,6 +148,7 @@ public enum TranscriptEvent: Equatable, Sendable {
             default: nil
             }
         }),
+        (["queue", "no-one-at-desk"], "", { f in f.isEmpty ? .noOneAtDesk : nil }),
         (["queue"], "position=N [wait=SECONDS]", { f in
             guard let position = f["position"].flatMap({ Int($0) }), position > 0 else { return nil }
             if let wait = f["wait"] { return Int(wait).map { .queueMoved(position: position, waitSeconds: $0) } }
@@ -161,7 +172,9 @@ public enum TranscriptEvent: Equatable, Sendable {
             switch OutcomeText.fields(words.dropFirst(kind.words.count)) {
             case .failure(let problem): return .failure(TranscriptProblem("\(written): \(problem.description)"))
             case .success(let fields):
-                guard let event = kind.make(fields) else { return .failure(TranscriptProblem("\"\(written)\" needs \(kind.needs)")) }
+                guard let event = kind.make(fields) else {
+                    return .failure(TranscriptProblem(kind.needs.isEmpty ? "\"\(written)\" takes no fields" : "\"\(written)\" needs \(kind.needs)"))
+                }
                 return .success(event)
             }
         }
@@ -180,8 +193,8 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .interrupt: return [0x03]  // Ctrl-C
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading,
              .guestSentTooFast, .notSaved,
-             .agentJoined, .agentSaid, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
-             .window, .terminal:
+             .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
+             .noOneAtDesk, .window, .terminal:
             return nil
         }
     }
@@ -202,7 +215,7 @@ public enum TranscriptEvent: Equatable, Sendable {
             return .success(.tooLong(limit: limit))
         }
         let known = fixed.map(\.text) + ["outcome …", "connected from …", "not saved: …", "line longer than N bytes"]
-            + staffEvents.map { $0.words.joined(separator: " ") + " …" }
+            + staffEvents.map { $0.words.joined(separator: " ") + ($0.needs.isEmpty ? "" : " …") }
         return .failure(TranscriptProblem("unknown event \"\(text)\"" + Spelling.hint(for: text, among: known)
             + "; events are " + known.map { "\"\($0)\"" }.joined(separator: ", ") + " (write a note as a # comment line)"))
     }

@@ -91,6 +91,8 @@ public struct TranscriptRecorder: Sendable {
         if direction == .event, case .success(let event) = TranscriptEvent.parse(text) {
             if case .outcome(let outcome) = event { text = OutcomeText.encode(redactor.redact(outcome)) }
             if case .guest? = event.conversationEvent { isInput = true }
+            // An answer an agent gave for the guest is masked as the guest's own would be.
+            if case .agentAnswered = event { isInput = true }
         }
         if direction != .guest { text = redactor.apply(text) }
         self.redactor = redactor
@@ -107,9 +109,14 @@ public struct TranscriptRecorder: Sendable {
     public mutating func learn(_ answers: [AnswerAttempt], queued: Int) {
         guard var redactor else { return }
         for answer in answers {
-            guard let index = held.firstIndex(where: { $0.direction == .guest && !$0.masked && Self.trimmed($0.text) == answer.typed }) else { continue }
-            held[index].masked = true
-            if let masked = redactor.mask(answer) { held[index].text = masked }
+            if let index = held.firstIndex(where: { $0.direction == .guest && !$0.masked && Self.trimmed($0.text) == answer.typed }) {
+                held[index].masked = true
+                if let masked = redactor.mask(answer) { held[index].text = masked }
+            } else if let index = held.firstIndex(where: { $0.direction == .event && !$0.masked && Self.agentAnswer(in: $0.text)?.text == answer.typed }),
+                      let given = Self.agentAnswer(in: held[index].text) {
+                held[index].masked = true
+                held[index].text = TranscriptEvent.agentAnswered(name: given.name, text: redactor.mask(answer) ?? given.text).text
+            }
         }
         self.redactor = redactor
         var unread = queued
@@ -157,6 +164,12 @@ public struct TranscriptRecorder: Sendable {
     private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: WallTime) {
         entries.append(TranscriptText.Entry(offset: max(0, instant - startedAt), direction: direction, text: text))
         pendingCount += text.utf8.count + 16
+    }
+
+    /// The agent and the answer of an `agent answered` entry; nil for any other.
+    private static func agentAnswer(in text: String) -> (name: String, text: String)? {
+        guard text.hasPrefix("agent answered"), case .success(.agentAnswered(let name, let given)) = TranscriptEvent.parse(text) else { return nil }
+        return (name, trimmed(given))
     }
 
     private static func trimmed(_ text: String) -> String {

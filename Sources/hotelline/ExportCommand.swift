@@ -3,13 +3,13 @@ import HotelCalendar
 import Dialogue
 import Storage
 
-/// `hotelline export --data DIR --kind KIND [--format csv|json]`: the hotel's records for
+/// `hotelline export --data DIR --kind KIND [--format csv|json] [--mask]`: the hotel's records for
 /// other systems, on stdout. Safe while the server runs: it reads a consistent view of the
 /// journal and never locks, cuts or writes anything but its
 /// line in the audit log, which it writes first: an export that cannot be logged does not happen.
 enum ExportCommand {
     static func run(_ arguments: ArraySlice<String>) throws(UsageError) -> Int32 {
-        let reader = try ArgumentReader(arguments, valued: ["data", "kind", "format", "clock", "prompts"], switches: ["help"])
+        let reader = try ArgumentReader(arguments, valued: ["data", "kind", "format", "clock", "prompts"], switches: ["help", "mask"])
         if reader.flags.contains("help") {
             print(Usage.export)
             return 0
@@ -61,7 +61,9 @@ enum ExportCommand {
         }
         // Logged first: an export that cannot be logged must not happen.
         let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
-        if let problem = AuditLog.append(AuditLog.line("export", ["kind": .text(kind.rawValue), "format": .text(format.rawValue), "user": .text(user)],
+        let masked = reader.flags.contains("mask")
+        if let problem = AuditLog.append(AuditLog.line("export", ["kind": .text(kind.rawValue), "format": .text(format.rawValue),
+                                                                  "masked": .text(masked ? "yes" : "no"), "user": .text(user)],
                                                        at: stamp), dataDirectory: directory) {
             Console.error("hotelline export: nothing exported, because the export could not be logged: \(problem); "
                           + "make the audit log writable (or free the disk) and run the export again")
@@ -69,7 +71,7 @@ enum ExportCommand {
         }
         var buffer = ""
         let view = WorkView(rules: rules, now: WallTime(millisecondsSince1970: stamp))
-        RecordExporter.export(kind, as: format, from: store, work: view) { line in
+        RecordExporter.export(kind, as: format, from: store, work: view, masked: masked) { line in
             buffer += line
             if buffer.utf8.count > 64 * 1024 {
                 Console.write(buffer)

@@ -87,7 +87,7 @@ enum Usage {
         """
 
     static let export = """
-        Usage: hotelline export --kind KIND [--data DIR] [--format csv|json] [--clock TIME]
+        Usage: hotelline export --kind KIND [--data DIR] [--format csv|json] [--mask] [--clock TIME]
 
         Writes the records of one kind to standard output, in number order:
           reservations (each booking as it stands now: its terms, status and fees),
@@ -98,6 +98,8 @@ enum Usage {
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
+        --mask masks guests' names (Guest 1, Guest 2, ...), phone numbers (******0958) and
+        emails, for sharing; free text is left as written.
         --clock TIME stamps the audit log's line at TIME on the hotel's clock (read from
         --prompts DIR, default ./Prompts), as the server started with --clock would; the
         work lists are read at that moment (what is due and overdue, which arrivals are

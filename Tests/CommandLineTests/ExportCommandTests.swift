@@ -22,6 +22,13 @@ struct ExportCommandTests {
         let rows = csv.output.components(separatedBy: "\r\n")
         #expect(rows[0].hasPrefix("confirmation,guest_file,guest_name,phone"))
         #expect(rows[1].hasPrefix("\(number),\(file),Maria Lopez,+442079460958,"))
+        // Masked for sharing: no name, no phone but its last four digits.
+        let masked = try HotelLineProcess.run(["export", "--data", data, "--kind", "reservations", "--mask"])
+        #expect(masked.status == 0, "\(masked.errors)")
+        #expect(masked.output.components(separatedBy: "\r\n")[1].hasPrefix("\(number),\(file),Guest 1,******0958,"))
+        #expect(!masked.output.contains("Maria") && !masked.output.contains("7946"))
+        let maskedJSON = try HotelLineProcess.run(["export", "--data", data, "--kind", "guests", "--format", "json", "--mask"])
+        #expect(maskedJSON.output.hasPrefix("{\"guest_file\":\"\(file)\",\"name\":\"Guest 1\",\"phone\":\"******0958\",\"email\":null,"))
         let json = try HotelLineProcess.run(["export", "--data", data, "--kind", "guests", "--format", "json"])
         #expect(json.output == "{\"guest_file\":\"\(file)\",\"name\":\"Maria Lopez\",\"phone\":\"+442079460958\",\"email\":null,\"reservations\":\"\(number)\",\"complaints\":\"\",\"callbacks\":\"\",\"surveys\":\"\"}\n")
         // The live server was neither blocked nor disturbed: it still books.
@@ -30,8 +37,9 @@ struct ExportCommandTests {
         let (status, _) = server.stop()
         #expect(status == 0)
         let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)
-        #expect(audit.contains(#""event":"export","kind":"reservations","format":"csv","user":""#), "\(audit)")
-        #expect(audit.contains(#""event":"export","kind":"guests","format":"json","user":""#), "\(audit)")
+        #expect(audit.contains(#""event":"export","kind":"reservations","format":"csv","masked":"no","user":""#), "\(audit)")
+        #expect(audit.contains(#""event":"export","kind":"guests","format":"json","masked":"no","user":""#), "\(audit)")
+        #expect(audit.contains(#""event":"export","kind":"reservations","format":"csv","masked":"yes","user":""#), "\(audit)")
     }
 
     /// The audit line is written first; when it cannot be, nothing is exported.
@@ -69,6 +77,8 @@ struct ExportCommandTests {
         (["export", "--kind", "surveys", "--format", "xml"], 2, "unknown --format \"xml\": use csv or json"),
         (["export"], 2, "export needs --kind"),
         (["export", "--kind", "callbacks", "extra"], 2, "export takes options only"),
+        (["export", "--kind", "guests", "--mask=yes"], 2, "--mask takes no value"),
+        (["export", "--kind", "guests", "--masked"], 2, "unknown option --masked (did you mean \"--mask\"?)"),
     ])
     func badExportFlagsAreExplained(arguments: [String], status: Int32, message: String) throws {
         let run = try HotelLineProcess.run(arguments + ["--data", TestPaths.temporaryDirectory("cli") + "/none"])

@@ -132,6 +132,64 @@ struct AgentConsoleTests {
 
     /// Each call's language shows in sessions and queue: its tag, or "-" at the language
     /// screen, before the guest has chosen.
+    /// Asked for a person mid-booking: the offer says so in the hotel's words; the agent
+    /// answers the check-out for the guest, who sees it; handed back, the guest is at the
+    /// next question with the dates kept.
+    @Test func anAgentFillsAnAnswerInAndHandsTheGuestBackToTheirQuestion() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("1")
+        try guest.read(until: "tomorrow)")
+        guest.say("24 Dec")
+        try guest.read(until: "nights\")")
+        guest.say("0")
+        let offer = try mei.read(until: "Type accept or decline.").squeezed
+        #expect(offer.contains("the guest was making a booking, at: check-out date"), "\(offer)")
+        #expect(!offer.contains("agent.waiting"))
+        mei.say("accept")
+        try guest.read(until: "Please go ahead.")
+        mei.say("/answer 3 nights")
+        #expect(try mei.read(until: "there.").squeezed.contains("the question now: number of rooms"))
+        #expect(try guest.read(until: "How many rooms").squeezed.contains("Mei answered for you: 3 nights"))
+        mei.say("/answer quit")
+        #expect(try mei.read(until: "/hangup.").squeezed.contains("Cannot: that answer would end the call"))
+        mei.say("/release")
+        #expect(try mei.read(until: "in a moment.").squeezed.contains("Handed back to number of rooms"))
+        let back = try guest.read(until: "How many rooms").squeezed
+        #expect(back.contains("Let's carry on where we were."))
+        guest.say("1")
+        #expect(try guest.read(until: "Please type its number:").squeezed.contains("Which room type"))
+    }
+
+    /// Declining never claims someone else took the call: the agent hears where it went.
+    @Test func declineSaysTruthfullyWhereTheCallWent() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let (mei, sara) = try AgentCalls.consoles(on: line)
+        sara.say("status available")
+        try sara.read(until: "available for calls.")
+        mei.say("status away")
+        try mei.read(until: "no calls will be offered.")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        #expect(try sara.read(until: "Type accept or decline.").squeezed.contains("asked for a person from the main menu"))
+        mei.say("status available")
+        try mei.read(until: "available for calls.")
+        sara.say("decline")
+        let told = try sara.read(until: "when ready.").squeezed
+        #expect(told.contains("Call 1 is no longer offered to you: it is being offered to mei."), "\(told)")
+        #expect(!told.contains("someone else"))
+        mei.say("decline")
+        let alone = try mei.read(until: "when ready.").squeezed
+        #expect(alone.contains("it is back in the queue, first in line; nobody is available to take it, so the guest is offered a callback"), "\(alone)")
+        #expect(try guest.read(until: "someone is back.").squeezed.contains("no colleague is at the desk right now"))
+    }
+
     @Test func sessionsAndQueueShowEachCallsLanguage() throws {
         let line = try AgentCalls.line()
         defer { try? line.stop(); line.removeData() }
@@ -269,8 +327,30 @@ struct AgentConsoleTests {
         try guest.read(until: "0  Speak to a person")
         guest.say("0")
         let heard = try guest.read(until: "(yes/no)").unwrapped
-        #expect(heard.contains("all our colleagues are busy"))
+        #expect(heard.contains("no colleague is at the desk right now"))
+        #expect(!heard.contains("busy"), "nobody is busy: nobody is there")
         #expect(heard.contains("call you back instead"))
+    }
+
+    /// Every agent logged in away: the guest is told nobody is at the desk and offered the
+    /// callback at once, keeps their place, and is put through when an agent is back.
+    @Test func withEveryAgentAwayTheCallbackIsOfferedAtOnceAndAnAgentBackTakesTheGuest() throws {
+        let line = try Self.line()
+        defer { try? line.stop(); line.removeData() }
+        let mei = try line.console()
+        try Self.logIn(mei, "mei", "4821")
+        mei.say("status away")
+        try mei.read(until: "no calls will be offered.")
+        let guest = try line.guest()
+        try guest.read(until: "0  Speak to a person")
+        guest.say("0")
+        let heard = try guest.read(until: "someone is back.").unwrapped
+        #expect(heard.contains("no colleague is at the desk right now"))
+        #expect(heard.contains("call you back, type 1"))
+        mei.say("status available")
+        try mei.read(until: "Type accept or decline.")
+        mei.say("accept")
+        #expect(try guest.read(until: "Please go ahead.").contains("Mei from guest services has joined"))
     }
 
     @Test func aWaitingGuestCanChooseACallbackAndASupervisorSeesTheFigures() throws {
@@ -316,6 +396,8 @@ struct AgentConsoleTests {
         #expect(try mei.read(until: "Hello?").contains("1> Hello?"))
         mei.say("hangup")
         #expect(try guest.read(until: "Goodbye.").unwrapped.contains("Mei has ended the call"))
+        let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
+        #expect(audit.contains("\"event\":\"call-watched\",\"agent\":\"sara\",\"session\":1"), "every read of a call is logged")
     }
 
     @Test func aGuestWhoHangsUpWhileWaitingLeavesTheQueue() throws {
@@ -409,6 +491,7 @@ struct AgentCallReplayTests {
         for how in [Conversation.AgentDeparture.released, .hungUp, .lost] { #expect(events.contains(.agentLeft(how, id: "mei"))) }
         #expect(events.contains { if case .queueMoved(1, _) = $0 { true } else { false } })
         #expect(events.contains(.queueEnded(.noOne)))
+        #expect(events.contains(.noOneAtDesk), "sara was away when mei was lost: nobody at the desk")
     }
 
     @Test func agentAndQueueEventsReadBackAsWritten() {
@@ -416,7 +499,7 @@ struct AgentCallReplayTests {
             .agentJoined(id: "mei", name: "Mei Ling"), .agentSaid(name: "Mei", text: "Say \"hi\" \\ bye"), .agentLeft(.released, id: "mei"),
             .agentLeft(.hungUp, id: "mei"), .agentLeft(.lost, id: "mei"), .supervisorJoined(id: "sara", name: "Sara"),
             .supervisorLeft(id: "sara", name: "Sara"), .supervisorLeft(id: "sara", name: nil), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
-            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong),
+            .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong), .noOneAtDesk, .agentAnswered(name: "Mei", text: "24 Dec"),
         ]
         for event in events {
             #expect(TranscriptEvent.parse(event.text) == .success(event), "\(event.text)")
@@ -425,6 +508,8 @@ struct AgentCallReplayTests {
         #expect(TranscriptEvent.queueMoved(position: 2, waitSeconds: 240).text == "queue position=2 wait=240")
         #expect(TranscriptEvent.agentLeft(.hungUp, id: "mei").text == "agent left how=hung-up id=mei")
         #expect(TranscriptEvent.parse("agent left how=gone id=mei") == .failure(TranscriptProblem("\"agent left\" needs how=released|hung-up|lost id=ID")))
+        #expect(TranscriptEvent.noOneAtDesk.text == "queue no-one-at-desk")
+        #expect(TranscriptEvent.parse("queue no-one-at-desk why=lunch") == .failure(TranscriptProblem("\"queue no-one-at-desk\" takes no fields")))
         #expect(TranscriptEvent.parse("queue position=first") == .failure(TranscriptProblem("\"queue\" needs position=N [wait=SECONDS]")))
     }
 }
@@ -461,4 +546,10 @@ struct HiddenCharactersOnACallTests {
         let replay = InProcessReplay.run(try TranscriptDocument.read(path: line.dataDirectory + "/transcripts/" + files[0]).get(), prompts: TestPrompts.shipped)
         #expect(replay.passed, "\(replay.divergence?.report ?? "")")
     }
+}
+
+extension String {
+    /// Every run of spaces and line breaks as one space: a console's line wrapped under its
+    /// tag, or a guest's text laid out to its window, read as one line.
+    var squeezed: String { split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }).joined(separator: " ") }
 }

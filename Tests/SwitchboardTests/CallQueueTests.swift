@@ -9,8 +9,40 @@ struct CallQueueTests {
         #expect(queue.guestAsks(1, now: .at(0)) == [.offerCallback(1, .noAgents)])
         _ = queue.agentLogsIn("mei", now: .at(0))
         _ = queue.agentIsAway("mei", now: .at(0))
-        #expect(queue.guestAsks(1, now: .at(1)) == [.tellPosition(1, position: 1, expectedWaitSeconds: nil)],
-                "an agent away is still logged in: the guest waits, but no one is offered the call")
+        #expect(queue.guestAsks(1, now: .at(1)) == [.tellPosition(1, position: 1, expectedWaitSeconds: nil), .offerCallbackWhileWaiting(1)],
+                "an agent away is still logged in: the guest keeps a place, and is offered a callback at once")
+    }
+
+    /// With every agent away nobody is holding the line for the guest: the callback is
+    /// offered at once (once each time the desk empties), not at `maxWait`; the guest keeps
+    /// their place, and an agent back available gets them as ever.
+    @Test func withEveryAgentAwayTheCallbackIsOfferedAtOnceAndTheQueueMovesWhenOneComesBack() {
+        var queue = CallQueue()
+        _ = queue.agentLogsIn("mei", now: .at(0))
+        _ = queue.agentLogsIn("tom", now: .at(0))
+        #expect(queue.agentIsAway("tom", now: .at(0)) == [], "mei still answers")
+        #expect(queue.guestAsks(1, now: .at(1)) == [.tellPosition(1, position: 1, expectedWaitSeconds: nil), .offerCall("mei", 1)])
+        #expect(queue.agentDeclines("mei", now: .at(2)) == [.withdrawOffer("mei", 1, becauseGuestLeft: false), .offerCallbackWhileWaiting(1)],
+                "the last one answering declined: the desk is empty")
+        #expect(queue.guestAsks(2, now: .at(3)) == [.tellPosition(2, position: 2, expectedWaitSeconds: nil), .offerCallbackWhileWaiting(2)])
+        #expect(queue.tick(now: .at(60)) == [], "told once, not every round")
+        #expect(queue.waitingGuests == [1, 2], "both keep their places")
+        #expect(queue.agentIsAvailable("tom", now: .at(61)) == [.offerCall("tom", 1)])
+        #expect(queue.agentIsAway("tom", now: .at(62)) == [.withdrawOffer("tom", 1, becauseGuestLeft: false),
+                                                           .offerCallbackWhileWaiting(1), .offerCallbackWhileWaiting(2)],
+                "the desk emptied again: told again")
+        #expect(queue.tick(now: .at(303)) == [.offerCallback(1, .waitedTooLong), .offerCallback(2, .waitedTooLong)], "the limit still holds")
+    }
+
+    /// An agent going away while on the desk alone (not offered anything) empties it too.
+    @Test func theLastAgentGoingAwayTellsTheWaitingAtOnce() {
+        var queue = CallQueue()
+        _ = queue.agentLogsIn("mei", now: .at(0))
+        _ = queue.guestAsks(1, now: .at(0))
+        _ = queue.agentAccepts("mei", now: .at(1))
+        #expect(queue.guestAsks(2, now: .at(2)) == [.tellPosition(2, position: 1, expectedWaitSeconds: nil)], "mei is on a call: she will come")
+        _ = queue.callEnds("mei", now: .at(3))
+        #expect(queue.agentIsAway("mei", now: .at(4)) == [.offerCallbackWhileWaiting(2)])
     }
 
     @Test func theLongestWaitingGuestGoesToTheAgentIdleLongest() {
@@ -19,8 +51,8 @@ struct CallQueueTests {
         _ = queue.agentLogsIn("tom", now: .at(5))
         _ = queue.agentIsAway("mei", now: .at(6))
         _ = queue.agentIsAway("tom", now: .at(6))
-        #expect(queue.guestAsks(1, now: .at(10)) == [.tellPosition(1, position: 1, expectedWaitSeconds: nil)])
-        #expect(queue.guestAsks(2, now: .at(11)) == [.tellPosition(2, position: 2, expectedWaitSeconds: nil)])
+        #expect(queue.guestAsks(1, now: .at(10)) == [.tellPosition(1, position: 1, expectedWaitSeconds: nil), .offerCallbackWhileWaiting(1)])
+        #expect(queue.guestAsks(2, now: .at(11)) == [.tellPosition(2, position: 2, expectedWaitSeconds: nil), .offerCallbackWhileWaiting(2)])
         _ = queue.agentIsAvailable("tom", now: .at(12))
         // Tom became available first, so he is offered the guest who has waited longest.
         #expect(queue.agents["tom"] == .offered(1, since: .at(12)))
@@ -75,7 +107,8 @@ struct CallQueueTests {
         _ = queue.guestAsks(1, now: .at(1))
         _ = queue.agentAccepts("mei", now: .at(2))
         _ = queue.guestAsks(2, now: .at(3))
-        #expect(queue.agentLeaves("mei", now: .at(4)) == [.returnToQueue(1)])
+        #expect(queue.agentLeaves("mei", now: .at(4)) == [.returnToQueue(1), .offerCallbackWhileWaiting(1), .offerCallbackWhileWaiting(2)],
+                "tom is away: nobody is left answering")
         #expect(queue.waitingGuests == [1, 2])
         #expect(queue.agentLeaves("tom", now: .at(5)) == [.offerCallback(1, .noAgents), .offerCallback(2, .noAgents)],
                 "with nobody left, everyone waiting is offered a callback")
@@ -97,7 +130,8 @@ struct CallQueueTests {
         _ = queue.guestAsks(1, now: .at(2))
         #expect(queue.agentDeclines("mei", now: .at(3)) == [.withdrawOffer("mei", 1, becauseGuestLeft: false), .offerCall("tom", 1)])
         #expect(queue.agents["mei"] == .away)
-        #expect(queue.tick(now: .at(23)) == [.withdrawOffer("tom", 1, becauseGuestLeft: false)], "20 s without an answer")
+        #expect(queue.tick(now: .at(23)) == [.withdrawOffer("tom", 1, becauseGuestLeft: false), .offerCallbackWhileWaiting(1)],
+                "20 s without an answer: tom is away too, so the guest is offered a callback")
         #expect(queue.position(of: 1) == 1)
     }
 

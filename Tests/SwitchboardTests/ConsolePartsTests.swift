@@ -1,8 +1,9 @@
 import Foundation
 import Reactor
-import Dialogue
+@testable import Dialogue
 import Storage
 import Testing
+import TestSupport
 @testable import Switchboard
 
 @Suite("Console parts")
@@ -43,6 +44,43 @@ struct ConsolePartsTests {
         #expect(problem.message.hasPrefix(message), "\(problem.message)")
     }
 
+    /// "/answer TEXT" during a call is the command; "answer …" without the slash is more
+    /// likely a sentence to the guest, and goes to them.
+    @Test func answerNeedsItsSlashDuringACall() throws {
+        #expect(try ConsoleCommand.parse("/answer 24 Dec").get() == .answer("24 Dec"))
+        #expect(ConsoleCommand.isCallCommand("/answer 24 Dec"))
+        #expect(!ConsoleCommand.isCallCommand("answer the question when you are ready"))
+        guard case .failure(let problem) = ConsoleCommand.parse("/answer") else {
+            Issue.record("a bare /answer parsed")
+            return
+        }
+        #expect(problem.message.hasPrefix("answer needs the guest's answer"))
+    }
+
+    /// What a guest was doing, in the hotel's words: never a node name for the flows shipped.
+    @Test func aCallsPlaceIsSaidInTheHotelsWords() {
+        #expect(CallPlaceText.describe(CallPlace(flow: "booking", node: "booking.checkin", question: "booking.checkin", askedForPerson: true))
+                == "was making a booking, at: check-in date")
+        #expect(CallPlaceText.describe(CallPlace(flow: "main", node: "main.menu", question: nil, askedForPerson: true))
+                == "asked for a person from the main menu")
+        #expect(CallPlaceText.describe(CallPlace(flow: "complaint", node: "complaint.category", question: nil, askedForPerson: false))
+                == "was making a complaint, at: what the complaint is about")
+        #expect(CallPlaceText.describe(nil) == "has not chosen anything yet")
+        for node in TestPrompts.shipped.nodes {
+            for step in node.steps {
+                guard case .ask(let question) = step, node.flow != "agent" else { continue }
+                let place = CallPlace(flow: node.flow, node: node.qualifiedName, question: question.variable, askedForPerson: true)
+                #expect(!CallPlaceText.describe(place).contains("."), "\(node.qualifiedName) reads as a node name")
+            }
+            if !node.choices.isEmpty, node.flow != "agent", node.qualifiedName != "main.menu" {
+                let place = CallPlace(flow: node.flow, node: node.qualifiedName, question: nil, askedForPerson: true)
+                #expect(!CallPlaceText.describe(place).contains("."), "\(node.qualifiedName) reads as a node name")
+                #expect(["booking.full", "booking.full_none", "booking.fix", "callback.language", "complaint.category", "manage.what", "status.what"]
+                    .contains(node.qualifiedName), "a menu without words for the console: \(node.qualifiedName)")
+            }
+        }
+    }
+
     @Test func aStayCommandNamesTheMoveAndTheBooking() throws {
         #expect(try ConsoleCommand.parse("/stay no-show r 100 0017").get() == .stay(.noShow, ConfirmationNumber(serial: 100_001)))
         #expect(try ConsoleCommand.parse("STAY ARRIVE R1000017").get() == .stay(.arrived, ConfirmationNumber(serial: 100_001)))
@@ -56,7 +94,7 @@ struct ConsolePartsTests {
         let everyone = ["help": "help", "sessions": "sessions", "queue": "queue", "next": "next", "watch": "watch 17",
                         "unwatch": "unwatch", "take": "take 17", "accept": "accept", "decline": "decline", "release": "release",
                         "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",
-                        "logout": "logout", "phone": "phone 17", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017",
+                        "logout": "logout", "phone": "phone 17", "answer   ": "/answer 24 Dec", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017",
                         "callbacks": "callbacks", "complaints": "complaints all", "revisits": "revisits", "arrivals": "arrivals",
                         "feedback": "feedback", "mine": "mine", "show": "show T1000041", "take  ": "take V-T1000041", "drop": "drop C1000033",
                         "note  ": "note C1000033 left a message", "reached": "reached C1000033", "no-answer": "no-answer C1000033",

@@ -41,6 +41,8 @@ struct ConversationEventMappingTests {
         (.queueMoved(position: 1, waitSeconds: nil), .queueMoved(position: 1, expectedWaitSeconds: nil)),
         (.queueEnded(.noOne), .queueEnded(.noOne)),
         (.queueEnded(.waitedTooLong), .queueEnded(.waitedTooLong)),
+        (.noOneAtDesk, .noOneAtDesk),
+        (.agentAnswered(name: "Mei", text: "24 Dec"), .agentAnswered(name: "Mei", text: "24 Dec")),
         (.window(columns: 40), .windowResized(columns: 40)),
         (.window(columns: 0), .windowResized(columns: 0)),
         (.terminal(type: "XTERM-256COLOR"), nil),

@@ -69,6 +69,7 @@ extension Conversation {
             history.removeAll(keepingCapacity: true)
             run(from: prompts.mainMenuNode, into: &effects)
         case .agent where resume != nil:
+            if let resume { askingForPerson(at: resume.node, step: resume.step) }
             run(from: prompts.agentNode, into: &effects)
         case .help, .repeat, .language, .back, .menu, .agent:
             // Nothing to go back to before a language is chosen: the screen again.

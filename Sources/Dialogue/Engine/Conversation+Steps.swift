@@ -221,6 +221,7 @@ extension Conversation {
         switch AnswerParser.parseYesNo(answer.folded, words: pack.words) {
         case .success(true):
             note(.offerAnswered(accepted: true))
+            askingForPerson(at: node, step: step)
             run(from: prompts.agentNode, into: &effects)
         case .success(false):
             note(.offerAnswered(accepted: false))
@@ -264,6 +265,7 @@ extension Conversation {
             history.removeAll(keepingCapacity: true)
             run(from: prompts.mainMenuNode, into: &effects)
         case .agent:
+            askingForPerson(at: node, step: step)
             run(from: prompts.agentNode, into: &effects)
         case .quit:
             effects.append(saying("global.goodbye"))

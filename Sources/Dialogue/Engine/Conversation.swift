@@ -38,8 +38,10 @@ public struct Conversation: Sendable {
         /// After repeated wrong answers at `step` of `node`: asked whether they want a
         /// person, and silent `silences` times since.
         case offeringPerson(node: Int, step: Int, silences: Int)
-        /// A person from the hotel is on the line; the switchboard carries the talk.
-        case withAgent(name: String)
+        /// A person from the hotel is on the line; the switchboard carries the talk. `resume`
+        /// is the question the guest goes back to when handed back (nil: the main menu), and
+        /// the one an answer filled in by the person is taken at.
+        case withAgent(name: String, resume: ResumePoint?)
         /// Hung up; nothing more happens.
         case ended
     }
@@ -72,6 +74,10 @@ public struct Conversation: Sendable {
     var variables: [String: AnswerValue] = [:]
     /// Nodes the guest answered at, for `back`.
     var history: [Int] = []
+    /// The question the guest was at when they asked for a person (`0`, `agent`, yes to the
+    /// offer of one), outside the agent flow: where a person who takes the call from the
+    /// queue hands them back to.
+    var personAskedAt: ResumePoint?
     /// True once the language is the guest's own choice mid-call or the one on their file:
     /// the file's language is taken once, and never over a language asked for mid-call.
     var languageSettled = false
@@ -146,6 +152,8 @@ public struct Conversation: Sendable {
         case .supervisorLeft(let name): supervisorLeft(name, into: &effects)
         case .queueMoved(let position, let wait): queueMoved(position: position, expectedWaitSeconds: wait, into: &effects)
         case .queueEnded(let ending): queueEnded(ending, into: &effects)
+        case .agentAnswered(let name, let text): agentAnswered(name, text, into: &effects)
+        case .noOneAtDesk: noOneAtDesk(into: &effects)
         case .windowResized(let columns): resize(to: columns)
         }
         return effects
@@ -320,7 +328,7 @@ public struct Conversation: Sendable {
 
     /// What the guest sent: an answer to whatever they are asked, queued while an action is
     /// under way, or for a person in the call to read.
-    private mutating func take(_ input: TypedInput, into effects: inout [ConversationEffect]) {
+    mutating func take(_ input: TypedInput, into effects: inout [ConversationEffect]) {
         // The guest finished sending: the switchboard ends the call once nothing is pending.
         if case .endOfInput = input { return }
         switch state {

@@ -26,6 +26,9 @@ public enum ConversationEvent: Equatable, Sendable {
     case agentJoined(name: String)
     /// A person in the call (the agent, or a supervisor who barged in) typed `text`.
     case agentSaid(name: String, text: String)
+    /// The agent filled `text` in as the guest's answer at the question they were at (see
+    /// `Conversation.agentAnswerProblem` for when it is not taken).
+    case agentAnswered(name: String, text: String)
     /// The agent handed the guest back, ended the call, or was lost.
     case agentLeft(Conversation.AgentDeparture)
     /// A supervisor barged in: a second person on the call, whose call it is unchanged.
@@ -37,6 +40,8 @@ public enum ConversationEvent: Equatable, Sendable {
     case queueMoved(position: Int, expectedWaitSeconds: Double?)
     /// The queue gave up on the guest (nobody logged in, or waited too long).
     case queueEnded(Conversation.QueueEnding)
+    /// Every agent logged in is away: the guest, still in line, is offered a callback now.
+    case noOneAtDesk
     /// The guest's window is `columns` wide (telnet NAWS; 0: unknown): the texts from the
     /// next one on are laid out to it (`Conversation.lineWidth`). Nothing is said.
     case windowResized(columns: Int)
@@ -60,4 +65,37 @@ extension Conversation {
         /// The guest waited past the maximum.
         case waitedTooLong
     }
+}
+
+/// Where a call stands in the hotel's flows, for a person taking it: the question the guest
+/// is at, or was at when they asked for a person, in the prompts' own names.
+public struct CallPlace: Equatable, Sendable {
+    /// The flow (`booking`, `main`, …).
+    public let flow: String
+    /// The node, as `flow.node`.
+    public let node: String
+    /// The variable the question fills (`booking.checkin`); nil at a menu.
+    public let question: String?
+    /// True when the guest asked for a person (rather than a person taking the call).
+    public let askedForPerson: Bool
+
+    public init(flow: String, node: String, question: String?, askedForPerson: Bool) {
+        self.flow = flow
+        self.node = node
+        self.question = question
+        self.askedForPerson = askedForPerson
+    }
+}
+
+/// Why a person in the call cannot fill an answer in for the guest.
+public enum AgentAnswerProblem: Error, Equatable, Sendable {
+    /// Nobody from the hotel is in the call.
+    case noPersonInCall
+    /// The guest is at no question yet (the language screen the call starts with).
+    case noQuestion
+    /// The answer would set the line doing something (saving, looking up, queueing) or
+    /// leave the flows' questions: the guest gives such answers themselves.
+    case wouldAct
+    /// The answer would end the call.
+    case wouldEndCall
 }

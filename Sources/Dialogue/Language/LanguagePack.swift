@@ -109,8 +109,8 @@ public final class LanguagePack: Sendable {
         "invalid.name", "invalid.name.yesno", "invalid.name.long", "invalid.code", "invalid.room", "invalid.reference", "invalid.file",
         "format.date", "format.moment", "format.window", "format.money", "format.room", "format.room_choice",
         "format.yes", "format.no", "format.wait", "format.wait.unknown",
-        "agent.joined", "agent.said", "agent.left", "agent.goodbye", "agent.lost", "agent.position",
-        "agent.gave_up.no_one", "agent.gave_up.too_long",
+        "agent.joined", "agent.said", "agent.answered", "agent.resumed", "agent.left", "agent.goodbye", "agent.lost", "agent.position",
+        "agent.gave_up.no_one", "agent.gave_up.too_long", "agent.no_one_at_desk",
         "command.help", "command.repeat", "command.back", "command.menu", "command.agent", "command.quit",
         "words.skip", "names.months", "names.weekdays",
     ] + ComplaintStage.allCases.map(\.textKey)

@@ -6,10 +6,12 @@ import HotelCalendar
 public enum RecordExporter {
     /// `view` reads the work lists (the stage, due time and history of callbacks,
     /// complaints and the lists of their own); UTC and the default rules when not given.
+    /// `masked` masks guests' names, phones and emails for sharing.
     public static func export(_ kind: ExportKind, as format: ExportFormat, from store: HotelStore, work view: WorkView? = nil,
-                              write: (String) -> Void) {
+                              masked: Bool = false, write: (String) -> Void) {
         let view = view ?? WorkView(rules: WorkRules(zone: HotelTimeZone("UTC")!), now: WallTime(millisecondsSince1970: 0))
-        let table = RecordTable(kind, from: store, work: view)
+        var table = RecordTable(kind, from: store, work: view)
+        if masked { table = ExportMask.masked(table) }
         switch format {
         case .csv:
             write(table.columns.joined(separator: ",") + "\r\n")
@@ -73,4 +75,57 @@ public enum RecordExporter {
         }
         return result + "\""
     }
+}
+
+/// `export --mask`: guests' names, phone numbers and emails masked, for sharing the records
+/// with someone who must not see who the guests are. Each distinct name becomes `Guest 1`,
+/// `Guest 2`… in order of appearance (so rows of one guest still go together); a phone
+/// keeps its last four digits (`******0958`, as the console shows it); an email becomes
+/// `guestN@example.invalid`. Free text (a complaint's details) is left as the guest wrote it.
+enum ExportMask {
+    static let nameColumns: Set<String> = ["guest_name", "name"]
+    static let phoneColumns: Set<String> = ["phone"]
+    static let emailColumns: Set<String> = ["email"]
+
+    static func masked(_ table: RecordTable) -> RecordTable {
+        var names: [String: Int] = [:], emails: [String: Int] = [:]
+        var table = table
+        for (index, column) in table.columns.enumerated() {
+            for row in table.rows.indices {
+                guard let text = table.rows[row][index].textValue, !text.isEmpty else { continue }
+                if nameColumns.contains(column) {
+                    let number = names[text] ?? (names.count + 1)
+                    names[text] = number
+                    table.rows[row][index] = .text("Guest \(number)")
+                } else if phoneColumns.contains(column) {
+                    table.rows[row][index] = .text(phone(text))
+                } else if emailColumns.contains(column) {
+                    let number = emails[text] ?? (emails.count + 1)
+                    emails[text] = number
+                    table.rows[row][index] = .text("guest\(number)@example.invalid")
+                }
+            }
+        }
+        return table
+    }
+
+    /// Every digit but the last four as `*`, the rest dropped: `+44 20 7946 0958` → `******0958`.
+    static func phone(_ text: String) -> String {
+        let digits = text.filter(\.isASCIIDigit)
+        guard digits.count > 4 else { return String(repeating: "*", count: digits.count) }
+        return String(repeating: "*", count: 6) + digits.suffix(4)
+    }
+}
+
+extension ExportValue {
+    var textValue: String? {
+        switch self {
+        case .text(let text), .guestText(let text): text
+        case .missing, .number, .flag: nil
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

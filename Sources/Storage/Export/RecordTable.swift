@@ -60,7 +60,7 @@ enum ExportValue {
 /// The rows of one kind of record, in number order, with their column names.
 struct RecordTable {
     let columns: [String]
-    let rows: [[ExportValue]]
+    var rows: [[ExportValue]]
 
     init(_ kind: ExportKind, from store: HotelStore, work view: WorkView) {
         switch kind {

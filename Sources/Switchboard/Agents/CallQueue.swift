@@ -8,7 +8,9 @@ import Reactor
 /// offered the call and accepts or declines. After a call the agent wraps up for a while,
 /// then is available again. A guest hears their place when it changes, at most every
 /// `announceInterval` seconds; past `maxWait`, or with no agent logged in, a callback is
-/// offered instead.
+/// offered instead. With agents logged in but every one away (nobody is answering), a
+/// guest keeps their place and is offered a callback at once, once each time the desk
+/// empties: should an agent come back available, the queue moves on as ever.
 public struct CallQueue: Sendable {
     /// A guest, by their connection number.
     public typealias Guest = UInt64
@@ -53,6 +55,9 @@ public struct CallQueue: Sendable {
         case tellPosition(Guest, position: Int, expectedWaitSeconds: Double?)
         /// The guest leaves the queue and is offered a callback.
         case offerCallback(Guest, CallbackReason)
+        /// Every agent logged in is away: the guest keeps their place and is offered a
+        /// callback at once, rather than held until `maxWait` by nobody.
+        case offerCallbackWhileWaiting(Guest)
         /// Ask the agent to accept or decline the guest.
         case offerCall(Agent, Guest)
         /// The offer is off (the guest left, or the agent did not answer in time).
@@ -68,6 +73,8 @@ public struct CallQueue: Sendable {
         var since: MonotonicTime
         var announcedPosition: Int
         var announcedAt: MonotonicTime
+        /// Told nobody is at the desk since it last emptied (so told once, not every round).
+        var toldNobodyAnswers = false
     }
 
     public let settings: Settings
@@ -102,6 +109,10 @@ public struct CallQueue: Sendable {
 
     /// Agents logged in, away or not: with none, nobody can answer the queue at all.
     var staffed: Int { agents.count }
+
+    /// True while agents are logged in and every one of them is away: nobody will take a
+    /// call until one of them comes back.
+    var nobodyAnswers: Bool { staffed > 0 && !agents.values.contains { $0 != .away } }
 
     /// Position × average handling time, shared among the agents taking calls.
     public func expectedWait(atPosition position: Int) -> Double? {
@@ -185,7 +196,7 @@ public struct CallQueue: Sendable {
         switch state {
         case .available, .wrapUp:
             agents[agent] = .away
-            return []
+            return tellIfNobodyAnswers()
         case .offered(let guest, _):
             agents[agent] = .away
             return [.withdrawOffer(agent, guest, becauseGuestLeft: false)] + route(now: now)
@@ -291,6 +302,18 @@ public struct CallQueue: Sendable {
             guard let (agent, _) = idle.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { break }
             agents[agent] = .offered(entry.guest, since: now)
             actions.append(.offerCall(agent, entry.guest))
+        }
+        return actions + tellIfNobodyAnswers()
+    }
+
+    /// With every agent away, each waiting guest not yet told is offered a callback (once);
+    /// with someone answering again, the next time the desk empties tells them again.
+    private mutating func tellIfNobodyAnswers() -> [Action] {
+        let nobody = nobodyAnswers
+        var actions: [Action] = []
+        for index in waiting.indices where waiting[index].toldNobodyAnswers != nobody {
+            waiting[index].toldNobodyAnswers = nobody
+            if nobody { actions.append(.offerCallbackWhileWaiting(waiting[index].guest)) }
         }
         return actions
     }

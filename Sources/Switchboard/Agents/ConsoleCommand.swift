@@ -20,6 +20,8 @@ public enum ConsoleCommand: Equatable, Sendable {
     /// A barging supervisor leaves the call without ending it.
     case leave
     case note(String)
+    /// During a call: `TEXT` taken as the guest's answer at the question they were at.
+    case answer(String)
     case status(available: Bool)
     case whoami
     case logout
@@ -41,7 +43,7 @@ public enum ConsoleCommand: Equatable, Sendable {
 
     static let words = WorkCommand.words + ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
                         "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats", "unlock", "lockouts",
-                        "stay"]
+                        "stay", "answer"]
     /// Commands only a supervisor may use. Every case is named: a new command is decided
     /// here, never open to every agent by default.
     var needsSupervisor: Bool {
@@ -58,7 +60,7 @@ public enum ConsoleCommand: Equatable, Sendable {
         case .work(let command):
             return command.needsSupervisor
         case .help, .sessions, .queue, .next, .watch, .unwatch, .take, .accept, .decline, .release, .hangup, .leave, .note,
-             .status, .whoami, .logout, .phone:
+             .answer, .status, .whoami, .logout, .phone:
             return false
         }
     }
@@ -127,6 +129,8 @@ public enum ConsoleCommand: Equatable, Sendable {
         case "barge": return session().map(ConsoleCommand.barge)
         case "note":
             return rest.isEmpty ? .failure(Problem(message: "note needs the text to keep (for example: note guest asked for a late check-out)")) : .success(.note(rest))
+        case "answer":
+            return rest.isEmpty ? .failure(Problem(message: "answer needs the guest's answer (for example: /answer 24 Dec)")) : .success(.answer(rest))
         case "status":
             switch rest.lowercased() {
             case "available": return .success(.status(available: true))
@@ -165,6 +169,8 @@ public enum ConsoleCommand: Equatable, Sendable {
     static func isCallCommand(_ line: String) -> Bool {
         let text = line.trimmingSpacesAndTabs()
         if text.hasPrefix("/") { return true }
+        // "Answer …" is as likely a sentence to the guest: the command needs its slash.
+        if case .success(.answer) = parse(line) { return false }
         if case .success = parse(line) { return true }
         return false
     }

@@ -28,7 +28,8 @@ enum ConsoleHelp {
             "  confirm ITEM [NEEDS] | needs ITEM TEXT   an arrival, and special needs",
             "  route ITEM DEPARTMENT | answer ITEM TEXT  feedback to a department",
             "During a call, what you type goes to the guest; these are commands:",
-            "  /release            hand the guest back to the main menu",
+            "  /answer TEXT        answer their question for them (they see it)",
+            "  /release            hand the guest back to their question, answers kept",
             "  /hangup             end the call politely",
             "  /note TEXT          a note for the call's record",
         ]

@@ -27,7 +27,7 @@ public enum WorkCommand: Equatable, Sendable {
     static let stepWords: [String: WorkAction] = [
         "reached": .reached, "no-answer": .noAnswer, "wrong-number": .wrongNumber, "investigate": .investigate, "resolve": .resolve,
         "signoff": .signOff, "sign-off": .signOff, "close": .close, "declined": .declined, "confirm": .confirmed, "needs": .needs,
-        "route": .route, "answer": .answer,
+        "route": .route,
     ]
     /// Steps that need words after the item.
     static let needsText: Set<WorkAction> = [.resolve, .needs, .route, .answer, .note]
@@ -86,9 +86,11 @@ public enum WorkCommand: Equatable, Sendable {
     }
 
     /// `note ITEM TEXT`, `take ITEM`: the call commands of the same word when followed by an item.
-    /// A `take` of something that is neither a call nor an item is answered as an item.
+    /// `take ITEM`, `note ITEM TEXT`, `answer ITEM TEXT`: the call commands of the same word
+    /// (`take 17`, `note TEXT`, `/answer TEXT`) when followed by a work item. A `take` of
+    /// something that is neither a call nor an item is answered as an item.
     static func parseItemForm(_ word: String, _ rest: String) -> Result<WorkCommand, ConsoleCommand.Problem>? {
-        guard word == "take" || word == "note" else { return nil }
+        guard word == "take" || word == "note" || word == "answer" else { return nil }
         let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
         guard let first = parts.first else { return nil }
         guard let id = WorkItemID(first) else {
@@ -99,6 +101,7 @@ public enum WorkCommand: Equatable, Sendable {
         let text = parts.count > 1 ? String(parts[1].trimmingSpacesAndTabs()) : nil
         switch word {
         case "take": return text == nil ? .success(.take(id)) : .failure(.init(message: "take takes only the item"))
+        case "answer": return step(id, .answer, text, word: word)
         default: return text.map { .success(.step(id, .note, $0)) }
         }
     }

@@ -145,7 +145,7 @@ struct GlobalCommandTests {
         var call = Places.call(at: Places.readBack)
         call.send("agent")
         call.complete(.unavailable)
-        #expect(call.heard == "I'm sorry, all our colleagues are busy with other guests at the moment. Would you like us to call you back instead? (yes/no)")
+        #expect(call.heard == "I'm sorry, no colleague is at the desk right now. Would you like us to call you back instead? (yes/no)")
         call.send("yes")
         #expect(call.rawHeard == "Of course, we can call you back.\nShall we call you at +442079460958? (yes/no)")
     }

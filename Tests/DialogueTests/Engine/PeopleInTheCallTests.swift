@@ -59,6 +59,87 @@ struct PeopleInTheCallTests {
         #expect(!call.hungUp)
     }
 
+    /// A booking at its check-out question, its check-in date given.
+    static func atCheckout() -> Call {
+        var call = Call()
+        call.walk(["1", "24 Dec"])
+        #expect(call.conversation.currentNode == "booking.checkout")
+        return call
+    }
+
+    /// Asked for a person mid-booking, put through, handed back: at the same question, the
+    /// date given before it kept (it used to be the main menu, the dates lost).
+    @Test func releasedMidFlowTheGuestIsBackAtTheirQuestionWithTheirAnswersKept() {
+        var call = Self.atCheckout()
+        call.send("0")
+        call.complete(.queued(position: 1, expectedWaitSeconds: nil))
+        #expect(call.conversation.place == CallPlace(flow: "booking", node: "booking.checkout", question: "booking.checkout", askedForPerson: true))
+        call.tell(.agentJoined(name: "Mei"))
+        call.tell(.agentLeft(.released))
+        #expect(call.heard.hasPrefix("Mei has left the call. Thank you for talking with us. Let's carry on where we were. And on which day will you leave?"))
+        #expect(call.conversation.currentNode == "booking.checkout")
+        #expect(call.conversation.value(of: "booking.checkin") != nil)
+        call.send("27 Dec")
+        #expect(call.conversation.currentNode == "booking.rooms", "the flow goes on from there")
+        call.send("back")
+        #expect(call.conversation.currentNode == "booking.checkout", "and back still works")
+    }
+
+    /// Taken by an agent mid-flow without asking (`take ID`), handed back to the same question.
+    @Test func takenMidFlowAndReleasedTheGuestIsBackAtTheSameQuestion() {
+        var call = Self.atCheckout()
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.conversation.place?.askedForPerson == false)
+        call.tell(.agentLeft(.released))
+        #expect(call.conversation.currentNode == "booking.checkout")
+    }
+
+    /// Lost mid-call, the guest waits again; the next agent hands them back to the same question.
+    @Test func aLostAgentsGuestIsStillHandedBackToTheirQuestionByTheNext() {
+        var call = Self.atCheckout()
+        call.send("0")
+        call.complete(.queued(position: 1, expectedWaitSeconds: nil))
+        call.tell(.agentJoined(name: "Mei"))
+        call.tell(.agentLeft(.lost))
+        call.tell(.agentJoined(name: "Tom"))
+        call.tell(.agentLeft(.released))
+        #expect(call.conversation.currentNode == "booking.checkout")
+    }
+
+    /// The agent fills an answer in: the guest sees it and what the line says to it, the
+    /// call stays with the agent, and the question it led to is where the guest goes back.
+    @Test func anAnswerFilledInByTheAgentIsTakenAsTheGuestsAtTheirQuestion() {
+        var call = Self.atCheckout()
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.conversation.agentAnswerProblem("3 nights") == nil)
+        call.tell(.agentAnswered(name: "Mei", text: "3 nights"))
+        #expect(call.heard.hasPrefix("Mei answered for you: 3 nights How many rooms would you like?"), "\(call.heard)")
+        #expect(call.conversation.isWithAgent)
+        #expect(call.conversation.place?.node == "booking.rooms")
+        call.tell(.agentAnswered(name: "Mei", text: "lots"))
+        #expect(call.heard.contains("Mei answered for you: lots"))
+        #expect(call.conversation.place?.node == "booking.rooms", "refused as the guest's would be: the same question")
+        #expect(call.conversation.agentAnswerProblem("quit") == .wouldEndCall)
+        #expect(call.conversation.agentAnswerProblem("0") == .wouldAct, "asking for a person is the guest's to do")
+        call.tell(.agentAnswered(name: "Mei", text: "quit"))
+        #expect(call.heard.isEmpty && !call.hungUp, "refused: nothing happens")
+        call.tell(.agentLeft(.released))
+        #expect(call.conversation.currentNode == "booking.rooms")
+        #expect(call.conversation.value(of: "booking.checkout") != nil)
+    }
+
+    /// The yes to a read-back saves the booking: the guest gives it themselves.
+    @Test func anAnswerThatWouldSaveIsLeftToTheGuest() {
+        var call = Places.call(at: Places.readBack)
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.conversation.agentAnswerProblem("yes") == .wouldAct)
+        #expect(call.conversation.agentAnswerProblem("no") == nil, "no leads to a question: what to correct")
+        var fresh = Call()
+        #expect(fresh.conversation.agentAnswerProblem("1") == .noPersonInCall)
+        fresh.tell(.agentAnswered(name: "Mei", text: "1"))
+        #expect(fresh.heard.isEmpty)
+    }
+
     @Test func theAgentHangingUpEndsTheCallAndNothingIsSaidAfter() {
         var call = Self.withMei()
         call.tell(.agentLeft(.hungUp))
@@ -90,6 +171,26 @@ struct PeopleInTheCallTests {
             + "Would you like us to call you back instead? (yes/no)")
         call.tell(.queueMoved(position: 1, expectedWaitSeconds: nil))
         #expect(call.heard.isEmpty, "off hold, the queue's news is not said")
+    }
+
+    /// Every agent logged in is away: the guest on hold hears so at once, with the callback
+    /// the hold offers, and stays in line in case someone comes back.
+    @Test func onHoldWithNobodyAtTheDeskTheCallbackIsOfferedAndTheGuestMayStay() {
+        var call = Self.onHold()
+        call.tell(.noOneAtDesk)
+        #expect(call.heard == "I'm sorry, no colleague is at the desk right now. If you would like us to call you back, type 1; "
+            + "or stay on the line, and you will be put through as soon as someone is back.")
+        #expect(!call.heard.contains("busy"))
+        #expect(call.conversation.isOnHold)
+        call.tell(.agentJoined(name: "Mei"))
+        #expect(call.heard == Self.joined, "someone came back: put through as ever")
+        var leaving = Self.onHold()
+        leaving.tell(.noOneAtDesk)
+        leaving.send("1")
+        #expect(leaving.conversation.pendingAction == .leaveQueue)
+        var off = Call()
+        off.tell(.noOneAtDesk)
+        #expect(off.heard.isEmpty, "off hold, nothing is said")
     }
 
     @Test func linesTypedAheadDuringAnActionAreDroppedWhenAPersonJoins() {
