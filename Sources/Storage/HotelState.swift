@@ -22,6 +22,9 @@ struct HotelState: Sendable {
     /// step have none here (see `HotelState+Work`).
     private(set) var workSteps: [WorkItemID: [WorkStep]] = [:]
     private var workStepCount = 0
+    /// Complaints nobody has looked into or passed to a head yet: what the line's
+    /// escalation round reads, instead of every complaint ever filed.
+    private(set) var complaintsAwaitingInvestigation: Set<TicketNumber> = []
     private(set) var guestFiles: [GuestFileNumber: GuestFile] = [:]
     private(set) var guestFileByPhone: [String: GuestFileNumber] = [:]
     /// Everything on record for a phone number, newest last: how repeat callers are known.
@@ -144,6 +147,7 @@ struct HotelState: Sendable {
             if reservation.status == .confirmed { count(request.terms, sign: 1) }
         case .complaint(let ticket):
             complaints[ticket.number] = ticket
+            complaintsAwaitingInvestigation.insert(ticket.number)
             lastSerial.ticket = max(lastSerial.ticket, ticket.number.serial)
         case .callback(let request):
             callbacks[request.number] = request
@@ -162,6 +166,7 @@ struct HotelState: Sendable {
         case .workStep(let step):
             workSteps[step.item, default: []].append(step)
             workStepCount += 1
+            if let number = Self.answersComplaint(step) { complaintsAwaitingInvestigation.remove(number) }
         }
     }
 
@@ -212,7 +217,9 @@ struct HotelState: Sendable {
                 let phone = reservation.request.phone
                 if guestFileByPhone[phone] == file { guestFileByPhone[phone] = nil }
             }
-        case .complaint(let ticket): complaints[ticket.number] = nil
+        case .complaint(let ticket):
+            complaints[ticket.number] = nil
+            complaintsAwaitingInvestigation.remove(ticket.number)
         case .callback(let request): callbacks[request.number] = nil
         case .survey(let response): surveys[response.number] = nil
         case .change(let change): untake(.changed(change))
@@ -223,6 +230,10 @@ struct HotelState: Sendable {
             workSteps[step.item]?.remove(at: index)
             if workSteps[step.item]?.isEmpty == true { workSteps[step.item] = nil }
             workStepCount -= 1
+            if let number = Self.answersComplaint(step), complaints[number] != nil,
+               !(workSteps[step.item] ?? []).contains(where: { Self.answersComplaint($0) != nil }) {
+                complaintsAwaitingInvestigation.insert(number)
+            }
         }
         if let phone = record.phone {
             callers[phone]?.remove(record)

@@ -277,6 +277,9 @@ public final class HotelStore {
         return .pending(step)
     }
 
+    /// Complaints nobody has looked into or passed to their department's head yet.
+    public var complaintsAwaitingInvestigation: Set<TicketNumber> { state.complaintsAwaitingInvestigation }
+
     /// Special needs recorded for the stay `number` (at its arrival call or by an agent).
     public func specialNeeds(_ number: ConfirmationNumber) -> [String] {
         (state.workSteps[.arrival(number)] ?? []).compactMap { step in

@@ -43,9 +43,9 @@ extension ServiceCenter {
     /// console if logged in.
     func escalateComplaints(now: WallTime) {
         let hotel = prompts.hotel
-        for item in workItems(on: .complaints, now: now) where item.stage == .received && item.escalatedTo == nil && item.isOverdue(at: now) {
-            guard case .complaint(let number) = item.id, let ticket = store.complaint(number),
-                  let head = hotel.department(ofCategory: ticket.request.category)?.head else { continue }
+        for number in store.complaintsAwaitingInvestigation.sorted() {
+            guard let item = workItem(.complaint(number), now: now), item.stage == .received, item.escalatedTo == nil, item.isOverdue(at: now),
+                  let ticket = store.complaint(number), let head = hotel.department(ofCategory: ticket.request.category)?.head else { continue }
             recordWork(item.id, .escalate, text: head, by: "line") { [weak pager] problem, _ in
                 guard let self = pager?.center else { return }
                 if let problem { return self.log("escalating \(number): \(problem)") }
@@ -74,5 +74,13 @@ extension WorkRules {
     /// The rules `hotel.conf` sets: what the console works by and what the line tells a guest.
     init(_ hotel: HotelProfile) {
         self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries, zone: hotel.timeZone)
+    }
+}
+
+extension WorkRules {
+    /// The rules `hotel.conf` sets: callback retries and hours, and the hotel's time zone.
+    public init(_ hotel: HotelProfile) {
+        self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries,
+                  callbackHours: (hotel.callbackOpens, hotel.callbackCloses), zone: hotel.timeZone)
     }
 }

@@ -2,6 +2,7 @@ import Glibc
 import HotelCalendar
 import Dialogue
 import Storage
+import Switchboard
 
 /// `hotelline export --data DIR --kind KIND [--format csv|json] [--mask]`: the hotel's records for
 /// other systems, on stdout. Safe while the server runs: it reads a consistent view of the
@@ -38,9 +39,8 @@ enum ExportCommand {
             let promptsDirectory = try reader.directory("prompts", default: "Prompts")
             switch PromptSet.load(directory: promptsDirectory) {
             case .success(let prompts):
-                let hotel = prompts.hotel
-                rules = WorkRules(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries, zone: hotel.timeZone)
-                if let start { stamp = hotel.timeZone.wallTime(of: start).millisecondsSince1970 }
+                rules = WorkRules(prompts.hotel)
+                if let start { stamp = prompts.hotel.timeZone.wallTime(of: start).millisecondsSince1970 }
             case .failure(let errors):
                 let what = start != nil ? "--clock needs the hotel's time zone" : "--kind \(kind.rawValue) reads the work lists by hotel.conf's time zone and rules"
                 Console.error("hotelline export: \(what), but the prompts in \(promptsDirectory) have errors (give --prompts DIR):\n\(errors)")

@@ -244,9 +244,10 @@ struct FlowLinter {
                 categories += node.choices.compactMap { $0.value.aliases.first }
             }
             for statement in node.statements {
-                if case .ask(let question) = statement.value, question.kind == .rating, question.variable.hasPrefix("survey.") {
-                    topics.append(String(question.variable.dropFirst("survey.".count)))
-                }
+                guard case .ask(let question) = statement.value, question.variable.hasPrefix("survey.") else { continue }
+                let topic = String(question.variable.dropFirst("survey.".count))
+                // Ratings, and the loyalty questions whose "no" is an opinion to answer.
+                if question.kind == .rating || (question.kind == .yesno && ["stay_again", "recommend"].contains(topic)) { topics.append(topic) }
             }
         }
         if !topics.isEmpty { topics.append("suggestions") }

@@ -10,7 +10,9 @@ extension HotelState {
     /// such complaint; a stay not departed has no revisit; an opinion not low).
     func workItem(_ id: WorkItemID, rules: WorkRules, now: WallTime) -> WorkItem? {
         guard var item = freshItem(id, rules: rules, now: now) else { return nil }
-        for step in workSteps[id] ?? [] { item.take(step, rules: rules) }
+        // Total, as replaying a journal must be: a step the rules refuse now (the hotel
+        // changed them since) is left out of the item's state.
+        for step in workSteps[id] ?? [] { item.apply(step, rules: rules) }
         if case .complaint(let number) = id, item.stage != .received, let ticket = complaints[number] {
             item.setDue(rules.endOfDay(ticket.request.followUpBy))
         }
@@ -31,9 +33,11 @@ extension HotelState {
             guard let ticket = complaints[number], let complaint = workItem(.complaint(number), rules: rules, now: now) else { return nil }
             switch complaint.stage {
             case .resolved, .signedOff, .revisited, .closed: break
-            default: return nil
+            case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+                return nil
             }
-            return WorkItem(id: id, due: rules.endOfDay(rules.localDate(ticket.createdAt).adding(days: rules.complaintRevisitDays)))
+            // The day the guest was told they would be called (three days from the ticket).
+            return WorkItem(id: id, due: rules.endOfDay(ticket.request.followUpBy))
         case .stayRevisit(let number):
             guard let booking = booking(number), booking.state == .departed else { return nil }
             let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
@@ -41,9 +45,16 @@ extension HotelState {
             return WorkItem(id: id, due: rules.endOfDay(day.adding(days: rules.stayRevisitDay)))
         case .arrival(let number):
             guard let booking = booking(number) else { return nil }
+            let due = rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound))
+            let confirmed = (workSteps[id] ?? []).contains { $0.action == .confirmed }
+            // On the list from arrivalDays.upperBound days ahead until the guest comes
+            // (overdue from the day before): a stay booked too late for the call, one
+            // cancelled, or one whose guest came or never did, owes no call; one
+            // confirmed stays on the list's history.
             let ahead = CivilDate.days(from: rules.localDate(now), to: booking.terms.checkIn)
-            guard workSteps[id] != nil || (booking.state.isToCome && rules.arrivalDays.contains(ahead)) else { return nil }
-            return WorkItem(id: id, due: rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound)))
+            let owed = booking.state.isToCome && ahead >= 0 && ahead <= rules.arrivalDays.upperBound && booking.reservation.createdAt < due
+            guard owed || confirmed else { return nil }
+            return WorkItem(id: id, due: due)
         case .feedback(let number, let topic):
             guard let survey = surveys[number], Self.opinions(in: survey.request, rules: rules).contains(topic) else { return nil }
             return WorkItem(id: id, due: rules.endOfDay(rules.localDate(survey.createdAt).adding(days: rules.complaintRevisitDays)))
@@ -60,8 +71,21 @@ extension HotelState {
     static func opinions(in survey: SurveyResponse.Request, rules: WorkRules) -> [String] {
         guard !survey.declined else { return [] }
         var topics = survey.ratings.filter { $0.value <= rules.lowRating }.keys.sorted()
+        if survey.stayAgain == false { topics.append("stay_again") }
+        if survey.recommend == false { topics.append("recommend") }
         if let suggestions = survey.suggestions, !suggestions.isEmpty { topics.append("suggestions") }
         return topics
+    }
+
+    /// Does `step` take its complaint out of waiting to be looked into?
+    static func answersComplaint(_ step: WorkStep) -> TicketNumber? {
+        guard case .complaint(let number) = step.item else { return nil }
+        switch step.action {
+        case .investigate, .escalate: return number
+        case .assign, .note, .reached, .noAnswer, .wrongNumber, .resolve, .signOff, .close, .declined, .surveyed, .confirmed, .needs,
+             .route, .answer:
+            return nil
+        }
     }
 
     /// Every item on `list` at `now`, done ones too.
@@ -77,7 +101,7 @@ extension HotelState {
             let today = rules.localDate(now)
             for (number, reservation) in reservations {
                 let checkIn = lives[number]?.terms.checkIn ?? reservation.request.checkIn
-                if rules.arrivalDays.contains(CivilDate.days(from: today, to: checkIn)) || workSteps[.arrival(number)] != nil {
+                if (0...rules.arrivalDays.upperBound).contains(CivilDate.days(from: today, to: checkIn)) || workSteps[.arrival(number)] != nil {
                     ids.append(.arrival(number))
                 }
             }

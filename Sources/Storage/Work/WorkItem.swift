@@ -1,109 +1,7 @@
 import HotelCalendar
 
-/// Where an item on a work list stands. Each list has its own stages; `isDone` says
-/// whether anything is still owed.
-public enum WorkStage: String, Sendable, CaseIterable, CustomStringConvertible {
-    /// Still to do: a callback not yet made, a revisit, an arrival or an opinion not yet worked.
-    case waiting
-    /// A callback tried without an answer, to be tried again.
-    case retrying
-    case reached
-    /// A callback tried as often as the hotel allows, never answered.
-    case unreachable
-    case wrongNumber = "wrong-number"
-    /// A complaint as it came in, not yet looked into.
-    case received
-    case investigating
-    case resolved
-    case signedOff = "signed-off"
-    /// A complaint signed off whose guest has been called back.
-    case revisited
-    case closed
-    case declined
-    case surveyed
-    case confirmed
-    case answered
-
-    public var description: String { rawValue }
-
-    public var isDone: Bool {
-        switch self {
-        case .waiting, .retrying, .received, .investigating, .resolved, .signedOff, .revisited: return false
-        case .reached, .unreachable, .wrongNumber, .closed, .declined, .surveyed, .confirmed, .answered: return true
-        }
-    }
-
-    /// The stage a new item of `list` starts in.
-    static func first(on list: WorkList) -> WorkStage {
-        switch list {
-        case .complaints: return .received
-        case .callbacks, .revisits, .arrivals, .feedback: return .waiting
-        }
-    }
-}
-
-/// Why a step was not taken, in words for the agent.
-public enum WorkRefusal: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The item owes nothing any more.
-    case done(WorkItemID, WorkStage)
-    /// The step is not one of this list's (`investigate` on a callback).
-    case notOnList(WorkAction, WorkList)
-    /// The step comes at another stage (`sign off` before the complaint is resolved).
-    case wrongStage(WorkItemID, WorkAction, WorkStage, needs: [WorkStage])
-    /// The step needs words (a note, a result, an answer).
-    case needsText(WorkAction)
-    case unknown(WorkItemID)
-
-    public var description: String {
-        switch self {
-        case .done(let id, let stage): return "\(id) is \(stage) already: nothing is owed on it"
-        case .notOnList(let action, let list): return "\"\(action)\" is not a step on the \(list) list"
-        case .wrongStage(let id, let action, let stage, let needs):
-            return "\(id) is \(stage): \"\(action)\" comes when it is " + needs.map(\.description).joined(separator: " or ")
-        case .needsText(let action): return "\"\(action)\" needs words to keep"
-        case .unknown(let id): return "\(id): no such item"
-        }
-    }
-}
-
-/// How the hotel runs its lists: retries, and the days its rules count. From `hotel.conf`.
-public struct WorkRules: Sendable {
-    /// Minutes before an unanswered callback is tried again.
-    public var callbackRetryMinutes: Int
-    /// Tries before an unanswered callback is closed as unreachable.
-    public var callbackTries: Int
-    /// A complaint is revisited within this many days of its ticket.
-    public var complaintRevisitDays: Int
-    /// A stay is revisited on this day after check-out.
-    public var stayRevisitDay: Int
-    /// Arrivals are confirmed this many days ahead (1...2: one to two days before).
-    public var arrivalDays: ClosedRange<Int>
-    /// A rating at or below this is an opinion a department must answer.
-    public var lowRating: Int
-    public var zone: HotelTimeZone
-
-    public init(callbackRetryMinutes: Int = 60, callbackTries: Int = 3, complaintRevisitDays: Int = 3, stayRevisitDay: Int = 2,
-                arrivalDays: ClosedRange<Int> = 1...2, lowRating: Int = 2, zone: HotelTimeZone) {
-        self.callbackRetryMinutes = callbackRetryMinutes
-        self.callbackTries = callbackTries
-        self.complaintRevisitDays = complaintRevisitDays
-        self.stayRevisitDay = stayRevisitDay
-        self.arrivalDays = arrivalDays
-        self.lowRating = lowRating
-        self.zone = zone
-    }
-
-    /// The end of local day `date` (the next midnight on the hotel's clock): "by Saturday"
-    /// is due at the first instant of Sunday.
-    public func endOfDay(_ date: CivilDate) -> WallTime {
-        zone.wallTime(of: LocalMoment(date: date.adding(days: 1), time: TimeOfDay(hour: 0, minute: 0)!))
-    }
-
-    public func localDate(_ instant: WallTime) -> CivilDate { zone.localMoment(at: instant).date }
-}
-
 /// One item on a work list as it stands: its stage, when it is due, who has it, and every
-/// step taken on it. A value: steps go in through `take(_:rules:)`, which says why a step
+/// step taken on it. A value: steps go in through `apply(_:rules:)`, which says why a step
 /// does not fit rather than taking it.
 public struct WorkItem: Equatable, Sendable {
     public let id: WorkItemID
@@ -152,12 +50,12 @@ public struct WorkItem: Equatable, Sendable {
     /// Would `step` fit? Nil when it would; the item is not changed.
     public func check(_ step: WorkStep, rules: WorkRules) -> WorkRefusal? {
         var copy = self
-        return copy.take(step, rules: rules)
+        return copy.apply(step, rules: rules)
     }
 
-    /// Takes `step` in, or says why it does not fit (and changes nothing).
+    /// Applies `step`, or says why it does not fit (and changes nothing).
     @discardableResult
-    public mutating func take(_ step: WorkStep, rules: WorkRules) -> WorkRefusal? {
+    public mutating func apply(_ step: WorkStep, rules: WorkRules) -> WorkRefusal? {
         let action = step.action
         let text = step.text.flatMap { $0.isEmpty ? nil : $0 }
         switch action {
@@ -166,7 +64,8 @@ public struct WorkItem: Equatable, Sendable {
         case .assign:
             guard !stage.isDone else { return .done(id, stage) }
             assignee = text
-        default:
+        case .reached, .noAnswer, .wrongNumber, .investigate, .resolve, .signOff, .close, .declined, .surveyed, .confirmed, .needs,
+             .route, .answer, .escalate:
             guard Self.actions(of: id.list).contains(action) else { return .notOnList(action, id.list) }
             if let refusal = advance(action, text: text, at: step.createdAt, by: step.author, rules: rules) { return refusal }
         }
@@ -185,12 +84,13 @@ public struct WorkItem: Equatable, Sendable {
             stage = action == .reached ? .reached : .wrongNumber
         case .noAnswer:
             if let refusal = from(.waiting, .retrying) { return refusal }
+            if stage == .retrying, at < due { return .notYet(id, due: due) }
             tries += 1
             if tries >= rules.callbackTries {
                 stage = .unreachable
             } else {
                 stage = .retrying
-                due = at.adding(seconds: Double(rules.callbackRetryMinutes * 60))
+                due = rules.nextTry(after: at)
             }
         case .investigate:
             if let refusal = from(.received) { return refusal }
@@ -238,12 +138,6 @@ public struct WorkItem: Equatable, Sendable {
             break
         }
         return nil
-    }
-
-    /// A complaint's revisit call was made: signed off, it is now revisited.
-    mutating func markRevisited() {
-        revisitDone = true
-        if stage == .signedOff { stage = .revisited }
     }
 
     /// Complaints: once looked into, what is owed next is the answer by the day the guest
