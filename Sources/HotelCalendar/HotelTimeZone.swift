@@ -45,9 +45,23 @@ public struct HotelTimeZone: Sendable {
     }
 
     /// The instant a local moment names (for records such as a callback's due time).
+    ///
+    /// The offset is the one in force at the instant found, not at the local time read as
+    /// UTC (which, east of UTC, lies on the far side of a change of daylight saving time
+    /// near midnight). A local time the change skips (02:30 when clocks go from 02:00 to
+    /// 03:00) is read with the offset before it, so it lands just after the change.
     public func wallTime(of moment: LocalMoment) -> WallTime {
-        let guess = WallTime(millisecondsSince1970: moment.epochSeconds(utcOffsetSeconds: 0) * 1000)
-        return WallTime(millisecondsSince1970: moment.epochSeconds(utcOffsetSeconds: offsetSeconds(at: guess)) * 1000)
+        let local = moment.epochSeconds(utcOffsetSeconds: 0)
+        var offset = offsetSeconds(at: WallTime(millisecondsSince1970: local * 1000))
+        for _ in 0..<2 {
+            let instant = local - Int64(offset)
+            let found = offsetSeconds(at: WallTime(millisecondsSince1970: instant * 1000))
+            if found == offset { return WallTime(millisecondsSince1970: instant * 1000) }
+            offset = found
+        }
+        // A skipped local time: the offset before the change puts it just after it.
+        let before = offsetSeconds(at: WallTime(millisecondsSince1970: (local - 86_400) * 1000))
+        return WallTime(millisecondsSince1970: (local - Int64(before)) * 1000)
     }
 
     /// Seconds since 1970 UTC of a local moment.

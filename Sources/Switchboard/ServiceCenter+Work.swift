@@ -27,6 +27,9 @@ extension ServiceCenter {
         let step = WorkStep(item: item, action: action, text: text, by: by, createdAt: now)
         let (decision, token) = office.recordWork(step, rules: workRules)
         switch decision {
+        case .refused(.notYet(let id, let due)):
+            let local = zone.localMoment(at: due)
+            done("\(id) is tried again from \(local.date) \(local.time), after the retry interval; not before", nil)
         case .refused(let refusal):
             done(refusal.description, nil)
         case .pending:
@@ -71,14 +74,8 @@ extension ServiceCenter {
 }
 
 extension WorkRules {
-    /// The rules `hotel.conf` sets: what the console works by and what the line tells a guest.
-    init(_ hotel: HotelProfile) {
-        self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries, zone: hotel.timeZone)
-    }
-}
-
-extension WorkRules {
-    /// The rules `hotel.conf` sets: callback retries and hours, and the hotel's time zone.
+    /// The rules `hotel.conf` sets (callback retries and hours, the hotel's time zone): what
+    /// the console works by, what the line tells a guest, and what an export reads.
     public init(_ hotel: HotelProfile) {
         self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries,
                   callbackHours: (hotel.callbackOpens, hotel.callbackCloses), zone: hotel.timeZone)

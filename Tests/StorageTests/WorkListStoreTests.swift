@@ -53,13 +53,16 @@ struct WorkListStoreTests {
         #expect(Self.ids(store, .arrivals, at: "2026-12-02T12:00") == [], "three days ahead")
         #expect(Self.ids(store, .arrivals, at: "2026-12-03T00:00") == ["A-\(booking)"])
         #expect(Self.ids(store, .arrivals, at: "2026-12-04T23:59") == ["A-\(booking)"])
-        #expect(Self.ids(store, .arrivals, at: "2026-12-05T00:00") == [], "the arrival day itself is the desk's")
+        #expect(Self.ids(store, .arrivals, at: "2026-12-05T00:00") == ["A-\(booking)"], "not confirmed by the day before: overdue")
+        #expect(store.workItem(.arrival(booking), rules: Self.rules, now: Self.at("2026-12-05T00:00"))?.isOverdue(at: Self.at("2026-12-05T00:00")) == true)
+        #expect(Self.ids(store, .arrivals, at: "2026-12-06T00:00") == [], "the arrival day over, no call is owed")
         #expect(store.workItem(.arrival(booking), rules: Self.rules, now: Self.at("2026-12-03T08:00"))?.due == Self.at("2026-12-05T00:00"))
         let needs = WorkStep(item: .arrival(booking), action: .confirmed, text: "cot in the room", by: "console:mei", createdAt: Self.at("2026-12-03T09:00"))
         #expect(store.record(needs, rules: Self.rules, token: 9) == .pending(needs))
         #expect(store.specialNeeds(booking) == ["cot in the room"])
         #expect(store.specialNeeds(file: store.booking(booking)!.reservation.guestFile) == ["cot in the room"], "and on the guest's file")
         #expect(Self.ids(store, .arrivals, at: "2026-12-04T09:00") == [], "confirmed")
+        #expect(store.workItem(.arrival(booking), rules: Self.rules, now: Self.at("2026-12-04T09:00"))?.stage == .confirmed)
         #expect(store.workItems(on: .arrivals, rules: Self.rules, now: Self.at("2026-12-09T09:00")).map(\.stage) == [.confirmed],
                 "worked, it stays on the list's history")
     }

@@ -44,13 +44,13 @@ struct WorkListTests {
         var item = WorkItem(id: id, due: Self.instant("2026-12-03T10:30"))
         #expect(item.stage == .waiting && !item.isOverdue(at: Self.instant("2026-12-03T10:29")))
         #expect(item.isOverdue(at: Self.instant("2026-12-03T10:30")), "due is the end of the window")
-        #expect(item.take(Self.step(id, .noAnswer, at: "2026-12-03T10:05"), rules: Self.rules) == nil)
+        #expect(item.apply(Self.step(id, .noAnswer, at: "2026-12-03T10:05"), rules: Self.rules) == nil)
         #expect(item.stage == .retrying && item.tries == 1 && item.due == Self.instant("2026-12-03T11:05"))
-        #expect(item.take(Self.step(id, .noAnswer, at: "2026-12-03T23:30"), rules: Self.rules) == nil)
+        #expect(item.apply(Self.step(id, .noAnswer, at: "2026-12-03T23:30"), rules: Self.rules) == nil)
         #expect(item.due == Self.instant("2026-12-04T00:30"), "a retry crosses midnight on the hotel's clock")
-        #expect(item.take(Self.step(id, .noAnswer, at: "2026-12-04T09:00"), rules: Self.rules) == nil)
+        #expect(item.apply(Self.step(id, .noAnswer, at: "2026-12-04T09:00"), rules: Self.rules) == nil)
         #expect(item.stage == .unreachable && item.stage.isDone && item.tries == 3)
-        #expect(item.take(Self.step(id, .reached), rules: Self.rules) == .done(id, .unreachable))
+        #expect(item.apply(Self.step(id, .reached), rules: Self.rules) == .done(id, .unreachable))
         #expect(item.history.map(\.action) == [.noAnswer, .noAnswer, .noAnswer], "a refused step is not kept")
     }
 
@@ -58,16 +58,16 @@ struct WorkListTests {
         let id = WorkItemID.callback(CallbackNumber(serial: 100_003))
         for outcome in [WorkAction.reached, .wrongNumber] {
             var fresh = WorkItem(id: id, due: Self.instant("2026-12-03T10:30"))
-            #expect(fresh.take(Self.step(id, outcome), rules: Self.rules) == nil)
+            #expect(fresh.apply(Self.step(id, outcome), rules: Self.rules) == nil)
             var retried = WorkItem(id: id, due: Self.instant("2026-12-03T10:30"))
-            retried.take(Self.step(id, .noAnswer), rules: Self.rules)
-            #expect(retried.take(Self.step(id, outcome), rules: Self.rules) == nil)
+            retried.apply(Self.step(id, .noAnswer), rules: Self.rules)
+            #expect(retried.apply(Self.step(id, outcome), rules: Self.rules) == nil)
             #expect(fresh.stage == retried.stage && fresh.stage.isDone)
         }
         var item = WorkItem(id: id, due: Self.instant("2026-12-03T10:30"))
-        #expect(item.take(Self.step(id, .investigate), rules: Self.rules) == .notOnList(.investigate, .callbacks))
-        #expect(item.take(Self.step(id, .note), rules: Self.rules) == .needsText(.note))
-        #expect(item.take(Self.step(id, .note, "left a message"), rules: Self.rules) == nil)
+        #expect(item.apply(Self.step(id, .investigate), rules: Self.rules) == .notOnList(.investigate, .callbacks))
+        #expect(item.apply(Self.step(id, .note), rules: Self.rules) == .needsText(.note))
+        #expect(item.apply(Self.step(id, .note, "left a message"), rules: Self.rules) == nil)
     }
 
     // MARK: Complaints
@@ -80,7 +80,7 @@ struct WorkListTests {
         // yet made), revisited (made), closed.
         func item(after steps: Int, revisited: Bool) -> WorkItem {
             var item = WorkItem(id: id, due: Self.instant("2026-12-04T00:00"), revisitDone: revisited)
-            for (action, text) in path.prefix(steps) { item.take(Self.step(id, action, text), rules: Self.rules) }
+            for (action, text) in path.prefix(steps) { item.apply(Self.step(id, action, text), rules: Self.rules) }
             return item
         }
         let stages: [(WorkItem, WorkStage)] = [(item(after: 0, revisited: false), .received), (item(after: 1, revisited: false), .investigating),
@@ -91,7 +91,7 @@ struct WorkListTests {
             #expect(start.stage == stage)
             for (action, text) in path + [(WorkAction.escalate, "sara")] {
                 var copy = start
-                let refusal = copy.take(Self.step(id, action, text), rules: Self.rules)
+                let refusal = copy.apply(Self.step(id, action, text), rules: Self.rules)
                 if allowed[stage] == action || (action == .escalate && stage == .received) {
                     #expect(refusal == nil, "\(action) at \(stage)")
                 } else if stage.isDone {
@@ -105,7 +105,7 @@ struct WorkListTests {
             }
         }
         var resolved = item(after: 1, revisited: false)
-        #expect(resolved.take(Self.step(id, .resolve), rules: Self.rules) == .needsText(.resolve), "a result is what the guest will hear")
+        #expect(resolved.apply(Self.step(id, .resolve), rules: Self.rules) == .needsText(.resolve), "a result is what the guest will hear")
         #expect(WorkRefusal.wrongStage(id, .signOff, .investigating, needs: [.resolved]).description
                 == "T1000041 is investigating: \"signed-off\" comes when it is resolved")
     }
@@ -114,21 +114,45 @@ struct WorkListTests {
         let id = WorkItemID.complaint(TicketNumber(serial: 100_004))
         var item = WorkItem(id: id, due: Self.instant("2026-12-04T00:00"))
         for (action, text) in [(WorkAction.investigate, nil), (.resolve, "fixed"), (.signOff, nil)] as [(WorkAction, String?)] {
-            item.take(Self.step(id, action, text, by: "console:sara"), rules: Self.rules)
+            item.apply(Self.step(id, action, text, by: "console:sara"), rules: Self.rules)
         }
         #expect(item.stage == .signedOff && item.signedOffBy == "sara" && item.result == "fixed")
-        item.markRevisited()
-        #expect(item.stage == .revisited)
+        var revisited = WorkItem(id: id, due: Self.instant("2026-12-04T00:00"), revisitDone: true)
+        for step in item.history { revisited.apply(step, rules: Self.rules) }
+        #expect(revisited.stage == .revisited, "its revisit call made, the sign-off leaves it revisited")
+    }
+
+    @Test func aCallbackIsTriedAgainOnlyOnceItsRetryIsDueAndWithinTheCallbackHours() {
+        let id = WorkItemID.callback(CallbackNumber(serial: 100_003))
+        let rules = WorkRules(callbackRetryMinutes: 60, callbackTries: 3,
+                              callbackHours: (TimeOfDay(hour: 8, minute: 0)!, TimeOfDay(hour: 20, minute: 0)!), zone: Self.utc)
+        var item = WorkItem(id: id, due: Self.instant("2026-12-03T20:00"))
+        #expect(item.apply(Self.step(id, .noAnswer, at: "2026-12-03T19:30"), rules: rules) == nil)
+        #expect(item.due == Self.instant("2026-12-04T08:00"), "20:30 is after hours: the next opening")
+        #expect(item.apply(Self.step(id, .noAnswer, at: "2026-12-03T19:45"), rules: rules) == .notYet(id, due: Self.instant("2026-12-04T08:00")))
+        #expect(item.apply(Self.step(id, .reached, at: "2026-12-03T19:45"), rules: rules) == nil, "a guest reached early is reached")
+        var early = WorkItem(id: id, due: Self.instant("2026-12-03T08:30"))
+        early.apply(Self.step(id, .noAnswer, at: "2026-12-03T06:00"), rules: rules)
+        #expect(early.due == Self.instant("2026-12-03T08:00"), "07:00 is before hours: that morning's opening")
+    }
+
+    @Test func dueTimesHoldAcrossDaylightSavingEastOfUTC() {
+        let sydney = WorkRules(zone: HotelTimeZone("Australia/Sydney")!)
+        // Clocks go forward at 02:00 on Sunday 4 October 2026 (UTC+10 to +11), and back at
+        // 03:00 on Sunday 5 April 2026 (+11 to +10).
+        #expect(sydney.zone.localMoment(at: sydney.endOfDay(CivilDate(year: 2026, month: 10, day: 3)!)).iso == "2026-10-04T00:00")
+        #expect(sydney.zone.localMoment(at: sydney.endOfDay(CivilDate(year: 2026, month: 4, day: 4)!)).iso == "2026-04-05T00:00")
+        #expect(sydney.zone.localMoment(at: sydney.endOfDay(CivilDate(year: 2026, month: 10, day: 4)!)).iso == "2026-10-05T00:00")
     }
 
     @Test func anEscalatedComplaintGoesToTheHeadUnlessSomeoneHasIt() {
         let id = WorkItemID.complaint(TicketNumber(serial: 100_004))
         var nobodys = WorkItem(id: id, due: Self.instant("2026-12-04T00:00"))
-        nobodys.take(Self.step(id, .escalate, "sara", by: "line"), rules: Self.rules)
+        nobodys.apply(Self.step(id, .escalate, "sara", by: "line"), rules: Self.rules)
         #expect(nobodys.escalatedTo == "sara" && nobodys.assignee == "sara")
         var meis = WorkItem(id: id, due: Self.instant("2026-12-04T00:00"))
-        meis.take(Self.step(id, .assign, "mei"), rules: Self.rules)
-        meis.take(Self.step(id, .escalate, "sara", by: "line"), rules: Self.rules)
+        meis.apply(Self.step(id, .assign, "mei"), rules: Self.rules)
+        meis.apply(Self.step(id, .escalate, "sara", by: "line"), rules: Self.rules)
         #expect(meis.escalatedTo == "sara" && meis.assignee == "mei")
     }
 

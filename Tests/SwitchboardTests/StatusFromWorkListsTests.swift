@@ -32,7 +32,7 @@ struct StatusFromWorkListsTests {
     static func complaint(_ actions: [(WorkAction, String?)], revisitDone: Bool = false) -> WorkItem {
         var item = WorkItem(id: .complaint(ticket.number), due: local("2026-11-26T00:00"), revisitDone: revisitDone)
         for (index, (action, text)) in actions.enumerated() {
-            let refusal = item.take(WorkStep(item: item.id, action: action, text: text, by: "console:sara",
+            let refusal = item.apply(WorkStep(item: item.id, action: action, text: text, by: "console:sara",
                                              createdAt: filed.adding(seconds: Double(60 * (index + 1)))), rules: rules)
             precondition(refusal == nil, "\(refusal!)")
         }
@@ -42,7 +42,7 @@ struct StatusFromWorkListsTests {
     static func callbackItem(_ actions: [(WorkAction, String)]) -> WorkItem {
         var item = WorkItem(id: .callback(callback.number), due: local("2026-11-26T10:30"))
         for (action, at) in actions {
-            let refusal = item.take(WorkStep(item: item.id, action: action, text: nil, by: "console:mei", createdAt: local(at)), rules: rules)
+            let refusal = item.apply(WorkStep(item: item.id, action: action, text: nil, by: "console:mei", createdAt: local(at)), rules: rules)
             precondition(refusal == nil, "\(refusal!)")
         }
         return item
