@@ -42,11 +42,19 @@ extension AgentDesk {
             record(id, .assign, text: nil, by: agent, on: console) { _ in "\(id) is back on the \(id.list) list for anyone to take." }
         case .assign(let id, let other):
             guard roster.agent(other) != nil else { return console.say("\(other) is no agent (see the agents file)") }
-            record(id, .assign, text: other, by: agent, on: console) { _ in "\(id) is \(other)'s now." }
-            show(["* \(ConsoleText.safe(account.name)) gave you \(id). Type show \(id)."], toAgent: other)
+            let giver = ConsoleText.safe(account.name)
+            record(id, .assign, text: other, by: agent, on: console) { [weak self] _ in
+                self?.show(["* \(giver) gave you \(id). Type show \(id)."], toAgent: other)
+                return "\(id) is \(other)'s now."
+            }
         case .step(let id, let action, let text):
             guard let item = center.workItem(id, now: now) else { return console.say("\(id): no such item") }
             if let problem = mayWork(item, action, agent: agent, supervisor: supervisor) { return console.say(problem) }
+            if let problem = checkDepartment(of: action, text) { return console.say(problem) }
+            // Checked before anything is recorded: a step that does not fit takes nothing.
+            if let refusal = item.check(WorkStep(item: id, action: action, text: text, by: "console:" + agent, createdAt: now), rules: center.workRules) {
+                return console.say("Cannot: \(center.describe(refusal)).")
+            }
             let step = { [weak self] in
                 self?.record(id, action, text: text, by: agent, on: console) { self?.done(action, on: $0, now: now) }
             }
@@ -59,6 +67,14 @@ extension AgentDesk {
         case .survey(let id):
             startSurvey(id, agent: agent, supervisor: supervisor, on: console, now: now)
         }
+    }
+
+    /// `route` names a department `hotel.conf` has.
+    private func checkDepartment(of action: WorkAction, _ text: String?) -> String? {
+        guard action == .route, let code = text?.lowercased() else { return nil }
+        let codes = center.prompts.hotel.departments.map(\.code)
+        guard !codes.contains(code) else { return nil }
+        return "\"\(ConsoleText.safe(code))\" is no department" + Spelling.hint(for: code, among: codes) + "; hotel.conf has " + codes.joined(separator: ", ")
     }
 
     /// Why `agent` may not take `action` on `item`, or nil.
@@ -93,7 +109,6 @@ extension AgentDesk {
         return item.stage == .resolved && head(of: item) == agent
     }
 
-    /// Records the step and tells the console `confirmation(item)` once it is durable.
     /// Records the step and tells the console `confirmation(item)` (nil: nothing) once it
     /// is durable, or why it was not taken.
     func record(_ id: WorkItemID, _ action: WorkAction, text: String?, by agent: String, on console: AgentConsole,

@@ -27,17 +27,25 @@ extension ServiceCenter {
         let step = WorkStep(item: item, action: action, text: text, by: by, createdAt: now)
         let (decision, token) = office.recordWork(step, rules: workRules)
         switch decision {
-        case .refused(.notYet(let id, let due)):
-            let local = zone.localMoment(at: due)
-            done("\(id) is tried again from \(local.date) \(local.time), after the retry interval; not before", nil)
         case .refused(let refusal):
-            done(refusal.description, nil)
+            done(describe(refusal), nil)
         case .pending:
             staffAwaiting[token] = { [weak pager] failure in
                 guard let self = pager?.center else { return }
                 if let failure { return done("not recorded, the journal refused it: \(failure)", nil) }
                 done(nil, self.workItem(item, now: self.clock.now()))
             }
+        }
+    }
+
+    /// A refusal in words for staff, its times on the hotel's clock.
+    func describe(_ refusal: WorkRefusal) -> String {
+        switch refusal {
+        case .notYet(let id, let due):
+            let local = zone.localMoment(at: due)
+            return "\(id) is tried again from \(local.date) \(local.time), after the retry interval; not before"
+        case .done, .notOnList, .wrongStage, .needsText, .unknown:
+            return refusal.description
         }
     }
 
