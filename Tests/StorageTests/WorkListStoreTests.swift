@@ -117,7 +117,7 @@ struct WorkListStoreTests {
         #expect(fromSnapshot.workItem(id, rules: Self.rules, now: Self.at("2026-12-03T10:03")) == item)
         // The disk refuses the next one: it is taken back out, as if never asked.
         log.failure = .fileSystem(operation: "write", path: "journal", errno: 28)
-        let reached = WorkStep(item: id, action: .reached, text: nil, by: "console:mei", createdAt: Self.at("2026-12-03T11:00"))
+        let reached = WorkStep(item: id, action: .reached, text: "sorted", by: "console:mei", createdAt: Self.at("2026-12-03T11:00"))
         #expect(store.record(reached, rules: Self.rules, token: 12) == .pending(reached))
         #expect(store.takeAcknowledgements().first?.failure != nil)
         #expect(store.workItem(id, rules: Self.rules, now: Self.at("2026-12-03T11:00"))?.stage == .retrying)

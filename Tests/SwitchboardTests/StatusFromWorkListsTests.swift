@@ -42,7 +42,7 @@ struct StatusFromWorkListsTests {
     static func callbackItem(_ actions: [(WorkAction, String)]) -> WorkItem {
         var item = WorkItem(id: .callback(callback.number), due: local("2026-11-26T10:30"))
         for (action, at) in actions {
-            let refusal = item.apply(WorkStep(item: item.id, action: action, text: nil, by: "console:mei", createdAt: local(at)), rules: rules)
+            let refusal = item.apply(WorkStep(item: item.id, action: action, text: action == .reached ? "sorted" : nil, by: "console:mei", createdAt: local(at)), rules: rules)
             precondition(refusal == nil, "\(refusal!)")
         }
         return item

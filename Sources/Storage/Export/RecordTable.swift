@@ -68,7 +68,7 @@ struct RecordTable {
             // The stay's columns are its terms now; status is its state (booked, changed,
             // cancelled, arrived, departed, no-show); changes and fees sum up its history.
             columns = ["confirmation", "guest_file", "guest_name", "phone", "email", "check_in", "check_out", "nights", "rooms",
-                       "room_type", "rate", "total", "language", "status", "created_at", "session", "changes", "fees"]
+                       "room_type", "rate", "total", "language", "status", "created_at", "session", "changes", "fees", "special_needs"]
             rows = store.bookings.map { booking in
                 let r = booking.reservation, q = r.request, terms = booking.terms
                 let changes = booking.history.count { if case .changed = $0 { true } else { false } }
@@ -76,7 +76,7 @@ struct RecordTable {
                         q.email.map(ExportValue.guestText) ?? .missing, .text(terms.checkIn.description), .text(terms.checkOut.description),
                         .number(terms.nights), .number(terms.rooms), .text(terms.roomType), .number(terms.rate), .number(terms.total),
                         .text(q.language), .text(booking.state.description), .text(Self.timestamp(r.createdAt)), .text(q.session),
-                        .number(changes), .number(booking.fees)]
+                        .number(changes), .number(booking.fees), Self.needs(store.specialNeeds(r.number))]
             }
         case .history:
             columns = ["confirmation", "reference", "event", "check_in", "check_out", "nights", "rooms", "room_type", "rate", "total",
@@ -143,7 +143,7 @@ struct RecordTable {
         case .revisits, .arrivals, .feedback, .work:
             (columns, rows) = Self.workTable(kind, from: store, view)
         case .guests:
-            columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys"]
+            columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys", "special_needs"]
             rows = store.guestFiles.sorted { $0.number < $1.number }.map { file in
                 let records = store.caller(phone: file.phone)
                 return [.text(file.number.description), .guestText(file.name), .text(file.phone),
@@ -151,10 +151,13 @@ struct RecordTable {
                         .text(file.reservations.map(\.description).joined(separator: " ")),
                         .text(records?.complaints.map(\.description).joined(separator: " ") ?? ""),
                         .text(records?.callbacks.map(\.description).joined(separator: " ") ?? ""),
-                        .text(records?.surveys.map(\.description).joined(separator: " ") ?? "")]
+                        .text(records?.surveys.map(\.description).joined(separator: " ") ?? ""), Self.needs(store.specialNeeds(file: file.number))]
             }
         }
     }
+
+    /// Special needs recorded at arrival calls, `; ` between them.
+    static func needs(_ needs: [String]) -> ExportValue { needs.isEmpty ? .missing : .guestText(needs.joined(separator: "; ")) }
 
     /// `2026-11-25T12:26:13Z`.
     static func timestamp(_ instant: WallTime) -> String {

@@ -4,7 +4,7 @@ public enum WorkAction: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case assign = 1
     /// A note kept on the item (`text`).
     case note = 2
-    /// A callback made: the guest answered (`text`: what was said, if anything).
+    /// A callback made: the guest answered (`text`: what was said).
     case reached = 3
     /// A callback tried and not answered: it comes back after the retry interval.
     case noAnswer = 4

@@ -81,6 +81,8 @@ public struct WorkItem: Equatable, Sendable {
         switch action {
         case .reached, .wrongNumber:
             if let refusal = from(.waiting, .retrying) { return refusal }
+            // What was said when the guest answered is the outcome's record.
+            if action == .reached, text == nil { return .needsText(action) }
             stage = action == .reached ? .reached : .wrongNumber
         case .noAnswer:
             if let refusal = from(.waiting, .retrying) { return refusal }

@@ -60,8 +60,9 @@ public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible 
         return nil
     }
 
+    /// A survey topic as flows name them: 1 to 40 ASCII letters and underscores (`front_desk`).
     static func isTopic(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 40 && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || $0 == 95 }
+        !text.isEmpty && text.count <= 40 && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_") }
     }
 
     /// List order, then number order.

@@ -30,7 +30,7 @@ public enum WorkCommand: Equatable, Sendable {
         "route": .route,
     ]
     /// Steps that need words after the item.
-    static let needsText: Set<WorkAction> = [.resolve, .needs, .route, .answer, .note]
+    static let needsText: Set<WorkAction> = [.reached, .resolve, .needs, .route, .answer, .note]
     static let words = Array(listWords.keys) + Array(stepWords.keys) + ["mine", "show", "drop", "assign", "survey"]
 
     var needsSupervisor: Bool {
@@ -110,6 +110,7 @@ public enum WorkCommand: Equatable, Sendable {
         if needsText.contains(action), text?.isEmpty ?? true {
             let example: String
             switch action {
+            case .reached: example = "reached \(id) explained the bill; the guest is happy"
             case .resolve: example = "resolve \(id) the shower was repaired and the night refunded"
             case .needs: example = "needs \(id) cot in the room, vegetarian"
             case .route: example = "route \(id) housekeeping"
