@@ -63,7 +63,7 @@ struct StaysCommandTests {
         #expect(events == ["event", "booked", "arrived", "departed", "booked", "no-show"], "\(history.output)")
         let reservations = try HotelLineProcess.run(["export", "--kind", "reservations", "--data", data])
         #expect(reservations.output.contains(",departed,") && reservations.output.contains(",no-show,"))
-        #expect(reservations.output.contains(",0,120\r\n"), "Pat's fee is on her booking")
+        #expect(reservations.output.contains(",0,120,\r\n"), "Pat's fee is on her booking")
         let audit = try String(contentsOfFile: data + "/audit.log", encoding: .utf8)
 // Stamped on the command's clock, which runs on from --clock (to the second here).
         func logged(_ event: String, at second: String) -> Bool {

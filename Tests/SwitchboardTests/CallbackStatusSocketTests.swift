@@ -85,6 +85,7 @@ struct CallbackStatusSocketTests {
         let said = try Self.check(reference, phone: "+86 10 6552 9989", on: line)
         #expect(said.contains("I'm sorry, I couldn't find a callback with that number under the phone number you gave."), "\(said)")
         #expect(!said.contains("10:00"))
+        try line.stop()  // the audit log is written off the loop: stopped, it is all on disk
         let audit = try String(contentsOfFile: line.dataDirectory + "/audit.log", encoding: .utf8)
         #expect(audit.contains("\"event\":\"lookup-failed\"") && audit.contains("\"what\":\"callback\""), "\(audit)")
     }
