@@ -50,6 +50,20 @@ final class AgentDesk {
         self.loginGuard = LoginGuard(settings: settings.lockout)
         self.lockoutSync = LockoutSync()
         startLockouts()
+        noteHeadsNotOnFile()
+    }
+
+    /// A department's head who is no agent here signs nothing off and hears of no
+    /// escalated complaint: the operator hears of it at start-up and when the files change.
+    func noteHeadsNotOnFile() {
+        var departments: [String: [String]] = [:]
+        for department in center.prompts.hotel.departments where roster.agent(department.head) == nil {
+            departments[department.head, default: []].append(department.code)
+        }
+        for (head, codes) in departments.sorted(by: { $0.key < $1.key }) {
+            log("hotel.conf names \"\(head)\" head of \(codes.joined(separator: ", ")), but \(AgentRoster.path(in: dataDirectory)) has no such agent: "
+                + "add them (hotelline agents add \(head) …) or name another head; supervisors sign off meanwhile")
+        }
     }
 
     /// How guests hear the agent called, escaped as all staff words to a guest are.
@@ -165,6 +179,7 @@ final class AgentDesk {
             self.work.submit({ Result { () throws(StaffError) -> AgentRoster in try AgentRoster.load(dataDirectory: directory) } }) { [weak self] loaded in
                 guard let self, case .success(let roster) = loaded else { return }
                 self.roster = roster
+                self.noteHeadsNotOnFile()
                 for console in self.consoles.values {
                     switch console.login.rosterChanged(roster) {
                     case .revoke(let account, let entries):
