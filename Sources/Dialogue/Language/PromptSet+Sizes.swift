@@ -1,3 +1,4 @@
+import Synchronization
 import HotelCalendar
 
 /// One text the line may say, at its longest.
@@ -52,12 +53,36 @@ extension PromptSet {
     /// An error for each text that could not be sent to a caller in one answer: longer at
     /// its longest than `maxAnswerBytes`, what the output limit (`limit`, as the operator
     /// gave it) leaves for one answer. The line would hang up on every caller who met it.
+    /// Measured once per set and limits: kept for the last few (a set is immutable), so a
+    /// process that starts many lines on the same prompts (the tests; `serve` reloading
+    /// unchanged files) lays every text out at its longest once.
     public func answerSizeErrors(maxAnswerBytes: Int, valueBytes: Int, limit: String) -> [PromptDiagnostic] {
-        longestTexts(valueBytes: valueBytes, over: maxAnswerBytes).map { text in
+        let found = Self.recentSizeChecks.withLock { kept in
+            kept.first { $0.prompts === self && $0.maxAnswerBytes == maxAnswerBytes && $0.valueBytes == valueBytes }?.tooLong
+        }
+        let tooLong = found ?? longestTexts(valueBytes: valueBytes, over: maxAnswerBytes)
+        if found == nil {
+            Self.recentSizeChecks.withLock { kept in
+                kept.insert(SizeCheck(prompts: self, maxAnswerBytes: maxAnswerBytes, valueBytes: valueBytes, tooLong: tooLong), at: 0)
+                if kept.count > 4 { kept.removeLast() }
+            }
+        }
+        return tooLong.map { text in
             .error(text.location, "\(text.what) can be \(text.bytes) bytes when said, more than the \(maxAnswerBytes) bytes \(limit) "
                    + "leaves for one answer: every caller who reached it would be hung up; shorten it or raise the limit")
         }
     }
+
+    /// One `answerSizeErrors` measurement. It holds its set, so the identity it is found by
+    /// cannot pass to another set while it is kept.
+    private struct SizeCheck: Sendable {
+        var prompts: PromptSet
+        var maxAnswerBytes: Int
+        var valueBytes: Int
+        var tooLong: [LongestText]
+    }
+
+    private static let recentSizeChecks = Mutex<[SizeCheck]>([])
 
     /// At least `bytesSent(text, width:)`, counted in one pass without laying the text out.
     /// Laying out adds, at each break it makes, a CR LF and a hanging indent of at most half
