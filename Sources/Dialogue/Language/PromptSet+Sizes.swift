@@ -89,12 +89,33 @@ extension PromptSet {
     /// the width; it breaks only at a space, around a wide character, or inside a piece
     /// wider than what is left of a line (at most once per half a width of its columns, and
     /// a scalar is at most two columns).
+    ///
+    /// Counted over the UTF-8 bytes, a scalar at a time (a String's UTF-8 is valid): an ASCII
+    /// byte is its own scalar, and a scalar of two bytes is below U+0800, never wide, so only
+    /// longer ones are decoded to be looked up. The texts measured are mostly a guest's
+    /// longest answer, a line of ASCII, many times over.
     static func bytesSentBound(_ text: String, width: Int) -> Int {
-        var bytes = 0, newlines = 0, opportunities = 0, scalars = 0
-        for scalar in text.unicodeScalars {
-            bytes += scalar.utf8.count
-            scalars += 1
-            if scalar == "\n" { newlines += 1 } else if scalar == " " || TerminalWidth.isWide(scalar) { opportunities += 1 }
+        var newlines = 0, opportunities = 0, scalars = 0
+        var text = text
+        let bytes = text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                scalars += 1
+                if lead < 0x80 {
+                    if lead == UInt8(ascii: "\n") { newlines += 1 } else if lead == UInt8(ascii: " ") { opportunities += 1 }
+                    index += 1
+                } else if lead < 0xE0 {
+                    index += 2
+                } else {
+                    let length = lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead & (length == 3 ? 0x0F : 0x07))
+                    for next in utf8[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), TerminalWidth.isWide(scalar) { opportunities += 1 }
+                    index += length
+                }
+            }
+            return utf8.count
         }
         guard width > 0 else { return bytes + newlines + 2 }
         let half = max(1, width / 2)
