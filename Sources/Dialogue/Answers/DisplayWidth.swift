@@ -64,8 +64,8 @@ enum TerminalWidth {
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         guard value >= 0x1100 else { return false }
-        if scalar.properties.isEmojiPresentation { return true }
-        // Binary search over the sorted, disjoint ranges.
+        // Binary search over the sorted, disjoint ranges, then the emoji property: a Chinese
+        // character is found in the ranges without the property's table lookup.
         var low = 0
         var high = wideRanges.count - 1
         while low <= high {
@@ -79,7 +79,7 @@ enum TerminalWidth {
                 return true
             }
         }
-        return false
+        return scalar.properties.isEmojiPresentation
     }
 
     private static let wideRanges: [ClosedRange<UInt32>] = [

@@ -25,18 +25,27 @@ final class ByteKeyedTable<Value: Sendable>: Sendable {
         var slots = [Int](repeating: -1, count: max(4, (dictionary.count * 2).nextPowerOfTwo))
         var keyBytes: [UInt8] = [], keyStarts = [0], values: [Value] = []
         var everyKeyIsASCII = true
-        // Sorted so that the table is the same on every run.
-        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+        var asciiKeys: [[UInt8]] = [], asciiValues: [Value] = []
+        for (key, value) in dictionary {
             guard key.utf8.allSatisfy({ $0 < 0x80 }) else {
                 everyKeyIsASCII = false
                 continue
             }
-            var slot = Array(key.utf8).withUnsafeBytes { Self.hash($0).hash } & (slots.count - 1)
+            asciiKeys.append(Array(key.utf8))
+            asciiValues.append(value)
+        }
+        // Sorted so that the table is the same on every run. Byte order is the strings' order
+        // for ASCII keys; sorting positions by bytes keeps the generic values out of the sort,
+        // which was most of the time spent making the tables of a prompt set.
+        let order = asciiKeys.indices.sorted { asciiKeys[$0].lexicographicallyPrecedes(asciiKeys[$1]) }
+        for position in order {
+            let key = asciiKeys[position]
+            var slot = key.withUnsafeBytes { Self.hash($0).hash } & (slots.count - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = values.count
-            keyBytes += key.utf8
+            keyBytes += key
             keyStarts.append(keyBytes.count)
-            values.append(value)
+            values.append(asciiValues[position])
         }
         self.slots = slots
         self.keyBytes = keyBytes

@@ -11,11 +11,17 @@ enum FlowCompiler {
             let base = baseName(source.fileName)
             if base == "hotel.conf" {
                 hotelSeen = true
-                let (profile, found) = HotelProfile.parse(source.text, fileName: source.fileName)
+                guard case let .hotel(profile, found) = ParsedFiles.shared.parse(source, {
+                    let (profile, found) = HotelProfile.parse(source.text, fileName: source.fileName)
+                    return .hotel(profile, found)
+                }) else { preconditionFailure("a hotel.conf kept as another kind of file") }
                 hotel = profile
                 diagnostics += found
             } else if base.hasSuffix(".flow") {
-                let (file, found) = FlowParser.parse(source.text, fileName: source.fileName)
+                guard case let .flow(file, found) = ParsedFiles.shared.parse(source, {
+                    let (file, found) = FlowParser.parse(source.text, fileName: source.fileName)
+                    return .flow(file, found)
+                }) else { preconditionFailure("a flow kept as another kind of file") }
                 diagnostics += found
                 guard let file else { continue }
                 let expected = String(base.dropLast(".flow".count))
@@ -29,7 +35,10 @@ enum FlowCompiler {
                 }
             } else if base.hasSuffix(".messages") {
                 let language = String(base.dropLast(".messages".count))
-                let (catalog, found) = MessageCatalog.parse(source.text, fileName: source.fileName, language: language)
+                guard case let .messages(catalog, found) = ParsedFiles.shared.parse(source, {
+                    let (catalog, found) = MessageCatalog.parse(source.text, fileName: source.fileName, language: language)
+                    return .messages(catalog, found)
+                }) else { preconditionFailure("a catalog kept as another kind of file") }
                 catalogs.append(catalog)
                 diagnostics += found
             } else {

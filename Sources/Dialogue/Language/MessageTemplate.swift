@@ -51,6 +51,12 @@ public struct MessageTemplate: Sendable, Equatable {
 
     /// Parses `text`; the error names what is wrong in words an editor can act on.
     public init(parsing text: String) throws(TemplateProblem) {
+        // Most texts hold no brace: they are one literal, as the loop below would find
+        // character by character (a prompt compile parses some four thousand texts).
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
+            self.segments = text.isEmpty ? [] : [.literal(text)]
+            return
+        }
         var segments: [Segment] = []
         var literal = ""
         var iterator = text.makeIterator()

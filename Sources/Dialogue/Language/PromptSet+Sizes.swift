@@ -1,3 +1,4 @@
+import Synchronization
 import HotelCalendar
 
 /// One text the line may say, at its longest.
@@ -52,24 +53,69 @@ extension PromptSet {
     /// An error for each text that could not be sent to a caller in one answer: longer at
     /// its longest than `maxAnswerBytes`, what the output limit (`limit`, as the operator
     /// gave it) leaves for one answer. The line would hang up on every caller who met it.
+    /// Measured once per set and limits: kept for the last few (a set is immutable), so a
+    /// process that starts many lines on the same prompts (the tests; `serve` reloading
+    /// unchanged files) lays every text out at its longest once.
     public func answerSizeErrors(maxAnswerBytes: Int, valueBytes: Int, limit: String) -> [PromptDiagnostic] {
-        longestTexts(valueBytes: valueBytes, over: maxAnswerBytes).map { text in
+        let found = Self.recentSizeChecks.withLock { kept in
+            kept.first { $0.prompts === self && $0.maxAnswerBytes == maxAnswerBytes && $0.valueBytes == valueBytes }?.tooLong
+        }
+        let tooLong = found ?? longestTexts(valueBytes: valueBytes, over: maxAnswerBytes)
+        if found == nil {
+            Self.recentSizeChecks.withLock { kept in
+                kept.insert(SizeCheck(prompts: self, maxAnswerBytes: maxAnswerBytes, valueBytes: valueBytes, tooLong: tooLong), at: 0)
+                if kept.count > 4 { kept.removeLast() }
+            }
+        }
+        return tooLong.map { text in
             .error(text.location, "\(text.what) can be \(text.bytes) bytes when said, more than the \(maxAnswerBytes) bytes \(limit) "
                    + "leaves for one answer: every caller who reached it would be hung up; shorten it or raise the limit")
         }
     }
+
+    /// One `answerSizeErrors` measurement. It holds its set, so the identity it is found by
+    /// cannot pass to another set while it is kept.
+    private struct SizeCheck: Sendable {
+        var prompts: PromptSet
+        var maxAnswerBytes: Int
+        var valueBytes: Int
+        var tooLong: [LongestText]
+    }
+
+    private static let recentSizeChecks = Mutex<[SizeCheck]>([])
 
     /// At least `bytesSent(text, width:)`, counted in one pass without laying the text out.
     /// Laying out adds, at each break it makes, a CR LF and a hanging indent of at most half
     /// the width; it breaks only at a space, around a wide character, or inside a piece
     /// wider than what is left of a line (at most once per half a width of its columns, and
     /// a scalar is at most two columns).
+    ///
+    /// Counted over the UTF-8 bytes, a scalar at a time (a String's UTF-8 is valid): an ASCII
+    /// byte is its own scalar, and a scalar of two bytes is below U+0800, never wide, so only
+    /// longer ones are decoded to be looked up. The texts measured are mostly a guest's
+    /// longest answer, a line of ASCII, many times over.
     static func bytesSentBound(_ text: String, width: Int) -> Int {
-        var bytes = 0, newlines = 0, opportunities = 0, scalars = 0
-        for scalar in text.unicodeScalars {
-            bytes += scalar.utf8.count
-            scalars += 1
-            if scalar == "\n" { newlines += 1 } else if scalar == " " || TerminalWidth.isWide(scalar) { opportunities += 1 }
+        var newlines = 0, opportunities = 0, scalars = 0
+        var text = text
+        let bytes = text.withUTF8 { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                scalars += 1
+                if lead < 0x80 {
+                    if lead == UInt8(ascii: "\n") { newlines += 1 } else if lead == UInt8(ascii: " ") { opportunities += 1 }
+                    index += 1
+                } else if lead < 0xE0 {
+                    index += 2
+                } else {
+                    let length = lead < 0xF0 ? 3 : 4
+                    var value = UInt32(lead & (length == 3 ? 0x0F : 0x07))
+                    for next in utf8[(index + 1)..<(index + length)] { value = value << 6 | UInt32(next & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), TerminalWidth.isWide(scalar) { opportunities += 1 }
+                    index += length
+                }
+            }
+            return utf8.count
         }
         guard width > 0 else { return bytes + newlines + 2 }
         let half = max(1, width / 2)

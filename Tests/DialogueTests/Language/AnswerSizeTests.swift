@@ -38,6 +38,37 @@ struct AnswerSizeTests {
         }
     }
 
+    /// The bound counted over UTF-8 bytes is the one a plain walk over the scalars counts.
+    @Test(arguments: FuzzBudget.seeds(2))
+    func theBoundIsCountedAsTheScalarsCountIt(seed: UInt64) throws {
+        func reference(_ text: String, width: Int) -> Int {
+            var bytes = 0, newlines = 0, opportunities = 0, scalars = 0
+            for scalar in text.unicodeScalars {
+                bytes += scalar.utf8.count
+                scalars += 1
+                if scalar == "\n" { newlines += 1 } else if scalar == " " || TerminalWidth.isWide(scalar) { opportunities += 1 }
+            }
+            guard width > 0 else { return bytes + newlines + 2 }
+            let half = max(1, width / 2)
+            return bytes + 2 * newlines + 2 + (opportunities + 2 * scalars / half + newlines + 1) * (half + 2)
+        }
+        let prompts = try #require(PromptFiles.shipped.compile().0)
+        var texts = prompts.languages.flatMap { pack in pack.catalog.texts.values.map { $0.template.written } } + [""]
+        var random = SeededGenerator(seed: seed)
+        // One, two, three and four bytes; wide and not at each length that can be; the edges
+        // of the wide ranges; emoji by property (U+231A) and by range.
+        let pieces = ["a", " ", "\n", "\t", "é", "e\u{301}", "\u{7FF}", "\u{800}", "\u{10FF}", "\u{1100}", "\u{115F}", "\u{1160}",
+                      "⌚", "訂房", "。", "（", "Ｗ", "\u{FFFD}", "🙂", "\u{1F1EF}\u{1F1F5}", "\u{10FFFF}", "\u{20000}"]
+        for _ in 0..<300 {
+            texts.append((0..<Int.random(in: 1...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for width in [0, 1, 30, 78] {
+            for text in texts where PromptSet.bytesSentBound(text, width: width) != reference(text, width: width) {
+                Issue.record("seed \(seed), width \(width): \(PromptSet.bytesSentBound(text, width: width)), not \(reference(text, width: width)), for \(text.debugDescription.prefix(120))")
+            }
+        }
+    }
+
     /// 300 KB of menu text passed `check`, and every caller was hung up before the menu.
     @Test func aMenuTooLongForTheOutputLimitIsAnErrorAtItsLine() throws {
         let huge = String(repeating: "Our rooms are lovely and we would be glad to tell you all about them. ", count: 4400)
