@@ -26,6 +26,9 @@ struct HotelState: Sendable {
     /// escalation round reads, instead of every complaint ever filed.
     private(set) var complaintsAwaitingInvestigation: Set<TicketNumber> = []
     private(set) var guestFiles: [GuestFileNumber: GuestFile] = [:]
+    /// The changes agents made to each file, in order (for snapshots and take-backs).
+    private(set) var fileChanges: [GuestFileNumber: [GuestFileChange]] = [:]
+    private var fileChangeCount = 0
     private(set) var guestFileByPhone: [String: GuestFileNumber] = [:]
     /// Everything on record for a phone number, newest last: how repeat callers are known.
     private(set) var callers: [String: CallerRecords] = [:]
@@ -77,7 +80,7 @@ struct HotelState: Sendable {
         kind == \.guestFile ? 100 : 1000
     }
 
-    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count + eventCount + workStepCount }
+    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count + eventCount + workStepCount + fileChangeCount }
 
     /// Every live record, in an order that rebuilds this state when applied to an empty
     /// one: each kind by number, the order the numbers were given out (so the first
@@ -93,6 +96,8 @@ struct HotelState: Sendable {
         for (_, booking) in lives.sorted(by: { $0.key < $1.key }) { records += booking.history.map(\.record) }
         // Last: a step is read against the record its item follows.
         for (_, steps) in workSteps.sorted(by: { $0.key < $1.key }) { records += steps.map(HotelRecord.workStep) }
+        // After every record that opens a file.
+        for (_, changes) in fileChanges.sorted(by: { $0.key < $1.key }) { records += changes.map(HotelRecord.fileChange) }
         return records
     }
 
@@ -119,6 +124,7 @@ struct HotelState: Sendable {
             case .survey: counts.surveys += 1
             case .change, .cancellation, .stayMove: break  // kept with their bookings
             case .workStep: break  // kept with their items
+            case .fileChange: break  // kept with their files
             }
         }
         reservations.reserveCapacity(reservations.count + counts.reservations)
@@ -135,26 +141,23 @@ struct HotelState: Sendable {
         case .reservation(let reservation):
             reservations[reservation.number] = reservation
             lastSerial.confirmation = max(lastSerial.confirmation, reservation.number.serial)
-            let file = reservation.guestFile
-            // Each index is updated through one lookup (`default:` yields the slot in place).
-            Self.raise(&lastGuestSerial[file.arrival, default: 0], to: file.serial)
-            lastSerial.guestFile = max(lastSerial.guestFile, file.serial)
             let request = reservation.request
-            guestFiles[file, default: GuestFile(number: file, name: request.guestName, phone: request.phone,
-                                                email: request.email, reservations: [])]
-                .reservations.append(reservation.number)
-            Self.keepFirst(&guestFileByPhone[request.phone, default: file])
+            link(reservation.guestFile, phone: request.phone, name: request.guestName, email: request.email,
+                 kind: reservation.fileKind) { $0.reservations.append(reservation.number) }
             if reservation.status == .confirmed { count(request.terms, sign: 1) }
         case .complaint(let ticket):
             complaints[ticket.number] = ticket
             complaintsAwaitingInvestigation.insert(ticket.number)
             lastSerial.ticket = max(lastSerial.ticket, ticket.number.serial)
+            link(ticket.guestFile, phone: ticket.request.phone, name: ticket.request.guestName) { $0.complaints.append(ticket.number) }
         case .callback(let request):
             callbacks[request.number] = request
             lastSerial.callback = max(lastSerial.callback, request.number.serial)
+            link(request.guestFile, phone: request.request.phone, name: request.request.guestName) { $0.callbacks.append(request.number) }
         case .survey(let response):
             surveys[response.number] = response
             lastSerial.survey = max(lastSerial.survey, response.number.serial)
+            link(response.guestFile, phone: response.request.phone, name: response.request.guestName) { $0.surveys.append(response.number) }
         case .change(let change):
             lastSerial.change = max(lastSerial.change, change.number.serial)
             take(.changed(change))
@@ -167,7 +170,39 @@ struct HotelState: Sendable {
             workSteps[step.item, default: []].append(step)
             workStepCount += 1
             if let number = Self.answersComplaint(step) { complaintsAwaitingInvestigation.remove(number) }
+        case .fileChange(let change):
+            // A change for a file not on record cannot come from the store; it is left out.
+            guard guestFiles[change.file] != nil else { return }
+            guestFiles[change.file]?.take(change.field)
+            fileChanges[change.file, default: []].append(change)
+            fileChangeCount += 1
         }
+    }
+
+    /// Links a record to its guest file: `number` if the record names one (opening it if it
+    /// is new), else the phone's file if it has one (a record from before every guest had a
+    /// file). A record with neither links nowhere.
+    private mutating func link(_ number: GuestFileNumber?, phone: String?, name: String?, email: String? = nil,
+                               kind: GuestKind = .individual, _ add: (inout GuestFile) -> Void) {
+        guard let file = number ?? phone.flatMap({ guestFileByPhone[$0] }) else { return }
+        if number != nil {
+            // Each index is updated through one lookup (`default:` yields the slot in place).
+            Self.raise(&lastGuestSerial[file.arrival, default: 0], to: file.serial)
+            lastSerial.guestFile = max(lastSerial.guestFile, file.serial)
+        }
+        add(&guestFiles[file, default: GuestFile(number: file, name: name ?? "", phone: phone ?? "", email: email, kind: kind)])
+        if let phone { Self.keepFirst(&guestFileByPhone[phone, default: file]) }
+    }
+
+    /// Takes a record back off its guest file; a file left with nothing is closed again.
+    private mutating func unlink(_ number: GuestFileNumber?, phone: String?, _ remove: (inout GuestFile) -> Void) {
+        guard let file = number ?? phone.flatMap({ guestFileByPhone[$0] }), guestFiles[file] != nil else { return }
+        remove(&guestFiles[file]!)
+        guard guestFiles[file]!.isEmpty else { return }
+        let owner = guestFiles[file]!.phone
+        guestFiles[file] = nil
+        if let changes = fileChanges.removeValue(forKey: file) { fileChangeCount -= changes.count }
+        if guestFileByPhone[owner] == file { guestFileByPhone[owner] = nil }
     }
 
     /// Adds `event` to its booking's life: the rooms it held are counted off, the rooms it
@@ -210,18 +245,29 @@ struct HotelState: Sendable {
             reservations[reservation.number] = nil
             if booking.state.holdsRooms { count(booking.terms, sign: -1) }
             if let life = lives.removeValue(forKey: reservation.number) { eventCount -= life.history.count }
-            let file = reservation.guestFile
-            guestFiles[file]?.reservations.removeAll { $0 == reservation.number }
-            if guestFiles[file]?.reservations.isEmpty == true {
-                guestFiles[file] = nil
-                let phone = reservation.request.phone
-                if guestFileByPhone[phone] == file { guestFileByPhone[phone] = nil }
-            }
+            unlink(reservation.guestFile, phone: reservation.request.phone) { $0.reservations.removeAll { $0 == reservation.number } }
         case .complaint(let ticket):
             complaints[ticket.number] = nil
             complaintsAwaitingInvestigation.remove(ticket.number)
-        case .callback(let request): callbacks[request.number] = nil
-        case .survey(let response): surveys[response.number] = nil
+            unlink(ticket.guestFile, phone: ticket.request.phone) { $0.complaints.removeAll { $0 == ticket.number } }
+        case .callback(let request):
+            callbacks[request.number] = nil
+            unlink(request.guestFile, phone: request.request.phone) { $0.callbacks.removeAll { $0 == request.number } }
+        case .survey(let response):
+            surveys[response.number] = nil
+            unlink(response.guestFile, phone: response.request.phone) { $0.surveys.removeAll { $0 == response.number } }
+        case .fileChange(let change):
+            guard let index = fileChanges[change.file]?.lastIndex(of: change) else { break }
+            fileChanges[change.file]?.remove(at: index)
+            fileChangeCount -= 1
+            // The file as it opened, with the changes left.
+            if var file = guestFiles[change.file] {
+                file.kind = file.openedAs
+                file.birthday = nil
+                for left in fileChanges[change.file] ?? [] { file.take(left.field) }
+                guestFiles[change.file] = file
+            }
+            if fileChanges[change.file]?.isEmpty == true { fileChanges[change.file] = nil }
         case .change(let change): untake(.changed(change))
         case .cancellation(let cancellation): untake(.cancelled(cancellation))
         case .stayMove(let move): untake(.moved(move))

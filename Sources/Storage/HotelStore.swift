@@ -140,34 +140,50 @@ public final class HotelStore {
     // `now` (milliseconds since 1970) and the first status, and queues it under `token`.
 
     /// Books if every night has room, counting bookings not yet durable too (no overbooking).
-    public func reserve(_ request: Reservation.Request, inventory: Int, now: WallTime, token: UInt64) -> BookingDecision {
+    /// A booking that opens its guest's file with `groupRooms` rooms or more opens it as a
+    /// group's (`group-rooms` in hotel.conf).
+    public func reserve(_ request: Reservation.Request, inventory: Int, now: WallTime, token: UInt64,
+                        groupRooms: Int = HotelStore.defaultGroupRooms) -> BookingDecision {
         let left = roomsLeft(request.roomType, from: request.checkIn, to: request.checkOut, inventory: inventory)
         guard left >= request.rooms else { return .full(roomsLeft: left) }
+        let opensFile = state.guestFileByPhone[request.phone] == nil
         let reservation = Reservation(
             number: ConfirmationNumber(serial: state.nextSerial(\.confirmation, first: ConfirmationNumber.firstSerial)),
             guestFile: state.guestFile(forPhone: request.phone, arriving: request.checkIn),
-            request: request, status: .confirmed, createdAt: now)
+            request: request, status: .confirmed, createdAt: now,
+            fileKind: opensFile && request.rooms >= groupRooms ? .group : .individual)
         queue(.reservation(reservation), token: token)
         return .pending(reservation)
     }
 
-    public func fileComplaint(_ request: ComplaintTicket.Request, now: WallTime, token: UInt64) -> ComplaintTicket {
+    /// Rooms in one booking from which it opens its file as a group's, unless hotel.conf says.
+    public static let defaultGroupRooms = 4
+
+    // A complaint, callback or survey from a phone with no file opens one, numbered by
+    // `today` (the day of the call on the hotel's clock; the UTC day of `now` if not given).
+
+    public func fileComplaint(_ request: ComplaintTicket.Request, now: WallTime, token: UInt64, today: CivilDate? = nil) -> ComplaintTicket {
         let ticket = ComplaintTicket(number: TicketNumber(serial: state.nextSerial(\.ticket, first: TicketNumber.firstSerial)),
-                                     request: request, status: .open, createdAt: now)
+                                     request: request, status: .open, createdAt: now,
+                                     guestFile: state.guestFile(forPhone: request.phone, arriving: today ?? Self.utcDay(of: now)))
         queue(.complaint(ticket), token: token)
         return ticket
     }
 
-    public func requestCallback(_ request: CallbackRequest.Request, now: WallTime, token: UInt64) -> CallbackRequest {
+    public func requestCallback(_ request: CallbackRequest.Request, now: WallTime, token: UInt64, today: CivilDate? = nil) -> CallbackRequest {
         let callback = CallbackRequest(number: CallbackNumber(serial: state.nextSerial(\.callback, first: CallbackNumber.firstSerial)),
-                                       request: request, status: .pending, createdAt: now)
+                                       request: request, status: .pending, createdAt: now,
+                                       guestFile: state.guestFile(forPhone: request.phone, arriving: today ?? Self.utcDay(of: now)))
         queue(.callback(callback), token: token)
         return callback
     }
 
-    public func recordSurvey(_ request: SurveyResponse.Request, now: WallTime, token: UInt64) -> SurveyResponse {
+    /// A survey of a stay goes on that stay's file; one without a stay, on the phone's.
+    public func recordSurvey(_ request: SurveyResponse.Request, now: WallTime, token: UInt64, today: CivilDate? = nil) -> SurveyResponse {
+        let file = request.confirmation.flatMap { state.reservations[$0]?.guestFile }
+            ?? request.phone.map { state.guestFile(forPhone: $0, arriving: today ?? Self.utcDay(of: now)) }
         let response = SurveyResponse(number: SurveyNumber(serial: state.nextSerial(\.survey, first: SurveyNumber.firstSerial)),
-                                      request: request, createdAt: now)
+                                      request: request, createdAt: now, guestFile: file)
         queue(.survey(response), token: token)
         return response
     }
@@ -293,6 +309,45 @@ public final class HotelStore {
     /// Special needs on the guest's file: those of every stay on it, oldest first.
     public func specialNeeds(file number: GuestFileNumber) -> [String] {
         (state.guestFiles[number]?.reservations ?? []).flatMap(specialNeeds)
+    }
+
+    private static func utcDay(of now: WallTime) -> CivilDate {
+        let ms = now.millisecondsSince1970
+        return CivilDate(dayNumber: Int(ms >= 0 ? ms / 86_400_000 : (ms + 1) / 86_400_000 - 1))
+    }
+
+    // MARK: Guest files
+
+    /// What the file `number` comes to now: stays departed, their spending, its segment.
+    public func standing(of number: GuestFileNumber, thresholds: GuestSegment.Thresholds) -> GuestStanding? {
+        guard let file = state.guestFiles[number] else { return nil }
+        var stays = 0, spending = 0
+        for confirmation in file.reservations {
+            guard let booking = state.booking(confirmation), booking.state == .departed else { continue }
+            stays += 1
+            spending += booking.terms.total
+        }
+        return GuestStanding(stays: stays, spending: spending, segment: thresholds.segment(spending: spending, kind: file.kind))
+    }
+
+    /// What came of a change asked for on a guest file.
+    public enum FileDecision: Equatable, Sendable {
+        /// Queued; confirm nothing until `token` is acknowledged.
+        case pending(GuestFileChange)
+        /// It holds that already: nothing was queued.
+        case unchanged
+        case unknown
+    }
+
+    /// Sets a file's kind or birthday.
+    public func change(_ change: GuestFileChange, token: UInt64) -> FileDecision {
+        guard let file = state.guestFiles[change.file] else { return .unknown }
+        switch change.field {
+        case .kind(let kind): if file.kind == kind { return .unchanged }
+        case .birthday(let birthday): if file.birthday == birthday { return .unchanged }
+        }
+        queue(.fileChange(change), token: token)
+        return .pending(change)
     }
 
     private func queue(_ record: HotelRecord, token: UInt64) {

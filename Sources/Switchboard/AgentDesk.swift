@@ -365,6 +365,8 @@ final class AgentDesk {
             center.moveStay(number, kind, by: "console:" + agent) { [weak console] line, _ in console?.say(line) }
         case .work(let command):
             runWork(command, for: account, on: console)
+        case .file(let command):
+            runFile(command, for: account, on: console)
         }
     }
 }

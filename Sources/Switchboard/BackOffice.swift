@@ -37,7 +37,7 @@ struct BackOffice {
             let room = hotel.room(code: draft.stay.roomType)
             let token = takeToken()
             switch store.reserve(Reservation.Request(draft, rate: room?.rate ?? 0, session: session),
-                                 inventory: room?.count ?? 0, now: now, token: token) {
+                                 inventory: room?.count ?? 0, now: now, token: token, groupRooms: hotel.groupRooms) {
             case .pending(let reservation):
                 return .awaitingDisk(token: token, outcome: .saved(reference: reservation.number.description, guestFile: reservation.guestFile.description))
             case .full(let left):
@@ -45,15 +45,18 @@ struct BackOffice {
             }
         case .saveComplaint(let draft):
             let token = takeToken()
-            let ticket = store.fileComplaint(ComplaintTicket.Request(draft, session: session), now: now, token: token)
+            let ticket = store.fileComplaint(ComplaintTicket.Request(draft, session: session), now: now, token: token,
+                                            today: zone.localMoment(at: instant).date)
             return .awaitingDisk(token: token, outcome: .saved(reference: ticket.number.description, guestFile: nil))
         case .saveCallback(let draft):
             let token = takeToken()
-            let callback = store.requestCallback(CallbackRequest.Request(draft, zone: zone, session: session), now: now, token: token)
+            let callback = store.requestCallback(CallbackRequest.Request(draft, zone: zone, session: session), now: now, token: token,
+                                                 today: zone.localMoment(at: instant).date)
             return .awaitingDisk(token: token, outcome: .saved(reference: callback.number.description, guestFile: nil))
         case .saveSurvey(let draft):
             let token = takeToken()
-            let response = store.recordSurvey(SurveyResponse.Request(draft, session: session), now: now, token: token)
+            let response = store.recordSurvey(SurveyResponse.Request(draft, session: session), now: now, token: token,
+                                              today: zone.localMoment(at: instant).date)
             return .awaitingDisk(token: token, outcome: .saved(reference: response.number.description, guestFile: nil))
         case .findStay(let reference, let phone, let name):
             // The survey's: a stay that has begun, shown with its phone or the name on it.
@@ -294,6 +297,11 @@ struct BackOffice {
         return (store.record(step, rules: rules, token: token), token)
     }
 
+    mutating func changeFile(_ change: GuestFileChange) -> (decision: HotelStore.FileDecision, token: UInt64) {
+        let token = takeToken()
+        return (store.change(change, token: token), token)
+    }
+
     private mutating func takeToken() -> UInt64 {
         defer { nextToken += 1 }
         return nextToken
@@ -359,6 +367,7 @@ extension HotelRecord {
         case .cancellation(let c): return c.number.description
         case .stayMove(let m): return m.confirmation.description
         case .workStep(let w): return w.item.description
+        case .fileChange(let f): return f.file.description
         }
     }
 }

@@ -33,6 +33,9 @@ enum ExportCommand {
         // hotel's clock. The lists' rules and time zone are hotel.conf's.
         var stamp = AuditLog.now()
         var rules = WorkRules(zone: HotelTimeZone("UTC")!)
+        // Guests are segmented by hotel.conf's thresholds: --prompts', or the default
+        // directory's if it loads, else the defaults (1000 and 5000).
+        var segments = GuestSegment.Thresholds()
         let start = try reader.clock()
         let needsPrompts = start != nil || reader.options["prompts"] != nil || kind.readsWorkLists
         if needsPrompts {
@@ -40,12 +43,16 @@ enum ExportCommand {
             switch PromptSet.load(directory: promptsDirectory) {
             case .success(let prompts):
                 rules = WorkRules(prompts.hotel)
+                segments = GuestSegment.Thresholds(medium: prompts.hotel.segmentMedium, large: prompts.hotel.segmentLarge)
                 if let start { stamp = prompts.hotel.timeZone.wallTime(of: start).millisecondsSince1970 }
             case .failure(let errors):
                 let what = start != nil ? "--clock needs the hotel's time zone" : "--kind \(kind.rawValue) reads the work lists by hotel.conf's time zone and rules"
                 Console.error("hotelline export: \(what), but the prompts in \(promptsDirectory) have errors (give --prompts DIR):\n\(errors)")
                 return 1
             }
+        }
+        if !needsPrompts, kind == .guests, case .success(let prompts) = PromptSet.load(directory: "Prompts") {
+            segments = GuestSegment.Thresholds(medium: prompts.hotel.segmentMedium, large: prompts.hotel.segmentLarge)
         }
         var journal = stat()
         guard stat(HotelStore.journalDirectory(directory), &journal) == 0, journal.st_mode & S_IFMT == S_IFDIR else {
@@ -70,7 +77,7 @@ enum ExportCommand {
             return 1
         }
         var buffer = ""
-        let view = WorkView(rules: rules, now: WallTime(millisecondsSince1970: stamp))
+        let view = WorkView(rules: rules, now: WallTime(millisecondsSince1970: stamp), segments: segments)
         RecordExporter.export(kind, as: format, from: store, work: view, masked: masked) { line in
             buffer += line
             if buffer.utf8.count > 64 * 1024 {

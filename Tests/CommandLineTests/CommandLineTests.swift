@@ -63,6 +63,25 @@ struct CommandLineTests {
         #expect(missing.errors.contains("no such directory"))
     }
 
+    /// The guest file settings are checked like every other: a bad threshold at its line.
+    @Test func checkRefusesABadSegmentThresholdAtItsLine() throws {
+        let copy = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        for name in try FileManager.default.contentsOfDirectory(atPath: HotelLineProcess.promptsDirectory) {
+            try FileManager.default.copyItem(atPath: HotelLineProcess.promptsDirectory + "/" + name, toPath: copy + "/" + name)
+        }
+        let conf = copy + "/hotel.conf"
+        let text = try String(contentsOfFile: conf, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: "max-rooms = 5"))
+        let changed = lines[...at] + ["segment-medium = 1k", "group-rooms = 0"] + lines[(at + 1)...]
+        try changed.joined(separator: "\n").write(toFile: conf, atomically: true, encoding: .utf8)
+        let bad = try HotelLineProcess.run(["check", copy])
+        #expect(bad.status == 1)
+        #expect(bad.output.contains("\(copy)/hotel.conf:\(at + 2): segment-medium must be a whole number from 1 to 1000000000, not \"1k\""), "\(bad.output)")
+        #expect(bad.output.contains("\(copy)/hotel.conf:\(at + 3): group-rooms must be a whole number from 2 to 1000, not \"0\""), "\(bad.output)")
+    }
+
     /// 300 KB of menu text passed check, and every caller was hung up before hearing it.
     /// Prompts saved with CR LF check clean; a stray control character is named, escaped.
     @Test func checkRefusesATextNoCallerCouldBeSentAndReadsWindowsFiles() throws {

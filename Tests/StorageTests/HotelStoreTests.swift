@@ -41,12 +41,16 @@ struct HotelStoreTests {
         #expect(reservation.number.serial == ConfirmationNumber.firstSerial)
         let complaint = ComplaintTicket.Request(category: "security", details: "Door lock", expectedResolution: "Fix it", guestName: "Li Wei",
                                                 phone: "+8613800138000", roomNumber: nil, language: "zh", followUpBy: Self.dec24, session: "s")
+        // A phone with no booking opens a file on the day of the call (UTC when not given).
+        let file = GuestFileNumber(arrival: CivilDate(dayNumber: 0), serial: 1)
         #expect(store.fileComplaint(complaint, now: .at(6), token: 2)
-                == ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: complaint, status: .open, createdAt: .at(6)))
+                == ComplaintTicket(number: TicketNumber(serial: TicketNumber.firstSerial), request: complaint, status: .open, createdAt: .at(6),
+                                   guestFile: file))
         let callback = CallbackRequest.Request(phone: "+8613800138000", guestName: nil, dueAt: .at(100_000), windowMinutes: 30, reason: "bill",
                                                callLanguage: "zh-Hans", language: "zh-Hans", session: "s")
         #expect(store.requestCallback(callback, now: .at(7), token: 3)
-                == CallbackRequest(number: CallbackNumber(serial: CallbackNumber.firstSerial), request: callback, status: .pending, createdAt: .at(7)))
+                == CallbackRequest(number: CallbackNumber(serial: CallbackNumber.firstSerial), request: callback, status: .pending, createdAt: .at(7),
+                                   guestFile: file))
         let survey = SurveyResponse.Request(declined: true, confirmation: nil, guestName: nil, phone: nil, ratings: [:], stayAgain: nil,
                                             recommend: nil, suggestions: nil, language: "en", session: "s")
         #expect(store.recordSurvey(survey, now: .at(8), token: 4)
@@ -185,7 +189,13 @@ struct NumberReservationTests {
         _ = store.fileComplaint(sampleComplaint(1), now: .at(0), token: 3)
         let first = HighWaterMarks([100_999, 0, 0, 0, 100])
         #expect(log.entries == [.marks(first), .record(1), .record(1), .marks(HighWaterMarks([100_999, 100_999, 0, 0, 100])), .record(2)])
-        for token in 4...1_003 { _ = store.fileComplaint(sampleComplaint(Int(token)), now: .at(0), token: UInt64(token)) }
+        // From one phone: a new phone each time would open a file each time, and raise the
+        // guest file mark too.
+        for token in 4...1_003 {
+            var complaint = sampleComplaint(Int(token))
+            complaint.phone = sampleComplaint(1).phone
+            _ = store.fileComplaint(complaint, now: .at(0), token: UInt64(token))
+        }
         #expect(log.entries.count { if case .marks = $0 { true } else { false } } == 3, "one more mark for the 1,001st ticket")
         #expect(log.entries.suffix(2) == [.marks(HighWaterMarks([100_999, 101_999, 0, 0, 100])), .record(2)])
     }

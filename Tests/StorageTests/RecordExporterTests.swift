@@ -66,7 +66,31 @@ struct RecordExporterTests {
 
     @Test func guestsListTheirRecordsByNumber() {
         let csv = Self.export(.guests, .csv)
-        #expect(csv.contains("261224001,\"Ana \"\"Nana\"\" Silva, Jr.\",+442079460958,,R1000009,,,,\r\n"))
+        #expect(csv.hasPrefix("guest_file,name,phone,email,reservations,complaints,callbacks,surveys,special_needs,kind,birthday,segment,stays,spending\r\n"))
+        #expect(csv.contains("261224001,\"Ana \"\"Nana\"\" Silva, Jr.\",+442079460958,,R1000009,,,,,individual,,small,0,0\r\n"))
+        #expect(csv.contains("700101001,Li Wei,+8613800138000,,,T1000009,,,,individual,,small,0,0\r\n"), "a guest who only complained has a file")
+    }
+
+    /// A file's kind and birthday as agents set them, and its stays once departed; masked,
+    /// the birthday is left out with the name and phone.
+    @Test func guestsCarryKindBirthdaySegmentStaysAndSpending() {
+        let store = Self.store()
+        let number = store.bookings[0].number, file = store.bookings[0].reservation.guestFile
+        let policy = BookingPolicy()
+        let checkInDay = WallTime(millisecondsSince1970: 1_798_102_800_000)  // 24 December 2026, 09:00 UTC
+        _ = store.move(number, .arrived, policy: policy, now: checkInDay, by: "t", token: 3)
+        _ = store.move(number, .departed, policy: policy, now: checkInDay.adding(milliseconds: 3 * 86_400_000), by: "t", token: 4)
+        _ = store.change(GuestFileChange(file: file, field: .kind(.business), by: "t", createdAt: checkInDay), token: 5)
+        _ = store.change(GuestFileChange(file: file, field: .birthday(Birthday("02-29")), by: "t", createdAt: checkInDay), token: 6)
+        var csv = "", masked = "", json = ""
+        RecordExporter.export(.guests, as: .csv, from: store) { csv += $0 }
+        #expect(csv.contains(",R1000009,,,,,business,02-29,small,1,540\r\n"), "\(csv)")
+        let view = WorkView(rules: WorkRules(zone: HotelTimeZone("UTC")!), now: checkInDay, segments: GuestSegment.Thresholds(medium: 500, large: 540))
+        RecordExporter.export(.guests, as: .json, from: store, work: view) { json += $0 }
+        #expect(json.contains("\"kind\":\"business\",\"birthday\":\"02-29\",\"segment\":\"large\",\"stays\":1,\"spending\":540}"))
+        RecordExporter.export(.guests, as: .csv, from: store, masked: true) { masked += $0 }
+        #expect(masked.contains("261224001,Guest 2,******0958,,R1000009,,,,,business,,small,1,540\r\n"), "\(masked)")
+        #expect(!masked.contains("02-29"))
     }
 
     @Test func timestampsAreUTCAndHandleTimesBefore1970() {

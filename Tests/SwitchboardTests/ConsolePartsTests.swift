@@ -86,6 +86,27 @@ struct ConsolePartsTests {
         #expect(try ConsoleCommand.parse("STAY ARRIVE R1000017").get() == .stay(.arrived, ConfirmationNumber(serial: 100_001)))
     }
 
+    /// `file ID [kind K | birthday MM-DD | birthday none]`, each refusal saying what was expected.
+    @Test func aFileCommandNamesTheFileAndWhatToSet() throws {
+        let file = try #require(GuestFileNumber("261203001"))
+        #expect(try ConsoleCommand.parse("file 261203001").get() == .file(.show(file)))
+        #expect(try ConsoleCommand.parse("/FILE 261203001 KIND Business").get() == .file(.setKind(file, .business)))
+        #expect(try ConsoleCommand.parse("file 261203001 birthday 2-29").get() == .file(.setBirthday(file, Birthday(month: 2, day: 29))))
+        #expect(try ConsoleCommand.parse("file 261203001 birthday none").get() == .file(.setBirthday(file, nil)))
+        func problem(_ line: String) -> String {
+            if case .failure(let problem) = ConsoleCommand.parse(line) { return problem.message }
+            return "accepted"
+        }
+        #expect(problem("file").hasPrefix("file is \"file NUMBER\""))
+        #expect(problem("file 261203001 kind emperor") == "unknown kind \"emperor\"; the kinds are individual, business, group, vip")
+        #expect(problem("file 261203001 kind busines") == "unknown kind \"busines\" (did you mean \"business\"?); the kinds are individual, business, group, vip")
+        #expect(problem("file 261203001 kind").hasPrefix("file 261203001 kind needs one of: individual"))
+        #expect(problem("file 261203001 birthday 02-30").hasPrefix("\"02-30\" is no birthday"))
+        #expect(problem("file 261203001 birthday").contains("needs a month and day as MM-DD"))
+        #expect(problem("file 261399001").hasPrefix("\"261399001\" is not a guest file number"))
+        #expect(problem("file 261203001 brithday 03-14").hasPrefix("unknown file field \"brithday\" (did you mean \"birthday\"?)"))
+    }
+
     /// A plain agent is refused every supervisor-only command, and only those; every command
     /// word has an example here, so a new one must be placed on one side or the other.
     @Test func everySupervisorOnlyCommandIsRefusedToAPlainAgent() throws {
@@ -101,7 +122,8 @@ struct ConsolePartsTests {
                         "wrong-number": "wrong-number C1000033", "investigate": "investigate T1000041", "resolve": "resolve T1000041 fixed",
                         "signoff": "signoff T1000041", "sign-off": "sign-off T1000041", "close": "close T1000041",
                         "declined": "declined V-R1000017", "survey": "survey V-R1000017", "confirm": "confirm A-R1000017",
-                        "needs": "needs A-R1000017 cot", "route": "route F-S1000025-food housekeeping", "answer": "answer F-S1000025-food thanks"]
+                        "needs": "needs A-R1000017 cot", "route": "route F-S1000025-food housekeeping", "answer": "answer F-S1000025-food thanks",
+                        "file": "file 261203001", "file ": "file 261203001 kind vip", "file  ": "file 261203001 birthday 03-14"]
         #expect(Set(supervisorOnly.keys).union(everyone.keys.map { $0.trimmingCharacters(in: .whitespaces) }) == Set(ConsoleCommand.words),
                 "every command word has an example")
         for (_, line) in supervisorOnly {

@@ -49,6 +49,12 @@ public struct HotelProfile: Sendable {
     public var callbackRetryMinutes: Int
     /// Calls tried before an unanswered callback is closed as unreachable (`callback-tries`).
     public var callbackTries: Int
+    /// Rooms in one booking from which it opens the guest's file as a group's (`group-rooms`).
+    public var groupRooms = 4
+    /// Spending on departed stays from which a guest is in the medium segment (`segment-medium`).
+    public var segmentMedium = 1000
+    /// … and in the large one (`segment-large`), above `segmentMedium`.
+    public var segmentLarge = 5000
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
 
@@ -150,6 +156,15 @@ private struct ProfileReader {
             freeHours: number(hotel, "free-cancellation-hours", default: 48, range: 0...8760),
             lateFee: choice(hotel, "late-fee", default: .firstNight), noShowFee: choice(hotel, "no-show-fee", default: .firstNight),
             dateChanges: choice(hotel, "date-changes", default: .lateFee), checkInTime: profile.checkIn, zone: profile.timeZone)
+        profile.groupRooms = number(hotel, "group-rooms", default: 4, range: 2...1000)
+        profile.segmentMedium = number(hotel, "segment-medium", default: 1000, range: 1...1_000_000_000)
+        profile.segmentLarge = number(hotel, "segment-large", default: 5000, range: 2...1_000_000_000)
+        if profile.segmentLarge <= profile.segmentMedium {
+            let entry = hotel.entry("segment-large") ?? hotel.entry("segment-medium")
+            diagnostics.append(.error(entry?.location ?? hotel.location,
+                                      "segment-large (\(profile.segmentLarge)) must be above segment-medium (\(profile.segmentMedium))"))
+            (profile.segmentMedium, profile.segmentLarge) = (1000, 5000)
+        }
         profile.textLocations["languages"] = hotel.entry("languages")?.location ?? hotel.location
         if let hours = hotel.entry("callback-hours") {
             let parts = hours.value.split(separator: "-").map { String($0.trimmingSpaces()) }
@@ -172,7 +187,8 @@ private struct ProfileReader {
         }
         let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
                                   "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width",
-                                  "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes", "callback-retry", "callback-tries"]
+                                  "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes", "callback-retry", "callback-tries",
+                                  "group-rooms", "segment-medium", "segment-large"]
         for entry in hotel.entries {
             let (field, language) = Self.splitTranslation(entry.key)
             if HotelProfile.translatableHotelFields.contains(field) {

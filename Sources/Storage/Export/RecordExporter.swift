@@ -81,9 +81,11 @@ public enum RecordExporter {
 /// with someone who must not see who the guests are. Each distinct name becomes `Guest 1`,
 /// `Guest 2`… in order of appearance (so rows of one guest still go together); a phone
 /// keeps its last four digits (`******0958`, as the console shows it); an email becomes
-/// `guestN@example.invalid`. Free text (a complaint's details) is left as the guest wrote it.
+/// `guestN@example.invalid`; a birthday is left out. Free text (a complaint's details) is
+/// left as the guest wrote it.
 enum ExportMask {
     static let nameColumns: Set<String> = ["guest_name", "name"]
+    static let droppedColumns: Set<String> = ["birthday"]
     static let phoneColumns: Set<String> = ["phone"]
     static let emailColumns: Set<String> = ["email"]
 
@@ -99,6 +101,8 @@ enum ExportMask {
                     table.rows[row][index] = .text("Guest \(number)")
                 } else if phoneColumns.contains(column) {
                     table.rows[row][index] = .text(phone(text))
+                } else if droppedColumns.contains(column) {
+                    table.rows[row][index] = .missing
                 } else if emailColumns.contains(column) {
                     let number = emails[text] ?? (emails.count + 1)
                     emails[text] = number

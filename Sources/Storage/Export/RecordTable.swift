@@ -32,10 +32,13 @@ extension ExportKind {
 public struct WorkView: Sendable {
     public var rules: WorkRules
     public var now: WallTime
+    /// The segments guest files are put in (hotel.conf's `segment-medium`, `segment-large`).
+    public var segments: GuestSegment.Thresholds
 
-    public init(rules: WorkRules, now: WallTime) {
+    public init(rules: WorkRules, now: WallTime, segments: GuestSegment.Thresholds = GuestSegment.Thresholds()) {
         self.rules = rules
         self.now = now
+        self.segments = segments
     }
 }
 
@@ -143,15 +146,23 @@ struct RecordTable {
         case .revisits, .arrivals, .feedback, .work:
             (columns, rows) = Self.workTable(kind, from: store, view)
         case .guests:
-            columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys", "special_needs"]
+            // What the file links, and what its phone has on record from before every record
+            // named its file; then the file's kind, birthday and what its departed stays come to.
+            columns = ["guest_file", "name", "phone", "email", "reservations", "complaints", "callbacks", "surveys", "special_needs",
+                       "kind", "birthday", "segment", "stays", "spending"]
             rows = store.guestFiles.sorted { $0.number < $1.number }.map { file in
                 let records = store.caller(phone: file.phone)
+                func numbers<N: Comparable & Hashable & CustomStringConvertible>(_ linked: [N], _ byPhone: [N]?) -> ExportValue {
+                    .text(Set(linked + (byPhone ?? [])).sorted().map(\.description).joined(separator: " "))
+                }
+                let standing = store.standing(of: file.number, thresholds: view.segments)
                 return [.text(file.number.description), .guestText(file.name), .text(file.phone),
                         file.email.map(ExportValue.guestText) ?? .missing,
                         .text(file.reservations.map(\.description).joined(separator: " ")),
-                        .text(records?.complaints.map(\.description).joined(separator: " ") ?? ""),
-                        .text(records?.callbacks.map(\.description).joined(separator: " ") ?? ""),
-                        .text(records?.surveys.map(\.description).joined(separator: " ") ?? ""), Self.needs(store.specialNeeds(file: file.number))]
+                        numbers(file.complaints, records?.complaints), numbers(file.callbacks, records?.callbacks),
+                        numbers(file.surveys, records?.surveys), Self.needs(store.specialNeeds(file: file.number)),
+                        .text(file.kind.description), file.birthday.map { .text($0.description) } ?? .missing,
+                        .text(standing?.segment.description ?? ""), .number(standing?.stays ?? 0), .number(standing?.spending ?? 0)]
             }
         }
     }

@@ -16,6 +16,8 @@ public enum HotelRecord: Equatable, Sendable {
     case stayMove(StayMove)
     /// A step on a work item: an assignment, a note, an outcome, a state change.
     case workStep(WorkStep)
+    /// An agent set a guest file's kind or birthday.
+    case fileChange(GuestFileChange)
 
     enum Tag: UInt8 {
         case reservation = 1
@@ -26,11 +28,20 @@ public enum HotelRecord: Equatable, Sendable {
         case cancellation = 6
         case stayMove = 7
         case workStep = 8
+        case fileChange = 9
     }
 
-    /// The version each kind is written in: 1 for all, but callbacks, which since 2 also
-    /// keep the language of the call they were asked for in (`language`, after the session).
-    static func currentVersion(of tag: Tag) -> UInt8 { tag == .callback ? 2 : 1 }
+    /// The version each kind is written in. Callbacks since 2 keep the language of the call
+    /// they were asked for in (`language`, after the session); since guest files are kept
+    /// for every guest, reservations (2) keep the kind their file opens as, and complaints
+    /// (2), callbacks (3) and surveys (2) their guest file, each after the last field.
+    static func currentVersion(of tag: Tag) -> UInt8 {
+        switch tag {
+        case .reservation, .complaint, .survey: return 2
+        case .callback: return 3
+        case .change, .cancellation, .stayMove, .workStep, .fileChange: return 1
+        }
+    }
 
     /// What a version-1 callback was asked for in: until version 2 the line spoke English only.
     static let languageBeforeVersion2 = "en"
@@ -45,6 +56,7 @@ public enum HotelRecord: Equatable, Sendable {
         case .cancellation: return .cancellation
         case .stayMove: return .stayMove
         case .workStep: return .workStep
+        case .fileChange: return .fileChange
         }
     }
 
@@ -61,17 +73,20 @@ public enum HotelRecord: Equatable, Sendable {
             writer.write(q.checkIn.dayNumber); writer.write(q.checkOut.dayNumber); writer.write(q.rooms)
             writer.write(q.roomType); writer.write(q.rate); writer.write(q.language); writer.write(Int(r.status.rawValue))
             writer.write(r.createdAt.millisecondsSince1970); writer.write(q.session)
+            writer.write(Int(r.fileKind.rawValue))  // version 2
         case .complaint(let c):
             let q = c.request
             writer.write(c.number.serial); writer.write(q.category); writer.write(q.details); writer.write(q.expectedResolution)
             writer.write(q.guestName); writer.write(q.phone); writer.write(q.roomNumber); writer.write(q.language)
             writer.write(q.followUpBy.dayNumber); writer.write(Int(c.status.rawValue)); writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
+            Self.write(c.guestFile, to: &writer)  // version 2
         case .callback(let c):
             let q = c.request
             writer.write(c.number.serial); writer.write(q.phone); writer.write(q.guestName); writer.write(q.dueAt.secondsSince1970)  // seconds on disk
             writer.write(q.windowMinutes); writer.write(q.reason); writer.write(q.callLanguage); writer.write(Int(c.status.rawValue))
             writer.write(c.createdAt.millisecondsSince1970); writer.write(q.session)
             writer.write(q.language)  // version 2
+            Self.write(c.guestFile, to: &writer)  // version 3
         case .survey(let s):
             let q = s.request
             writer.write(s.number.serial); writer.write(q.declined); writer.write(q.confirmation?.serial)
@@ -80,6 +95,7 @@ public enum HotelRecord: Equatable, Sendable {
             for (topic, rating) in q.ratings.sorted(by: { $0.key < $1.key }) { writer.write(topic); writer.write(rating) }
             writer.write(q.stayAgain); writer.write(q.recommend); writer.write(q.suggestions); writer.write(q.language)
             writer.write(s.createdAt.millisecondsSince1970); writer.write(q.session)
+            Self.write(s.guestFile, to: &writer)  // version 2
         case .change(let c):
             let q = c.request
             writer.write(c.number.serial); writer.write(q.confirmation.serial)
@@ -95,6 +111,15 @@ public enum HotelRecord: Equatable, Sendable {
         case .workStep(let w):
             Self.write(w.item, to: &writer)
             writer.write(Int(w.action.rawValue)); writer.write(w.text); writer.write(w.by); writer.write(w.createdAt.millisecondsSince1970)
+        case .fileChange(let f):
+            writer.write(f.file.arrival.dayNumber); writer.write(f.file.serial)
+            // What changed (0 kind, 1 birthday) and its value (the kind's number; the
+            // birthday as month × 100 + day, 0 for none).
+            switch f.field {
+            case .kind(let kind): writer.write(0); writer.write(Int(kind.rawValue))
+            case .birthday(let birthday): writer.write(1); writer.write(birthday?.packed ?? 0)
+            }
+            writer.write(f.by); writer.write(f.createdAt.millisecondsSince1970)
         }
         return JournalRecord(type: tag.rawValue, version: Self.currentVersion(of: tag), payload: writer.bytes)
     }
@@ -118,7 +143,8 @@ public enum HotelRecord: Equatable, Sendable {
                 request: Reservation.Request(guestName: guestName, phone: phone, email: email, checkIn: checkIn, checkOut: checkOut,
                                              rooms: rooms, roomType: roomType, rate: rate, language: language,
                                              session: try reader.readString()),
-                status: status, createdAt: createdAt))
+                status: status, createdAt: createdAt,
+                fileKind: record.version >= 2 ? try Self.status(&reader) : .individual))
         case .complaint:
             let number = TicketNumber(serial: try Self.serial(&reader))
             let category = try reader.readString(), details = try reader.readString(), expected = try reader.readString()
@@ -131,7 +157,7 @@ public enum HotelRecord: Equatable, Sendable {
                 request: ComplaintTicket.Request(category: category, details: details, expectedResolution: expected, guestName: guestName,
                                                  phone: phone, roomNumber: roomNumber, language: language, followUpBy: followUpBy,
                                                  session: try reader.readString()),
-                status: status, createdAt: createdAt))
+                status: status, createdAt: createdAt, guestFile: record.version >= 2 ? try Self.file(&reader) : nil))
         case .callback:
             let number = CallbackNumber(serial: try Self.serial(&reader))
             let phone = try reader.readString(), guestName = try reader.readOptionalString(), dueAt = WallTime(millisecondsSince1970: try reader.readInt64() * 1000)
@@ -140,11 +166,12 @@ public enum HotelRecord: Equatable, Sendable {
             let createdAt = WallTime(millisecondsSince1970: try reader.readInt64())
             let session = try reader.readString()
             let language = record.version >= 2 ? try reader.readString() : Self.languageBeforeVersion2
+            let file = record.version >= 3 ? try Self.file(&reader) : nil
             self = .callback(CallbackRequest(
                 number: number,
                 request: CallbackRequest.Request(phone: phone, guestName: guestName, dueAt: dueAt, windowMinutes: windowMinutes,
                                                  reason: reason, callLanguage: callLanguage, language: language, session: session),
-                status: status, createdAt: createdAt))
+                status: status, createdAt: createdAt, guestFile: file))
         case .survey:
             let number = SurveyNumber(serial: try Self.serial(&reader))
             let declined = try reader.readBool()
@@ -165,7 +192,7 @@ public enum HotelRecord: Equatable, Sendable {
                 request: SurveyResponse.Request(declined: declined, confirmation: confirmation, guestName: name, phone: phone,
                                                 ratings: ratings, stayAgain: stayAgain, recommend: recommend, suggestions: suggestions,
                                                 language: language, session: try reader.readString()),
-                createdAt: createdAt))
+                createdAt: createdAt, guestFile: record.version >= 2 ? try Self.file(&reader) : nil))
         case .change:
             let number = ChangeNumber(serial: try Self.serial(&reader))
             let confirmation = ConfirmationNumber(serial: try Self.serial(&reader))
@@ -197,6 +224,22 @@ public enum HotelRecord: Equatable, Sendable {
             let text = try reader.readOptionalString(), by = try reader.readString()
             self = .workStep(WorkStep(item: item, action: action, text: text, by: by,
                                       createdAt: WallTime(millisecondsSince1970: try reader.readInt64())))
+        case .fileChange:
+            let file = GuestFileNumber(arrival: try Self.day(&reader), serial: try Self.serial(&reader))
+            let what = try reader.readInt(), value = try reader.readInt()
+            let field: GuestFileChange.Field
+            switch what {
+            case 0:
+                guard let byte = UInt8(exactly: value), let kind = GuestKind(rawValue: byte) else { throw .malformed("guest kind \(value)") }
+                field = .kind(kind)
+            case 1:
+                guard value == 0 || Birthday(packed: value) != nil else { throw .malformed("birthday \(value)") }
+                field = .birthday(Birthday(packed: value))
+            default: throw .malformed("guest file change of kind \(what)")
+            }
+            let by = try reader.readString()
+            self = .fileChange(GuestFileChange(file: file, field: field, by: by,
+                                               createdAt: WallTime(millisecondsSince1970: try reader.readInt64())))
         }
         guard reader.isAtEnd else { throw .malformed("bytes left over after the last field") }
     }
@@ -205,6 +248,17 @@ public enum HotelRecord: Equatable, Sendable {
         let serial = try reader.readInt()
         guard serial > 0 else { throw .malformed("serial \(serial)") }
         return serial
+    }
+
+    /// A record's guest file, if it has one: day and serial, after a yes/no byte.
+    private static func write(_ file: GuestFileNumber?, to writer: inout RecordWriter) {
+        writer.write(file != nil)
+        if let file { writer.write(file.arrival.dayNumber); writer.write(file.serial) }
+    }
+
+    private static func file(_ reader: inout RecordReader) throws(RecordDecodingError) -> GuestFileNumber? {
+        guard try reader.readBool() else { return nil }
+        return GuestFileNumber(arrival: try day(&reader), serial: try serial(&reader))
     }
 
     private static func day(_ reader: inout RecordReader) throws(RecordDecodingError) -> CivilDate {

@@ -49,13 +49,18 @@ public struct Reservation: Equatable, Sendable {
     public var status: Status
     /// Milliseconds since 1970, UTC.
     public var createdAt: WallTime
+    /// The kind its guest file opens as if this booking opens it (a group's booking of
+    /// `group-rooms` or more); ignored when the file was already open. Since version 2.
+    public var fileKind: GuestKind
 
-    public init(number: ConfirmationNumber, guestFile: GuestFileNumber, request: Request, status: Status, createdAt: WallTime) {
+    public init(number: ConfirmationNumber, guestFile: GuestFileNumber, request: Request, status: Status, createdAt: WallTime,
+                fileKind: GuestKind = .individual) {
         self.number = number
         self.guestFile = guestFile
         self.request = request
         self.status = status
         self.createdAt = createdAt
+        self.fileKind = fileKind
     }
 }
 
@@ -97,12 +102,16 @@ public struct ComplaintTicket: Equatable, Sendable {
     public var status: Status
     /// Milliseconds since 1970, UTC.
     public var createdAt: WallTime
+    /// The guest's file, opened with this record if the phone had none (nil in records
+    /// written before files were kept for every guest: those link by phone).
+    public var guestFile: GuestFileNumber?
 
-    public init(number: TicketNumber, request: Request, status: Status, createdAt: WallTime) {
+    public init(number: TicketNumber, request: Request, status: Status, createdAt: WallTime, guestFile: GuestFileNumber? = nil) {
         self.number = number
         self.request = request
         self.status = status
         self.createdAt = createdAt
+        self.guestFile = guestFile
     }
 }
 
@@ -143,12 +152,16 @@ public struct CallbackRequest: Equatable, Sendable {
     public var status: Status
     /// Milliseconds since 1970, UTC.
     public var createdAt: WallTime
+    /// The guest's file, opened with this record if the phone had none (nil in records
+    /// written before files were kept for every guest: those link by phone).
+    public var guestFile: GuestFileNumber?
 
-    public init(number: CallbackNumber, request: Request, status: Status, createdAt: WallTime) {
+    public init(number: CallbackNumber, request: Request, status: Status, createdAt: WallTime, guestFile: GuestFileNumber? = nil) {
         self.number = number
         self.request = request
         self.status = status
         self.createdAt = createdAt
+        self.guestFile = guestFile
     }
 }
 
@@ -187,11 +200,16 @@ public struct SurveyResponse: Equatable, Sendable {
     public var request: Request
     /// Milliseconds since 1970, UTC.
     public var createdAt: WallTime
+    /// The guest's file: the stay's, or the phone's (opened with this record if it had
+    /// none); nil without a phone or a stay, and in records written before files were kept
+    /// for every guest.
+    public var guestFile: GuestFileNumber?
 
-    public init(number: SurveyNumber, request: Request, createdAt: WallTime) {
+    public init(number: SurveyNumber, request: Request, createdAt: WallTime, guestFile: GuestFileNumber? = nil) {
         self.number = number
         self.request = request
         self.createdAt = createdAt
+        self.guestFile = guestFile
     }
 }
 
@@ -201,7 +219,35 @@ public struct GuestFile: Equatable, Sendable {
     public var name: String
     public var phone: String
     public var email: String?
+    /// Individual unless the booking that opened it was a group's, or an agent set it.
+    public var kind: GuestKind
+    public var birthday: Birthday?
     public var reservations: [ConfirmationNumber]
+    public var complaints: [TicketNumber] = []
+    public var callbacks: [CallbackNumber] = []
+    public var surveys: [SurveyNumber] = []
+    /// The kind the file opened as: what it falls back to when a change is taken back out.
+    var openedAs: GuestKind
+
+    init(number: GuestFileNumber, name: String, phone: String, email: String?, kind: GuestKind) {
+        self.number = number
+        self.name = name
+        self.phone = phone
+        self.email = email
+        self.kind = kind
+        self.openedAs = kind
+        self.reservations = []
+    }
+
+    /// Nothing links to it any more (its only record was taken back out).
+    var isEmpty: Bool { reservations.isEmpty && complaints.isEmpty && callbacks.isEmpty && surveys.isEmpty }
+
+    mutating func take(_ change: GuestFileChange.Field) {
+        switch change {
+        case .kind(let kind): self.kind = kind
+        case .birthday(let birthday): self.birthday = birthday
+        }
+    }
 }
 
 /// What a booking holds and costs: the nights, the rooms of one type, and the nightly rate

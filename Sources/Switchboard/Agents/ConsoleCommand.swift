@@ -40,10 +40,12 @@ public enum ConsoleCommand: Equatable, Sendable {
     case stay(StayMove.Kind, ConfirmationNumber)
     /// The work lists: callbacks, complaints, revisits, arrivals, feedback.
     case work(WorkCommand)
+    /// A guest file: shown (audited) or its kind or birthday set (journal and audit log).
+    case file(FileCommand)
 
     static let words = WorkCommand.words + ["help", "sessions", "queue", "next", "watch", "unwatch", "take", "accept", "decline", "release",
                         "hangup", "leave", "note", "status", "whoami", "logout", "phone", "whisper", "barge", "stats", "unlock", "lockouts",
-                        "stay", "answer"]
+                        "stay", "answer", "file"]
     /// Commands only a supervisor may use. Every case is named: a new command is decided
     /// here, never open to every agent by default.
     var needsSupervisor: Bool {
@@ -60,7 +62,7 @@ public enum ConsoleCommand: Equatable, Sendable {
         case .work(let command):
             return command.needsSupervisor
         case .help, .sessions, .queue, .next, .watch, .unwatch, .take, .accept, .decline, .release, .hangup, .leave, .note,
-             .answer, .status, .whoami, .logout, .phone:
+             .answer, .status, .whoami, .logout, .phone, .file:
             return false
         }
     }
@@ -126,6 +128,7 @@ public enum ConsoleCommand: Equatable, Sendable {
             default: return .failure(usage)
             }
         case "phone": return session().map(ConsoleCommand.phone)
+        case "file": return FileCommand.parse(rest).map(ConsoleCommand.file)
         case "barge": return session().map(ConsoleCommand.barge)
         case "note":
             return rest.isEmpty ? .failure(Problem(message: "note needs the text to keep (for example: note guest asked for a late check-out)")) : .success(.note(rest))

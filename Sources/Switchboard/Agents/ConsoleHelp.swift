@@ -14,6 +14,8 @@ enum ConsoleHelp {
             "  status available | status away",
             "  stay arrive NUMBER  the booking's guest has arrived (on the check-in day)",
             "  stay depart NUMBER  the booking's guest has left",
+            "  file FILE           a guest file in full: kind, segment, stays (logged)",
+            "  file FILE kind individual|business|group|vip | file FILE birthday MM-DD|none",
             "  whoami | logout",
             "Work lists (oldest due first; OVERDUE marked; add all for done items too):",
             "  callbacks | complaints | revisits | arrivals | feedback [all]",
