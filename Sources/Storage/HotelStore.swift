@@ -284,6 +284,20 @@ public final class HotelStore {
         state.workItems(on: list, rules: rules, now: now)
     }
 
+    /// Counts every list's items not done and, of those, the overdue ones at `now`, from the
+    /// records as they stand at this call. The records are captured as a value (copy-on-write,
+    /// in constant time), so the function returned may run on any thread while the line goes
+    /// on: counting walks every record, which is no work for the event loop.
+    public func workCounter(rules: WorkRules, now: WallTime) -> @Sendable () -> [(list: WorkList, open: Int, overdue: Int)] {
+        let records = state
+        return {
+            WorkList.allCases.map { list in
+                let open = records.workItems(on: list, rules: rules, now: now).filter { !$0.stage.isDone }
+                return (list, open.count, open.count { $0.isOverdue(at: now) })
+            }
+        }
+    }
+
     /// Takes `step` if it fits its item as it stands at the step's time (two agents racing
     /// for one item: the first step queued wins, the second is refused against it).
     public func record(_ step: WorkStep, rules: WorkRules, token: UInt64) -> WorkDecision {
@@ -390,6 +404,13 @@ public final class HotelStore {
     /// Why the last snapshot was not written, if it was not (the journal keeps every
     /// segment then, so nothing is lost; an operator should hear of it).
     public var snapshotProblem: String? { (log as? Journal)?.statistics.lastSnapshotProblem }
+
+    /// The journal's counters and sync times since it opened, for `/metrics`; nil for a
+    /// store kept in memory (replays, tests), which has no disk to measure.
+    public var journalFigures: (statistics: JournalStatistics, syncTimes: JournalSyncTimes)? {
+        guard let journal = log as? Journal else { return nil }
+        return (journal.statistics, journal.syncTimes)
+    }
 
     /// Records still waiting for the disk.
     public var pendingCount: Int { pending.count }

@@ -56,7 +56,23 @@ struct JournalTests {
             let acks = harness.waitForAcknowledgements(1)
             #expect(acks.map(\.token) == [7] && acks[0].isDurable)
             #expect(harness.journal.pendingCount == 0)
+            // The sync was held 50 ms at least, and its time came back with its acknowledgement.
+            let times = harness.journal.syncTimes
+            #expect(times.count == 1 && harness.journal.statistics.syncs == 1)
+            #expect(times.sumSeconds >= 0.05)
+            #expect(times.cumulativeCounts[JournalSyncTimes.bounds.firstIndex(of: 0.025)!] == 0)
         }
+    }
+
+    /// The sync-time buckets: each sync in the first bound it fits, counted cumulatively;
+    /// one past the last bound only in the total.
+    @Test func syncTimesAreCountedInTheirBuckets() {
+        var times = JournalSyncTimes()
+        for nanoseconds: UInt64 in [300_000, 500_000, 2_000_000, 3_000_000_000] { times.record(nanoseconds: nanoseconds) }
+        #expect(times.count == 4)
+        #expect(abs(times.sumSeconds - 3.0028) < 1e-9)
+        #expect(times.cumulativeCounts == [2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3])
+        #expect(times.cumulativeCounts.count == JournalSyncTimes.bounds.count)
     }
 
     /// While one sync is in progress everything appended meanwhile waits for the next

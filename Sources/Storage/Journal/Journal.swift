@@ -179,6 +179,11 @@ public final class Journal: Sendable {
         queue.statistics
     }
 
+    /// How long each successful sync since `open` took (see `JournalSyncTimes`).
+    public var syncTimes: JournalSyncTimes {
+        queue.syncTimes
+    }
+
     /// Asks the writer to replace everything appended so far by `records`, the complete
     /// state as the caller knows it now. Never blocks: the writer does it in order with the
     /// appends (see `JournalWriter` for the steps and why a crash between them is safe).

@@ -54,6 +54,10 @@ final class JournalQueue: Sendable {
         /// Set once the writer cannot undo a failed write; refuses everything after.
         var failure: JournalError?
         var statistics = JournalStatistics()
+        /// How long each successful sync took (kept apart from `statistics`, which the loop
+        /// reads every round: this is read only when someone asks, so the writer's update
+        /// never copies the buckets).
+        var syncTimes = JournalSyncTimes()
         /// Frame bytes appended since the last snapshot request (or in the tail at open).
         var tailBytes: Int
         /// Records refused at `enqueue`, and failures handed out by `takeAcknowledgements`.
@@ -141,6 +145,10 @@ final class JournalQueue: Sendable {
 
     var statistics: JournalStatistics {
         state.withLock { $0.statistics }
+    }
+
+    var syncTimes: JournalSyncTimes {
+        state.withLock { $0.syncTimes }
     }
 
     /// Refuses new entries and wakes the writer so it drains what is queued and stops.
@@ -245,17 +253,21 @@ final class JournalQueue: Sendable {
         return batch
     }
 
-    /// Hands the acknowledgements of one group commit to the loop. With `failure`, the
-    /// journal turns failed: every record still queued is acknowledged as refused, and
-    /// every later append is refused at once.
-    func publish(_ acknowledgements: [JournalAck], synced: Bool, failure: JournalError? = nil) {
+    /// Hands the acknowledgements of one group commit to the loop, with how long its sync
+    /// took when it synced (counted under the lock the publication takes anyway). With
+    /// `failure`, the journal turns failed: every record still queued is acknowledged as
+    /// refused, and every later append is refused at once.
+    func publish(_ acknowledgements: [JournalAck], syncNanoseconds: UInt64?, failure: JournalError? = nil) {
         let rolls = state.withLock { state -> [JournalRollRequest] in
             state.acknowledgements.append(contentsOf: acknowledgements)
             state.inFlight -= acknowledgements.count
             let durable = acknowledgements.count { $0.isDurable }
             state.statistics.durableRecords += durable
             state.statistics.failedRecords += acknowledgements.count - durable
-            if synced { state.statistics.syncs += 1 }
+            if let syncNanoseconds {
+                state.statistics.syncs += 1
+                state.syncTimes.record(nanoseconds: syncNanoseconds)
+            }
             guard let failure, state.failure == nil else { return [] }
             state.failure = failure
             var rolls: [JournalRollRequest] = []

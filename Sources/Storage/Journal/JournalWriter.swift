@@ -151,7 +151,7 @@ final class JournalWriter {
         for index in entries.indices where index >= encodedThrough {
             encode(entries[index], at: index)
         }
-        var synced = false
+        var syncNanoseconds: UInt64?
         var batchError: JournalError?
         var newFailure: JournalError?
         if !durableMarks.covers(wantedMarks) {
@@ -171,8 +171,7 @@ final class JournalWriter {
                 if case .record = entries[index], refused[index] == nil { true } else { false }
             }
             do {
-                try writeAndSync(records: records)
-                synced = true
+                syncNanoseconds = try writeAndSync(records: records)
             } catch {
                 batchError = JournalError.wrapping(error, directory: directory)
                 newFailure = undoFailedWrite(after: batchError!)
@@ -190,21 +189,30 @@ final class JournalWriter {
             }
         }
         lastCommitted = acknowledgements.count
-        queue.publish(acknowledgements, synced: synced, failure: newFailure)
+        queue.publish(acknowledgements, syncNanoseconds: syncNanoseconds, failure: newFailure)
         notify()
     }
 
     /// The frames, then the slot claiming them, then one sync: the acknowledgements that
-    /// follow are covered by a claim on disk.
-    private func writeAndSync(records: Int) throws {
+    /// follow are covered by a claim on disk. Returns how long the sync took.
+    private func writeAndSync(records: Int) throws -> UInt64 {
         if claim.bytes >= segmentSizeLimit {
             try roll()
         }
         let next = claim.appending(buffer, records: records)
         try fileSystem.write(buffer, to: file, at: SegmentHeader.size + claim.bytes)
         try writeSlot(claiming: next)
+        let started = Self.monotonicNanoseconds()
         try fileSystem.synchronize(file)
+        let took = Self.monotonicNanoseconds() &- started
         claim = next
+        return took
+    }
+
+    private static func monotonicNanoseconds() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
     }
 
     /// Writes the header slot after the last one, claiming `claimed`.
