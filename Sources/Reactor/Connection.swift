@@ -619,7 +619,7 @@ extension Connection: EventLoopHandler {
         updateInterest()
         if !output.isEmpty { scheduleFlush() }
         if let bytes = hub.byteDelegate {
-            bytes.connectionDidConnect(self)
+            (bytes as? any ByteClientDelegate)?.connectionDidConnect(self)
         } else {
             (hub.delegate as? DialerDelegate)?.connectionDidConnect(self)
         }

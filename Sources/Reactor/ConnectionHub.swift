@@ -30,9 +30,9 @@ final class ConnectionHub {
     /// `delegate` again, not counted, for the one call made for every line (`delegate`
     /// holds it for as long as the hub serves).
     private(set) unowned(unsafe) var inputDelegate: (any ConnectionDelegate)?
-    /// Set, instead of `delegate`, for a client that reads bytes unframed (the load driver,
-    /// remote replay): the codec is skipped.
-    var byteDelegate: (any ByteClientDelegate)?
+    /// Set, instead of `delegate`, for connections read as bytes unframed (the load driver,
+    /// remote replay, the wallboard's HTTP): the codec is skipped.
+    var byteDelegate: (any ByteConnectionDelegate)?
 
     private(set) var connections: [UInt64: Connection] = [:]
     /// Connections open from each address, while `maxConnectionsPerAddress` counts them. A

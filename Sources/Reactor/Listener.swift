@@ -18,8 +18,10 @@ public final class Listener {
 
     private let loop: EventLoop
     private let hub: ConnectionHub
-    /// Held strongly until the loop closes (which breaks the usual delegate cycle).
+    /// Held strongly until the loop closes (which breaks the usual delegate cycle); one of
+    /// the two is set: lines framed by the codec, or bytes as read.
     private var delegate: (any ListenerDelegate)?
+    private var byteDelegate: (any ByteServerDelegate)?
     private var listenFD: Int32
     private var acceptPause: TimerID?
 
@@ -31,8 +33,21 @@ public final class Listener {
     /// Binds and listens (SO_REUSEADDR, non-blocking, large backlog). `host` is an IPv4 or
     /// IPv6 literal, `localhost`, or empty for every interface; port 0 picks a free port.
     /// Throws e.g. `cannot listen on 127.0.0.1:2323: address already in use`.
-    public init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionSettings = ConnectionSettings(),
-                delegate: any ListenerDelegate) throws {
+    public convenience init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionSettings = ConnectionSettings(),
+                            delegate: any ListenerDelegate) throws {
+        try self.init(loop: loop, host: host, port: port, limits: limits, lines: delegate, bytes: nil)
+    }
+
+    /// A server whose connections hand `byteDelegate` the bytes as read, with no telnet and
+    /// no line framing (nor the input rate, which counts lines), under the same limits on
+    /// connections and output. Throws as the line server's `init` does.
+    public convenience init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionSettings = ConnectionSettings(),
+                            byteDelegate: any ByteServerDelegate) throws {
+        try self.init(loop: loop, host: host, port: port, limits: limits, lines: nil, bytes: byteDelegate)
+    }
+
+    private init(loop: EventLoop, host: String, port: UInt16, limits: ConnectionSettings,
+                 lines delegate: (any ListenerDelegate)?, bytes byteDelegate: (any ByteServerDelegate)?) throws {
         guard let address = SocketAddress(host: host, port: port) else {
             throw SystemError.badAddress(host, port: port, doing: "listen on")
         }
@@ -47,8 +62,10 @@ public final class Listener {
         self.hub = ConnectionHub(loop: loop, limits: limits, answersTelnet: true)
         if let kernelSendBytes { hub.kernelSendBufferTook(kernelSendBytes) }
         self.delegate = delegate
+        self.byteDelegate = byteDelegate
         self.listenFD = fd
-        hub.delegate = delegate
+        if let delegate { hub.delegate = delegate }
+        if let byteDelegate { hub.byteDelegate = byteDelegate }
         do {
             try loop.register(fd, interest: .readable, handler: self)
         } catch {
@@ -58,6 +75,7 @@ public final class Listener {
         loop.addCloseAction { [weak self] in
             self?.stopAccepting()
             self?.delegate = nil
+            self?.byteDelegate = nil
         }
     }
 
@@ -91,13 +109,18 @@ public final class Listener {
             return
         }
         delegate?.listener(self, didAccept: connection)
+        byteDelegate?.listener(self, didAccept: connection)
     }
 
     /// Says the busy message straight away (a fresh socket takes a line without blocking)
     /// and closes gently, so the newcomer reads it before its end of input.
     private func refuse(_ fd: Int32) {
         var message = OutputBuffer()
-        message.appendLine(delegate?.busyMessage(for: self) ?? "")
+        if let byteDelegate {
+            byteDelegate.busyResponse(for: self).withUnsafeBytes { message.append($0) }
+        } else {
+            message.appendLine(delegate?.busyMessage(for: self) ?? "")
+        }
         _ = message.withReadableBytes { Socket.send(fd, $0) }
         hub.lingerClose(fd)
     }
