@@ -25,6 +25,11 @@ extension FlowLinter {
         var spoken: [(key: String, location: SourceLocation?)] = uses.map { ($0.key, $0.location) }
         spoken += engineKeys.map { ($0, nil) }
         spoken += LanguagePack.optionalKeys.map { ($0, nil) }
+        // The wallboard's labels are for staff, not said on the line: a hotel may leave them
+        // out (the wallboard shows English), but once one declared catalog gives one, every
+        // declared catalog must, so the board reads whole in each language.
+        let staffKeys = Set(declaredCatalogs.flatMap { $0.keys.filter { $0.hasPrefix("wallboard.") } })
+        spoken += staffKeys.sorted().map { ($0, nil) }
         // The texts of a line of several languages are in use even while it has one.
         let usedKeys = Set(spoken.map(\.key)).union(LanguagePack.multilingualKeys).union(LanguagePack.ownKeys)
         let languagesLine = hotel.textLocations["languages"] ?? SourceLocation(file: "\(directory)/hotel.conf", line: 1)

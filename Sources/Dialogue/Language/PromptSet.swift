@@ -100,6 +100,13 @@ public final class PromptSet: Sendable {
         return TextLayout.laidOut(Renderer(variables: [:], hotel: hotel, pack: pack, today: today).render(key), width: width ?? hotel.lineWidth)
     }
 
+    /// A text for staff (the wallboard's `wallboard.…` labels) in `language`, as written,
+    /// with no layout and no values; nil when that language's catalog does not give it.
+    public func staffText(_ key: String, language code: String) -> String? {
+        guard let pack = language(code), let template = pack.catalog.text(key) else { return nil }
+        return template.render { _ in nil }
+    }
+
     /// Compiles the files of a prompt directory; the diagnostics hold every error and
     /// warning found, and the set is nil when there is any error.
     public static func compile(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {

@@ -30,4 +30,13 @@ struct GuestSettingsTests {
         #expect(Self.parse("segment-large = 500\n").1 == ["Prompts/hotel.conf:6: segment-large (500) must be above segment-medium (1000)"])
         #expect(Self.parse("segment-larg = 500\n").1.first?.contains("(did you mean \"segment-large\"?)") == true)
     }
+
+    /// `answer-target`, the wallboard's "answered in time": 20 seconds unless set, 1 to 3600.
+    @Test func theAnswerTargetIsTwentySecondsUnlessSet() {
+        #expect(Self.parse("").0?.answerTargetSeconds == 20)
+        #expect(Self.parse("answer-target = 45\n").0?.answerTargetSeconds == 45)
+        #expect(Self.parse("answer-target = 0\n").1 == ["Prompts/hotel.conf:6: answer-target must be a whole number from 1 to 3600, not \"0\""])
+        #expect(Self.parse("answer-target = 20s\n").1 == ["Prompts/hotel.conf:6: answer-target must be a whole number from 1 to 3600, not \"20s\""])
+        #expect(Self.parse("answer-targt = 20\n").1.first?.contains("(did you mean \"answer-target\"?)") == true)
+    }
 }

@@ -37,6 +37,27 @@ struct TranslationLintTests {
         #expect(set.warnings == ["Prompts/zh.messages:1: warning: not used: add \"zh\" to languages in hotel.conf"])
     }
 
+    // MARK: The wallboard's labels
+
+    /// Staff's labels for the wallboard need not be given (it shows English), but once one
+    /// catalog gives one, every catalog must: reported where it belongs, as any text.
+    @Test func aWallboardLabelOneCatalogGivesEveryCatalogMust() {
+        var set = PromptFiles.bilingual
+        set.replace("wallboard.open = open\n", with: "", in: "zh.messages")
+        #expect(set.errors == ["\(set.place(of: "wallboard.work =", in: "zh.messages")): missing text \"wallboard.open\" (\(set.place(of: "wallboard.open =", in: "en.messages")) has it; it belongs after this line)"])
+    }
+
+    @Test func wallboardLabelsMayBeLeftOutEverywhereAndAreNotUnusedTexts() {
+        var none = PromptFiles.bilingual
+        for catalog in ["en.messages", "zh.messages"] {
+            let lines = none.text(of: catalog).split(separator: "\n", omittingEmptySubsequences: false)
+            for line in lines where line.hasPrefix("wallboard.") { none.replace(String(line) + "\n", with: "", in: catalog) }
+        }
+        #expect(!none.text(of: "zh.messages").contains("wallboard."))
+        #expect(none.errors.isEmpty && none.warnings.isEmpty, "\(none.errors) \(none.warnings)")
+        #expect(PromptFiles.bilingual.warnings.isEmpty, "the labels given are in use")
+    }
+
     // MARK: The same values in every language
 
     @Test func aTranslationThatLeavesOutAValueIsReportedAtItsLine() {
