@@ -43,14 +43,19 @@ let package = Package(
         .target(name: "Reactor", dependencies: ["CSystem", "Telnet"], swiftSettings: shipped),
         // The transcript format: events, the recorder and its text, the parser, redaction, placeholders.
         .target(name: "Transcript", dependencies: ["HotelCalendar", "Dialogue", "Telnet"], swiftSettings: shipped + optimisedInDebug),
+        // The wallboard's HTTP/1.1 server on the loop: the request parser (a value), the page,
+        // its live figures and /metrics. Bytes through the Reactor, never the telnet codec;
+        // the figures come from whoever runs the line (Switchboard), through a protocol.
+        .target(name: "Wallboard", dependencies: ["Reactor"], swiftSettings: shipped),
         // Guest sessions and the agent console: composes the conversation, the store and the runtime.
-        .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript"], swiftSettings: shipped),
+        .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Wallboard"],
+                swiftSettings: shipped),
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
         // Remote replay and the load driver read replies as bytes: no telnet codec here.
         .target(name: "Replay", dependencies: ["Dialogue", "Reactor", "Transcript"], swiftSettings: shipped + optimisedInDebug),
         .executableTarget(
             name: "hotelline",
-            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay"],
+            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay", "Wallboard"],
             swiftSettings: shipped
         ),
         // Benchmarks that print figures (Scripts/bench-journal) and the echo baseline of
@@ -58,7 +63,7 @@ let package = Package(
         .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Reactor"], path: "Sources/hotelline-bench",
                           swiftSettings: shipped),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay"],
+        .target(name: "TestSupport", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay", "Wallboard"],
                 path: "Tests/Support"),
         // Records Tests/Transcripts anew from the scripted calls (Scripts/record-transcripts):
         // a generator that writes into the source tree, run by hand, never a test.
@@ -70,7 +75,10 @@ let package = Package(
         .testTarget(name: "TelnetTests", dependencies: ["Telnet", "TestSupport"]),
         .testTarget(name: "ReactorTests", dependencies: ["Reactor", "Telnet", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Reactor", "Transcript", "Replay", "TestSupport"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "Reactor", "Transcript", "Replay", "Wallboard", "TestSupport"]),
+        // The request parser, the page and the metrics text, pure; the server over real
+        // sockets, and in Chromium, is in SwitchboardTests with the real line.
+        .testTarget(name: "WallboardTests", dependencies: ["Wallboard", "TestSupport"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "Reactor", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
         .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
