@@ -31,6 +31,9 @@ final class GuestSession {
     var windowColumns: Int?
     /// Wrong tries at lookups on this call (a number with a phone that do not match).
     var lookupFailures = 0
+    /// Since when the guest has been waiting for a person, while they are (their request is
+    /// counted for the wallboard once it ends: `ServiceCenter.requestEnded`).
+    var waitingSince: MonotonicTime?
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }

@@ -5,6 +5,7 @@ import Storage
 import Telnet
 import Transcript
 import Reactor
+import Wallboard
 
 /// Everything `hotelline serve` is told on its command line: every tunable of the running
 /// line, each with its default.
@@ -35,6 +36,10 @@ public struct ServiceSettings: Sendable {
     public var line = LineSettings()
     /// The agent console: how many, how long to log in, the lockout policy, what a call may show.
     public var console = ConsoleSettings()
+    /// The wallboard and `/metrics` (`--wallboard-port`, `--wallboard-host`,
+    /// `--max-wallboards`): off unless a port is given. Its clients are held to the guest
+    /// line's limits (`connections`, and `line.idleTimeoutSeconds` for a whole request).
+    public var wallboard = WallboardSettings()
     /// How the store opens the data: `--repair`, the snapshot threshold.
     public var store = StoreSettings()
     public var clock = WallClock.system
@@ -53,6 +58,8 @@ public struct ServiceSettings: Sendable {
 public final class LineService {
     public let guestServer: Listener
     public let agentServer: Listener
+    /// The wallboard's server, when `--wallboard-port` asked for one.
+    public let wallboard: WallboardServer?
     public let center: ServiceCenter
     private let desk: AgentDesk
     private let loop: EventLoop
@@ -93,6 +100,10 @@ public final class LineService {
             consoleLimits.maxOutputBytes = settings.console.maxOutputBytes
             center.stayRequests = try StayRequests(center: center, loop: loop, dataDirectory: settings.dataDirectory)
             agentServer = try Listener(loop: loop, host: settings.agentHost, port: settings.agentPort, limits: consoleLimits, delegate: desk)
+            wallboard = try settings.wallboard.port.map { _ in
+                try WallboardServer(loop: loop, settings: settings.wallboard, guests: settings.connections,
+                                    requestSeconds: settings.line.idleTimeoutSeconds, source: center)
+            }
         } catch {
             files.close()
             store.close()
@@ -124,6 +135,7 @@ public final class LineService {
         isShuttingDown = true
         guestServer.stopAccepting()
         agentServer.stopAccepting()
+        wallboard?.stop()
         desk.closeConsoles()
         center.shutDown { [self] in
             // Give the goodbyes a turn of the loop to reach the sockets.

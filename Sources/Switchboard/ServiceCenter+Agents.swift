@@ -19,8 +19,15 @@ extension ServiceCenter {
         let first = actions.removeFirst()
         switch first {
         case .tellPosition(_, let position, let wait):
+            if session.waitingSince == nil {  // not "0" again while waiting: the same request
+                counters.queueRequests += 1
+                session.waitingSince = queueTime
+            }
             return (.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), actions)
         case .offerCallback:
+            // Nobody logged in: a request no one could answer, over at once.
+            counters.queueRequests += 1
+            counters.requestEnded(putThrough: false, afterSeconds: 0, targetSeconds: prompts.hotel.answerTargetSeconds)
             return (.unavailable, actions)
         case .offerCallbackWhileWaiting, .offerCall, .withdrawOffer, .connect, .returnToQueue:
             preconditionFailure("Invalid queue answer to a guest who asked for a person: \(first)")
@@ -36,6 +43,7 @@ extension ServiceCenter {
                 tellPosition(position, wait: wait, to: session, now: now)
             case .offerCallback(let guest, let reason):
                 guard let session = sessions[guest] else { continue }
+                requestEnded(session, putThrough: false)
                 hear(.queueEnded(reason == .noAgents ? .noOne : .waitedTooLong), in: session, at: now)
             case .offerCallbackWhileWaiting(let guest):
                 guard let session = sessions[guest] else { continue }
@@ -47,6 +55,7 @@ extension ServiceCenter {
                 desk?.withdraw(guest: guest, from: agent, guestLeft: guestLeft)
             case .connect(let agent, let guest):
                 guard let session = sessions[guest] else { continue }
+                requestEnded(session, putThrough: true)
                 connect(agent, to: session, now: now)
             case .returnToQueue(let guest):
                 guard let session = sessions[guest] else { continue }
@@ -77,6 +86,7 @@ extension ServiceCenter {
 
     /// The guest hung up: out of the queue, or the agent's call ends.
     func guestLeft(_ session: GuestSession, now: WallTime) {
+        requestEnded(session, putThrough: false)
         let id = session.connection.id
         apply(queue.guestLeaves(id, now: queueTime), now: now)
         if let agent = session.agent {

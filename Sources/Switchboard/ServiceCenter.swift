@@ -4,6 +4,7 @@ import Storage
 import Telnet
 import Transcript
 import Reactor
+import Wallboard
 
 /// The hotel's guest-service centre: answers every call on the guest line, runs each
 /// guest's conversation, carries out what it asks (speak, save, look up, hang up), and
@@ -34,6 +35,14 @@ public final class ServiceCenter {
     private var lastSnapshotProblem: String?
     /// Calls answered on the hotel's current day, for the supervisors' `stats`.
     var callsToday = 0
+    /// What the wallboard and `/metrics` count: calls, lines, waits for a person.
+    var counters = LineCounters()
+    /// The work lists as last counted for the wallboard, when, and the records then (see
+    /// `workCountSeconds`); a count under way off the loop, and where it runs (made when
+    /// first needed).
+    var workCountsCache: (at: MonotonicTime, records: Int, counts: [LineFigures.WorkListCount])?
+    var countingWork = false
+    private(set) lazy var offLoop = try? OffLoopWork(loop: loop)
     private var statsDay: CivilDate?
     /// Records on their way to disk: the session waiting and what it will hear.
     private var awaiting: [UInt64: (connection: UInt64, outcome: ActionOutcome)] = [:]
@@ -184,6 +193,7 @@ public final class ServiceCenter {
         for effect in effects {
             switch effect {
             case .say(let text):
+                counters.guestTextsSent += 1
                 session.connection.sendText(text)
                 session.callLog.record(.said, text, at: now, showingOn: desk)
             case .perform(let request):
@@ -215,6 +225,7 @@ public final class ServiceCenter {
             later = (later ?? []) + next
             return outcome
         case .leaveQueue:
+            requestEnded(session, putThrough: false)
             apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
             return .left
         case .findStay, .findBooking, .findComplaint, .findCallback, .findGuestFile:
@@ -359,7 +370,7 @@ public final class ServiceCenter {
         let now = clock.now()
         let today = local(now).date
         if statsDay != today {
-            if statsDay != nil { queue.startDay(); callsToday = 0 }
+            if statsDay != nil { queue.startDay(); callsToday = 0; counters.startDay() }
             statsDay = today
         }
         if noShowDay != today { recordNoShows(now: now) }
@@ -409,6 +420,7 @@ extension ServiceCenter: ListenerDelegate {
         sessions[connection.id] = session
         connection.context = session
         callsToday += 1
+        counters.calls += 1
         if let answered = connected.conversationEvent { run(answered, in: session, at: now) }
     }
 
@@ -424,6 +436,7 @@ extension ServiceCenter: ListenerDelegate {
         let staffNote: String?
         switch input {
         case .text(let text):
+            counters.guestLinesReceived += 1
             // With a person on the call, a whole line is theirs (shown to them), not the flow's.
             let withPerson = session.conversation.isWithAgent
             session.callLog.record(.guest, text, at: now, showingOn: desk, staff: withPerson ? session.staffInCall : nil)
@@ -447,6 +460,7 @@ extension ServiceCenter: ListenerDelegate {
             finishIfDone(session)
             return
         }
+        counters.guestLinesReceived += 1
         record(event, in: session, at: now)
         if let staffNote { tellStaffInCall(session, staffNote) }
         if let heard = event.conversationEvent { run(heard, in: session, at: now) }

@@ -10,7 +10,7 @@ enum ServeCommand {
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
         "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
         "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output", "max-per-address", "max-lines-per-second",
-        "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock",
+        "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock", "wallboard-port", "wallboard-host", "max-wallboards",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -24,6 +24,14 @@ enum ServeCommand {
         settings.guestPort = try reader.port("guest-port", default: settings.guestPort)
         settings.agentPort = try reader.port("agent-port", default: settings.agentPort)
         settings.agentHost = try address(reader, "agent-host", default: settings.agentHost)
+        if reader.options["wallboard-port"] != nil {
+            settings.wallboard.port = try reader.port("wallboard-port", default: 0)
+        }
+        settings.wallboard.host = try address(reader, "wallboard-host", default: settings.wallboard.host)
+        settings.wallboard.maxClients = try reader.integer("max-wallboards", default: settings.wallboard.maxClients, range: 1...10_000)
+        if settings.wallboard.port == nil, let given = ["wallboard-host", "max-wallboards"].first(where: { reader.options[$0] != nil }) {
+            throw UsageError(description: "--\(given) is for the wallboard, which is off without --wallboard-port N")
+        }
         settings.line.queue.maxWaitSeconds = try reader.seconds("max-wait", default: settings.line.queue.maxWaitSeconds, range: 10...86_400)
         settings.line.queue.wrapUpSeconds = try reader.seconds("wrap-up", default: settings.line.queue.wrapUpSeconds, range: 0...3600)
         settings.dataDirectory = try reader.directory("data", default: settings.dataDirectory)
@@ -94,6 +102,9 @@ enum ServeCommand {
             }
             Console.out("guest line listening on \(service.guestServer.localHost):\(service.guestServer.localPort)")
             Console.out("agent console listening on \(service.agentServer.localHost):\(service.agentServer.localPort)")
+            if let wallboard = service.wallboard {
+                Console.out("wallboard listening on \(wallboard.listener.localHost):\(wallboard.listener.localPort)")
+            }
             try loop.run()
             loop.close()
             Console.log("stopped")

@@ -28,6 +28,12 @@ enum Usage {
           --agent-port N        the agent console's port (default 2324; 0 picks a free one)
           --agent-host ADDR     address the console listens on (default 127.0.0.1: staff
                                 on this machine only)
+          --wallboard-port N    serve the wallboard (a live page for supervisors) and
+                                /metrics (Prometheus) on this port (default: none; 0 picks
+                                a free one)
+          --wallboard-host ADDR address the wallboard listens on (default 127.0.0.1)
+          --max-wallboards N    wallboard clients at once: pages, streams and scrapes
+                                (default 64); each is held to the guests' limits
           --data DIR            records, journal and transcripts (default ./data)
           --prompts DIR         the prompt files (default ./Prompts)
           --idle-timeout SECS   silence before "are you still there?" (default 60; the

@@ -13,7 +13,8 @@ struct CommandLineTests {
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
         for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair",
-                     "--segment-bytes", "--snapshot-bytes", "--max-per-address", "--max-lines-per-second", "--max-consoles", "--login-timeout"] {
+                     "--segment-bytes", "--snapshot-bytes", "--max-per-address", "--max-lines-per-second", "--max-consoles", "--login-timeout",
+                     "--wallboard-port", "--wallboard-host", "--max-wallboards"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -30,6 +31,11 @@ struct CommandLineTests {
         (["serve", "--max-wait", "0"], "--max-wait must be a number of seconds from 10"),
         (["serve", "--max-per-address", "0"], "--max-per-address must be a whole number from 1"),
         (["serve", "--max-lines-per-second", "fast"], "--max-lines-per-second must be a whole number"),
+        (["serve", "--wallboard-port", "http"], "--wallboard-port must be a port number from 0 to 65535"),
+        (["serve", "--wallboard-port", "0", "--wallboard-host", "wallboard.local"], "--wallboard-host must be an IP address"),
+        (["serve", "--wallboard-port", "0", "--max-wallboards", "0"], "--max-wallboards must be a whole number from 1 to 10000"),
+        (["serve", "--wallboard-host", "0.0.0.0"], "--wallboard-host is for the wallboard, which is off without --wallboard-port N"),
+        (["serve", "--wallboard-prot", "8023"], "unknown option --wallboard-prot (did you mean \"--wallboard-port\"?)"),
         (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),
         (["help", "replya"], "no help for \"replya\": it is not a command (did you mean \"replay\"?)"),
     ])
@@ -38,6 +44,24 @@ struct CommandLineTests {
         #expect(run.status == 2)
         #expect(run.errors.contains(message), "stderr was: \(run.errors)")
         #expect(run.errors.contains("Usage:"))
+    }
+
+    /// The built server with a wallboard: it says where, serves /metrics there, and stops
+    /// on SIGTERM as ever; a port already taken is refused with a sentence and exit 1.
+    @Test func serveWithAWallboardPrintsItsLineAndServesMetrics() throws {
+        let data = TestPaths.temporaryDirectory("cli")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory, "--wallboard-port", "0"])
+        defer { server.stopIfRunning() }
+        let port = try #require(server.wallboardPort)
+        let client = try GuestClient(port: port)
+        client.send("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let answer = String(decoding: client.readToEnd(), as: UTF8.self)
+        #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n") && answer.contains("\nhotelline_calls_total 0\n"), "\(answer.prefix(300))")
+        let taken = try HotelLineProcess.run(["serve", "--guest-port", "0", "--agent-port", "0", "--data", data + "/other",
+                                              "--prompts", HotelLineProcess.promptsDirectory, "--wallboard-port", String(port)])
+        #expect(taken.status == 1 && taken.errors.contains("cannot listen on 127.0.0.1:\(port)"), "\(taken.errors)")
+        #expect(server.stop().status == 0)
     }
 
     @Test func checkPassesTheShippedPromptsAndFailsABrokenCopyWithFileAndLine() throws {

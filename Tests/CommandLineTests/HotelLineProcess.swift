@@ -58,6 +58,8 @@ final class HotelLineProcess {
     let port: UInt16
     /// The agent console's port, from the second listening line.
     let agentPort: UInt16
+    /// The wallboard's port, from the third, when `--wallboard-port` asked for one.
+    let wallboardPort: UInt16?
     private let errors: Pipe
     /// What the server wrote to stderr that `waitForLog` has read already.
     private var logSoFar = Data()
@@ -75,7 +77,8 @@ final class HotelLineProcess {
         var line = Data()
         let deadline = Date().addingTimeInterval(20)
         let descriptor = out.fileHandleForReading.fileDescriptor
-        while line.count(where: { $0 == UInt8(ascii: "\n") }) < 2, deadline.timeIntervalSinceNow > 0 {
+        let listeners = arguments.contains("--wallboard-port") ? 3 : 2
+        while line.count(where: { $0 == UInt8(ascii: "\n") }) < listeners, deadline.timeIntervalSinceNow > 0 {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, 100) > 0 else { continue }
             var chunk = [UInt8](repeating: 0, count: 4096)
@@ -95,6 +98,12 @@ final class HotelLineProcess {
         }
         self.port = port
         self.agentPort = agentPort
+        let third = lines.dropFirst(2).first ?? ""
+        wallboardPort = third.hasPrefix("wallboard listening on 127.0.0.1:") ? UInt16(third.split(separator: ":").last!) : nil
+        if listeners == 3 && wallboardPort == nil {
+            process.terminate()
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no wallboard listening line, got: \(text)"])
+        }
     }
 
     /// Reads the server's stderr until `text` appears; false if it has not after `timeout`

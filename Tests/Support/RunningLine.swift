@@ -11,6 +11,8 @@ import Synchronization
 public final class RunningLine {
     public let port: UInt16
     public let agentPort: UInt16
+    /// The wallboard's port, when `configure` gave `settings.wallboard.port` (0 picks one).
+    public let wallboardPort: UInt16?
     public let dataDirectory: String
     private let thread: EventLoopThread
     private let stopper: Waker
@@ -32,12 +34,13 @@ public final class RunningLine {
         let (thread, started) = try EventLoopThread.start { loop in
             let service = try LineService(settings: settled, loop: loop, log: { _ in })
             let stopper = try loop.makeWaker { service.shutDown { loop.stop() } }
-            return (service.guestServer.localPort, service.agentServer.localPort, stopper)
+            return (service.guestServer.localPort, service.agentServer.localPort, stopper, service.wallboard?.listener.localPort)
         }
         self.thread = thread
         self.port = started.0
         self.agentPort = started.1
         self.stopper = started.2
+        self.wallboardPort = started.3
         self.dataDirectory = dataDirectory
     }
 
