@@ -218,7 +218,7 @@ struct BackOffice {
         case .signedOff: stage = .signedOff
         case .revisited: stage = .revisited
         case .closed: stage = .closed
-        case .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+        case .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered, .sent:
             preconditionFailure("Invalid stage \(item.stage) for complaint \(item.id)")
         }
         return ComplaintSummary(category: ticket.request.category, stage: stage, followUpBy: ticket.request.followUpBy,
@@ -235,7 +235,7 @@ struct BackOffice {
         case .reached: stage = .reached
         case .unreachable: stage = .unreachable
         case .wrongNumber: stage = .wrongNumber
-        case .received, .investigating, .resolved, .signedOff, .revisited, .closed, .declined, .surveyed, .confirmed, .answered:
+        case .received, .investigating, .resolved, .signedOff, .revisited, .closed, .declined, .surveyed, .confirmed, .answered, .sent:
             preconditionFailure("Invalid stage \(item.stage) for callback \(item.id)")
         }
         let reached = item.history.last { $0.action == .reached }

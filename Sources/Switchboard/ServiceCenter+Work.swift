@@ -86,6 +86,6 @@ extension WorkRules {
     /// the console works by, what the line tells a guest, and what an export reads.
     public init(_ hotel: HotelProfile) {
         self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries,
-                  callbackHours: (hotel.callbackOpens, hotel.callbackCloses), zone: hotel.timeZone)
+                  callbackHours: (hotel.callbackOpens, hotel.callbackCloses), birthdayDays: hotel.birthdayDays, zone: hotel.timeZone)
     }
 }

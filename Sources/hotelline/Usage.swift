@@ -93,13 +93,13 @@ enum Usage {
           reservations (each booking as it stands now: its terms, status and fees),
           history (each booking as made, then every change, cancellation and move),
           complaints, callbacks (each with its work: stage, who has it, due, history),
-          revisits, arrivals, feedback (the work lists), work (every step, in order),
+          revisits, arrivals, feedback, birthdays (the work lists), work (every step, in order),
           surveys, guests (guest files)
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
         --mask masks guests' names (Guest 1, Guest 2, ...), phone numbers (******0958) and
-        emails, for sharing; free text is left as written.
+        emails, for sharing, and leaves birthdays out; free text is left as written.
         --clock TIME stamps the audit log's line at TIME on the hotel's clock (read from
         --prompts DIR, default ./Prompts), as the server started with --clock would; the
         work lists are read at that moment (what is due and overdue, which arrivals are

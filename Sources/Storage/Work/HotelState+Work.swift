@@ -33,7 +33,8 @@ extension HotelState {
             guard let ticket = complaints[number], let complaint = workItem(.complaint(number), rules: rules, now: now) else { return nil }
             switch complaint.stage {
             case .resolved, .signedOff, .revisited, .closed: break
-            case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+            case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered,
+                 .sent:
                 return nil
             }
             // The day the guest was told they would be called (three days from the ticket).
@@ -58,6 +59,15 @@ extension HotelState {
         case .feedback(let number, let topic):
             guard let survey = surveys[number], Self.opinions(in: survey.request, rules: rules).contains(topic) else { return nil }
             return WorkItem(id: id, due: rules.endOfDay(rules.localDate(survey.createdAt).adding(days: rules.complaintRevisitDays)))
+        case .birthday(let number, let year):
+            guard let birthday = guestFiles[number]?.birthday else { return nil }
+            let day = birthday.day(in: year)
+            // On the list from birthdayDays days ahead through the day itself (a card after
+            // the day is no birthday card); one sent stays on the list's history.
+            let ahead = CivilDate.days(from: rules.localDate(now), to: day)
+            let sent = (workSteps[id] ?? []).contains { $0.action == .card }
+            guard (0...max(0, rules.birthdayDays)).contains(ahead) || sent else { return nil }
+            return WorkItem(id: id, due: rules.endOfDay(day))
         }
     }
 
@@ -83,7 +93,7 @@ extension HotelState {
         switch step.action {
         case .investigate, .escalate: return number
         case .assign, .note, .reached, .noAnswer, .wrongNumber, .resolve, .signOff, .close, .declined, .surveyed, .confirmed, .needs,
-             .route, .answer:
+             .route, .answer, .card:
             return nil
         }
     }
@@ -109,6 +119,17 @@ extension HotelState {
             for (number, survey) in surveys {
                 ids += Self.opinions(in: survey.request, rules: rules).map { WorkItemID.feedback(number, topic: $0) }
             }
+        case .birthdays:
+            // Each file's next birthday (this year's, or next year's once it has passed),
+            // and every birthday a step was taken on (the cards sent).
+            let today = rules.localDate(now)
+            var seen = Set<WorkItemID>()
+            for (number, file) in guestFiles {
+                guard let day = file.birthday?.next(onOrAfter: today), CivilDate.days(from: today, to: day) <= rules.birthdayDays else { continue }
+                seen.insert(.birthday(number, year: day.year))
+            }
+            for id in workSteps.keys where id.list == .birthdays { seen.insert(id) }
+            ids = Array(seen)
         }
         return ids.compactMap { workItem($0, rules: rules, now: now) }
     }
