@@ -10,6 +10,7 @@ enum Usage {
           hotelline agents …            who may log in to the agent console
           hotelline stays MOVE NUMBER   a stay arrived, departed or was a no-show
           hotelline replay FILE|DIR…    replay recorded calls against the prompts
+          hotelline graph [DIR]         the flows as a graph (DOT, or SVG by Graphviz)
           hotelline help [COMMAND]      show this help, or a command's
 
         Run "hotelline COMMAND --help" for a command's options.
@@ -205,5 +206,22 @@ enum Usage {
         the server to close are skipped; those whose answers depend on the server's records
         count as errors where the records differ: Tests/Transcripts/load needs none. On a
         terminal, a progress line is kept on stderr.
+        """
+
+    static let graph = """
+        Usage: hotelline graph [DIR] [--format dot|svg] [--coverage TRANSCRIPTS]
+
+        Writes the flows of the prompt files in DIR (default ./Prompts) to stdout as a
+        graph for reviewing a change: one cluster per flow, a node per flow node (boxes ask,
+        3-D boxes are menus, hexagons do something, a double border hangs up) and an edge
+        per way out, labelled with its choice, result or condition.
+
+        Options:
+          --format dot          Graphviz's DOT language, written here (the default)
+          --format svg          the drawing, made by Graphviz's dot (apt-get install
+                                graphviz); without it, a message and exit 1
+          --coverage PATH       replay the transcripts in PATH (a file or a directory) and
+                                draw in red the nodes and ways out they never reach
+        Example: hotelline graph --format svg --coverage Tests/Transcripts > flows.svg
         """
 }
