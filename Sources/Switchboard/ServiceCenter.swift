@@ -304,7 +304,7 @@ public final class ServiceCenter {
     private func recordNoShows(now: WallTime) {
         noShowDay = local(now).date
         for number in office.store.staysNotArrived(policy: prompts.hotel.policy, now: now) {
-            moveStay(number, .noShow, by: "line") { [weak pager] line, made in
+            moveStay(number, .noShow, by: WorkStep.line) { [weak pager] line, made in
                 guard !made, let self = pager?.center else { return }
                 self.log("no-show round: \(line)")
             }

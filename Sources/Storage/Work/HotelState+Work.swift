@@ -38,9 +38,21 @@ extension HotelState {
             }
             // The day the guest was told they would be called (three days from the ticket).
             return WorkItem(id: id, due: rules.endOfDay(ticket.request.followUpBy))
-        case .stayRevisit:
+        case .stayRevisit(let number):
             guard let day = revisitDay(id, rules: rules) else { return nil }
-            return WorkItem(id: id, due: rules.endOfDay(day))
+            var item = WorkItem(id: id, due: rules.endOfDay(day))
+            // A guest who answered the survey on the line about this stay, from the day they
+            // left, has been revisited: the list shows it done by the line, unless staff
+            // recorded the revisit themselves (their step stands). A survey staff took at
+            // the console (its session is `console:ID`) is marked by their own step.
+            let left = day.adding(days: -rules.stayRevisitDay)
+            let staffDone = (workSteps[id] ?? []).contains { $0.action == .surveyed || $0.action == .declined }
+            if !staffDone, let answered = (surveysOfStay[number] ?? []).lazy.compactMap({ self.surveys[$0] })
+                .first(where: { !$0.request.session.hasPrefix("console:") && rules.localDate($0.createdAt) >= left }) {
+                item.apply(WorkStep(item: id, action: .surveyed, text: answered.number.description, by: WorkStep.line,
+                                    createdAt: answered.createdAt), rules: rules)
+            }
+            return item
         case .arrival(let number):
             guard let booking = booking(number) else { return nil }
             let due = rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound))
