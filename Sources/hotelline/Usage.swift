@@ -49,6 +49,9 @@ enum Usage {
           --max-wait SECS       longest wait for a person before a callback is offered
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
+          --vip-lead SECS       a VIP who asks for a person goes ahead of every guest
+                                who has waited less than this, of none who has waited
+                                longer (default 120; 0: VIPs wait in turn)
           --max-consoles N      agent consoles at once, logged in or not (default 64)
           --max-logins-waiting N  consoles not yet logged in from one address (default 8;
                                 past it, one that has typed nothing makes room)
