@@ -57,7 +57,7 @@ extension ServiceCenter {
         for number in store.complaintsAwaitingInvestigation.sorted() {
             guard let item = workItem(.complaint(number), now: now), item.stage == .received, item.escalatedTo == nil, item.isOverdue(at: now),
                   let ticket = store.complaint(number), let head = hotel.department(ofCategory: ticket.request.category)?.head else { continue }
-            recordWork(item.id, .escalate, text: head, by: "line") { [weak pager] problem, _ in
+            recordWork(item.id, .escalate, text: head, by: WorkStep.line) { [weak pager] problem, _ in
                 guard let self = pager?.center else { return }
                 if let problem { return self.log("escalating \(number): \(problem)") }
                 self.desk?.show(["* \(number) (\(ticket.request.category)) was not looked into on its day: it is passed to you. Type show \(number)."],

@@ -40,10 +40,20 @@ extension HotelState {
             // The day the guest was told they would be called (three days from the ticket).
             return WorkItem(id: id, due: rules.endOfDay(ticket.request.followUpBy))
         case .stayRevisit(let number):
-            guard let booking = booking(number), booking.state == .departed else { return nil }
-            let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
-            let day = left.map { rules.localDate($0.createdAt) } ?? booking.terms.checkOut
-            return WorkItem(id: id, due: rules.endOfDay(day.adding(days: rules.stayRevisitDay)))
+            guard let day = revisitDay(id, rules: rules) else { return nil }
+            var item = WorkItem(id: id, due: rules.endOfDay(day))
+            // A guest who answered the survey on the line about this stay, from the day they
+            // left, has been revisited: the list shows it done by the line, unless staff
+            // recorded the revisit themselves (their step stands). A survey staff took at
+            // the console (its session is `console:ID`) is marked by their own step.
+            let left = day.adding(days: -rules.stayRevisitDay)
+            let staffDone = (workSteps[id] ?? []).contains { $0.action == .surveyed || $0.action == .declined }
+            if !staffDone, let answered = (surveysOfStay[number] ?? []).lazy.compactMap({ self.surveys[$0] })
+                .first(where: { !$0.request.session.hasPrefix("console:") && rules.localDate($0.createdAt) >= left }) {
+                item.apply(WorkStep(item: id, action: .surveyed, text: answered.number.description, by: WorkStep.line,
+                                    createdAt: answered.createdAt), rules: rules)
+            }
+            return item
         case .arrival(let number):
             guard let booking = booking(number) else { return nil }
             let due = rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound))
@@ -68,6 +78,25 @@ extension HotelState {
             let sent = (workSteps[id] ?? []).contains { $0.action == .card }
             guard (0...max(0, rules.birthdayDays)).contains(ahead) || sent else { return nil }
             return WorkItem(id: id, due: rules.endOfDay(day))
+        }
+    }
+
+    /// The day on the hotel's calendar a revisit falls due: for a complaint, the day its
+    /// guest was told they would be called (three days from the ticket), resolved or not;
+    /// for a stay, the `stayRevisitDay`th day after the guest left (the day the departure
+    /// was recorded). Nil for no such complaint, a stay not departed, or an item that is
+    /// no revisit. The work list and the revisit plans both count from it.
+    func revisitDay(_ id: WorkItemID, rules: WorkRules) -> CivilDate? {
+        switch id {
+        case .complaintRevisit(let number):
+            return complaints[number]?.request.followUpBy
+        case .stayRevisit(let number):
+            guard let booking = booking(number), booking.state == .departed else { return nil }
+            let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
+            let day = left.map { rules.localDate($0.createdAt) } ?? booking.terms.checkOut
+            return day.adding(days: rules.stayRevisitDay)
+        case .callback, .complaint, .arrival, .feedback, .birthday:
+            return nil
         }
     }
 

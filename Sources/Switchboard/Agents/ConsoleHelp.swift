@@ -3,9 +3,10 @@ enum ConsoleHelp {
     static func text(supervisor: Bool) -> String {
         var lines = [
             "Commands (a leading / is optional):",
-            "  sessions            guests on the line: id, language, where, time, state",
-            "  queue               guests waiting for a person, longest first",
-            "  next                take the guest waiting longest",
+            "  sessions            guests on the line: id, language, where, time, state,",
+            "                      guest file (kind/segment, complaints, next stay)",
+            "  queue               guests waiting for a person in turn (VIPs ahead)",
+            "  next                take the guest at the front of the queue",
             "  take ID             take a call (from the queue or mid-flow)",
             "  accept | decline    answer a call offered to you",
             "  watch ID | unwatch  follow a call read-only",
