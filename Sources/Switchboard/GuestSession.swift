@@ -1,5 +1,6 @@
 import HotelCalendar
 import Dialogue
+import Storage
 import Telnet
 import Transcript
 import Reactor
@@ -34,6 +35,11 @@ final class GuestSession {
     /// Since when the guest has been waiting for a person, while they are (their request is
     /// counted for the wallboard once it ends: `ServiceCenter.requestEnded`).
     var waitingSince: MonotonicTime?
+    /// The guest file the caller showed is theirs by two things that match (a number with
+    /// its phone, or the phone with the name on file); nil until then: a phone alone never
+    /// identifies anyone. What agents are shown of the caller, and a VIP's place in the
+    /// queue, come from it.
+    var identifiedFile: GuestFileNumber?
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }

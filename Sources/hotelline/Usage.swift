@@ -9,7 +9,9 @@ enum Usage {
           hotelline export --kind KIND  the records as CSV or JSON Lines
           hotelline agents …            who may log in to the agent console
           hotelline stays MOVE NUMBER   a stay arrived, departed or was a no-show
+          hotelline plan --period P     the revisit plan for a month, quarter or year
           hotelline replay FILE|DIR…    replay recorded calls against the prompts
+          hotelline graph [DIR]         the flows as a graph (DOT, or SVG by Graphviz)
           hotelline help [COMMAND]      show this help, or a command's
 
         Run "hotelline COMMAND --help" for a command's options.
@@ -53,6 +55,9 @@ enum Usage {
           --max-wait SECS       longest wait for a person before a callback is offered
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
+          --vip-lead SECS       a VIP who asks for a person goes ahead of every guest
+                                who has waited less than this, of none who has waited
+                                longer (default 120; 0: VIPs wait in turn)
           --max-consoles N      agent consoles at once, logged in or not (default 64)
           --max-logins-waiting N  consoles not yet logged in from one address (default 8;
                                 past it, one that has typed nothing makes room)
@@ -99,13 +104,13 @@ enum Usage {
           reservations (each booking as it stands now: its terms, status and fees),
           history (each booking as made, then every change, cancellation and move),
           complaints, callbacks (each with its work: stage, who has it, due, history),
-          revisits, arrivals, feedback (the work lists), work (every step, in order),
+          revisits, arrivals, feedback, birthdays (the work lists), work (every step, in order),
           surveys, guests (guest files)
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
         --mask masks guests' names (Guest 1, Guest 2, ...), phone numbers (******0958) and
-        emails, for sharing; free text is left as written.
+        emails, for sharing, and leaves birthdays out; free text is left as written.
         --clock TIME stamps the audit log's line at TIME on the hotel's clock (read from
         --prompts DIR, default ./Prompts), as the server started with --clock would; the
         work lists are read at that moment (what is due and overdue, which arrivals are
@@ -127,6 +132,37 @@ enum Usage {
         hotel's clock, and --clock TIME (such as 2026-12-20T09:00, on the hotel's clock)
         starts the clock there; with one, the server's policy and clock decide.
         Exit status: 0 moved, 1 refused (the stay cannot move so) or failed, 2 a mistake here.
+        """
+
+    static let plan = """
+        Usage: hotelline plan --period 2027-01|2027-Q1|2027 [--kind KIND,…] [--format text|csv|json]
+                              [--data DIR] [--prompts DIR] [--clock TIME]
+
+        Lays out the revisit plan for a month (2027-01), a quarter (2027-Q1) or a year
+        (2027): every revisit that falls due in it (a departed stay's on the second day
+        after the guest left, a complaining guest's on the day they were promised, resolved
+        or not), grouped by the kind of guest, each surveyed, declined, open, or overdue
+        (its day over) at the clock. Completion is done / planned, per kind and for the
+        plan; done is surveyed or declined (a guest who declines has had their revisit); a
+        kind with nothing planned shows "—". A revisit counts under its guest file's kind as
+        the records hold it now (a guest made VIP brings their revisits into the VIP plan).
+
+        Options:
+          --period P            2027 (a year), 2027-Q1 (a quarter), 2027-01 (a month)
+          --kind KIND,…         only these kinds: individual, business, group, vip
+                                (default all)
+          --format F            text (default): the figures per kind, then each revisit;
+                                csv: the figures, one row per kind and a total row;
+                                json: the whole plan as one object
+          --data DIR            the records (default ./data)
+          --prompts DIR         hotel.conf's time zone, for the days (default ./Prompts)
+          --clock TIME          read the plan at TIME on the hotel's clock, such as
+                                2027-02-10T09:00 (default now): what is overdue
+
+        Safe while the server runs: it reads what is on disk and never locks, changes or
+        waits for the live journal. It names stays and guest files, so like an export it
+        writes its line to the audit log first, and shows nothing when it cannot.
+        Exit status: 0 shown, 1 the records or prompts cannot be read, 2 a mistake here.
         """
 
     static let agents = """
@@ -211,5 +247,22 @@ enum Usage {
         the server to close are skipped; those whose answers depend on the server's records
         count as errors where the records differ: Tests/Transcripts/load needs none. On a
         terminal, a progress line is kept on stderr.
+        """
+
+    static let graph = """
+        Usage: hotelline graph [DIR] [--format dot|svg] [--coverage TRANSCRIPTS]
+
+        Writes the flows of the prompt files in DIR (default ./Prompts) to stdout as a
+        graph for reviewing a change: one cluster per flow, a node per flow node (boxes ask,
+        3-D boxes are menus, hexagons do something, a double border hangs up) and an edge
+        per way out, labelled with its choice, result or condition.
+
+        Options:
+          --format dot          Graphviz's DOT language, written here (the default)
+          --format svg          the drawing, made by Graphviz's dot (apt-get install
+                                graphviz); without it, a message and exit 1
+          --coverage PATH       replay the transcripts in PATH (a file or a directory) and
+                                draw in red the nodes and ways out they never reach
+        Example: hotelline graph --format svg --coverage Tests/Transcripts > flows.svg
         """
 }

@@ -6,6 +6,8 @@ import Dialogue
 let arguments = CommandLine.arguments.dropFirst()
 let command = arguments.first ?? "help"
 let rest = arguments.dropFirst()
+/// Every command, as `help` and the did-you-mean know them.
+let commands = ["serve", "check", "export", "agents", "stays", "plan", "replay", "graph"]
 
 func usage(for command: String) -> String {
     switch command {
@@ -14,7 +16,9 @@ func usage(for command: String) -> String {
     case "export": return Usage.export
     case "agents": return Usage.agents
     case "stays": return Usage.stays
+    case "plan": return Usage.plan
     case "replay": return Usage.replay
+    case "graph": return Usage.graph
     default: return Usage.main
     }
 }
@@ -27,9 +31,10 @@ do {
     case "export": status = try ExportCommand.run(rest)
     case "agents": status = try AgentsCommand.run(rest)
     case "stays": status = try StaysCommand.run(rest)
+    case "plan": status = try PlanCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
+    case "graph": status = try GraphCommand.run(rest)
     case "help", "--help", "-h":
-        let commands = ["serve", "check", "export", "agents", "stays", "replay"]
         if let asked = rest.first, !commands.contains(asked) {
             throw UsageError(description: "no help for \"\(asked)\": it is not a command" + Spelling.hint(for: asked, among: commands))
         }
@@ -37,7 +42,7 @@ do {
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "replay", "help"]))
+            + Spelling.hint(for: command, among: commands + ["help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

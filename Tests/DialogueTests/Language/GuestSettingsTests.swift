@@ -1,8 +1,8 @@
 import Dialogue
 import Testing
 
-/// hotel.conf's guest file settings: `group-rooms`, `segment-medium`, `segment-large`, each
-/// refused at its line with what it may be.
+/// hotel.conf's guest file settings: `group-rooms`, `segment-medium`, `segment-large`,
+/// `birthday-days`, each refused at its line with what it may be.
 @Suite("Guest file settings in hotel.conf")
 struct GuestSettingsTests {
     static func parse(_ extra: String) -> (HotelProfile?, [String]) {
@@ -38,5 +38,16 @@ struct GuestSettingsTests {
         #expect(Self.parse("answer-target = 0\n").1 == ["Prompts/hotel.conf:6: answer-target must be a whole number from 1 to 3600, not \"0\""])
         #expect(Self.parse("answer-target = 20s\n").1 == ["Prompts/hotel.conf:6: answer-target must be a whole number from 1 to 3600, not \"20s\""])
         #expect(Self.parse("answer-targt = 20\n").1.first?.contains("(did you mean \"answer-target\"?)") == true)
+    }
+
+    @Test func birthdaysAreListedAWeekAheadUnlessTheHotelSays() throws {
+        #expect(try #require(Self.parse("").0).birthdayDays == 7)
+        let (set, none) = Self.parse("birthday-days = 0\n")
+        #expect(none.isEmpty && set?.birthdayDays == 0, "0: on the day only")
+        #expect(Self.parse("birthday-days = 30\n").0?.birthdayDays == 30)
+        for bad in ["-1", "61", "a week", "7.5"] {
+            #expect(Self.parse("birthday-days = \(bad)\n").1 == ["Prompts/hotel.conf:6: birthday-days must be a whole number from 0 to 60, not \"\(bad)\""])
+        }
+        #expect(Self.parse("birthday-day = 7\n").1.first?.contains("(did you mean \"birthday-days\"?)") == true)
     }
 }
