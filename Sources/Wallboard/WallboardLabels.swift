@@ -27,6 +27,7 @@ public enum WallboardLabels {
         "wallboard.revisits": "Revisits",
         "wallboard.arrivals": "Arrivals",
         "wallboard.feedback": "Feedback",
+        "wallboard.birthdays": "Birthdays",
     ]
 
     public static var keys: [String] { english.map(\.key) }

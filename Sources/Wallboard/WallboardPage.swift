@@ -55,7 +55,7 @@ enum WallboardPage {
             <section class="row">
             \(agents)</section>
             <h2>\(label("work"))</h2>
-            <section class="row">
+            <section class="row" style="grid-template-columns:repeat(\(max(1, figures.work.count)),minmax(0,1fr))">
             \(work)</section>
             <script>var L={\(scriptLabels)};\(script)</script>
             </body></html>
