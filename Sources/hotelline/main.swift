@@ -15,6 +15,7 @@ func usage(for command: String) -> String {
     case "agents": return Usage.agents
     case "stays": return Usage.stays
     case "replay": return Usage.replay
+    case "report": return Usage.report
     default: return Usage.main
     }
 }
@@ -28,8 +29,9 @@ do {
     case "agents": status = try AgentsCommand.run(rest)
     case "stays": status = try StaysCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
+    case "report": status = try ReportCommand.run(rest)
     case "help", "--help", "-h":
-        let commands = ["serve", "check", "export", "agents", "stays", "replay"]
+        let commands = ["serve", "check", "export", "agents", "stays", "replay", "report"]
         if let asked = rest.first, !commands.contains(asked) {
             throw UsageError(description: "no help for \"\(asked)\": it is not a command" + Spelling.hint(for: asked, among: commands))
         }
@@ -37,7 +39,7 @@ do {
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "replay", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "replay", "report", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

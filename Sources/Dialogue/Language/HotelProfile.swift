@@ -55,6 +55,9 @@ public struct HotelProfile: Sendable {
     public var segmentMedium = 1000
     /// … and in the large one (`segment-large`), above `segmentMedium`.
     public var segmentLarge = 5000
+    /// Seconds within which a guest who asks for a person should be put through to one
+    /// (`answer-target`): the wallboard's "answered in time".
+    public var answerTargetSeconds = 20
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
 
@@ -157,6 +160,7 @@ private struct ProfileReader {
             lateFee: choice(hotel, "late-fee", default: .firstNight), noShowFee: choice(hotel, "no-show-fee", default: .firstNight),
             dateChanges: choice(hotel, "date-changes", default: .lateFee), checkInTime: profile.checkIn, zone: profile.timeZone)
         profile.groupRooms = number(hotel, "group-rooms", default: 4, range: 2...1000)
+        profile.answerTargetSeconds = number(hotel, "answer-target", default: 20, range: 1...3600)
         profile.segmentMedium = number(hotel, "segment-medium", default: 1000, range: 1...1_000_000_000)
         profile.segmentLarge = number(hotel, "segment-large", default: 5000, range: 2...1_000_000_000)
         if profile.segmentLarge <= profile.segmentMedium {
@@ -188,7 +192,7 @@ private struct ProfileReader {
         let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
                                   "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width",
                                   "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes", "callback-retry", "callback-tries",
-                                  "group-rooms", "segment-medium", "segment-large"]
+                                  "group-rooms", "segment-medium", "segment-large", "answer-target"]
         for entry in hotel.entries {
             let (field, language) = Self.splitTranslation(entry.key)
             if HotelProfile.translatableHotelFields.contains(field) {
