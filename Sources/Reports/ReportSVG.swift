@@ -49,8 +49,9 @@ public enum ReportSVG {
                 arrow = change > 0 ? "▲ " : "▼ "
                 if let upIsGood { colour = (change > 0) == upIsGood ? "#15803d" : "#b91c1c" }
             }
-            canvas.text(arrow + FigureFormat.change(change, column.unit) + " on the \(report.grouping) before", x + 12, y + 67, size: 11,
-                        fill: colour)
+            let was = shortLabel(report.periods[position].previous)
+            canvas.text(change == nil ? "nothing to compare with \(was)" : arrow + FigureFormat.change(change, column.unit) + " on \(was)",
+                        x + 12, y + 67, size: 11, fill: colour)
         }
     }
 
@@ -84,12 +85,13 @@ public enum ReportSVG {
         let target = Double(report.settings.answerTargetSeconds)
         chart = frame(0, 1)
         chart.card(&canvas, "Waiting for a person (put through)",
-                   legend: [("median", palette[0], true), ("90th percentile", palette[4], true), ("target", palette[3], true)])
+                   legend: [("median", palette[0], true), ("90th percentile", palette[4], true),
+                            ("target, \(report.settings.answerTargetSeconds) s", palette[3], true)])
         chart.periods(&canvas, labels: labels, bars: [],
                       lines: [SVGChart.Line(name: "median", color: palette[0], values: median),
                               SVGChart.Line(name: "90th percentile", color: palette[4], values: p90)],
                       left: .counting("seconds waited", upTo: max(target, (median + p90).compactMap { $0 }.max() ?? 0), whole: false, tick: seconds),
-                      target: (target, "target \(report.settings.answerTargetSeconds) s"))
+                      target: target)
 
         // The rates.
         let rates: [(String, String)] = [("resolution_rate", "resolution"), ("complaint_timeliness", "complaint timeliness"),

@@ -37,28 +37,46 @@ struct SVGChart {
     static let ink = "#1f2937", muted = "#6b7280", grid = "#e5e7eb", card = "#f9fafb", border = "#d1d5db"
 
     let x: Double, y: Double, width: Double, height: Double
+    /// Rows the legend took (it wraps when it does not fit the card's width).
+    private var legendRows = 1
 
-    /// The card: a light panel with `title` at its top and `legend` under it.
-    func card(_ canvas: inout SVGCanvas, _ title: String, legend: [(name: String, color: String, isLine: Bool)] = []) {
+    init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
+
+    /// The card: a light panel with `title` at its top and `legend` under it, in as many
+    /// rows as it needs.
+    mutating func card(_ canvas: inout SVGCanvas, _ title: String, legend: [(name: String, color: String, isLine: Bool)] = []) {
         canvas.rect(x, y, width, height, fill: Self.card, stroke: Self.border, radius: 8)
         canvas.text(title, x + 16, y + 26, size: 15, fill: Self.ink, weight: "bold")
-        var at = x + 16
+        var at = x + 16, row = 0.0
         for item in legend {
-            if item.isLine {
-                canvas.line(at, y + 44, at + 18, y + 44, stroke: item.color, width: 3)
-            } else {
-                canvas.rect(at + 3, y + 38, 12, 12, fill: item.color, radius: 2)
+            let itemWidth = 24 + Double(item.name.count) * 6.4
+            if at > x + 16, at + itemWidth > x + width - 16 {
+                at = x + 16
+                row += 1
             }
-            canvas.text(item.name, at + 24, y + 48, size: 11, fill: Self.muted)
-            at += 24 + Double(item.name.count) * 6.4 + 18
+            let middle = y + 44 + row * 16
+            if item.isLine {
+                canvas.line(at, middle, at + 18, middle, stroke: item.color, width: 3)
+            } else {
+                canvas.rect(at + 3, middle - 6, 12, 12, fill: item.color, radius: 2)
+            }
+            canvas.text(item.name, at + 24, middle + 4, size: 11, fill: Self.muted)
+            at += itemWidth + 16
         }
+        legendRows = Int(row) + 1
     }
 
     /// Bars and lines over `labels` (one per period) on `left` (and `right` for lines that
-    /// say so), with an optional dashed `target` line on the left axis.
+    /// say so), with an optional dashed `target` line on the left axis (the legend names it).
     func periods(_ canvas: inout SVGCanvas, labels: [String], bars: [Bars], lines: [Line], left: Axis, right: Axis? = nil,
-                 target: (value: Double, label: String)? = nil) {
-        let plot = (x: x + 64, y: y + 62, width: width - 64 - (right == nil ? 24 : 64), height: height - 62 - 40)
+                 target: Double? = nil) {
+        let top = 46 + 16 * Double(legendRows)
+        let plot = (x: x + 64, y: y + top, width: width - 64 - (right == nil ? 24 : 64), height: height - top - 40)
         func level(_ value: Double, _ axis: Axis) -> Double {
             let fraction = (value - axis.low) / max(axis.high - axis.low, 1e-9)
             return plot.y + plot.height - min(max(fraction, 0), 1) * plot.height
@@ -102,9 +120,8 @@ struct SVGChart {
             }
         }
         if let target {
-            let at = level(target.value, left)
+            let at = level(target, left)
             canvas.line(plot.x, at, plot.x + plot.width, at, stroke: Self.palette[3], width: 1.5, dashed: true)
-            canvas.text(target.label, plot.x + plot.width - 4, at - 6, size: 11, fill: Self.palette[3], anchor: .end)
         }
         for series in lines {
             let axis = series.onRightAxis ? (right ?? left) : left
@@ -135,7 +152,7 @@ struct SVGChart {
             canvas.text(empty, x + width / 2, y + height / 2 + 4, size: 13, fill: Self.muted, anchor: .middle)
             return
         }
-        let nameWidth = 150.0, barLeft = x + 16 + nameWidth, barSpace = width - nameWidth - 16 - 80
+        let nameWidth = 150.0, barLeft = x + 16 + nameWidth, barSpace = width - nameWidth - 16 - 130
         for (index, item) in items.enumerated() {
             let middle = top + rowHeight * (Double(index) + 0.5)
             canvas.text(TextTable.cut(item.name, to: 22), barLeft - 10, middle + 4, size: 12, fill: Self.ink, anchor: .end)
