@@ -51,7 +51,7 @@ public final class HotelStore {
         public let failure: JournalError?
     }
 
-    private var state = HotelState()
+    private(set) var state = HotelState()
     private let log: RecordLog
     private var pending: [UInt64: HotelRecord] = [:]
     private let snapshotThreshold: Int

@@ -54,18 +54,7 @@ enum ExportCommand {
         if !needsPrompts, kind == .guests, case .success(let prompts) = PromptSet.load(directory: "Prompts") {
             segments = GuestSegment.Thresholds(medium: prompts.hotel.segmentMedium, large: prompts.hotel.segmentLarge)
         }
-        var journal = stat()
-        guard stat(HotelStore.journalDirectory(directory), &journal) == 0, journal.st_mode & S_IFMT == S_IFDIR else {
-            Console.error("hotelline export: no records in \(directory): it has no journal/ (is --data the directory the server was given?)")
-            return 1
-        }
-        let store: HotelStore
-        do {
-            store = try HotelStore.readOnly(dataDirectory: directory)
-        } catch {
-            Console.error("hotelline export: \(error)")
-            return 1
-        }
+        guard let store = RecordsOnDisk.read(directory, for: "export") else { return 1 }
         // Logged first: an export that cannot be logged must not happen.
         let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
         let masked = reader.flags.contains("mask")

@@ -41,11 +41,7 @@ enum StaysCommand {
         let promptsDirectory = try reader.directory("prompts", default: "Prompts")
         let start = try reader.clock()
         guard let kind = moves[action] else { return show(number, data: data) }
-        var journal = stat()
-        guard stat(HotelStore.journalDirectory(data), &journal) == 0, journal.st_mode & S_IFMT == S_IFDIR else {
-            Console.error("hotelline stays: no records in \(data): it has no journal/ (is --data the directory the server was given?)")
-            return 1
-        }
+        guard RecordsOnDisk.hasJournal(data, for: "stays") else { return 1 }
         let user = getenv("USER").map { String(cString: $0) } ?? "uid \(getuid())"
         let by = "command:" + user.filter { !$0.isWhitespace }
         let lock: DataDirectoryLock
@@ -152,13 +148,7 @@ enum StaysCommand {
 
     /// The booking as it stands and its history, read as `export` reads (never locks).
     private static func show(_ number: ConfirmationNumber, data: String) -> Int32 {
-        let store: HotelStore
-        do {
-            store = try HotelStore.readOnly(dataDirectory: data)
-        } catch {
-            Console.error("hotelline stays: \(error)")
-            return 1
-        }
+        guard let store = RecordsOnDisk.read(data, for: "stays") else { return 1 }
         guard let booking = store.booking(number) else {
             Console.error("hotelline stays: \(number): no such booking in \(data)")
             return 1

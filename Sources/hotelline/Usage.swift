@@ -9,6 +9,7 @@ enum Usage {
           hotelline export --kind KIND  the records as CSV or JSON Lines
           hotelline agents …            who may log in to the agent console
           hotelline stays MOVE NUMBER   a stay arrived, departed or was a no-show
+          hotelline plan --period P     the revisit plan for a month, quarter or year
           hotelline replay FILE|DIR…    replay recorded calls against the prompts
           hotelline report              the service's measures by day, week or month
           hotelline help [COMMAND]      show this help, or a command's
@@ -122,6 +123,37 @@ enum Usage {
         hotel's clock, and --clock TIME (such as 2026-12-20T09:00, on the hotel's clock)
         starts the clock there; with one, the server's policy and clock decide.
         Exit status: 0 moved, 1 refused (the stay cannot move so) or failed, 2 a mistake here.
+        """
+
+    static let plan = """
+        Usage: hotelline plan --period 2027-01|2027-Q1|2027 [--kind KIND,…] [--format text|csv|json]
+                              [--data DIR] [--prompts DIR] [--clock TIME]
+
+        Lays out the revisit plan for a month (2027-01), a quarter (2027-Q1) or a year
+        (2027): every revisit that falls due in it (a departed stay's on the second day
+        after the guest left, a complaining guest's on the day they were promised, resolved
+        or not), grouped by the kind of guest, each surveyed, declined, open, or overdue
+        (its day over) at the clock. Completion is done / planned, per kind and for the
+        plan; done is surveyed or declined (a guest who declines has had their revisit); a
+        kind with nothing planned shows "—". A revisit counts under its guest file's kind as
+        the records hold it now (a guest made VIP brings their revisits into the VIP plan).
+
+        Options:
+          --period P            2027 (a year), 2027-Q1 (a quarter), 2027-01 (a month)
+          --kind KIND,…         only these kinds: individual, business, group, vip
+                                (default all)
+          --format F            text (default): the figures per kind, then each revisit;
+                                csv: the figures, one row per kind and a total row;
+                                json: the whole plan as one object
+          --data DIR            the records (default ./data)
+          --prompts DIR         hotel.conf's time zone, for the days (default ./Prompts)
+          --clock TIME          read the plan at TIME on the hotel's clock, such as
+                                2027-02-10T09:00 (default now): what is overdue
+
+        Safe while the server runs: it reads what is on disk and never locks, changes or
+        waits for the live journal. It names stays and guest files, so like an export it
+        writes its line to the audit log first, and shows nothing when it cannot.
+        Exit status: 0 shown, 1 the records or prompts cannot be read, 2 a mistake here.
         """
 
     static let agents = """

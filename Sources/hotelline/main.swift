@@ -14,6 +14,7 @@ func usage(for command: String) -> String {
     case "export": return Usage.export
     case "agents": return Usage.agents
     case "stays": return Usage.stays
+    case "plan": return Usage.plan
     case "replay": return Usage.replay
     case "report": return Usage.report
     default: return Usage.main
@@ -28,10 +29,11 @@ do {
     case "export": status = try ExportCommand.run(rest)
     case "agents": status = try AgentsCommand.run(rest)
     case "stays": status = try StaysCommand.run(rest)
+    case "plan": status = try PlanCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
     case "report": status = try ReportCommand.run(rest)
     case "help", "--help", "-h":
-        let commands = ["serve", "check", "export", "agents", "stays", "replay", "report"]
+        let commands = ["serve", "check", "export", "agents", "stays", "plan", "replay", "report"]
         if let asked = rest.first, !commands.contains(asked) {
             throw UsageError(description: "no help for \"\(asked)\": it is not a command" + Spelling.hint(for: asked, among: commands))
         }
@@ -39,7 +41,7 @@ do {
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "replay", "report", "help"]))
+            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "plan", "replay", "report", "help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

@@ -38,11 +38,9 @@ extension HotelState {
             }
             // The day the guest was told they would be called (three days from the ticket).
             return WorkItem(id: id, due: rules.endOfDay(ticket.request.followUpBy))
-        case .stayRevisit(let number):
-            guard let booking = booking(number), booking.state == .departed else { return nil }
-            let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
-            let day = left.map { rules.localDate($0.createdAt) } ?? booking.terms.checkOut
-            return WorkItem(id: id, due: rules.endOfDay(day.adding(days: rules.stayRevisitDay)))
+        case .stayRevisit:
+            guard let day = revisitDay(id, rules: rules) else { return nil }
+            return WorkItem(id: id, due: rules.endOfDay(day))
         case .arrival(let number):
             guard let booking = booking(number) else { return nil }
             let due = rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound))
@@ -58,6 +56,25 @@ extension HotelState {
         case .feedback(let number, let topic):
             guard let survey = surveys[number], Self.opinions(in: survey.request, rules: rules).contains(topic) else { return nil }
             return WorkItem(id: id, due: rules.endOfDay(rules.localDate(survey.createdAt).adding(days: rules.complaintRevisitDays)))
+        }
+    }
+
+    /// The day on the hotel's calendar a revisit falls due: for a complaint, the day its
+    /// guest was told they would be called (three days from the ticket), resolved or not;
+    /// for a stay, the `stayRevisitDay`th day after the guest left (the day the departure
+    /// was recorded). Nil for no such complaint, a stay not departed, or an item that is
+    /// no revisit. The work list and the revisit plans both count from it.
+    func revisitDay(_ id: WorkItemID, rules: WorkRules) -> CivilDate? {
+        switch id {
+        case .complaintRevisit(let number):
+            return complaints[number]?.request.followUpBy
+        case .stayRevisit(let number):
+            guard let booking = booking(number), booking.state == .departed else { return nil }
+            let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
+            let day = left.map { rules.localDate($0.createdAt) } ?? booking.terms.checkOut
+            return day.adding(days: rules.stayRevisitDay)
+        case .callback, .complaint, .arrival, .feedback:
+            return nil
         }
     }
 
