@@ -81,7 +81,7 @@ public struct CallScript: Sendable {
             case .window: return "needs a telnet window size (event window, line \(entry.line))"
             case .connected, .outcome, .tooLong, .unreadable, .controlCharacters, .interrupt, .hungUp,
                  .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper, .note,
-                 .terminal:
+                 .queuedAsVIP, .terminal:
                 continue
             }
         }
@@ -145,7 +145,8 @@ public struct CallScript: Sendable {
                 break walk
             case .event(.outcome), .event(.closing), .event(.guestFinishedSending):
                 turnOffset = entry.offset  // the server does its part; what it says is this turn's
-            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note), .event(.terminal):
+            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note), .event(.queuedAsVIP),
+                 .event(.terminal):
                 continue
             }
         }

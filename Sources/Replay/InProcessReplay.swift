@@ -137,7 +137,7 @@ public struct InProcessReplay {
             if conversation.isPerforming { guestLeftDuringAction = true }
         case .connected, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing, .hungUp,
              .guestFinishedSending, .notSaved, .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper,
-             .note, .queueMoved, .queueEnded, .noOneAtDesk, .window, .terminal:
+             .note, .queueMoved, .queueEnded, .noOneAtDesk, .queuedAsVIP, .window, .terminal:
             break
         }
         return true

@@ -50,7 +50,8 @@ extension TranscriptDocument {
                  .event(.agentSaid), .event(.agentAnswered),
                  .event(.agentLeft), .event(.supervisorJoined), .event(.queueMoved), .event(.queueEnded), .event(.noOneAtDesk), .event(.window):
                 turns.append(ReplayTurn(stimulus: entry, expected: [], offset: entry.offset))
-            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note), .event(.terminal):
+            case .event(.connected), .event(.notSaved), .event(.supervisorLeft), .event(.whisper), .event(.note), .event(.queuedAsVIP),
+                 .event(.terminal):
                 continue
             }
         }

@@ -35,7 +35,8 @@ extension ServiceActivity {
     static func isResolved(_ item: WorkItem) -> Bool {
         switch item.stage {
         case .resolved, .signedOff, .revisited, .closed: return true
-        case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+        case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered,
+             .sent:
             return false
         }
     }

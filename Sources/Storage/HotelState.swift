@@ -13,6 +13,9 @@ struct HotelState: Sendable {
     private(set) var complaints: [TicketNumber: ComplaintTicket] = [:]
     private(set) var callbacks: [CallbackNumber: CallbackRequest] = [:]
     private(set) var surveys: [SurveyNumber: SurveyResponse] = [:]
+    /// The surveys that name each stay, oldest first: what tells the revisits list that a
+    /// guest answered the survey on the line.
+    private(set) var surveysOfStay: [ConfirmationNumber: [SurveyNumber]] = [:]
     /// The bookings something happened to after they were made (most have nothing), as
     /// they stand now; any other booking stands as its reservation.
     private(set) var lives: [ConfirmationNumber: Booking] = [:]
@@ -162,6 +165,7 @@ struct HotelState: Sendable {
             link(request.guestFile, phone: request.request.phone, name: request.request.guestName) { $0.callbacks.append(request.number) }
         case .survey(let response):
             surveys[response.number] = response
+            if let stay = response.request.confirmation { surveysOfStay[stay, default: []].append(response.number) }
             lastSerial.survey = max(lastSerial.survey, response.number.serial)
             link(response.guestFile, phone: response.request.phone, name: response.request.guestName) { $0.surveys.append(response.number) }
         case .change(let change):
@@ -263,6 +267,10 @@ struct HotelState: Sendable {
             unlink(request.guestFile, phone: request.request.phone) { $0.callbacks.removeAll { $0 == request.number } }
         case .survey(let response):
             surveys[response.number] = nil
+            if let stay = response.request.confirmation {
+                surveysOfStay[stay]?.removeAll { $0 == response.number }
+                if surveysOfStay[stay]?.isEmpty == true { surveysOfStay[stay] = nil }
+            }
             unlink(response.guestFile, phone: response.request.phone) { $0.surveys.removeAll { $0 == response.number } }
         case .fileChange(let change):
             guard let index = fileChanges[change.file]?.lastIndex(of: change) else { break }

@@ -24,18 +24,18 @@ extension AgentDesk {
             let items = WorkList.allCases.flatMap { center.workItems(on: $0, now: now) }.filter { isMine($0, agent: agent) }
             console.say(items.isEmpty ? "Nothing is waiting for you." : table(items, now: now))
         case .show(let id):
-            guard let item = center.workItem(id, now: now) else { return console.say("\(id): no such item") }
+            guard let item = center.workItem(id, now: now) else { return console.say(noSuchItem(id, now: now)) }
             audit("record-viewed", ["agent": .text(agent), "item": .text(id.description)])
             console.say(details(of: item, now: now) + ["  (this view is logged)"])
         case .take(let id):
-            guard let item = center.workItem(id, now: now) else { return console.say("\(id): no such item") }
+            guard let item = center.workItem(id, now: now) else { return console.say(noSuchItem(id, now: now)) }
             if item.assignee == agent { return console.say("\(id) is yours already.") }
             if let other = item.assignee, !supervisor {
                 return console.say("\(id) is \(other)'s: a supervisor can give it to you (assign \(id) \(agent))")
             }
             record(id, .assign, text: agent, by: agent, on: console) { "\(id) is yours: \(self.nextStep(of: $0))" }
         case .drop(let id):
-            guard let item = center.workItem(id, now: now) else { return console.say("\(id): no such item") }
+            guard let item = center.workItem(id, now: now) else { return console.say(noSuchItem(id, now: now)) }
             guard item.assignee == agent || (supervisor && item.assignee != nil) else {
                 return console.say(item.assignee.map { "\(id) is \($0)'s, not yours" } ?? "\(id) is nobody's")
             }
@@ -48,7 +48,7 @@ extension AgentDesk {
                 return "\(id) is \(other)'s now."
             }
         case .step(let id, let action, let text):
-            guard let item = center.workItem(id, now: now) else { return console.say("\(id): no such item") }
+            guard let item = center.workItem(id, now: now) else { return console.say(noSuchItem(id, now: now)) }
             if let problem = mayWork(item, action, agent: agent, supervisor: supervisor) { return console.say(problem) }
             if let problem = checkDepartment(of: action, text) { return console.say(problem) }
             // Checked before anything is recorded: a step that does not fit takes nothing.
@@ -97,7 +97,7 @@ extension AgentDesk {
             return center.store.complaint(number).flatMap { center.prompts.hotel.department(ofCategory: $0.request.category)?.head }
         case .feedback(_, let topic):
             return center.prompts.hotel.department(code: item.department ?? "")?.head ?? center.prompts.hotel.department(ofTopic: topic)?.head
-        case .callback, .stayRevisit, .arrival:
+        case .callback, .stayRevisit, .arrival, .birthday:
             return nil
         }
     }
@@ -142,6 +142,8 @@ extension AgentDesk {
             return "Needs kept on \(id) and the guest's file."
         case .route:
             return "\(id) is passed to \(item.department ?? "")."
+        case .card:
+            return "\(id): the card is on record as sent; nothing more is owed."
         case .reached, .wrongNumber, .investigate, .signOff, .close, .declined, .surveyed, .confirmed, .answer:
             return "\(id) is \(item.stage)." + (item.stage.isDone ? "" : " Next: " + nextStep(of: item))
         }
@@ -161,7 +163,23 @@ extension AgentDesk {
         case (.revisits, _): return "call the guest, then survey \(id), or declined \(id)."
         case (.arrivals, _): return "call the guest, then confirm \(id) [special needs]."
         case (.feedback, _): return "answer \(id) with the department's answer (route \(id) DEPARTMENT to pass it on)."
+        case (.birthdays, _): return "send the guest a birthday card, then card \(id) [how it went]."
         }
+    }
+
+    /// Why there is no item `id`, in words an agent can act on: for a birthday, whether the
+    /// file, its birthday or that year's day is what is missing.
+    func noSuchItem(_ id: WorkItemID, now: WallTime) -> String {
+        guard case .birthday(let number, let year) = id else { return "\(id): no such item" }
+        guard let file = center.store.guestFile(number) else { return "\(id): no such item (there is no guest file \(number))" }
+        guard let birthday = file.birthday else {
+            return "\(id): guest file \(number) has no birthday on record (file \(number) birthday MM-DD sets it)"
+        }
+        let day = birthday.day(in: year), today = center.workRules.localDate(now), days = center.workRules.birthdayDays
+        let window = days == 0 ? "on the day only" : "from \(days) day\(days == 1 ? "" : "s") ahead through the day"
+        if day < today { return "\(id): that birthday (\(day)) has passed (birthdays are on the list \(window))" }
+        return "\(id): that birthday (\(day)) is not on the list yet: it comes on \(day.adding(days: -days)) "
+            + "(birthdays are on the list \(window))"
     }
 
     /// A local time on the hotel's clock, as the lists show it: `2026-12-03 10:30`; a

@@ -109,9 +109,12 @@ final class AgentDesk {
         consoles.values.first { $0.login.account?.id == agent }
     }
 
+    /// The call is offered to `agent`: how long the guest has been on the line, what they
+    /// were doing, and who they are as far as they are identified (their file, standing and
+    /// special needs), so the agent knows before accepting.
     func offer(guest: CallSummary, to agent: String) {
-        show(["* Call \(guest.id) is waiting for you (\(ConsoleText.duration(guest.seconds)) on the line, \(guest.language)): the guest \(guest.wanted).",
-              "  Type accept or decline."], toAgent: agent)
+        show(["* Call \(guest.id) is waiting for you (\(ConsoleText.duration(guest.seconds)) on the line, \(guest.language)): the guest \(guest.wanted)."]
+             + CallerCard.lines(guest.caller) + ["  Type accept or decline."], toAgent: agent)
     }
 
     /// The offer to `agent` is off: where the call is now, as the queue has it (offered to
@@ -138,9 +141,11 @@ final class AgentDesk {
             : "it is back in the queue, \(place), for the next agent free"
     }
 
+    /// The agent took the call: who the caller is as far as they are identified (the
+    /// special needs on their file among it), and the call so far.
     func connected(_ agent: String, to guest: CallSummary, recent: [String]) {
         show(["* You are talking with call \(guest.id) (\(guest.language), phone \(ConsoleText.masked(phone: guest.phone))).",
-              "  The guest \(guest.wanted).",
+              "  The guest \(guest.wanted)."] + CallerCard.lines(guest.caller) + [
               "  What you type goes to the guest. /answer TEXT answers their question;",
               "  /release hands them back to it, /hangup ends the call, /note TEXT notes.",
               "  The call so far:"] + recent.suffix(12), toAgent: agent)
@@ -296,13 +301,16 @@ final class AgentDesk {
         case .sessions:
             let calls = center.summaries(now: now)
             console.say(calls.isEmpty ? "No guests on the line." : ConsoleText.table(
-                ["ID", "LANG", "WHERE", "TIME", "STATE", "PHONE"],
-                calls.map { [String($0.id), $0.language, $0.node, ConsoleText.duration($0.seconds), $0.state, ConsoleText.masked(phone: $0.phone)] }))
+                ["ID", "LANG", "WHERE", "TIME", "STATE", "PHONE", "GUEST"],
+                calls.map { [String($0.id), $0.language, $0.node, ConsoleText.duration($0.seconds), $0.state, ConsoleText.masked(phone: $0.phone),
+                             $0.caller?.column ?? CallerCard.notIdentified] }) + CallerCard.standings(of: calls))
         case .queue:
             let waiting = center.summaries(now: now).filter(\.waiting).sorted { (center.queue.position(of: $0.id) ?? 0) < (center.queue.position(of: $1.id) ?? 0) }
             console.say(waiting.isEmpty ? "Nobody is waiting." : ConsoleText.table(
-                ["#", "ID", "LANG", "ON LINE", "PHONE"],
-                waiting.map { [String(center.queue.position(of: $0.id) ?? 0), String($0.id), $0.language, ConsoleText.duration($0.seconds), ConsoleText.masked(phone: $0.phone)] }))
+                ["#", "ID", "LANG", "ON LINE", "PHONE", "GUEST"],
+                waiting.map { [String(center.queue.position(of: $0.id) ?? 0), String($0.id), $0.language, ConsoleText.duration($0.seconds),
+                               ConsoleText.masked(phone: $0.phone), $0.caller?.column ?? CallerCard.notIdentified] })
+                + CallerCard.standings(of: waiting) + CallerCard.orderNote(waiting, vipLead: center.queue.settings.vipLeadSeconds))
         case .next: console.sayProblem(center.next(agent))
         case .take(let guest): console.sayProblem(center.take(agent, guest: guest))
         case .accept: console.sayProblem(center.accept(agent))

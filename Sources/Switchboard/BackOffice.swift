@@ -66,7 +66,8 @@ struct BackOffice {
                   Self.hasBegun(booking, today: today) else { return .done(.missing) }
             let stay = booking.terms
             return .done(.found(ReservationSummary(guestName: booking.reservation.request.guestName, checkIn: stay.checkIn,
-                                                   checkOut: stay.checkOut, rooms: stay.rooms, roomType: stay.roomType)))
+                                                   checkOut: stay.checkOut, rooms: stay.rooms, roomType: stay.roomType,
+                                                   isBirthday: isBirthday(file: booking.reservation.guestFile, today: today))))
         case .findBooking(let reference, let phone):
             guard let booking = owned(reference, phone) else { return .done(.missing) }
             let policy = hotel.policy, today = policy.zone.localMoment(at: instant).date
@@ -79,7 +80,8 @@ struct BackOffice {
                 return .done(.foundBooking(BookingSummary(
                     guestName: booking.reservation.request.guestName, checkIn: terms.checkIn, checkOut: terms.checkOut, rooms: terms.rooms,
                     roomType: terms.roomType, total: terms.total, freeUntil: policy.freeUntilLocal(arrival: terms.checkIn),
-                    lateFee: policy.cancellationFee(terms.priced, at: instant))))
+                    lateFee: policy.cancellationFee(terms.priced, at: instant),
+                    isBirthday: isBirthday(file: booking.reservation.guestFile, today: zone.localMoment(at: instant).date))))
             }
         case .findComplaint(let reference, let phone):
             guard let number = TicketNumber(reference), let ticket = store.complaint(number), phone.normalized == ticket.request.phone else {
@@ -87,13 +89,17 @@ struct BackOffice {
             }
             // Where it stands is the complaints list's word, not the record's first status.
             guard let item = store.workItem(.complaint(number), rules: WorkRules(hotel), now: now) else { return .done(.missing) }
-            return .done(.foundComplaint(Self.summary(of: ticket, item)))
+            var summary = Self.summary(of: ticket, item)
+            summary.isBirthday = isBirthday(file: ticket.guestFile, phone: ticket.request.phone, today: zone.localMoment(at: instant).date)
+            return .done(.foundComplaint(summary))
         case .findCallback(let reference, let phone):
             guard let number = CallbackNumber(reference), let callback = store.callback(number), phone.normalized == callback.request.phone,
                   let item = store.workItem(.callback(number), rules: WorkRules(hotel), now: now) else {
                 return .done(.missing)
             }
-            return .done(.foundCallback(Self.summary(of: callback, item, zone: zone)))
+            var summary = Self.summary(of: callback, item, zone: zone)
+            summary.isBirthday = isBirthday(file: callback.guestFile, phone: callback.request.phone, today: zone.localMoment(at: instant).date)
+            return .done(.foundCallback(summary))
         case .findGuestFile(let text, let phone):
             // A guest file number identifies a guest as well as a phone does; with the phone
             // on the file it is the second thing that matches.
@@ -106,7 +112,8 @@ struct BackOffice {
             let open = (store.caller(phone: file.phone)?.complaints ?? []).filter { isOpen($0, hotel: hotel, now: now) }
             return .done(.foundFile(GuestFileSummary(
                 name: file.name, hasStayed: bookings.contains { $0.state == .departed }, bookings: bookings.count, staysToCome: toCome.count,
-                openComplaints: open.count, nextCheckIn: toCome.first?.terms.checkIn, nextConfirmation: toCome.first?.number.description)))
+                openComplaints: open.count, nextCheckIn: toCome.first?.terms.checkIn, nextConfirmation: toCome.first?.number.description,
+                isBirthday: file.birthday?.falls(on: today) ?? false)))
         case .findCaller(let phone, let name):
             // A phone alone says nothing: the name on file must be the one the guest gave.
             guard let records = store.caller(phone: phone.normalized), let onFile = records.name, Self.sameName(onFile, name) else {
@@ -119,7 +126,8 @@ struct BackOffice {
             let open = records.complaints.contains { isOpen($0, hotel: hotel, now: now) }
             // The language of the last call is all a phone alone learns beyond the name.
             return .done(.knownCaller(CallerSummary(name: onFile, hasStayed: stayed, hasUpcomingStay: upcoming, hasOpenComplaint: open,
-                                                    language: records.language)))
+                                                    language: records.language,
+                                                    isBirthday: isBirthday(file: nil, phone: phone.normalized, today: today))))
         case .quoteChange(let draft):
             // The flow quotes only a booking it found under this phone in this call; one that
             // is no longer so is answered as a stay that cannot be changed.
@@ -184,6 +192,14 @@ struct BackOffice {
         return (store.move(number, kind, policy: policy, now: now, by: by, token: token), token)
     }
 
+    /// Is `today` (on the hotel's clock) the birthday on the guest's file: the record's
+    /// file, else the phone's? Every lookup that identifies a guest asks, so the line can
+    /// wish them a happy birthday (a phone alone identifies nobody: it is never asked then).
+    private func isBirthday(file number: GuestFileNumber?, phone: String? = nil, today: CivilDate) -> Bool {
+        let file = number.flatMap { store.guestFile($0) } ?? phone.flatMap { store.guestFile(phone: $0) }
+        return file?.birthday?.falls(on: today) ?? false
+    }
+
     /// A complaint still being put right (received or looked into), by the complaints
     /// list: the record's own status is only how it came in.
     private func isOpen(_ number: TicketNumber, hotel: HotelProfile, now: WallTime) -> Bool {
@@ -202,7 +218,7 @@ struct BackOffice {
         case .signedOff: stage = .signedOff
         case .revisited: stage = .revisited
         case .closed: stage = .closed
-        case .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+        case .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered, .sent:
             preconditionFailure("Invalid stage \(item.stage) for complaint \(item.id)")
         }
         return ComplaintSummary(category: ticket.request.category, stage: stage, followUpBy: ticket.request.followUpBy,
@@ -219,7 +235,7 @@ struct BackOffice {
         case .reached: stage = .reached
         case .unreachable: stage = .unreachable
         case .wrongNumber: stage = .wrongNumber
-        case .received, .investigating, .resolved, .signedOff, .revisited, .closed, .declined, .surveyed, .confirmed, .answered:
+        case .received, .investigating, .resolved, .signedOff, .revisited, .closed, .declined, .surveyed, .confirmed, .answered, .sent:
             preconditionFailure("Invalid stage \(item.stage) for callback \(item.id)")
         }
         let reached = item.history.last { $0.action == .reached }

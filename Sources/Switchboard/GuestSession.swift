@@ -1,5 +1,6 @@
 import HotelCalendar
 import Dialogue
+import Storage
 import Telnet
 import Transcript
 import Reactor
@@ -31,6 +32,11 @@ final class GuestSession {
     var windowColumns: Int?
     /// Wrong tries at lookups on this call (a number with a phone that do not match).
     var lookupFailures = 0
+    /// The guest file the caller showed is theirs by two things that match (a number with
+    /// its phone, or the phone with the name on file); nil until then: a phone alone never
+    /// identifies anyone. What agents are shown of the caller, and a VIP's place in the
+    /// queue, come from it.
+    var identifiedFile: GuestFileNumber?
 
     /// The agent and any supervisors in the call: who sees what the guest types.
     var staffInCall: [String] { [agent].compactMap { $0 } + barging }

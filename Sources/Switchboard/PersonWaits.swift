@@ -25,7 +25,7 @@ struct PersonWaits {
     /// Takes `event`, recorded on the call at `instant`.
     mutating func heard(_ event: TranscriptEvent, at instant: WallTime) {
         switch event {
-        case .outcome(.queued), .queueMoved:
+        case .outcome(.queued), .queueMoved, .queuedAsVIP:
             if case .idle = state { state = .waiting(since: instant) }
         case .outcome(.unavailable):
             // Only a request for a person is answered "unavailable": nobody logged in.

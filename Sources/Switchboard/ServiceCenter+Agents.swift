@@ -14,11 +14,16 @@ extension ServiceCenter {
     /// logged in the callback offer), and what the queue does next for others (offers to
     /// agents), to carry out once the guest has heard their answer.
     func askForAgent(_ session: GuestSession) -> (outcome: ActionOutcome, next: [CallQueue.Action]) {
-        var actions = queue.guestAsks(session.connection.id, now: queueTime)
+        let vip = isVIP(session), joining = queue.position(of: session.connection.id) == nil
+        var actions = queue.guestAsks(session.connection.id, vip: vip, now: queueTime)
         guard !actions.isEmpty else { preconditionFailure("Invalid queue answer: nothing for a guest who asked for a person") }
         let first = actions.removeFirst()
         switch first {
         case .tellPosition(_, let position, let wait):
+            // The call's record says why a VIP's place is nearer the front than the order of asking.
+            if vip, joining, let file = session.identifiedFile {
+                record(.queuedAsVIP(file: file.description, aheadOf: queue.queueLength - position), in: session, at: clock.now())
+            }
             return (.queued(position: position, expectedWaitSeconds: Self.wholeSeconds(wait)), actions)
         case .offerCallback:
             return (.unavailable, actions)
@@ -104,7 +109,7 @@ extension ServiceCenter {
         return CallSummary(id: session.connection.id, language: language,
                            node: session.conversation.currentNode ?? "-", seconds: Double(now - session.startedAt) / 1000,
                            state: state, phone: phone, waiting: queue.position(of: session.connection.id) != nil,
-                           wanted: CallPlaceText.describe(session.conversation.place))
+                           wanted: CallPlaceText.describe(session.conversation.place), caller: callerCard(of: session, now: now))
     }
 }
 
@@ -120,4 +125,6 @@ struct CallSummary: Equatable {
     var waiting: Bool
     /// What the guest was doing, in the hotel's words ("was making a booking, at: check-in date").
     var wanted: String
+    /// What is known of the caller from their guest file; nil while they are not identified.
+    var caller: CallerCard?
 }

@@ -57,7 +57,7 @@ extension ServiceCenter {
         for number in store.complaintsAwaitingInvestigation.sorted() {
             guard let item = workItem(.complaint(number), now: now), item.stage == .received, item.escalatedTo == nil, item.isOverdue(at: now),
                   let ticket = store.complaint(number), let head = hotel.department(ofCategory: ticket.request.category)?.head else { continue }
-            recordWork(item.id, .escalate, text: head, by: "line") { [weak pager] problem, _ in
+            recordWork(item.id, .escalate, text: head, by: WorkStep.line) { [weak pager] problem, _ in
                 guard let self = pager?.center else { return }
                 if let problem { return self.log("escalating \(number): \(problem)") }
                 self.desk?.show(["* \(number) (\(ticket.request.category)) was not looked into on its day: it is passed to you. Type show \(number)."],
@@ -86,6 +86,6 @@ extension WorkRules {
     /// the console works by, what the line tells a guest, and what an export reads.
     public init(_ hotel: HotelProfile) {
         self.init(callbackRetryMinutes: hotel.callbackRetryMinutes, callbackTries: hotel.callbackTries,
-                  callbackHours: (hotel.callbackOpens, hotel.callbackCloses), zone: hotel.timeZone)
+                  callbackHours: (hotel.callbackOpens, hotel.callbackCloses), birthdayDays: hotel.birthdayDays, zone: hotel.timeZone)
     }
 }

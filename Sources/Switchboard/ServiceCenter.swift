@@ -111,6 +111,8 @@ public final class ServiceCenter {
             if let failure = ack.failure {
                 record(.notSaved(reason: "\(failure)"), in: session, at: now)
                 log("a record was refused, the guest was told nothing is saved: \(failure)")
+            } else {
+                identify(session, by: office.file(openedBy: ack.record))
             }
             hear(.outcome(ack.failure == nil ? outcome : .failed), in: session, at: now)
             finishIfDone(session)
@@ -218,11 +220,14 @@ public final class ServiceCenter {
             apply(queue.guestLeaves(session.connection.id, now: queueTime), now: now)
             return .left
         case .findStay, .findBooking, .findComplaint, .findCallback, .findGuestFile:
-            return lookUp(request, for: session, at: now)
+            let outcome = lookUp(request, for: session, at: now)
+            identify(session, by: office.file(identifiedBy: request, answer: outcome))
+            return outcome
         case .checkAvailability, .saveReservation, .saveComplaint, .saveCallback, .saveSurvey, .findCaller, .quoteChange, .saveChange,
              .quoteCancellation, .saveCancellation:
             switch office.perform(request, session: session.id, prompts: session.conversation.prompts, zone: zone, now: now) {
             case .done(let outcome):
+                identify(session, by: office.file(identifiedBy: request, answer: outcome))
                 return outcome
             case .awaitingDisk(let token, let outcome):
                 awaiting[token] = (session.connection.id, outcome)
@@ -304,7 +309,7 @@ public final class ServiceCenter {
     private func recordNoShows(now: WallTime) {
         noShowDay = local(now).date
         for number in office.store.staysNotArrived(policy: prompts.hotel.policy, now: now) {
-            moveStay(number, .noShow, by: "line") { [weak pager] line, made in
+            moveStay(number, .noShow, by: WorkStep.line) { [weak pager] line, made in
                 guard !made, let self = pager?.center else { return }
                 self.log("no-show round: \(line)")
             }

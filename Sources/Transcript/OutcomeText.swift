@@ -23,17 +23,18 @@ public enum OutcomeText {
         case .found(let stay):
             name = "found"
             fields = [("name", stay.guestName), ("checkin", stay.checkIn.description), ("checkout", stay.checkOut.description),
-                      ("rooms", String(stay.rooms)), ("room", stay.roomType)]
+                      ("rooms", String(stay.rooms)), ("room", stay.roomType)] + birthday(stay.isBirthday)
         case .foundBooking(let stay):
             name = "found-booking"
             fields = [("name", stay.guestName), ("checkin", stay.checkIn.description), ("checkout", stay.checkOut.description),
                       ("rooms", String(stay.rooms)), ("room", stay.roomType), ("total", String(stay.total)),
-                      ("free-until", stay.freeUntil.iso), ("late-fee", String(stay.lateFee))]
+                      ("free-until", stay.freeUntil.iso), ("late-fee", String(stay.lateFee))] + birthday(stay.isBirthday)
         case .foundFile(let file):
             name = "found-file"
             fields = [("name", file.name), ("stayed", file.hasStayed ? "yes" : "no"), ("bookings", String(file.bookings)),
                       ("to-come", String(file.staysToCome)), ("open-complaints", String(file.openComplaints))]
                 + (file.nextCheckIn.map { [("next-checkin", $0.description)] } ?? []) + (file.nextConfirmation.map { [("next", $0)] } ?? [])
+                + birthday(file.isBirthday)
         case .quoted(let quote):
             name = "quote"
             fields = quoteFields(quote)
@@ -51,19 +52,20 @@ public enum OutcomeText {
         case .foundComplaint(let ticket):
             name = "found-complaint"
             fields = [("category", ticket.category), ("status", ticket.stage.rawValue), ("followup", ticket.followUpBy.description)]
-                + (ticket.followedUp ? [("followed-up", "yes")] : []) + (ticket.result.map { [("result", $0)] } ?? [])
+                + (ticket.followedUp ? [("followed-up", "yes")] : []) + (ticket.result.map { [("result", $0)] } ?? []) + birthday(ticket.isBirthday)
         case .foundCallback(let callback):
             name = "found-callback"
             fields = [("status", callback.stage.rawValue), ("window", callback.windowFrom.iso), ("minutes", String(callback.windowMinutes)),
                       ("tries", String(callback.tries))]
                 + (callback.nextTry.map { [("next-try", $0.iso)] } ?? []) + (callback.reachedAt.map { [("reached", $0.iso)] } ?? [])
+                + birthday(callback.isBirthday)
         case .missing:
             name = "missing"
         case .knownCaller(let caller):
             name = "known"
             fields = (caller.name.map { [("name", $0)] } ?? []) + [("stayed", caller.hasStayed ? "yes" : "no")]
                 + [("upcoming", caller.hasUpcomingStay ? "yes" : "no"), ("open-complaint", caller.hasOpenComplaint ? "yes" : "no")]
-                + (caller.language.map { [("language", $0)] } ?? [])
+                + (caller.language.map { [("language", $0)] } ?? []) + birthday(caller.isBirthday)
         case .newCaller:
             name = "new"
         case .queued(let position, let wait):
@@ -78,6 +80,10 @@ public enum OutcomeText {
         }
         return (["outcome", name] + fields.map { "\($0.0)=\(quoted($0.1))" }).joined(separator: " ")
     }
+
+    /// `birthday=yes` on a lookup that found the guest on their birthday; nothing otherwise
+    /// (so transcripts from before birthdays were kept read as they were written).
+    private static func birthday(_ isBirthday: Bool) -> [(String, String)] { isBirthday ? [("birthday", "yes")] : [] }
 
     private static func quoteFields(_ quote: FeeQuote) -> [(String, String)] {
         [("checkin", quote.checkIn.description), ("checkout", quote.checkOut.description), ("rooms", String(quote.rooms)),
@@ -105,6 +111,8 @@ public enum OutcomeText {
         func number(_ key: String) -> Int? { fields[key].flatMap { Int($0) } }
         func date(_ key: String) -> CivilDate? { fields[key].flatMap { CivilDate(iso: $0) } }
         func moment(_ key: String) -> LocalMoment? { fields[key].flatMap { LocalMoment(iso: $0) } }
+        // `birthday` came with birthdays: a transcript without it found no birthday.
+        let isBirthday = fields["birthday"] == "yes"
         func quote() -> FeeQuote? {
             guard let checkIn = date("checkin"), let checkOut = date("checkout"), let rooms = number("rooms"), let room = fields["room"],
                   let total = number("total"), let fee = number("fee"), let freeUntil = moment("free-until") else { return nil }
@@ -128,7 +136,8 @@ public enum OutcomeText {
                   let rooms = number("rooms"), let room = fields["room"] else {
                 return missing("name=…, checkin=YYYY-MM-DD, checkout=YYYY-MM-DD, rooms=N and room=CODE")
             }
-            return .success(.found(ReservationSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room)))
+            return .success(.found(ReservationSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room,
+                                                      isBirthday: isBirthday)))
         case "found-booking":
             guard let name = fields["name"], let checkIn = date("checkin"), let checkOut = date("checkout"), let rooms = number("rooms"),
                   let room = fields["room"], let total = number("total"), let freeUntil = moment("free-until"),
@@ -136,14 +145,15 @@ public enum OutcomeText {
                 return missing("name=…, checkin=YYYY-MM-DD, checkout=YYYY-MM-DD, rooms=N, room=CODE, total=N, free-until=YYYY-MM-DDTHH:MM and late-fee=N")
             }
             return .success(.foundBooking(BookingSummary(guestName: name, checkIn: checkIn, checkOut: checkOut, rooms: rooms, roomType: room,
-                                                         total: total, freeUntil: freeUntil, lateFee: lateFee)))
+                                                         total: total, freeUntil: freeUntil, lateFee: lateFee, isBirthday: isBirthday)))
         case "found-file":
             guard let name = fields["name"], let bookings = number("bookings"), let toCome = number("to-come"),
                   let open = number("open-complaints") else {
                 return missing("name=…, stayed=yes|no, bookings=N, to-come=N and open-complaints=N")
             }
             return .success(.foundFile(GuestFileSummary(name: name, hasStayed: fields["stayed"] == "yes", bookings: bookings, staysToCome: toCome,
-                                                        openComplaints: open, nextCheckIn: date("next-checkin"), nextConfirmation: fields["next"])))
+                                                        openComplaints: open, nextCheckIn: date("next-checkin"), nextConfirmation: fields["next"],
+                                                        isBirthday: isBirthday)))
         case "quote":
             guard let quote = quote() else { return missing(quoteKeys) }
             return .success(.quoted(quote))
@@ -166,7 +176,7 @@ public enum OutcomeText {
                                + stages.joined(separator: ", "))
             }
             return .success(.foundComplaint(ComplaintSummary(category: category, stage: stage, followUpBy: followUp, result: fields["result"],
-                                                             followedUp: fields["followed-up"] == "yes")))
+                                                             followedUp: fields["followed-up"] == "yes", isBirthday: isBirthday)))
         case "found-callback":
             guard let status = fields["status"], let window = moment("window"), let minutes = number("minutes"), let tries = number("tries") else {
                 return missing("status=…, window=YYYY-MM-DDTHH:MM, minutes=N and tries=N")
@@ -177,13 +187,14 @@ public enum OutcomeText {
                                + stages.joined(separator: ", "))
             }
             return .success(.foundCallback(CallbackSummary(stage: stage, windowFrom: window, windowMinutes: minutes, tries: tries,
-                                                           nextTry: moment("next-try"), reachedAt: moment("reached"))))
+                                                           nextTry: moment("next-try"), reachedAt: moment("reached"), isBirthday: isBirthday)))
         case "missing": return .success(.missing)
         case "known":
             // `language` came later: a transcript without it answers as the line did then.
             return .success(.knownCaller(CallerSummary(name: fields["name"], hasStayed: fields["stayed"] == "yes",
                                                        hasUpcomingStay: fields["upcoming"] == "yes",
-                                                       hasOpenComplaint: fields["open-complaint"] == "yes", language: fields["language"])))
+                                                       hasOpenComplaint: fields["open-complaint"] == "yes", language: fields["language"],
+                                                       isBirthday: isBirthday)))
         case "new": return .success(.newCaller)
         case "queued":
             guard let position = number("position") else { return missing("position=N") }

@@ -32,7 +32,7 @@ extension TranscriptEvent {
         case .queueEnded(let ending): .queueEnded(ending)
         case .noOneAtDesk: .noOneAtDesk
         case .window(let columns): .windowResized(columns: columns)
-        case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .whisper, .note, .terminal:
+        case .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .whisper, .note, .queuedAsVIP, .terminal:
             nil
         }
     }

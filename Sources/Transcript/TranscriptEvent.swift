@@ -56,6 +56,9 @@ public enum TranscriptEvent: Equatable, Sendable {
     /// The guest's place in the queue for a person (`queue position=2 wait=240`; no wait
     /// while there is no estimate).
     case queueMoved(position: Int, waitSeconds: Int?)
+    /// A note: the caller, identified as the VIP guest file `file`, joined the queue ahead
+    /// of `aheadOf` guests who had asked before them (`queue vip file=261126001 ahead-of=1`).
+    case queuedAsVIP(file: String, aheadOf: Int)
     /// The queue gave up on the guest (`queue ended reason=no-one|too-long`).
     case queueEnded(Conversation.QueueEnding)
     /// Every agent logged in is away; the guest in line is offered a callback
@@ -94,6 +97,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .note(let by, let text): return OutcomeText.line("note", [("by", by), ("text", text)])
         case .queueMoved(let position, let wait):
             return OutcomeText.line("queue", [("position", String(position))] + (wait.map { [("wait", String($0))] } ?? []))
+        case .queuedAsVIP(let file, let ahead): return OutcomeText.line("queue vip", [("file", file), ("ahead-of", String(ahead))])
         case .queueEnded(let ending): return OutcomeText.line("queue ended", [("reason", ending == .noOne ? "no-one" : "too-long")])
         case .noOneAtDesk: return "queue no-one-at-desk"
         case .window(let columns): return OutcomeText.line("window", [("columns", String(columns))])
@@ -108,7 +112,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .queueMoved, .queueEnded, .noOneAtDesk: return true
         case .connected, .outcome, .noInput, .tooLong, .unreadable, .controlCharacters, .interrupt, .closing,
              .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading, .guestSentTooFast, .notSaved, .supervisorLeft, .whisper,
-             .note,
+             .note, .queuedAsVIP,
              .window, .terminal:
             return false
         }
@@ -149,6 +153,10 @@ public enum TranscriptEvent: Equatable, Sendable {
             }
         }),
         (["queue", "no-one-at-desk"], "", { f in f.isEmpty ? .noOneAtDesk : nil }),
+        (["queue", "vip"], "file=NUMBER ahead-of=N", { f in
+            guard let file = f["file"], let ahead = f["ahead-of"].flatMap({ Int($0) }), ahead >= 0 else { return nil }
+            return .queuedAsVIP(file: file, aheadOf: ahead)
+        }),
         (["queue"], "position=N [wait=SECONDS]", { f in
             guard let position = f["position"].flatMap({ Int($0) }), position > 0 else { return nil }
             if let wait = f["wait"] { return Int(wait).map { .queueMoved(position: position, waitSeconds: $0) } }
@@ -194,7 +202,7 @@ public enum TranscriptEvent: Equatable, Sendable {
         case .connected, .outcome, .noInput, .closing, .hungUp, .guestHungUp, .guestFinishedSending, .guestStoppedReading,
              .guestSentTooFast, .notSaved,
              .agentJoined, .agentSaid, .agentAnswered, .agentLeft, .supervisorJoined, .supervisorLeft, .whisper, .note, .queueMoved, .queueEnded,
-             .noOneAtDesk, .window, .terminal:
+             .noOneAtDesk, .queuedAsVIP, .window, .terminal:
             return nil
         }
     }

@@ -8,7 +8,7 @@ import Reactor
 enum ServeCommand {
     static let valued: Set<String> = [
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
-        "max-wait", "wrap-up", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
+        "max-wait", "wrap-up", "vip-lead", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
         "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output", "max-per-address", "max-lines-per-second",
         "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock",
     ]
@@ -26,6 +26,7 @@ enum ServeCommand {
         settings.agentHost = try address(reader, "agent-host", default: settings.agentHost)
         settings.line.queue.maxWaitSeconds = try reader.seconds("max-wait", default: settings.line.queue.maxWaitSeconds, range: 10...86_400)
         settings.line.queue.wrapUpSeconds = try reader.seconds("wrap-up", default: settings.line.queue.wrapUpSeconds, range: 0...3600)
+        settings.line.queue.vipLeadSeconds = try reader.seconds("vip-lead", default: settings.line.queue.vipLeadSeconds, range: 0...86_400)
         settings.dataDirectory = try reader.directory("data", default: settings.dataDirectory)
         settings.promptsDirectory = try reader.directory("prompts", default: settings.promptsDirectory)
         settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)

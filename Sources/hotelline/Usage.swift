@@ -12,6 +12,7 @@ enum Usage {
           hotelline plan --period P     the revisit plan for a month, quarter or year
           hotelline replay FILE|DIR…    replay recorded calls against the prompts
           hotelline report              the service's measures by day, week or month
+          hotelline graph [DIR]         the flows as a graph (DOT, or SVG by Graphviz)
           hotelline help [COMMAND]      show this help, or a command's
 
         Run "hotelline COMMAND --help" for a command's options.
@@ -49,6 +50,9 @@ enum Usage {
           --max-wait SECS       longest wait for a person before a callback is offered
                                 (default 300)
           --wrap-up SECS        an agent's pause after each call (default 30)
+          --vip-lead SECS       a VIP who asks for a person goes ahead of every guest
+                                who has waited less than this, of none who has waited
+                                longer (default 120; 0: VIPs wait in turn)
           --max-consoles N      agent consoles at once, logged in or not (default 64)
           --max-logins-waiting N  consoles not yet logged in from one address (default 8;
                                 past it, one that has typed nothing makes room)
@@ -95,13 +99,13 @@ enum Usage {
           reservations (each booking as it stands now: its terms, status and fees),
           history (each booking as made, then every change, cancellation and move),
           complaints, callbacks (each with its work: stage, who has it, due, history),
-          revisits, arrivals, feedback (the work lists), work (every step, in order),
+          revisits, arrivals, feedback, birthdays (the work lists), work (every step, in order),
           surveys, guests (guest files), calls (each call's length and waits for a person)
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
         --mask masks guests' names (Guest 1, Guest 2, ...), phone numbers (******0958) and
-        emails, for sharing; free text is left as written.
+        emails, for sharing, and leaves birthdays out; free text is left as written.
         --clock TIME stamps the audit log's line at TIME on the hotel's clock (read from
         --prompts DIR, default ./Prompts), as the server started with --clock would; the
         work lists are read at that moment (what is due and overdue, which arrivals are
@@ -271,5 +275,22 @@ enum Usage {
 
         Exit status: 0 done, 1 no journal in DIR or nothing happened in the range (it says
         where the records are), 2 a mistake on the command line.
+        """
+
+    static let graph = """
+        Usage: hotelline graph [DIR] [--format dot|svg] [--coverage TRANSCRIPTS]
+
+        Writes the flows of the prompt files in DIR (default ./Prompts) to stdout as a
+        graph for reviewing a change: one cluster per flow, a node per flow node (boxes ask,
+        3-D boxes are menus, hexagons do something, a double border hangs up) and an edge
+        per way out, labelled with its choice, result or condition.
+
+        Options:
+          --format dot          Graphviz's DOT language, written here (the default)
+          --format svg          the drawing, made by Graphviz's dot (apt-get install
+                                graphviz); without it, a message and exit 1
+          --coverage PATH       replay the transcripts in PATH (a file or a directory) and
+                                draw in red the nodes and ways out they never reach
+        Example: hotelline graph --format svg --coverage Tests/Transcripts > flows.svg
         """
 }

@@ -6,6 +6,8 @@ import Dialogue
 let arguments = CommandLine.arguments.dropFirst()
 let command = arguments.first ?? "help"
 let rest = arguments.dropFirst()
+/// Every command, as `help` and the did-you-mean know them.
+let commands = ["serve", "check", "export", "agents", "stays", "plan", "replay", "report", "graph"]
 
 func usage(for command: String) -> String {
     switch command {
@@ -17,6 +19,7 @@ func usage(for command: String) -> String {
     case "plan": return Usage.plan
     case "replay": return Usage.replay
     case "report": return Usage.report
+    case "graph": return Usage.graph
     default: return Usage.main
     }
 }
@@ -32,8 +35,8 @@ do {
     case "plan": status = try PlanCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
     case "report": status = try ReportCommand.run(rest)
+    case "graph": status = try GraphCommand.run(rest)
     case "help", "--help", "-h":
-        let commands = ["serve", "check", "export", "agents", "stays", "plan", "replay", "report"]
         if let asked = rest.first, !commands.contains(asked) {
             throw UsageError(description: "no help for \"\(asked)\": it is not a command" + Spelling.hint(for: asked, among: commands))
         }
@@ -41,7 +44,7 @@ do {
         status = 0
     default:
         throw UsageError(description: "unknown command \"\(command)\""
-            + Spelling.hint(for: command, among: ["serve", "check", "export", "agents", "stays", "plan", "replay", "report", "help"]))
+            + Spelling.hint(for: command, among: commands + ["help"]))
     }
 } catch {
     Console.error("hotelline: \(error)")

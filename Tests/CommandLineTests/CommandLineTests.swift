@@ -13,7 +13,7 @@ struct CommandLineTests {
         let serve = try HotelLineProcess.run(["serve", "--help"])
         #expect(serve.status == 0)
         for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair",
-                     "--segment-bytes", "--snapshot-bytes", "--max-per-address", "--max-lines-per-second", "--max-consoles", "--login-timeout"] {
+                     "--segment-bytes", "--snapshot-bytes", "--max-per-address", "--max-lines-per-second", "--max-consoles", "--login-timeout", "--vip-lead"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -28,6 +28,9 @@ struct CommandLineTests {
         (["serve", "--host", "999.1.1.1"], "--host must be an IP address such as 127.0.0.1"),
         (["serve", "--agent-host", "example.com"], "--agent-host must be an IP address"),
         (["serve", "--max-wait", "0"], "--max-wait must be a number of seconds from 10"),
+        (["serve", "--vip-lead", "-5"], "--vip-lead must be a number of seconds from 0 to 86400, not \"-5\""),
+        (["serve", "--vip-lead", "two minutes"], "--vip-lead must be a number of seconds from 0 to 86400"),
+        (["serve", "--vip-led", "60"], "unknown option --vip-led (did you mean \"--vip-lead\"?)"),
         (["serve", "--max-per-address", "0"], "--max-per-address must be a whole number from 1"),
         (["serve", "--max-lines-per-second", "fast"], "--max-lines-per-second must be a whole number"),
         (["serv"], "unknown command \"serv\" (did you mean \"serve\"?)"),

@@ -25,10 +25,11 @@ final class HotelLineProcess {
 
     /// Runs to completion (with a generous guard), with `input` (if given) on standard
     /// input, and collects both streams.
-    static func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 20) throws -> Finished {
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil, timeout: TimeInterval = 20) throws -> Finished {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         let stdin = input.map { _ in Pipe() }
         if let stdin { process.standardInput = stdin }

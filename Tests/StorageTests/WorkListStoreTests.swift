@@ -101,6 +101,41 @@ struct WorkListStoreTests {
         #expect(store.workItem(.stayRevisit(booking), rules: Self.rules, now: Self.at("2026-12-07T10:00"))?.due == Self.at("2026-12-10T00:00"))
     }
 
+    @Test func aSurveyTheGuestAnsweredOnTheLineAfterLeavingIsTheStaysRevisit() {
+        let (store, _, _, booking, _) = Self.store()
+        func survey(at iso: String, token: UInt64) -> SurveyNumber {
+            store.recordSurvey(SurveyResponse.Request(
+                declined: false, confirmation: booking, guestName: "Ann Lee", phone: "+442079460958", ratings: ["room": 5],
+                stayAgain: true, recommend: true, suggestions: nil, language: "en", session: "s-\(token)"), now: Self.at(iso), token: token).number
+        }
+        _ = survey(at: "2026-12-06T20:00", token: 20)  // in the house: not the revisit
+        for (kind, iso) in [(StayMove.Kind.arrived, "2026-12-05T15:00"), (.departed, "2026-12-07T10:00")] {
+            guard case .pending = store.move(booking, kind, policy: BookingPolicy(), now: Self.at(iso), by: "console:mei", token: UInt64.random(in: 100...UInt64.max)) else {
+                Issue.record("not moved: \(kind)")
+                return
+            }
+        }
+        #expect(Self.ids(store, .revisits, at: "2026-12-07T12:00") == ["V-\(booking)"], "a survey during the stay leaves the revisit owed")
+        let after = survey(at: "2026-12-08T09:00", token: 21)
+        let item = store.workItem(.stayRevisit(booking), rules: Self.rules, now: Self.at("2026-12-08T09:30"))
+        #expect(item?.stage == .surveyed)
+        #expect(item?.survey == after)
+        #expect(item?.history.map(\.by) == [WorkStep.line])
+        #expect(Self.ids(store, .revisits, at: "2026-12-08T09:30") == [])
+        // Staff who recorded the revisit themselves keep their step, not the line's.
+        let (other, _, _, stay, _) = Self.store()
+        for (kind, iso) in [(StayMove.Kind.arrived, "2026-12-05T15:00"), (.departed, "2026-12-07T10:00")] {
+            _ = other.move(stay, kind, policy: BookingPolicy(), now: Self.at(iso), by: "console:mei", token: UInt64.random(in: 100...UInt64.max))
+        }
+        let declined = WorkStep(item: .stayRevisit(stay), action: .declined, text: nil, by: "console:mei", createdAt: Self.at("2026-12-08T08:00"))
+        #expect(other.record(declined, rules: Self.rules, token: 30) == .pending(declined))
+        _ = other.recordSurvey(SurveyResponse.Request(
+            declined: false, confirmation: stay, guestName: "Ann Lee", phone: "+442079460958", ratings: ["room": 4],
+            stayAgain: true, recommend: true, suggestions: nil, language: "en", session: "s-31"), now: Self.at("2026-12-08T09:00"), token: 31)
+        let worked = other.workItem(.stayRevisit(stay), rules: Self.rules, now: Self.at("2026-12-08T09:30"))
+        #expect(worked?.stage == .declined && worked?.history.map(\.by) == ["console:mei"])
+    }
+
     @Test func stepsSurviveTheJournalAndARefusedOneIsTakenBackOut() throws {
         let log = MemoryLog()
         let (store, callback, _, _, _) = Self.store(log: log)

@@ -115,6 +115,10 @@ extension SuiteCalls {
             ]),
         ],
         inProcess: [
+            // Her guest file, found on her birthday (`birthdayFile`): wished in her language.
+            SuiteCall("zh-Hant-status-guest-file-on-a-birthday", language: "2", lines: [
+                "查詢", "+886 2 2345 6789", "住客檔案", "261204001", "不用了",
+            ]),
             SuiteCall("zh-Hant-booking-full-midnight-save-failed", language: "2", lines: [
                 "訂房", "今天", "1晚", "3", "4", "1", "3", "3", "2", "3", "+886 2 2345 6711", "吳家豪", "是", "明天", "3晚", "是", "是", "是",
                 "明天上午10點", "想把訂房完成。", "2", "不用了",
@@ -211,6 +215,9 @@ extension SuiteCalls {
             ]),
         ],
         inProcess: [
+            SuiteCall("zh-Hans-status-guest-file-on-a-birthday", language: "3", lines: [
+                "5", "+86 138 0013 8000", "档案", "270115002", "没有",
+            ]),
             SuiteCall("zh-Hans-booking-full-midnight-save-failed", language: "3", lines: [
                 "预订", "今天", "1晚", "3", "4", "1", "3", "3", "2", "3", "+86 20 3333 4444", "黄磊", "是", "明天", "2晚", "是", "是", "是",
                 "明天上午10点", "想把预订完成。", "3", "没有",
@@ -310,6 +317,9 @@ extension SuiteCalls {
             ]),
         ],
         inProcess: [
+            SuiteCall("es-status-guest-file-on-a-birthday", language: "4", lines: [
+                "consultar", "+34 611 222 333", "mi ficha", "261224002", "no",
+            ]),
             SuiteCall("es-booking-full-midnight-save-failed", language: "4", lines: [
                 "reservar", "hoy", "1 noche", "3", "4", "1", "3", "3", "2", "3", "+34 644 555 666", "Andrés Molina", "sí", "mañana", "2 noches", "sí",
                 "sí", "sí", "mañana a las 10", "Para terminar mi reserva.", "4", "no",
@@ -366,6 +376,8 @@ extension SuiteCalls {
                         return draft.checkIn == CivilDate(year: 2026, month: 11, day: 25) ? .datesPassed : .quoted(quote(draft, fee: 0))
                     case .findCallback, .findComplaint:
                         return workLists(request)
+                    case .findGuestFile:
+                        return birthdayFile(named: script.name, stayed: false)
                     default:
                         return nil
                     }

@@ -192,7 +192,7 @@ public enum SuiteCalls {
     /// fee raised between the quote and the yes): recorded in-process, actions answered as
     /// written here.
     public static var inProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] {
-        englishInProcess + inProcessInOtherLanguages
+        englishInProcess + birthdayInProcess + inProcessInOtherLanguages
     }
 
     static let englishInProcess: [(call: SuiteCall, answer: @Sendable (ActionRequest) -> ActionOutcome?)] = [

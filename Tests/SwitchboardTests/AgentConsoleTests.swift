@@ -492,6 +492,8 @@ struct AgentCallReplayTests {
         #expect(events.contains { if case .queueMoved(1, _) = $0 { true } else { false } })
         #expect(events.contains(.queueEnded(.noOne)))
         #expect(events.contains(.noOneAtDesk), "sara was away when mei was lost: nobody at the desk")
+        #expect(events.contains { if case .queuedAsVIP(_, aheadOf: 1) = $0 { true } else { false } }, "the VIP went ahead of the guest waiting")
+        #expect(events.contains { if case .queueMoved(2, _) = $0 { true } else { false } }, "who heard they were second now")
     }
 
     @Test func agentAndQueueEventsReadBackAsWritten() {
@@ -500,6 +502,7 @@ struct AgentCallReplayTests {
             .agentLeft(.hungUp, id: "mei"), .agentLeft(.lost, id: "mei"), .supervisorJoined(id: "sara", name: "Sara"),
             .supervisorLeft(id: "sara", name: "Sara"), .supervisorLeft(id: "sara", name: nil), .whisper(from: "sara", to: "mei"), .note(by: "mei", text: "call back at 5"),
             .queueMoved(position: 2, waitSeconds: 240), .queueMoved(position: 1, waitSeconds: nil), .queueEnded(.noOne), .queueEnded(.waitedTooLong), .noOneAtDesk, .agentAnswered(name: "Mei", text: "24 Dec"),
+            .queuedAsVIP(file: "261126001", aheadOf: 2),
         ]
         for event in events {
             #expect(TranscriptEvent.parse(event.text) == .success(event), "\(event.text)")
@@ -511,6 +514,10 @@ struct AgentCallReplayTests {
         #expect(TranscriptEvent.noOneAtDesk.text == "queue no-one-at-desk")
         #expect(TranscriptEvent.parse("queue no-one-at-desk why=lunch") == .failure(TranscriptProblem("\"queue no-one-at-desk\" takes no fields")))
         #expect(TranscriptEvent.parse("queue position=first") == .failure(TranscriptProblem("\"queue\" needs position=N [wait=SECONDS]")))
+        #expect(TranscriptEvent.queuedAsVIP(file: "261126001", aheadOf: 2).text == "queue vip file=261126001 ahead-of=2")
+        #expect(TranscriptEvent.parse("queue vip file=261126001 ahead-of=some")
+                == .failure(TranscriptProblem("\"queue vip\" needs file=NUMBER ahead-of=N")))
+        #expect(TranscriptEvent.parse("queue vip ahead-of=1") == .failure(TranscriptProblem("\"queue vip\" needs file=NUMBER ahead-of=N")))
     }
 }
 

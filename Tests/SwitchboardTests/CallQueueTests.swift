@@ -107,8 +107,9 @@ struct CallQueueTests {
         _ = queue.guestAsks(1, now: .at(1))
         _ = queue.agentAccepts("mei", now: .at(2))
         _ = queue.guestAsks(2, now: .at(3))
-        #expect(queue.agentLeaves("mei", now: .at(4)) == [.returnToQueue(1), .offerCallbackWhileWaiting(1), .offerCallbackWhileWaiting(2)],
-                "tom is away: nobody is left answering")
+        #expect(queue.agentLeaves("mei", now: .at(4)) == [.returnToQueue(1), .tellPosition(2, position: 2, expectedWaitSeconds: nil),
+                                                           .offerCallbackWhileWaiting(1), .offerCallbackWhileWaiting(2)],
+                "guest 2, told they were first, hears at once they are second now; tom is away: nobody is left answering")
         #expect(queue.waitingGuests == [1, 2])
         #expect(queue.agentLeaves("tom", now: .at(5)) == [.offerCallback(1, .noAgents), .offerCallback(2, .noAgents)],
                 "with nobody left, everyone waiting is offered a callback")

@@ -117,7 +117,7 @@ struct ConsolePartsTests {
                         "hangup": "hangup", "leave": "leave", "note": "note quiet room", "status": "status away", "whoami": "whoami",
                         "logout": "logout", "phone": "phone 17", "answer   ": "/answer 24 Dec", "stay ": "stay arrive R1000017", "stay  ": "stay depart r 100 0017",
                         "callbacks": "callbacks", "complaints": "complaints all", "revisits": "revisits", "arrivals": "arrivals",
-                        "feedback": "feedback", "mine": "mine", "show": "show T1000041", "take  ": "take V-T1000041", "drop": "drop C1000033",
+                        "feedback": "feedback", "birthdays": "birthdays all", "card": "card B-261203001-2027 posted", "mine": "mine", "show": "show T1000041", "take  ": "take V-T1000041", "drop": "drop C1000033",
                         "note  ": "note C1000033 left a message", "reached": "reached C1000033 sorted", "no-answer": "no-answer C1000033",
                         "wrong-number": "wrong-number C1000033", "investigate": "investigate T1000041", "resolve": "resolve T1000041 fixed",
                         "signoff": "signoff T1000041", "sign-off": "sign-off T1000041", "close": "close T1000041",

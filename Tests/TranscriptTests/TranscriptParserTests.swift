@@ -94,7 +94,7 @@ struct TranscriptParserTests {
         ("+2.131 gest 1", "t.txt:7: unknown direction \"gest\" (did you mean \"guest\"?): an entry is \"line\" (what the line said), \"guest\" (what the guest typed) or \"event\""),
         ("+2.131 line hello", "t.txt:7: write \"line  TEXT\": the text starts after two spaces"),
         ("+2.131 event hung upp", "t.txt:7: unknown event \"hung upp\" (did you mean \"hung up\"?); events are \"no input\", \"line not UTF-8\", \"line with control characters\", \"interrupt\", \"closing\", \"hung up\", \"guest hung up\", \"guest finished sending\", \"closed: guest stopped reading\", \"closed: guest sent too fast\", \"outcome …\", \"connected from …\", \"not saved: …\", \"line longer than N bytes\", \"agent joined …\", \"agent said …\", \"agent answered …\", \"agent left …\", \"supervisor joined …\", "
-         + "\"supervisor left …\", \"whisper …\", \"note …\", \"queue ended …\", \"queue no-one-at-desk\", \"queue …\", \"window …\", \"terminal …\" (write a note as a # comment line)"),
+         + "\"supervisor left …\", \"whisper …\", \"note …\", \"queue ended …\", \"queue no-one-at-desk\", \"queue vip …\", \"queue …\", \"window …\", \"terminal …\" (write a note as a # comment line)"),
         ("+2.131 event outcome found name=\"Maria", "t.txt:7: unterminated quote in the outcome (close it with \")"),
         ("+2.131 event outcome saved file=261224001", "t.txt:7: outcome saved needs reference=NUMBER"),
         ("+2.131 event outcome teleported", "t.txt:7: unknown outcome \"teleported\"; outcomes are available, full, saved, failed, found, found-booking, found-complaint, found-callback, found-file, missing, locked, cancelled, closed, quote, fee-raised, same, known, new, unavailable, past"),

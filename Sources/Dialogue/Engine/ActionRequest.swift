@@ -127,13 +127,16 @@ public struct ReservationSummary: Equatable, Sendable {
     public var checkOut: CivilDate
     public var rooms: Int
     public var roomType: String
+    /// Today (on the hotel's clock) is the guest's birthday, by their file: wished once a call.
+    public var isBirthday: Bool
 
-    public init(guestName: String, checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String) {
+    public init(guestName: String, checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String, isBirthday: Bool = false) {
         self.guestName = guestName
         self.checkIn = checkIn
         self.checkOut = checkOut
         self.rooms = rooms
         self.roomType = roomType
+        self.isBirthday = isBirthday
     }
 }
 
@@ -150,9 +153,11 @@ public struct BookingSummary: Equatable, Sendable {
     public var freeUntil: LocalMoment
     /// What cancelling it costs now: 0 inside the free window.
     public var lateFee: Int
+    /// Today (on the hotel's clock) is the guest's birthday, by their file: wished once a call.
+    public var isBirthday: Bool
 
     public init(guestName: String, checkIn: CivilDate, checkOut: CivilDate, rooms: Int, roomType: String, total: Int,
-                freeUntil: LocalMoment, lateFee: Int) {
+                freeUntil: LocalMoment, lateFee: Int, isBirthday: Bool = false) {
         self.guestName = guestName
         self.checkIn = checkIn
         self.checkOut = checkOut
@@ -161,6 +166,7 @@ public struct BookingSummary: Equatable, Sendable {
         self.total = total
         self.freeUntil = freeUntil
         self.lateFee = lateFee
+        self.isBirthday = isBirthday
     }
 }
 
@@ -198,9 +204,11 @@ public struct GuestFileSummary: Equatable, Sendable {
     /// The next stay to come, if any: its arrival and its confirmation number.
     public var nextCheckIn: CivilDate?
     public var nextConfirmation: String?
+    /// Today (on the hotel's clock) is the guest's birthday, by their file: wished once a call.
+    public var isBirthday: Bool
 
     public init(name: String, hasStayed: Bool, bookings: Int, staysToCome: Int, openComplaints: Int, nextCheckIn: CivilDate?,
-                nextConfirmation: String?) {
+                nextConfirmation: String?, isBirthday: Bool = false) {
         self.name = name
         self.hasStayed = hasStayed
         self.bookings = bookings
@@ -208,6 +216,7 @@ public struct GuestFileSummary: Equatable, Sendable {
         self.openComplaints = openComplaints
         self.nextCheckIn = nextCheckIn
         self.nextConfirmation = nextConfirmation
+        self.isBirthday = isBirthday
     }
 }
 
@@ -243,13 +252,17 @@ public struct ComplaintSummary: Equatable, Sendable {
     public var result: String?
     /// The follow-up call has been made (answered or declined): nothing more is promised.
     public var followedUp: Bool
+    /// Today (on the hotel's clock) is the guest's birthday, by their file: wished once a call.
+    public var isBirthday: Bool
 
-    public init(category: String, stage: ComplaintStage, followUpBy: CivilDate, result: String? = nil, followedUp: Bool = false) {
+    public init(category: String, stage: ComplaintStage, followUpBy: CivilDate, result: String? = nil, followedUp: Bool = false,
+                isBirthday: Bool = false) {
         self.category = category
         self.stage = stage
         self.followUpBy = followUpBy
         self.result = result
         self.followedUp = followedUp
+        self.isBirthday = isBirthday
     }
 }
 
@@ -278,15 +291,18 @@ public struct CallbackSummary: Equatable, Sendable {
     public var nextTry: LocalMoment?
     /// Reached: when the call was made, on the hotel's clock.
     public var reachedAt: LocalMoment?
+    /// Today (on the hotel's clock) is the guest's birthday, by their file: wished once a call.
+    public var isBirthday: Bool
 
     public init(stage: CallbackStage, windowFrom: LocalMoment, windowMinutes: Int, tries: Int = 0, nextTry: LocalMoment? = nil,
-                reachedAt: LocalMoment? = nil) {
+                reachedAt: LocalMoment? = nil, isBirthday: Bool = false) {
         self.stage = stage
         self.windowFrom = windowFrom
         self.windowMinutes = windowMinutes
         self.tries = tries
         self.nextTry = nextTry
         self.reachedAt = reachedAt
+        self.isBirthday = isBirthday
     }
 
     public var windowTo: LocalMoment { windowFrom.adding(minutes: windowMinutes) }
@@ -305,13 +321,17 @@ public struct CallerSummary: Equatable, Sendable {
     /// The language (a tag) of the latest call that left a record under this phone; nil
     /// when not known (a transcript recorded before it was kept).
     public var language: String?
+    /// Today (on the hotel's clock) is the guest's birthday, by their file: wished once a call.
+    public var isBirthday: Bool
 
-    public init(name: String?, hasStayed: Bool = false, hasUpcomingStay: Bool, hasOpenComplaint: Bool, language: String? = nil) {
+    public init(name: String?, hasStayed: Bool = false, hasUpcomingStay: Bool, hasOpenComplaint: Bool, language: String? = nil,
+                isBirthday: Bool = false) {
         self.name = name
         self.hasStayed = hasStayed
         self.hasUpcomingStay = hasUpcomingStay
         self.hasOpenComplaint = hasOpenComplaint
         self.language = language
+        self.isBirthday = isBirthday
     }
 }
 

@@ -109,6 +109,7 @@ extension Conversation {
                 break
             }
         case .found(let summary):
+            wishBirthday(summary.isBirthday)
             variables["stay.name"] = .text(summary.guestName)
             variables["stay.checkin"] = .date(summary.checkIn)
             variables["stay.checkout"] = .date(summary.checkOut)
@@ -116,6 +117,7 @@ extension Conversation {
             variables["stay.rooms"] = .number(summary.rooms)
             variables["stay.nights"] = .number(CivilDate.days(from: summary.checkIn, to: summary.checkOut))
         case .foundBooking(let summary):
+            wishBirthday(summary.isBirthday)
             variables["stay.name"] = .text(summary.guestName)
             variables["stay.checkin"] = .date(summary.checkIn)
             variables["stay.checkout"] = .date(summary.checkOut)
@@ -136,6 +138,7 @@ extension Conversation {
             variables["manage.fee"] = .money(quote.fee)
             variables["manage.free_until"] = .moment(quote.freeUntil)
         case .foundFile(let summary):
+            wishBirthday(summary.isBirthday)
             variables["caller.name"] = .text(summary.name)
             variables["caller.stayed"] = .flag(summary.hasStayed)
             variables["caller.bookings"] = .number(summary.bookings)
@@ -145,6 +148,7 @@ extension Conversation {
             variables["caller.next_checkin"] = summary.nextCheckIn.map(AnswerValue.date)
             variables["caller.next_confirmation"] = summary.nextConfirmation.map(AnswerValue.text)
         case .foundComplaint(let summary):
+            wishBirthday(summary.isBirthday)
             let label = prompts.label(ofChoice: summary.category, into: "complaint.category")
             variables["ticket.category"] = label.map { .choice(value: summary.category, label: $0) } ?? .text(summary.category)
             variables["ticket.status"] = .choice(value: summary.stage.rawValue, label: summary.stage.textKey)
@@ -155,6 +159,7 @@ extension Conversation {
             // "We will call you by Saturday" is said only while Saturday has not passed.
             variables["ticket.late"] = .flag(!summary.followedUp && now.date > summary.followUpBy)
         case .foundCallback(let summary):
+            wishBirthday(summary.isBirthday)
             variables["callback.status"] = .text(summary.stage.rawValue)
             variables["callback.window"] = .window(summary.windowFrom, summary.windowTo)
             variables["callback.tries"] = .number(summary.tries)
@@ -168,6 +173,7 @@ extension Conversation {
             }
             variables["callback.late"] = .flag(owedBy.map { now >= $0 } ?? false)
         case .knownCaller(let summary):
+            wishBirthday(summary.isBirthday)
             variables["caller.name"] = summary.name.map(AnswerValue.text)
             variables["caller.stayed"] = .flag(summary.hasStayed)
             variables["caller.upcoming"] = .flag(summary.hasUpcomingStay)
@@ -178,6 +184,15 @@ extension Conversation {
         case .failed, .missing, .newCaller, .left, .unavailable, .datesPassed, .locked, .bookingCancelled, .bookingClosed, .unchanged:
             break
         }
+    }
+
+    /// The guest is identified (`isBirthday`: on their birthday): `caller.birthday` is yes
+    /// only the first time that finds them on their birthday in this call, so the flows'
+    /// `say … if caller.birthday` right after the lookup wishes them once.
+    private mutating func wishBirthday(_ isBirthday: Bool) {
+        let wish = isBirthday && !birthdayWished
+        if wish { birthdayWished = true }
+        variables["caller.birthday"] = .flag(wish)
     }
 
     private func stay() -> StayQuery? {

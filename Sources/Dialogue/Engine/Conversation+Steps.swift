@@ -29,8 +29,11 @@ extension Conversation {
                 continue
             }
             switch steps[step] {
-            case .say(let key):
-                effects.append(saying(key))
+            case .say(let key, let condition):
+                // A text on a condition is traced as an `if` is, and said only when it holds.
+                let said = condition.map(holds) ?? true
+                if condition != nil { note(at: node) { .condition(node: $0, step: step, taken: said) } }
+                if said { effects.append(saying(key)) }
                 step += 1
             case .set(let variable, let literal):
                 variables[variable] = value(of: literal)

@@ -81,6 +81,9 @@ public struct Conversation: Sendable {
     /// True once the language is the guest's own choice mid-call or the one on their file:
     /// the file's language is taken once, and never over a language asked for mid-call.
     var languageSettled = false
+    /// True once a lookup has found the guest on their birthday this call: the wish is
+    /// handed to the flows once (`caller.birthday`), however often the guest is found again.
+    var birthdayWished = false
     /// The hotel's clock on the wall, turning each event's instant into a local day and time.
     var clock: LocalClock
     /// The local day and time of the event being handled: what "today", "tomorrow at 10" and

@@ -77,7 +77,11 @@ extension PromptSet {
                     }
                 case .perform(let action, _):
                     for result in action.results { add(.result(node: name, result: result), "do \(action.rawValue): on \(result)") }
-                case .say, .set, .clear, .goto, .end:
+                case .say(let key, let condition?):
+                    let text = "say \(key) if \(Self.describe(condition))"
+                    add(.condition(node: name, step: index, taken: true), text + " (said)")
+                    add(.condition(node: name, step: index, taken: false), text + " (not said)")
+                case .say(_, nil), .set, .clear, .goto, .end:
                     break
                 }
             }

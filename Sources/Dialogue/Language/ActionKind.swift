@@ -64,7 +64,11 @@ public enum ActionKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// Variables the action sets for the texts that follow it.
+    /// Variables the action sets for the texts that follow it. Every lookup that identifies
+    /// the guest (a number of theirs with the phone or name on it, or their phone with the
+    /// name on file) sets `caller.birthday`: yes the first time in a call that it finds the
+    /// guest on their birthday, no otherwise, so a `say … if caller.birthday` wishes them
+    /// a happy birthday once a call.
     public var provides: [String] {
         switch self {
         case .checkAvailability:
@@ -73,17 +77,17 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .saveComplaint: return ["complaint.ticket", "complaint.followup"]
         case .saveCallback: return ["callback.reference", "callback.window"]
         case .saveSurvey: return ["survey.reference"]
-        case .findStay: return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights"]
+        case .findStay: return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights", "caller.birthday"]
         case .findBooking:
             return ["stay.name", "stay.checkin", "stay.checkout", "stay.room", "stay.rooms", "stay.nights", "stay.total", "stay.free",
-                    "stay.free_until", "stay.late_fee"]
-        case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup", "ticket.result", "ticket.followed_up", "ticket.late"]
+                    "stay.free_until", "stay.late_fee", "caller.birthday"]
+        case .findComplaint: return ["ticket.category", "ticket.status", "ticket.followup", "ticket.result", "ticket.followed_up", "ticket.late", "caller.birthday"]
         case .findCallback:
-            return ["callback.status", "callback.window", "callback.tries", "callback.next_try", "callback.reached_at", "callback.late"]
+            return ["callback.status", "callback.window", "callback.tries", "callback.next_try", "callback.reached_at", "callback.late", "caller.birthday"]
         case .findGuestFile:
             return ["caller.name", "caller.stayed", "caller.upcoming", "caller.bookings", "caller.stays_to_come", "caller.open_complaints",
-                    "caller.next_checkin", "caller.next_confirmation"]
-        case .findCaller: return ["caller.name", "caller.stayed", "caller.upcoming", "caller.open_complaint"]
+                    "caller.next_checkin", "caller.next_confirmation", "caller.birthday"]
+        case .findCaller: return ["caller.name", "caller.stayed", "caller.upcoming", "caller.open_complaint", "caller.birthday"]
         case .quoteChange, .saveChange:
             return ["manage.checkin", "manage.checkout", "manage.rooms", "manage.room", "manage.nights", "manage.total", "manage.fee",
                     "manage.free_until", "manage.reference", "availability.left", "availability.alternatives"]

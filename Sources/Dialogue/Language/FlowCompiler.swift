@@ -129,7 +129,7 @@ struct TargetResolver {
         for statement in node.statements {
             let location = statement.location
             switch statement.value {
-            case .say(let key): steps.append(.say(key))
+            case .say(let key, let condition): steps.append(.say(key, when: condition))
             case .set(let variable, let value): steps.append(.set(variable, value))
             case .clear(let variable): steps.append(.clear(variable))
             case .branch(let condition, let target): steps.append(.branch(condition, resolve(target, from: flow, at: location)))

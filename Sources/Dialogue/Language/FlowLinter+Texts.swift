@@ -17,7 +17,7 @@ extension FlowLinter {
         for (_, node) in sourceNodes() {
             for text in [node.prompt, node.help].compactMap({ $0 }) + node.noMatch + node.noInput { uses.append((text.value, text.location)) }
             for choice in node.choices { uses.append((choice.value.label, choice.location)) }
-            for statement in node.statements { if case .say(let key) = statement.value { uses.append((key, statement.location)) } }
+            for statement in node.statements { if case .say(let key, _) = statement.value { uses.append((key, statement.location)) } }
         }
         let engineKeys = LanguagePack.requiredKeys(languageCount: hotel.languages.count)
         // What the line can say: a flow's texts, the engine's, and the optional ones it

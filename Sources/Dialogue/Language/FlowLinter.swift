@@ -137,7 +137,7 @@ struct FlowLinter {
         }
         for statement in node.statements {
             switch statement.value {
-            case .branch(let condition, _):
+            case .branch(let condition, _), .say(_, let condition?):
                 check(condition.variable, statement.location, "variable")
                 if case .variable(let other)? = condition.comparison?.1 { check(other, statement.location, "variable") }
             case .set(_, .variable(let other)): check(other, statement.location, "variable")

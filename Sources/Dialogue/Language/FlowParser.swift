@@ -88,7 +88,7 @@ struct FlowParser {
         let node = nodes.count - 1
         switch keyword {
         case "say":
-            append(.say(try key(args, "say KEY", at: location)), to: node, at: location)
+            append(try parseSay(args, at: location), to: node, at: location)
         case "prompt":
             try setOnce(&nodes[node].prompt, try key(args, "prompt KEY", at: location), "prompt", location)
         case "help":
@@ -158,7 +158,23 @@ struct FlowParser {
         guard let arrow = args.firstIndex(of: "->"), arrow == args.count - 2 else {
             throw .error(location, usage)
         }
-        var words = args[..<arrow]
+        let condition = try parseCondition(args[..<arrow], usage: usage, at: location)
+        return .branch(condition, try target(args[arrow + 1], at: location))
+    }
+
+    /// `say KEY`, or `say KEY if [not] VARIABLE [= VALUE]`: a text said only when the
+    /// condition holds (a birthday wish, say), without a node of its own.
+    private func parseSay(_ args: [String], at location: SourceLocation) throws(PromptDiagnostic) -> FlowStatement {
+        let usage = "expected \"say KEY\" or \"say KEY if [not] VARIABLE [= VALUE]\""
+        guard args.count != 1 else { return .say(try key(args, "say KEY", at: location), when: nil) }
+        guard args.count >= 3, args[1] == "if" else { throw .error(location, usage) }
+        let text = try key([args[0]], "say KEY", at: location)
+        return .say(text, when: try parseCondition(args[2...], usage: usage, at: location))
+    }
+
+    /// `[not] VARIABLE [= VALUE]`, as `if` and `say … if` write it.
+    private func parseCondition(_ args: ArraySlice<String>, usage: String, at location: SourceLocation) throws(PromptDiagnostic) -> Condition {
+        var words = args
         let negated = words.first == "not"
         if negated { words = words.dropFirst() }
         guard let variable = words.first else { throw .error(location, usage) }
@@ -171,7 +187,7 @@ struct FlowParser {
             }
             condition.comparison = (comparison, Literal(rest[1]))
         }
-        return .branch(condition, try target(args[arrow + 1], at: location))
+        return condition
     }
 
     private func parseQuestion(_ args: [String], at location: SourceLocation) throws(PromptDiagnostic) -> Question {

@@ -44,7 +44,8 @@ public struct TargetName: Hashable, Sendable, CustomStringConvertible {
 
 /// The statements of the prompt language, one per line.
 public enum FlowStatement: Sendable {
-    case say(String)
+    /// `say KEY`, or `say KEY if CONDITION`: said only when the condition holds.
+    case say(String, when: Condition?)
     case set(variable: String, value: Literal)
     case clear(variable: String)
     case branch(Condition, TargetName)

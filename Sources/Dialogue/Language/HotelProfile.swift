@@ -58,6 +58,9 @@ public struct HotelProfile: Sendable {
     /// Seconds within which a guest who asks for a person should be put through to one
     /// (`answer-target`): the wallboard's "answered in time".
     public var answerTargetSeconds = 20
+    /// Days ahead a guest's birthday comes on the birthdays list, for a card (`birthday-days`;
+    /// 0: on the day only).
+    public var birthdayDays = 7
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
 
@@ -163,6 +166,7 @@ private struct ProfileReader {
         profile.answerTargetSeconds = number(hotel, "answer-target", default: 20, range: 1...3600)
         profile.segmentMedium = number(hotel, "segment-medium", default: 1000, range: 1...1_000_000_000)
         profile.segmentLarge = number(hotel, "segment-large", default: 5000, range: 2...1_000_000_000)
+        profile.birthdayDays = number(hotel, "birthday-days", default: 7, range: 0...60)
         if profile.segmentLarge <= profile.segmentMedium {
             let entry = hotel.entry("segment-large") ?? hotel.entry("segment-medium")
             diagnostics.append(.error(entry?.location ?? hotel.location,
@@ -192,7 +196,7 @@ private struct ProfileReader {
         let known: Set<String> = ["languages", "timezone", "check-in", "check-out", "callback-hours", "callback-window",
                                   "currency", "date-order", "max-rooms", "max-nights", "booking-horizon", "line-width",
                                   "free-cancellation-hours", "late-fee", "no-show-fee", "date-changes", "callback-retry", "callback-tries",
-                                  "group-rooms", "segment-medium", "segment-large", "answer-target"]
+                                  "group-rooms", "segment-medium", "segment-large", "birthday-days", "answer-target"]
         for entry in hotel.entries {
             let (field, language) = Self.splitTranslation(entry.key)
             if HotelProfile.translatableHotelFields.contains(field) {

@@ -183,7 +183,8 @@ struct ScriptChoice: Sendable {
 }
 
 enum ScriptStep: Sendable {
-    case say(String)
+    /// A text, said only when its condition holds (always without one).
+    case say(String, when: Condition?)
     case set(String, Literal)
     case clear(String)
     case branch(Condition, Int)

@@ -85,8 +85,9 @@ public enum RecordExporter {
 /// with someone who must not see who the guests are. Each distinct name becomes `Guest 1`,
 /// `Guest 2`… in order of appearance (so rows of one guest still go together); a phone
 /// keeps its last four digits (`******0958`, as the console shows it); an email becomes
-/// `guestN@example.invalid`; a birthday is left out. Free text (a complaint's details) is
-/// left as the guest wrote it.
+/// `guestN@example.invalid`; a birthday is left out (and in a table of birthdays, the due
+/// time, which is the birthday's end). Free text (a complaint's details) is left as the
+/// guest wrote it.
 enum ExportMask {
     static let nameColumns: Set<String> = ["guest_name", "name"]
     static let droppedColumns: Set<String> = ["birthday"]
@@ -96,6 +97,7 @@ enum ExportMask {
     static func masked(_ table: RecordTable) -> RecordTable {
         var names: [String: Int] = [:], emails: [String: Int] = [:]
         var table = table
+        let dropped = table.columns.contains("birthday") && table.columns.contains("due") ? droppedColumns.union(["due"]) : droppedColumns
         for (index, column) in table.columns.enumerated() {
             for row in table.rows.indices {
                 guard let text = table.rows[row][index].textValue, !text.isEmpty else { continue }
@@ -105,7 +107,7 @@ enum ExportMask {
                     table.rows[row][index] = .text("Guest \(number)")
                 } else if phoneColumns.contains(column) {
                     table.rows[row][index] = .text(phone(text))
-                } else if droppedColumns.contains(column) {
+                } else if dropped.contains(column) {
                     table.rows[row][index] = .missing
                 } else if emailColumns.contains(column) {
                     let number = emails[text] ?? (emails.count + 1)

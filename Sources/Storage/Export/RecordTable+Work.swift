@@ -33,6 +33,7 @@ extension RecordTable {
         case .revisits: list = .revisits
         case .arrivals: list = .arrivals
         case .feedback: list = .feedback
+        case .birthdays: list = .birthdays
         case .work:
             let columns = ["item", "list", "action", "text", "by", "created_at"]
             let steps = WorkList.allCases.flatMap { store.workItems(on: $0, rules: view.rules, now: view.now) }.flatMap(\.history)
@@ -45,13 +46,22 @@ extension RecordTable {
             preconditionFailure("Invalid work list \(kind)")
         }
         let items = store.workItems(on: list, rules: view.rules, now: view.now).sorted { ($0.due, $0.id) < ($1.due, $1.id) }
-        let columns = ["item", "follows", "guest_name", "phone"] + workColumns
+        // A birthday's item says the day it falls on that year (left out when masked, with
+        // its due time, which is that day's end).
+        let birthdays = list == .birthdays
+        let columns = ["item", "follows", "guest_name", "phone"] + (birthdays ? ["birthday"] : []) + workColumns
         let rows = items.map { item -> [ExportValue] in
             let (follows, name, phone) = subject(of: item.id, in: store)
             return [.text(item.id.description), .text(follows), name.map(ExportValue.guestText) ?? .missing, phone.map(ExportValue.text) ?? .missing]
-                + workFields(item, view)
+                + (birthdays ? [birthday(of: item.id, in: store)] : []) + workFields(item, view)
         }
         return (columns, rows)
+    }
+
+    /// The day a birthday item's birthday falls on in its year.
+    private static func birthday(of id: WorkItemID, in store: HotelStore) -> ExportValue {
+        guard case .birthday(let file, let year) = id, let birthday = store.guestFile(file)?.birthday else { return .missing }
+        return .text(birthday.day(in: year).description)
     }
 
     /// The record an item follows, and its guest's name and phone.
@@ -69,6 +79,9 @@ extension RecordTable {
         case .feedback(let number, _):
             let q = store.survey(number)?.request
             return (number.description, q?.guestName, q?.phone)
+        case .birthday(let file, _):
+            let guest = store.guestFile(file)
+            return (file.description, guest?.name, guest?.phone)
         }
     }
 }

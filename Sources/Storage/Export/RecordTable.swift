@@ -14,6 +14,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case arrivals
     /// Survey opinions a department must answer.
     case feedback
+    /// Birthdays within the next days (a card for each), and the cards sent.
+    case birthdays
     /// Every step taken on every work list, one row each, in the order taken.
     case work
     /// Every call on the line, in the order they began: length and waits for a person.
@@ -24,7 +26,7 @@ extension ExportKind {
     /// Kinds whose rows show work items, read with the hotel's rules and clock.
     public var readsWorkLists: Bool {
         switch self {
-        case .complaints, .callbacks, .revisits, .arrivals, .feedback, .work: return true
+        case .complaints, .callbacks, .revisits, .arrivals, .feedback, .birthdays, .work: return true
         case .reservations, .surveys, .guests, .history, .calls: return false
         }
     }
@@ -145,7 +147,7 @@ struct RecordTable {
                        q.suggestions.map(ExportValue.guestText) ?? .missing, .text(q.language),
                        .text(Self.timestamp(s.createdAt)), .text(q.session)]
             }
-        case .revisits, .arrivals, .feedback, .work:
+        case .revisits, .arrivals, .feedback, .birthdays, .work:
             (columns, rows) = Self.workTable(kind, from: store, view)
         case .calls:
             (columns, rows) = Self.callTable(from: store)

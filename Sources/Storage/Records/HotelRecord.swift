@@ -276,8 +276,9 @@ public enum HotelRecord: Equatable, Sendable {
     }
 
     /// A work item: its kind (0 callback, 1 complaint, 2 a complaint's revisit, 3 a stay's
-    /// revisit, 4 an arrival, 5 feedback), the serial of the record it follows, and the
-    /// feedback's topic (nil for the others).
+    /// revisit, 4 an arrival, 5 feedback, 6 a birthday), the serial of the record it follows
+    /// (a birthday's year), and the feedback's topic (a birthday's guest file number; nil
+    /// for the others).
     private static func write(_ item: WorkItemID, to writer: inout RecordWriter) {
         switch item {
         case .callback(let n): writer.write(0); writer.write(n.serial); writer.write(nil as String?)
@@ -286,6 +287,7 @@ public enum HotelRecord: Equatable, Sendable {
         case .stayRevisit(let n): writer.write(3); writer.write(n.serial); writer.write(nil as String?)
         case .arrival(let n): writer.write(4); writer.write(n.serial); writer.write(nil as String?)
         case .feedback(let n, let topic): writer.write(5); writer.write(n.serial); writer.write(topic as String?)
+        case .birthday(let file, let year): writer.write(6); writer.write(year); writer.write(file.description as String?)
         }
     }
 
@@ -298,6 +300,7 @@ public enum HotelRecord: Equatable, Sendable {
         case (3, nil): return .stayRevisit(ConfirmationNumber(serial: serial))
         case (4, nil): return .arrival(ConfirmationNumber(serial: serial))
         case (5, let topic?) where WorkItemID.isTopic(topic): return .feedback(SurveyNumber(serial: serial), topic: topic)
+        case (6, let file?) where serial <= 9999 && GuestFileNumber(file) != nil: return .birthday(GuestFileNumber(file)!, year: serial)
         default: throw .malformed("work item of kind \(kind)" + (topic.map { " on \"\($0.prefix(40))\"" } ?? ""))
         }
     }

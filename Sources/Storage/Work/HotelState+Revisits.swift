@@ -29,7 +29,7 @@ extension HotelState {
         case .surveyed?: outcome = .surveyed(item?.survey)
         case .declined?: outcome = .declined
         case nil, .waiting?, .retrying?, .reached?, .unreachable?, .wrongNumber?, .received?, .investigating?, .resolved?, .signedOff?,
-             .revisited?, .closed?, .confirmed?, .answered?:
+             .revisited?, .closed?, .confirmed?, .answered?, .sent?:
             outcome = .pending
         }
         let file = revisitFile(id)
@@ -46,7 +46,7 @@ extension HotelState {
         case .complaintRevisit(let number):
             guard let ticket = complaints[number] else { return nil }
             return ticket.guestFile ?? guestFileByPhone[ticket.request.phone]
-        case .callback, .complaint, .arrival, .feedback:
+        case .callback, .complaint, .arrival, .feedback, .birthday:
             return nil
         }
     }

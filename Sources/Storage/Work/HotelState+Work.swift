@@ -33,14 +33,27 @@ extension HotelState {
             guard let ticket = complaints[number], let complaint = workItem(.complaint(number), rules: rules, now: now) else { return nil }
             switch complaint.stage {
             case .resolved, .signedOff, .revisited, .closed: break
-            case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered:
+            case .received, .investigating, .waiting, .retrying, .reached, .unreachable, .wrongNumber, .declined, .surveyed, .confirmed, .answered,
+                 .sent:
                 return nil
             }
             // The day the guest was told they would be called (three days from the ticket).
             return WorkItem(id: id, due: rules.endOfDay(ticket.request.followUpBy))
-        case .stayRevisit:
+        case .stayRevisit(let number):
             guard let day = revisitDay(id, rules: rules) else { return nil }
-            return WorkItem(id: id, due: rules.endOfDay(day))
+            var item = WorkItem(id: id, due: rules.endOfDay(day))
+            // A guest who answered the survey on the line about this stay, from the day they
+            // left, has been revisited: the list shows it done by the line, unless staff
+            // recorded the revisit themselves (their step stands). A survey staff took at
+            // the console (its session is `console:ID`) is marked by their own step.
+            let left = day.adding(days: -rules.stayRevisitDay)
+            let staffDone = (workSteps[id] ?? []).contains { $0.action == .surveyed || $0.action == .declined }
+            if !staffDone, let answered = (surveysOfStay[number] ?? []).lazy.compactMap({ self.surveys[$0] })
+                .first(where: { !$0.request.session.hasPrefix("console:") && rules.localDate($0.createdAt) >= left }) {
+                item.apply(WorkStep(item: id, action: .surveyed, text: answered.number.description, by: WorkStep.line,
+                                    createdAt: answered.createdAt), rules: rules)
+            }
+            return item
         case .arrival(let number):
             guard let booking = booking(number) else { return nil }
             let due = rules.endOfDay(booking.terms.checkIn.adding(days: -rules.arrivalDays.lowerBound))
@@ -56,6 +69,15 @@ extension HotelState {
         case .feedback(let number, let topic):
             guard let survey = surveys[number], Self.opinions(in: survey.request, rules: rules).contains(topic) else { return nil }
             return WorkItem(id: id, due: rules.endOfDay(rules.localDate(survey.createdAt).adding(days: rules.complaintRevisitDays)))
+        case .birthday(let number, let year):
+            guard let birthday = guestFiles[number]?.birthday else { return nil }
+            let day = birthday.day(in: year)
+            // On the list from birthdayDays days ahead through the day itself (a card after
+            // the day is no birthday card); one sent stays on the list's history.
+            let ahead = CivilDate.days(from: rules.localDate(now), to: day)
+            let sent = (workSteps[id] ?? []).contains { $0.action == .card }
+            guard (0...max(0, rules.birthdayDays)).contains(ahead) || sent else { return nil }
+            return WorkItem(id: id, due: rules.endOfDay(day))
         }
     }
 
@@ -73,7 +95,7 @@ extension HotelState {
             let left = booking.history.last { if case .moved(let move) = $0 { return move.kind == .departed } else { return false } }
             let day = left.map { rules.localDate($0.createdAt) } ?? booking.terms.checkOut
             return day.adding(days: rules.stayRevisitDay)
-        case .callback, .complaint, .arrival, .feedback:
+        case .callback, .complaint, .arrival, .feedback, .birthday:
             return nil
         }
     }
@@ -100,7 +122,7 @@ extension HotelState {
         switch step.action {
         case .investigate, .escalate: return number
         case .assign, .note, .reached, .noAnswer, .wrongNumber, .resolve, .signOff, .close, .declined, .surveyed, .confirmed, .needs,
-             .route, .answer:
+             .route, .answer, .card:
             return nil
         }
     }
@@ -126,6 +148,17 @@ extension HotelState {
             for (number, survey) in surveys {
                 ids += Self.opinions(in: survey.request, rules: rules).map { WorkItemID.feedback(number, topic: $0) }
             }
+        case .birthdays:
+            // Each file's next birthday (this year's, or next year's once it has passed),
+            // and every birthday a step was taken on (the cards sent).
+            let today = rules.localDate(now)
+            var seen = Set<WorkItemID>()
+            for (number, file) in guestFiles {
+                guard let day = file.birthday?.next(onOrAfter: today), CivilDate.days(from: today, to: day) <= rules.birthdayDays else { continue }
+                seen.insert(.birthday(number, year: day.year))
+            }
+            for id in workSteps.keys where id.list == .birthdays { seen.insert(id) }
+            ids = Array(seen)
         }
         return ids.compactMap { workItem($0, rules: rules, now: now) }
     }

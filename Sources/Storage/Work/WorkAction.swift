@@ -33,6 +33,8 @@ public enum WorkAction: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     /// A complaint still not looked into on the day after it came: passed to the head of
     /// its department (`text`: the head's agent ID). The line writes it on its round.
     case escalate = 16
+    /// A birthday card sent to the guest (`text`: how, if said).
+    case card = 17
 
     public var description: String {
         switch self {
@@ -52,6 +54,7 @@ public enum WorkAction: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .route: return "routed"
         case .answer: return "answered"
         case .escalate: return "escalated"
+        case .card: return "card-sent"
         }
     }
 }

@@ -44,6 +44,7 @@ public struct WorkItem: Equatable, Sendable {
         case .revisits: return [.declined, .surveyed]
         case .arrivals: return [.confirmed, .needs]
         case .feedback: return [.route, .answer]
+        case .birthdays: return [.card]
         }
     }
 
@@ -65,7 +66,7 @@ public struct WorkItem: Equatable, Sendable {
             guard !stage.isDone else { return .done(id, stage) }
             assignee = text
         case .reached, .noAnswer, .wrongNumber, .investigate, .resolve, .signOff, .close, .declined, .surveyed, .confirmed, .needs,
-             .route, .answer, .escalate:
+             .route, .answer, .escalate, .card:
             guard Self.actions(of: id.list).contains(action) else { return .notOnList(action, id.list) }
             if let refusal = advance(action, text: text, at: step.createdAt, by: step.author, rules: rules) { return refusal }
         }
@@ -136,6 +137,9 @@ public struct WorkItem: Equatable, Sendable {
             if let refusal = from(.waiting) { return refusal }
             guard text != nil else { return .needsText(action) }
             stage = .answered
+        case .card:
+            if let refusal = from(.waiting) { return refusal }
+            stage = .sent
         case .assign, .note:
             break
         }

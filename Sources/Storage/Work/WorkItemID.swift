@@ -2,8 +2,9 @@ import HotelCalendar
 
 /// Names one item on a work list, as staff type it: `C1000033` (a callback), `T1000041`
 /// (a complaint), `V-T1000041` and `V-R1000017` (the revisit of a complaint or of a stay),
-/// `A-R1000017` (an arrival), `F-S1000025-food` (a survey's opinion for a department).
-/// Each is made from the record it follows, so it exists from the moment that record does.
+/// `A-R1000017` (an arrival), `F-S1000025-food` (a survey's opinion for a department),
+/// `B-261224001-2027` (a guest file's birthday in 2027, for a card). Each is made from the
+/// record it follows, so it exists from the moment that record does.
 public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible {
     case callback(CallbackNumber)
     case complaint(TicketNumber)
@@ -12,6 +13,8 @@ public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible 
     case arrival(ConfirmationNumber)
     /// A survey's opinion on `topic` (a rating dimension, or `suggestions`).
     case feedback(SurveyNumber, topic: String)
+    /// The birthday of the guest whose file is `file`, in `year`: a card is owed by that day.
+    case birthday(GuestFileNumber, year: Int)
 
     public var list: WorkList {
         switch self {
@@ -20,6 +23,7 @@ public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .complaintRevisit, .stayRevisit: return .revisits
         case .arrival: return .arrivals
         case .feedback: return .feedback
+        case .birthday: return .birthdays
         }
     }
 
@@ -31,6 +35,7 @@ public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .stayRevisit(let number): return "V-" + number.description
         case .arrival(let number): return "A-" + number.description
         case .feedback(let number, let topic): return "F-" + number.description + "-" + topic
+        case .birthday(let file, let year): return "B-" + file.description + "-" + String(year)
         }
     }
 
@@ -55,6 +60,13 @@ public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible 
             self = .feedback(survey, topic: String(parts[1]).lowercased())
             return
         }
+        if upper.hasPrefix("B-") {
+            let parts = upper.dropFirst(2).split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let file = GuestFileNumber(String(parts[0])), parts[1].count == 4,
+                  parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(parts[1]), year > 0 else { return nil }
+            self = .birthday(file, year: year)
+            return
+        }
         if let callback = CallbackNumber(upper) { self = .callback(callback); return }
         if let ticket = TicketNumber(upper) { self = .complaint(ticket); return }
         return nil
@@ -76,6 +88,7 @@ public enum WorkItemID: Hashable, Comparable, Sendable, CustomStringConvertible 
         case .stayRevisit(let n): return (3, n.serial, "")
         case .arrival(let n): return (4, n.serial, "")
         case .feedback(let n, let topic): return (5, n.serial, topic)
+        case .birthday(let file, let year): return (6, year, file.description)
         }
     }
 }

@@ -11,6 +11,8 @@ public enum WorkList: String, Sendable, CaseIterable, CustomStringConvertible {
     case arrivals
     /// What guests said in a survey that a department must answer: a low rating or a suggestion.
     case feedback
+    /// Guests whose birthday comes within the next days (`birthday-days`): a card for each.
+    case birthdays
 
     public var description: String { rawValue }
 }

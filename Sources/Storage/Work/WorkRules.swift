@@ -17,11 +17,14 @@ public struct WorkRules: Sendable {
     public var arrivalDays: ClosedRange<Int>
     /// A rating at or below this is an opinion a department must answer.
     public var lowRating: Int
+    /// Birthdays are on the list from this many days ahead through the day itself
+    /// (`birthday-days`; 0: on the day only).
+    public var birthdayDays: Int
     public var zone: HotelTimeZone
 
     public init(callbackRetryMinutes: Int = 60, callbackTries: Int = 3, callbackHours: (opens: TimeOfDay, closes: TimeOfDay)? = nil,
                 complaintRevisitDays: Int = 3, stayRevisitDay: Int = 2, arrivalDays: ClosedRange<Int> = 1...2, lowRating: Int = 2,
-                zone: HotelTimeZone) {
+                birthdayDays: Int = 7, zone: HotelTimeZone) {
         self.callbackRetryMinutes = callbackRetryMinutes
         self.callbackTries = callbackTries
         self.callbackHours = callbackHours
@@ -29,6 +32,7 @@ public struct WorkRules: Sendable {
         self.stayRevisitDay = stayRevisitDay
         self.arrivalDays = arrivalDays
         self.lowRating = lowRating
+        self.birthdayDays = birthdayDays
         self.zone = zone
     }
 

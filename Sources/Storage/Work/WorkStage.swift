@@ -1,7 +1,8 @@
 /// Where an item on a work list stands. Each list has its own stages; `isDone` says
 /// whether anything is still owed.
 public enum WorkStage: String, Sendable, CaseIterable, CustomStringConvertible {
-    /// Still to do: a callback not yet made, a revisit, an arrival or an opinion not yet worked.
+    /// Still to do: a callback not yet made, a revisit, an arrival, an opinion or a birthday
+    /// card not yet worked.
     case waiting
     /// A callback tried without an answer, to be tried again.
     case retrying
@@ -31,13 +32,15 @@ public enum WorkStage: String, Sendable, CaseIterable, CustomStringConvertible {
     case confirmed
     /// An opinion the department answered.
     case answered
+    /// A birthday card sent.
+    case sent
 
     public var description: String { rawValue }
 
     public var isDone: Bool {
         switch self {
         case .waiting, .retrying, .received, .investigating, .resolved, .signedOff, .revisited: return false
-        case .reached, .unreachable, .wrongNumber, .closed, .declined, .surveyed, .confirmed, .answered: return true
+        case .reached, .unreachable, .wrongNumber, .closed, .declined, .surveyed, .confirmed, .answered, .sent: return true
         }
     }
 
@@ -45,7 +48,7 @@ public enum WorkStage: String, Sendable, CaseIterable, CustomStringConvertible {
     static func first(on list: WorkList) -> WorkStage {
         switch list {
         case .complaints: return .received
-        case .callbacks, .revisits, .arrivals, .feedback: return .waiting
+        case .callbacks, .revisits, .arrivals, .feedback, .birthdays: return .waiting
         }
     }
 }

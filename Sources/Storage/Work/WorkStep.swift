@@ -18,6 +18,9 @@ public struct WorkStep: Equatable, Sendable {
         self.createdAt = createdAt
     }
 
+    /// `by` for what the line did itself (an escalation, a survey the guest answered).
+    public static let line = "line"
+
     /// The agent ID in `by` (`console:mei` → `mei`), or `by` itself.
     public var author: String {
         by.hasPrefix("console:") ? String(by.dropFirst("console:".count)) : by

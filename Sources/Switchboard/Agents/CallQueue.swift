@@ -4,13 +4,25 @@ import Reactor
 /// (tell a guest their place, offer a call to an agent, connect them) are carried out by the
 /// switchboard. No I/O, so routing is tested without sockets.
 ///
-/// Routing: the guest waiting longest goes to the available agent idle longest, who is
+/// Routing: the guest at the front goes to the available agent idle longest, who is
 /// offered the call and accepts or declines. After a call the agent wraps up for a while,
-/// then is available again. A guest hears their place when it changes, at most every
-/// `announceInterval` seconds; past `maxWait`, or with no agent logged in, a callback is
-/// offered instead. With agents logged in but every one away (nobody is answering), a
-/// guest keeps their place and is offered a callback at once, once each time the desk
-/// empties: should an agent come back available, the queue moves on as ever.
+/// then is available again. A guest hears their place when it gets better, at most every
+/// `announceInterval` seconds, and at once when it gets worse (so a place told is never
+/// better than the one held for longer than a turn); past `maxWait`, or with no agent
+/// logged in, a callback is offered instead. With agents logged in but every one away
+/// (nobody is answering), a guest keeps their place and is offered a callback at once,
+/// once each time the desk empties: should an agent come back available, the queue moves
+/// on as ever.
+///
+/// The order: guests join at the back, in the order they ask, except VIPs (a caller
+/// identified as a guest file of kind VIP) and a guest whose agent was lost mid-call (back
+/// at the front). A VIP joins just behind the last guest they may not overtake: another
+/// VIP (so VIPs are first come, first served among themselves), a guest who has waited
+/// `vipLead` seconds or more, a guest being offered to an agent, or one put back at the
+/// front. So the lead is bounded: no guest who has waited `vipLead` seconds is overtaken
+/// by anyone asking later (only by a guest whose agent was lost), a guest is overtaken
+/// only by VIPs who asked within `vipLead` seconds of them, and a guest moved back hears
+/// their new place at once.
 public struct CallQueue: Sendable {
     /// A guest, by their connection number.
     public typealias Guest = UInt64
@@ -26,6 +38,9 @@ public struct CallQueue: Sendable {
         public var announceIntervalSeconds: Double = 30
         /// How many recent calls the expected wait is averaged over.
         public var historySize = 20
+        /// A VIP who asks goes ahead of every guest who has waited less than this, and of
+        /// none who has waited longer (`serve --vip-lead`); 0: VIPs wait in turn like anyone.
+        public var vipLeadSeconds: Double = 120
 
         public init() {}
     }
@@ -75,6 +90,10 @@ public struct CallQueue: Sendable {
         var announcedAt: MonotonicTime
         /// Told nobody is at the desk since it last emptied (so told once, not every round).
         var toldNobodyAnswers = false
+        /// Joined as a VIP: ahead of guests who had waited less than the VIP lead.
+        var isVIP = false
+        /// Put back at the front after their agent was lost: no VIP goes ahead of them.
+        var keepsFront = false
     }
 
     public let settings: Settings
@@ -122,8 +141,10 @@ public struct CallQueue: Sendable {
 
     // MARK: Guests
 
-    /// The guest asked for a person.
-    public mutating func guestAsks(_ guest: Guest, now: MonotonicTime) -> [Action] {
+    /// The guest asked for a person; `vip`: the caller is identified as a VIP's guest file,
+    /// and joins ahead of the guests they may overtake (see the type's order). The first
+    /// action is always this guest's answer: their place, or a callback with nobody logged in.
+    public mutating func guestAsks(_ guest: Guest, vip: Bool = false, now: MonotonicTime) -> [Action] {
         guard staffed > 0 else { return [.offerCallback(guest, .noAgents)] }
         if let index = waiting.firstIndex(where: { $0.guest == guest }) {
             // Asking again while on hold ("0" once more): the same place, told again. Never
@@ -133,10 +154,22 @@ public struct CallQueue: Sendable {
             waiting[index].announcedAt = now
             return [.tellPosition(guest, position: position, expectedWaitSeconds: expectedWait(atPosition: position))]
         }
-        waiting.append(Waiting(guest: guest, since: now, announcedPosition: waiting.count + 1, announcedAt: now))
-        var actions: [Action] = [.tellPosition(guest, position: waiting.count, expectedWaitSeconds: expectedWait(atPosition: waiting.count))]
+        let index = vip ? placeForVIP(now: now) : waiting.count
+        waiting.insert(Waiting(guest: guest, since: now, announcedPosition: index + 1, announcedAt: now, isVIP: vip), at: index)
+        var actions: [Action] = [.tellPosition(guest, position: index + 1, expectedWaitSeconds: expectedWait(atPosition: index + 1))]
+        actions += announcePlaces(now: now, onlyWorse: true)
         actions += route(now: now)
         return actions
+    }
+
+    /// Where a VIP who asks now joins: just behind the last guest they may not overtake (a
+    /// VIP, a guest who has waited the VIP lead or more, one being offered to an agent, one
+    /// put back at the front), so at the front when there is none.
+    private func placeForVIP(now: MonotonicTime) -> Int {
+        let last = waiting.lastIndex { entry in
+            entry.isVIP || entry.keepsFront || now - entry.since >= settings.vipLeadSeconds || isOffered(entry.guest)
+        }
+        return last.map { $0 + 1 } ?? 0
     }
 
     /// The guest hung up, or chose a callback instead, while waiting (or being offered).
@@ -166,8 +199,9 @@ public struct CallQueue: Sendable {
         var actions: [Action] = []
         switch state {
         case .onCall(let guest, _):
-            waiting.insert(Waiting(guest: guest, since: now, announcedPosition: 1, announcedAt: now), at: 0)
+            waiting.insert(Waiting(guest: guest, since: now, announcedPosition: 1, announcedAt: now, keepsFront: true), at: 0)
             actions.append(.returnToQueue(guest))
+            actions += announcePlaces(now: now, onlyWorse: true)
         case .offered(let guest, _):
             actions.append(.withdrawOffer(agent, guest, becauseGuestLeft: false))
         case .away, .available, .wrapUp:
@@ -268,13 +302,23 @@ public struct CallQueue: Sendable {
         for entry in overdue { actions.append(.offerCallback(entry.guest, .waitedTooLong)) }
         waiting.removeAll { entry in overdue.contains { $0.guest == entry.guest } }
         actions += route(now: now)
+        return actions + announcePlaces(now: now, onlyWorse: false)
+    }
+
+    /// Tells each waiting guest not being offered whose place changed since they were told:
+    /// at once when it got worse (never leave a guest believing they are nearer the front
+    /// than they are), and when it got better only `announceInterval` after they were last
+    /// told (`onlyWorse`: the worse alone, when someone has just joined ahead of others).
+    private mutating func announcePlaces(now: MonotonicTime, onlyWorse: Bool) -> [Action] {
+        var actions: [Action] = []
         for index in waiting.indices where !isOffered(waiting[index].guest) {
-            let position = index + 1
-            if position != waiting[index].announcedPosition, now - waiting[index].announcedAt >= settings.announceIntervalSeconds {
-                waiting[index].announcedPosition = position
-                waiting[index].announcedAt = now
-                actions.append(.tellPosition(waiting[index].guest, position: position, expectedWaitSeconds: expectedWait(atPosition: position)))
-            }
+            let position = index + 1, told = waiting[index].announcedPosition
+            let worse = position > told
+            let better = position < told && !onlyWorse && now - waiting[index].announcedAt >= settings.announceIntervalSeconds
+            guard worse || better else { continue }
+            waiting[index].announcedPosition = position
+            waiting[index].announcedAt = now
+            actions.append(.tellPosition(waiting[index].guest, position: position, expectedWaitSeconds: expectedWait(atPosition: position)))
         }
         return actions
     }

@@ -3,7 +3,7 @@ import Storage
 /// A console command on the work lists: see a list or an item, take one, record a step.
 ///
 /// Items are named as the lists show them (`C1000033`, `T1000041`, `V-T1000041`,
-/// `A-R1000017`, `F-S1000025-food`).
+/// `A-R1000017`, `F-S1000025-food`, `B-261224001-2027`).
 public enum WorkCommand: Equatable, Sendable {
     /// A list, oldest due first; open items only unless `all`.
     case list(WorkList, all: Bool)
@@ -23,11 +23,11 @@ public enum WorkCommand: Equatable, Sendable {
 
     /// The words that start a work command, and the step each step word records.
     static let listWords: [String: WorkList] = ["callbacks": .callbacks, "complaints": .complaints, "revisits": .revisits,
-                                                "arrivals": .arrivals, "feedback": .feedback]
+                                                "arrivals": .arrivals, "feedback": .feedback, "birthdays": .birthdays]
     static let stepWords: [String: WorkAction] = [
         "reached": .reached, "no-answer": .noAnswer, "wrong-number": .wrongNumber, "investigate": .investigate, "resolve": .resolve,
         "signoff": .signOff, "sign-off": .signOff, "close": .close, "declined": .declined, "confirm": .confirmed, "needs": .needs,
-        "route": .route,
+        "route": .route, "card": .card,
     ]
     /// Steps that need words after the item.
     static let needsText: Set<WorkAction> = [.reached, .resolve, .needs, .route, .answer, .note]
@@ -57,7 +57,7 @@ public enum WorkCommand: Equatable, Sendable {
             }
             guard let id = WorkItemID(first) else {
                 return .failure(.init(message: "\"\(ConsoleText.safe(first))\" is no work item: write it as the lists show it "
-                                      + "(C1000033, T1000041, V-T1000041, A-R1000017, F-S1000025-food)"))
+                                      + "(C1000033, T1000041, V-T1000041, A-R1000017, F-S1000025-food, B-261224001-2027)"))
             }
             return .success(id)
         }

@@ -66,6 +66,19 @@ struct WorkSubject {
             let to = item.department ?? hotel.department(ofTopic: topic)?.code ?? "no department"
             summary = "\(to): \(said)"
             facts = ["survey \(number) of \(local(survey.createdAt))" + (q.confirmation.map { " for the stay \($0)" } ?? ""), said, "goes to \(to)"]
+        case .birthday(let number, let year):
+            guard let file = store.guestFile(number), let birthday = file.birthday else { return }
+            (name, phone) = (file.name, file.phone)
+            language = store.caller(phone: file.phone)?.language ?? hotel.primaryLanguage
+            let day = birthday.day(in: year)
+            let leap = day.day != birthday.day ? " (born on 29 February: the 28th this year)" : ""
+            summary = "birthday \(day)\(leap), \(file.kind) guest"
+            facts = ["guest file \(number), kind \(file.kind), birthday \(birthday)", "birthday this year: \(day)\(leap)"]
+            // A guest staying with us that night can have the card in their room.
+            for stay in file.reservations.compactMap({ store.booking($0) })
+            where stay.state.holdsRooms && stay.terms.checkIn <= day && day < stay.terms.checkOut {
+                facts.append("staying with us that night: \(stay.number), \(stay.terms.checkIn) to \(stay.terms.checkOut) (\(stay.state))")
+            }
         }
     }
 

@@ -19,11 +19,12 @@ struct CopyValueTests {
         #expect(call.conversation.value(of: "survey.arrival") == .date(day("2026-11-20")))
     }
 
-    /// The booking flow greets through a copy of the name on file, guarded after the copy,
+    /// The booking flow greets through a copy of the name on file, said only with the copy,
     /// so the test checks the copied value.
     static func greetingByCopy() throws -> PromptSet {
         let set = PromptFiles.edited {
-            $0.replace("  if not caller.stayed -> readback\n", with: "  set booking.greeted = {caller.name}\n  if not booking.greeted -> readback\n", in: "booking.flow")
+            $0.replace("  say booking.welcome_back if caller.stayed\n",
+                       with: "  set booking.greeted = {caller.name}\n  say booking.welcome_back if booking.greeted\n", in: "booking.flow")
         }
         return try #require(set.compile().0)
     }

@@ -1,8 +1,8 @@
 import Dialogue
 import Testing
 
-/// hotel.conf's guest file settings: `group-rooms`, `segment-medium`, `segment-large`, each
-/// refused at its line with what it may be.
+/// hotel.conf's guest file settings: `group-rooms`, `segment-medium`, `segment-large`,
+/// `birthday-days`, each refused at its line with what it may be.
 @Suite("Guest file settings in hotel.conf")
 struct GuestSettingsTests {
     static func parse(_ extra: String) -> (HotelProfile?, [String]) {
@@ -29,5 +29,16 @@ struct GuestSettingsTests {
                 == ["Prompts/hotel.conf:7: segment-large (5000) must be above segment-medium (6000)"])
         #expect(Self.parse("segment-large = 500\n").1 == ["Prompts/hotel.conf:6: segment-large (500) must be above segment-medium (1000)"])
         #expect(Self.parse("segment-larg = 500\n").1.first?.contains("(did you mean \"segment-large\"?)") == true)
+    }
+
+    @Test func birthdaysAreListedAWeekAheadUnlessTheHotelSays() throws {
+        #expect(try #require(Self.parse("").0).birthdayDays == 7)
+        let (set, none) = Self.parse("birthday-days = 0\n")
+        #expect(none.isEmpty && set?.birthdayDays == 0, "0: on the day only")
+        #expect(Self.parse("birthday-days = 30\n").0?.birthdayDays == 30)
+        for bad in ["-1", "61", "a week", "7.5"] {
+            #expect(Self.parse("birthday-days = \(bad)\n").1 == ["Prompts/hotel.conf:6: birthday-days must be a whole number from 0 to 60, not \"\(bad)\""])
+        }
+        #expect(Self.parse("birthday-day = 7\n").1.first?.contains("(did you mean \"birthday-days\"?)") == true)
     }
 }

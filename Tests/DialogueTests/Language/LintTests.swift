@@ -18,7 +18,7 @@ struct LintTests {
             $0.replaceEverywhere("node readback\n", with: "node confirm\n")
             $0.replaceEverywhere("-> readback", with: "-> confirm")
             $0.replaceEverywhere("goto readback", with: "goto confirm")
-            $0.replace("say booking.welcome_back\n  goto confirm", with: "say booking.welcome_back\n  goto confrim", in: "booking.flow")
+            $0.replace("say main.birthday if caller.birthday\n  goto confirm", with: "say main.birthday if caller.birthday\n  goto confrim", in: "booking.flow")
         }
         #expect(set.errors == ["\(set.place(of: "goto confrim", in: "booking.flow")): unknown node \"confrim\" (did you mean \"confirm\"?)"])
     }
