@@ -50,7 +50,7 @@ public enum ReportSVG {
                 if let upIsGood { colour = (change > 0) == upIsGood ? "#15803d" : "#b91c1c" }
             }
             let was = shortLabel(report.periods[position].previous)
-            canvas.text(change == nil ? "nothing to compare with \(was)" : arrow + FigureFormat.change(change, column.unit) + " on \(was)",
+            canvas.text(change == nil ? "no figure for \(was)" : arrow + FigureFormat.change(change, column.unit) + " on \(was)",
                         x + 12, y + 67, size: 11, fill: colour)
         }
     }
