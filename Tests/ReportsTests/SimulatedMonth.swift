@@ -37,7 +37,7 @@ struct SimulatedMonth {
         now = Self.zone.wallTime(of: LocalMoment(date: last.adding(days: 3), time: TimeOfDay(hour: 9, minute: 0)!))
         var day = first.adding(days: -7)
         while day <= last.adding(days: 2) {
-            let calls = Int.random(in: 3...14, using: &random)
+            let calls = Int.random(in: 2...8, using: &random)
             for _ in 0..<calls { plan(at: moment(day, from: 7, to: 23)) { $0.call() } }
             day = day.adding(days: 1)
         }
