@@ -53,9 +53,12 @@ let package = Package(
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
         // Remote replay and the load driver read replies as bytes: no telnet codec here.
         .target(name: "Replay", dependencies: ["Dialogue", "Reactor", "Transcript"], swiftSettings: shipped + optimisedInDebug),
+        // The service's measures over the records, by day, week or month, and how a report
+        // is written (text, CSV, JSON Lines, SVG): pure, no files.
+        .target(name: "Reports", dependencies: ["HotelCalendar", "Storage", "Dialogue"], swiftSettings: shipped),
         .executableTarget(
             name: "hotelline",
-            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay", "Wallboard"],
+            dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay", "Wallboard", "Reports"],
             swiftSettings: shipped
         ),
         // Benchmarks that print figures (Scripts/bench-journal) and the echo baseline of
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "HotelCalendarTests", dependencies: ["HotelCalendar", "TestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Telnet", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Storage", "HotelCalendar", "TestSupport"]),
         .testTarget(name: "TelnetTests", dependencies: ["Telnet", "TestSupport"]),
         .testTarget(name: "ReactorTests", dependencies: ["Reactor", "Telnet", "TestSupport"]),
         .testTarget(name: "TranscriptTests", dependencies: ["Transcript", "TestSupport"]),

@@ -46,9 +46,9 @@ class Refused(Exception):
 class Server:
     """`hotelline serve` on free ports; its stderr is collected as it comes."""
 
-    def __init__(self, binary, data, extra=(), timeout=30):
+    def __init__(self, binary, data, extra=(), timeout=30, prompts=PROMPTS):
         self.process = subprocess.Popen(
-            [binary, "serve", "--guest-port", "0", "--agent-port", "0", "--data", data, "--prompts", PROMPTS, *extra],
+            [binary, "serve", "--guest-port", "0", "--agent-port", "0", "--data", data, "--prompts", prompts, *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.log = []
         self._reader = threading.Thread(target=self._read_errors, daemon=True)
@@ -205,10 +205,10 @@ class Caller:
         return self.told
 
 
-def export(binary, data, kind, extra=()):
+def export(binary, data, kind, extra=(), prompts=PROMPTS):
     """The rows of `hotelline export --kind KIND --format csv` as dictionaries (the work
-    lists read by the shipped prompts' hotel.conf)."""
-    run = subprocess.run([binary, "export", "--data", data, "--kind", kind, "--format", "csv", "--prompts", PROMPTS, *extra],
+    lists read by `prompts`' hotel.conf, the shipped one unless told)."""
+    run = subprocess.run([binary, "export", "--data", data, "--kind", kind, "--format", "csv", "--prompts", prompts, *extra],
                          capture_output=True, text=True, timeout=60)
     if run.returncode != 0:
         raise RuntimeError(f"export --kind {kind} failed ({run.returncode}): {run.stderr.strip()}")

@@ -20,7 +20,7 @@ public struct CallerRecords: Equatable, Sendable {
         case .complaint(let c): complaints.append(c.number); name = c.request.guestName; language = c.request.language
         case .callback(let c): callbacks.append(c.number); name = c.request.guestName ?? name; language = c.request.language
         case .survey(let s): surveys.append(s.number); name = s.request.guestName ?? name; language = s.request.language
-        case .change, .cancellation, .stayMove, .workStep, .fileChange: break  // a booking's or an item's, found through its number
+        case .change, .cancellation, .stayMove, .workStep, .fileChange, .call: break  // a booking's or an item's, found through its number
         }
     }
 
@@ -30,7 +30,7 @@ public struct CallerRecords: Equatable, Sendable {
         case .complaint(let c): complaints.removeAll { $0 == c.number }
         case .callback(let c): callbacks.removeAll { $0 == c.number }
         case .survey(let s): surveys.removeAll { $0 == s.number }
-        case .change, .cancellation, .stayMove, .workStep, .fileChange: break
+        case .change, .cancellation, .stayMove, .workStep, .fileChange, .call: break
         }
     }
 }
@@ -43,7 +43,7 @@ extension HotelRecord {
         case .complaint(let c): return c.request.phone
         case .callback(let c): return c.request.phone
         case .survey(let s): return s.request.phone
-        case .change, .cancellation, .stayMove, .workStep, .fileChange: return nil  // the phone is its booking's or its item's record's
+        case .change, .cancellation, .stayMove, .workStep, .fileChange, .call: return nil  // the phone is its booking's or its item's record's
         }
     }
 }

@@ -33,6 +33,8 @@ struct HotelState: Sendable {
     private(set) var fileChanges: [GuestFileNumber: [GuestFileChange]] = [:]
     private var fileChangeCount = 0
     private(set) var guestFileByPhone: [String: GuestFileNumber] = [:]
+    /// Every call on the line, in the order they ended: what the measures count calls by.
+    private(set) var calls: [CallRecord] = []
     /// Everything on record for a phone number, newest last: how repeat callers are known.
     private(set) var callers: [String: CallerRecords] = [:]
     /// Rooms held per room type per night (day number of the night's date): every booking
@@ -83,7 +85,9 @@ struct HotelState: Sendable {
         kind == \.guestFile ? 100 : 1000
     }
 
-    var recordCount: Int { reservations.count + complaints.count + callbacks.count + surveys.count + eventCount + workStepCount + fileChangeCount }
+    var recordCount: Int {
+        reservations.count + complaints.count + callbacks.count + surveys.count + eventCount + workStepCount + fileChangeCount + calls.count
+    }
 
     /// Every live record, in an order that rebuilds this state when applied to an empty
     /// one: each kind by number, the order the numbers were given out (so the first
@@ -101,6 +105,7 @@ struct HotelState: Sendable {
         for (_, steps) in workSteps.sorted(by: { $0.key < $1.key }) { records += steps.map(HotelRecord.workStep) }
         // After every record that opens a file.
         for (_, changes) in fileChanges.sorted(by: { $0.key < $1.key }) { records += changes.map(HotelRecord.fileChange) }
+        records += calls.map(HotelRecord.call)
         return records
     }
 
@@ -128,6 +133,7 @@ struct HotelState: Sendable {
             case .change, .cancellation, .stayMove: break  // kept with their bookings
             case .workStep: break  // kept with their items
             case .fileChange: break  // kept with their files
+            case .call: break  // few beside the rest, appended in order
             }
         }
         reservations.reserveCapacity(reservations.count + counts.reservations)
@@ -180,6 +186,8 @@ struct HotelState: Sendable {
             guestFiles[change.file]?.take(change.field)
             fileChanges[change.file, default: []].append(change)
             fileChangeCount += 1
+        case .call(let call):
+            calls.append(call)
         }
     }
 
@@ -279,6 +287,8 @@ struct HotelState: Sendable {
         case .change(let change): untake(.changed(change))
         case .cancellation(let cancellation): untake(.cancelled(cancellation))
         case .stayMove(let move): untake(.moved(move))
+        case .call(let call):
+            if let index = calls.lastIndex(of: call) { calls.remove(at: index) }
         case .workStep(let step):
             guard let index = workSteps[step.item]?.lastIndex(of: step) else { break }
             workSteps[step.item]?.remove(at: index)

@@ -383,6 +383,15 @@ public final class HotelStore {
         }
     }
 
+    /// Records a call that ended, under `token` (nobody waits for it: its acknowledgement
+    /// only tells whether it reached the disk).
+    public func recordCall(_ call: CallRecord, token: UInt64) {
+        queue(.call(call), token: token)
+    }
+
+    /// Every call on record, in the order they ended.
+    public var calls: [CallRecord] { state.calls }
+
     /// Every live record, each kind in number order: the records a snapshot holds, and
     /// what an export lists.
     public var allRecords: [HotelRecord] { state.allRecords }

@@ -46,7 +46,7 @@ extension BackOffice {
         case .complaint(let c): number = c.guestFile
         case .callback(let c): number = c.guestFile
         case .survey(let s): number = s.guestFile
-        case .change, .cancellation, .stayMove, .workStep, .fileChange: number = nil
+        case .change, .cancellation, .stayMove, .workStep, .fileChange, .call: number = nil
         }
         guard let number, let file = store.guestFile(number) else { return nil }
         let records = file.reservations.count + file.complaints.count + file.callbacks.count + file.surveys.count

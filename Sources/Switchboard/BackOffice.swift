@@ -318,6 +318,13 @@ struct BackOffice {
         return (store.change(change, token: token), token)
     }
 
+    /// Writes a call that ended to the journal; the token its acknowledgement comes under.
+    mutating func recordCall(_ call: CallRecord) -> UInt64 {
+        let token = takeToken()
+        store.recordCall(call, token: token)
+        return token
+    }
+
     private mutating func takeToken() -> UInt64 {
         defer { nextToken += 1 }
         return nextToken
@@ -384,6 +391,7 @@ extension HotelRecord {
         case .stayMove(let m): return m.confirmation.description
         case .workStep(let w): return w.item.description
         case .fileChange(let f): return f.file.description
+        case .call(let c): return c.session
         }
     }
 }

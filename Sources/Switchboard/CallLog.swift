@@ -19,6 +19,9 @@ struct CallLog {
     var watchers: Set<UInt64> = []
     /// The last entries, raw, for `watch` (and an agent taking the call) to start from.
     private let recent = RecentEntries(limit: 100)
+    /// The guest's waits for a person, from the events recorded: the call's journal record
+    /// takes them when it ends.
+    var waits = PersonWaits()
 
     init(call: UInt64, transcript: consuming TranscriptRecorder) {
         self.call = call
@@ -42,6 +45,12 @@ struct CallLog {
         let source: CallTraffic.Source = direction == .guest ? .guest : .call
         for console in watchers { desk?.showCall(lines, of: call, from: source, toConsole: console) }
         for agent in staff ?? [] { desk?.showCall(lines, of: call, from: .guest, toAgent: agent) }
+    }
+
+    /// Records `event` as `record` does text, and counts it toward the call's waits.
+    mutating func record(_ event: TranscriptEvent, at instant: WallTime, showingOn desk: @autoclosure () -> AgentDesk?) {
+        waits.heard(event, at: instant)
+        record(.event, event.text, at: instant, showingOn: desk())
     }
 
     /// The recent entries as a console shows them, oldest first.

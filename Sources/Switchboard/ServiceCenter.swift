@@ -162,7 +162,7 @@ public final class ServiceCenter {
 
     /// Records `event` on `session`'s call, for its transcript and whoever follows the call.
     func record(_ event: TranscriptEvent, in session: GuestSession, at now: WallTime) {
-        session.callLog.record(.event, event.text, at: now, showingOn: desk)
+        session.callLog.record(event, at: now, showingOn: desk)
     }
 
     /// Tells `session`'s conversation `event` and carries out its effects in one loop, in
@@ -482,6 +482,7 @@ extension ServiceCenter: ListenerDelegate {
         guestLeft(session, now: now)
         session.callLog.transcript.finish()
         flushTranscript(of: session)
+        recordCall(of: session, endedAt: now)
         checkShutdown()
     }
 

@@ -11,6 +11,7 @@ enum Usage {
           hotelline stays MOVE NUMBER   a stay arrived, departed or was a no-show
           hotelline plan --period P     the revisit plan for a month, quarter or year
           hotelline replay FILE|DIR…    replay recorded calls against the prompts
+          hotelline report              the service's measures by day, week or month
           hotelline graph [DIR]         the flows as a graph (DOT, or SVG by Graphviz)
           hotelline help [COMMAND]      show this help, or a command's
 
@@ -105,7 +106,7 @@ enum Usage {
           history (each booking as made, then every change, cancellation and move),
           complaints, callbacks (each with its work: stage, who has it, due, history),
           revisits, arrivals, feedback, birthdays (the work lists), work (every step, in order),
-          surveys, guests (guest files)
+          surveys, guests (guest files), calls (each call's length and waits for a person)
         --format csv (default) is RFC 4180 with a header row; json is one object per line
         (JSON Lines) with the same names. Safe while the server runs: it reads what is on
         disk and never locks, changes or waits for the live journal. --data defaults to ./data.
@@ -247,6 +248,39 @@ enum Usage {
         the server to close are skipped; those whose answers depend on the server's records
         count as errors where the records differ: Tests/Transcripts/load needs none. On a
         terminal, a progress line is kept on stderr.
+        """
+
+    static let report = """
+        Usage: hotelline report [--data DIR] [--from DAY] [--to DAY] [--by day|week|month]
+                                [--format text|csv|json] [--svg FILE] [--prompts DIR] [--clock TIME]
+
+        The service's measures for every day, week (Monday to Sunday) or month from --from
+        to --to (days like 2027-03-01, on the hotel's clock; whole periods), each with its
+        change from the period before: calls, average call, waits for a person (median,
+        90th percentile, share answered within hotel.conf's answer-target), business
+        handled, complaint rate, resolution rate and timeliness, satisfaction and loyalty,
+        revisit completion; complaints by category and department, satisfaction by survey
+        dimension and revisits by kind of guest. The README says how each is counted.
+
+        Options:
+          --data DIR            the server's data directory (default ./data); read as
+                                export reads it, safe while the server runs
+          --from DAY, --to DAY  the range (default: to today; from a week of days, four
+                                weeks or three months before)
+          --by day|week|month   the periods (default day)
+          --format text|csv|json
+                                text (default) lines up in an 80-column terminal; csv is
+                                RFC 4180 with a header row; json is one object a period
+                                (JSON Lines), with the same names as csv's header
+          --svg FILE            also write the report as one SVG page with charts
+          --prompts DIR         hotel.conf's clock, departments and answer target
+                                (default ./Prompts)
+          --clock TIME          read the records as at TIME on the hotel's clock (what was
+                                resolved and overdue then; "today"), default now
+          --help                show this help
+
+        Exit status: 0 done, 1 no journal in DIR or nothing happened in the range (it says
+        where the records are), 2 a mistake on the command line.
         """
 
     static let graph = """

@@ -7,7 +7,7 @@ let arguments = CommandLine.arguments.dropFirst()
 let command = arguments.first ?? "help"
 let rest = arguments.dropFirst()
 /// Every command, as `help` and the did-you-mean know them.
-let commands = ["serve", "check", "export", "agents", "stays", "plan", "replay", "graph"]
+let commands = ["serve", "check", "export", "agents", "stays", "plan", "replay", "report", "graph"]
 
 func usage(for command: String) -> String {
     switch command {
@@ -18,6 +18,7 @@ func usage(for command: String) -> String {
     case "stays": return Usage.stays
     case "plan": return Usage.plan
     case "replay": return Usage.replay
+    case "report": return Usage.report
     case "graph": return Usage.graph
     default: return Usage.main
     }
@@ -33,6 +34,7 @@ do {
     case "stays": status = try StaysCommand.run(rest)
     case "plan": status = try PlanCommand.run(rest)
     case "replay": status = try ReplayCommand.run(rest)
+    case "report": status = try ReportCommand.run(rest)
     case "graph": status = try GraphCommand.run(rest)
     case "help", "--help", "-h":
         if let asked = rest.first, !commands.contains(asked) {

@@ -47,6 +47,11 @@ struct RecordBytesTests {
         (.fileChange(GuestFileChange(file: file, field: .birthday(Birthday(month: 2, day: 29)), by: "console:mei",
                                      createdAt: WallTime(millisecondsSince1970: 13))), "ecc4020e02ca030b636f6e736f6c653a6d65691a", 1),
         (.fileChange(GuestFileChange(file: file, field: .birthday(nil), by: "console:ana", createdAt: WallTime(millisecondsSince1970: 14))), "ecc4020e02000b636f6e736f6c653a616e611c", 1),
+        (.call(CallRecord(session: "s-9", startedAt: WallTime(millisecondsSince1970: 1000), endedAt: WallTime(millisecondsSince1970: 61_500),
+                          language: "zh-Hant", waits: [PersonWait(milliseconds: 12_500, ending: .putThrough), PersonWait(milliseconds: 0, ending: .nobodyOnDuty)])),
+         "03732d39d00ff8c007077a682d48616e7404a8c301020006", 1),
+        (.call(CallRecord(session: "s-10", startedAt: WallTime(millisecondsSince1970: 5), endedAt: WallTime(millisecondsSince1970: 5), language: "en")),
+         "04732d31300a0a02656e00", 1),
     ]
 
     @Test(arguments: current.indices)
@@ -129,7 +134,7 @@ struct RecordBytesTests {
         let frame = record.encoded()
         let version: UInt8 = switch record {
         case .callback: 2
-        case .reservation, .complaint, .survey, .change, .cancellation, .stayMove, .workStep, .fileChange: 1
+        case .reservation, .complaint, .survey, .change, .cancellation, .stayMove, .workStep, .fileChange, .call: 1
         }
         if version == frame.version { #expect(Self.hex(frame.payload) == bytes) }
         #expect(try HotelRecord(decoding: JournalRecord(type: frame.type, version: version, payload: Self.bytes(hex: bytes))) == record)
@@ -158,6 +163,24 @@ struct RecordBytesTests {
         what.write(20_425); what.write(7); what.write(5); what.write(1); what.write("console:mei"); what.write(Int64(1))
         #expect(throws: RecordDecodingError.malformed("guest file change of kind 5")) {
             try HotelRecord(decoding: JournalRecord(type: 9, version: 1, payload: what.bytes))
+        }
+    }
+
+    /// A damaged call is refused with what is wrong: a wait's ending no version wrote, a wait
+    /// of negative length, more waits than the record holds.
+    @Test func aDamagedCallIsRefused() throws {
+        func call(waits: Int, _ fields: [Int]) -> JournalRecord {
+            var writer = RecordWriter()
+            writer.write("s-1"); writer.write(Int64(1)); writer.write(Int64(2)); writer.write("en"); writer.write(waits)
+            for field in fields { writer.write(field) }
+            return JournalRecord(type: 10, version: 1, payload: writer.bytes)
+        }
+        #expect(throws: RecordDecodingError.malformed("a wait ending 9")) { try HotelRecord(decoding: call(waits: 1, [500, 9])) }
+        #expect(throws: RecordDecodingError.malformed("a wait of -5 ms")) { try HotelRecord(decoding: call(waits: 1, [-5, 1])) }
+        #expect(throws: RecordDecodingError.self) { try HotelRecord(decoding: call(waits: 2, [500, 1])) }
+        #expect(throws: RecordDecodingError.malformed("-1 waits for a person")) { try HotelRecord(decoding: call(waits: -1, [])) }
+        #expect(throws: RecordDecodingError.unknownVersion(type: 10, version: 2)) {
+            try HotelRecord(decoding: JournalRecord(type: 10, version: 2, payload: call(waits: 0, []).payload))
         }
     }
 

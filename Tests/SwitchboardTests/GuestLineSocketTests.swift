@@ -134,7 +134,9 @@ struct GuestLineSocketTests {
         let next = try line.guest()
         try next.read(until: "0  Speak to a person")
         try line.stop()
-        #expect(try line.storedRecords().isEmpty)
+        // Only the two calls themselves: the one hung up on, and the one the line closed.
+        let records = try line.storedRecords()
+        #expect(records.count == 2 && records.allSatisfy { if case .call = $0 { true } else { false } }, "\(records)")
     }
 
     @Test func aGuestWhoSaysYesAndStopsSendingStillHearsTheNumber() throws {
@@ -147,7 +149,13 @@ struct GuestLineSocketTests {
         #expect(heard.contains("Your confirmation number is R"))
         #expect(guest.sawEndOfInput, "the line hangs up once it has answered")
         try line.stop()
-        #expect(try line.storedRecords().count == 1)
+        let records = try line.storedRecords()
+        #expect(records.count == 2, "the booking, then the call's own record")
+        guard case .reservation? = records.first, case .call(let call)? = records.last else {
+            Issue.record("\(records)")
+            return
+        }
+        #expect(call.milliseconds >= 0 && call.waits.isEmpty && call.language == "en")
     }
 
     @Test func overlongInvalidAndControlLinesGetPoliteMessagesAndTheCallGoesOn() throws {
@@ -248,7 +256,9 @@ struct GuestLineSocketTests {
         }
         #expect(tickets.count == 200)
         try line.stop()
-        #expect(try line.storedRecords().count == 200)
+        let records = try line.storedRecords()
+        #expect(records.count { if case .complaint = $0 { true } else { false } } == 200)
+        #expect(records.count { if case .call = $0 { true } else { false } } == 200, "and each guest's call")
     }
 
     @Test func pastTheGuestLimitACallerHearsTheLinesAreBusy() throws {

@@ -55,6 +55,9 @@ public struct HotelProfile: Sendable {
     public var segmentMedium = 1000
     /// … and in the large one (`segment-large`), above `segmentMedium`.
     public var segmentLarge = 5000
+    /// Seconds within which a guest who asks for a person should be put through to one
+    /// (`answer-target`): the wallboard's "answered in time".
+    public var answerTargetSeconds = 20
     /// Days ahead a guest's birthday comes on the birthdays list, for a card (`birthday-days`;
     /// 0: on the day only).
     public var birthdayDays = 7

@@ -37,7 +37,9 @@ public enum RecordExporter {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
+    /// `text` as an RFC 4180 field: quoted (each `"` doubled) when it holds a comma, a quote
+    /// or a line end; as it is otherwise.
+    public static func quoted(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else { return text }
         var field = "\""
         for character in text {
@@ -55,7 +57,9 @@ public enum RecordExporter {
         }
     }
 
-    static func jsonString(_ text: String) -> String {
+    /// `text` as a JSON string: quoted, with quotes, backslashes, control characters and the
+    /// line and paragraph separators escaped.
+    public static func jsonString(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

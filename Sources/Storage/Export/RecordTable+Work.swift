@@ -42,7 +42,7 @@ extension RecordTable {
                  step.text.map(ExportValue.guestText) ?? .missing, .text(step.by), .text(timestamp(step.createdAt))]
             }
             return (columns, rows)
-        case .reservations, .complaints, .callbacks, .surveys, .guests, .history:
+        case .reservations, .complaints, .callbacks, .surveys, .guests, .history, .calls:
             preconditionFailure("Invalid work list \(kind)")
         }
         let items = store.workItems(on: list, rules: view.rules, now: view.now).sorted { ($0.due, $0.id) < ($1.due, $1.id) }

@@ -18,6 +18,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case birthdays
     /// Every step taken on every work list, one row each, in the order taken.
     case work
+    /// Every call on the line, in the order they began: length and waits for a person.
+    case calls
 }
 
 extension ExportKind {
@@ -25,7 +27,7 @@ extension ExportKind {
     public var readsWorkLists: Bool {
         switch self {
         case .complaints, .callbacks, .revisits, .arrivals, .feedback, .birthdays, .work: return true
-        case .reservations, .surveys, .guests, .history: return false
+        case .reservations, .surveys, .guests, .history, .calls: return false
         }
     }
 }
@@ -147,6 +149,8 @@ struct RecordTable {
             }
         case .revisits, .arrivals, .feedback, .birthdays, .work:
             (columns, rows) = Self.workTable(kind, from: store, view)
+        case .calls:
+            (columns, rows) = Self.callTable(from: store)
         case .guests:
             // What the file links, and what its phone has on record from before every record
             // named its file; then the file's kind, birthday and what its departed stays come to.

@@ -18,6 +18,8 @@ public enum HotelRecord: Equatable, Sendable {
     case workStep(WorkStep)
     /// An agent set a guest file's kind or birthday.
     case fileChange(GuestFileChange)
+    /// A call on the guest line ended: its length and its waits for a person.
+    case call(CallRecord)
 
     enum Tag: UInt8 {
         case reservation = 1
@@ -29,6 +31,7 @@ public enum HotelRecord: Equatable, Sendable {
         case stayMove = 7
         case workStep = 8
         case fileChange = 9
+        case call = 10
     }
 
     /// The version each kind is written in. Callbacks since 2 keep the language of the call
@@ -39,7 +42,7 @@ public enum HotelRecord: Equatable, Sendable {
         switch tag {
         case .reservation, .complaint, .survey: return 2
         case .callback: return 3
-        case .change, .cancellation, .stayMove, .workStep, .fileChange: return 1
+        case .change, .cancellation, .stayMove, .workStep, .fileChange, .call: return 1
         }
     }
 
@@ -57,6 +60,7 @@ public enum HotelRecord: Equatable, Sendable {
         case .stayMove: return .stayMove
         case .workStep: return .workStep
         case .fileChange: return .fileChange
+        case .call: return .call
         }
     }
 
@@ -120,6 +124,8 @@ public enum HotelRecord: Equatable, Sendable {
             case .birthday(let birthday): writer.write(1); writer.write(birthday?.packed ?? 0)
             }
             writer.write(f.by); writer.write(f.createdAt.millisecondsSince1970)
+        case .call(let c):
+            c.write(to: &writer)
         }
         return JournalRecord(type: tag.rawValue, version: Self.currentVersion(of: tag), payload: writer.bytes)
     }
@@ -240,6 +246,8 @@ public enum HotelRecord: Equatable, Sendable {
             let by = try reader.readString()
             self = .fileChange(GuestFileChange(file: file, field: field, by: by,
                                                createdAt: WallTime(millisecondsSince1970: try reader.readInt64())))
+        case .call:
+            self = .call(try CallRecord.read(&reader))
         }
         guard reader.isAtEnd else { throw .malformed("bytes left over after the last field") }
     }

