@@ -56,14 +56,11 @@ public struct HotelProfile: Sendable {
     /// … and in the large one (`segment-large`), above `segmentMedium`.
     public var segmentLarge = 5000
     /// Seconds within which a guest who asks for a person should be put through to one
-    /// (`answer-target`): the wallboard's "answered in time".
+    /// (`answer-target`): "answered in time" on the wallboard and in `hotelline report`.
     public var answerTargetSeconds = 20
     /// Days ahead a guest's birthday comes on the birthdays list, for a card (`birthday-days`;
     /// 0: on the day only).
     public var birthdayDays = 7
-    /// Seconds within which a guest who asks for a person should be put through to one
-    /// (`answer-target`): the wallboard's "answered in time".
-    public var answerTargetSeconds = 20
     var texts: [String: [String: String]]
     var textLocations: [String: SourceLocation]
 
