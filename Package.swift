@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Reactor"], path: "Sources/hotelline-bench",
                           swiftSettings: shipped),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay"],
+        .target(name: "TestSupport", dependencies: ["CSystem", "HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay"],
                 path: "Tests/Support"),
         // Records Tests/Transcripts anew from the scripted calls (Scripts/record-transcripts):
         // a generator that writes into the source tree, run by hand, never a test.
