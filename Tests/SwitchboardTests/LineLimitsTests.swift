@@ -21,13 +21,9 @@ struct LineLimitsTests {
         try console.read(until: "Agent ID:")
         // One hangs up: the next call from the address is served again.
         guests.removeFirst()
-        var served = false
-        for _ in 0..<50 where !served {
-            let next = try line.guest(choosing: nil)
-            served = try next.read(untilAny: [RunningLine.endOfLanguageScreen, "busy"]).marker == 0
-            if !served { usleep(20_000) }
-        }
-        #expect(served)
+        #expect(try eventually(every: 0.02) {
+            try line.guest(choosing: nil).read(untilAny: [RunningLine.endOfLanguageScreen, "busy"]).marker == 0
+        })
     }
 
     /// A caller flooding lines is slowed to the rate, then told and cut, while a guest on
