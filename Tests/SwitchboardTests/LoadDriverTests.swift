@@ -18,7 +18,7 @@ struct LoadDriverTests {
     /// A short run: a load run hammers the line as hard as it can for its whole duration,
     /// so its length is the suite's CPU. A reply may take as long as a busy machine needs.
     static func settings(port: UInt16, concurrency: Int = 8) -> LoadDriver.Settings {
-        LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: concurrency, duration: 0.25, warmUp: 0, timeout: patience)
+        LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: concurrency, duration: 0.1, warmUp: 0, timeout: patience)
     }
 
     /// Runs again while a run has done too little to show what the test is after (`enough`),
