@@ -62,8 +62,11 @@ let package = Package(
         // Scripts/bench-line (the line's own event loop): never a timed test, never shipped.
         .executableTarget(name: "hotelline-bench", dependencies: ["Storage", "HotelCalendar", "Reactor"], path: "Sources/hotelline-bench",
                           swiftSettings: shipped),
+        // The test process's environment, set as the test bundle loads (before Swift Testing
+        // reads it): no backtrace captured at every error thrown. Never shipped.
+        .target(name: "TestEnvironment", path: "Tests/SupportEnvironment"),
         // Helpers the test targets share (seeded randomness, socket clients); never shipped.
-        .target(name: "TestSupport", dependencies: ["CSystem", "HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay"],
+        .target(name: "TestSupport", dependencies: ["CSystem", "TestEnvironment", "HotelCalendar", "Dialogue", "Storage", "Reactor", "Transcript", "Switchboard", "Replay"],
                 path: "Tests/Support"),
         // Records Tests/Transcripts anew from the scripted calls (Scripts/record-transcripts):
         // a generator that writes into the source tree, run by hand, never a test.
