@@ -43,9 +43,9 @@ final class HotelLineProcess {
         var errors: String
     }
 
-    /// Runs to completion (with a generous guard), with `input` (if given) on standard
-    /// input, and collects both streams.
-    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil, timeout: TimeInterval = 20) throws -> Finished {
+    /// Runs to completion (with a generous guard, `patience`), with `input` (if given) on
+    /// standard input, and collects both streams.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String]? = nil, timeout: TimeInterval = patience) throws -> Finished {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -96,7 +96,7 @@ final class HotelLineProcess {
         process.standardError = errors
         try process.run()
         var line = Data()
-        let deadline = Date().addingTimeInterval(20)
+        let deadline = Date().addingTimeInterval(patience)
         let descriptor = out.fileHandleForReading.fileDescriptor
         while line.count(where: { $0 == UInt8(ascii: "\n") }) < 2, deadline.timeIntervalSinceNow > 0 {
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -122,7 +122,7 @@ final class HotelLineProcess {
 
     /// Reads the server's stderr until `text` appears; false if it has not after `timeout`
     /// seconds (or the server exited), so a test waits for what it checks, not for a guess.
-    func waitForLog(containing text: String, timeout: TimeInterval = 10) -> Bool {
+    func waitForLog(containing text: String, timeout: TimeInterval = patience) -> Bool {
         let needle = Data(text.utf8)
         _ = readLog(until: Date().addingTimeInterval(timeout)) { $0.range(of: needle) != nil }
         return logSoFar.range(of: needle) != nil
@@ -152,12 +152,12 @@ final class HotelLineProcess {
     }
 
     /// Sends `signal` and waits for the exit status; `errors` is all the server wrote to
-    /// stderr. A server still running 20 s later is killed (its status then says so).
+    /// stderr. A server still running `patience` seconds later is killed (its status then says so).
     func stop(with signal: Int32 = SIGTERM) -> (status: Int32, errors: String) {
         kill(process.processIdentifier, signal)
         // Read stderr to its end (the server's exit) while waiting, so a chatty server is
         // never stuck writing to a full pipe.
-        if !readLog(until: Date().addingTimeInterval(20)) { kill(process.processIdentifier, SIGKILL) }
+        if !readLog(until: Date().addingTimeInterval(patience)) { kill(process.processIdentifier, SIGKILL) }
         let rest = (try? errors.fileHandleForReading.readToEnd()) ?? Data()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: logSoFar + rest, as: UTF8.self))
