@@ -67,6 +67,11 @@ public struct TranscriptRecorder: Sendable {
     private let startedAt: WallTime
     private var redactor: TranscriptRedactor?
     private var held: [HeldEntry] = []
+    /// The offset of the last entry written: an entry is never written before it. The line
+    /// reads its clock more than once in a turn of its loop, and an entry stamped with an
+    /// earlier reading could follow one stamped with a later (an agent's words after the
+    /// guest's, a millisecond apart), which the parser rightly refuses.
+    private var lastOffset: Int64 = 0
 
     public init(header: TranscriptHeader, redacting: Bool = false) {
         startedAt = header.startedAt
@@ -162,7 +167,8 @@ public struct TranscriptRecorder: Sendable {
     }
 
     private mutating func write(_ direction: TranscriptDirection, _ text: String, at instant: WallTime) {
-        entries.append(TranscriptText.Entry(offset: max(0, instant - startedAt), direction: direction, text: text))
+        lastOffset = max(lastOffset, instant - startedAt)
+        entries.append(TranscriptText.Entry(offset: lastOffset, direction: direction, text: text))
         pendingCount += text.utf8.count + 16
     }
 

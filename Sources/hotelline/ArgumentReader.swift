@@ -65,9 +65,15 @@ struct ArgumentReader {
     func seconds(_ name: String, default value: Double, range: ClosedRange<Double>) throws(UsageError) -> Double {
         guard let text = options[name] else { return value }
         guard let number = Double(text), number.isFinite, range.contains(number) else {
-            throw UsageError(description: "--\(name) must be a number of seconds from \(Int(range.lowerBound)) to \(Int(range.upperBound)), not \"\(text)\"")
+            throw UsageError(description: "--\(name) must be a number of seconds from \(Self.written(range.lowerBound)) to \(Self.written(range.upperBound)), not \"\(text)\"")
         }
         return number
+    }
+
+    /// A bound as it is written: `60`, `0.05` (a fractional bound read as a whole number
+    /// said "from 0" of a flag that refuses 0).
+    private static func written(_ bound: Double) -> String {
+        bound == bound.rounded() ? String(Int(bound)) : String(bound)
     }
 
     /// `--clock 2026-12-20T09:00`: the moment, on the hotel's clock, the command's clock

@@ -10,7 +10,7 @@ enum ServeCommand {
         "host", "guest-port", "agent-port", "agent-host", "data", "prompts", "idle-timeout", "max-guests", "max-line", "max-output",
         "max-wait", "wrap-up", "vip-lead", "segment-bytes", "snapshot-bytes", "max-consoles", "max-logins-waiting", "login-timeout",
         "max-login-failures", "max-address-failures", "lockout-minutes", "max-guest-lines", "max-console-output", "max-per-address", "max-lines-per-second",
-        "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock", "wallboard-port", "wallboard-host", "max-wallboards",
+        "clock", "max-wrong-tries", "max-wrong-tries-per-address", "wrong-tries-lock", "wallboard-port", "wallboard-host", "max-wallboards", "round",
     ]
 
     static func settings(_ arguments: ArraySlice<String>) throws(UsageError) -> ServiceSettings? {
@@ -38,6 +38,7 @@ enum ServeCommand {
         settings.dataDirectory = try reader.directory("data", default: settings.dataDirectory)
         settings.promptsDirectory = try reader.directory("prompts", default: settings.promptsDirectory)
         settings.line.idleTimeoutSeconds = try reader.seconds("idle-timeout", default: settings.line.idleTimeoutSeconds, range: 5...86_400)
+        settings.line.roundSeconds = try reader.seconds("round", default: settings.line.roundSeconds, range: 0.01...60)
         settings.connections.maxConnections = try reader.integer("max-guests", default: settings.connections.maxConnections, range: 1...100_000)
         settings.connections.maxConnectionsPerAddress = try reader.integer(
             "max-per-address", default: settings.connections.maxConnectionsPerAddress, range: 1...100_000)

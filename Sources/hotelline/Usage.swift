@@ -41,6 +41,9 @@ enum Usage {
           --prompts DIR         the prompt files (default ./Prompts)
           --idle-timeout SECS   silence before "are you still there?" (default 60; the
                                 third time, the line says goodbye)
+          --round SECS          how often the line looks round: silences, queue waits,
+                                an edited agents or lockouts file, the day's turn
+                                (default 1; tests use less, so as not to wait)
           --max-guests N        callers at once; the next hears "all lines are busy"
                                 (default 4096)
           --max-per-address N   callers at once from one address; the next from it hears

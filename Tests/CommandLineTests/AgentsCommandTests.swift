@@ -74,17 +74,17 @@ struct AgentsCommandTests {
     }
 
     /// Tries mei's right PIN on `console` until it gets in (the server takes an edited
-    /// lockouts file on within a round); false after five seconds.
+    /// lockouts file on within a round); false after `patience` seconds.
     static func logsIn(_ console: GuestClient) throws -> Bool {
-        for _ in 0..<50 {
+        var loggedIn = false
+        try eventually(every: 0.05) {
             console.say("mei")
-            if try console.read(untilAny: ["PIN:", "Agent ID:"]).marker == 0 {
-                console.say("4821")
-                return try console.read(untilAny: ["Type help for the commands.", "Agent ID:"]).marker == 0
-            }
-            usleep(100_000)
+            guard try console.read(untilAny: ["PIN:", "Agent ID:"]).marker == 0 else { return false }
+            console.say("4821")
+            loggedIn = try console.read(untilAny: ["Type help for the commands.", "Agent ID:"]).marker == 0
+            return true
         }
-        return false
+        return loggedIn
     }
 
     /// The operator's way round a lock, on the server's machine: `unlock ID` lifts it in
@@ -100,9 +100,10 @@ struct AgentsCommandTests {
         defer { if server.process.isRunning { _ = server.stop() } }  // a failed step leaves no server behind
         let console = try Self.lockMei(port: server.agentPort)
         var listed = try Self.agents(["lockouts", "--data", data])
-        for _ in 0..<50 where !listed.output.contains("agent\tmei\tlocked until ") {
-            usleep(100_000)
+        try eventually(every: 0.05) {
+            if listed.output.contains("agent\tmei\tlocked until ") { return true }
             listed = try Self.agents(["lockouts", "--data", data])
+            return false
         }
         #expect(listed.output.contains("agent\tmei\tlocked until "), "\(listed.output)")
         let unlocked = try Self.agents(["unlock", "mei", "--data", data])

@@ -14,7 +14,7 @@ struct CommandLineTests {
         #expect(serve.status == 0)
         for flag in ["--host", "--guest-port", "--agent-port", "--data", "--prompts", "--idle-timeout", "--max-guests", "--max-line", "--max-output", "--repair",
                      "--segment-bytes", "--snapshot-bytes", "--max-per-address", "--max-lines-per-second", "--max-consoles", "--login-timeout", "--vip-lead",
-                     "--wallboard-port", "--wallboard-host", "--max-wallboards"] {
+                     "--wallboard-port", "--wallboard-host", "--max-wallboards", "--round"] {
             #expect(serve.output.contains(flag), "serve --help lacks \(flag)")
         }
     }
@@ -32,6 +32,8 @@ struct CommandLineTests {
         (["serve", "--vip-lead", "-5"], "--vip-lead must be a number of seconds from 0 to 86400, not \"-5\""),
         (["serve", "--vip-lead", "two minutes"], "--vip-lead must be a number of seconds from 0 to 86400"),
         (["serve", "--vip-led", "60"], "unknown option --vip-led (did you mean \"--vip-lead\"?)"),
+        (["serve", "--round", "0"], "--round must be a number of seconds from 0.01 to 60, not \"0\""),
+        (["serve", "--round", "soon"], "--round must be a number of seconds from 0.01 to 60, not \"soon\""),
         (["serve", "--max-per-address", "0"], "--max-per-address must be a whole number from 1"),
         (["serve", "--max-lines-per-second", "fast"], "--max-lines-per-second must be a whole number"),
         (["serve", "--wallboard-port", "http"], "--wallboard-port must be a port number from 0 to 65535"),

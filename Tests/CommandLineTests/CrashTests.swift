@@ -18,18 +18,27 @@ struct CrashTests {
         defer { try? FileManager.default.removeItem(atPath: data) }
         let told = Mutex<[String]>([])
         var generator = SeededGenerator(seed: Self.seed)
+        let rerun = "rerun with CRASH_SEED=\(Self.seed)"
         for round in 0..<Self.rounds {
             let server = try HotelLineProcess(serve: ["--data", data, "--prompts", HotelLineProcess.promptsDirectory])
             let port = server.port
+            let before = told.withLock { $0.count }
             let group = DispatchGroup()
             for guest in 0..<Self.guests {
                 DispatchQueue.global().async(group: group) {
                     var caller = CrashGuest(port: port, seed: Self.seed &* 1_000_003 &+ UInt64(round * 1000 + guest))
-                    let numbers = caller.callUntilCutOff()
-                    told.withLock { $0 += numbers }
+                    caller.callUntilCutOff { number in told.withLock { $0.append(number) } }
                 }
             }
-            usleep(UInt32.random(in: 150_000...600_000, using: &generator))
+            // The kill lands mid-traffic, at a moment drawn from the seed: once the guests have
+            // been told so many numbers this round, then up to 40 ms on, while they book on.
+            // Counted in numbers, not in time from the start, so a busy machine (where the
+            // first number can take a second) still has its server killed with calls under way.
+            let numbers = Int.random(in: 1...8, using: &generator)
+            let later = UInt32.random(in: 0...40_000, using: &generator)
+            #expect(eventually(every: 0.002) { told.withLock { $0.count } - before >= numbers },
+                    "round \(round): \(numbers) numbers told within \(Int(patience)) s; \(rerun)")
+            usleep(later)
             _ = server.stop(with: SIGKILL)
             group.wait()
         }
@@ -42,7 +51,6 @@ struct CrashTests {
         }
         let lost = Set(acknowledged).subtracting(exported)
         print("rounds \(Self.rounds), acknowledged \(acknowledged.count), lost \(lost.count) (CRASH_SEED=\(Self.seed))")
-        let rerun = "rerun with CRASH_SEED=\(Self.seed)"
         #expect(lost.isEmpty, "told but not on disk: \(lost.sorted()); \(rerun)")
         #expect(Set(exported).count == exported.count, "a number was given out twice; \(rerun)")
         #expect(Set(acknowledged).count == acknowledged.count, "a guest was told a number already given; \(rerun)")
@@ -61,9 +69,9 @@ struct CrashGuest {
         self.random = SeededGenerator(seed: seed)
     }
 
-    mutating func callUntilCutOff() -> [String] {
-        var numbers: [String] = []
-        guard let guest = try? GuestClient(port: port, timeoutSeconds: 5) else { return numbers }
+    /// Calls until the line goes dead, handing `told` each number as soon as it is told.
+    mutating func callUntilCutOff(told: (String) -> Void) {
+        guard let guest = try? GuestClient(port: port) else { return }
         var call = 0
         do {
             try guest.chooseLanguage()
@@ -82,17 +90,17 @@ struct CrashGuest {
                     }
                     for answer in [phone, "Crash Guest", "yes"] { guest.say(answer) }
                     let done = try guest.read(until: "anything else")
-                    if let range = done.range(of: #"R\d{7}"#, options: .regularExpression) { numbers.append(String(done[range])) }
+                    if let range = done.range(of: #"R\d{7}"#, options: .regularExpression) { told(String(done[range])) }
                 } else {
                     for answer in ["2", "6", "Crash test \(call)", "Nothing", phone, "Crash Guest", "no"] { guest.say(answer) }
                     let done = try guest.read(until: "anything else")
-                    if let range = done.range(of: #"T\d{7}"#, options: .regularExpression) { numbers.append(String(done[range])) }
+                    if let range = done.range(of: #"T\d{7}"#, options: .regularExpression) { told(String(done[range])) }
                 }
                 guest.say("yes")
                 try guest.read(until: "0  Speak to a person")
             }
         } catch {
-            return numbers
+            return
         }
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 /// The two reproductions on the built binary: a number a guest was told is never
 /// told to another, after the last byte of the journal is flipped and the start cuts the
 /// record, and after a start, a stop with no calls and a start again.
-@Suite("Numbers are never told twice")
+@Suite("Numbers are never told twice", .blocking)
 struct NumberSafetyTests {
     let prompts = HotelLineProcess.promptsDirectory
 

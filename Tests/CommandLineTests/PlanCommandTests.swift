@@ -51,7 +51,7 @@ struct PlanCommandTests {
     enum Failure: Error { case refused(String) }
 
     static func run(_ arguments: [String], data: String) throws -> HotelLineProcess.Finished {
-        try HotelLineProcess.run(["plan", "--data", data, "--prompts", HotelLineProcess.promptsDirectory] + arguments)
+        try HotelLineProcess.run(["plan", "--data", data, "--prompts", HotelLineProcess.hotelSettingsPrompts] + arguments)
     }
 
     /// The figures per kind, overdue at the clock, in every format; the journal untouched,

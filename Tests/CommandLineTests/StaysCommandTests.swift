@@ -10,6 +10,8 @@ import TestSupport
 @Suite("hotelline stays and --clock", .blocking)
 struct StaysCommandTests {
     static let prompts = HotelLineProcess.promptsDirectory
+    /// For `stays`, which reads the prompts for hotel.conf alone.
+    static let hotelSettings = HotelLineProcess.hotelSettingsPrompts
 
     /// A data directory holding two bookings made straight in the store: Maria, a Deluxe
     /// King 24-27 December 2026, and Pat, a Standard Double 23-24 December.
@@ -40,7 +42,7 @@ struct StaysCommandTests {
         let (data, maria, pat) = try Self.dataWithBookings()
         defer { try? FileManager.default.removeItem(atPath: data) }
         func stays(_ words: String...) throws -> HotelLineProcess.Finished {
-            try HotelLineProcess.run(["stays"] + words + ["--data", data, "--prompts", Self.prompts])
+            try HotelLineProcess.run(["stays"] + words + ["--data", data, "--prompts", Self.hotelSettings])
         }
         let early = try stays("arrive", maria, "--clock", "2026-12-23T10:00")
         #expect(early.status == 1)
@@ -160,7 +162,7 @@ struct StaysCommandTests {
 
     @Test func aDataDirectoryWithoutAJournalIsSaidAndLeftAlone() throws {
         let data = TestPaths.temporaryDirectory("cli") + "/nothing-here"
-        let run = try HotelLineProcess.run(["stays", "arrive", "R1000009", "--data", data, "--prompts", Self.prompts])
+        let run = try HotelLineProcess.run(["stays", "arrive", "R1000009", "--data", data, "--prompts", Self.hotelSettings])
         #expect(run.status == 1)
         #expect(run.errors.contains("hotelline stays: no records in \(data): it has no journal/"), "\(run.errors)")
         #expect(!FileManager.default.fileExists(atPath: data), "nothing is made where nothing was")
@@ -169,7 +171,7 @@ struct StaysCommandTests {
     @Test func aStayTheDataDoesNotHoldIsSaid() throws {
         let (data, _, _) = try Self.dataWithBookings()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let run = try HotelLineProcess.run(["stays", "arrive", "R1000025", "--data", data, "--prompts", Self.prompts, "--clock", "2026-12-24T09:00"])
+        let run = try HotelLineProcess.run(["stays", "arrive", "R1000025", "--data", data, "--prompts", Self.hotelSettings, "--clock", "2026-12-24T09:00"])
         #expect(run.status == 1)
         #expect(run.errors.contains("R1000025: no such booking in \(data)"), "\(run.errors)")
     }

@@ -2,7 +2,8 @@ import Foundation
 import Glibc
 
 /// A guest on a real socket, as `nc` or `telnet` would be: blocking, with a receive
-/// timeout that only guards against hanging when a test fails.
+/// timeout (`patience`) that only guards against hanging when a test fails: a read ends as
+/// soon as what it waits for arrives, so a long one costs a busy machine nothing.
 public final class GuestClient {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -20,7 +21,7 @@ public final class GuestClient {
 
     /// `receiveBufferBytes` shrinks the socket's receive buffer, for a guest who reads slowly.
     /// `host` is an IPv4 or IPv6 literal (`::1`).
-    public init(host: String = "127.0.0.1", port: UInt16, receiveBufferBytes: Int32? = nil, timeoutSeconds: Int = 10) throws {
+    public init(host: String = "127.0.0.1", port: UInt16, receiveBufferBytes: Int32? = nil, timeoutSeconds: Int = Int(patience)) throws {
         // `self.fd` is set only once the connection stands: a class whose every property is
         // set runs its deinit even when its init throws, and a second close there would
         // close whatever descriptor the process (another test's pipe) had reused the number for.

@@ -30,8 +30,16 @@ public final class TestFileSystem: JournalFileSystem {
     }
 
     private let base = PosixFileSystem()
+    /// How long each file sync takes on top of the real one (see `init`).
+    private let syncTakes: UInt32
 
-    public init() {}
+    /// `syncMilliseconds`: each file sync also waits that long, as a disk's does. The suite's
+    /// scratch directories are in memory, where a sync takes nothing, so a writer can run
+    /// faster than any disk lets it; a test of what a reader sees beside a busy writer gives
+    /// the writer the pace of a disk (5 ms: this project's development disk).
+    public init(syncMilliseconds: UInt32 = 0) {
+        syncTakes = syncMilliseconds * 1000
+    }
     private let state = Mutex(State())
     private let gate = DispatchSemaphore(value: 0)
     /// Signalled each time a sync stops at the gate.
@@ -148,6 +156,7 @@ public final class TestFileSystem: JournalFileSystem {
         if let error = fault {
             throw JournalError.fileSystem(operation: "fdatasync", path: file.path, errno: error)
         }
+        if syncTakes > 0 { usleep(syncTakes) }
         try base.synchronize(file)
     }
 

@@ -414,13 +414,10 @@ struct AgentConsoleTests {
             try guest.read(until: "Call me back instead")
         }
         // The guest's socket is gone; the queue must be empty again.
-        var empty = false
-        for _ in 0..<50 where !empty {
+        #expect(try eventually(every: 0.02) {
             mei.say("queue")
-            empty = try mei.read(untilAny: ["Nobody is waiting.", "PHONE"]).marker == 0
-            if !empty { usleep(20_000) }
-        }
-        #expect(empty)
+            return try mei.read(untilAny: ["Nobody is waiting.", "PHONE"]).marker == 0
+        })
         mei.say("next")
         #expect(try mei.read(until: "nobody is waiting.").contains("Cannot"))
     }
@@ -464,7 +461,7 @@ extension Array where Element == UInt8 {
 
 /// Calls with a person on them are recorded so that they replay: who joined, what they
 /// said, how they left and the queue's news are events the in-process replay feeds back.
-@Suite("Calls with an agent replay")
+@Suite("Calls with an agent replay", .blocking)
 struct AgentCallReplayTests {
     @Test func callsPutThroughToPeopleReplayInProcessAsRecorded() throws {
         let line = try AgentCalls.line()

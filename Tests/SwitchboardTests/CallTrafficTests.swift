@@ -58,13 +58,43 @@ struct GuestFloodTests {
         for index in 0..<3000 { flood += "\(index) \(long)\n" }
         guest.send(flood)
         guest.say("the end")
-        usleep(1_500_000)  // the flood lands while mei reads nothing
+        // The flood lands while mei reads nothing: until the line has taken every byte of it
+        // off the guest's connection (nothing left in either kernel's queue), then a moment;
+        // a wait for what happens, where a fixed 1.5 s was too long for a quiet machine and
+        // perhaps too short for a busy one.
+        _ = eventually(every: 0.02) { (Self.queued(from: guest, to: line.port) ?? 0) == 0 }
+        usleep(50_000)
         let seen = try mei.read(until: "more lines from the guest (not shown)")
         #expect(seen.contains("1> 0 spam"), "the first lines are shown")
         #expect(seen.components(separatedBy: "1> ").count - 1 <= 12, "then no more than the rate")
         mei.say("Please slow down.")
         #expect(try guest.read(until: "Please slow down.").contains("Mei: Please slow down."), "the agent is still on the call")
         #expect(!mei.readsEndOfInputSoon(), "and the console still open")
+    }
+}
+
+extension GuestFloodTests {
+    /// Bytes `guest` has sent that the server on `port` has not read: what the guest's kernel
+    /// has not handed over and what the server's kernel holds unread (`/proc/net/tcp`), or
+    /// nil when the connection is not in the table.
+    static func queued(from guest: GuestClient, to port: UInt16) -> Int? {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(guest.fd, $0, &length) } }
+        let guestPort = UInt16(bigEndian: address.sin_port)
+        guard let table = try? String(contentsOfFile: "/proc/net/tcp", encoding: .utf8) else { return nil }
+        var unsent: Int?, unread: Int?
+        for row in table.split(separator: "\n").dropFirst() {
+            let fields = row.split(separator: " ")
+            guard fields.count > 4 else { continue }
+            let local = UInt16(fields[1].split(separator: ":")[1], radix: 16), remote = UInt16(fields[2].split(separator: ":")[1], radix: 16)
+            let queues = fields[4].split(separator: ":").compactMap { Int($0, radix: 16) }
+            guard queues.count == 2 else { continue }
+            if local == guestPort && remote == port { unsent = queues[0] }
+            if local == port && remote == guestPort { unread = queues[1] }
+        }
+        guard let unsent, let unread else { return nil }
+        return unsent + unread
     }
 }
 

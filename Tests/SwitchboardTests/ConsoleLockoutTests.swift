@@ -231,13 +231,9 @@ struct ConsoleLockoutTests {
         #expect(refused.contains("Too many consoles from your address are logging in (8 at most)"), "\(refused)")
     }
 
-    /// Polls `condition` for up to five seconds.
+    /// Polls `condition` until it holds, `patience` seconds at most.
     static func waitFor(_ condition: () throws -> Bool) throws {
-        for _ in 0..<100 {
-            if try condition() { return }
-            usleep(50_000)
-        }
-        Issue.record("waited five seconds")
+        if try !eventually(condition) { Issue.record("waited \(Int(patience)) seconds") }
     }
 }
 

@@ -366,11 +366,11 @@ struct NonReadingCallerTests {
         }
         #expect(largestKernelQueue <= 16 * 1024, "the kernel held \(largestKernelQueue) bytes for a caller with --max-output 64 KiB")
         var transcript = ""
-        for _ in 0..<100 where !Self.holds(transcript, "closed: guest stopped reading") {
-            usleep(50_000)
+        eventually {
             let folder = line.dataDirectory + "/transcripts"
             let files = (FileManager.default.subpaths(atPath: folder) ?? []).filter { $0.hasSuffix(".txt") }
             transcript = files.first.flatMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) } ?? ""
+            return Self.holds(transcript, "closed: guest stopped reading")
         }
         #expect(Self.holds(transcript, "event closed: guest stopped reading"), "hung up, and noted: \(transcript.suffix(300))")
         #expect(Self.serverSendQueue(serverPort: line.port, clientPort: clientPort) == nil, "the kernel let go of it at once")

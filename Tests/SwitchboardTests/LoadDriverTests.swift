@@ -15,23 +15,36 @@ struct LoadDriverTests {
         try ReplayRunner.transcripts(in: [TestPaths.repository + "/Tests/Transcripts/load"]).map { try TranscriptDocument.read(path: try $0.get()).get() }
     }
 
-    static func settings(_ line: RunningLine) -> LoadDriver.Settings {
-        LoadDriver.Settings(host: "127.0.0.1", port: line.port, concurrency: 8, duration: 0.5, warmUp: 0, timeout: 3)
+    /// A short run: a load run hammers the line as hard as it can for its whole duration,
+    /// so its length is the suite's CPU. A reply may take as long as a busy machine needs.
+    static func settings(port: UInt16, concurrency: Int = 8) -> LoadDriver.Settings {
+        LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: concurrency, duration: 0.1, warmUp: 0, timeout: patience)
+    }
+
+    /// Runs again while a run has done too little to show what the test is after (`enough`),
+    /// for `patience` seconds at most: one short run on a quiet machine, more on a busy one,
+    /// never a longer run for everyone. Returns every run's report, the last one enough.
+    static func runs(_ scripts: [CallScript], _ settings: LoadDriver.Settings, until enough: (LoadDriver.Report) -> Bool) throws -> [LoadDriver.Report] {
+        var reports: [LoadDriver.Report] = []
+        try eventually(every: 0) {
+            reports.append(try LoadDriver.run(scripts, settings: settings))
+            return enough(reports.last!)
+        }
+        #expect(enough(reports.last!), "\(reports.count) runs of \(settings.duration) s did not do enough")
+        return reports
     }
 
     @Test func theLoadSetRunsCleanAgainstTheRealLine() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        // A whole call must end inside the run: a second, as half of one on two cores busy
-        // with the other suites did not always see one (every call starts at the language screen).
-        var settings = Self.settings(line)
-        settings.duration = 1
-        let report = try LoadDriver.run(try Self.loadSet().map(CallScript.init), settings: settings)
-        #expect(report.errors == 0, "\(report.errorSamples)")
-        #expect(report.sessions > 0)
-        #expect(report.guestLines > report.sessions)
-        #expect(report.latency.count == UInt64(report.guestLines), "every line of the load set waits for an answer")
-        #expect(report.seconds >= 1)
+        // A whole call must end inside a run (every call starts at the language screen).
+        let settings = Self.settings(port: line.port)
+        for report in try Self.runs(try Self.loadSet().map(CallScript.init), settings, until: { $0.sessions > 0 }) {
+            #expect(report.errors == 0, "\(report.errorSamples)")
+            #expect(report.latency.count == UInt64(report.guestLines), "every line of the load set waits for an answer")
+            #expect(report.seconds >= settings.duration)
+            if report.sessions > 0 { #expect(report.guestLines > report.sessions) }
+        }
     }
 
     @Test func aReplyThatDiffersIsAnErrorNamingTheTranscriptLine() throws {
@@ -41,22 +54,23 @@ struct LoadDriverTests {
         let text = document.text.replacingOccurrences(of: "line    2  Report a problem", with: "line    2  Report a problen")
         document = try TranscriptDocument.parse(text, fileName: "changed.txt").get()
         let changed = try #require(document.entries.first { $0.content == .said("  2  Report a problen or make a complaint") }?.line)
-        let report = try LoadDriver.run([CallScript(document)], settings: Self.settings(line))
-        #expect(report.errors > 0)
-        #expect(report.sessions == 0)
-        let sample = try #require(report.errorSamples.first)
-        #expect(sample == "changed.txt:\(changed): the line said something else: expected \"  2  Report a problen or make a complaint\", "
-            + "got \"  2  Report a problem or make a complaint\"")
-        #expect(report.errorSamples.count == 1, "the same error is shown once: \(report.errorSamples)")
+        for report in try Self.runs([CallScript(document)], Self.settings(port: line.port), until: { $0.errors > 0 }) {
+            #expect(report.sessions == 0)
+            guard let sample = report.errorSamples.first else { continue }
+            #expect(sample == "changed.txt:\(changed): the line said something else: expected \"  2  Report a problen or make a complaint\", "
+                + "got \"  2  Report a problem or make a complaint\"")
+            #expect(report.errorSamples.count == 1, "the same error is shown once: \(report.errorSamples)")
+        }
     }
 
     @Test func anEchoRunAgainstTheConversationLineFailsOnTheGreeting() throws {
         let line = try RunningLine()
         defer { try? line.stop(); line.removeData() }
-        let report = try LoadDriver.run([CallScript.echo(line: "hello")], settings: Self.settings(line))
-        #expect(report.guestLines == 0)
-        #expect(report.errorSamples.first?.hasPrefix("echo: the line said something else: expected \"hello\", got \"  1  English") == true,
-                "\(report.errorSamples)")
+        for report in try Self.runs([CallScript.echo(line: "hello")], Self.settings(port: line.port), until: { $0.errors > 0 }) {
+            #expect(report.guestLines == 0)
+            guard let sample = report.errorSamples.first else { continue }
+            #expect(sample.hasPrefix("echo: the line said something else: expected \"hello\", got \"  1  English"), "\(report.errorSamples)")
+        }
     }
 
     /// Every line straight back, counting the connections it accepts (the bench's echo).
@@ -90,19 +104,21 @@ struct LoadDriverTests {
             try Listener(loop: loop, host: "127.0.0.1", port: 0, limits: ConnectionSettings(), delegate: EchoLine(accepted: accepted)).localPort
         }
         defer { try? thread.stop() }
-        let settings = LoadDriver.Settings(host: "127.0.0.1", port: port, concurrency: 4, duration: 1, warmUp: 0, timeout: 3)
-        let report = try LoadDriver.run([CallScript.echo(line: "hello", callLines: callLines)], settings: settings)
-        #expect(report.errors == 0, "\(report.errorSamples)")
-        #expect(report.guestLines > 20, "a second of echoes, however busy the machine")
-        let connections = accepted.value.withLock { $0 }
-        if let callLines {
-            // Calls still running when the time is up were dialled but not finished.
-            #expect(report.sessions * callLines <= report.guestLines)
-            #expect(report.guestLines < (report.sessions + 2 * settings.concurrency) * callLines)
-            #expect(connections >= report.sessions && connections <= report.sessions + 2 * settings.concurrency)
-        } else {
-            #expect(report.sessions == 0, "echo guests never hang up")
-            #expect(connections == settings.concurrency)
+        let settings = Self.settings(port: port, concurrency: 4)
+        var before = 0
+        for report in try Self.runs([CallScript.echo(line: "hello", callLines: callLines)], settings, until: { $0.guestLines > 20 }) {
+            #expect(report.errors == 0, "\(report.errorSamples)")
+            let connections = accepted.value.withLock { $0 } - before
+            before += connections
+            if let callLines {
+                // Calls still running when the time is up were dialled but not finished.
+                #expect(report.sessions * callLines <= report.guestLines)
+                #expect(report.guestLines < (report.sessions + 2 * settings.concurrency) * callLines)
+                #expect(connections >= report.sessions && connections <= report.sessions + 2 * settings.concurrency)
+            } else {
+                #expect(report.sessions == 0, "echo guests never hang up")
+                #expect(connections == settings.concurrency)
+            }
         }
     }
 }

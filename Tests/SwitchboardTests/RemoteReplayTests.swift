@@ -10,7 +10,7 @@ import Replay
 struct RemoteReplayTests {
     /// The transcript of the call on `connection` (written once the call has ended).
     static func transcript(of line: RunningLine, connection: Int) throws -> TranscriptDocument {
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(patience)
         while Date() < deadline {
             let directory = line.dataDirectory + "/transcripts"
             let files = FileManager.default.enumerator(atPath: directory)?.compactMap { $0 as? String } ?? []

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import Dialogue
 
@@ -56,7 +57,28 @@ struct PromptFiles {
         return "Prompts/\(file):\(index + 1)"
     }
 
-    func compile() -> (PromptSet?, [PromptDiagnostic]) { PromptSet.compile(sources) }
+    func compile() -> (PromptSet?, [PromptDiagnostic]) { Self.compiled(sources) }
+
+    /// `PromptSet.compile(sources)`, kept for the last few sets compiled: tests ask for the
+    /// errors and then the warnings of one edit, and many tests compile the English-only set
+    /// unchanged (a compiled set is immutable, so it can be handed out again). Unlike
+    /// `PromptSet.compileOrReuse`, sets are compiled outside the lock, side by side.
+    static func compiled(_ sources: [PromptSource]) -> (PromptSet?, [PromptDiagnostic]) {
+        if let kept = recentlyCompiled.withLock({ kept -> (PromptSet?, [PromptDiagnostic])? in
+            guard let index = kept.firstIndex(where: { $0.sources == sources }) else { return nil }
+            let found = kept.remove(at: index)
+            kept.insert(found, at: 0)
+            return found.result
+        }) { return kept }
+        let result = PromptSet.compile(sources)
+        recentlyCompiled.withLock { kept in
+            kept.insert((sources, result), at: 0)
+            if kept.count > 6 { kept.removeLast() }
+        }
+        return result
+    }
+
+    private static let recentlyCompiled = Mutex<[(sources: [PromptSource], result: (PromptSet?, [PromptDiagnostic]))]>([])
 
     /// Every error, as the operator reads it: `file:line: message`.
     var errors: [String] { compile().1.filter { $0.severity == .error }.map(\.description) }
