@@ -9,13 +9,15 @@ import Synchronization
 /// Promises: each entry is exactly what rendering (and `TextLayout.wrap`) would make in
 /// any conversation, because nothing in it can differ between conversations: a text with
 /// a placeholder a flow assigns, or that names the day, is left out and rendered as before.
-/// Laid out for the hotel's line width at compile time (`laidOut`); for a guest whose window
-/// is narrower, once per width, the first time a guest of that width needs them (`laidOut(width:)`).
+/// Laid out once per width, the first time a conversation of that width needs them
+/// (`laidOut(width:)`): the hotel's line width at the first call in the language, a guest's
+/// narrower window at theirs. A compile lays nothing out: a process that only checks the
+/// prompts, or serves one language, never lays out the others.
 struct ConstantTexts: Sendable {
     /// Catalog key → the text rendered.
     private(set) var rendered = ByteKeyedTable<String>.empty
-    /// The texts below laid out for the hotel's line width.
-    private(set) var laidOut = LaidOutTexts.empty
+    /// The hotel's line width: what a conversation is laid out to unless the guest's window is narrower.
+    private(set) var lineWidth = 0
     /// Catalog key → the text rendered, for `spoken` at other widths: the keys of `spoken`.
     private var spokenKeys: [String] = []
     /// Node index → what the node asks while waiting (`currentPrompt`), not laid out; nil
@@ -103,14 +105,17 @@ struct ConstantTexts: Sendable {
             }
         }
         self.rendered = ByteKeyedTable(rendered)
-        laidOut = layOut(width: hotel.lineWidth)
+        lineWidth = hotel.lineWidth
     }
 
-    /// The texts laid out for `width` columns: the hotel's own, or made once for another
-    /// width and kept (at most `WidthCache.limit` widths; past that, made for each caller).
+    /// The texts laid out for the hotel's line width.
+    var laidOut: LaidOutTexts { laidOut(width: lineWidth) }
+
+    /// The texts laid out for `width` columns, made once for each width and kept (at most
+    /// `WidthCache.limit` widths; past that, made for each caller). Looked up once per
+    /// conversation, never per line.
     func laidOut(width: Int) -> LaidOutTexts {
-        if width == laidOut.width { return laidOut }
-        return widths.texts(for: width) { layOut(width: width) }
+        widths.texts(for: width) { layOut(width: width) }
     }
 
     private func layOut(width: Int) -> LaidOutTexts {
@@ -159,9 +164,9 @@ final class LaidOutTexts: Sendable {
     }
 }
 
-/// The laid-out texts of one language for the widths guests have had, shared by every
-/// conversation (and so every thread a replay runs on): looked up once per conversation
-/// whose window differs from the hotel's width, never per line.
+/// The laid-out texts of one language for the widths guests have had (the hotel's line width
+/// first), shared by every conversation (and so every thread a replay runs on): looked up
+/// when a conversation starts or its window or language changes, never per line.
 final class WidthCache: Sendable {
     /// Widths kept at most: a window is between the minimum and the hotel's width, so a
     /// handful in practice; a hotel with a very wide line does not keep a copy for each.
@@ -199,8 +204,13 @@ struct MenuWords: Sendable {
     /// written without spaces (Chinese), which an answer holds without a break around them.
     let phrases: [Phrase]
 
+    /// Choice → the words `catalog` gives it, folded as answers are.
+    static func words(of choices: [ScriptChoice], in catalog: MessageCatalog) -> [[String]] {
+        choices.map { choice in (catalog.words("words." + choice.label) ?? []).map { TypedAnswer($0).folded } }
+    }
+
     init(choices: [ScriptChoice], catalog: MessageCatalog) {
-        byChoice = choices.map { choice in (catalog.words("words." + choice.label) ?? []).map { TypedAnswer($0).folded } }
+        byChoice = Self.words(of: choices, in: catalog)
         var words: [String: [Int]] = [:]
         var phrases: [Phrase] = []
         for (number, list) in byChoice.enumerated() {

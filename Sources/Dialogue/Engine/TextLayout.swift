@@ -104,12 +104,32 @@ public enum TextLayout {
     }
 
     private static func wrap(line: Substring, width: Int) -> String {
+        if columnsAtMost(line.utf8) <= width { return String(line) }
         var line = String(line)
         guard line.utf8.count > width, displayWidth(of: line) > width else { return line }
         if let ascii = line.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? wrapASCII(bytes, width: width) : nil }) {
             return ascii  // an ASCII line of a text that is not
         }
         return breaking(Substring(line), width: width)
+    }
+
+    /// At least the columns `text` takes, counted from its bytes without finding a single
+    /// character: a printable ASCII byte is 1 column, a control 0, a scalar of two bytes at
+    /// most 1 (nothing below U+1100 is wide), a scalar of three or four bytes at most 2. A
+    /// cluster takes its first scalar's columns, or 2 for an emoji with VS16 (itself three
+    /// bytes, so counted 2 here): never more than its scalars' bounds added up.
+    static func columnsAtMost(_ text: Substring.UTF8View) -> Int {
+        var columns = 0
+        for byte in text {
+            if byte < 0x80 {
+                if byte >= 0x20 && byte != 0x7F { columns += 1 }
+            } else if byte >= 0xE0 {
+                columns += 2
+            } else if byte >= 0xC0 {
+                columns += 1
+            }
+        }
+        return columns
     }
 
     /// The columns of ASCII bytes: one for each but controls and DEL.

@@ -122,7 +122,7 @@ extension FlowLinter {
         if packs.count > 1 {
             for (pack, row) in zip(packs, LanguageScreen.rows(packs: packs, hotel: hotel)) {
                 guard let location = pack.catalog.location(of: "language.choose") else { continue }
-                if row.contains("\n") {
+                if row.utf8.contains(UInt8(ascii: "\n")) {
                     found.append(.error(pack.catalog.location(of: "language.name") ?? location,
                         "the language screen's row for \(pack.code) takes two lines: write language.name and language.choose on one line each"))
                 } else if let (piece, room) = tooWide(row) {
@@ -139,7 +139,7 @@ extension FlowLinter {
                 for (choice, row) in zip(node.choices, rows) where labelsSeen.insert(choice.label).inserted {
                     guard let location = catalog.location(of: choice.label) else { continue }
                     let label = renderer.render(choice.label)
-                    if label.contains("\n") || label.hasPrefix(" ") {
+                    if label.utf8.contains(UInt8(ascii: "\n")) || label.hasPrefix(" ") {
                         found.append(.error(location, "\"\(choice.label)\" is a menu item in \(node.qualifiedName): write it on one line, with no leading space, or the menu would not line up"))
                     } else if let (piece, room) = tooWide(String(row)) {
                         found.append(.error(location, "\"\(choice.label)\" makes a row of the menu in \(node.qualifiedName) with \(piece) columns with nowhere to break them, more than the \(room) a row has at line-width \(width): the line would have to cut a word"))
@@ -147,10 +147,11 @@ extension FlowLinter {
                 }
             }
             found += checkRoomRows(renderer: renderer, catalog: catalog, tooWide: tooWide)
-            for (key, text) in catalog.texts.sorted(by: { $0.key < $1.key }) {
-                if let problem = Self.tableProblem(in: text.template.written) {
-                    found.append(.error(text.location, "\"\(key)\" does not line up: \(problem)"))
-                }
+            let misaligned = catalog.texts.compactMap { key, text in
+                Self.mayHoldRows(text.template) ? Self.tableProblem(in: text.template.written).map { (key, text, $0) } : nil
+            }
+            for (key, text, problem) in misaligned.sorted(by: { $0.0 < $1.0 }) {
+                found.append(.error(text.location, "\"\(key)\" does not line up: \(problem)"))
             }
         }
         return found
@@ -181,7 +182,21 @@ extension FlowLinter {
     /// with a label, two spaces or more, then its value (`  Check-in:   {booking.checkin}`);
     /// consecutive rows of one indent are a table, and each starts its value in the same
     /// column, counted in display width.
+    /// False when no line of `template` as written starts with a space, so it has no row
+    /// for `tableProblem` to look at: its text starts with no space, and no literal holds a
+    /// line break followed by a space (a placeholder is written starting with a brace).
+    static func mayHoldRows(_ template: MessageTemplate) -> Bool {
+        template.segments.enumerated().contains { index, segment in
+            guard case .literal(let text) = segment else { return false }
+            var previous: UInt8 = index == 0 ? 0x0A : 0
+            return text.utf8.contains { byte in defer { previous = byte }; return byte == 0x20 && previous == 0x0A }
+        }
+    }
+
     static func tableProblem(in text: String) -> String? {
+        // Only an indented line can be a row: most texts have none, found in one pass over bytes.
+        var previous: UInt8 = 0x0A
+        guard text.utf8.contains(where: { byte in defer { previous = byte }; return byte == 0x20 && previous == 0x0A }) else { return nil }
         var table: [(label: String, column: Int)] = []
         var indent: Int?
         func finish() -> String? {
@@ -194,7 +209,7 @@ extension FlowLinter {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let leading = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(leading)
-            guard leading > 0, let gap = rest.range(of: "  "), !rest[..<gap.lowerBound].isEmpty, !rest[..<gap.lowerBound].contains("{") else {
+            guard leading > 0, let gap = rest.firstRange(of: "  "), !rest[..<gap.lowerBound].isEmpty, !rest[..<gap.lowerBound].utf8.contains(UInt8(ascii: "{")) else {
                 if let problem = finish() { return problem }
                 indent = nil
                 continue
@@ -225,7 +240,7 @@ extension FlowLinter {
             let renderer = Renderer(variables: [:], hotel: hotel, pack: pack, today: CivilDate(year: 2000, month: 1, day: 1)!)
             var reported = Set<String>()
             for node in nodes where !node.choices.isEmpty {
-                let menu = MenuWords(choices: node.choices, catalog: catalog)
+                let menuWords = MenuWords.words(of: node.choices, in: catalog)
                 var names: [String: Int] = [:]
                 for (number, choice) in node.choices.enumerated() {
                     for word in [choice.number] + choice.aliases + [TypedAnswer(renderer.render(choice.label)).folded] where names[word] == nil {
@@ -234,7 +249,7 @@ extension FlowLinter {
                 }
                 for (number, choice) in node.choices.enumerated() {
                     guard let location = catalog.wordLists["words." + choice.label]?.location else { continue }
-                    for word in menu.byChoice[number] {
+                    for word in menuWords[number] {
                         if let other = names[word], other != number, reported.insert("\(key(node, word))").inserted {
                             found.append(.error(location, "\"\(word)\" names two choices of \(node.qualifiedName): \(node.choices[other].number) (\(node.choices[other].label)) and \(choice.number) (\(choice.label))"))
                         }

@@ -320,12 +320,15 @@ struct FlowParser {
     /// are the letters, and the only numeric ones the digits (compared as bytes: looking the
     /// properties up was a tenth of parsing a catalog).
     static func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy {
-            switch $0 {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "_"), UInt8(ascii: "-"): true
-            default: false
-            }
+        !text.isEmpty && text.utf8.allSatisfy(isNameByte)
+    }
+
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
+        default: false
         }
     }
 }

@@ -16,9 +16,26 @@ final class ParsedFiles: Sendable {
         case messages(MessageCatalog, [PromptDiagnostic])
     }
 
+    /// A file by its name and text, hashed and compared as UTF-8 bytes: a key is looked up
+    /// and stored once per file a compile reads (a few hundred kilobytes of text), and
+    /// `String`'s own hashing normalises every character of it first. Two texts with the
+    /// same bytes parse alike; two that differ only in normalisation simply parse twice.
     private struct Key: Hashable {
         var fileName: String
         var text: String
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.fileName.utf8.elementsEqual(b.fileName.utf8) && a.text.utf8.count == b.text.utf8.count
+                && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for part in [fileName, text] {
+                var part = part
+                part.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(0xFF as UInt8)
+            }
+        }
     }
 
     static let shared = ParsedFiles(limit: 256)

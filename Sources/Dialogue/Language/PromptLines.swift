@@ -29,15 +29,29 @@ enum PromptLines {
                 lines.append(Substring(line))
             }
         }
-        while index != scalars.endIndex {
-            if scalars[index] == "\n" {
-                finish(at: index)
-                start = scalars.index(after: index)
+        // Lines end at LF bytes (a LF is never part of a longer scalar in UTF-8), and a line
+        // whose bytes hold no control is taken as it is, without walking its scalars.
+        let utf8 = text.utf8
+        while true {
+            let end = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var last = end
+            if last > start, utf8[utf8.index(before: last)] == 0x0D { last = utf8.index(before: last) }
+            if mayHoldForbidden(utf8[start..<last]) {
+                finish(at: end)
+            } else {
+                lines.append(text[start..<last])
             }
-            index = scalars.index(after: index)
+            guard end != utf8.endIndex else { break }
+            start = utf8.index(after: end)
+            index = start
         }
-        finish(at: scalars.endIndex)
         return (lines, diagnostics)
+    }
+
+    /// True when `bytes` may encode a scalar `isForbidden` refuses: a C0 control but tab, DEL,
+    /// or a C1 control (U+0080 to U+009F, the two bytes C2 80 to C2 9F).
+    static func mayHoldForbidden(_ bytes: Substring.UTF8View) -> Bool {
+        bytes.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }
     }
 
     /// C0 controls but tab, DEL, and C1 controls: none belongs in a text a guest hears.

@@ -184,8 +184,8 @@ struct ScriptChoice: Sendable {
         self.aliases = aliases
         self.target = target
         self.label = label
-        wordAliases = aliases.filter { !$0.contains(" ") }
-        phraseAliases = aliases.filter { $0.contains(" ") }
+        wordAliases = aliases.filter { !$0.utf8.contains(UInt8(ascii: " ")) }
+        phraseAliases = aliases.filter { $0.utf8.contains(UInt8(ascii: " ")) }
     }
 }
 

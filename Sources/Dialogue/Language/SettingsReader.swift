@@ -69,13 +69,13 @@ struct SettingsReader {
                 sections.append(Section(header: words, location: location))
                 continue
             }
-            guard let equals = line.firstIndex(of: "=") else {
+            guard let equals = line.firstEquals() else {
                 diagnostics.append(.error(location, "expected \"key = value\", got \"\(line.prefix(40))\""))
                 continue
             }
             let key = line[..<equals].trimmingSpaces()
-            let value = line[line.index(after: equals)...].trimmingSpaces()
-            guard !key.isEmpty, !key.contains(" ") else {
+            let value = line[line.utf8.index(after: equals)...].trimmingSpaces()
+            guard !key.isEmpty, !key.utf8.contains(UInt8(ascii: " ")) else {
                 diagnostics.append(.error(location, "\"\(key)\" is not a key: keys have no spaces"))
                 continue
             }
@@ -86,6 +86,49 @@ struct SettingsReader {
             sections[sections.count - 1].append(Entry(key: String(key), value: String(value), location: location))
         }
         return (sections, diagnostics)
+    }
+}
+
+extension Substring {
+    /// `trimmingSpaces()` for a line of a prompt file, in bytes where that finds the same
+    /// characters: spaces, tabs and CRs are one byte each, and are characters of their own
+    /// unless a mark outside ASCII joins them (then the characters are found, as before).
+    func trimmingSpaces() -> Substring {
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, Self.isSpace(bytes[start]) { start = bytes.index(after: start) }
+        if start != bytes.startIndex, start < end, bytes[start] == 0x0A || !CharacterBytes.startsCharacter(bytes[start...]) {
+            return trimmingCharacters()
+        }
+        while end > start, Self.isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        if end != bytes.endIndex, end > start, bytes[bytes.index(before: end)] >= 0x80 { return trimmingCharacters() }
+        return self[start..<end]
+    }
+
+    /// The first `=` of the line, found as a byte when it stands between ASCII bytes (so it
+    /// is a character of its own), else as a character.
+    func firstEquals() -> Index? {
+        let bytes = utf8
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        let after = bytes.index(after: equals)
+        if (equals == bytes.startIndex || bytes[bytes.index(before: equals)] < 0x80) && (after == bytes.endIndex || CharacterBytes.startsCharacter(bytes[after...])) {
+            return equals
+        }
+        return firstIndex(of: "=")
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
+    private func trimmingCharacters() -> Substring {
+        var start = startIndex, end = endIndex
+        while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" { start = index(after: start) }
+        while end > start {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
+            end = before
+        }
+        return self[start..<end]
     }
 }
 
