@@ -19,9 +19,12 @@ let shipped: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], 
 /// calendar (every byte and every date the suite's fuzzers and socket tests make goes through
 /// them: a fifth of a second of `swift test` each, for a few seconds of build), and the test
 /// targets whose fuzzers and reference models run longest (Dialogue's, Telnet's, Reactor's,
-/// Transcript's: 1.7 s of the suite's CPU for 80 s of build CPU, measured). The live line's
-/// own targets (Switchboard, Reactor, Storage) stay unoptimised for the debugger; so do the
-/// test targets that mostly wait on sockets and children, where `-O` bought nothing.
+/// Transcript's: 1.7 s of the suite's CPU for 80 s of build CPU, measured). And so are the
+/// live line's own targets (Storage, Reactor, Switchboard, Wallboard): the suite runs the line
+/// in-process and in every `hotelline serve` it starts, and unoptimised they were a fifth of
+/// its CPU (`swift test` 19-23 s of user time, 16-18.5 s optimised, three runs each). A
+/// debugger session wanting every variable builds with `-Xswiftc -Onone`. The test targets
+/// that mostly wait on sockets and children stay unoptimised: `-O` bought nothing there.
 let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]
 
 let package = Package(
@@ -39,22 +42,22 @@ let package = Package(
         // The prompt-file language and the conversation engine: pure, no sockets, no files.
         .target(name: "Dialogue", dependencies: ["HotelCalendar", "Telnet"], swiftSettings: shipped + optimisedInDebug),
         // The journal, the hotel's records, indexes and number allocation.
-        .target(name: "Storage", dependencies: ["CSystem", "HotelCalendar"], swiftSettings: shipped),
+        .target(name: "Storage", dependencies: ["CSystem", "HotelCalendar"], swiftSettings: shipped + optimisedInDebug),
         // The telnet codec and line framing: what a peer's bytes mean, as values (TypedInput,
         // what a person typed, is the input every layer above speaks). No sockets.
         .target(name: "Telnet", swiftSettings: shipped + optimisedInDebug),
         // The I/O runtime: the epoll event loop, timers, wakers, signals, sockets and the
         // connections that frame their bytes with the codec. Bytes, never hotels.
-        .target(name: "Reactor", dependencies: ["CSystem", "Telnet"], swiftSettings: shipped),
+        .target(name: "Reactor", dependencies: ["CSystem", "Telnet"], swiftSettings: shipped + optimisedInDebug),
         // The transcript format: events, the recorder and its text, the parser, redaction, placeholders.
         .target(name: "Transcript", dependencies: ["HotelCalendar", "Dialogue", "Telnet"], swiftSettings: shipped + optimisedInDebug),
         // The wallboard's HTTP/1.1 server on the loop: the request parser (a value), the page,
         // its live figures and /metrics. Bytes through the Reactor, never the telnet codec;
         // the figures come from whoever runs the line (Switchboard), through a protocol.
-        .target(name: "Wallboard", dependencies: ["Reactor"], swiftSettings: shipped),
+        .target(name: "Wallboard", dependencies: ["Reactor"], swiftSettings: shipped + optimisedInDebug),
         // Guest sessions and the agent console: composes the conversation, the store and the runtime.
         .target(name: "Switchboard", dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Wallboard"],
-                swiftSettings: shipped),
+                swiftSettings: shipped + optimisedInDebug),
         // QA over transcripts: in-process and remote replay, import, coverage, the load driver.
         // Remote replay and the load driver read replies as bytes: no telnet codec here.
         .target(name: "Replay", dependencies: ["Dialogue", "Reactor", "Transcript"], swiftSettings: shipped + optimisedInDebug),
@@ -64,7 +67,14 @@ let package = Package(
         .executableTarget(
             name: "hotelline",
             dependencies: ["HotelCalendar", "Dialogue", "Storage", "Telnet", "Reactor", "Transcript", "Switchboard", "Replay", "Wallboard", "Reports"],
-            swiftSettings: shipped
+            swiftSettings: shipped,
+            // One file with the Swift runtime and Foundation inside (ICU's data too): it starts
+            // in 4 ms rather than 14 (no dynamic loading of fifteen libraries and their symbols),
+            // which an operator's every command and the suite's two hundred runs of it feel, and
+            // it runs on a machine without the toolchain. lld, because gold warns at every link
+            // about a mktemp inside static Foundation that nothing here calls. The test targets
+            // find the binary beside them; none links it (its flags would reach their link).
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-Xlinker", "--start-group", "-Xlinker", "-lFoundation", "-Xlinker", "-lCoreFoundation", "-Xlinker", "-lFoundationInternationalization", "-Xlinker", "-lFoundationEssentials", "-Xlinker", "-l_FoundationICU", "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "--end-group", "-Xlinker", "-lstdc++"])]
         ),
         // Benchmarks that print figures (Scripts/bench-journal) and the echo baseline of
         // Scripts/bench-line (the line's own event loop): never a timed test, never shipped.
@@ -93,7 +103,7 @@ let package = Package(
         .testTarget(name: "WallboardTests", dependencies: ["Wallboard", "TestSupport"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Transcript", "Reactor", "TestSupport"]),
         // Runs the built `hotelline` binary as an operator would: flags, exit codes, signals.
-        .testTarget(name: "CommandLineTests", dependencies: ["hotelline", "Storage", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["Storage", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
