@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How a language writes an all-numeric date such as `05/06/2026`.
 public enum DateOrder: Hashable, Sendable {
     /// 05/06/2026 is 5 June (most of the world, and the default).
@@ -197,7 +199,46 @@ extension AnswerWords {
 
     /// These words with some lists replaced (from a message catalog) and the hotel's date
     /// order (unless the language keeps its own).
+    ///
+    /// Kept for the last few adjustments of each language's words: a compile makes one per
+    /// language, and building the lexicon of every word is a tenth of it; a process that
+    /// compiles many sets from the same catalogs (a reload, `check` beside `serve`, the
+    /// tests) makes it once. The words are immutable, so a kept one is what building gives.
     func adjusted(yes: [String]?, no: [String]?, today: [String]?, tomorrow: [String]?, dateOrder: DateOrder) -> AnswerWords {
+        let key = Adjustment(base: self, yes: yes, no: no, today: today, tomorrow: tomorrow, dateOrder: dateOrder)
+        if let kept = Self.adjustments.withLock({ $0[key] }) { return kept }
+        let made = makeAdjusted(yes: yes, no: no, today: today, tomorrow: tomorrow, dateOrder: dateOrder)
+        Self.adjustments.withLock { kept in
+            if kept.count >= 32 { kept.removeAll() }
+            kept[key] = made
+        }
+        return made
+    }
+
+    /// One `adjusted` call's words and arguments. It holds the words it adjusts, so their
+    /// identity, which it is found by, cannot pass to other words while it is kept.
+    private struct Adjustment: Hashable, Sendable {
+        var base: AnswerWords
+        var yes, no, today, tomorrow: [String]?
+        var dateOrder: DateOrder
+
+        static func == (a: Adjustment, b: Adjustment) -> Bool {
+            a.base === b.base && a.yes == b.yes && a.no == b.no && a.today == b.today && a.tomorrow == b.tomorrow && a.dateOrder == b.dateOrder
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(ObjectIdentifier(base))
+            hasher.combine(yes)
+            hasher.combine(no)
+            hasher.combine(today)
+            hasher.combine(tomorrow)
+            hasher.combine(dateOrder)
+        }
+    }
+
+    private static let adjustments = Mutex<[Adjustment: AnswerWords]>([:])
+
+    private func makeAdjusted(yes: [String]?, no: [String]?, today: [String]?, tomorrow: [String]?, dateOrder: DateOrder) -> AnswerWords {
         AnswerWords(
             months: months, weekdays: weekdays, today: today ?? self.today, tomorrow: tomorrow ?? self.tomorrow,
             dayAfterTomorrow: dayAfterTomorrow, inThreeDays: inThreeDays, next: next, nextWeek: nextWeek, thisWeek: thisWeek,

@@ -53,7 +53,11 @@ extension FlowLinter {
                         "missing text \"\(use.key)\": the line says it itself, so every language needs it" + Spelling.hint(for: use.key, among: catalog.keys)))
                 }
             }
-            for (key, text) in catalog.texts.sorted(by: { $0.key < $1.key }) {
+            // Only the texts with something to report are put in order (most have nothing).
+            let toReport = catalog.texts.filter { key, text in
+                !usedKeys.contains(key) || text.template.placeholders.contains { known[$0] == nil && !Self.builtinPlaceholders.contains($0) }
+            }
+            for (key, text) in toReport.sorted(by: { $0.key < $1.key }) {
                 if !usedKeys.contains(key) {
                     found.append(.warning(text.location, "text \"\(key)\" is not used by any flow"))
                 }

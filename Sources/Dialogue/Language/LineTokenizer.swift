@@ -14,6 +14,7 @@ enum LineTokenizer {
     }
 
     static func tokens(in line: Substring) throws(Problem) -> [Token] {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return try asciiTokens(in: line) }
         var tokens: [Token] = []
         var index = line.startIndex
         while index < line.endIndex {
@@ -49,6 +50,50 @@ enum LineTokenizer {
             while end < line.endIndex, line[end] != " ", line[end] != "\t", line[end] != "\r" {
                 end = line.index(after: end)
             }
+            tokens.append(Token(text: String(line[index..<end]), quoted: false))
+            index = end
+        }
+        return tokens
+    }
+
+    /// `tokens(in:)` for a line of ASCII, where every byte is a character (a CR LF, the one
+    /// exception, never reaches a tokenizer: lines end at LF): the same words, in bytes.
+    private static func asciiTokens(in line: Substring) throws(Problem) -> [Token] {
+        let bytes = line.utf8
+        var tokens: [Token] = []
+        var index = bytes.startIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if isSpace(byte) {
+                index = bytes.index(after: index)
+                continue
+            }
+            if byte == UInt8(ascii: "#") { break }
+            if byte == UInt8(ascii: "\"") {
+                var text: [UInt8] = []
+                var cursor = bytes.index(after: index)
+                var closed = false
+                while cursor < bytes.endIndex {
+                    let next = bytes[cursor]
+                    if next == UInt8(ascii: "\\"), bytes.index(after: cursor) < bytes.endIndex {
+                        cursor = bytes.index(after: cursor)
+                        text.append(bytes[cursor])
+                    } else if next == UInt8(ascii: "\"") {
+                        closed = true
+                        break
+                    } else {
+                        text.append(next)
+                    }
+                    cursor = bytes.index(after: cursor)
+                }
+                guard closed else { throw .unterminatedQuote }
+                tokens.append(Token(text: String(decoding: text, as: UTF8.self), quoted: true))
+                index = bytes.index(after: cursor)
+                continue
+            }
+            var end = index
+            while end < bytes.endIndex, !isSpace(bytes[end]) { end = bytes.index(after: end) }
             tokens.append(Token(text: String(line[index..<end]), quoted: false))
             index = end
         }
