@@ -48,6 +48,9 @@ struct JournalReadOnlyViewTests {
                 #expect(view.records[...] == records.prefix(view.records.count), "view \(views) is not a prefix")
                 longest = max(longest, view.records.count)
                 views += 1
+                // A breath between views: back to back, the reader spun a core for the whole
+                // write (half a second of the suite's CPU) to take views a few records apart.
+                usleep(2_000)
             } while !progress.state.withLock({ $0.finished })
             harness.journal.close()
             #expect(harness.journal.statistics.snapshots > 5)

@@ -305,11 +305,11 @@ extension Conversation {
     func exactChoice(_ answer: TypedAnswer, at index: Int) -> ScriptChoice? {
         let text = answer.folded
         let choices = prompts.nodes[index].choices
-        if let exact = pack.constants.exactChoices[index] {
+        if let exact = constants.exactChoices[index] {
             return exact[text].map { choices[$0] }
         }
-        let labels = pack.constants.choiceLabels[index]
-        let words = pack.constants.menus[index].byChoice
+        let labels = constants.choiceLabels[index]
+        let words = constants.menus[index].byChoice
         // By index, not `for choice in`: each element copied out costs a retain per field.
         for number in choices.indices
         where choices[number].number == text || choices[number].aliases.contains(text) || words[number].contains(text)
@@ -339,7 +339,7 @@ extension Conversation {
         let words = isASCII ? Self.asciiWords(text) : text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         // What names which choice; empty (no allocation) for nearly every answer that gets here.
         var found: [MenuWords.Phrase] = []
-        let wordIndex = prompts.choiceWords[index], menu = pack.constants.menus[index]
+        let wordIndex = prompts.choiceWords[index], menu = constants.menus[index]
         for word in words {
             for number in wordIndex[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }
             for number in menu.words[word] ?? [] { found.append(MenuWords.Phrase(text: word, number: number)) }

@@ -64,7 +64,11 @@ public struct Conversation: Sendable {
 
     public let prompts: PromptSet
     @usableFromInline var state: State = .notStarted
-    var pack: LanguagePack
+    var pack: LanguagePack { didSet { constantTexts = pack.constantTexts } }
+    /// `pack`'s constant texts, fetched once when the language is set: a conversation's
+    /// every line looks in them.
+    private var constantTexts: MadeConstantTexts
+    var constants: ConstantTexts { constantTexts.texts }
     /// The columns every text is laid out to: the guest's window (`.windowResized`) within
     /// `minimumLineWidth` and the hotel's `line-width` (the upper bound, and the width until
     /// the window is known).
@@ -101,11 +105,13 @@ public struct Conversation: Sendable {
     /// offset its transcript was recorded at).
     public init(prompts: PromptSet, timeZone: HotelTimeZone? = nil) {
         self.prompts = prompts
-        self.pack = prompts.languages[0]
+        let first = prompts.languages[0]
+        self.pack = first
+        self.constantTexts = first.constantTexts
         self.clock = LocalClock(zone: timeZone ?? prompts.hotel.timeZone)
         self.now = LocalMoment(epochSeconds: 0, utcOffsetSeconds: 0)
         self.lineWidth = prompts.hotel.lineWidth
-        self.layout = pack.constants.laidOut
+        self.layout = first.constantTexts.texts.laidOut
     }
 
     public var language: String { pack.code }
@@ -176,13 +182,13 @@ public struct Conversation: Sendable {
         }
         guard width != lineWidth else { return }
         lineWidth = width
-        layout = pack.constants.laidOut(width: width)
+        layout = constants.laidOut(width: width)
     }
 
     /// Speaks `pack`'s language from now on, its texts laid out as the others.
     mutating func speak(_ language: LanguagePack) {
         pack = language
-        layout = language.constants.laidOut(width: lineWidth)
+        layout = constants.laidOut(width: lineWidth)
     }
 
     /// The call is answered: greet the guest at once.

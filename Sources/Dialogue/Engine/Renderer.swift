@@ -136,7 +136,7 @@ struct Renderer {
 extension Conversation {
     /// `key` in the guest's language, with this conversation's values filled in.
     func render(_ key: String, _ extras: [String: String] = [:]) -> String {
-        if let text = pack.constants.rendered[key], ConstantTexts.leftAlone(by: extras) { return text }
+        if let text = constants.rendered[key], ConstantTexts.leftAlone(by: extras) { return text }
         return Renderer(conversation: self, pack: pack).render(key, extras)
     }
 }

@@ -1,4 +1,5 @@
 import HotelCalendar
+import Synchronization
 
 /// The commands a guest can type at any question, whatever the flow.
 public enum GlobalCommand: String, Sendable, CaseIterable {
@@ -35,8 +36,14 @@ public final class LanguagePack: Sendable {
     /// Between the items of a list said in a sentence: `format.list_separator` (、 in
     /// Chinese), or ", ".
     let listSeparator: String
-    /// Its texts that are the same in every conversation, made once (given by `PromptSet`).
-    let constants: ConstantTexts
+    /// Its texts that are the same in every conversation, made the first time a conversation
+    /// speaks the language (a compile makes none: `check`, `export`, `report`, and a line
+    /// whose callers all speak one language, never make the others'). Read when a
+    /// conversation starts or changes language, which keeps them: never per line.
+    var constants: ConstantTexts { constantTexts.texts }
+    /// `constants`, as the one reference a conversation keeps.
+    var constantTexts: MadeConstantTexts { constantsSource?.made ?? .empty }
+    private let constantsSource: LazyConstantTexts?
 
     init(catalog: MessageCatalog, dateOrder: DateOrder) {
         self.code = catalog.language
@@ -56,11 +63,11 @@ public final class LanguagePack: Sendable {
         self.weekdayNames = catalog.words("names.weekdays") ?? []
         self.dayPeriodNames = catalog.words("names.day_periods") ?? []
         self.listSeparator = catalog.text("format.list_separator")?.constantText ?? ", "
-        self.constants = .empty
+        self.constantsSource = nil
     }
 
-    /// `pack` with its constant texts for a compiled flow set.
-    init(_ pack: LanguagePack, constants: ConstantTexts) {
+    /// `pack` with the constant texts of a compiled flow set, made by `constants` when first read.
+    init(_ pack: LanguagePack, constants: @escaping @Sendable () -> ConstantTexts) {
         self.code = pack.code
         self.catalog = pack.catalog
         self.words = pack.words
@@ -70,7 +77,7 @@ public final class LanguagePack: Sendable {
         self.weekdayNames = pack.weekdayNames
         self.dayPeriodNames = pack.dayPeriodNames
         self.listSeparator = pack.listSeparator
-        self.constants = constants
+        self.constantsSource = LazyConstantTexts(make: constants)
     }
 
     /// The name of the part of the day `time` falls in, or "" when the catalog names none.
@@ -133,3 +140,36 @@ public final class LanguagePack: Sendable {
     /// Keys a catalog may give for itself alone, with a default for every other language.
     static let ownKeys: [String] = ["format.list_separator", "global.help.language"]
 }
+
+/// A language's `ConstantTexts`, made once, by the first thread that reads them (another
+/// reading at the same moment waits for them rather than making them twice).
+final class LazyConstantTexts: Sendable {
+    private let make: @Sendable () -> ConstantTexts
+    private let kept = Mutex<MadeConstantTexts?>(nil)
+
+    init(make: @escaping @Sendable () -> ConstantTexts) {
+        self.make = make
+    }
+
+    var made: MadeConstantTexts {
+        kept.withLock { kept in
+            if let kept { return kept }
+            let made = MadeConstantTexts(texts: make())
+            kept = made
+            return made
+        }
+    }
+}
+
+/// `ConstantTexts` once made: immutable, read without a lock by every conversation that
+/// keeps a reference to it.
+final class MadeConstantTexts: Sendable {
+    let texts: ConstantTexts
+
+    static let empty = MadeConstantTexts(texts: .empty)
+
+    init(texts: ConstantTexts) {
+        self.texts = texts
+    }
+}
+

@@ -40,7 +40,7 @@ public final class PromptSet: Sendable {
         self.nodes = nodes
         self.hotel = hotel
         self.languages = languages.map { pack in
-            LanguagePack(pack, constants: ConstantTexts(pack: pack, hotel: hotel, nodes: nodes))
+            LanguagePack(pack) { ConstantTexts(pack: pack, hotel: hotel, nodes: nodes) }
         }
         self.version = version
         self.warnings = warnings

@@ -81,7 +81,7 @@ struct FuzzCaller {
                 if !text.contains(where: { !$0.isWhitespace }) { fail("said an empty text") }
                 // The regex is made anew at each use: looked for only where a bracket is.
                 if text.utf8.contains(UInt8(ascii: "[")), text.contains(#/\[[a-z0-9_-]+(\.[a-z0-9_-]+)+\]/#) { fail("said a missing text's marker: \(text)") }
-                if bracesAreProblems, text.contains("{") || text.contains("}") { fail("said an unfilled placeholder: \(text)") }
+                if bracesAreProblems, text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) { fail("said an unfilled placeholder: \(text)") }
             case .perform(let request):
                 if pending != nil { fail("asked for \(request) while another action was pending") }
                 pending = request
