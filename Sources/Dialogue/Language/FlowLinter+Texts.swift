@@ -120,6 +120,8 @@ extension FlowLinter {
             guard width > 0 else { return nil }
             let line = Substring(row)
             let room = width - min(TextLayout.hangingIndent(of: line), width / 2)
+            // No piece is wider than the whole row, whose bytes bound its columns.
+            if TextLayout.columnsAtMost(line.utf8) <= room { return nil }
             let widest = line.split(separator: " ").flatMap { TextLayout.units(of: $0) }.map { displayWidth(of: String($0)) }.max() ?? 0
             return widest > room ? (widest, room) : nil
         }
