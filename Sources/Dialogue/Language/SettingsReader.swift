@@ -98,10 +98,10 @@ extension Substring {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end, Self.isSpace(bytes[start]) { start = bytes.index(after: start) }
         if start != bytes.startIndex, start < end, bytes[start] == 0x0A || !CharacterBytes.startsCharacter(bytes[start...]) {
-            return trimmingCharacters()
+            return trimmingSpaceCharacters()
         }
         while end > start, Self.isSpace(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-        if end != bytes.endIndex, end > start, bytes[bytes.index(before: end)] >= 0x80 { return trimmingCharacters() }
+        if end != bytes.endIndex, end > start, bytes[bytes.index(before: end)] >= 0x80 { return trimmingSpaceCharacters() }
         return self[start..<end]
     }
 
@@ -119,21 +119,13 @@ extension Substring {
 
     @inline(__always)
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
-
-    private func trimmingCharacters() -> Substring {
-        var start = startIndex, end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
-            end = before
-        }
-        return self[start..<end]
-    }
 }
 
 extension StringProtocol {
-    func trimmingSpaces() -> SubSequence {
+    func trimmingSpaces() -> SubSequence { trimmingSpaceCharacters() }
+
+    /// Spaces, tabs and CRs trimmed from both ends, found as characters.
+    fileprivate func trimmingSpaceCharacters() -> SubSequence {
         var start = startIndex, end = endIndex
         while start < end, self[start] == " " || self[start] == "\t" || self[start] == "\r" { start = index(after: start) }
         while end > start {
