@@ -1,10 +1,12 @@
 extension AnswerWords {
     /// Traditional Chinese (Taiwan, Hong Kong): 禮拜五, 下週五, 後天, 聽日, 點. Reads the
     /// Simplified forms too, so a guest on either line is understood whichever they type.
-    public static let traditionalChinese = chinese(.traditional)
+    public static let traditionalChinese = traditionalChineseLists.withLexicon
+    static let traditionalChineseLists = chinese(.traditional)
 
     /// Simplified Chinese (mainland): 周五, 下周五, 后天, 点. Reads the Traditional forms too.
-    public static let simplifiedChinese = chinese(.simplified)
+    public static let simplifiedChinese = simplifiedChineseLists.withLexicon
+    static let simplifiedChineseLists = chinese(.simplified)
 
     /// The Simplified words, as the only Chinese of earlier versions was.
     public static var chinese: AnswerWords { simplifiedChinese }
@@ -70,7 +72,8 @@ extension AnswerWords {
             minuteMarkers: ["分"],
             halfHour: ["半"],
             dateOrder: .monthDayYear,
-            keepsItsDateOrder: true
+            keepsItsDateOrder: true,
+            buildsLexicon: false
         )
     }
 

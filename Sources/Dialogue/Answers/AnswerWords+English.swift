@@ -1,7 +1,10 @@
 extension AnswerWords {
     /// English, with the abbreviations, casual forms and common typos guests type.
     /// Numeric dates read day first (24/12/2026), as in most of the world.
-    public static let english = AnswerWords(
+    public static let english = englishLists.withLexicon
+
+    /// `english`'s lists, without a lexicon (see `builtIn(for:)`).
+    static let englishLists = AnswerWords(
         months: [
             ["january", "jan", "jan."],
             ["february", "feb", "feb.", "febuary"],
@@ -64,6 +67,7 @@ extension AnswerWords {
         ordinalSuffixes: ["st", "nd", "rd", "th"],
         hourMarkers: ["h", "o'clock", "oclock"],
         scaleMarkers: ["out of"],
-        dateOrder: .dayMonthYear
+        dateOrder: .dayMonthYear,
+        buildsLexicon: false
     )
 }

@@ -4,7 +4,10 @@ extension AnswerWords {
     /// "el viernes" is the coming Friday (today if it is Friday), "el próximo viernes" the
     /// one after today, "el viernes de la semana que viene" Friday of next week. English's
     /// yes and no are read too.
-    public static let spanish: AnswerWords = {
+    public static let spanish = spanishLists.withLexicon
+
+    /// `spanish`'s lists, without a lexicon (see `builtIn(for:)`).
+    static let spanishLists: AnswerWords = {
         let words = spanishOwn
         let english = englishYesNo(besides: [words.yes, words.no, words.fillers, words.now, words.next])
         return AnswerWords(
@@ -13,7 +16,7 @@ extension AnswerWords {
             yes: words.yes + english.yes, no: words.no + english.no, numbers: words.numbers, fillers: words.fillers,
             am: words.am, pm: words.pm, noon: words.noon, now: words.now, nights: words.nights, days: words.days,
             ordinalSuffixes: words.ordinalSuffixes, hourMarkers: words.hourMarkers, halfHour: words.halfHour,
-            scaleMarkers: words.scaleMarkers, dateOrder: words.dateOrder)
+            scaleMarkers: words.scaleMarkers, dateOrder: words.dateOrder, buildsLexicon: false)
     }()
 
     private static let spanishOwn = AnswerWords(
@@ -83,6 +86,7 @@ extension AnswerWords {
         hourMarkers: ["h", "hs", "horas", "en punto"],
         halfHour: ["media", "y media"],
         scaleMarkers: ["sobre"],
-        dateOrder: .dayMonthYear
+        dateOrder: .dayMonthYear,
+        buildsLexicon: false
     )
 }

@@ -79,6 +79,9 @@ public final class AnswerWords: Sendable {
 
     let lexicon: Lexicon
 
+    /// Words from their lists. `buildsLexicon: false` keeps the lists alone (no parser can
+    /// read them then, and `clashes` is empty): for lists that are only adjusted or combined
+    /// into other words, which build their own.
     public init(
         months: [[String]],
         weekdays: [[String]],
@@ -108,7 +111,8 @@ public final class AnswerWords: Sendable {
         halfHour: [String] = [],
         scaleMarkers: [String] = [],
         dateOrder: DateOrder = .dayMonthYear,
-        keepsItsDateOrder: Bool = false
+        keepsItsDateOrder: Bool = false,
+        buildsLexicon: Bool = true
     ) {
         self.months = Array(months.prefix(12))
         self.weekdays = Array(weekdays.prefix(7))
@@ -142,6 +146,11 @@ public final class AnswerWords: Sendable {
 
         // Registration order is the clash priority documented above.
         var lexicon = Lexicon()
+        guard buildsLexicon else {
+            self.lexicon = lexicon
+            self.clashes = []
+            return
+        }
         lexicon.add(now, as: .now)
         lexicon.add(today, as: .relativeDay(0))
         lexicon.add(tomorrow, as: .relativeDay(1))
@@ -189,12 +198,20 @@ public final class AnswerWords: Sendable {
 extension AnswerWords {
     /// The built-in words for a language tag, by its language subtag (`es`, `es-MX`; `zh`,
     /// `zh-Hant`, `zh-Hans`); English for any other, which a catalog's `words.` lists then adjust.
+    ///
+    /// Their lists only, without the lexicon a parser reads: `adjusted` builds that from the
+    /// lists it is given, once (building it here too was a tenth of every process's compile).
     static func builtIn(for language: String) -> AnswerWords {
         switch LanguageCode.language(of: language) {
-        case "es": return .spanish
-        case "zh": return LanguageCode.chineseScript(of: language) == "Hant" ? .traditionalChinese : .simplifiedChinese
-        default: return .english
+        case "es": return spanishLists
+        case "zh": return LanguageCode.chineseScript(of: language) == "Hant" ? traditionalChineseLists : simplifiedChineseLists
+        default: return englishLists
         }
+    }
+
+    /// These lists with their lexicon built: a language's words as a parser reads them.
+    var withLexicon: AnswerWords {
+        adjusted(yes: nil, no: nil, today: nil, tomorrow: nil, dateOrder: dateOrder)
     }
 
     /// These words with some lists replaced (from a message catalog) and the hotel's date
@@ -253,6 +270,6 @@ extension AnswerWords {
     /// answer "yes" or "ok" on any line.
     static func englishYesNo(besides lists: [[String]]) -> (yes: [String], no: [String]) {
         let taken = Set(lists.joined())
-        return (english.yes.filter { !taken.contains($0) }, english.no.filter { !taken.contains($0) })
+        return (englishLists.yes.filter { !taken.contains($0) }, englishLists.no.filter { !taken.contains($0) })
     }
 }
