@@ -23,14 +23,17 @@ struct LoadDriverTests {
 
     /// Runs again while a run has done too little to show what the test is after (`enough`),
     /// for `patience` seconds at most: one short run on a quiet machine, more on a busy one,
-    /// never a longer run for everyone. Returns every run's report, the last one enough.
+    /// never a longer run for everyone. Returns every run's report, the last one enough;
+    /// `enough` sees each report once, as soon as its run ends.
     static func runs(_ scripts: [CallScript], _ settings: LoadDriver.Settings, until enough: (LoadDriver.Report) -> Bool) throws -> [LoadDriver.Report] {
         var reports: [LoadDriver.Report] = []
+        var done = false
         try eventually(every: 0) {
             reports.append(try LoadDriver.run(scripts, settings: settings))
-            return enough(reports.last!)
+            done = enough(reports.last!)
+            return done
         }
-        #expect(enough(reports.last!), "\(reports.count) runs of \(settings.duration) s did not do enough")
+        #expect(done, "\(reports.count) runs of \(settings.duration) s did not do enough")
         return reports
     }
 
@@ -105,11 +108,16 @@ struct LoadDriverTests {
         }
         defer { try? thread.stop() }
         let settings = Self.settings(port: port, concurrency: 4)
-        var before = 0
-        for report in try Self.runs([CallScript.echo(line: "hello", callLines: callLines)], settings, until: { $0.guestLines > 20 }) {
+        // The connections each run made, read as soon as it ends: reading the count once
+        // after every run would give the first run the lot when a busy machine needed two.
+        var connectionsInRun: [Int] = []
+        let reports = try Self.runs([CallScript.echo(line: "hello", callLines: callLines)], settings, until: { report in
+            connectionsInRun.append(accepted.value.withLock { $0 } - connectionsInRun.reduce(0, +))
+            return report.guestLines > 20
+        })
+        #expect(reports.count == connectionsInRun.count)
+        for (report, connections) in zip(reports, connectionsInRun) {
             #expect(report.errors == 0, "\(report.errorSamples)")
-            let connections = accepted.value.withLock { $0 } - before
-            before += connections
             if let callLines {
                 // Calls still running when the time is up were dialled but not finished.
                 #expect(report.sessions * callLines <= report.guestLines)
