@@ -27,7 +27,8 @@ struct Renderer {
         template.render { name in extras[name] ?? placeholder(name) }
     }
 
-    private func placeholder(_ name: String) -> String? {
+    /// What a placeholder `name` says on its own: a variable, or a fact of the hotel or the day.
+    func placeholder(_ name: String) -> String? {
         if let value = variables[name] { return format(value) }
         switch name {
         case "hotel.name", "hotel.greeting", "hotel.cancellation":

@@ -12,7 +12,6 @@ enum PromptLines {
         var diagnostics: [PromptDiagnostic] = []
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
-        var index = start
         func finish(at end: String.UnicodeScalarView.Index) {
             var line = scalars[start..<end]
             if line.last == "\r" { line = line.dropLast() }
@@ -30,28 +29,59 @@ enum PromptLines {
             }
         }
         // Lines end at LF bytes (a LF is never part of a longer scalar in UTF-8), and a line
-        // whose bytes hold no control is taken as it is, without walking its scalars.
+        // whose bytes hold no control is taken as it is, without walking its scalars. The
+        // bytes are read in one pass from contiguous storage; an offset is an index at once.
+        var contiguous = text
+        let spans = contiguous.withUTF8(lineSpans)
         let utf8 = text.utf8
-        while true {
-            let end = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            var last = end
-            if last > start, utf8[utf8.index(before: last)] == 0x0D { last = utf8.index(before: last) }
-            if mayHoldForbidden(utf8[start..<last]) {
-                finish(at: end)
+        for span in spans {
+            start = utf8.index(utf8.startIndex, offsetBy: span.start)
+            if span.mayHoldForbidden {
+                finish(at: utf8.index(utf8.startIndex, offsetBy: span.end))
             } else {
-                lines.append(text[start..<last])
+                lines.append(text[start..<utf8.index(utf8.startIndex, offsetBy: span.last)])
             }
-            guard end != utf8.endIndex else { break }
-            start = utf8.index(after: end)
-            index = start
         }
         return (lines, diagnostics)
     }
 
-    /// True when `bytes` may encode a scalar `isForbidden` refuses: a C0 control but tab, DEL,
-    /// or a C1 control (U+0080 to U+009F, the two bytes C2 80 to C2 9F).
-    static func mayHoldForbidden(_ bytes: Substring.UTF8View) -> Bool {
-        bytes.contains { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }
+    /// Where a line is in a file's bytes: it starts at `start`, its text ends at `last` (a CR
+    /// before its LF left out), its LF (or the file's end) is at `end`.
+    struct LineSpan: Equatable {
+        var start: Int
+        var last: Int
+        var end: Int
+        /// Its text has a byte of a scalar `isForbidden` may refuse (`mayHoldForbidden`).
+        var mayHoldForbidden: Bool
+    }
+
+    /// Every line of `bytes`, split at LF: as many as LFs, plus one.
+    static func lineSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [LineSpan] {
+        var spans: [LineSpan] = []
+        var start = 0
+        var suspect = false
+        for index in 0...bytes.count {
+            let byte: UInt8 = index < bytes.count ? bytes[index] : 0x0A
+            guard byte == 0x0A else {
+                if mayBeForbidden(byte) { suspect = true }
+                continue
+            }
+            var last = index
+            if last > start, bytes[last - 1] == 0x0D { last -= 1 }
+            // The CR just dropped was counted: ask again of what stays.
+            if suspect && last < index { suspect = bytes[start..<last].contains(where: mayBeForbidden) }
+            spans.append(LineSpan(start: start, last: last, end: index, mayHoldForbidden: suspect))
+            start = index + 1
+            suspect = false
+        }
+        return spans
+    }
+
+    /// True when `byte` may be part of a scalar `isForbidden` refuses: a C0 control but tab,
+    /// DEL, or the lead byte of a C1 control (U+0080 to U+009F, the two bytes C2 80 to C2 9F).
+    @inline(__always)
+    static func mayBeForbidden(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 || byte == 0x7F || byte == 0xC2
     }
 
     /// C0 controls but tab, DEL, and C1 controls: none belongs in a text a guest hears.

@@ -38,7 +38,31 @@ extension PromptSet {
                 if let limit, bytes <= limit { return }
                 sizes.append(LongestText(location: location, what: what, bytes: bytes))
             }
+            // What `longest` would fill in, counted: the filler once, each fact once.
+            let fillerCounts = SentCounts(filler)
+            var factCounts: [String: SentCounts] = [:]
+            func valueCounts(_ name: String) -> SentCounts {
+                guard ConstantTexts.hotelFacts.contains(name) || name == "date.today" else { return fillerCounts }
+                if let counted = factCounts[name] { return counted }
+                let counted = SentCounts(renderer.placeholder(name) ?? "")
+                factCounts[name] = counted
+                return counted
+            }
+            /// At least the counts of `longest(template)`, without making it: a counted
+            /// placeholder's value and both its words (the words it says are one of them).
+            func longestCounts(_ template: MessageTemplate) -> SentCounts {
+                var counts = SentCounts()
+                for segment in template.segments {
+                    switch segment {
+                    case .literal(let text): counts += SentCounts(text)
+                    case .placeholder(let name): counts += valueCounts(name)
+                    case .counted(let name, let one, let other): counts += valueCounts(name) + SentCounts(" " + one + other)
+                    }
+                }
+                return counts
+            }
             for (key, text) in pack.catalog.texts {
+                if let limit, longestCounts(text.template).bound(width: hotel.lineWidth) <= limit { continue }
                 measure(longest(text.template), at: text.location, what: "\"\(key)\"")
             }
             for node in nodes where !node.choices.isEmpty {
@@ -84,20 +108,46 @@ extension PromptSet {
 
     private static let recentSizeChecks = Mutex<[SizeCheck]>([])
 
-    /// At least `bytesSent(text, width:)`, counted in one pass without laying the text out.
-    /// Laying out adds, at each break it makes, a CR LF and a hanging indent of at most half
-    /// the width; it breaks only at a space, around a wide character, or inside a piece
-    /// wider than what is left of a line (at most once per half a width of its columns, and
-    /// a scalar is at most two columns).
-    ///
-    /// Counted over the UTF-8 bytes, a scalar at a time (a String's UTF-8 is valid): an ASCII
-    /// byte is its own scalar, and a scalar of two bytes is below U+0800, never wide, so only
-    /// longer ones are decoded to be looked up. The texts measured are mostly a guest's
-    /// longest answer, a line of ASCII, many times over.
+    /// At least `bytesSent(text, width:)`, counted in one pass without laying the text out
+    /// (`SentCounts`).
     static func bytesSentBound(_ text: String, width: Int) -> Int {
-        var newlines = 0, opportunities = 0, scalars = 0
+        SentCounts(text).bound(width: width)
+    }
+
+    /// `text` as the connection sends it: laid out to `width`, every line break CR LF, and
+    /// CR LF at the end.
+    static func bytesSent(_ text: String, width: Int) -> Int {
+        let laid = TextLayout.laidOut(text, width: width)
+        return laid.utf8.count + laid.utf8.count { $0 == 0x0A } + 2
+    }
+}
+
+/// What bounds the bytes a text takes when sent (`bound(width:)`), counted in one pass over
+/// its UTF-8 without laying it out: its bytes, line ends, scalars, and the places a layout
+/// may break it. The counts of texts joined are the counts of each added up (a scalar never
+/// spans two texts), so a text's can be counted from its pieces.
+///
+/// Laying out adds, at each break it makes, a CR LF and a hanging indent of at most half
+/// the width; it breaks only at a space, around a wide character, or inside a piece wider
+/// than what is left of a line (at most once per half a width of its columns, and a scalar
+/// is at most two columns).
+struct SentCounts {
+    var bytes = 0
+    var newlines = 0
+    /// Spaces and wide characters.
+    var opportunities = 0
+    var scalars = 0
+
+    init() {}
+
+    /// Counted over the UTF-8 bytes, a scalar at a time (a String's UTF-8 is valid): an
+    /// ASCII byte is its own scalar, and a scalar of two bytes is below U+0800, never wide,
+    /// so only longer ones are decoded to be looked up. The texts measured are mostly a
+    /// guest's longest answer, a line of ASCII, many times over.
+    init(_ text: String) {
         var text = text
-        let bytes = text.withUTF8 { utf8 in
+        var newlines = 0, opportunities = 0, scalars = 0
+        bytes = text.withUTF8 { utf8 in
             var index = 0
             while index < utf8.count {
                 let lead = utf8[index]
@@ -117,16 +167,29 @@ extension PromptSet {
             }
             return utf8.count
         }
+        self.newlines = newlines
+        self.opportunities = opportunities
+        self.scalars = scalars
+    }
+
+    /// At least the bytes the text takes laid out to `width` (0: as it is) with CR LF line ends.
+    func bound(width: Int) -> Int {
         guard width > 0 else { return bytes + newlines + 2 }
         let half = max(1, width / 2)
         let breaks = opportunities + 2 * scalars / half + newlines + 1
         return bytes + 2 * newlines + 2 + breaks * (half + 2)
     }
 
-    /// `text` as the connection sends it: laid out to `width`, every line break CR LF, and
-    /// CR LF at the end.
-    static func bytesSent(_ text: String, width: Int) -> Int {
-        let laid = TextLayout.laidOut(text, width: width)
-        return laid.utf8.count + laid.utf8.count { $0 == 0x0A } + 2
+    static func + (left: SentCounts, right: SentCounts) -> SentCounts {
+        var sum = left
+        sum += right
+        return sum
+    }
+
+    static func += (left: inout SentCounts, right: SentCounts) {
+        left.bytes += right.bytes
+        left.newlines += right.newlines
+        left.opportunities += right.opportunities
+        left.scalars += right.scalars
     }
 }

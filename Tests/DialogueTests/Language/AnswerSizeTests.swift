@@ -16,6 +16,12 @@ struct AnswerSizeTests {
         // A read-back with the guest's name in it counts the name at the longest a line may be.
         let withName = try #require(sizes.first { $0.what.contains("booking.readback") || $0.what.contains("readback") })
         #expect(withName.bytes > 1024, "\(withName)")
+        // Over a limit, the texts a count of their template passes by are none of those over it.
+        let ordered = sizes.map(\.bytes).sorted()
+        for limit in [ordered[ordered.count * 9 / 10], largest.bytes - 1] {
+            let over = prompts.longestTexts(valueBytes: 1024, over: limit)
+            #expect(over.map(\.description) == sizes.filter { $0.bytes > limit }.map(\.description), "over \(limit)")
+        }
     }
 
     /// The widths the bound is checked at: none (no layout), narrow, and the usual.
