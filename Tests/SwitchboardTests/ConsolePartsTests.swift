@@ -146,6 +146,28 @@ struct ConsolePartsTests {
         #expect(!ConsoleCommand.isCallCommand("Hello Maria"))
     }
 
+    /// What is escaped is what a walk over the scalars by the rule escapes, whether the
+    /// bytes let the text through untouched or not (seeded random texts of edge scalars).
+    @Test(arguments: FuzzBudget.seeds(2))
+    func consoleTextEscapesWhatTheRuleEscapes(seed: UInt64) {
+        func reference(_ text: String) -> String {
+            let hidden: Set<UInt32> = Set([0x061C, 0x200B, 0x200E, 0x200F, 0xFEFF] + Array(0x2028...0x202E) + Array(0x2060...0x2064) + Array(0x2066...0x2069))
+            return text.unicodeScalars.map { scalar in
+                let value = scalar.value
+                let escaped = value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || hidden.contains(value)
+                return escaped ? "\\u{\(String(value, radix: 16))}" : String(scalar)
+            }.joined()
+        }
+        var random = SeededGenerator(seed: seed)
+        let pieces = ["a", " ", "Room 12", "\u{1b}", "\t", "\r\n", "\u{7f}", "\u{80}", "\u{9f}", "\u{a0}", "é", "\u{61c}", "\u{61b}",
+                      "\u{200b}", "\u{200d}", "\u{2027}", "\u{202e}", "\u{202f}", "\u{2065}", "\u{2069}", "…", "€", "\u{feff}", "\u{fefe}", "訂房", "🙂"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(ConsoleText.safe(text) == reference(text), "seed \(seed): \(text.debugDescription)")
+            #expect(ConsoleText.safe(text[...]) == reference(text), "seed \(seed), as a substring: \(text.debugDescription)")
+        }
+    }
+
     @Test func consoleTextEscapesControlsAndMasksPhones() {
         #expect(ConsoleText.safe("a\u{1b}[2Jb\u{7}\u{9b}c\u{202e}") == "a\\u{1b}[2Jb\\u{7}\\u{9b}c\\u{202e}")
         #expect(ConsoleText.masked(phone: "+442079460958") == "******0958")

@@ -39,6 +39,12 @@ enum ConsoleText {
     /// change colours, rename their terminal, hide words, break a line, or show its words in
     /// another order than they were typed (and the same for what an agent says to a guest).
     static func safe<S: StringProtocol>(_ text: S) -> String {
+        // Nearly every line has nothing to escape, found from its bytes: every scalar escaped
+        // starts with one of these (a control or DEL itself, C2 for C1, D8 for U+061C, E2 for
+        // U+200B to U+2069, EF for U+FEFF). A text with one (an "…", a "€") takes the walk.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }) {
+            return String(text)
+        }
         var result = ""
         for scalar in text.unicodeScalars {
             let value = scalar.value
