@@ -47,16 +47,16 @@ struct SettingsReader {
             lineNumber += 1
             let location = SourceLocation(file: fileName, line: lineNumber)
             let line = rawLine.trimmingSpaces()
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("|") {
+            if line.isEmpty || line.startsWith(ascii: "#") { continue }
+            if line.startsWith(ascii: "|") {
                 var rest = line.dropFirst()
-                if rest.hasPrefix(" ") { rest = rest.dropFirst() }
+                if rest.startsWith(ascii: " ") { rest = rest.dropFirst() }
                 if !sections[sections.count - 1].continueLastValue(with: rest.trimmingTrailingSpaces()) {
                     diagnostics.append(.error(location, "a \"|\" line continues the text above it, but there is none"))
                 }
                 continue
             }
-            if line.hasPrefix("[") {
+            if line.startsWith(ascii: "[") {
                 guard line.hasSuffix("]") else {
                     diagnostics.append(.error(location, "a section header ends with \"]\""))
                     continue
@@ -90,6 +90,16 @@ struct SettingsReader {
 }
 
 extension Substring {
+    /// `hasPrefix` of the one-character string `mark` (ASCII), read from the first bytes
+    /// where they settle it (`CharacterBytes`): a prompt file's every line asks it a few times.
+    func startsWith(ascii mark: Unicode.Scalar) -> Bool {
+        let bytes = utf8
+        guard let first = bytes.first, first == UInt8(ascii: mark) else { return false }
+        let after = bytes.index(after: bytes.startIndex)
+        if after == bytes.endIndex || CharacterBytes.startsCharacter(bytes[after...]) { return true }
+        return hasPrefix(String(mark))
+    }
+
     /// `trimmingSpaces()` for a line of a prompt file, in bytes where that finds the same
     /// characters: spaces, tabs and CRs are one byte each, and are characters of their own
     /// unless a mark outside ASCII joins them (then the characters are found, as before).
