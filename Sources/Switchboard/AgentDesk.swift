@@ -24,13 +24,13 @@ final class AgentDesk {
     let settings: ConsoleSettings
     private(set) var roster: AgentRoster
     private var rosterStamp: FileStamp?
-    private(set) var consoles: [UInt64: AgentConsole] = [:]
+    var consoles: [UInt64: AgentConsole] = [:]
     /// Who may try a PIN now; its locks are kept in `DATA/lockouts` (see `AgentDesk+Lockouts`).
     var loginGuard: LoginGuard
     /// The lockouts file as this server last wrote or read it, and what is on its way there.
     var lockoutSync: LockoutSync
     /// A hash to check unknown IDs against, so a wrong ID takes as long as a wrong PIN.
-    private var decoyHash: String { Self.decoyHash }
+    var decoyHash: String { Self.decoyHash }
     /// Made once per process (a yescrypt hash costs as much as a login): a server has one
     /// desk, and the services a test process starts share it.
     private static let decoyHash = (try? PinHasher.hash("0000")) ?? "$y$"
@@ -73,7 +73,7 @@ final class AgentDesk {
         center.files?.append(AuditLog.line(event, details, at: center.clock.now().millisecondsSince1970), to: AuditLog.fileName)
     }
 
-    private func audit(_ entry: ConsoleLogin.Audit) {
+    func audit(_ entry: ConsoleLogin.Audit) {
         center.files?.append(entry.line(at: center.clock.now().millisecondsSince1970), to: AuditLog.fileName)
     }
 
@@ -105,7 +105,7 @@ final class AgentDesk {
         showCall(lines, of: call, from: source, toConsole: console.connection.id)
     }
 
-    private func console(of agent: String) -> AgentConsole? {
+    func console(of agent: String) -> AgentConsole? {
         consoles.values.first { $0.login.account?.id == agent }
     }
 
@@ -200,81 +200,9 @@ final class AgentDesk {
         }
     }
 
-    // MARK: Login
-
-    /// Does what the console's login decided.
-    private func perform(_ action: ConsoleLogin.TypedAction, on console: AgentConsole) {
-        switch action {
-        case .askForID:
-            console.say("Agent ID:")
-        case .refuse(let message):
-            console.say([message, "Agent ID:"])
-        case .askForPIN:
-            // Hide the PIN as it is typed: telnet stops echoing while we say WILL ECHO.
-            console.connection.setLocalOption(TelnetOption.echo, enabled: true)
-            console.say("PIN:")
-        case .checkPIN(let id, let pin, let hash):
-            console.connection.setLocalOption(TelnetOption.echo, enabled: false)
-            console.say("")
-            work.submit({ PinHasher.verify(pin, against: hash) }) { [weak self] matches in
-                // Reported even when the console has closed meanwhile: the guess counts.
-                guard let self else { return }
-                let elsewhere = self.console(of: id).map { $0 !== console } ?? false
-                self.perform(console.login.pinChecked(matches: matches, roster: self.roster, idInUseElsewhere: elsewhere,
-                                                      lockouts: &self.loginGuard, now: self.lockClock.now().millisecondsSince1970), on: console)
-            }
-        case .runCommand(let line, let account):
-            command(line, for: account, on: console)
-        case .ignore:
-            break
-        }
-    }
-
-    private func perform(_ action: ConsoleLogin.PINCheckedAction, on console: AgentConsole) {
-        switch action {
-        case .welcome(let account, let entry):
-            audit(entry)
-            if let timer = console.loginTimer {
-                center.loop.cancelTimer(timer)
-                console.loginTimer = nil
-            }
-            console.say(["Welcome, \(ConsoleText.safe(account.name)) (\(account.role.rawValue)). You are available.",
-                         "Type help for the commands."])
-            center.agentLoggedIn(account.id)
-        case .refuse(let message, let entries):
-            entries.forEach(audit)
-            console.say([message, "Agent ID:"])
-        case .record(let entries):
-            entries.forEach(audit)
-        }
-        saveNewLocks()
-    }
-
-    /// Ends the console's login: an agent logged in leaves the queue and any call they watch.
-    /// The caller closes the connection.
-    func logOut(_ console: AgentConsole) {
-        loginGuard.consoleEnded(console.connection.id)
-        if let timer = console.loginTimer {
-            center.loop.cancelTimer(timer)
-            console.loginTimer = nil
-        }
-        switch console.login.ended() {
-        case .logOut(let account, let entry):
-            leave(account, console: console)
-            audit(entry)
-        case .ignore:
-            break
-        }
-    }
-
-    private func leave(_ account: AgentAccount, console: AgentConsole) {
-        center.unwatch(console.connection.id)
-        center.agentLoggedOut(account.id)
-    }
-
     // MARK: Commands
 
-    private func command(_ line: String, for account: AgentAccount, on console: AgentConsole) {
+    func command(_ line: String, for account: AgentAccount, on console: AgentConsole) {
         if surveyLine(line, for: account, on: console) { return }
         let onCall = center.session(of: account.id) != nil
         if onCall, !ConsoleCommand.isCallCommand(line) {
@@ -379,91 +307,5 @@ final class AgentDesk {
     }
 }
 
-extension AgentDesk: ListenerDelegate {
-    func listener(_ server: Listener, didAccept connection: Connection) {
-        guard makeRoomToLogIn(from: connection.peerAddress.host) else {
-            connection.sendText("Too many consoles from your address are logging in (\(settings.maxWaitingLoginsPerAddress) at most). "
-                                + "Log in on one of them, or try again shortly.")
-            connection.close(flushFirst: true)
-            return
-        }
-        let console = AgentConsole(connection: connection,
-                                   login: ConsoleLogin(peer: connection.peerAddress, console: connection.id, decoyHash: decoyHash),
-                                   traffic: CallTraffic(linesPerSecond: settings.maxGuestLinesPerSecond, maxPendingBytes: settings.maxCallOutputBytes),
-                                   connectedAt: center.loop.now)
-        consoles[connection.id] = console
-        console.loginTimer = center.loop.scheduleTimer(at: center.loop.now.adding(seconds: settings.loginTimeoutSeconds)) { [weak self, weak console] in
-            guard let self, let console, console.login.isWaitingForLogin, console.connection.isOpen else { return }
-            console.loginTimer = nil
-            console.say("No login within \(ConsoleText.seconds(self.settings.loginTimeoutSeconds)); this console is closing. Goodbye.")
-            self.logOut(console)
-            console.connection.close(flushFirst: true)
-        }
-        console.say("HotelLine agent console \(connection.id), \(center.prompts.hotel.text("name", in: center.prompts.hotel.primaryLanguage)).")
-        switch console.login.connected() {
-        case .askForID: console.say("Agent ID:")
-        }
-    }
-
-    /// Consoles not yet logged in are limited per address, so idle connections from one
-    /// place cannot take every console: at the limit, the one from `host` that has waited
-    /// longest without typing a thing is told and closed to make room (an idle connection
-    /// never keeps anyone out); when every one of them has typed (someone is logging in
-    /// there), there is no room and the newcomer is told so.
-    private func makeRoomToLogIn(from host: String) -> Bool {
-        let waiting = consoles.values.filter { $0.login.isWaitingForLogin && $0.host == host }
-        guard waiting.count >= settings.maxWaitingLoginsPerAddress else { return true }
-        guard let silent = waiting.filter({ !$0.hasTyped }).min(by: { $0.connectedAt < $1.connectedAt }) else { return false }
-        silent.say("This console waited without logging in and is closing to make room for another from the same address. Goodbye.")
-        logOut(silent)
-        silent.connection.close(flushFirst: true)
-        return true
-    }
-
-    func connection(_ connection: Connection, didReceive input: TypedInput) {
-        guard let console = consoles[connection.id] else { return }
-        console.hasTyped = true
-        switch input {
-        case .text(let line):
-            perform(console.login.typed(line, roster: roster, lockouts: &loginGuard, now: lockClock.now().millisecondsSince1970), on: console)
-        case .tooLong(let limit):
-            console.say("That line is too long (\(limit) bytes at most).")
-        case .unreadable, .controlCharacters:
-            console.say("That line had characters the console cannot take; please type it again.")
-        case .interrupt, .endOfInput:
-            logOut(console)
-            connection.close(flushFirst: true)
-        }
-    }
-
-    /// The agent's telnet told its window: lines from now on are wrapped to it.
-    func connection(_ connection: Connection, didReport report: TerminalReport) {
-        guard let console = consoles[connection.id], case .windowSize(let columns, _) = report else { return }
-        console.columns = columns > 0 ? max(Conversation.minimumLineWidth, columns) : ConsoleText.defaultColumns
-    }
-
-    func connectionDidClose(_ connection: Connection, reason: CloseReason) {
-        guard let console = consoles.removeValue(forKey: connection.id) else { return }
-        logOut(console)
-    }
-
-    func busyMessage(for server: Listener) -> String {
-        "The agent console has too many connections; try again shortly."
-    }
-}
-
 @available(*, unavailable)
 extension AgentDesk: Sendable {}
-
-/// A file's size and modification time, to notice when it changed.
-struct FileStamp: Equatable, Sendable {
-    var size: Int
-    var modified: Int
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        size = Int(info.st_size)
-        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
-    }
-}

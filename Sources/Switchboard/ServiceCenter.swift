@@ -16,15 +16,15 @@ public final class ServiceCenter {
     let loop: EventLoop
     public private(set) var prompts: PromptSet
     /// The hotel's clock on the wall: instants to local days and times, by the prompts' zone.
-    private var localClock: LocalClock
+    var localClock: LocalClock
     var zone: HotelTimeZone { localClock.zone }
     var office: BackOffice
     /// Where transcripts (and the audit log) are appended, off the loop; nil: not kept.
     let files: FileAppender?
-    private let settings: LineSettings
+    let settings: LineSettings
     let clock: WallClock
     /// Tells sessions of this run apart from earlier runs' in transcript names.
-    private let instance = String(UInt16.random(in: 0x1000...0xffff), radix: 16)
+    let instance = String(UInt16.random(in: 0x1000...0xffff), radix: 16)
     var sessions: [UInt64: GuestSession] = [:]
     /// The queue for a person; the agent console works it.
     var queue: CallQueue
@@ -52,14 +52,14 @@ public final class ServiceCenter {
     /// Wrong tries at lookups, by address (each call counts its own too).
     private var lookups: LookupGuard
     /// The hotel's day the no-show round last ran for.
-    private var noShowDay: CivilDate?
+    var noShowDay: CivilDate?
     /// When complaints were last looked at for escalation (once a minute is enough).
     private var escalationCheckedAt: WallTime?
     /// Requests from `hotelline stays` while this server holds the data directory.
     var stayRequests: StayRequests?
     private var shutdownDone: (() -> Void)?
     /// The minute sessions are being named in, its day (`2026-11-25`) and name prefix.
-    private var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
+    var naming: (minute: Int64, day: String, prefix: String) = (.min, "", "")
     /// What timers and the journal's waker hold weakly instead of the centre (see `Pager`).
     private(set) lazy var pager = Pager(center: self)
 
@@ -145,7 +145,7 @@ public final class ServiceCenter {
         checkShutdown()
     }
 
-    private func checkShutdown() {
+    func checkShutdown() {
         guard let done = shutdownDone, sessions.isEmpty, awaiting.isEmpty, staffAwaiting.isEmpty else { return }
         shutdownDone = nil
         done()
@@ -287,57 +287,17 @@ public final class ServiceCenter {
         files?.append(AuditLog.line(event, details, at: now.millisecondsSince1970), to: AuditLog.fileName)
     }
 
-    // MARK: Stays
-
-    /// Moves the stay `number` on for staff (`by`: `console:mei`, `command:USER`); `done` hears,
-    /// once the record is durable or refused, a line for the person who asked and whether
-    /// it was made. Each move made is written to the audit log.
-    func moveStay(_ number: ConfirmationNumber, _ kind: StayMove.Kind, by: String, then done: @escaping (String, Bool) -> Void) {
-        let now = clock.now()
-        let (decision, token) = office.moveStay(number, kind, policy: prompts.hotel.policy, now: now, by: by)
-        switch decision {
-        case .pending(.stayMove(let move)):
-            staffAwaiting[token] = { [weak pager] failure in
-                guard let self = pager?.center else { return }
-                if let failure {
-                    done("\(number): not recorded, the journal refused it: \(failure)", false)
-                    return
-                }
-                self.audit("stay-" + kind.description, ["number": .text(number.description), "fee": .number(move.fee), "by": .text(by)], at: now)
-                done("\(number) \(kind.description)" + (move.fee > 0 ? ", fee \(move.fee) recorded" : "") + " (journal and audit log)", true)
-            }
-        case .refused(let refusal):
-            done("\(number) cannot be marked \(kind.description): \(refusal)", false)
-        case .unknown:
-            done("\(number): no such booking", false)
-        case .pending, .unchanged, .full, .datesPassed, .feeRaised:
-            preconditionFailure("Invalid decision \(decision) for a stay's move")
-        }
-    }
-
-    /// Records a no-show, with the policy's fee, for every stay whose check-in day is over
-    /// and whose guest never came: at start-up and once a day on the round.
-    private func recordNoShows(now: WallTime) {
-        noShowDay = local(now).date
-        for number in office.store.staysNotArrived(policy: prompts.hotel.policy, now: now) {
-            moveStay(number, .noShow, by: WorkStep.line) { [weak pager] line, made in
-                guard !made, let self = pager?.center else { return }
-                self.log("no-show round: \(line)")
-            }
-        }
-    }
-
     /// During a call with a person, a guest line the line itself refused (and answered)
     /// is noted to the agent and any supervisor in the call, so they know why the guest
     /// heard the line speak; its bytes never reach their terminals.
-    private func tellStaffInCall(_ session: GuestSession, _ note: String) {
+    func tellStaffInCall(_ session: GuestSession, _ note: String) {
         guard session.conversation.isWithAgent else { return }
         let lines = ["\(session.connection.id)* " + note]
         for agent in session.staffInCall { desk?.showCall(lines, of: session.connection.id, from: .guest, toAgent: agent) }
     }
 
     /// A guest who stopped sending is let go once nothing they were promised is pending.
-    private func finishIfDone(_ session: GuestSession) {
+    func finishIfDone(_ session: GuestSession) {
         guard !session.isClosed else { return }
         if session.inputEnded && !session.conversation.isPerforming {
             hear(.guestFinishedSending, in: session, at: clock.now())
@@ -353,7 +313,7 @@ public final class ServiceCenter {
         hear(.closing, in: session, at: now)
     }
 
-    private func flushTranscript(of session: GuestSession) {
+    func flushTranscript(of session: GuestSession) {
         let text = session.callLog.transcript.take()
         guard !text.isEmpty else { return }
         files?.append(to: session.transcriptPath) { text.bytes() }
@@ -396,97 +356,5 @@ public final class ServiceCenter {
             session.lastHeard = now
             hear(.noInput, in: session, at: now)
         }
-    }
-}
-
-extension ServiceCenter: ListenerDelegate {
-    public func listener(_ server: Listener, didAccept connection: Connection) {
-        let now = clock.now()
-        let moment = local(now)
-        if naming.minute != now.millisecondsSince1970 / 60_000 {  // zone offsets change on whole minutes, if ever
-            // A session's name starts with the day and minute it began: made once a minute.
-            let day = moment.date.description
-            let time = moment.time
-            let clockText = (time.hour < 10 ? "0" : "") + String(time.hour) + (time.minute < 10 ? "0" : "") + String(time.minute)
-            naming = (now.millisecondsSince1970 / 60_000, day, "\(day.filter { $0 != "-" })-\(clockText)-\(instance)-")
-        }
-        let day = naming.day
-        let id = naming.prefix + String(connection.id)
-        let conversation = Conversation(prompts: prompts)
-        let header = TranscriptHeader(session: id, prompts: prompts.version, language: conversation.language,
-                                      startedAt: now, utcOffsetSeconds: localClock.offsetSeconds(at: now))
-        var transcript = TranscriptRecorder(header: header, redacting: settings.redactTranscripts)
-        // Noted in the transcript only: where a guest connects from is not for consoles.
-        let connected = TranscriptEvent.connected(from: connection.peerAddress.description)
-        transcript.record(connected, at: now)
-        // Moved, not copied, into the session: a conversation is a large value.
-        let session = GuestSession(id: id, day: day, connection: connection, conversation: consume conversation,
-                                   transcript: consume transcript, now: now)
-        sessions[connection.id] = session
-        connection.context = session
-        callsToday += 1
-        counters.calls += 1
-        if let answered = connected.conversationEvent { run(answered, in: session, at: now) }
-    }
-
-    public func connection(_ connection: Connection, didReceive input: TypedInput) {
-        // The session rides on its connection from the answer to the close: no table lookup
-        // per line. It is exactly the one in `sessions` (checked in debug builds).
-        guard let session = connection.context as? GuestSession else { return }
-        assert(sessions[connection.id] === session, "a connection's context is its session")
-        guard !session.isClosed else { return }
-        let now = clock.now()
-        session.lastHeard = now
-        let event: TranscriptEvent
-        let staffNote: String?
-        switch input {
-        case .text(let text):
-            counters.guestLinesReceived += 1
-            // With a person on the call, a whole line is theirs (shown to them), not the flow's.
-            let withPerson = session.conversation.isWithAgent
-            session.callLog.record(.guest, text, at: now, showingOn: desk, staff: withPerson ? session.staffInCall : nil)
-            if !withPerson, let heard = TranscriptEntry.Content.typed(text).conversationEvent { run(heard, in: session, at: now) }
-            if session.inputEnded { finishIfDone(session) }
-            return
-        case .tooLong(let limit):
-            event = .tooLong(limit: limit)
-            staffNote = "the guest sent a line longer than \(limit) bytes (not shown); they were asked for a shorter one"
-        case .unreadable:
-            event = .unreadable
-            staffNote = "the guest sent a line that is not readable text (not shown); they were asked to type it again"
-        case .controlCharacters:
-            event = .controlCharacters
-            staffNote = "the guest sent a line with control keys (not shown, so it cannot reach your terminal); they were asked to type it again"
-        case .interrupt:
-            event = .interrupt
-            staffNote = nil
-        case .endOfInput:
-            session.inputEnded = true
-            finishIfDone(session)
-            return
-        }
-        counters.guestLinesReceived += 1
-        record(event, in: session, at: now)
-        if let staffNote { tellStaffInCall(session, staffNote) }
-        if let heard = event.conversationEvent { run(heard, in: session, at: now) }
-        if session.inputEnded { finishIfDone(session) }
-    }
-
-    public func connectionDidClose(_ connection: Connection, reason: CloseReason) {
-        guard let session = sessions.removeValue(forKey: connection.id) else { return }
-        let now = clock.now()
-        if !session.isClosed {
-            hear(reason == .outputOverflow ? .guestStoppedReading : reason == .inputFlood ? .guestSentTooFast : .guestHungUp, in: session, at: now)
-        }
-        session.isClosed = true
-        guestLeft(session, now: now)
-        session.callLog.transcript.finish()
-        flushTranscript(of: session)
-        recordCall(of: session, endedAt: now)
-        checkShutdown()
-    }
-
-    public func busyMessage(for server: Listener) -> String {
-        prompts.text("global.busy", today: local(clock.now()).date)
     }
 }
