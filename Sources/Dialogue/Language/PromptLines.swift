@@ -47,11 +47,11 @@ enum PromptLines {
 
     /// Where a line is in a file's bytes: it starts at `start`, its text ends at `last` (a CR
     /// before its LF left out), its LF (or the file's end) is at `end`.
-    struct LineSpan: Equatable {
+    struct LineSpan {
         var start: Int
         var last: Int
         var end: Int
-        /// Its text has a byte of a scalar `isForbidden` may refuse (`mayHoldForbidden`).
+        /// Its text has a byte `mayBeForbidden` flags: its scalars are to be looked at.
         var mayHoldForbidden: Bool
     }
 

@@ -39,22 +39,31 @@ enum ConsoleText {
     /// change colours, rename their terminal, hide words, break a line, or show its words in
     /// another order than they were typed (and the same for what an agent says to a guest).
     static func safe<S: StringProtocol>(_ text: S) -> String {
-        // Nearly every line has nothing to escape, found from its bytes: every scalar escaped
-        // starts with one of these (a control or DEL itself, C2 for C1, D8 for U+061C, E2 for
-        // U+200B to U+2069, EF for U+FEFF). A text with one (an "…", a "€") takes the walk.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }) {
-            return String(text)
-        }
+        // Nearly every line has nothing to escape, found from its bytes.
+        if !text.utf8.contains(where: mayStartEscaped) { return String(text) }
         var result = ""
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value < 0x20 || value == 0x7f || (0x80..<0xa0).contains(value) || isHidden(value) {
+            if isEscaped(value) {
                 result += "\\u{" + String(value, radix: 16) + "}"
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// The scalars `safe` escapes: controls, DEL, C1 controls, and the hidden ones.
+    static func isEscaped(_ value: UInt32) -> Bool {
+        value < 0x20 || value == 0x7f || (0x80..<0xa0).contains(value) || isHidden(value)
+    }
+
+    /// True for every byte that starts the UTF-8 of a scalar `isEscaped` takes (a control or
+    /// DEL itself, C2 for C1, D8 for U+061C, E2 for U+200B to U+2069, EF for U+FEFF), and for
+    /// a few that start others too (an "…", a "€"): a text with none has nothing to escape.
+    @inline(__always)
+    static func mayStartEscaped(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xD8 || byte == 0xE2 || byte == 0xEF
     }
 
     /// Invisible or direction-changing: the Arabic letter mark, the zero-width space, the
