@@ -104,7 +104,7 @@ extension AgentDesk {
         work.submit({ () -> Result<(file: LockoutFile, approvals: [LockoutFile.Approval], problems: [String], stamp: FileStamp?), StaffError> in
             do throws(StaffError) {
                 var approvals: [LockoutFile.Approval] = []
-                let (file, problems) = try LockoutFile.update(dataDirectory: directory) { file in
+                let (file, problems, stamp) = try LockoutFile.update(dataDirectory: directory) { file in
                     for change in changes {
                         switch change {
                         case .lock(.agent(let id), let until): file.agents[id] = max(file.agents[id] ?? until, until)
@@ -117,7 +117,7 @@ extension AgentDesk {
                     file.approvals = []
                     file.expire(now: now)
                 }
-                return .success((file, approvals, problems, FileStamp(path: LockoutFile.path(in: directory))))
+                return .success((file, approvals, problems, stamp))
             } catch {
                 return .failure(error)
             }

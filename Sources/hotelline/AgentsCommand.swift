@@ -100,7 +100,7 @@ enum AgentsCommand {
             return 1
         }
         var wasLocked = false
-        let (_, problems) = try LockoutFile.update(dataDirectory: data) { file in
+        let (_, problems, _) = try LockoutFile.update(dataDirectory: data) { file in
             if let console {
                 file.approvals.append(LockoutFile.Approval(agent: target, console: console, until: now + 10 * 60_000))
             } else if isAgent {

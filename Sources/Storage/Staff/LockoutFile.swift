@@ -100,15 +100,18 @@ public struct LockoutFile: Equatable, Sendable {
     }
 
     /// Reads, changes and writes the file under the staff files' lock, so the server and
-    /// the operator never lose each other's change; returns what was written and the notes
-    /// on lines that could not be read.
-    public static func update(dataDirectory: String, _ change: (inout LockoutFile) -> Void) throws(StaffError) -> (LockoutFile, problems: [String]) {
+    /// the operator never lose each other's change; returns what was written, the notes on
+    /// lines that could not be read, and the file's stamp as the lock leaves it (taken under
+    /// the lock: a stamp taken after could be of the next writer's file, whose change a
+    /// reader comparing stamps would then never notice).
+    public static func update(dataDirectory: String, _ change: (inout LockoutFile) -> Void) throws(StaffError)
+        -> (LockoutFile, problems: [String], stamp: FileStamp?) {
         try StaffFiles.withLock(dataDirectory: dataDirectory) { () throws(StaffError) in
             var (file, problems) = try load(dataDirectory: dataDirectory)
             let before = file
             change(&file)
             if file != before || !problems.isEmpty { try file.save(dataDirectory: dataDirectory) }
-            return (file, problems)
+            return (file, problems, FileStamp(path: path(in: dataDirectory)))
         }
     }
 
