@@ -7,20 +7,6 @@ import Testing
 
 @Suite("Data directory lock")
 struct DataDirectoryLockTests {
-    /// Acquires a directory this process has just let go. A child another test is spawning
-    /// may hold a copy of the closed descriptor until it execs (an flock belongs to the open
-    /// file), so a refusal naming this process is asked again, within `patience`.
-    static func acquireOnceLetGo(_ directory: String) throws -> DataDirectoryLock {
-        let deadline = Date().addingTimeInterval(patience)
-        while true {
-            do {
-                return try DataDirectoryLock.acquire(directory: directory)
-            } catch DataDirectoryLockError.locked(_, let pid) where pid == getpid() && Date() < deadline {
-                usleep(5_000)
-            }
-        }
-    }
-
     @Test func secondAcquireIsRefusedNamingTheHolder() throws {
         try withTemporaryDirectory { root in
             let directory = root + "/data"
@@ -35,7 +21,7 @@ struct DataDirectoryLockTests {
             #expect(message(error) == "\(directory) is locked by pid \(getpid()); stop that server or pass another --data")
             lock.release()
             lock.release()
-            let again = try Self.acquireOnceLetGo(directory)
+            let again = try takingALockLetGo { try DataDirectoryLock.acquire(directory: directory) }
             again.release()
         }
     }
@@ -43,7 +29,7 @@ struct DataDirectoryLockTests {
     @Test func lockIsFreedWhenTheHolderGoesAway() throws {
         try withTemporaryDirectory { directory in
             do { _ = try DataDirectoryLock.acquire(directory: directory) }
-            let next = try Self.acquireOnceLetGo(directory)
+            let next = try takingALockLetGo { try DataDirectoryLock.acquire(directory: directory) }
             next.release()
         }
     }

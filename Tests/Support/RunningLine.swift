@@ -32,29 +32,15 @@ public final class RunningLine {
         settings.line.roundSeconds = 0.05
         configure(&settings)
         let settled = settings
-        let start = {
+        // A line started again on the data directory of one this process stopped may find it
+        // still locked by this process for a moment (see `takingALockLetGo`).
+        let (thread, started) = try takingALockLetGo {
             try EventLoopThread.start { loop in
                 let service = try LineService(settings: settled, loop: loop, log: { _ in })
                 let stopper = try loop.makeWaker { service.shutDown { loop.stop() } }
                 return (service.guestServer.localPort, service.agentServer.localPort, stopper, service.wallboard?.listener.localPort)
             }
         }
-        // A line started again on the data directory of one this process stopped can find
-        // it still locked by this very process: the stopped line closed its lock, but a child
-        // another test was spawning at that moment holds a copy of the descriptor until it
-        // execs, and an flock belongs to the open file, not to the process. It is let go
-        // within moments; a lock held by any other process is an error at once.
-        let deadline = Date().addingTimeInterval(patience)
-        var attempt: (thread: EventLoopThread, result: (UInt16, UInt16, Waker, UInt16?))
-        while true {
-            do {
-                attempt = try start()
-                break
-            } catch DataDirectoryLockError.locked(_, let pid) where pid == getpid() && Date() < deadline {
-                usleep(5_000)
-            }
-        }
-        let (thread, started) = attempt
         self.thread = thread
         self.port = started.0
         self.agentPort = started.1
