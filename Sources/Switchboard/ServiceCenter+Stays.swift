@@ -18,8 +18,8 @@ extension ServiceCenter {
                     done("\(number): not recorded, the journal refused it: \(failure)", false)
                     return
                 }
-                self.audit("stay-" + kind.description, ["number": .text(number.description), "fee": .number(move.fee), "by": .text(by)], at: now)
-                done("\(number) \(kind.description)" + (move.fee > 0 ? ", fee \(move.fee) recorded" : "") + " (journal and audit log)", true)
+                self.files?.append(move.auditLine, to: AuditLog.fileName)
+                done(move.madeText, true)
             }
         case .refused(let refusal):
             done("\(number) cannot be marked \(kind.description): \(refusal)", false)

@@ -93,12 +93,10 @@ enum StaysCommand {
                     }
                 }
                 if let error = failure! { return ("\(number): not recorded, the journal refused it: \(error)", false) }
-                let word = kind.description
-                if let problem = AuditLog.append(AuditLog.line("stay-" + word, ["number": .text(number.description), "fee": .number(move.fee), "by": .text(by)],
-                                                               at: now.millisecondsSince1970), dataDirectory: data) {
+                if let problem = AuditLog.append(move.auditLine, dataDirectory: data) {
                     Console.error("hotelline stays: recorded, but not in the audit log: \(problem)")
                 }
-                return ("\(number) \(word)" + (move.fee > 0 ? ", fee \(move.fee) recorded" : "") + " (journal and audit log)", true)
+                return (move.madeText, true)
             case .refused(let refusal):
                 return ("\(number) cannot be marked \(kind.description): \(refusal)", false)
             case .unknown:
