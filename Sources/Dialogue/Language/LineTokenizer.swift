@@ -14,7 +14,11 @@ enum LineTokenizer {
     }
 
     static func tokens(in line: Substring) throws(Problem) -> [Token] {
-        if line.utf8.allSatisfy({ $0 < 0x80 }) { return try asciiTokens(in: line) }
+        line.utf8.allSatisfy({ $0 < 0x80 }) ? try asciiTokens(in: line) : try characterTokens(in: line)
+    }
+
+    /// The words of any line, character by character.
+    static func characterTokens(in line: Substring) throws(Problem) -> [Token] {
         var tokens: [Token] = []
         var index = line.startIndex
         while index < line.endIndex {
@@ -58,7 +62,7 @@ enum LineTokenizer {
 
     /// `tokens(in:)` for a line of ASCII, where every byte is a character (a CR LF, the one
     /// exception, never reaches a tokenizer: lines end at LF): the same words, in bytes.
-    private static func asciiTokens(in line: Substring) throws(Problem) -> [Token] {
+    static func asciiTokens(in line: Substring) throws(Problem) -> [Token] {
         let bytes = line.utf8
         var tokens: [Token] = []
         var index = bytes.startIndex
